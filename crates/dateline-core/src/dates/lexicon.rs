@@ -1,0 +1,101 @@
+//! English word tables for the temporal tagger: compiled once into hash maps.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Granularity units of durations and relative offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The TIMEX3 duration letter(s), and whether it is a time (`PT…`) unit.
+    pub(crate) fn duration_code(self) -> (&'static str, bool) {
+        match self {
+            Self::Second => ("S", true),
+            Self::Minute => ("M", true),
+            Self::Hour => ("H", true),
+            Self::Day => ("D", false),
+            Self::Week => ("W", false),
+            Self::Month => ("M", false),
+            Self::Quarter => ("Q", false),
+            Self::Year => ("Y", false),
+            Self::Decade => ("DE", false),
+            Self::Century => ("CE", false),
+        }
+    }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("jan.", 1), ("feb.", 2), ("mar.", 3), ("apr.", 4), ("jun.", 6), ("jul.", 7), ("aug.", 8),
+    ("sep.", 9), ("sept.", 9), ("oct.", 10), ("nov.", 11), ("dec.", 12),
+    ("jan", 1), ("feb", 2), ("apr", 4), ("aug", 8), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5),
+    ("saturday", 6), ("sunday", 7), ("mon.", 1), ("tue.", 2), ("tues.", 2), ("wed.", 3),
+    ("thu.", 4), ("thur.", 4), ("thurs.", 4), ("fri.", 5),
+];
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
+    ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16),
+    ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
+    ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+    ("ninety", 90), ("hundred", 100), ("dozen", 12), ("single", 1),
+];
+
+const UNITS: &[(&str, Unit)] = &[
+    ("second", Unit::Second), ("seconds", Unit::Second), ("minute", Unit::Minute),
+    ("minutes", Unit::Minute), ("hour", Unit::Hour), ("hours", Unit::Hour), ("day", Unit::Day),
+    ("days", Unit::Day), ("week", Unit::Week), ("weeks", Unit::Week), ("month", Unit::Month),
+    ("months", Unit::Month), ("quarter", Unit::Quarter), ("quarters", Unit::Quarter),
+    ("year", Unit::Year), ("years", Unit::Year), ("decade", Unit::Decade),
+    ("decades", Unit::Decade), ("century", Unit::Century), ("centuries", Unit::Century),
+];
+
+/// Words that mark the past tense of a clause (strong cues).
+const PAST_CUES: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "announced", "ago", "reported", "came", "went",
+    "took", "made", "met", "held", "left", "began", "won", "lost", "gave", "saw", "spoke", "wrote",
+];
+
+/// Words that mark the future (strong cues).
+const FUTURE_CUES: &[&str] = &["will", "'ll", "’ll", "shall", "wo", "upcoming", "plans", "scheduled", "expected"];
+
+pub(crate) struct Lexicon {
+    pub months: HashMap<&'static str, u32>,
+    pub weekdays: HashMap<&'static str, u32>,
+    pub numbers: HashMap<&'static str, u32>,
+    pub units: HashMap<&'static str, Unit>,
+    pub past: HashMap<&'static str, ()>,
+    pub future: HashMap<&'static str, ()>,
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    months: MONTHS.iter().copied().collect(),
+    weekdays: WEEKDAYS.iter().copied().collect(),
+    numbers: NUMBERS.iter().copied().collect(),
+    units: UNITS.iter().copied().collect(),
+    past: PAST_CUES.iter().map(|w| (*w, ())).collect(),
+    future: FUTURE_CUES.iter().map(|w| (*w, ())).collect(),
+});
+
+/// Whether a unit word is plural (`days`, `centuries`).
+pub(crate) fn is_plural_unit(w: &str) -> bool {
+    w.ends_with('s')
+}

@@ -1,0 +1,161 @@
+//! Anchoring relative expressions: tense detection and calendar arithmetic.
+
+use super::lexicon::{LEXICON, Unit};
+use crate::civil::Date;
+
+/// The tense of the clause around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Finds the tense nearest to tokens `start..end` within `sent_start..sent_end`:
+/// strong cue words (`said`, `will`) win over weak ones (`-ed` words); among
+/// cues of one strength the nearest wins.
+pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
+    let mut best: Option<(u8, usize, Tense)> = None; // (strength rank, distance, tense)
+    let mut consider = |k: usize, dist: usize| {
+        let w = lower[k].as_str();
+        let (rank, t) = if LEXICON.future.contains_key(w) {
+            (0, Tense::Future)
+        } else if LEXICON.past.contains_key(w) {
+            (0, Tense::Past)
+        } else if w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(char::is_alphabetic)
+            && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed")
+        {
+            (1, Tense::Past)
+        } else if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
+            (0, Tense::Future)
+        } else {
+            return;
+        };
+        if best.is_none_or(|b| (rank, dist) < (b.0, b.1)) {
+            best = Some((rank, dist, t));
+        }
+    };
+    for k in end..sent_end.min(lower.len()) {
+        consider(k, k - end + 1);
+    }
+    for k in (sent_start..start).rev() {
+        consider(k, start - k);
+    }
+    best.map_or(Tense::Unknown, |b| b.2)
+}
+
+/// The weekday `wd` (1 = Monday) nearest the reference in the given direction:
+/// on or before it for the past (and unknown), strictly after it for the future.
+pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
+    let r = i64::from(reference.weekday());
+    let w = i64::from(wd);
+    match tense {
+        Tense::Future => {
+            let ahead = (w - r).rem_euclid(7);
+            reference.add_days(if ahead == 0 { 7 } else { ahead })
+        }
+        Tense::Past | Tense::Unknown => reference.add_days(-(r - w).rem_euclid(7)),
+    }
+}
+
+/// The year of a month named without a year, seen from `reference`.
+pub(crate) fn month_year(reference: Date, month: u32, tense: Tense) -> i32 {
+    let y = reference.year();
+    match tense {
+        Tense::Past if month > reference.month() => y - 1,
+        Tense::Future if month < reference.month() => y + 1,
+        _ => y,
+    }
+}
+
+/// Formats the period `n` units away from `reference` at that unit's
+/// granularity (`2026-W09`, `2026-02`, `2025`).
+pub(crate) fn shift(reference: Date, unit: Unit, n: i64) -> Option<String> {
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            let d = match unit {
+                Unit::Day => reference.add_days(n),
+                _ => reference,
+            };
+            d.to_string()
+        }
+        Unit::Week => {
+            let (y, w) = reference.add_days(n.checked_mul(7)?).iso_week();
+            format!("{y:04}-W{w:02}")
+        }
+        Unit::Month => {
+            let (y, m) = add_months(reference.year(), reference.month(), n)?;
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let q0 = i64::from((reference.month() - 1) / 3);
+            let total = i64::from(reference.year()) * 4 + q0 + n;
+            format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", i64::from(reference.year()) + n),
+        Unit::Decade => format!("{:03}", (i64::from(reference.year()) / 10) + n),
+        Unit::Century => format!("{:02}", (i64::from(reference.year()) / 100) + n),
+    })
+    .filter(|s| !s.starts_with('-'))
+}
+
+/// `year-month` plus `n` months.
+pub(crate) fn add_months(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    let m = u32::try_from(total.rem_euclid(12) + 1).ok()?;
+    (1..=9999).contains(&y).then_some((y, m))
+}
+
+/// The half-open interval of days a DATE value covers: `2026` → 2026-01-01 to
+/// 2027-01-01, `2026-03` → 2026-03-01 to 2026-04-01, `2026-03-05` → one day,
+/// `2026-W10` → Monday to Monday, `2026-Q1`, decades `202` and centuries `20`.
+/// Underspecified and reference values give `None`.
+#[must_use]
+pub fn value_interval(value: &str) -> Option<(Date, Date)> {
+    let v = value.split('T').next()?;
+    let b = v.as_bytes();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let year = |s: &str| -> Option<i32> { if digits(s) { s.parse().ok() } else { None } };
+    match b.len() {
+        2 if digits(v) => {
+            let c: i32 = v.parse().ok()?;
+            let start = Date::checked(c * 100, 1, 1).or_else(|| Date::checked(1, 1, 1))?;
+            Some((start, Date::checked(c * 100 + 100, 1, 1)?))
+        }
+        3 if digits(v) => {
+            let d: i32 = v.parse().ok()?;
+            Some((Date::checked((d * 10).max(1), 1, 1)?, Date::checked(d * 10 + 10, 1, 1)?))
+        }
+        4 => {
+            let y = year(v)?;
+            Some((Date::checked(y, 1, 1)?, Date::checked(y + 1, 1, 1)?))
+        }
+        7 if b[4] == b'-' && b[5] == b'Q' => {
+            let y = year(&v[..4])?;
+            let q: u32 = v[6..].parse().ok().filter(|q| (1..=4).contains(q))?;
+            let (ey, em) = add_months(y, q * 3 - 2, 3)?;
+            Some((Date::checked(y, q * 3 - 2, 1)?, Date::checked(ey, em, 1)?))
+        }
+        7 if b[4] == b'-' => {
+            let y = year(&v[..4])?;
+            let m: u32 = if digits(&v[5..]) { v[5..].parse().ok()? } else { return None };
+            let (ey, em) = add_months(y, m, 1)?;
+            Some((Date::checked(y, m, 1)?, Date::checked(ey, em, 1)?))
+        }
+        8 if b[4] == b'-' && b[5] == b'W' => {
+            let y = year(&v[..4])?;
+            let w: i64 = if digits(&v[6..]) { v[6..].parse().ok()? } else { return None };
+            let jan4 = Date::checked(y, 1, 4)?;
+            let monday = jan4.add_days(1 - i64::from(jan4.weekday()) + (w - 1) * 7);
+            Some((monday, monday.add_days(7)))
+        }
+        10 => {
+            let d = Date::parse_iso(v).ok()?;
+            Some((d, d.add_days(1)))
+        }
+        _ => None,
+    }
+}

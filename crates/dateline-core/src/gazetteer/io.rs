@@ -1,0 +1,230 @@
+//! Reading gazetteer entries from TSV, CSV and JSONL files.
+//!
+//! Tabular files need a header row naming the columns; the name column is
+//! required, `label` is required unless a default label is given, `id`
+//! defaults to the name, and `aliases` holds alternative names separated by
+//! `|`. JSONL files hold one object per line with the same keys (`aliases`
+//! may be a list of strings).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::Entry;
+use crate::error::Error;
+
+/// The layout of a gazetteer file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileFormat {
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// Comma-separated values (RFC 4180 quoting) with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl FileFormat {
+    /// The format implied by a file name's extension, if any.
+    #[must_use]
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "tsv" | "tab" | "txt" => Some(Self::Tsv),
+            "csv" => Some(Self::Csv),
+            "jsonl" | "ndjson" | "json" => Some(Self::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Column names to read (defaults: `name`, `label`, `id`, `aliases`).
+#[derive(Clone, Debug)]
+pub struct Columns {
+    /// Column holding the name.
+    pub name: String,
+    /// Column holding the label.
+    pub label: String,
+    /// Column holding the id.
+    pub id: String,
+    /// Column holding `|`-separated aliases.
+    pub aliases: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Self {
+            name: "name".into(),
+            label: "label".into(),
+            id: "id".into(),
+            aliases: "aliases".into(),
+        }
+    }
+}
+
+/// Reads the entries of a gazetteer file.
+///
+/// `format` is taken from the extension when `None` (`.tsv`, `.csv`,
+/// `.jsonl`), and sniffed from the first line otherwise.
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot be read; [`Error::Gazetteer`] naming the
+/// file and line if it is empty, not UTF-8, lacks a required column, or has a
+/// row with an empty name or label or malformed JSON/CSV.
+pub fn read_entries(path: &Path, format: Option<FileFormat>, columns: &Columns) -> Result<Vec<Entry>, Error> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let bad = |line: usize, message: String| Error::Gazetteer {
+        source_name: shown.clone(),
+        line,
+        message,
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(bad(line, format!("not valid UTF-8 (byte {})", e.valid_up_to())));
+        }
+    };
+    parse_entries(text, format.or_else(|| FileFormat::from_extension(path)), columns, &shown)
+}
+
+/// Parses gazetteer entries from the text of a file; `source_name` names it in
+/// errors. `format` is sniffed from the first line when `None`.
+///
+/// # Errors
+/// [`Error::Gazetteer`] naming the source and line, as for [`read_entries`].
+pub fn parse_entries(text: &str, format: Option<FileFormat>, columns: &Columns, source_name: &str) -> Result<Vec<Entry>, Error> {
+    let bad = |line: usize, message: String| Error::Gazetteer {
+        source_name: source_name.to_owned(),
+        line,
+        message,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(bad(0, "the file is empty".into()));
+    }
+    let format = format.unwrap_or_else(|| {
+        let first = text.lines().next().unwrap_or("");
+        if first.trim_start().starts_with('{') {
+            FileFormat::Jsonl
+        } else if first.contains('\t') {
+            FileFormat::Tsv
+        } else {
+            FileFormat::Csv
+        }
+    });
+    let entries = match format {
+        FileFormat::Jsonl => read_jsonl(text, columns, &bad)?,
+        FileFormat::Tsv => read_table(text, b'\t', columns, &bad)?,
+        FileFormat::Csv => read_table(text, b',', columns, &bad)?,
+    };
+    if entries.is_empty() {
+        return Err(bad(0, "no entries (only a header?)".into()));
+    }
+    Ok(entries)
+}
+
+fn split_aliases(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
+}
+
+fn finish(name: &str, label: &str, id: Option<&str>, aliases: Vec<String>, line: usize, bad: &dyn Fn(usize, String) -> Error) -> Result<Entry, Error> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(bad(line, "empty name".into()));
+    }
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(bad(line, format!("empty label for name {name:?}")));
+    }
+    let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name);
+    Ok(Entry {
+        name: name.to_owned(),
+        label: label.to_owned(),
+        id: id.to_owned(),
+        aliases,
+    })
+}
+
+fn read_table(text: &str, delimiter: u8, columns: &Columns, bad: &dyn Fn(usize, String) -> Error) -> Result<Vec<Entry>, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        .quoting(delimiter == b',')
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| bad(1, format!("cannot read the header: {e}")))?.clone();
+    let find = |col: &str| headers.iter().position(|h| h.trim() == col);
+    let shown_headers = || headers.iter().collect::<Vec<_>>().join(", ");
+    let name_i = find(&columns.name).ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.name, shown_headers())))?;
+    let label_i = find(&columns.label).ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.label, shown_headers())))?;
+    let id_i = find(&columns.id);
+    let alias_i = find(&columns.aliases);
+    let mut out = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            let message = match e.kind() {
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("expected {expected_len} fields, found {len}"),
+                _ => e.to_string(),
+            };
+            bad(line, message)
+        })?;
+        let line = rec.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue; // blank line
+        }
+        let get = |i: usize| rec.get(i).unwrap_or("");
+        let aliases = alias_i.map(|i| split_aliases(get(i))).unwrap_or_default();
+        out.push(finish(get(name_i), get(label_i), id_i.map(get), aliases, line, bad)?);
+    }
+    Ok(out)
+}
+
+fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Error) -> Result<Vec<Entry>, Error> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(raw).map_err(|e| bad(line, format!("invalid JSON: {e}")))?;
+        let Value::Object(obj) = v else {
+            return Err(bad(line, "expected a JSON object".into()));
+        };
+        let string = |key: &str, required: bool| -> Result<Option<String>, Error> {
+            match obj.get(key) {
+                None | Some(Value::Null) if !required => Ok(None),
+                None | Some(Value::Null) => Err(bad(line, format!("missing key {key:?}"))),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(Value::Number(n)) => Ok(Some(n.to_string())),
+                Some(other) => Err(bad(line, format!("{key:?} must be a string, not {other}"))),
+            }
+        };
+        let name = string(&columns.name, true)?.unwrap_or_default();
+        let label = string(&columns.label, true)?.unwrap_or_default();
+        let id = string(&columns.id, false)?;
+        let aliases = match obj.get(&columns.aliases) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => split_aliases(s),
+            Some(Value::Array(items)) => {
+                let mut v = Vec::with_capacity(items.len());
+                for it in items {
+                    match it {
+                        Value::String(s) if !s.trim().is_empty() => v.push(s.trim().to_owned()),
+                        Value::String(_) => {}
+                        other => return Err(bad(line, format!("aliases must be strings, not {other}"))),
+                    }
+                }
+                v
+            }
+            Some(other) => return Err(bad(line, format!("aliases must be a list of strings, not {other}"))),
+        };
+        out.push(finish(&name, &label, id.as_deref(), aliases, line, bad)?);
+    }
+    Ok(out)
+}

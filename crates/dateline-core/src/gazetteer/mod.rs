@@ -1,0 +1,335 @@
+//! Dictionary ("gazetteer") matching at token boundaries.
+//!
+//! Names are tokenized with the same [`Tokenizer`] as the documents and stored
+//! in a trie keyed by token strings, so every match starts and ends at token
+//! boundaries by construction, whitespace inside a name may be any run of
+//! spaces or line breaks, and `Venezuela's` finds `Venezuela` (the tokenizer
+//! splits the possessive) while a listed `Moody's` still wins as the longer
+//! match.
+//!
+//! ```
+//! use dateline_core::{Entry, Gazetteer, Tokenizer};
+//! let gaz = Gazetteer::builder()
+//!     .add(Entry::new("United States", "LOC", "US").with_aliases(["U.S."]))
+//!     .build()
+//!     .unwrap();
+//! let tok = Tokenizer::default();
+//! let text = "U.S.-backed talks in the United States";
+//! let ms = gaz.find(text, &tok.tokenize(text));
+//! assert_eq!(ms.len(), 2);
+//! assert_eq!(&text[ms[0].start..ms[0].end], "U.S.");
+//! assert_eq!(gaz.entry(ms[1].entry).id, "US");
+//! ```
+
+mod io;
+mod world;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::tokenize::{Token, Tokenizer};
+
+pub use io::{Columns, FileFormat, parse_entries, read_entries};
+pub use world::world;
+
+/// One gazetteer entry: a canonical name, a label, an id and aliases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The canonical name; also matched.
+    pub name: String,
+    /// The entity label (`LOC`, `PER`, `ORG`, …).
+    pub label: String,
+    /// The entry's identifier; defaults to the name.
+    pub id: String,
+    /// Other names that find the same entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+impl Entry {
+    /// An entry with no aliases.
+    #[must_use]
+    pub fn new(name: impl Into<String>, label: impl Into<String>, id: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            label: label.into(),
+            id: id.into(),
+            aliases: Vec::new(),
+        }
+    }
+
+    /// Adds aliases.
+    #[must_use]
+    pub fn with_aliases<I, S>(mut self, aliases: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.aliases.extend(aliases.into_iter().map(Into::into));
+        self
+    }
+}
+
+/// A match: a byte span of the text and the entry it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Byte offset of the first matched token.
+    pub start: usize,
+    /// Byte offset one past the last matched token.
+    pub end: usize,
+    /// Index of the first matched token.
+    pub token_start: usize,
+    /// Index one past the last matched token.
+    pub token_end: usize,
+    /// Index of the entry (see [`Gazetteer::entry`]).
+    pub entry: u32,
+}
+
+/// A token trie: node 0 is the root.
+#[derive(Debug, Default)]
+struct Trie {
+    vocab: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>,
+    /// Entry found at each node (the first one added wins).
+    output: Vec<Option<u32>>,
+}
+
+impl Trie {
+    fn new() -> Self {
+        Self {
+            output: vec![None],
+            ..Self::default()
+        }
+    }
+
+    fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32) {
+        let mut node = 0u32;
+        for t in tokens {
+            let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+            let sym = *self.vocab.entry(t.to_owned()).or_insert(next_sym);
+            let next_node = u32::try_from(self.output.len()).unwrap_or(u32::MAX);
+            node = *self.edges.entry((node, sym)).or_insert_with(|| next_node);
+            if node as usize == self.output.len() {
+                self.output.push(None);
+            }
+        }
+        if node != 0 && self.output[node as usize].is_none() {
+            self.output[node as usize] = Some(entry);
+        }
+    }
+
+    /// Longest match starting at token `i`: (token end, entry).
+    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>) -> Option<(usize, u32)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (k, w) in words.enumerate() {
+            let Some(&sym) = self.vocab.get(w) else { break };
+            let Some(&next) = self.edges.get(&(node, sym)) else { break };
+            node = next;
+            if let Some(e) = self.output[node as usize] {
+                best = Some((k + 1, e));
+            }
+        }
+        best
+    }
+}
+
+/// A compiled, immutable gazetteer. Build it with [`Gazetteer::builder`],
+/// [`Gazetteer::from_entries`] or [`read_entries`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    tokenizer: Tokenizer,
+    exact: Trie,
+    /// Names in upper case, for text written in capitals (`CARACAS —`).
+    upper: Trie,
+}
+
+/// Incremental construction of a [`Gazetteer`].
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+}
+
+impl GazetteerBuilder {
+    /// Adds an entry.
+    #[must_use]
+    pub fn add(mut self, entry: Entry) -> Self {
+        self.entries.push(entry);
+        self
+    }
+
+    /// Adds an entry in place.
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Compiles the entries.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming the record if a name or label is empty.
+    pub fn build(self) -> Result<Gazetteer, Error> {
+        Gazetteer::from_entries(self.entries, "records")
+    }
+}
+
+fn has_letters_all_upper(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+impl Gazetteer {
+    /// An empty builder.
+    #[must_use]
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Compiles `entries`; `source` names where they came from in errors.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] with the 1-based record number if a name or label is
+    /// empty (after trimming whitespace).
+    pub fn from_entries(entries: Vec<Entry>, source: &str) -> Result<Self, Error> {
+        let tokenizer = Tokenizer::default();
+        let mut exact = Trie::new();
+        let mut upper = Trie::new();
+        for (i, e) in entries.iter().enumerate() {
+            let bad = |message: String| Error::Gazetteer {
+                source_name: source.to_owned(),
+                line: i + 1,
+                message,
+            };
+            if e.name.trim().is_empty() {
+                return Err(bad("empty name".into()));
+            }
+            if e.label.trim().is_empty() {
+                return Err(bad(format!("empty label for name {:?}", e.name)));
+            }
+            let idx = u32::try_from(i).map_err(|_| bad("more than 4294967295 entries".into()))?;
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                let toks = tokenizer.tokenize(name);
+                if toks.is_empty() {
+                    continue;
+                }
+                exact.insert(toks.iter().map(|t| &name[t.start..t.end]), idx);
+                let up = name.to_uppercase();
+                let up_toks = tokenizer.tokenize(&up);
+                upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx);
+            }
+        }
+        Ok(Self {
+            entries,
+            tokenizer,
+            exact,
+            upper,
+        })
+    }
+
+    /// The entries, in the order they were added.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry a [`Match`] refers to.
+    ///
+    /// # Panics
+    /// If `index` did not come from this gazetteer's matches.
+    #[must_use]
+    pub fn entry(&self, index: u32) -> &Entry {
+        &self.entries[index as usize]
+    }
+
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The tokenizer names were split with.
+    #[must_use]
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Leftmost-longest, non-overlapping matches over `tokens` of `text`.
+    /// When several entries share a name, the first one added is reported.
+    /// A run of tokens written in capitals also matches names in any case.
+    #[must_use]
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        if self.entries.is_empty() {
+            return out;
+        }
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut best = self.exact.longest((i..tokens.len()).map(word));
+            if has_letters_all_upper(word(i)) {
+                let caps = (i..tokens.len())
+                    .map(word)
+                    .take_while(|w| !w.chars().any(char::is_lowercase));
+                if let Some(u) = self.upper.longest(caps)
+                    && best.is_none_or(|b| u.0 > b.0)
+                {
+                    best = Some(u);
+                }
+            }
+            if let Some((len, entry)) = best {
+                out.push(Match {
+                    start: tokens[i].start,
+                    end: tokens[i + len - 1].end,
+                    token_start: i,
+                    token_end: i + len,
+                    entry,
+                });
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(names: &[(&str, &str)]) -> Gazetteer {
+        Gazetteer::from_entries(names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(), "t").unwrap()
+    }
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text, &g.tokenizer().tokenize(text)).iter().map(|m| text[m.start..m.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn boundaries_longest_and_possessive() {
+        let g = gaz(&[("Dow Jones", "ORG"), ("Jones", "PER"), ("Venezuela", "LOC"), ("Moody's", "ORG"), ("Moody", "PER")]);
+        assert_eq!(found(&g, "Dow Jonesy Jones and Dow  Jones"), ["Jones", "Dow  Jones"]);
+        assert_eq!(found(&g, "Venezuela's oil and Moody's"), ["Venezuela", "Moody's"]);
+        assert_eq!(found(&g, "Dow Jones"), ["Dow Jones"]);
+        assert_eq!(found(&g, "Dow said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn all_caps_text_matches_any_case() {
+        let g = gaz(&[("Caracas", "LOC")]);
+        assert_eq!(found(&g, "CARACAS — Caracas and caracas"), ["CARACAS", "Caracas"]);
+    }
+
+    #[test]
+    fn empty_name_is_an_error_naming_the_record() {
+        let err = Gazetteer::from_entries(vec![Entry::new("a", "L", "1"), Entry::new(" ", "L", "2")], "x.tsv").unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv, line 2: empty name");
+    }
+}

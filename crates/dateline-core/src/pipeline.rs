@@ -1,0 +1,241 @@
+//! The pipeline: tokenize, split sentences, match the gazetteer and tag time
+//! expressions, for one document or many in parallel.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::civil::Date;
+use crate::dates::{DateOrder, TemporalTagger, Timex, detect_reference_date};
+use crate::error::Error;
+use crate::gazetteer::{Entry, Gazetteer, world};
+use crate::parallel;
+use crate::tokenize::{Sentence, Token, Tokenizer};
+
+/// Version of the serialized pipeline and gazetteer formats.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Pipeline options.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PipelineOptions {
+    /// Whether every line break ends a sentence (default `true`).
+    pub split_on_newlines: bool,
+    /// How to read ambiguous numeric dates (default month first).
+    pub date_order: DateOrder,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        Self {
+            split_on_newlines: true,
+            date_order: DateOrder::Mdy,
+        }
+    }
+}
+
+/// Where a document's reference date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReferenceDate {
+    /// Find it in the document's header or dateline; none if absent.
+    Detect,
+    /// This date.
+    Fixed(Date),
+    /// No reference date: relative expressions stay underspecified.
+    None,
+}
+
+/// A gazetteer match with its entry index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Index of the entry in the pipeline's gazetteer.
+    pub entry: u32,
+}
+
+/// The analysis of one document. Offsets are bytes into its text.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Gazetteer entities in order.
+    pub entities: Vec<Entity>,
+    /// Time expressions in order.
+    pub timexes: Vec<Timex>,
+    /// The reference date used, if any.
+    pub reference_date: Option<Date>,
+}
+
+/// Tokenizer, gazetteer and temporal tagger together. Immutable; share it
+/// between threads freely.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    options: PipelineOptions,
+    tokenizer: Tokenizer,
+    tagger: TemporalTagger,
+    gazetteer: Arc<Gazetteer>,
+    /// Whether the gazetteer is the built-in world gazetteer.
+    builtin_gazetteer: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PipelineData {
+    format_version: u32,
+    options: PipelineOptions,
+    /// `None` for the built-in world gazetteer.
+    gazetteer: Option<Vec<Entry>>,
+}
+
+impl Pipeline {
+    /// A pipeline with the built-in world gazetteer.
+    #[must_use]
+    pub fn new(options: PipelineOptions) -> Self {
+        let mut p = Self::with_gazetteer(options, world());
+        p.builtin_gazetteer = true;
+        p
+    }
+
+    /// A pipeline with the given gazetteer.
+    #[must_use]
+    pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
+        Self {
+            tokenizer: Tokenizer::new(options.split_on_newlines),
+            tagger: TemporalTagger {
+                date_order: options.date_order,
+            },
+            options,
+            gazetteer,
+            builtin_gazetteer: false,
+        }
+    }
+
+    /// The options.
+    #[must_use]
+    pub fn options(&self) -> &PipelineOptions {
+        &self.options
+    }
+
+    /// The gazetteer.
+    #[must_use]
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gazetteer
+    }
+
+    /// The tokenizer.
+    #[must_use]
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Analyses one document.
+    #[must_use]
+    pub fn process(&self, text: &str, reference: ReferenceDate) -> Document {
+        let (tokens, sentences) = self.tokenizer.tokenize_with_sentences(text);
+        let reference_date = match reference {
+            ReferenceDate::Fixed(d) => Some(d),
+            ReferenceDate::None => None,
+            ReferenceDate::Detect => detect_reference_date(text, &self.tokenizer).map(|d| d.0),
+        };
+        let entities = self
+            .gazetteer
+            .find(text, &tokens)
+            .into_iter()
+            .map(|m| Entity {
+                start: m.start,
+                end: m.end,
+                entry: m.entry,
+            })
+            .collect();
+        let timexes = self.tagger.tag(text, &tokens, &sentences, reference_date);
+        Document {
+            tokens,
+            sentences,
+            entities,
+            timexes,
+            reference_date,
+        }
+    }
+
+    /// Analyses many documents in parallel, results in input order.
+    /// `references` holds one entry per text, or is empty for `Detect` on all.
+    ///
+    /// # Errors
+    /// [`Error::Config`] if `references` has the wrong length or `n_threads`
+    /// is zero.
+    pub fn process_batch<S: AsRef<str> + Sync>(&self, texts: &[S], references: &[ReferenceDate], n_threads: Option<usize>) -> Result<Vec<Document>, Error> {
+        if !references.is_empty() && references.len() != texts.len() {
+            return Err(Error::Config(format!("{} reference dates for {} texts", references.len(), texts.len())));
+        }
+        let idx: Vec<usize> = (0..texts.len()).collect();
+        parallel::map_ordered(&idx, n_threads, |&i| {
+            let r = references.get(i).copied().unwrap_or(ReferenceDate::Detect);
+            self.process(texts[i].as_ref(), r)
+        })
+    }
+
+    /// Serializes the pipeline (options and gazetteer entries) as JSON.
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if JSON encoding fails.
+    pub fn to_json(&self) -> Result<String, Error> {
+        let data = PipelineData {
+            format_version: FORMAT_VERSION,
+            options: self.options.clone(),
+            gazetteer: (!self.builtin_gazetteer).then(|| self.gazetteer.entries().to_vec()),
+        };
+        serde_json::to_string(&data).map_err(|e| Error::Serialization(e.to_string()))
+    }
+
+    /// Rebuilds a pipeline from [`Pipeline::to_json`] output.
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if the data is malformed or of another format
+    /// version; [`Error::Gazetteer`] if its entries are invalid.
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        let data: PipelineData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        if data.format_version != FORMAT_VERSION {
+            return Err(Error::Serialization(format!("format_version {} is not supported (expected {FORMAT_VERSION})", data.format_version)));
+        }
+        Ok(match data.gazetteer {
+            None => Self::new(data.options),
+            Some(entries) => Self::with_gazetteer(data.options, Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?)),
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct GazetteerData {
+    format_version: u32,
+    entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    /// Serializes the entries as JSON (with a format version).
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if JSON encoding fails.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string(&GazetteerData {
+            format_version: FORMAT_VERSION,
+            entries: self.entries().to_vec(),
+        })
+        .map_err(|e| Error::Serialization(e.to_string()))
+    }
+
+    /// Rebuilds a gazetteer from [`Gazetteer::to_json`] output.
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if the data is malformed or of another version.
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        let data: GazetteerData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        if data.format_version != FORMAT_VERSION {
+            return Err(Error::Serialization(format!("format_version {} is not supported (expected {FORMAT_VERSION})", data.format_version)));
+        }
+        Self::from_entries(data.entries, "serialized gazetteer")
+    }
+}

@@ -1,0 +1,476 @@
+//! Rule-based tokenizer and sentence splitter following Universal Dependencies
+//! English conventions (the EWT treebank).
+//!
+//! ```
+//! use dateline_core::Tokenizer;
+//! let tok = Tokenizer::default();
+//! let text = "Venezuela's U.S.-backed talks don't end.";
+//! let words: Vec<&str> = tok.tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
+//! assert_eq!(words, ["Venezuela", "'s", "U.S.", "-", "backed", "talks", "do", "n't", "end", "."]);
+//! ```
+
+mod lexicon;
+mod sentences;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use sentences::Sentence;
+
+/// One token: a half-open byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Whether whitespace follows the token.
+    pub space_after: bool,
+}
+
+/// Tokenizer options. Immutable once built; cheap to share between threads.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tokenizer {
+    /// Split sentences at every line break (`true`, the default) or only at
+    /// blank lines and sentence-final punctuation (`false`).
+    pub split_on_newlines: bool,
+    #[serde(skip)]
+    non_final: HashSet<&'static str>,
+    #[serde(skip)]
+    final_abbr: HashSet<&'static str>,
+    #[serde(skip)]
+    starters: HashSet<&'static str>,
+    #[serde(skip)]
+    prefixes: HashSet<&'static str>,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Self::new(true)
+    }
+}
+
+const OPENING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '<', '«', '¿', '¡', '*', '`', '„'];
+const CLOSING: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '>', '»', '*', ',', ';', ':', '`'];
+const DASHES: &[char] = &['—', '–', '―', '‒'];
+const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹'];
+const CLITICS: &[&str] = &["'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m"];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn last_char(s: &str) -> Option<char> {
+    s.chars().next_back()
+}
+
+/// `U.S.`, `a.m.`, `e.g.`: single letters each followed by a period, two or more.
+fn is_letter_dot_sequence(w: &str) -> bool {
+    let mut n = 0;
+    let mut chars = w.chars();
+    loop {
+        match (chars.next(), chars.next()) {
+            (None, _) => return n >= 2,
+            (Some(c), Some('.')) if c.is_alphabetic() => n += 1,
+            _ => return false,
+        }
+    }
+}
+
+fn is_url_like(w: &str) -> bool {
+    let lower_start: String = w.chars().take(8).flat_map(char::to_lowercase).collect();
+    lower_start.starts_with("http://")
+        || lower_start.starts_with("https://")
+        || lower_start.starts_with("www.")
+        || lower_start.starts_with("ftp://")
+}
+
+fn is_email_like(w: &str) -> bool {
+    let Some(at) = w.find('@') else { return false };
+    at > 0 && w[at + 1..].contains('.') && w[at + 1..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `2026-03-05`, optionally followed by `T…` clock time.
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && (b.len() == 10 || b[10] == b'T' || b[10] == b't')
+}
+
+/// `713-853-3989`.
+fn is_phone_number(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && parts[0].len() == 3
+        && parts[1].len() == 3
+        && parts[2].len() == 4
+}
+
+impl Tokenizer {
+    /// A tokenizer; `split_on_newlines` chooses whether every line break ends a sentence.
+    #[must_use]
+    pub fn new(split_on_newlines: bool) -> Self {
+        Self {
+            split_on_newlines,
+            non_final: lexicon::NON_FINAL_ABBREVIATIONS.iter().copied().collect(),
+            final_abbr: lexicon::FINAL_ABBREVIATIONS.iter().copied().collect(),
+            starters: lexicon::SENTENCE_STARTERS.iter().copied().collect(),
+            prefixes: lexicon::HYPHEN_PREFIXES.iter().copied().collect(),
+        }
+    }
+
+    /// Whether `w` (ending in a period) is an abbreviation that keeps its period.
+    fn is_abbreviation(&self, w: &str) -> bool {
+        if w.len() < 2 {
+            return false;
+        }
+        if is_letter_dot_sequence(w) {
+            return true;
+        }
+        let mut chars = w.chars();
+        if let (Some(c), Some('.'), None) = (chars.next(), chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return true; // an initial: `George W. Bush`
+        }
+        let lower = w.to_lowercase();
+        self.non_final.contains(lower.as_str()) || self.final_abbr.contains(lower.as_str())
+    }
+
+    /// Whether the abbreviation token `w` never ends a sentence.
+    pub(crate) fn is_non_final_abbreviation(&self, w: &str) -> bool {
+        let mut chars = w.chars();
+        if let (Some(c), Some('.'), None) = (chars.next(), chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return true;
+        }
+        self.non_final.contains(w.to_lowercase().as_str())
+    }
+
+    pub(crate) fn is_sentence_starter(&self, w: &str) -> bool {
+        self.starters.contains(w.to_lowercase().as_str())
+    }
+
+    /// Splits `text` into tokens (byte offsets, in order, non-overlapping).
+    #[must_use]
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut chunk_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if let Some(s) = chunk_start.take() {
+                    self.chunk(text, s, i, &mut spans);
+                }
+            } else if chunk_start.is_none() {
+                chunk_start = Some(i);
+            }
+        }
+        if let Some(s) = chunk_start {
+            self.chunk(text, s, text.len(), &mut spans);
+        }
+        let bytes = text.as_bytes();
+        spans
+            .into_iter()
+            .map(|(start, end)| Token {
+                start,
+                end,
+                space_after: text[end..].chars().next().is_some_and(char::is_whitespace)
+                    && end < bytes.len(),
+            })
+            .collect()
+    }
+
+    /// Tokens and sentences of `text`.
+    #[must_use]
+    pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
+        let tokens = self.tokenize(text);
+        let sents = sentences::split(self, text, &tokens);
+        (tokens, sents)
+    }
+
+    /// Tokenizes one whitespace-free chunk `text[s..e]`, peeling punctuation
+    /// from both ends and splitting the core.
+    fn chunk(&self, text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+        let mut suffix: Vec<(usize, usize)> = Vec::new();
+        while s < e {
+            let w = &text[s..e];
+            if lexicon::EMOTICONS.contains(&w) || is_url_like(w) || is_email_like(w) {
+                // Keep whole, but give back sentence punctuation at the end.
+                while e > s {
+                    let w = &text[s..e];
+                    match last_char(w) {
+                        Some(c @ ('.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '\''))
+                            if !lexicon::EMOTICONS.contains(&w) =>
+                        {
+                            suffix.push((e - c.len_utf8(), e));
+                            e -= c.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+                if s < e {
+                    out.push((s, e));
+                }
+                s = e;
+                break;
+            }
+            if let Some(n) = self.prefix_len(w) {
+                out.push((s, s + n));
+                s += n;
+                continue;
+            }
+            if let Some(n) = self.suffix_len(w) {
+                suffix.push((e - n, e));
+                e -= n;
+                continue;
+            }
+            break;
+        }
+        if s < e {
+            self.core(text, s, e, out);
+        }
+        out.extend(suffix.into_iter().rev());
+    }
+
+    /// Length in bytes of a punctuation prefix to split off `w`, if any.
+    fn prefix_len(&self, w: &str) -> Option<usize> {
+        let mut chars = w.chars();
+        let c = chars.next()?;
+        let next = chars.next();
+        next?;
+        if c == '.' || c == '-' {
+            let run = w.bytes().take_while(|&b| b == c as u8).count();
+            if run >= 2 {
+                return Some(run);
+            }
+            if c == '-' && !next.is_some_and(|n| n.is_ascii_digit()) {
+                return Some(1);
+            }
+            return None;
+        }
+        if c == '…' || DASHES.contains(&c) {
+            return Some(c.len_utf8());
+        }
+        if is_apostrophe(c) {
+            // `'90s` stays whole; `'tis` is rare enough to ignore.
+            if next.is_some_and(|n| n.is_ascii_digit()) {
+                return None;
+            }
+            return Some(c.len_utf8());
+        }
+        if OPENING.contains(&c) {
+            return Some(c.len_utf8());
+        }
+        if (CURRENCY.contains(&c) || c == '#') && next.is_some_and(|n| n.is_ascii_digit()) {
+            return Some(c.len_utf8());
+        }
+        if c == '#' || c == '@' {
+            return None; // hashtags and handles stay whole
+        }
+        if !c.is_alphanumeric() && !CURRENCY.contains(&c) && c != '&' && c != '+' && c != '%' {
+            let run = w.chars().take_while(|&x| x == c).map(char::len_utf8).sum();
+            return Some(run);
+        }
+        None
+    }
+
+    /// Length in bytes of a punctuation suffix to split off `w`, if any.
+    fn suffix_len(&self, w: &str) -> Option<usize> {
+        let c = last_char(w)?;
+        if w.len() == c.len_utf8() {
+            return None;
+        }
+        let body = &w[..w.len() - c.len_utf8()];
+        match c {
+            '.' => {
+                let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
+                if dots >= 2 {
+                    return Some(dots);
+                }
+                if self.is_abbreviation(w) {
+                    return None;
+                }
+                Some(1)
+            }
+            '!' | '?' => {
+                if w.eq_ignore_ascii_case("yahoo!") {
+                    return None;
+                }
+                Some(w.chars().rev().take_while(|&x| x == '!' || x == '?').map(char::len_utf8).sum())
+            }
+            '…' => Some(c.len_utf8()),
+            '%' if last_char(body).is_some_and(|b| b.is_ascii_digit()) => Some(1),
+            _ if DASHES.contains(&c) => Some(c.len_utf8()),
+            '-' if body.ends_with('-') => Some(w.bytes().rev().take_while(|&b| b == b'-').count()),
+            _ if is_apostrophe(c) => {
+                // `parents'` → `parents` `'`; a closing single quote likewise.
+                Some(c.len_utf8())
+            }
+            _ if CLOSING.contains(&c) => {
+                if lexicon::EMOTICONS.contains(&w) {
+                    return None;
+                }
+                Some(c.len_utf8())
+            }
+            _ => None,
+        }
+    }
+
+    /// Splits a chunk core with no outer punctuation: dashes, clitics and hyphens.
+    fn core(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+        let w = &text[s..e];
+        if is_iso_date(w) || is_phone_number(w) {
+            out.push((s, e));
+            return;
+        }
+        // Dashes inside a chunk (`power—influence`, `1871–72`, `then--now`) are tokens.
+        if let Some((i, c)) = w.char_indices().find(|&(_, c)| DASHES.contains(&c) || c == '…') {
+            let len = c.len_utf8();
+            self.chunk(text, s, s + i, out);
+            out.push((s + i, s + i + len));
+            self.chunk(text, s + i + len, e, out);
+            return;
+        }
+        if let Some(i) = w.find("--") {
+            let run = w[i..].bytes().take_while(|&b| b == b'-').count();
+            self.chunk(text, s, s + i, out);
+            out.push((s + i, s + i + run));
+            self.chunk(text, s + i + run, e, out);
+            return;
+        }
+        // Clitics and negation.
+        if let Some(n) = clitic_len(w) {
+            self.core(text, s, e - n, out);
+            out.push((e - n, e));
+            return;
+        }
+        // Hyphenated compounds: split unless the first part is a prefix.
+        if let Some(i) = w.find('-')
+            && i > 0
+            && i + 1 < w.len()
+        {
+            let first = &w[..i];
+            let rest = &w[i + 1..];
+            let keep = self.prefixes.contains(first.to_lowercase().as_str())
+                && first_char(rest).is_some_and(char::is_alphanumeric);
+            if !keep {
+                self.core(text, s, s + i, out);
+                out.push((s + i, s + i + 1));
+                self.chunk(text, s + i + 1, e, out);
+                return;
+            }
+        }
+        // `5pm`, `7:30PM`.
+        if let Some(n) = am_pm_suffix(w) {
+            out.push((s, e - n));
+            out.push((e - n, e));
+            return;
+        }
+        // `1.5M`-like number suffixes split (`$3M`).
+        out.push((s, e));
+    }
+}
+
+/// Whether `w` ends with `suffix`, ASCII letters compared without case.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.is_char_boundary(w.len() - suffix.len())
+        && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Byte length of a clitic at the end of `w` that should be its own token.
+fn clitic_len(w: &str) -> Option<usize> {
+    for neg in ["n't", "n’t"] {
+        if w.len() > neg.len() && ends_with_ci(w, neg) {
+            return Some(neg.len());
+        }
+    }
+    if w.eq_ignore_ascii_case("cannot") {
+        return Some(3);
+    }
+    if ["gonna", "wanna", "gotta"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return Some(2);
+    }
+    for cl in CLITICS {
+        if w.len() > cl.len() && ends_with_ci(w, cl) {
+            let before = &w[..w.len() - cl.len()];
+            if last_char(before).is_some_and(char::is_alphanumeric) {
+                return Some(cl.len());
+            }
+        }
+    }
+    None
+}
+
+fn am_pm_suffix(w: &str) -> Option<usize> {
+    let lower = w.to_ascii_lowercase();
+    for suf in ["a.m.", "p.m.", "am", "pm"] {
+        if lower.len() > suf.len() && lower.ends_with(suf) {
+            let before = &w[..w.len() - suf.len()];
+            if before.bytes().all(|b| b.is_ascii_digit() || b == b':') && before.as_bytes()[0].is_ascii_digit() {
+                return Some(suf.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        Tokenizer::default().tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn seed_spots() {
+        assert_eq!(words("U.S. military"), ["U.S.", "military"]);
+        assert_eq!(words("Rodríguez's government"), ["Rodríguez", "'s", "government"]);
+        assert_eq!(words("Maduro’s vice"), ["Maduro", "’s", "vice"]);
+        assert_eq!(words("CARACAS — The"), ["CARACAS", "—", "The"]);
+        assert_eq!(words("“focused on it.”"), ["“", "focused", "on", "it", ".", "”"]);
+        assert_eq!(words("a two-day visit"), ["a", "two", "-", "day", "visit"]);
+        assert_eq!(words("date 2026-03-05 here"), ["date", "2026-03-05", "here"]);
+    }
+
+    #[test]
+    fn conventions() {
+        assert_eq!(words("e-mail me"), ["e-mail", "me"]);
+        assert_eq!(words("$1.5 billion, 50%"), ["$", "1.5", "billion", ",", "50", "%"]);
+        assert_eq!(words("I can't, won't"), ["I", "ca", "n't", ",", "wo", "n't"]);
+        assert_eq!(words("Dr. Smith (AP)"), ["Dr.", "Smith", "(", "AP", ")"]);
+        assert_eq!(words("see http://x.org/a?b=1."), ["see", "http://x.org/a?b=1", "."]);
+        assert_eq!(words("Wait... what?!"), ["Wait", "...", "what", "?!"]);
+        assert_eq!(words("the '90s"), ["the", "'90s"]);
+        assert_eq!(words("at 5pm"), ["at", "5", "pm"]);
+        assert_eq!(words("parents' house"), ["parents", "'", "house"]);
+        assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in ["", " ", "'", "’", "-", "--", ".", "...", "a'", "'s", "n't", "é'é", "😀's", "-5", "$", "#", "@", "x-", "-x", "ǅ'S", "İ's"] {
+            let toks = Tokenizer::default().tokenize(t);
+            let mut last = 0;
+            for tk in toks {
+                assert!(tk.start >= last && tk.start < tk.end && tk.end <= t.len());
+                assert!(t.is_char_boundary(tk.start) && t.is_char_boundary(tk.end));
+                last = tk.end;
+            }
+        }
+    }
+}
