@@ -1,1 +1,39 @@
+//! Python bindings for dateline (`dateline._core`). Registration only: each
+//! exposed concept lives in its own module.
 
+mod batch;
+mod convert;
+mod errors;
+mod gazetteer;
+mod pipeline;
+mod results;
+
+use pyo3::prelude::*;
+
+/// Switch the core to sequential mode in a forked child (rayon's threads do
+/// not survive `fork()`); registered by `dateline/__init__.py`.
+#[pyfunction]
+fn _after_fork_in_child() {
+    dateline_core::parallel::set_parallelism(false);
+}
+
+/// Whether documents are processed on several threads (False in forked children).
+#[pyfunction]
+fn _parallelism_enabled() -> bool {
+    dateline_core::parallel::parallelism()
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<pipeline::PyPipeline>()?;
+    m.add_class::<gazetteer::PyGazetteer>()?;
+    m.add_class::<results::PyDoc>()?;
+    m.add_class::<results::PyToken>()?;
+    m.add_class::<results::PySentence>()?;
+    m.add_class::<results::PyEntity>()?;
+    m.add_class::<results::PyTimex>()?;
+    m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
+    m.add_function(wrap_pyfunction!(_parallelism_enabled, m)?)?;
+    Ok(())
+}

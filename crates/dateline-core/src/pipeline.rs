@@ -23,6 +23,10 @@ pub struct PipelineOptions {
     pub split_on_newlines: bool,
     /// How to read ambiguous numeric dates (default month first).
     pub date_order: DateOrder,
+    /// The reference date used when a call gives none (default: detect).
+    pub reference_date: ReferenceDate,
+    /// Threads for batches: `None` for rayon's global pool.
+    pub n_threads: Option<usize>,
 }
 
 impl Default for PipelineOptions {
@@ -30,6 +34,8 @@ impl Default for PipelineOptions {
         Self {
             split_on_newlines: true,
             date_order: DateOrder::Mdy,
+            reference_date: ReferenceDate::Detect,
+            n_threads: None,
         }
     }
 }

@@ -1,0 +1,44 @@
+"""dateline: tokens, gazetteer entities and normalised time expressions
+from news text, with a Rust core.
+
+>>> import dateline
+>>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+>>> doc = nlp("Officials met in Caracas on Thursday.")
+>>> [(e.text, e.label) for e in doc.entities]
+[('Caracas', 'LOC')]
+>>> [(t.text, t.type, t.value) for t in doc.timexes]
+[('Thursday', 'DATE', '2026-03-05')]
+"""
+
+from __future__ import annotations
+
+import os as _os
+
+from dateline import _core, exceptions, gazetteers
+from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
+from dateline._pipeline import Pipeline
+from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "ConfigError",
+    "DatelineError",
+    "Doc",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "Pipeline",
+    "Sentence",
+    "SerializationError",
+    "Timex",
+    "Token",
+    "__version__",
+    "exceptions",
+    "gazetteers",
+]
+
+# rayon's worker threads do not survive fork(): a forked child processes
+# batches sequentially instead of deadlocking.
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_core._after_fork_in_child)

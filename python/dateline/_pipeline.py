@@ -1,0 +1,202 @@
+"""The user-facing :class:`Pipeline`: a thin façade over the Rust core."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Literal, Union
+
+from dateline import _core
+from dateline._core import Doc, Gazetteer
+
+__all__ = ["Pipeline", "ReferenceDate"]
+
+#: A reference date argument: a date, an ISO date string, ``"detect"`` or None.
+ReferenceDate = Union[_dt.date, str, None]
+
+_UNSET: object = object()
+
+
+class Pipeline:
+    """Tokenizer, gazetteer tagger and temporal tagger in one object.
+
+    Parameters
+    ----------
+    gazetteer
+        The names to find. ``None`` uses the built-in world gazetteer
+        (:func:`dateline.gazetteers.world`).
+    reference_date
+        The date relative expressions ("on Thursday", "last year") resolve
+        against: a :class:`datetime.date`, an ISO string ``"2026-03-05"``,
+        ``"detect"`` (find it in the document's header or dateline, such as a
+        first line ``date 2026-03-05`` or ``March 5, 2026 —``), or ``None``
+        (relative expressions keep underspecified values such as
+        ``XXXX-WXX-4``). Today's date is never used.
+    n_threads
+        Threads for :meth:`pipe`; ``None`` uses all cores (rayon's pool,
+        which honours ``RAYON_NUM_THREADS``).
+    split_on_newlines
+        Whether every line break ends a sentence.
+    date_order
+        How ambiguous numeric dates such as ``03/05/2026`` are read:
+        ``"mdy"`` (5 March) or ``"dmy"`` (3 May).
+
+    The pipeline is immutable, can be shared between threads, and pickles
+    (with its gazetteer).
+
+    Examples
+    --------
+    >>> import dateline
+    >>> nlp = dateline.Pipeline()
+    >>> doc = nlp("date 2026-03-05\\nVenezuela said on Thursday it would act.")
+    >>> doc.reference_date
+    datetime.date(2026, 3, 5)
+    >>> [(t.text, t.value) for t in doc.timexes]
+    [('2026-03-05', '2026-03-05'), ('Thursday', '2026-03-05')]
+    >>> [(e.text, e.label) for e in doc.entities]
+    [('Venezuela', 'LOC')]
+    """
+
+    __slots__ = ("_core", "_reference_date")
+
+    def __init__(
+        self,
+        *,
+        gazetteer: Gazetteer | None = None,
+        reference_date: ReferenceDate = "detect",
+        n_threads: int | None = None,
+        split_on_newlines: bool = True,
+        date_order: Literal["mdy", "dmy"] = "mdy",
+    ) -> None:
+        if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
+        if not isinstance(split_on_newlines, bool):
+            raise TypeError(f"split_on_newlines must be bool, not {type(split_on_newlines).__name__}")
+        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
+            raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
+        if not isinstance(date_order, str):
+            raise TypeError(f"date_order must be str, not {type(date_order).__name__}")
+        self._core = _core.Pipeline(
+            gazetteer=gazetteer,
+            reference_date=reference_date,
+            n_threads=n_threads,
+            split_on_newlines=split_on_newlines,
+            date_order=date_order,
+        )
+        self._reference_date = reference_date
+
+    # -- configuration -------------------------------------------------
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use."""
+        return self._core.gazetteer
+
+    @property
+    def reference_date(self) -> ReferenceDate:
+        """The default reference date (a date, ``"detect"`` or None)."""
+        return self._core.reference_date
+
+    @property
+    def n_threads(self) -> int | None:
+        """The default thread count for :meth:`pipe` (None: all cores)."""
+        return self._core.n_threads
+
+    # -- processing ------------------------------------------------------
+    def __call__(self, text: str, *, reference_date: ReferenceDate | object = _UNSET) -> Doc:
+        """Analyse one text and return a :class:`Doc`.
+
+        ``reference_date`` overrides the pipeline's default for this call.
+        """
+        ref = self._reference_date if reference_date is _UNSET else reference_date
+        return self._core.process(text, ref)
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        reference_dates: Iterable[ReferenceDate] | None = None,
+        batch_size: int = 1024,
+        n_threads: int | None = None,
+    ) -> Iterator[Doc]:
+        """Analyse many texts, yielding a :class:`Doc` per text in input order.
+
+        Texts are read lazily in chunks of ``batch_size``; each chunk is
+        processed in parallel in Rust with the GIL released, so memory stays
+        bounded and other Python threads keep running.
+
+        Parameters
+        ----------
+        texts
+            Any iterable of str.
+        reference_dates
+            One reference date per text (same forms as the constructor's), or
+            None for the pipeline's default.
+        batch_size
+            Texts per parallel chunk.
+        n_threads
+            Overrides the pipeline's thread count for this call.
+
+        Examples
+        --------
+        >>> import dateline
+        >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+        >>> [d.timexes[0].value for d in nlp.pipe(["on Sunday", "in January"])]
+        ['2026-03-01', '2026-01']
+        """
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+            raise TypeError(f"batch_size must be an int, not {type(batch_size).__name__}")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
+            raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of str, not a single str (use nlp(text) for one text)")
+        return self._pipe(iter(texts), reference_dates, batch_size, n_threads)
+
+    def _pipe(
+        self,
+        texts: Iterator[str],
+        reference_dates: Iterable[ReferenceDate] | None,
+        batch_size: int,
+        n_threads: int | None,
+    ) -> Iterator[Doc]:
+        refs = None if reference_dates is None else iter(reference_dates)
+        offset = 0
+        while True:
+            chunk = list(islice(texts, batch_size))
+            if not chunk:
+                if refs is not None and next(refs, _UNSET) is not _UNSET:
+                    raise ValueError("reference_dates has more items than texts")
+                return
+            ref_chunk = None
+            if refs is not None:
+                ref_chunk = list(islice(refs, len(chunk)))
+                if len(ref_chunk) != len(chunk):
+                    raise ValueError("reference_dates has fewer items than texts")
+            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset)
+            offset += len(chunk)
+
+    # -- persistence ---------------------------------------------------
+    def to_json(self) -> str:
+        """Serialize the pipeline (options and gazetteer) as JSON."""
+        return self._core.to_json()
+
+    @classmethod
+    def from_json(cls, data: str) -> Pipeline:
+        """Rebuild a pipeline from :meth:`to_json` output."""
+        self = cls.__new__(cls)
+        self._core = _core.Pipeline.from_json(data)
+        ref = self._core.reference_date
+        self._reference_date = ref
+        return self
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Pipeline.from_json, (self.to_json(),))
+
+    def __repr__(self) -> str:
+        ref = self._core.reference_date
+        return (
+            f"Pipeline(gazetteer={self._core.gazetteer!r}, reference_date={ref!r}, "
+            f"n_threads={self._core.n_threads!r})"
+        )

@@ -1,0 +1,25 @@
+"""Built-in gazetteers."""
+
+from __future__ import annotations
+
+from dateline._core import Gazetteer
+
+__all__ = ["world"]
+
+
+def world() -> Gazetteer:
+    """The built-in world gazetteer.
+
+    Countries with the aliases used in news (``U.S.``, ``UK``, ``Britain``),
+    capitals, continents, world regions (``Middle East``), US states, and
+    demonyms (``Venezuelan``, label ``NORP``, with the country's id). Ids are
+    GeoNames ids (``geonames:3625428``). Contains data from GeoNames
+    (geonames.org), CC BY 4.0.
+
+    Examples
+    --------
+    >>> from dateline.gazetteers import world
+    >>> len(world()) > 800
+    True
+    """
+    return Gazetteer.world()

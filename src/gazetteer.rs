@@ -1,0 +1,176 @@
+//! `Gazetteer`: building from records, files and serialized form.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use dateline_core::gazetteer::{Columns, FileFormat, read_entries};
+use dateline_core::{Entry, Gazetteer, world};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::batch::run_detached;
+use crate::convert::type_name;
+
+/// A compiled, immutable dictionary of names: each entry has a `name`, a
+/// `label`, an `id` and optional `aliases`. Matches are exact (case and
+/// accents as written; text in capitals also matches) and start and end at
+/// token boundaries; the longest match wins.
+#[pyclass(frozen, name = "Gazetteer", module = "dateline._core")]
+pub struct PyGazetteer {
+    pub(crate) inner: Arc<Gazetteer>,
+    pub(crate) builtin: bool,
+}
+
+fn record_str(rec: &Bound<'_, PyDict>, key: &str, i: usize, required: bool) -> PyResult<Option<String>> {
+    match rec.get_item(key)? {
+        None => {
+            if required {
+                Err(PyValueError::new_err(format!("records[{i}] has no {key:?} key")))
+            } else {
+                Ok(None)
+            }
+        }
+        Some(v) if v.is_none() && !required => Ok(None),
+        Some(v) => match v.cast::<PyString>() {
+            Ok(s) => Ok(Some(s.to_str()?.to_owned())),
+            Err(_) => Err(PyTypeError::new_err(format!("records[{i}][{key:?}] must be str, not {}", type_name(&v)))),
+        },
+    }
+}
+
+fn parse_format(format: Option<&str>) -> PyResult<Option<FileFormat>> {
+    match format {
+        None => Ok(None),
+        Some("tsv") => Ok(Some(FileFormat::Tsv)),
+        Some("csv") => Ok(Some(FileFormat::Csv)),
+        Some("jsonl") => Ok(Some(FileFormat::Jsonl)),
+        Some(other) => Err(PyValueError::new_err(format!("format must be one of 'tsv', 'csv', 'jsonl' or None, not {other:?}"))),
+    }
+}
+
+#[pymethods]
+impl PyGazetteer {
+    /// Builds a gazetteer from an iterable of dicts with keys `name`,
+    /// `label`, and optionally `id` (defaults to the name) and `aliases` (a
+    /// list of strings).
+    #[staticmethod]
+    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut entries = Vec::new();
+        for (i, rec) in records.try_iter()?.enumerate() {
+            let rec = rec?;
+            let rec = rec
+                .cast::<PyDict>()
+                .map_err(|_| PyTypeError::new_err(format!("records[{i}] must be a dict, not {}", type_name(&rec))))?;
+            let name = record_str(rec, "name", i, true)?.unwrap_or_default();
+            let label = record_str(rec, "label", i, true)?.unwrap_or_default();
+            let id = record_str(rec, "id", i, false)?.unwrap_or_else(|| name.clone());
+            let mut aliases = Vec::new();
+            if let Some(a) = rec.get_item("aliases")?.filter(|a| !a.is_none()) {
+                if a.is_instance_of::<PyString>() {
+                    return Err(PyTypeError::new_err(format!("records[{i}][\"aliases\"] must be a list of str, not a str")));
+                }
+                for (k, alias) in a.try_iter()?.enumerate() {
+                    let alias = alias?;
+                    let s = alias.cast::<PyString>().map_err(|_| {
+                        PyTypeError::new_err(format!("records[{i}][\"aliases\"][{k}] must be str, not {}", type_name(&alias)))
+                    })?;
+                    aliases.push(s.to_str()?.to_owned());
+                }
+            }
+            entries.push(Entry { name, label, id, aliases });
+        }
+        let g = run_detached(py, || Gazetteer::from_entries(entries, "records"))?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// Reads a gazetteer file: TSV or CSV with a header row, or JSONL (one
+    /// object per line). The format comes from the extension (`.tsv`, `.csv`,
+    /// `.jsonl`) unless `format` is given. Columns are named by the `*_column`
+    /// arguments; `aliases` are `|`-separated in tabular files.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases"))]
+    fn from_file(
+        py: Python<'_>,
+        path: PathBuf,
+        format: Option<&str>,
+        name_column: &str,
+        label_column: &str,
+        id_column: &str,
+        aliases_column: &str,
+    ) -> PyResult<Self> {
+        let format = parse_format(format)?;
+        let columns = Columns {
+            name: name_column.to_owned(),
+            label: label_column.to_owned(),
+            id: id_column.to_owned(),
+            aliases: aliases_column.to_owned(),
+        };
+        let g = run_detached(py, || {
+            let entries = read_entries(&path, format, &columns)?;
+            Gazetteer::from_entries(entries, &path.display().to_string())
+        })?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// The built-in world gazetteer (countries, capitals, continents, world
+    /// regions, US states, demonyms).
+    #[staticmethod]
+    fn world() -> Self {
+        Self { inner: world(), builtin: true }
+    }
+
+    /// Serializes the entries as JSON (with a `format_version`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let g = Arc::clone(&self.inner);
+        run_detached(py, move || g.to_json())
+    }
+
+    /// Rebuilds a gazetteer from `to_json()` output.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let s: String = if let Ok(b) = data.cast::<PyBytes>() {
+            String::from_utf8(b.as_bytes().to_vec()).map_err(|e| PyValueError::new_err(format!("data is not UTF-8: {e}")))?
+        } else {
+            data.extract()?
+        };
+        let g = run_detached(py, move || Gazetteer::from_json(&s))?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// The entries as a list of dicts (`name`, `label`, `id`, `aliases`).
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for e in self.inner.entries() {
+            let d = PyDict::new(py);
+            d.set_item("name", &e.name)?;
+            d.set_item("label", &e.label)?;
+            d.set_item("id", &e.id)?;
+            d.set_item("aliases", &e.aliases)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let me = slf.get();
+        if me.builtin {
+            return Ok((slf.get_type().getattr("world")?, PyTuple::empty(py)));
+        }
+        let json = me.to_json(py)?;
+        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
+    }
+
+    fn __repr__(&self) -> String {
+        if self.builtin {
+            format!("Gazetteer.world({} entries)", self.inner.len())
+        } else {
+            format!("Gazetteer({} entries)", self.inner.len())
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! `Pipeline`: one document at a time or batches in parallel, GIL released.
+
+use std::sync::Arc;
+
+use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, parallel};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyList, PyTuple};
+
+use crate::batch::run_detached;
+use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
+use crate::gazetteer::PyGazetteer;
+use crate::results::{DocData, PyDoc};
+
+/// The compiled pipeline (tokenizer, gazetteer, temporal tagger). Use the
+/// `dateline.Pipeline` façade, which adds keyword defaults and `pipe()`.
+#[pyclass(frozen, name = "Pipeline", module = "dateline._core")]
+pub struct PyPipeline {
+    inner: Arc<Pipeline>,
+    builtin: bool,
+}
+
+impl PyPipeline {
+    fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document) -> PyDoc {
+        PyDoc {
+            data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer())),
+        }
+    }
+}
+
+#[pymethods]
+impl PyPipeline {
+    #[new]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order))]
+    fn new(
+        gazetteer: Option<&Bound<'_, PyGazetteer>>,
+        reference_date: Option<&Bound<'_, PyAny>>,
+        n_threads: Option<i64>,
+        split_on_newlines: bool,
+        date_order: &str,
+    ) -> PyResult<Self> {
+        let options = PipelineOptions {
+            split_on_newlines,
+            date_order: parse_date_order(date_order)?,
+            reference_date: parse_reference(reference_date, "reference_date")?,
+            n_threads: parse_threads(n_threads)?,
+        };
+        Ok(match gazetteer {
+            Some(g) if !g.get().builtin => Self {
+                inner: Arc::new(Pipeline::with_gazetteer(options, Arc::clone(&g.get().inner))),
+                builtin: false,
+            },
+            _ => Self {
+                inner: Arc::new(Pipeline::new(options)),
+                builtin: true,
+            },
+        })
+    }
+
+    /// Analyses one text; `reference_date` as in the constructor.
+    fn process(&self, py: Python<'_>, text: &Bound<'_, PyAny>, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<PyDoc> {
+        let text = extract_text(text, &|| "text".to_owned())?;
+        let reference = parse_reference(reference_date, "reference_date")?;
+        let inner = Arc::clone(&self.inner);
+        let t = text.clone_ref(py);
+        let doc = run_detached(py, move || Ok(inner.process(&t, reference)))?;
+        Ok(self.make_doc(text, doc))
+    }
+
+    /// Analyses a list of texts in parallel (input order kept). With
+    /// `reference_dates` None, the pipeline's default applies to every text.
+    /// `index_offset` shifts the indices named in error messages.
+    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0))]
+    fn process_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        n_threads: Option<i64>,
+        index_offset: usize,
+    ) -> PyResult<Vec<PyDoc>> {
+        let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
+        }
+        let mut refs: Vec<ReferenceDate> = Vec::new();
+        if let Some(r) = reference_dates {
+            if r.len() != texts.len() {
+                return Err(crate::errors::config_error(py, format!("reference_dates has {} items for {} texts", r.len(), texts.len())));
+            }
+            for (i, v) in r.iter().enumerate() {
+                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
+            }
+        }
+        let threads = match n_threads {
+            None => self.inner.options().n_threads,
+            n => parse_threads(n)?,
+        };
+        let inner = Arc::clone(&self.inner);
+        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
+        let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
+        Ok(owned.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
+    }
+
+    /// The gazetteer in use.
+    #[getter]
+    fn gazetteer(&self) -> PyGazetteer {
+        PyGazetteer {
+            inner: Arc::clone(self.inner.gazetteer()),
+            builtin: self.builtin,
+        }
+    }
+
+    /// The default reference date: a `datetime.date`, `"detect"` or None.
+    #[getter]
+    fn reference_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.options().reference_date {
+            ReferenceDate::Detect => Ok(pyo3::types::PyString::new(py, "detect").into_any()),
+            ReferenceDate::Fixed(d) => py_date(py, d),
+            ReferenceDate::None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    /// The default thread count (None: all cores).
+    #[getter]
+    fn n_threads(&self) -> Option<usize> {
+        self.inner.options().n_threads
+    }
+
+    /// Whether every line break ends a sentence.
+    #[getter]
+    fn split_on_newlines(&self) -> bool {
+        self.inner.options().split_on_newlines
+    }
+
+    /// How ambiguous numeric dates are read: `"mdy"` or `"dmy"`.
+    #[getter]
+    fn date_order(&self) -> &'static str {
+        date_order_name(self.inner.options().date_order)
+    }
+
+    /// Serializes the pipeline, gazetteer included, as JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = Arc::clone(&self.inner);
+        run_detached(py, move || inner.to_json())
+    }
+
+    /// Rebuilds a pipeline from `to_json()` output.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, data: String) -> PyResult<Self> {
+        let p = run_detached(py, move || Pipeline::from_json(&data))?;
+        let builtin = Arc::ptr_eq(p.gazetteer(), &dateline_core::world());
+        Ok(Self { inner: Arc::new(p), builtin })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let json = slf.get().to_json(py)?;
+        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
+    }
+
+    /// Whether batches run on several threads in this process.
+    #[staticmethod]
+    fn parallel() -> bool {
+        parallel::parallelism()
+    }
+}

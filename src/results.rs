@@ -1,0 +1,321 @@
+//! `Doc` and its span views. Offsets are converted from the core's byte
+//! offsets to Python `str` indices here, once per span.
+
+use std::sync::Arc;
+
+use dateline_core::{CharOffsets, Date, Document, Gazetteer};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::py_date;
+
+/// A processed document plus what is needed to render its spans.
+pub(crate) struct DocData {
+    pub text: PyBackedStr,
+    pub doc: Document,
+    pub offsets: CharOffsets,
+    pub gazetteer: Arc<Gazetteer>,
+}
+
+impl DocData {
+    pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>) -> Self {
+        let offsets = CharOffsets::new(&text);
+        Self { text, doc, offsets, gazetteer }
+    }
+}
+
+/// A document analysed by a `Pipeline`: its text, reference date, tokens,
+/// sentences, entities and time expressions. Span offsets are `str` indices:
+/// `doc.text[span.start:span.end] == span.text`.
+#[pyclass(frozen, name = "Doc", module = "dateline._core")]
+pub struct PyDoc {
+    pub(crate) data: DocData,
+}
+
+/// A token: `start`, `end` (str indices), `text`, its position `i`, and
+/// whether whitespace follows it (`space_after`).
+#[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
+#[derive(PartialEq)]
+pub struct PyToken {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    i: usize,
+    #[pyo3(get)]
+    space_after: bool,
+}
+
+/// A sentence: `start`, `end` (str indices) and `text`.
+#[pyclass(frozen, name = "Sentence", module = "dateline._core", eq)]
+#[derive(PartialEq)]
+pub struct PySentence {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+}
+
+/// A gazetteer entity: `start`, `end`, `text`, `label` and `id`.
+#[pyclass(frozen, name = "Entity", module = "dateline._core", eq)]
+#[derive(PartialEq)]
+pub struct PyEntity {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    label: String,
+    #[pyo3(get)]
+    id: String,
+}
+
+/// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
+/// DURATION, SET), `value`, `mod`, and `interval`: the half-open range of
+/// days `(first, after_last)` as `datetime.date` values, or None when the
+/// value names no concrete period.
+#[pyclass(frozen, name = "Timex", module = "dateline._core", eq)]
+#[derive(PartialEq)]
+pub struct PyTimex {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get, name = "type")]
+    timex_type: &'static str,
+    #[pyo3(get)]
+    value: String,
+    #[pyo3(get, name = "mod")]
+    modifier: Option<&'static str>,
+    range: Option<(Date, Date)>,
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(n).collect();
+        format!("{cut}…")
+    }
+}
+
+#[pymethods]
+impl PyToken {
+    fn __repr__(&self) -> String {
+        format!("Token({:?}, start={}, end={})", self.text, self.start, self.end)
+    }
+}
+
+#[pymethods]
+impl PySentence {
+    fn __repr__(&self) -> String {
+        format!("Sentence({:?}, start={}, end={})", shorten(&self.text, 40), self.start, self.end)
+    }
+}
+
+#[pymethods]
+impl PyEntity {
+    fn __repr__(&self) -> String {
+        format!("Entity({:?}, label={:?}, id={:?}, start={}, end={})", self.text, self.label, self.id, self.start, self.end)
+    }
+}
+
+#[pymethods]
+impl PyTimex {
+    #[getter]
+    fn interval<'py>(&self, py: Python<'py>) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        self.range.map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?))).transpose()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Timex({:?}, type={:?}, value={:?}, start={}, end={})", self.text, self.timex_type, self.value, self.start, self.end)
+    }
+}
+
+impl DocData {
+    fn c(&self, byte: usize) -> usize {
+        self.offsets.char_index(byte)
+    }
+
+    fn slice(&self, s: usize, e: usize) -> String {
+        self.text[s..e].to_owned()
+    }
+
+    pub(crate) fn tokens(&self) -> Vec<PyToken> {
+        self.doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| PyToken {
+                start: self.c(t.start),
+                end: self.c(t.end),
+                text: self.slice(t.start, t.end),
+                i,
+                space_after: t.space_after,
+            })
+            .collect()
+    }
+
+    pub(crate) fn sentences(&self) -> Vec<PySentence> {
+        self.doc
+            .sentences
+            .iter()
+            .map(|s| PySentence {
+                start: self.c(s.start),
+                end: self.c(s.end),
+                text: self.slice(s.start, s.end),
+            })
+            .collect()
+    }
+
+    pub(crate) fn entities(&self) -> Vec<PyEntity> {
+        self.doc
+            .entities
+            .iter()
+            .map(|m| {
+                let e = self.gazetteer.entry(m.entry);
+                PyEntity {
+                    start: self.c(m.start),
+                    end: self.c(m.end),
+                    text: self.slice(m.start, m.end),
+                    label: e.label.clone(),
+                    id: e.id.clone(),
+                }
+            })
+            .collect()
+    }
+
+    pub(crate) fn timexes(&self) -> Vec<PyTimex> {
+        self.doc
+            .timexes
+            .iter()
+            .map(|t| PyTimex {
+                start: self.c(t.start),
+                end: self.c(t.end),
+                text: self.slice(t.start, t.end),
+                timex_type: t.timex_type.as_str(),
+                value: t.value.clone(),
+                modifier: t.modifier,
+                range: t.interval(),
+            })
+            .collect()
+    }
+}
+
+#[pymethods]
+impl PyDoc {
+    /// The document text (the very `str` object that was analysed).
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyString> {
+        (&self.data.text).into_pyobject(py).unwrap_or_else(|e| match e {})
+    }
+
+    /// The reference date relative expressions were resolved against, or None.
+    #[getter]
+    fn reference_date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.data.doc.reference_date.map(|d| py_date(py, d)).transpose()
+    }
+
+    /// The tokens, in order.
+    #[getter]
+    fn tokens(&self) -> Vec<PyToken> {
+        self.data.tokens()
+    }
+
+    /// The sentences, in order.
+    #[getter]
+    fn sentences(&self) -> Vec<PySentence> {
+        self.data.sentences()
+    }
+
+    /// The gazetteer entities, in order.
+    #[getter]
+    fn entities(&self) -> Vec<PyEntity> {
+        self.data.entities()
+    }
+
+    /// The time expressions, in order.
+    #[getter]
+    fn timexes(&self) -> Vec<PyTimex> {
+        self.data.timexes()
+    }
+
+    /// Number of tokens.
+    fn __len__(&self) -> usize {
+        self.data.doc.tokens.len()
+    }
+
+    /// The whole analysis as plain dicts, lists, strings and ints (JSON-ready):
+    /// `text`, `reference_date` (ISO string or None), `tokens`, `sentences`,
+    /// `entities` and `timexes`, each span with `start`, `end` and `text`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", self.text(py))?;
+        d.set_item("reference_date", self.data.doc.reference_date.map(|x| x.to_string()))?;
+        let span = |start: usize, end: usize, text: &str| -> PyResult<Bound<'py, PyDict>> {
+            let s = PyDict::new(py);
+            s.set_item("start", start)?;
+            s.set_item("end", end)?;
+            s.set_item("text", text)?;
+            Ok(s)
+        };
+        let toks = PyList::empty(py);
+        for t in self.data.tokens() {
+            let s = span(t.start, t.end, &t.text)?;
+            s.set_item("space_after", t.space_after)?;
+            toks.append(s)?;
+        }
+        d.set_item("tokens", toks)?;
+        let sents = PyList::empty(py);
+        for t in self.data.sentences() {
+            sents.append(span(t.start, t.end, &t.text)?)?;
+        }
+        d.set_item("sentences", sents)?;
+        let ents = PyList::empty(py);
+        for e in self.data.entities() {
+            let s = span(e.start, e.end, &e.text)?;
+            s.set_item("label", &e.label)?;
+            s.set_item("id", &e.id)?;
+            ents.append(s)?;
+        }
+        d.set_item("entities", ents)?;
+        let tx = PyList::empty(py);
+        for t in self.data.timexes() {
+            let s = span(t.start, t.end, &t.text)?;
+            s.set_item("type", t.timex_type)?;
+            s.set_item("value", &t.value)?;
+            if let Some(m) = t.modifier {
+                s.set_item("mod", m)?;
+            }
+            if let Some((a, b)) = t.range {
+                s.set_item("interval", (a.to_string(), b.to_string()))?;
+            }
+            tx.append(s)?;
+        }
+        d.set_item("timexes", tx)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let d = &self.data.doc;
+        format!(
+            "Doc({:?}, reference_date={}, {} tokens, {} sentences, {} entities, {} timexes)",
+            shorten(&self.data.text, 50),
+            d.reference_date.map_or_else(|| "None".to_owned(), |x| x.to_string()),
+            d.tokens.len(),
+            d.sentences.len(),
+            d.entities.len(),
+            d.timexes.len()
+        )
+    }
+}
