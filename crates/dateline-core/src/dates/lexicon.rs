@@ -70,8 +70,10 @@ const UNITS: &[(&str, Unit)] = &[
 
 /// Words that mark the past tense of a clause (strong cues).
 const PAST_CUES: &[&str] = &[
-    "said", "was", "were", "had", "did", "told", "announced", "ago", "reported", "came", "went",
-    "took", "made", "met", "held", "left", "began", "won", "lost", "gave", "saw", "spoke", "wrote",
+    "said", "was", "were", "had", "did", "told", "announced", "ago", "reported", "rose", "fell",
+    "came", "went", "took", "began", "gave", "saw", "spoke", "wrote", "grew", "became", "ran",
+    "knew", "threw", "chose", "drove", "flew", "broke", "sold", "bought", "paid", "sent", "met",
+    "left", "held", "made", "won", "lost", "kept", "led", "felt", "thought", "brought",
 ];
 
 /// Words that mark the future (strong cues).

@@ -199,10 +199,10 @@ impl Ctx<'_> {
                 if w.len() == 10 {
                     return found(i + 1, TimexType::Date, d.to_string());
                 }
-                let rest = &w[11.min(w.len())..];
+                let Some(rest) = w[10..].strip_prefix(['T', 't']) else { return None };
                 let hm: Vec<&str> = rest.split(':').collect();
                 if hm.len() >= 2
-                    && let (Some(h), Some(m)) = (parse_u32(hm[0]), parse_u32(&hm[1][..2.min(hm[1].len())]))
+                    && let (Some(h), Some(m)) = (parse_u32(hm[0]), hm[1].get(..2).and_then(parse_u32))
                     && h < 24
                     && m < 60
                 {

@@ -20,12 +20,13 @@ pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usiz
         let w = lower[k].as_str();
         let (rank, t) = if LEXICON.future.contains_key(w) {
             (0, Tense::Future)
-        } else if LEXICON.past.contains_key(w) {
+        } else if LEXICON.past.contains_key(w) && !after_auxiliary(lower, k) {
             (0, Tense::Past)
         } else if w.len() > 4
             && w.ends_with("ed")
             && w.chars().all(char::is_alphabetic)
             && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed")
+            && !after_auxiliary(lower, k)
         {
             (1, Tense::Past)
         } else if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
@@ -44,6 +45,16 @@ pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usiz
         consider(k, start - k);
     }
     best.map_or(Tense::Unknown, |b| b.2)
+}
+
+/// Whether the participle at `k` follows `be`/`been`/`have`… (`will be held`,
+/// `has been signed`), where it says nothing about past or future.
+fn after_auxiliary(lower: &[String], k: usize) -> bool {
+    (1..=2).any(|d| {
+        k.checked_sub(d)
+            .and_then(|j| lower.get(j))
+            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
+    })
 }
 
 /// The weekday `wd` (1 = Monday) nearest the reference in the given direction:

@@ -1,0 +1,143 @@
+//! Runs the shared case tables in `testdata/` against the public API.
+
+use std::sync::Arc;
+
+use dateline_core::{Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct TokCase {
+    name: String,
+    input: String,
+    tokens: Vec<String>,
+    sentences: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct TokFile {
+    case: Vec<TokCase>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct ExpTimex {
+    text: String,
+    #[serde(rename = "type")]
+    timex_type: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct DateCase {
+    name: String,
+    input: String,
+    reference_date: Option<String>,
+    timexes: Vec<ExpTimex>,
+}
+
+#[derive(Deserialize)]
+struct DateFile {
+    case: Vec<DateCase>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct ExpEntity {
+    text: String,
+    label: String,
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct GazCase {
+    name: String,
+    input: String,
+    entities: Vec<ExpEntity>,
+}
+
+#[derive(Deserialize)]
+struct GazFile {
+    entry: Vec<Entry>,
+    case: Vec<GazCase>,
+}
+
+const TOKENIZE: &[&str] = &[include_str!("../../../testdata/tokenize/conventions.toml")];
+const DATES: &[&str] = &[include_str!("../../../testdata/dates/seed_forms.toml")];
+const GAZETTEER: &[&str] = &[include_str!("../../../testdata/gazetteer/basic.toml")];
+
+#[test]
+fn tokenize_tables() {
+    let tok = Tokenizer::default();
+    let mut failures = Vec::new();
+    for file in TOKENIZE {
+        let f: TokFile = toml::from_str(file).expect("valid TOML");
+        for c in f.case {
+            let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
+            let got: Vec<&str> = tokens.iter().map(|t| &c.input[t.start..t.end]).collect();
+            if got != c.tokens {
+                failures.push(format!("{}: tokens {got:?} != {:?}", c.name, c.tokens));
+            }
+            if let Some(exp) = &c.sentences {
+                let got: Vec<&str> = sents.iter().map(|s| &c.input[s.start..s.end]).collect();
+                if &got != exp {
+                    failures.push(format!("{}: sentences {got:?} != {exp:?}", c.name));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn date_tables() {
+    let tok = Tokenizer::default();
+    let tagger = TemporalTagger::default();
+    let mut failures = Vec::new();
+    for file in DATES {
+        let f: DateFile = toml::from_str(file).expect("valid TOML");
+        for c in f.case {
+            let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
+            let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
+            let got: Vec<ExpTimex> = tagger
+                .tag(&c.input, &tokens, &sents, reference)
+                .into_iter()
+                .map(|t| ExpTimex {
+                    text: c.input[t.start..t.end].to_owned(),
+                    timex_type: t.timex_type.as_str().to_owned(),
+                    value: t.value,
+                })
+                .collect();
+            if got != c.timexes {
+                failures.push(format!("{}: {got:?} != {:?}", c.name, c.timexes));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn gazetteer_tables() {
+    let mut failures = Vec::new();
+    for file in GAZETTEER {
+        let f: GazFile = toml::from_str(file).expect("valid TOML");
+        let gaz = Arc::new(Gazetteer::from_entries(f.entry, "table").unwrap());
+        let nlp = Pipeline::with_gazetteer(PipelineOptions::default(), Arc::clone(&gaz));
+        for c in f.case {
+            let doc = nlp.process(&c.input, ReferenceDate::None);
+            let got: Vec<ExpEntity> = doc
+                .entities
+                .iter()
+                .map(|m| {
+                    let e = gaz.entry(m.entry);
+                    ExpEntity {
+                        text: c.input[m.start..m.end].to_owned(),
+                        label: e.label.clone(),
+                        id: e.id.clone(),
+                    }
+                })
+                .collect();
+            if got != c.entities {
+                failures.push(format!("{}: {got:?} != {:?}", c.name, c.entities));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
