@@ -78,7 +78,7 @@ pub(crate) fn parse_date_order(s: &str) -> PyResult<DateOrder> {
     match s {
         "mdy" => Ok(DateOrder::Mdy),
         "dmy" => Ok(DateOrder::Dmy),
-        other => Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', not {other:?}"))),
+        other => Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', not '{other}'"))),
     }
 }
 

@@ -45,7 +45,7 @@ fn parse_format(format: Option<&str>) -> PyResult<Option<FileFormat>> {
         Some("tsv") => Ok(Some(FileFormat::Tsv)),
         Some("csv") => Ok(Some(FileFormat::Csv)),
         Some("jsonl") => Ok(Some(FileFormat::Jsonl)),
-        Some(other) => Err(PyValueError::new_err(format!("format must be one of 'tsv', 'csv', 'jsonl' or None, not {other:?}"))),
+        Some(other) => Err(PyValueError::new_err(format!("format must be one of 'tsv', 'csv', 'jsonl' or None, not '{other}'"))),
     }
 }
 

@@ -168,7 +168,8 @@ impl Pipeline {
     }
 
     /// Analyses many documents in parallel, results in input order.
-    /// `references` holds one entry per text, or is empty for `Detect` on all.
+    /// `references` holds one entry per text, or is empty for the options'
+    /// default reference date on all.
     ///
     /// # Errors
     /// [`Error::Config`] if `references` has the wrong length or `n_threads`
@@ -179,7 +180,7 @@ impl Pipeline {
         }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
-            let r = references.get(i).copied().unwrap_or(ReferenceDate::Detect);
+            let r = references.get(i).copied().unwrap_or(self.options.reference_date);
             self.process(texts[i].as_ref(), r)
         })
     }

@@ -1,0 +1,34 @@
+"""Shared fixtures: the repository's testdata tables and, where present, the
+project's shared data folder (``../shared`` beside the checkout)."""
+
+from __future__ import annotations
+
+import pathlib
+import tomllib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TESTDATA = ROOT / "testdata"
+SHARED = ROOT.parent / "shared"
+SEED_TXT = SHARED / "data" / "seed" / "caracas-2026-03-05.txt"
+SEED_GOLD = SHARED / "data" / "seed" / "caracas-2026-03-05.gold.json"
+
+
+def load_tables(kind: str) -> list[tuple[str, dict, dict]]:
+    """(file stem, whole file, case) for every case of testdata/<kind>/*.toml."""
+    out = []
+    for path in sorted((TESTDATA / kind).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for case in data.get("case", []):
+            out.append((path.stem, data, case))
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed() -> tuple[str, dict]:
+    if not SEED_TXT.exists():
+        pytest.skip(f"shared seed article not found at ../shared/data/seed (looked in {SEED_TXT.parent.name})")
+    import json
+
+    return SEED_TXT.read_text(encoding="utf-8"), json.loads(SEED_GOLD.read_text(encoding="utf-8"))

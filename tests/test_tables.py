@@ -1,0 +1,36 @@
+"""The shared case tables in testdata/, through the public Python API."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from conftest import load_tables
+
+NLP_NONE = dateline.Pipeline(reference_date=None)
+
+
+@pytest.mark.parametrize("case", [c for _, _, c in load_tables("tokenize")], ids=lambda c: c["name"])
+def test_tokenize_table(case: dict) -> None:
+    doc = NLP_NONE(case["input"])
+    assert [t.text for t in doc.tokens] == case["tokens"]
+    if "sentences" in case:
+        assert [s.text for s in doc.sentences] == case["sentences"]
+
+
+@pytest.mark.parametrize("case", [c for _, _, c in load_tables("dates")], ids=lambda c: c["name"])
+def test_date_table(case: dict) -> None:
+    doc = NLP_NONE(case["input"], reference_date=case.get("reference_date"))
+    got = [{"text": t.text, "type": t.type, "value": t.value} for t in doc.timexes]
+    assert got == case["timexes"]
+
+
+GAZ_TABLES = load_tables("gazetteer")
+
+
+@pytest.mark.parametrize("stem,data,case", GAZ_TABLES, ids=[c["name"] for _, _, c in GAZ_TABLES])
+def test_gazetteer_table(stem: str, data: dict, case: dict) -> None:
+    gaz = dateline.Gazetteer.from_records(data["entry"])
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    got = [{"text": e.text, "label": e.label, "id": e.id} for e in nlp(case["input"]).entities]
+    assert got == case["entities"]
