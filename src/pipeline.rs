@@ -8,7 +8,9 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::batch::run_detached;
-use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
+use crate::convert::{
+    date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date,
+};
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc};
 
@@ -47,7 +49,10 @@ impl PyPipeline {
         };
         Ok(match gazetteer {
             Some(g) if !g.get().builtin => Self {
-                inner: Arc::new(Pipeline::with_gazetteer(options, Arc::clone(&g.get().inner))),
+                inner: Arc::new(Pipeline::with_gazetteer(
+                    options,
+                    Arc::clone(&g.get().inner),
+                )),
                 builtin: false,
             },
             _ => Self {
@@ -58,7 +63,12 @@ impl PyPipeline {
     }
 
     /// Analyses one text; `reference_date` as in the constructor.
-    fn process(&self, py: Python<'_>, text: &Bound<'_, PyAny>, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<PyDoc> {
+    fn process(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        reference_date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDoc> {
         let text = extract_text(text, &|| "text".to_owned())?;
         let reference = parse_reference(reference_date, "reference_date")?;
         let inner = Arc::clone(&self.inner);
@@ -81,15 +91,27 @@ impl PyPipeline {
     ) -> PyResult<Vec<PyDoc>> {
         let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
         for (i, t) in texts.iter().enumerate() {
-            owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
+            owned.push(extract_text(&t, &|| {
+                format!("texts[{}]", i + index_offset)
+            })?);
         }
         let mut refs: Vec<ReferenceDate> = Vec::new();
         if let Some(r) = reference_dates {
             if r.len() != texts.len() {
-                return Err(crate::errors::config_error(py, format!("reference_dates has {} items for {} texts", r.len(), texts.len())));
+                return Err(crate::errors::config_error(
+                    py,
+                    format!(
+                        "reference_dates has {} items for {} texts",
+                        r.len(),
+                        texts.len()
+                    ),
+                ));
             }
             for (i, v) in r.iter().enumerate() {
-                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
+                refs.push(parse_reference(
+                    Some(&v),
+                    &format!("reference_dates[{}]", i + index_offset),
+                )?);
             }
         }
         let threads = match n_threads {
@@ -99,7 +121,11 @@ impl PyPipeline {
         let inner = Arc::clone(&self.inner);
         let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
-        Ok(owned.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
+        Ok(owned
+            .into_iter()
+            .zip(docs)
+            .map(|(t, d)| self.make_doc(t, d))
+            .collect())
     }
 
     /// The gazetteer in use.
@@ -150,13 +176,21 @@ impl PyPipeline {
     fn from_json(py: Python<'_>, data: String) -> PyResult<Self> {
         let p = run_detached(py, move || Pipeline::from_json(&data))?;
         let builtin = Arc::ptr_eq(p.gazetteer(), &dateline_core::world());
-        Ok(Self { inner: Arc::new(p), builtin })
+        Ok(Self {
+            inner: Arc::new(p),
+            builtin,
+        })
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let json = slf.get().to_json(py)?;
-        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            PyTuple::new(py, [json])?,
+        ))
     }
 
     /// Whether batches run on several threads in this process.

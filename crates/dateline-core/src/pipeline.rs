@@ -174,13 +174,25 @@ impl Pipeline {
     /// # Errors
     /// [`Error::Config`] if `references` has the wrong length or `n_threads`
     /// is zero.
-    pub fn process_batch<S: AsRef<str> + Sync>(&self, texts: &[S], references: &[ReferenceDate], n_threads: Option<usize>) -> Result<Vec<Document>, Error> {
+    pub fn process_batch<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        references: &[ReferenceDate],
+        n_threads: Option<usize>,
+    ) -> Result<Vec<Document>, Error> {
         if !references.is_empty() && references.len() != texts.len() {
-            return Err(Error::Config(format!("{} reference dates for {} texts", references.len(), texts.len())));
+            return Err(Error::Config(format!(
+                "{} reference dates for {} texts",
+                references.len(),
+                texts.len()
+            )));
         }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
-            let r = references.get(i).copied().unwrap_or(self.options.reference_date);
+            let r = references
+                .get(i)
+                .copied()
+                .unwrap_or(self.options.reference_date);
             self.process(texts[i].as_ref(), r)
         })
     }
@@ -204,13 +216,20 @@ impl Pipeline {
     /// [`Error::Serialization`] if the data is malformed or of another format
     /// version; [`Error::Gazetteer`] if its entries are invalid.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let data: PipelineData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        let data: PipelineData =
+            serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
         if data.format_version != FORMAT_VERSION {
-            return Err(Error::Serialization(format!("format_version {} is not supported (expected {FORMAT_VERSION})", data.format_version)));
+            return Err(Error::Serialization(format!(
+                "format_version {} is not supported (expected {FORMAT_VERSION})",
+                data.format_version
+            )));
         }
         Ok(match data.gazetteer {
             None => Self::new(data.options),
-            Some(entries) => Self::with_gazetteer(data.options, Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?)),
+            Some(entries) => Self::with_gazetteer(
+                data.options,
+                Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?),
+            ),
         })
     }
 }
@@ -239,9 +258,13 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Serialization`] if the data is malformed or of another version.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let data: GazetteerData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        let data: GazetteerData =
+            serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
         if data.format_version != FORMAT_VERSION {
-            return Err(Error::Serialization(format!("format_version {} is not supported (expected {FORMAT_VERSION})", data.format_version)));
+            return Err(Error::Serialization(format!(
+                "format_version {} is not supported (expected {FORMAT_VERSION})",
+                data.format_version
+            )));
         }
         Self::from_entries(data.entries, "serialized gazetteer")
     }

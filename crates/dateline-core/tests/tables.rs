@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use dateline_core::{Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
+use dateline_core::{
+    Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -94,7 +96,10 @@ fn date_tables() {
     for file in DATES {
         let f: DateFile = toml::from_str(file).expect("valid TOML");
         for c in f.case {
-            let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
+            let reference = c
+                .reference_date
+                .as_deref()
+                .map(|d| Date::parse_iso(d).unwrap());
             let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
             let got: Vec<ExpTimex> = tagger
                 .tag(&c.input, &tokens, &sents, reference)

@@ -146,7 +146,9 @@ fn year_number(w: &str) -> Option<i32> {
     if w.len() != 4 {
         return None;
     }
-    parse_u32(w).and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=2099).contains(y))
+    parse_u32(w)
+        .and_then(|y| i32::try_from(y).ok())
+        .filter(|y| (1000..=2099).contains(y))
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -155,7 +157,9 @@ fn is_capitalized(w: &str) -> bool {
 
 impl Ctx<'_> {
     fn w(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.start..t.end])
     }
     fn l(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
@@ -199,10 +203,11 @@ impl Ctx<'_> {
                 if w.len() == 10 {
                     return found(i + 1, TimexType::Date, d.to_string());
                 }
-                let Some(rest) = w[10..].strip_prefix(['T', 't']) else { return None };
+                let rest = w[10..].strip_prefix(['T', 't'])?;
                 let hm: Vec<&str> = rest.split(':').collect();
                 if hm.len() >= 2
-                    && let (Some(h), Some(m)) = (parse_u32(hm[0]), hm[1].get(..2).and_then(parse_u32))
+                    && let (Some(h), Some(m)) =
+                        (parse_u32(hm[0]), hm[1].get(..2).and_then(parse_u32))
                     && h < 24
                     && m < 60
                 {
@@ -249,7 +254,8 @@ impl Ctx<'_> {
             let value = match self.reference {
                 Some(r) => {
                     let y = resolve::month_year(r, month, self.tense(i, j));
-                    Date::checked(y, month, day).map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
+                    Date::checked(y, month, day)
+                        .map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
                 }
                 None => format!("XXXX-{month:02}-{day:02}"),
             };
@@ -266,14 +272,35 @@ impl Ctx<'_> {
         // preposition before them.
         let prev = if i > 0 { self.l(i - 1) } else { "" };
         let lone_ok = match self.l(i) {
-            "may" | "march" => matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "from" | "through" | "till" | "before" | "after" | "during"),
+            "may" | "march" => matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "during"
+            ),
             w => !w.ends_with('.') || self.w(i).len() > 4,
         };
         if !lone_ok {
             return None;
         }
         let value = match self.reference {
-            Some(r) => format!("{:04}-{month:02}", resolve::month_year(r, month, self.tense(i, i + 1))),
+            Some(r) => format!(
+                "{:04}-{month:02}",
+                resolve::month_year(r, month, self.tense(i, i + 1))
+            ),
             None => format!("XXXX-{month:02}"),
         };
         found(i + 1, TimexType::Date, value)
@@ -293,12 +320,17 @@ impl Ctx<'_> {
             k += 1;
         }
         if let Some(y) = year_number(self.w(k)) {
-            return found(k + 1, TimexType::Date, Date::checked(y, month, day)?.to_string());
+            return found(
+                k + 1,
+                TimexType::Date,
+                Date::checked(y, month, day)?.to_string(),
+            );
         }
         let value = match self.reference {
             Some(r) => {
                 let y = resolve::month_year(r, month, self.tense(i, j));
-                Date::checked(y, month, day).map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
+                Date::checked(y, month, day)
+                    .map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
             }
             None => format!("XXXX-{month:02}-{day:02}"),
         };
@@ -327,12 +359,31 @@ impl Ctx<'_> {
 
     fn deictic(&self, i: usize) -> Option<Found> {
         let r = self.reference;
-        let day = |n: i64| r.map_or_else(|| if n < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() }, |d| d.add_days(n).to_string());
+        let day = |n: i64| {
+            r.map_or_else(
+                || {
+                    if n < 0 {
+                        "PAST_REF".into()
+                    } else {
+                        "FUTURE_REF".into()
+                    }
+                },
+                |d| d.add_days(n).to_string(),
+            )
+        };
         match self.l(i) {
-            "today" => found(i + 1, TimexType::Date, r.map_or_else(|| "PRESENT_REF".into(), |d| d.to_string())),
+            "today" => found(
+                i + 1,
+                TimexType::Date,
+                r.map_or_else(|| "PRESENT_REF".into(), |d| d.to_string()),
+            ),
             "yesterday" => found(i + 1, TimexType::Date, day(-1)),
             "tomorrow" => found(i + 1, TimexType::Date, day(1)),
-            "tonight" => found(i + 1, TimexType::Time, r.map_or_else(|| "PRESENT_REF".into(), |d| format!("{d}TNI"))),
+            "tonight" => found(
+                i + 1,
+                TimexType::Time,
+                r.map_or_else(|| "PRESENT_REF".into(), |d| format!("{d}TNI")),
+            ),
             "now" | "currently" | "nowadays" => found(i + 1, TimexType::Date, "PRESENT_REF".into()),
             "recently" => found(i + 1, TimexType::Date, "PAST_REF".into()),
             "last" | "next" | "this" | "past" | "coming" => {
@@ -343,16 +394,28 @@ impl Ctx<'_> {
                     _ => 0,
                 };
                 if unit == "weekend" {
-                    let v = r.and_then(|d| resolve::shift(d, Unit::Week, n)).map_or_else(|| "XXXX-WXX-WE".into(), |v| format!("{v}-WE"));
+                    let v = r
+                        .and_then(|d| resolve::shift(d, Unit::Week, n))
+                        .map_or_else(|| "XXXX-WXX-WE".into(), |v| format!("{v}-WE"));
                     return found(i + 2, TimexType::Date, v);
                 }
                 let u = *LEXICON.units.get(unit)?;
-                if lexicon::is_plural_unit(unit) || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+                if lexicon::is_plural_unit(unit)
+                    || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
+                {
                     return None;
                 }
                 let v = match r {
                     Some(d) => resolve::shift(d, u, n)?,
-                    None => if n < 0 { "PAST_REF".into() } else if n > 0 { "FUTURE_REF".into() } else { "PRESENT_REF".into() },
+                    None => {
+                        if n < 0 {
+                            "PAST_REF".into()
+                        } else if n > 0 {
+                            "FUTURE_REF".into()
+                        } else {
+                            "PRESENT_REF".into()
+                        }
+                    }
                 };
                 found(i + 2, TimexType::Date, v)
             }
@@ -364,21 +427,41 @@ impl Ctx<'_> {
     /// plural units (`for years`).
     fn quantity(&self, i: usize) -> Option<Found> {
         // `the coming weeks`, `recent years`, `few months`.
-        if matches!(self.l(i), "the") && matches!(self.l(i + 1), "coming" | "next" | "past" | "last" | "recent") {
+        if matches!(self.l(i), "the")
+            && matches!(
+                self.l(i + 1),
+                "coming" | "next" | "past" | "last" | "recent"
+            )
+        {
             let mut j = i + 2;
             if matches!(self.l(j), "few" | "several") {
                 j += 1;
             }
             let unit = self.l(j);
             if LEXICON.units.contains_key(unit) && lexicon::is_plural_unit(unit) {
-                let v = if matches!(self.l(i + 1), "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" };
-                let tt = if j > i + 2 || !matches!(self.l(i + 1), "coming" | "recent") { TimexType::Duration } else { TimexType::Date };
-                let value = if tt == TimexType::Duration { duration_value(None, *LEXICON.units.get(unit)?) } else { v.into() };
+                let v = if matches!(self.l(i + 1), "coming" | "next") {
+                    "FUTURE_REF"
+                } else {
+                    "PAST_REF"
+                };
+                let tt = if j > i + 2 || !matches!(self.l(i + 1), "coming" | "recent") {
+                    TimexType::Duration
+                } else {
+                    TimexType::Date
+                };
+                let value = if tt == TimexType::Duration {
+                    duration_value(None, *LEXICON.units.get(unit)?)
+                } else {
+                    v.into()
+                };
                 return found(j + 1, tt, value);
             }
             return None;
         }
-        if self.l(i) == "recent" && let Some(u) = LEXICON.units.get(self.l(i + 1)) && lexicon::is_plural_unit(self.l(i + 1)) {
+        if self.l(i) == "recent"
+            && let Some(u) = LEXICON.units.get(self.l(i + 1))
+            && lexicon::is_plural_unit(self.l(i + 1))
+        {
             let _ = u;
             return found(i + 2, TimexType::Date, "PAST_REF".into());
         }
@@ -403,7 +486,9 @@ impl Ctx<'_> {
         if matches!(self.l(j + 1), "ago" | "earlier" | "before") && !hyphenated {
             let dir_past = self.l(j + 1) != "later";
             let value = match (self.reference, n) {
-                (Some(r), Some(n)) if self.l(j + 1) == "ago" => resolve::shift(r, unit, -i64::from(n) * i64::from(dir_past))?,
+                (Some(r), Some(n)) if self.l(j + 1) == "ago" => {
+                    resolve::shift(r, unit, -i64::from(n) * i64::from(dir_past))?
+                }
                 _ if self.l(j + 1) == "ago" => "PAST_REF".into(),
                 _ => return found(j + 1, TimexType::Duration, duration_value(n, unit)),
             };
@@ -416,11 +501,16 @@ impl Ctx<'_> {
     fn bare_unit(&self, i: usize) -> Option<Found> {
         let w = self.l(i);
         let unit = *LEXICON.units.get(w)?;
-        if !lexicon::is_plural_unit(w) || matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter) {
+        if !lexicon::is_plural_unit(w)
+            || matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter)
+        {
             return None;
         }
         let prev = if i > 0 { self.l(i - 1) } else { "" };
-        if !matches!(prev, "for" | "just" | "over" | "within" | "in" | "took" | "lasted" | "spent" | "after") {
+        if !matches!(
+            prev,
+            "for" | "just" | "over" | "within" | "in" | "took" | "lasted" | "spent" | "after"
+        ) {
             return None;
         }
         found(i + 1, TimexType::Duration, duration_value(None, unit))
@@ -432,19 +522,31 @@ impl Ctx<'_> {
         if let Some(y) = year_number(w) {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let next = self.l(i + 1);
-            if matches!(prev, "$" | "€" | "£" | "#" | "No." | "no.") || matches!(next, "%" | "percent" | "per") {
+            if matches!(prev, "$" | "€" | "£" | "#" | "No." | "no.")
+                || matches!(next, "%" | "percent" | "per")
+            {
                 return None;
             }
-            if !(1800..=2099).contains(&y) && !matches!(self.l(i.wrapping_sub(1)), "in" | "since" | "of" | "from" | "until" | "by" | "year") {
+            if !(1800..=2099).contains(&y)
+                && !matches!(
+                    self.l(i.wrapping_sub(1)),
+                    "in" | "since" | "of" | "from" | "until" | "by" | "year"
+                )
+            {
                 return None;
             }
             return found(i + 1, TimexType::Date, format!("{y:04}"));
         }
         let decade = w.strip_suffix('s')?;
-        if decade.len() == 4 && decade.ends_with('0') && let Some(y) = year_number(decade) {
+        if decade.len() == 4
+            && decade.ends_with('0')
+            && let Some(y) = year_number(decade)
+        {
             return found(i + 1, TimexType::Date, format!("{:03}", y / 10));
         }
-        if let Some(d) = decade.strip_prefix('\'').or_else(|| decade.strip_prefix('’'))
+        if let Some(d) = decade
+            .strip_prefix('\'')
+            .or_else(|| decade.strip_prefix('’'))
             && d.len() == 2
             && d.ends_with('0')
             && let Some(n) = parse_u32(d)
@@ -475,17 +577,30 @@ impl TemporalTagger {
     /// values (`XXXX-01`, `XXXX-WXX-4`, `PAST_REF`). Spans are byte offsets,
     /// sorted and non-overlapping.
     #[must_use]
-    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence], reference: Option<Date>) -> Vec<Timex> {
+    pub fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        reference: Option<Date>,
+    ) -> Vec<Timex> {
         let mut sentence_of = vec![(0, tokens.len()); tokens.len()];
         for s in sentences {
-            for slot in sentence_of.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
+            for slot in sentence_of
+                .iter_mut()
+                .take(s.token_end.min(tokens.len()))
+                .skip(s.token_start)
+            {
                 *slot = (s.token_start, s.token_end);
             }
         }
         let ctx = Ctx {
             text,
             tokens,
-            lower: tokens.iter().map(|t| text[t.start..t.end].to_lowercase()).collect(),
+            lower: tokens
+                .iter()
+                .map(|t| text[t.start..t.end].to_lowercase())
+                .collect(),
             sentence_of,
             reference,
             order: self.date_order,

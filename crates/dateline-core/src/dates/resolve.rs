@@ -14,7 +14,13 @@ pub(crate) enum Tense {
 /// Finds the tense nearest to tokens `start..end` within `sent_start..sent_end`:
 /// strong cue words (`said`, `will`) win over weak ones (`-ed` words); among
 /// cues of one strength the nearest wins.
-pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
+pub(crate) fn tense(
+    lower: &[String],
+    start: usize,
+    end: usize,
+    sent_start: usize,
+    sent_end: usize,
+) -> Tense {
     let mut best: Option<(u8, usize, Tense)> = None; // (strength rank, distance, tense)
     let mut consider = |k: usize, dist: usize| {
         let w = lower[k].as_str();
@@ -25,7 +31,10 @@ pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usiz
         } else if w.len() > 4
             && w.ends_with("ed")
             && w.chars().all(char::is_alphabetic)
-            && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed")
+            && !matches!(
+                w,
+                "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed"
+            )
             && !after_auxiliary(lower, k)
         {
             (1, Tense::Past)
@@ -53,7 +62,12 @@ fn after_auxiliary(lower: &[String], k: usize) -> bool {
     (1..=2).any(|d| {
         k.checked_sub(d)
             .and_then(|j| lower.get(j))
-            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"
+                )
+            })
     })
 }
 
@@ -138,7 +152,10 @@ pub fn value_interval(value: &str) -> Option<(Date, Date)> {
         }
         3 if digits(v) => {
             let d: i32 = v.parse().ok()?;
-            Some((Date::checked((d * 10).max(1), 1, 1)?, Date::checked(d * 10 + 10, 1, 1)?))
+            Some((
+                Date::checked((d * 10).max(1), 1, 1)?,
+                Date::checked(d * 10 + 10, 1, 1)?,
+            ))
         }
         4 => {
             let y = year(v)?;
@@ -152,13 +169,21 @@ pub fn value_interval(value: &str) -> Option<(Date, Date)> {
         }
         7 if b[4] == b'-' => {
             let y = year(&v[..4])?;
-            let m: u32 = if digits(&v[5..]) { v[5..].parse().ok()? } else { return None };
+            let m: u32 = if digits(&v[5..]) {
+                v[5..].parse().ok()?
+            } else {
+                return None;
+            };
             let (ey, em) = add_months(y, m, 1)?;
             Some((Date::checked(y, m, 1)?, Date::checked(ey, em, 1)?))
         }
         8 if b[4] == b'-' && b[5] == b'W' => {
             let y = year(&v[..4])?;
-            let w: i64 = if digits(&v[6..]) { v[6..].parse().ok()? } else { return None };
+            let w: i64 = if digits(&v[6..]) {
+                v[6..].parse().ok()?
+            } else {
+                return None;
+            };
             let jan4 = Date::checked(y, 1, 4)?;
             let monday = jan4.add_days(1 - i64::from(jan4.weekday()) + (w - 1) * 7);
             Some((monday, monday.add_days(7)))

@@ -10,7 +10,7 @@
 //! ```
 //! use dateline_core::{Entry, Gazetteer, Tokenizer};
 //! let gaz = Gazetteer::builder()
-//!     .add(Entry::new("United States", "LOC", "US").with_aliases(["U.S."]))
+//!     .entry(Entry::new("United States", "LOC", "US").with_aliases(["U.S."]))
 //!     .build()
 //!     .unwrap();
 //! let tok = Tokenizer::default();
@@ -126,7 +126,9 @@ impl Trie {
         let mut best = None;
         for (k, w) in words.enumerate() {
             let Some(&sym) = self.vocab.get(w) else { break };
-            let Some(&next) = self.edges.get(&(node, sym)) else { break };
+            let Some(&next) = self.edges.get(&(node, sym)) else {
+                break;
+            };
             node = next;
             if let Some(e) = self.output[node as usize] {
                 best = Some((k + 1, e));
@@ -154,9 +156,9 @@ pub struct GazetteerBuilder {
 }
 
 impl GazetteerBuilder {
-    /// Adds an entry.
+    /// Adds an entry (by value, for chaining).
     #[must_use]
-    pub fn add(mut self, entry: Entry) -> Self {
+    pub fn entry(mut self, entry: Entry) -> Self {
         self.entries.push(entry);
         self
     }
@@ -305,18 +307,37 @@ mod tests {
     use super::*;
 
     fn gaz(names: &[(&str, &str)]) -> Gazetteer {
-        Gazetteer::from_entries(names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(), "t").unwrap()
+        Gazetteer::from_entries(
+            names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(),
+            "t",
+        )
+        .unwrap()
     }
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text, &g.tokenizer().tokenize(text)).iter().map(|m| text[m.start..m.end].to_owned()).collect()
+        g.find(text, &g.tokenizer().tokenize(text))
+            .iter()
+            .map(|m| text[m.start..m.end].to_owned())
+            .collect()
     }
 
     #[test]
     fn boundaries_longest_and_possessive() {
-        let g = gaz(&[("Dow Jones", "ORG"), ("Jones", "PER"), ("Venezuela", "LOC"), ("Moody's", "ORG"), ("Moody", "PER")]);
-        assert_eq!(found(&g, "Dow Jonesy Jones and Dow  Jones"), ["Jones", "Dow  Jones"]);
-        assert_eq!(found(&g, "Venezuela's oil and Moody's"), ["Venezuela", "Moody's"]);
+        let g = gaz(&[
+            ("Dow Jones", "ORG"),
+            ("Jones", "PER"),
+            ("Venezuela", "LOC"),
+            ("Moody's", "ORG"),
+            ("Moody", "PER"),
+        ]);
+        assert_eq!(
+            found(&g, "Dow Jonesy Jones and Dow  Jones"),
+            ["Jones", "Dow  Jones"]
+        );
+        assert_eq!(
+            found(&g, "Venezuela's oil and Moody's"),
+            ["Venezuela", "Moody's"]
+        );
         assert_eq!(found(&g, "Dow Jones"), ["Dow Jones"]);
         assert_eq!(found(&g, "Dow said"), Vec::<String>::new());
     }
@@ -324,12 +345,19 @@ mod tests {
     #[test]
     fn all_caps_text_matches_any_case() {
         let g = gaz(&[("Caracas", "LOC")]);
-        assert_eq!(found(&g, "CARACAS — Caracas and caracas"), ["CARACAS", "Caracas"]);
+        assert_eq!(
+            found(&g, "CARACAS — Caracas and caracas"),
+            ["CARACAS", "Caracas"]
+        );
     }
 
     #[test]
     fn empty_name_is_an_error_naming_the_record() {
-        let err = Gazetteer::from_entries(vec![Entry::new("a", "L", "1"), Entry::new(" ", "L", "2")], "x.tsv").unwrap_err();
+        let err = Gazetteer::from_entries(
+            vec![Entry::new("a", "L", "1"), Entry::new(" ", "L", "2")],
+            "x.tsv",
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "x.tsv, line 2: empty name");
     }
 }

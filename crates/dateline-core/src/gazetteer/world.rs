@@ -10,11 +10,18 @@ use super::{Columns, FileFormat, Gazetteer, parse_entries};
 const WORLD_TSV: &str = include_str!("../../data/world.tsv");
 
 static WORLD: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
-    let entries = parse_entries(WORLD_TSV, Some(FileFormat::Tsv), &Columns::default(), "world.tsv")
-        .unwrap_or_default();
-    Arc::new(Gazetteer::from_entries(entries, "world.tsv").unwrap_or_else(|_| {
-        Gazetteer::from_entries(Vec::new(), "world.tsv").unwrap_or_else(|_| unreachable!())
-    }))
+    let entries = parse_entries(
+        WORLD_TSV,
+        Some(FileFormat::Tsv),
+        &Columns::default(),
+        "world.tsv",
+    )
+    .unwrap_or_default();
+    Arc::new(
+        Gazetteer::from_entries(entries, "world.tsv").unwrap_or_else(|_| {
+            Gazetteer::from_entries(Vec::new(), "world.tsv").unwrap_or_else(|_| unreachable!())
+        }),
+    )
 });
 
 /// The built-in world gazetteer, compiled once and shared.
@@ -27,19 +34,37 @@ pub fn world() -> Arc<Gazetteer> {
 mod tests {
     #[test]
     fn world_parses_and_finds_countries() {
-        let entries = super::parse_entries(super::WORLD_TSV, Some(super::FileFormat::Tsv), &super::Columns::default(), "w").unwrap();
+        let entries = super::parse_entries(
+            super::WORLD_TSV,
+            Some(super::FileFormat::Tsv),
+            &super::Columns::default(),
+            "w",
+        )
+        .unwrap();
         assert!(entries.len() > 800, "{}", entries.len());
         let g = super::world();
         assert_eq!(g.len(), entries.len());
         let text = "CARACAS — The U.S. and Venezuela; South American and Venezuelan people.";
         let ms = g.find(text, &g.tokenizer().tokenize(text));
-        let got: Vec<(&str, &str, &str)> = ms.iter().map(|m| (&text[m.start..m.end], g.entry(m.entry).label.as_str(), g.entry(m.entry).id.as_str())).collect();
-        assert_eq!(got, [
-            ("CARACAS", "LOC", "geonames:3646738"),
-            ("U.S.", "LOC", "geonames:6252001"),
-            ("Venezuela", "LOC", "geonames:3625428"),
-            ("South American", "NORP", "geonames:6255150"),
-            ("Venezuelan", "NORP", "geonames:3625428"),
-        ]);
+        let got: Vec<(&str, &str, &str)> = ms
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    g.entry(m.entry).label.as_str(),
+                    g.entry(m.entry).id.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("CARACAS", "LOC", "geonames:3646738"),
+                ("U.S.", "LOC", "geonames:6252001"),
+                ("Venezuela", "LOC", "geonames:3625428"),
+                ("South American", "NORP", "geonames:6255150"),
+                ("Venezuelan", "NORP", "geonames:3625428"),
+            ]
+        );
     }
 }
