@@ -69,11 +69,11 @@ pub(crate) fn parse_reference(
         if s == "detect" {
             return Ok(ReferenceDate::Detect);
         }
-        return Date::parse_iso(s.trim())
+        return Date::parse_iso_datetime(s.trim())
             .map(ReferenceDate::Fixed)
             .map_err(|e| {
                 PyValueError::new_err(format!(
-                    "{what}: {e}; expected a datetime.date, an ISO date string, \"detect\" or None"
+                    "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\" or None"
                 ))
             });
     }

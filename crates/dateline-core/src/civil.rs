@@ -115,6 +115,39 @@ impl Date {
         )
     }
 
+    /// Parses an ISO 8601 date, or the date part of an ISO 8601 timestamp
+    /// (`2026-03-05T13:37`, `2026-03-05 13:37:00+01:00`); the time must be
+    /// well-formed but is otherwise ignored.
+    ///
+    /// # Errors
+    /// [`Error::InvalidDate`] as for [`Date::parse_iso`], or if the time part
+    /// is malformed.
+    pub fn parse_iso_datetime(s: &str) -> Result<Self, Error> {
+        let Some(head) = s.get(..10) else {
+            return Self::parse_iso(s);
+        };
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Self::parse_iso(s);
+        }
+        let time = rest.strip_prefix(['T', 't', ' ']).unwrap_or("");
+        let b = time.as_bytes();
+        let ok = b.len() >= 5
+            && b[..2].iter().all(u8::is_ascii_digit)
+            && b[2] == b':'
+            && b[3..5].iter().all(u8::is_ascii_digit)
+            && time[5..].bytes().all(|c| {
+                c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'z' | b'+' | b'-')
+            });
+        if !ok {
+            return Err(Error::InvalidDate {
+                value: s.to_owned(),
+                reason: "expected an ISO date YYYY-MM-DD or timestamp YYYY-MM-DDThh:mm",
+            });
+        }
+        Self::parse_iso(head)
+    }
+
     /// The year.
     #[must_use]
     pub fn year(self) -> i32 {
