@@ -36,193 +36,141 @@ impl Unit {
     }
 }
 
+#[rustfmt::skip]
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan.", 1),
-    ("feb.", 2),
-    ("mar.", 3),
-    ("apr.", 4),
-    ("jun.", 6),
-    ("jul.", 7),
-    ("aug.", 8),
-    ("sep.", 9),
-    ("sept.", 9),
-    ("oct.", 10),
-    ("nov.", 11),
-    ("dec.", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("apr", 4),
-    ("aug", 8),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("jan.", 1), ("feb.", 2), ("mar.", 3), ("apr.", 4), ("jun.", 6), ("jul.", 7), ("aug.", 8),
+    ("sep.", 9), ("sept.", 9), ("oct.", 10), ("nov.", 11), ("dec.", 12),
+    ("jan", 1), ("feb", 2), ("apr", 4), ("aug", 8), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
 ];
 
+#[rustfmt::skip]
 const WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 1),
-    ("tuesday", 2),
-    ("wednesday", 3),
-    ("thursday", 4),
-    ("friday", 5),
-    ("saturday", 6),
-    ("sunday", 7),
-    ("mon.", 1),
-    ("tue.", 2),
-    ("tues.", 2),
-    ("wed.", 3),
-    ("thu.", 4),
-    ("thur.", 4),
-    ("thurs.", 4),
-    ("fri.", 5),
+    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5),
+    ("saturday", 6), ("sunday", 7), ("mon.", 1), ("tue.", 2), ("tues.", 2), ("wed.", 3),
+    ("thu.", 4), ("thur.", 4), ("thurs.", 4), ("fri.", 5),
 ];
 
+#[rustfmt::skip]
 const NUMBERS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("dozen", 12),
-    ("single", 1),
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
+    ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16),
+    ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
+    ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+    ("ninety", 90), ("hundred", 100), ("dozen", 12), ("single", 1), ("couple", 2),
 ];
 
+#[rustfmt::skip]
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
+    ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
+    ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14), ("fifteenth", 15),
+    ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18), ("nineteenth", 19),
+    ("twentieth", 20), ("twenty-first", 21), ("last", 0),
+    ("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4),
+];
+
+#[rustfmt::skip]
 const UNITS: &[(&str, Unit)] = &[
-    ("second", Unit::Second),
-    ("seconds", Unit::Second),
-    ("minute", Unit::Minute),
-    ("minutes", Unit::Minute),
-    ("hour", Unit::Hour),
-    ("hours", Unit::Hour),
-    ("day", Unit::Day),
-    ("days", Unit::Day),
-    ("week", Unit::Week),
-    ("weeks", Unit::Week),
-    ("month", Unit::Month),
-    ("months", Unit::Month),
-    ("quarter", Unit::Quarter),
-    ("quarters", Unit::Quarter),
-    ("year", Unit::Year),
-    ("years", Unit::Year),
-    ("decade", Unit::Decade),
-    ("decades", Unit::Decade),
-    ("century", Unit::Century),
-    ("centuries", Unit::Century),
+    ("second", Unit::Second), ("seconds", Unit::Second), ("minute", Unit::Minute),
+    ("minutes", Unit::Minute), ("hour", Unit::Hour), ("hours", Unit::Hour), ("day", Unit::Day),
+    ("days", Unit::Day), ("week", Unit::Week), ("weeks", Unit::Week), ("month", Unit::Month),
+    ("months", Unit::Month), ("quarter", Unit::Quarter), ("quarters", Unit::Quarter),
+    ("year", Unit::Year), ("years", Unit::Year), ("decade", Unit::Decade),
+    ("decades", Unit::Decade), ("century", Unit::Century), ("centuries", Unit::Century),
 ];
 
-/// Words that mark the past tense of a clause (strong cues).
+/// Seasons and their TIMEX3 codes.
+#[rustfmt::skip]
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI"),
+];
+
+/// Parts of the day and their TIMEX3 codes.
+#[rustfmt::skip]
+const DAY_PARTS: &[(&str, &str)] = &[
+    ("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"),
+    ("overnight", "NI"), ("mid-morning", "MO"), ("mid-afternoon", "AF"),
+];
+
+/// Single words for recurring times (SET): value, `freq`-free.
+#[rustfmt::skip]
+const SET_WORDS: &[(&str, &str)] = &[
+    ("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("annually", "P1Y"),
+    ("yearly", "P1Y"), ("hourly", "PT1H"), ("nightly", "P1D"), ("quarterly", "P3M"),
+];
+
+/// Single words and phrases that refer to the present, past or future.
+#[rustfmt::skip]
+const REF_WORDS: &[(&str, &str)] = &[
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("nowadays", "PRESENT_REF"),
+    ("current", "PRESENT_REF"), ("recently", "PAST_REF"), ("previously", "PAST_REF"),
+    ("formerly", "PAST_REF"), ("soon", "FUTURE_REF"), ("recent", "PAST_REF"),
+];
+
+/// Words before a quantity that make it approximate or bounded: (word, mod).
+#[rustfmt::skip]
+const QUANTITY_MODS: &[(&str, &str)] = &[
+    ("about", "APPROX"), ("around", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"),
+    ("some", "APPROX"), ("nearly", "APPROX"), ("almost", "APPROX"), ("over", "MORE_THAN"),
+    ("under", "LESS_THAN"), ("only", ""), ("just", ""), ("barely", ""), ("another", ""),
+    ("up", "EQUAL_OR_LESS"), ("least", "EQUAL_OR_MORE"), ("most", "EQUAL_OR_LESS"),
+    ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"),
+];
+
+/// Words that mark the past tense of a clause.
+#[rustfmt::skip]
 const PAST_CUES: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "told",
-    "announced",
-    "ago",
-    "reported",
-    "rose",
-    "fell",
-    "came",
-    "went",
-    "took",
-    "began",
-    "gave",
-    "saw",
-    "spoke",
-    "wrote",
-    "grew",
-    "became",
-    "ran",
-    "knew",
-    "threw",
-    "chose",
-    "drove",
-    "flew",
-    "broke",
-    "sold",
-    "bought",
-    "paid",
-    "sent",
-    "met",
-    "left",
-    "held",
-    "made",
-    "won",
-    "lost",
-    "kept",
-    "led",
-    "felt",
-    "thought",
-    "brought",
+    "said", "was", "were", "had", "did", "told", "announced", "ago", "reported", "rose", "fell",
+    "came", "went", "took", "began", "gave", "saw", "spoke", "wrote", "grew", "became", "ran",
+    "knew", "threw", "chose", "drove", "flew", "broke", "sold", "bought", "paid", "sent", "met",
+    "left", "held", "made", "won", "lost", "kept", "led", "felt", "thought", "brought", "got",
+    "earlier", "struck", "hit", "cut", "put", "set", "quit", "fought", "caught", "taught",
 ];
 
-/// Words that mark the future (strong cues).
+/// Words that mark the future.
+#[rustfmt::skip]
 const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "’ll",
-    "shall",
-    "wo",
-    "upcoming",
-    "plans",
-    "scheduled",
-    "expected",
+    "will", "'ll", "’ll", "shall", "wo", "would", "upcoming", "plans", "scheduled", "expects",
+    "due", "intends", "hopes", "aims", "next", "coming", "later",
 ];
+
+/// Present-tense verbs: the clause is neither clearly past nor future.
+#[rustfmt::skip]
+const PRESENT_CUES: &[&str] = &["is", "are", "says", "am", "has", "have", "do", "does"];
 
 pub(crate) struct Lexicon {
     pub months: HashMap<&'static str, u32>,
     pub weekdays: HashMap<&'static str, u32>,
     pub numbers: HashMap<&'static str, u32>,
+    pub ordinals: HashMap<&'static str, u32>,
+    pub seasons: HashMap<&'static str, &'static str>,
+    pub day_parts: HashMap<&'static str, &'static str>,
+    pub set_words: HashMap<&'static str, &'static str>,
+    pub ref_words: HashMap<&'static str, &'static str>,
+    pub quantity_mods: HashMap<&'static str, &'static str>,
     pub units: HashMap<&'static str, Unit>,
     pub past: HashMap<&'static str, ()>,
     pub future: HashMap<&'static str, ()>,
+    pub present: HashMap<&'static str, ()>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     months: MONTHS.iter().copied().collect(),
     weekdays: WEEKDAYS.iter().copied().collect(),
     numbers: NUMBERS.iter().copied().collect(),
+    ordinals: ORDINALS.iter().copied().collect(),
+    seasons: SEASONS.iter().copied().collect(),
+    day_parts: DAY_PARTS.iter().copied().collect(),
+    set_words: SET_WORDS.iter().copied().collect(),
+    ref_words: REF_WORDS.iter().copied().collect(),
+    quantity_mods: QUANTITY_MODS.iter().copied().collect(),
     units: UNITS.iter().copied().collect(),
     past: PAST_CUES.iter().map(|w| (*w, ())).collect(),
     future: FUTURE_CUES.iter().map(|w| (*w, ())).collect(),
+    present: PRESENT_CUES.iter().map(|w| (*w, ())).collect(),
 });
 
 /// Whether a unit word is plural (`days`, `centuries`).

@@ -11,49 +11,50 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-/// Finds the tense nearest to tokens `start..end` within `sent_start..sent_end`:
-/// strong cue words (`said`, `will`) win over weak ones (`-ed` words); among
-/// cues of one strength the nearest wins.
-pub(crate) fn tense(
-    lower: &[String],
-    start: usize,
-    end: usize,
-    sent_start: usize,
-    sent_end: usize,
-) -> Tense {
-    let mut best: Option<(u8, usize, Tense)> = None; // (strength rank, distance, tense)
-    let mut consider = |k: usize, dist: usize| {
-        let w = lower[k].as_str();
-        let (rank, t) = if LEXICON.future.contains_key(w) {
-            (0, Tense::Future)
-        } else if LEXICON.past.contains_key(w) && !after_auxiliary(lower, k) {
-            (0, Tense::Past)
-        } else if w.len() > 4
-            && w.ends_with("ed")
-            && w.chars().all(char::is_alphabetic)
-            && !matches!(
-                w,
-                "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed"
-            )
-            && !after_auxiliary(lower, k)
-        {
-            (1, Tense::Past)
-        } else if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
-            (0, Tense::Future)
-        } else {
-            return;
-        };
-        if best.is_none_or(|b| (rank, dist) < (b.0, b.1)) {
-            best = Some((rank, dist, t));
+/// The tense cue of one token, if any: `(tense, is_future_or_auxiliary)`.
+fn cue(lower: &[String], k: usize) -> Option<Tense> {
+    let w = lower[k].as_str();
+    if LEXICON.future.contains_key(w) {
+        return Some(Tense::Future);
+    }
+    if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
+        return Some(Tense::Future);
+    }
+    if after_auxiliary(lower, k) {
+        return None;
+    }
+    if LEXICON.past.contains_key(w) {
+        return Some(Tense::Past);
+    }
+    if LEXICON.present.contains_key(w) {
+        return Some(Tense::Unknown);
+    }
+    if w.len() > 4
+        && w.ends_with("ed")
+        && w.chars().all(char::is_alphabetic)
+        && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed" | "seed" | "feed" | "breed")
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense of the clause of tokens `start..end` within the sentence
+/// `sent_start..sent_end`: the nearest verb cue before the expression (as a
+/// tagger would take the governing verb), else the nearest after it. Present
+/// tense gives `Unknown`.
+pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
+    for k in (sent_start..start.min(lower.len())).rev() {
+        if let Some(t) = cue(lower, k) {
+            return t;
         }
-    };
+    }
     for k in end..sent_end.min(lower.len()) {
-        consider(k, k - end + 1);
+        if let Some(t) = cue(lower, k) {
+            return t;
+        }
     }
-    for k in (sent_start..start).rev() {
-        consider(k, start - k);
-    }
-    best.map_or(Tense::Unknown, |b| b.2)
+    Tense::Unknown
 }
 
 /// Whether the participle at `k` follows `be`/`been`/`have`… (`will be held`,
@@ -85,12 +86,17 @@ pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
     }
 }
 
-/// The year of a month named without a year, seen from `reference`.
+/// The year of a month named without a year, seen from `reference`: the
+/// last such month (this one included) in the past tense, the next one in the
+/// future tense, and the nearest one otherwise.
 pub(crate) fn month_year(reference: Date, month: u32, tense: Tense) -> i32 {
     let y = reference.year();
+    let r = reference.month();
     match tense {
-        Tense::Past if month > reference.month() => y - 1,
-        Tense::Future if month < reference.month() => y + 1,
+        Tense::Past if month > r => y - 1,
+        Tense::Future if month < r => y + 1,
+        Tense::Unknown if month + 6 < r => y + 1,
+        Tense::Unknown if month > r + 6 => y - 1,
         _ => y,
     }
 }
