@@ -99,15 +99,14 @@ const DAY_PARTS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const SET_WORDS: &[(&str, &str)] = &[
     ("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("annually", "P1Y"),
-    ("yearly", "P1Y"), ("hourly", "PT1H"), ("nightly", "P1D"), ("quarterly", "P3M"),
+    ("yearly", "P1Y"), ("hourly", "PT1H"), ("nightly", "P1D"),
 ];
 
 /// Single words and phrases that refer to the present, past or future.
 #[rustfmt::skip]
 const REF_WORDS: &[(&str, &str)] = &[
     ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("nowadays", "PRESENT_REF"),
-    ("current", "PRESENT_REF"), ("recently", "PAST_REF"), ("previously", "PAST_REF"),
-    ("formerly", "PAST_REF"), ("soon", "FUTURE_REF"), ("recent", "PAST_REF"),
+    ("recently", "PAST_REF"),
 ];
 
 /// Words before a quantity that make it approximate or bounded: (word, mod).

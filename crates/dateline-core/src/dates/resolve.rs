@@ -32,7 +32,19 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
     if w.len() > 4
         && w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
-        && !matches!(w, "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed" | "seed" | "feed" | "breed")
+        && !matches!(
+            w,
+            "need"
+                | "indeed"
+                | "speed"
+                | "hundred"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "seed"
+                | "feed"
+                | "breed"
+        )
     {
         return Some(Tense::Past);
     }
@@ -43,7 +55,13 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
 /// `sent_start..sent_end`: the nearest verb cue before the expression (as a
 /// tagger would take the governing verb), else the nearest after it. Present
 /// tense gives `Unknown`.
-pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
+pub(crate) fn tense(
+    lower: &[String],
+    start: usize,
+    end: usize,
+    sent_start: usize,
+    sent_end: usize,
+) -> Tense {
     for k in (sent_start..start.min(lower.len())).rev() {
         if let Some(t) = cue(lower, k) {
             return t;
@@ -86,18 +104,58 @@ pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
     }
 }
 
-/// The year of a month named without a year, seen from `reference`: the
-/// last such month (this one included) in the past tense, the next one in the
-/// future tense, and the nearest one otherwise.
+/// The year of a month (and day) named without a year, seen from
+/// `reference`. News rarely leaves out the year of a date more than a few
+/// months away, so the nearest occurrence wins, except that a past-tense
+/// clause takes the last occurrence when it is within half a year, and a
+/// future-tense clause (`will`, `plans`) always takes the next one.
 pub(crate) fn month_year(reference: Date, month: u32, tense: Tense) -> i32 {
+    month_day_year(reference, month, None, tense)
+}
+
+/// As [`month_year`], for a month and an optional day.
+pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tense: Tense) -> i32 {
     let y = reference.year();
-    let r = reference.month();
+    let r = reference.to_epoch_days();
+    // Distance in days from the reference to the month (or day) in year `yy`;
+    // a month counts as reaching the reference if it contains it.
+    let dist = |yy: i32| -> Option<i64> {
+        match day {
+            Some(d) => Date::checked(yy, month, d.min(crate::civil::days_in_month(yy, month)))
+                .map(|x| x.to_epoch_days() - r),
+            None => {
+                let first = Date::checked(yy, month, 1)?.to_epoch_days();
+                let last = first + i64::from(crate::civil::days_in_month(yy, month)) - 1;
+                Some(if r < first {
+                    first - r
+                } else if r > last {
+                    last - r
+                } else {
+                    0
+                })
+            }
+        }
+    };
+    let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| dist(yy).map(|d| (yy, d)))
+        .collect();
+    let nearest = candidates
+        .iter()
+        .min_by_key(|(_, d)| d.abs())
+        .map_or(y, |c| c.0);
+    let pick = |past: bool, window: i64| {
+        candidates
+            .iter()
+            .filter(|(_, d)| if past { *d <= 0 } else { *d >= 0 })
+            .min_by_key(|(_, d)| d.abs())
+            .filter(|(_, d)| d.abs() <= window)
+            .map(|c| c.0)
+    };
     match tense {
-        Tense::Past if month > r => y - 1,
-        Tense::Future if month < r => y + 1,
-        Tense::Unknown if month + 6 < r => y + 1,
-        Tense::Unknown if month > r + 6 => y - 1,
-        _ => y,
+        Tense::Past => pick(true, 183).unwrap_or(nearest),
+        Tense::Future => pick(false, 366).unwrap_or(nearest),
+        Tense::Unknown => nearest,
     }
 }
 
