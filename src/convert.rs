@@ -12,32 +12,23 @@ static DATE_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DATE_TYPE
         .get_or_try_init(py, || -> PyResult<Py<PyType>> {
-            Ok(py
-                .import("datetime")?
-                .getattr("date")?
-                .cast_into::<PyType>()?
-                .unbind())
+            Ok(py.import("datetime")?.getattr("date")?.cast_into::<PyType>()?.unbind())
         })
         .map(|t| t.bind(py))
 }
 
 /// The name of an object's type, for error messages.
 pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map_or_else(|_| "object".to_owned(), |n| n.to_string())
+    obj.get_type().name().map_or_else(|_| "object".to_owned(), |n| n.to_string())
 }
 
 /// Extracts a document text, borrowing the str's UTF-8 data.
 ///
 /// `what` names the argument in messages (`text`, `texts[3]`).
-pub(crate) fn extract_text(
-    obj: &Bound<'_, PyAny>,
-    what: &dyn Fn() -> String,
-) -> PyResult<PyBackedStr> {
-    let s = obj.cast::<PyString>().map_err(|_| {
-        PyTypeError::new_err(format!("{} must be str, not {}", what(), type_name(obj)))
-    })?;
+pub(crate) fn extract_text(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<PyBackedStr> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{} must be str, not {}", what(), type_name(obj))))?;
     match PyBackedStr::try_from(s.clone()) {
         Ok(b) => Ok(b),
         Err(e) => {
@@ -57,10 +48,7 @@ pub(crate) fn extract_text(
 
 /// Parses a `reference_date` argument: a `datetime.date`, an ISO string,
 /// `"detect"`, or `None`.
-pub(crate) fn parse_reference(
-    obj: Option<&Bound<'_, PyAny>>,
-    what: &str,
-) -> PyResult<ReferenceDate> {
+pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<ReferenceDate> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(ReferenceDate::None);
     };
@@ -69,21 +57,17 @@ pub(crate) fn parse_reference(
         if s == "detect" {
             return Ok(ReferenceDate::Detect);
         }
-        return Date::parse_iso_datetime(s.trim())
-            .map(ReferenceDate::Fixed)
-            .map_err(|e| {
-                PyValueError::new_err(format!(
-                    "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\" or None"
-                ))
-            });
+        return Date::parse_iso_datetime(s.trim()).map(ReferenceDate::Fixed).map_err(|e| {
+            PyValueError::new_err(format!(
+                "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\" or None"
+            ))
+        });
     }
     if obj.is_instance(date_type(obj.py())?)? {
         let y: i32 = obj.getattr("year")?.extract()?;
         let m: u32 = obj.getattr("month")?.extract()?;
         let d: u32 = obj.getattr("day")?.extract()?;
-        return Date::new(y, m, d)
-            .map(ReferenceDate::Fixed)
-            .map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
+        return Date::new(y, m, d).map(ReferenceDate::Fixed).map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be a datetime.date, an ISO date string, \"detect\" or None, not {}",
@@ -96,9 +80,7 @@ pub(crate) fn parse_date_order(s: &str) -> PyResult<DateOrder> {
     match s {
         "mdy" => Ok(DateOrder::Mdy),
         "dmy" => Ok(DateOrder::Dmy),
-        other => Err(PyValueError::new_err(format!(
-            "date_order must be one of 'mdy', 'dmy', not '{other}'"
-        ))),
+        other => Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', not '{other}'"))),
     }
 }
 
@@ -119,11 +101,7 @@ pub(crate) fn py_date<'py>(py: Python<'py>, d: Date) -> PyResult<Bound<'py, PyAn
 pub(crate) fn parse_threads(n: Option<i64>) -> PyResult<Option<usize>> {
     match n {
         None => Ok(None),
-        Some(n) if n >= 1 => usize::try_from(n)
-            .map(Some)
-            .map_err(|_| PyValueError::new_err("n_threads is too large")),
-        Some(n) => Err(PyValueError::new_err(format!(
-            "n_threads must be a positive integer or None, not {n}"
-        ))),
+        Some(n) if n >= 1 => usize::try_from(n).map(Some).map_err(|_| PyValueError::new_err("n_threads is too large")),
+        Some(n) => Err(PyValueError::new_err(format!("n_threads must be a positive integer or None, not {n}"))),
     }
 }

@@ -12,12 +12,7 @@ static GAZETTEER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SERIALIZATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-fn exception(
-    py: Python<'_>,
-    cell: &'static PyOnceLock<Py<PyType>>,
-    name: &str,
-    msg: String,
-) -> PyErr {
+fn exception(py: Python<'_>, cell: &'static PyOnceLock<Py<PyType>>, name: &str, msg: String) -> PyErr {
     let ty = cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
         let module = py.import("dateline.exceptions")?;
         Ok(module.getattr(name)?.cast_into::<PyType>()?.unbind())

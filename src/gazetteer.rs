@@ -22,18 +22,11 @@ pub struct PyGazetteer {
     pub(crate) builtin: bool,
 }
 
-fn record_str(
-    rec: &Bound<'_, PyDict>,
-    key: &str,
-    i: usize,
-    required: bool,
-) -> PyResult<Option<String>> {
+fn record_str(rec: &Bound<'_, PyDict>, key: &str, i: usize, required: bool) -> PyResult<Option<String>> {
     match rec.get_item(key)? {
         None => {
             if required {
-                Err(PyValueError::new_err(format!(
-                    "records[{i}] has no {key:?} key"
-                )))
+                Err(PyValueError::new_err(format!("records[{i}] has no {key:?} key")))
             } else {
                 Ok(None)
             }
@@ -41,10 +34,7 @@ fn record_str(
         Some(v) if v.is_none() && !required => Ok(None),
         Some(v) => match v.cast::<PyString>() {
             Ok(s) => Ok(Some(s.to_str()?.to_owned())),
-            Err(_) => Err(PyTypeError::new_err(format!(
-                "records[{i}][{key:?}] must be str, not {}",
-                type_name(&v)
-            ))),
+            Err(_) => Err(PyTypeError::new_err(format!("records[{i}][{key:?}] must be str, not {}", type_name(&v)))),
         },
     }
 }
@@ -55,9 +45,9 @@ fn parse_format(format: Option<&str>) -> PyResult<Option<FileFormat>> {
         Some("tsv") => Ok(Some(FileFormat::Tsv)),
         Some("csv") => Ok(Some(FileFormat::Csv)),
         Some("jsonl") => Ok(Some(FileFormat::Jsonl)),
-        Some(other) => Err(PyValueError::new_err(format!(
-            "format must be one of 'tsv', 'csv', 'jsonl' or None, not '{other}'"
-        ))),
+        Some(other) => {
+            Err(PyValueError::new_err(format!("format must be one of 'tsv', 'csv', 'jsonl' or None, not '{other}'")))
+        }
     }
 }
 
@@ -71,12 +61,9 @@ impl PyGazetteer {
         let mut entries = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             let rec = rec?;
-            let rec = rec.cast::<PyDict>().map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "records[{i}] must be a dict, not {}",
-                    type_name(&rec)
-                ))
-            })?;
+            let rec = rec
+                .cast::<PyDict>()
+                .map_err(|_| PyTypeError::new_err(format!("records[{i}] must be a dict, not {}", type_name(&rec))))?;
             let name = record_str(rec, "name", i, true)?.unwrap_or_default();
             let label = record_str(rec, "label", i, true)?.unwrap_or_default();
             let id = record_str(rec, "id", i, false)?.unwrap_or_else(|| name.clone());
@@ -98,18 +85,10 @@ impl PyGazetteer {
                     aliases.push(s.to_str()?.to_owned());
                 }
             }
-            entries.push(Entry {
-                name,
-                label,
-                id,
-                aliases,
-            });
+            entries.push(Entry { name, label, id, aliases });
         }
         let g = run_detached(py, || Gazetteer::from_entries(entries, "records"))?;
-        Ok(Self {
-            inner: Arc::new(g),
-            builtin: false,
-        })
+        Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
     /// Reads a gazetteer file: TSV or CSV with a header row, or JSONL (one
@@ -138,20 +117,14 @@ impl PyGazetteer {
             let entries = read_entries(&path, format, &columns)?;
             Gazetteer::from_entries(entries, &path.display().to_string())
         })?;
-        Ok(Self {
-            inner: Arc::new(g),
-            builtin: false,
-        })
+        Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
     /// The built-in world gazetteer (countries, capitals, continents, world
     /// regions, US states, demonyms).
     #[staticmethod]
     fn world() -> Self {
-        Self {
-            inner: world(),
-            builtin: true,
-        }
+        Self { inner: world(), builtin: true }
     }
 
     /// Serializes the entries as JSON (with a `format_version`).
@@ -170,10 +143,7 @@ impl PyGazetteer {
             data.extract()?
         };
         let g = run_detached(py, move || Gazetteer::from_json(&s))?;
-        Ok(Self {
-            inner: Arc::new(g),
-            builtin: false,
-        })
+        Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
     /// The entries as a list of dicts (`name`, `label`, `id`, `aliases`).
@@ -194,19 +164,14 @@ impl PyGazetteer {
         self.inner.len()
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let me = slf.get();
         if me.builtin {
             return Ok((slf.get_type().getattr("world")?, PyTuple::empty(py)));
         }
         let json = me.to_json(py)?;
-        Ok((
-            slf.get_type().getattr("from_json")?,
-            PyTuple::new(py, [json])?,
-        ))
+        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
     }
 
     fn __repr__(&self) -> String {

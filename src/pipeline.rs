@@ -8,9 +8,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::batch::run_detached;
-use crate::convert::{
-    date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date,
-};
+use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc};
 
@@ -24,9 +22,7 @@ pub struct PyPipeline {
 
 impl PyPipeline {
     fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document) -> PyDoc {
-        PyDoc {
-            data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer())),
-        }
+        PyDoc { data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer())) }
     }
 }
 
@@ -48,17 +44,10 @@ impl PyPipeline {
             n_threads: parse_threads(n_threads)?,
         };
         Ok(match gazetteer {
-            Some(g) if !g.get().builtin => Self {
-                inner: Arc::new(Pipeline::with_gazetteer(
-                    options,
-                    Arc::clone(&g.get().inner),
-                )),
-                builtin: false,
-            },
-            _ => Self {
-                inner: Arc::new(Pipeline::new(options)),
-                builtin: true,
-            },
+            Some(g) if !g.get().builtin => {
+                Self { inner: Arc::new(Pipeline::with_gazetteer(options, Arc::clone(&g.get().inner))), builtin: false }
+            }
+            _ => Self { inner: Arc::new(Pipeline::new(options)), builtin: true },
         })
     }
 
@@ -91,27 +80,18 @@ impl PyPipeline {
     ) -> PyResult<Vec<PyDoc>> {
         let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
         for (i, t) in texts.iter().enumerate() {
-            owned.push(extract_text(&t, &|| {
-                format!("texts[{}]", i + index_offset)
-            })?);
+            owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
         }
         let mut refs: Vec<ReferenceDate> = Vec::new();
         if let Some(r) = reference_dates {
             if r.len() != texts.len() {
                 return Err(crate::errors::config_error(
                     py,
-                    format!(
-                        "reference_dates has {} items for {} texts",
-                        r.len(),
-                        texts.len()
-                    ),
+                    format!("reference_dates has {} items for {} texts", r.len(), texts.len()),
                 ));
             }
             for (i, v) in r.iter().enumerate() {
-                refs.push(parse_reference(
-                    Some(&v),
-                    &format!("reference_dates[{}]", i + index_offset),
-                )?);
+                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
             }
         }
         let threads = match n_threads {
@@ -121,20 +101,13 @@ impl PyPipeline {
         let inner = Arc::clone(&self.inner);
         let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
-        Ok(owned
-            .into_iter()
-            .zip(docs)
-            .map(|(t, d)| self.make_doc(t, d))
-            .collect())
+        Ok(owned.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
     }
 
     /// The gazetteer in use.
     #[getter]
     fn gazetteer(&self) -> PyGazetteer {
-        PyGazetteer {
-            inner: Arc::clone(self.inner.gazetteer()),
-            builtin: self.builtin,
-        }
+        PyGazetteer { inner: Arc::clone(self.inner.gazetteer()), builtin: self.builtin }
     }
 
     /// The default reference date: a `datetime.date`, `"detect"` or None.
@@ -176,21 +149,13 @@ impl PyPipeline {
     fn from_json(py: Python<'_>, data: String) -> PyResult<Self> {
         let p = run_detached(py, move || Pipeline::from_json(&data))?;
         let builtin = Arc::ptr_eq(p.gazetteer(), &dateline_core::world());
-        Ok(Self {
-            inner: Arc::new(p),
-            builtin,
-        })
+        Ok(Self { inner: Arc::new(p), builtin })
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let json = slf.get().to_json(py)?;
-        Ok((
-            slf.get_type().getattr("from_json")?,
-            PyTuple::new(py, [json])?,
-        ))
+        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
     }
 
     /// Whether batches run on several threads in this process.

@@ -21,12 +21,7 @@ pub(crate) struct DocData {
 impl DocData {
     pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>) -> Self {
         let offsets = CharOffsets::new(&text);
-        Self {
-            text,
-            doc,
-            offsets,
-            gazetteer,
-        }
+        Self { text, doc, offsets, gazetteer }
     }
 }
 
@@ -117,22 +112,14 @@ fn shorten(s: &str, n: usize) -> String {
 #[pymethods]
 impl PyToken {
     fn __repr__(&self) -> String {
-        format!(
-            "Token({:?}, start={}, end={})",
-            self.text, self.start, self.end
-        )
+        format!("Token({:?}, start={}, end={})", self.text, self.start, self.end)
     }
 }
 
 #[pymethods]
 impl PySentence {
     fn __repr__(&self) -> String {
-        format!(
-            "Sentence({:?}, start={}, end={})",
-            shorten(&self.text, 40),
-            self.start,
-            self.end
-        )
+        format!("Sentence({:?}, start={}, end={})", shorten(&self.text, 40), self.start, self.end)
     }
 }
 
@@ -149,13 +136,8 @@ impl PyEntity {
 #[pymethods]
 impl PyTimex {
     #[getter]
-    fn interval<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
-        self.range
-            .map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?)))
-            .transpose()
+    fn interval<'py>(&self, py: Python<'py>) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        self.range.map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?))).transpose()
     }
 
     fn __repr__(&self) -> String {
@@ -194,11 +176,7 @@ impl DocData {
         self.doc
             .sentences
             .iter()
-            .map(|s| PySentence {
-                start: self.c(s.start),
-                end: self.c(s.end),
-                text: self.slice(s.start, s.end),
-            })
+            .map(|s| PySentence { start: self.c(s.start), end: self.c(s.end), text: self.slice(s.start, s.end) })
             .collect()
     }
 
@@ -241,19 +219,13 @@ impl PyDoc {
     /// The document text (the very `str` object that was analysed).
     #[getter]
     fn text<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyString> {
-        (&self.data.text)
-            .into_pyobject(py)
-            .unwrap_or_else(|e| match e {})
+        (&self.data.text).into_pyobject(py).unwrap_or_else(|e| match e {})
     }
 
     /// The reference date relative expressions were resolved against, or None.
     #[getter]
     fn reference_date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.data
-            .doc
-            .reference_date
-            .map(|d| py_date(py, d))
-            .transpose()
+        self.data.doc.reference_date.map(|d| py_date(py, d)).transpose()
     }
 
     /// The tokens, in order.
@@ -291,10 +263,7 @@ impl PyDoc {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", self.text(py))?;
-        d.set_item(
-            "reference_date",
-            self.data.doc.reference_date.map(|x| x.to_string()),
-        )?;
+        d.set_item("reference_date", self.data.doc.reference_date.map(|x| x.to_string()))?;
         let span = |start: usize, end: usize, text: &str| -> PyResult<Bound<'py, PyDict>> {
             let s = PyDict::new(py);
             s.set_item("start", start)?;
@@ -344,8 +313,7 @@ impl PyDoc {
         format!(
             "Doc({:?}, reference_date={}, {} tokens, {} sentences, {} entities, {} timexes)",
             shorten(&self.data.text, 50),
-            d.reference_date
-                .map_or_else(|| "None".to_owned(), |x| x.to_string()),
+            d.reference_date.map_or_else(|| "None".to_owned(), |x| x.to_string()),
             d.tokens.len(),
             d.sentences.len(),
             d.entities.len(),

@@ -76,11 +76,7 @@ impl Date {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Self {
-            year,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
-        })
+        Some(Self { year, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
     }
 
     /// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`.
@@ -89,30 +85,19 @@ impl Date {
     /// [`Error::InvalidDate`] naming the string if it is not of that form or the
     /// date does not exist.
     pub fn parse_iso(s: &str) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidDate {
-            value: s.to_owned(),
-            reason,
-        };
+        let bad = |reason| Error::InvalidDate { value: s.to_owned(), reason };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad("expected an ISO date YYYY-MM-DD"));
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
-            }
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
         };
         let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
             return Err(bad("expected an ISO date YYYY-MM-DD"));
         };
-        Self::new(
-            i32::try_from(y).map_err(|_| bad("year out of range"))?,
-            m,
-            d,
-        )
+        Self::new(i32::try_from(y).map_err(|_| bad("year out of range"))?, m, d)
     }
 
     /// Parses an ISO 8601 date, or the date part of an ISO 8601 timestamp
@@ -136,9 +121,7 @@ impl Date {
             && b[..2].iter().all(u8::is_ascii_digit)
             && b[2] == b':'
             && b[3..5].iter().all(u8::is_ascii_digit)
-            && time[5..].bytes().all(|c| {
-                c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'z' | b'+' | b'-')
-            });
+            && time[5..].bytes().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'z' | b'+' | b'-'));
         if !ok {
             return Err(Error::InvalidDate {
                 value: s.to_owned(),
@@ -189,11 +172,7 @@ impl Date {
         let d = doy - (153 * mp + 2) / 5 + 1;
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
         let y = yoe + era * 400 + i64::from(m <= 2);
-        Self::checked(
-            i32::try_from(y).ok()?,
-            u32::try_from(m).ok()?,
-            u32::try_from(d).ok()?,
-        )
+        Self::checked(i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
     }
 
     /// ISO weekday: Monday = 1 … Sunday = 7.
@@ -209,17 +188,9 @@ impl Date {
     #[must_use]
     pub fn add_days(self, n: i64) -> Self {
         Self::from_epoch_days(self.to_epoch_days().saturating_add(n)).unwrap_or(if n < 0 {
-            Self {
-                year: MIN_YEAR,
-                month: 1,
-                day: 1,
-            }
+            Self { year: MIN_YEAR, month: 1, day: 1 }
         } else {
-            Self {
-                year: MAX_YEAR,
-                month: 12,
-                day: 31,
-            }
+            Self { year: MAX_YEAR, month: 12, day: 31 }
         })
     }
 
@@ -228,11 +199,7 @@ impl Date {
     pub fn iso_week(self) -> (i32, u32) {
         let wd = i64::from(self.weekday());
         let thursday = self.add_days(4 - wd);
-        let jan1 = Self {
-            year: thursday.year,
-            month: 1,
-            day: 1,
-        };
+        let jan1 = Self { year: thursday.year, month: 1, day: 1 };
         let week = (thursday.to_epoch_days() - jan1.to_epoch_days()) / 7 + 1;
         (thursday.year, u32::try_from(week).unwrap_or(1))
     }
@@ -285,30 +252,17 @@ mod tests {
 
     #[test]
     fn parse_iso_rejects_bad_strings() {
-        for s in [
-            "2026-02-30",
-            "2026-13-01",
-            "2026-3-5",
-            "20260305",
-            "abcd-ef-gh",
-            "0000-01-01",
-            "２０２６-03-05",
-        ] {
+        for s in ["2026-02-30", "2026-13-01", "2026-3-5", "20260305", "abcd-ef-gh", "0000-01-01", "２０２６-03-05"]
+        {
             assert!(Date::parse_iso(s).is_err(), "{s}");
         }
-        assert_eq!(
-            Date::parse_iso("2026-03-05").unwrap(),
-            Date::new(2026, 3, 5).unwrap()
-        );
+        assert_eq!(Date::parse_iso("2026-03-05").unwrap(), Date::new(2026, 3, 5).unwrap());
     }
 
     #[test]
     fn add_days_saturates() {
         let d = Date::new(9999, 12, 31).unwrap();
         assert_eq!(d.add_days(10), d);
-        assert_eq!(
-            Date::new(1, 1, 1).unwrap().add_days(-5),
-            Date::new(1, 1, 1).unwrap()
-        );
+        assert_eq!(Date::new(1, 1, 1).unwrap().add_days(-5), Date::new(1, 1, 1).unwrap());
     }
 }

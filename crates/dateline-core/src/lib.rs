@@ -34,9 +34,7 @@ pub mod span;
 pub mod tokenize;
 
 pub use civil::Date;
-pub use dates::{
-    DateOrder, TemporalTagger, Timex, TimexType, detect_reference_date, value_interval,
-};
+pub use dates::{DateOrder, TemporalTagger, Timex, TimexType, detect_reference_date, value_interval};
 pub use error::Error;
 pub use gazetteer::{Entry, Gazetteer, GazetteerBuilder, Match, world};
 pub use pipeline::{Document, Entity, Pipeline, PipelineOptions, ReferenceDate};

@@ -14,8 +14,7 @@ use rayon::prelude::*;
 use crate::error::Error;
 
 static PARALLEL: AtomicBool = AtomicBool::new(true);
-static POOLS: LazyLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static POOLS: LazyLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Switches parallel execution on or off for the whole process.
 pub fn set_parallelism(enabled: bool) {
@@ -29,9 +28,7 @@ pub fn parallelism() -> bool {
 }
 
 fn pool(n: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
-    let mut pools = POOLS
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut pools = POOLS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(p) = pools.get(&n) {
         return Ok(Arc::clone(p));
     }

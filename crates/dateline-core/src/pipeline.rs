@@ -111,9 +111,7 @@ impl Pipeline {
     pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
         Self {
             tokenizer: Tokenizer::new(options.split_on_newlines),
-            tagger: TemporalTagger {
-                date_order: options.date_order,
-            },
+            tagger: TemporalTagger { date_order: options.date_order },
             options,
             gazetteer,
             builtin_gazetteer: false,
@@ -151,20 +149,10 @@ impl Pipeline {
             .gazetteer
             .find(text, &tokens)
             .into_iter()
-            .map(|m| Entity {
-                start: m.start,
-                end: m.end,
-                entry: m.entry,
-            })
+            .map(|m| Entity { start: m.start, end: m.end, entry: m.entry })
             .collect();
         let timexes = self.tagger.tag(text, &tokens, &sentences, reference_date);
-        Document {
-            tokens,
-            sentences,
-            entities,
-            timexes,
-            reference_date,
-        }
+        Document { tokens, sentences, entities, timexes, reference_date }
     }
 
     /// Analyses many documents in parallel, results in input order.
@@ -181,18 +169,11 @@ impl Pipeline {
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>, Error> {
         if !references.is_empty() && references.len() != texts.len() {
-            return Err(Error::Config(format!(
-                "{} reference dates for {} texts",
-                references.len(),
-                texts.len()
-            )));
+            return Err(Error::Config(format!("{} reference dates for {} texts", references.len(), texts.len())));
         }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
-            let r = references
-                .get(i)
-                .copied()
-                .unwrap_or(self.options.reference_date);
+            let r = references.get(i).copied().unwrap_or(self.options.reference_date);
             self.process(texts[i].as_ref(), r)
         })
     }
@@ -216,8 +197,7 @@ impl Pipeline {
     /// [`Error::Serialization`] if the data is malformed or of another format
     /// version; [`Error::Gazetteer`] if its entries are invalid.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let data: PipelineData =
-            serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        let data: PipelineData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
         if data.format_version != FORMAT_VERSION {
             return Err(Error::Serialization(format!(
                 "format_version {} is not supported (expected {FORMAT_VERSION})",
@@ -226,10 +206,9 @@ impl Pipeline {
         }
         Ok(match data.gazetteer {
             None => Self::new(data.options),
-            Some(entries) => Self::with_gazetteer(
-                data.options,
-                Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?),
-            ),
+            Some(entries) => {
+                Self::with_gazetteer(data.options, Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?))
+            }
         })
     }
 }
@@ -246,11 +225,8 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Serialization`] if JSON encoding fails.
     pub fn to_json(&self) -> Result<String, Error> {
-        serde_json::to_string(&GazetteerData {
-            format_version: FORMAT_VERSION,
-            entries: self.entries().to_vec(),
-        })
-        .map_err(|e| Error::Serialization(e.to_string()))
+        serde_json::to_string(&GazetteerData { format_version: FORMAT_VERSION, entries: self.entries().to_vec() })
+            .map_err(|e| Error::Serialization(e.to_string()))
     }
 
     /// Rebuilds a gazetteer from [`Gazetteer::to_json`] output.
@@ -258,8 +234,7 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Serialization`] if the data is malformed or of another version.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let data: GazetteerData =
-            serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        let data: GazetteerData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
         if data.format_version != FORMAT_VERSION {
             return Err(Error::Serialization(format!(
                 "format_version {} is not supported (expected {FORMAT_VERSION})",

@@ -29,10 +29,7 @@ impl CharOffsets {
     #[must_use]
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return Self {
-                table: None,
-                len: text.len(),
-            };
+            return Self { table: None, len: text.len() };
         }
         let mut table = vec![0u32; text.len() + 1];
         let mut n = 0u32;
@@ -43,10 +40,7 @@ impl CharOffsets {
             n = n.saturating_add(1);
         }
         table[text.len()] = n;
-        Self {
-            table: Some(table),
-            len: text.len(),
-        }
+        Self { table: Some(table), len: text.len() }
     }
 
     /// The character index of byte offset `byte` (clamped to the text's end).

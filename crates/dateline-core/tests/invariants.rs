@@ -2,9 +2,7 @@
 //! inside the text, on char boundaries; tokens cover every non-space char;
 //! batches equal single calls whatever the thread count.
 
-use dateline_core::{
-    Date, Document, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
-};
+use dateline_core::{Date, Document, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -117,20 +115,14 @@ fn random_text(rng: &mut Rng, n: usize) -> String {
 fn check(text: &str, doc: &Document) {
     let mut last = 0;
     for t in &doc.tokens {
-        assert!(
-            t.start < t.end && t.start >= last && t.end <= text.len(),
-            "token order in {text:?}"
-        );
+        assert!(t.start < t.end && t.start >= last && t.end <= text.len(), "token order in {text:?}");
         assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
         assert!(
             text[last..t.start].chars().all(char::is_whitespace),
             "uncovered text {:?} in {text:?}",
             &text[last..t.start]
         );
-        assert!(
-            !text[t.start..t.end].chars().any(char::is_whitespace),
-            "space inside token in {text:?}"
-        );
+        assert!(!text[t.start..t.end].chars().any(char::is_whitespace), "space inside token in {text:?}");
         last = t.end;
     }
     assert!(text[last..].chars().all(char::is_whitespace));
@@ -147,10 +139,7 @@ fn check(text: &str, doc: &Document) {
     }
     let mut last = 0;
     for t in &doc.timexes {
-        assert!(
-            t.start >= last && t.start < t.end && t.end <= text.len(),
-            "timex span in {text:?}"
-        );
+        assert!(t.start >= last && t.start < t.end && t.end <= text.len(), "timex span in {text:?}");
         assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
         assert!(!t.value.is_empty());
         last = t.end;
@@ -171,11 +160,7 @@ fn random_text_keeps_invariants() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for round in 0..3000 {
         let text = random_text(&mut rng, 1 + round % 60);
-        for r in [
-            ReferenceDate::Detect,
-            ReferenceDate::None,
-            ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap()),
-        ] {
+        for r in [ReferenceDate::Detect, ReferenceDate::None, ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap())] {
             check(&text, &nlp.process(&text, r));
         }
     }
@@ -184,10 +169,7 @@ fn random_text_keeps_invariants() {
 #[test]
 fn extreme_years_and_digit_runs() {
     let nlp = Pipeline::new(PipelineOptions::default());
-    let extremes = [
-        Date::new(1, 1, 1).unwrap(),
-        Date::new(9999, 12, 31).unwrap(),
-    ];
+    let extremes = [Date::new(1, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap()];
     for text in [
         "in January 9999 and 0001, 99999 years ago, next year",
         "last week 0000-01-01 9999-12-31 the coming weeks",
@@ -205,42 +187,26 @@ fn extreme_years_and_digit_runs() {
 fn batch_equals_single_for_any_thread_count() {
     let nlp = Pipeline::new(PipelineOptions::default());
     let mut rng = Rng(42);
-    let texts: Vec<String> = (0..200)
-        .map(|i| random_text(&mut rng, 5 + i % 40))
-        .collect();
-    let single: Vec<Document> = texts
-        .iter()
-        .map(|t| nlp.process(t, ReferenceDate::Detect))
-        .collect();
+    let texts: Vec<String> = (0..200).map(|i| random_text(&mut rng, 5 + i % 40)).collect();
+    let single: Vec<Document> = texts.iter().map(|t| nlp.process(t, ReferenceDate::Detect)).collect();
     for threads in [None, Some(1), Some(2), Some(3)] {
         let batch = nlp.process_batch(&texts, &[], threads).unwrap();
         assert_eq!(batch.len(), single.len());
-        assert!(
-            batch.iter().zip(&single).all(|(a, b)| same(a, b)),
-            "threads {threads:?}"
-        );
+        assert!(batch.iter().zip(&single).all(|(a, b)| same(a, b)), "threads {threads:?}");
     }
     assert!(nlp.process_batch(&texts, &[], Some(0)).is_err());
-    assert!(
-        nlp.process_batch(&texts, &[ReferenceDate::None], None)
-            .is_err()
-    );
+    assert!(nlp.process_batch(&texts, &[ReferenceDate::None], None).is_err());
 }
 
 #[test]
 fn serde_round_trip_gives_same_results() {
-    let gaz = Gazetteer::from_entries(
-        vec![dateline_core::Entry::new("Dow Jones", "ORG", "dj").with_aliases(["DJIA"])],
-        "t",
-    )
-    .unwrap();
+    let gaz =
+        Gazetteer::from_entries(vec![dateline_core::Entry::new("Dow Jones", "ORG", "dj").with_aliases(["DJIA"])], "t")
+            .unwrap();
     let nlp = Pipeline::with_gazetteer(PipelineOptions::default(), std::sync::Arc::new(gaz));
     let back = Pipeline::from_json(&nlp.to_json().unwrap()).unwrap();
     let text = "The Dow Jones and the DJIA fell on Monday, March 2, 2026.";
-    assert!(same(
-        &nlp.process(text, ReferenceDate::None),
-        &back.process(text, ReferenceDate::None)
-    ));
+    assert!(same(&nlp.process(text, ReferenceDate::None), &back.process(text, ReferenceDate::None)));
     assert_eq!(back.gazetteer().entries(), nlp.gazetteer().entries());
     assert!(Pipeline::from_json("{\"format_version\": 99, \"options\": {}}").is_err());
     assert!(Pipeline::from_json("not json").is_err());

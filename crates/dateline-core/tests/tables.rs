@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use dateline_core::{
-    Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
-};
+use dateline_core::{Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -96,10 +94,7 @@ fn date_tables() {
     for file in DATES {
         let f: DateFile = toml::from_str(file).expect("valid TOML");
         for c in f.case {
-            let reference = c
-                .reference_date
-                .as_deref()
-                .map(|d| Date::parse_iso(d).unwrap());
+            let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
             let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
             let got: Vec<ExpTimex> = tagger
                 .tag(&c.input, &tokens, &sents, reference)
@@ -132,11 +127,7 @@ fn gazetteer_tables() {
                 .iter()
                 .map(|m| {
                     let e = gaz.entry(m.entry);
-                    ExpEntity {
-                        text: c.input[m.start..m.end].to_owned(),
-                        label: e.label.clone(),
-                        id: e.id.clone(),
-                    }
+                    ExpEntity { text: c.input[m.start..m.end].to_owned(), label: e.label.clone(), id: e.id.clone() }
                 })
                 .collect();
             if got != c.entities {

@@ -53,6 +53,9 @@ impl Ctx<'_> {
 
     /// The expression starting at token `i`, modifiers included.
     pub(super) fn at(&self, i: usize) -> Option<Found> {
+        if !super::lexicon::may_start(self.l(i)) {
+            return None;
+        }
         self.with_direction(i)
             .or_else(|| self.with_boundary(i))
             .or_else(|| self.with_quantity_mod(i))
@@ -73,25 +76,17 @@ impl Ctx<'_> {
             _ => return None,
         };
         let mut f = self.core(i + len, Some(dir))?;
-        if !matches!(
-            f.kind,
-            Kind::Month | Kind::Weekday | Kind::Season | Kind::Quarter
-        ) || f.start_tok != i + len
-        {
+        if !matches!(f.kind, Kind::Month | Kind::Weekday | Kind::Season | Kind::Quarter) || f.start_tok != i + len {
             return None;
         }
         if let Some(r) = self.reference {
             f.value = match (f.kind, self.l(i)) {
                 (Kind::Month, "this") => format!("{:04}{}", r.year(), &f.value[4..]),
                 (Kind::Season, "this") => format!("{:04}{}", r.year(), &f.value[4..]),
-                (Kind::Month, "last")
-                    if f.value.get(5..7) == Some(&format!("{:02}", r.month())) =>
-                {
+                (Kind::Month, "last") if f.value.get(5..7) == Some(&format!("{:02}", r.month())) => {
                     shift_year(&f.value, -1)
                 }
-                (Kind::Month, "next")
-                    if f.value.get(5..7) == Some(&format!("{:02}", r.month())) =>
-                {
+                (Kind::Month, "next") if f.value.get(5..7) == Some(&format!("{:02}", r.month())) => {
                     shift_year(&f.value, 1)
                 }
                 (Kind::Weekday, "last") if f.value == r.to_string() => r.add_days(-7).to_string(),
@@ -128,12 +123,7 @@ impl Ctx<'_> {
             if f.start_tok != j
                 || !matches!(
                     f.kind,
-                    Kind::Month
-                        | Kind::Year
-                        | Kind::Season
-                        | Kind::Quarter
-                        | Kind::Point
-                        | Kind::Weekday
+                    Kind::Month | Kind::Year | Kind::Season | Kind::Quarter | Kind::Point | Kind::Weekday
                 )
             {
                 continue;
@@ -147,10 +137,8 @@ impl Ctx<'_> {
         }
         // `mid-March`, `mid-1990s`: one token.
         let l = self.l(i);
-        if let Some(rest) = l
-            .strip_prefix("mid-")
-            .or_else(|| l.strip_prefix("early-"))
-            .or_else(|| l.strip_prefix("late-"))
+        if let Some(rest) =
+            l.strip_prefix("mid-").or_else(|| l.strip_prefix("early-")).or_else(|| l.strip_prefix("late-"))
         {
             let m = if l.starts_with("mid") {
                 "MID"
@@ -162,10 +150,7 @@ impl Ctx<'_> {
             let month = LEXICON.months.get(rest).copied();
             if let Some(month) = month {
                 let v = match self.reference {
-                    Some(r) => format!(
-                        "{:04}-{month:02}",
-                        resolve::month_year(r, month, self.tense(i, i + 1))
-                    ),
+                    Some(r) => format!("{:04}-{month:02}", resolve::month_year(r, month, self.tense(i, i + 1))),
                     None => format!("XXXX-{month:02}"),
                 };
                 let mut f = date_found(i, i + 1, v);
@@ -186,20 +171,13 @@ impl Ctx<'_> {
         }
         if best.is_none()
             && let Some(&m) = LEXICON.quantity_mods.get(self.l(i))
-            && !matches!(
-                self.l(i),
-                "up" | "least" | "most" | "more" | "less" | "fewer"
-            )
+            && !matches!(self.l(i), "up" | "least" | "most" | "more" | "less" | "fewer")
         {
             best = Some((1, m));
         }
         let (len, m) = best?;
-        let mut f = self
-            .with_article(i + len)
-            .or_else(|| self.core(i + len, None))?;
-        if f.start_tok != i + len
-            || !matches!(f.kind, Kind::Duration | Kind::Ago | Kind::VagueDuration)
-        {
+        let mut f = self.with_article(i + len).or_else(|| self.core(i + len, None))?;
+        if f.start_tok != i + len || !matches!(f.kind, Kind::Duration | Kind::Ago | Kind::VagueDuration) {
             return None;
         }
         if matches!(f.kind, Kind::VagueDuration) && matches!(self.l(i), "over" | "just" | "only") {
@@ -244,10 +222,7 @@ impl Ctx<'_> {
                 || "XXXX-WXX-WE".to_owned(),
                 |d| {
                     let back = i64::from(self.tense(i, j + 1) == Tense::Past && d.weekday() < 6);
-                    format!(
-                        "{}-WE",
-                        resolve::shift(d, Unit::Week, -back).unwrap_or_default()
-                    )
+                    format!("{}-WE", resolve::shift(d, Unit::Week, -back).unwrap_or_default())
                 },
             );
             return Some(date_found(i, j + 1, v));
@@ -267,9 +242,7 @@ impl Ctx<'_> {
 
     /// `earlier this year`, `later this month`.
     fn with_earlier(&self, i: usize) -> Option<Found> {
-        if !matches!(self.l(i), "earlier" | "later")
-            || !matches!(self.l(i + 1), "this" | "last" | "next")
-        {
+        if !matches!(self.l(i), "earlier" | "later") || !matches!(self.l(i + 1), "this" | "last" | "next") {
             return None;
         }
         let mut f = self.core(i + 1, None)?;
@@ -286,10 +259,7 @@ impl Ctx<'_> {
         if self.l(j) == "the" {
             j += 1;
         }
-        if !(self.l(j) == "year"
-            && self.l(j + 1) == "-"
-            && matches!(self.l(j + 2), "earlier" | "ago"))
-        {
+        if !(self.l(j) == "year" && self.l(j + 1) == "-" && matches!(self.l(j + 2), "earlier" | "ago")) {
             return None;
         }
         let r = self.reference?;
@@ -326,9 +296,7 @@ fn shift_year(value: &str, n: i32) -> String {
 /// The day of the reference's ISO week that has the weekday of `value`.
 fn this_week_day(reference: Date, value: &str) -> String {
     match Date::parse_iso(value) {
-        Ok(d) => reference
-            .add_days(i64::from(d.weekday()) - i64::from(reference.weekday()))
-            .to_string(),
+        Ok(d) => reference.add_days(i64::from(d.weekday()) - i64::from(reference.weekday())).to_string(),
         Err(_) => value.to_owned(),
     }
 }

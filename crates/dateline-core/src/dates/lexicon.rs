@@ -140,7 +140,21 @@ const FUTURE_CUES: &[&str] = &[
 #[rustfmt::skip]
 const PRESENT_CUES: &[&str] = &["is", "are", "says", "am", "has", "have", "do", "does"];
 
+/// Words that can start an expression or a modifier besides those in the
+/// tables above; any other token that does not start with a digit or an
+/// apostrophe is skipped without running the matchers.
+#[rustfmt::skip]
+const OTHER_TRIGGERS: &[&str] = &[
+    "the", "this", "last", "next", "past", "coming", "previous", "following", "today", "yesterday",
+    "tomorrow", "tonight", "noon", "midday", "midnight", "each", "every", "per", "few", "several",
+    "many", "recent", "early", "late", "mid", "end", "beginning", "start", "middle", "a", "an",
+    "these", "fiscal", "year", "earlier", "later", "half", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "no", "as", "at", "well", "up",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+];
+
 pub(crate) struct Lexicon {
+    pub triggers: std::collections::HashSet<&'static str>,
     pub months: HashMap<&'static str, u32>,
     pub weekdays: HashMap<&'static str, u32>,
     pub numbers: HashMap<&'static str, u32>,
@@ -156,7 +170,38 @@ pub(crate) struct Lexicon {
     pub present: HashMap<&'static str, ()>,
 }
 
+fn triggers() -> std::collections::HashSet<&'static str> {
+    let mut t: std::collections::HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
+    t.extend(MONTHS.iter().map(|x| x.0));
+    t.extend(WEEKDAYS.iter().map(|x| x.0));
+    t.extend(NUMBERS.iter().map(|x| x.0));
+    t.extend(ORDINALS.iter().map(|x| x.0));
+    t.extend(UNITS.iter().map(|x| x.0));
+    t.extend(SEASONS.iter().map(|x| x.0));
+    t.extend(DAY_PARTS.iter().map(|x| x.0));
+    t.extend(SET_WORDS.iter().map(|x| x.0));
+    t.extend(REF_WORDS.iter().map(|x| x.0));
+    t.extend(QUANTITY_MODS.iter().map(|x| x.0));
+    t
+}
+
+/// Whether an expression or modifier may start at a token (lower-cased).
+pub(crate) fn may_start(lower: &str) -> bool {
+    match lower.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii_digit() || *b == b'\'' => true,
+        _ => {
+            LEXICON.triggers.contains(lower)
+                || lower.starts_with("’")
+                || lower.starts_with("mid-")
+                || lower.starts_with("early-")
+                || lower.starts_with("late-")
+        }
+    }
+}
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    triggers: triggers(),
     months: MONTHS.iter().copied().collect(),
     weekdays: WEEKDAYS.iter().copied().collect(),
     numbers: NUMBERS.iter().copied().collect(),

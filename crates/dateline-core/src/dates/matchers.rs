@@ -47,21 +47,8 @@ pub(super) struct Found {
     pub kind: Kind,
 }
 
-fn found(
-    start_tok: usize,
-    end_tok: usize,
-    timex_type: TimexType,
-    kind: Kind,
-    value: String,
-) -> Option<Found> {
-    Some(Found {
-        start_tok,
-        end_tok,
-        timex_type,
-        value,
-        modifier: None,
-        kind,
-    })
+fn found(start_tok: usize, end_tok: usize, timex_type: TimexType, kind: Kind, value: String) -> Option<Found> {
+    Some(Found { start_tok, end_tok, timex_type, value, modifier: None, kind })
 }
 
 pub(super) struct Ctx<'a> {
@@ -96,9 +83,7 @@ fn year_number(w: &str) -> Option<i32> {
     if w.len() != 4 {
         return None;
     }
-    parse_u32(w)
-        .and_then(|y| i32::try_from(y).ok())
-        .filter(|y| (1000..=2099).contains(y))
+    parse_u32(w).and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=2099).contains(y))
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -130,21 +115,14 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         let mut sentence_of = vec![(0, tokens.len()); tokens.len()];
         for s in sentences {
-            for slot in sentence_of
-                .iter_mut()
-                .take(s.token_end.min(tokens.len()))
-                .skip(s.token_start)
-            {
+            for slot in sentence_of.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
                 *slot = (s.token_start, s.token_end);
             }
         }
         Self {
             text,
             tokens,
-            lower: tokens
-                .iter()
-                .map(|t| text[t.start..t.end].to_lowercase())
-                .collect(),
+            lower: tokens.iter().map(|t| text[t.start..t.end].to_lowercase()).collect(),
             sentence_of,
             reference,
             order,
@@ -157,9 +135,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn w(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.text[t.start..t.end])
+        self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     pub(super) fn l(&self, i: usize) -> &str {
@@ -175,11 +151,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn tense(&self, start: usize, end: usize) -> Tense {
-        let (s, e) = self
-            .sentence_of
-            .get(start)
-            .copied()
-            .unwrap_or((0, self.len()));
+        let (s, e) = self.sentence_of.get(start).copied().unwrap_or((0, self.len()));
         resolve::tense(&self.lower, start, end, s, e)
     }
 
@@ -202,11 +174,7 @@ impl<'a> Ctx<'a> {
             return Some((2, if self.l(i + 1) == "of" { 2 } else { 1 }));
         }
         if (20..100).contains(&n) {
-            let (k, skip) = if self.l(i + 1) == "-" {
-                (i + 2, 3)
-            } else {
-                (i + 1, 2)
-            };
+            let (k, skip) = if self.l(i + 1) == "-" { (i + 2, 3) } else { (i + 1, 2) };
             if let Some(&u) = LEXICON.numbers.get(self.l(k))
                 && (1..10).contains(&u)
                 && !matches!(self.l(k), "a" | "an")
@@ -250,18 +218,11 @@ impl<'a> Ctx<'a> {
                 let rest = w[10..].strip_prefix(['T', 't'])?;
                 let hm: Vec<&str> = rest.split(':').collect();
                 if hm.len() >= 2
-                    && let (Some(h), Some(m)) =
-                        (parse_u32(hm[0]), hm[1].get(..2).and_then(parse_u32))
+                    && let (Some(h), Some(m)) = (parse_u32(hm[0]), hm[1].get(..2).and_then(parse_u32))
                     && h < 24
                     && m < 60
                 {
-                    return found(
-                        i,
-                        i + 1,
-                        TimexType::Time,
-                        Kind::Point,
-                        format!("{d}T{h:02}:{m:02}"),
-                    );
+                    return found(i, i + 1, TimexType::Time, Kind::Point, format!("{d}T{h:02}:{m:02}"));
                 }
             }
         }
@@ -291,8 +252,7 @@ impl<'a> Ctx<'a> {
         match self.reference {
             Some(r) => {
                 let y = resolve::month_day_year(r, month, Some(day), tense);
-                Date::checked(y, month, day)
-                    .map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
+                Date::checked(y, month, day).map_or_else(|| format!("XXXX-{month:02}-{day:02}"), |d| d.to_string())
             }
             None => format!("XXXX-{month:02}-{day:02}"),
         }
@@ -330,22 +290,10 @@ impl<'a> Ctx<'a> {
                 return found(i, end, TimexType::Date, Kind::Point, d.to_string());
             }
             let t = self.direction(dir, i, j + 1);
-            return found(
-                i,
-                j + 1,
-                TimexType::Date,
-                Kind::Point,
-                self.month_day_value(month, day, t),
-            );
+            return found(i, j + 1, TimexType::Date, Kind::Point, self.month_day_value(month, day, t));
         }
         if let Some((y, end)) = self.trailing_year(j) {
-            return found(
-                i,
-                end,
-                TimexType::Date,
-                Kind::Point,
-                format!("{y:04}-{month:02}"),
-            );
+            return found(i, end, TimexType::Date, Kind::Point, format!("{y:04}-{month:02}"));
         }
         // A month alone. `May` and `March` are also ordinary words.
         let prev = if i > 0 { self.l(i - 1) } else { "" };
@@ -372,20 +320,15 @@ impl<'a> Ctx<'a> {
                             | "this"
                     )
             }
-            w => {
-                !w.ends_with('.')
-                    || self.w(i).len() > 4
-                    || matches!(prev, "in" | "since" | "until" | "by")
-            }
+            // Abbreviations without a period (`Jan`) are also names.
+            w if w.len() <= 4 && !w.ends_with('.') && !matches!(w, "june" | "july") => false,
+            w => !w.ends_with('.') || self.w(i).len() > 4 || matches!(prev, "in" | "since" | "until" | "by"),
         };
         if !ok {
             return None;
         }
         let value = match self.reference {
-            Some(r) => format!(
-                "{:04}-{month:02}",
-                resolve::month_year(r, month, self.direction(dir, i, j))
-            ),
+            Some(r) => format!("{:04}-{month:02}", resolve::month_year(r, month, self.direction(dir, i, j))),
             None => format!("XXXX-{month:02}"),
         };
         found(i, j, TimexType::Date, Kind::Month, value)
@@ -401,22 +344,10 @@ impl<'a> Ctx<'a> {
         let month = self.month_at(j)?;
         j += 1;
         if let Some((y, end)) = self.trailing_year(j) {
-            return found(
-                i,
-                end,
-                TimexType::Date,
-                Kind::Point,
-                Date::checked(y, month, day)?.to_string(),
-            );
+            return found(i, end, TimexType::Date, Kind::Point, Date::checked(y, month, day)?.to_string());
         }
         let t = self.tense(i, j);
-        found(
-            i,
-            j,
-            TimexType::Date,
-            Kind::Point,
-            self.month_day_value(month, day, t),
-        )
+        found(i, j, TimexType::Date, Kind::Point, self.month_day_value(month, day, t))
     }
 
     /// Weekdays, with a part of day (`Thursday evening`) or a full date
@@ -435,13 +366,7 @@ impl<'a> Ctx<'a> {
                 Some(p) => (format!("T{p}"), i + 2),
                 None => (String::new(), i + 1),
             };
-            return found(
-                i,
-                end,
-                TimexType::Set,
-                Kind::Set,
-                format!("XXXX-WXX-{wd}{part}"),
-            );
+            return found(i, end, TimexType::Set, Kind::Set, format!("XXXX-WXX-{wd}{part}"));
         }
         let mut j = i + 1;
         if self.w(j) == "," {
@@ -454,14 +379,9 @@ impl<'a> Ctx<'a> {
             return Some(f);
         }
         let t = self.direction(dir, i, i + 1);
-        let date = self
-            .reference
-            .map(|r| resolve::weekday(r, wd, t).to_string());
+        let date = self.reference.map(|r| resolve::weekday(r, wd, t).to_string());
         if let Some(&part) = LEXICON.day_parts.get(self.l(i + 1)) {
-            let v = date.map_or_else(
-                || format!("XXXX-WXX-{wd}T{part}"),
-                |d| format!("{d}T{part}"),
-            );
+            let v = date.map_or_else(|| format!("XXXX-WXX-{wd}T{part}"), |d| format!("{d}T{part}"));
             return found(i, i + 2, TimexType::Time, Kind::Point, v);
         }
         let v = date.unwrap_or_else(|| format!("XXXX-WXX-{wd}"));
@@ -501,10 +421,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // Time zones written after the time (`EST`, `GMT`) belong to it.
-        if matches!(
-            self.l(j),
-            "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et"
-        ) {
+        if matches!(self.l(j), "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et") {
             j += 1;
         }
         let mut day = self.reference;
@@ -513,14 +430,8 @@ impl<'a> Ctx<'a> {
         if matches!(self.l(k), "on" | ",") && LEXICON.weekdays.contains_key(self.l(k + 1)) {
             k += 1;
         }
-        if let Some(&wd) = LEXICON
-            .weekdays
-            .get(self.l(k))
-            .filter(|_| is_capitalized(self.w(k)))
-        {
-            day = self
-                .reference
-                .map(|r| resolve::weekday(r, wd, self.tense(i, k + 1)));
+        if let Some(&wd) = LEXICON.weekdays.get(self.l(k)).filter(|_| is_capitalized(self.w(k))) {
+            day = self.reference.map(|r| resolve::weekday(r, wd, self.tense(i, k + 1)));
             end = k + 1;
         } else {
             match self.l(j) {
@@ -539,11 +450,7 @@ impl<'a> Ctx<'a> {
         if h == 24 {
             h = 24;
         }
-        let hm = if m == 0 && h == 24 {
-            "T24".to_owned()
-        } else {
-            format!("T{h:02}:{m:02}")
-        };
+        let hm = if m == 0 && h == 24 { "T24".to_owned() } else { format!("T{h:02}:{m:02}") };
         let v = day.map_or_else(|| format!("XXXX-XX-XX{hm}"), |d| format!("{d}{hm}"));
         found(i, end, TimexType::Time, Kind::Point, v)
     }
@@ -553,21 +460,12 @@ impl<'a> Ctx<'a> {
         let code = *LEXICON.seasons.get(self.l(i))?;
         if self.l(i) == "fall"
             && dir.is_none()
-            && !matches!(
-                self.l(i.wrapping_sub(1)),
-                "the" | "this" | "last" | "next" | "in" | "early" | "late"
-            )
+            && !matches!(self.l(i.wrapping_sub(1)), "the" | "this" | "last" | "next" | "in" | "early" | "late")
         {
             return None;
         }
         if let Some((y, end)) = self.trailing_year(i + 1) {
-            return found(
-                i,
-                end,
-                TimexType::Date,
-                Kind::Point,
-                format!("{y:04}-{code}"),
-            );
+            return found(i, end, TimexType::Date, Kind::Point, format!("{y:04}-{code}"));
         }
         let value = match self.reference {
             Some(r) => {
@@ -598,11 +496,7 @@ impl<'a> Ctx<'a> {
         }
         let (ord, unit_at) = match LEXICON.ordinals.get(self.l(j)) {
             Some(&n) if (1..=4).contains(&n) => {
-                let k = if self.l(j + 1) == "-" && self.joined(j) {
-                    j + 2
-                } else {
-                    j + 1
-                };
+                let k = if self.l(j + 1) == "-" && self.joined(j) { j + 2 } else { j + 1 };
                 (Some(n), k)
             }
             _ => (None, j),
@@ -695,13 +589,7 @@ impl<'a> Ctx<'a> {
             let v = date.map_or_else(|| vague.to_owned(), |d| format!("{d}T{part}"));
             return found(i, i + 2, TimexType::Time, Kind::Point, v);
         }
-        found(
-            i,
-            i + 1,
-            TimexType::Date,
-            Kind::Point,
-            date.map_or_else(|| vague.to_owned(), |d| d.to_string()),
-        )
+        found(i, i + 1, TimexType::Date, Kind::Point, date.map_or_else(|| vague.to_owned(), |d| d.to_string()))
     }
 
     /// `last year`, `next month`, `this week`, `last weekend`, `this morning`.
@@ -731,9 +619,7 @@ impl<'a> Ctx<'a> {
             return found(i, i + 2, TimexType::Time, Kind::Point, v);
         }
         let u = *LEXICON.units.get(unit)?;
-        if lexicon::is_plural_unit(unit)
-            || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
-        {
+        if lexicon::is_plural_unit(unit) || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
             return None;
         }
         let v = match r {
@@ -753,13 +639,7 @@ impl<'a> Ctx<'a> {
         if matches!(self.l(i), "each" | "every" | "per") {
             let j = i + 1;
             if let Some(&wd) = LEXICON.weekdays.get(self.l(j)) {
-                return found(
-                    i,
-                    j + 1,
-                    TimexType::Set,
-                    Kind::Set,
-                    format!("XXXX-WXX-{wd}"),
-                );
+                return found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-WXX-{wd}"));
             }
             if let Some(m) = self.month_at(j) {
                 return found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-{m:02}"));
@@ -769,26 +649,14 @@ impl<'a> Ctx<'a> {
                 _ => (1, j),
             };
             let u = *LEXICON.units.get(self.l(k))?;
-            return found(
-                i,
-                k + 1,
-                TimexType::Set,
-                Kind::Set,
-                duration_value(Some(n), u),
-            );
+            return found(i, k + 1, TimexType::Set, Kind::Set, duration_value(Some(n), u));
         }
         if matches!(self.l(i), "a" | "an")
             && i > 0
             && matches!(self.l(i - 1), "once" | "twice" | "times")
             && let Some(&u) = LEXICON.units.get(self.l(i + 1))
         {
-            return found(
-                i,
-                i + 2,
-                TimexType::Set,
-                Kind::Set,
-                duration_value(Some(1), u),
-            );
+            return found(i, i + 2, TimexType::Set, Kind::Set, duration_value(Some(1), u));
         }
         None
     }
@@ -796,12 +664,7 @@ impl<'a> Ctx<'a> {
     /// `two days`, `a year`, `24 hours`, `two-day`, `three years ago`,
     /// `a year earlier`, `a year and a half`.
     fn quantity(&self, i: usize) -> Option<Found> {
-        if self.l(i) == "the"
-            && matches!(
-                self.l(i + 1),
-                "coming" | "next" | "past" | "last" | "recent"
-            )
-        {
+        if self.l(i) == "the" && matches!(self.l(i + 1), "coming" | "next" | "past" | "last" | "recent") {
             let mut j = i + 2;
             if matches!(self.l(j), "few" | "several") {
                 j += 1;
@@ -866,14 +729,12 @@ impl<'a> Ctx<'a> {
         let n = if vague { None } else { n };
         let mut end = j + 1;
         if hyphenated && self.w(end) == "-" && self.l(end + 1) == "old" {
-            end += 2;
+            return None; // ages (`a 6-year-old`) are not time expressions
         }
         // `a year and a half`
         let mut value = duration_value(n, unit);
-        if matches!(
-            (self.l(end), self.l(end + 1), self.l(end + 2)),
-            ("and", "a", "half")
-        ) && let Some(n) = n
+        if matches!((self.l(end), self.l(end + 1), self.l(end + 2)), ("and", "a", "half"))
+            && let Some(n) = n
         {
             value = match unit {
                 Unit::Year => format!("P{n}Y6M"),
@@ -897,28 +758,18 @@ impl<'a> Ctx<'a> {
                         i,
                         end,
                         TimexType::Duration,
-                        if vague {
-                            Kind::VagueDuration
-                        } else {
-                            Kind::Duration
-                        },
+                        if vague { Kind::VagueDuration } else { Kind::Duration },
                         value,
                     );
                 }
                 let sign: i64 = if word == "later" { 1 } else { -1 };
                 let v = match (self.reference, n) {
-                    (Some(_), Some(n))
-                        if word == "ago"
-                            && unit == Unit::Year
-                            && self.anchor_quarter().is_some() =>
-                    {
+                    (Some(_), Some(n)) if word == "ago" && unit == Unit::Year && self.anchor_quarter().is_some() => {
                         let a = self.anchor_quarter()?;
                         let y: i64 = a[..4].parse().ok()?;
                         format!("{:04}{}", y - i64::from(n), &a[4..])
                     }
-                    (Some(r), Some(n)) if word == "ago" => {
-                        resolve::shift(r, unit, sign * i64::from(n))?
-                    }
+                    (Some(r), Some(n)) if word == "ago" => resolve::shift(r, unit, sign * i64::from(n))?,
                     (Some(r), Some(n)) => self.shift_anchor(r, unit, sign * i64::from(n))?,
                     (_, None) if word == "ago" => "PAST_REF".into(),
                     _ => return found(i, end, TimexType::Duration, Kind::Duration, value),
@@ -927,24 +778,12 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
-        found(
-            i,
-            end,
-            TimexType::Duration,
-            if vague {
-                Kind::VagueDuration
-            } else {
-                Kind::Duration
-            },
-            value,
-        )
+        found(i, end, TimexType::Duration, if vague { Kind::VagueDuration } else { Kind::Duration }, value)
     }
 
     /// The anchor, if it is a quarter (`1989-Q3`).
     fn anchor_quarter(&self) -> Option<&str> {
-        self.anchor
-            .as_deref()
-            .filter(|a| a.len() == 7 && a.as_bytes()[5] == b'Q')
+        self.anchor.as_deref().filter(|a| a.len() == 7 && a.as_bytes()[5] == b'Q')
     }
 
     /// The last explicit date shifted by `n` units (`a year earlier`), at the
@@ -971,25 +810,11 @@ impl<'a> Ctx<'a> {
     fn bare_unit(&self, i: usize) -> Option<Found> {
         let w = self.l(i);
         let unit = *LEXICON.units.get(w)?;
-        if !lexicon::is_plural_unit(w)
-            || matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter)
-        {
+        if !lexicon::is_plural_unit(w) || matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter) {
             return None;
         }
         let prev = if i > 0 { self.l(i - 1) } else { "" };
-        if !matches!(
-            prev,
-            "for"
-                | "just"
-                | "over"
-                | "within"
-                | "in"
-                | "took"
-                | "lasted"
-                | "spent"
-                | "after"
-                | "the"
-        ) {
+        if !matches!(prev, "for" | "just" | "over" | "within" | "in" | "took" | "lasted" | "spent" | "after" | "the") {
             return None;
         }
         if prev == "the" && !matches!(self.l(i + 1), "ahead" | "since" | "before") {
@@ -999,13 +824,7 @@ impl<'a> Ctx<'a> {
         if self.l(i + 1) == "ahead" {
             end += 1;
         }
-        found(
-            i,
-            end,
-            TimexType::Duration,
-            Kind::VagueDuration,
-            duration_value(None, unit),
-        )
+        found(i, end, TimexType::Duration, Kind::VagueDuration, duration_value(None, unit))
     }
 
     /// `nineteen ninety-six`, `two thousand`: (year, tokens used).
@@ -1049,17 +868,13 @@ impl<'a> Ctx<'a> {
             let next = self.l(i + 1);
             let money_or_number = matches!(prev, "$" | "€" | "£" | "#" | "No." | "no.");
             let unit_after = matches!(next, "%" | "percent" | "per");
-            let count_range = next == "to"
-                && parse_u32(self.w(i + 2)).is_some()
-                && year_number(self.w(i + 2)).is_none();
+            let count_range =
+                next == "to" && parse_u32(self.w(i + 2)).is_some() && year_number(self.w(i + 2)).is_none();
             if money_or_number || unit_after || count_range {
                 return None;
             }
             if !(1800..=2099).contains(&y)
-                && !matches!(
-                    self.l(i.wrapping_sub(1)),
-                    "in" | "since" | "of" | "from" | "until" | "by" | "year"
-                )
+                && !matches!(self.l(i.wrapping_sub(1)), "in" | "since" | "of" | "from" | "until" | "by" | "year")
             {
                 return None;
             }
@@ -1070,15 +885,8 @@ impl<'a> Ctx<'a> {
         }
         // Centuries: `20th century`, `the nineteenth century`.
         if matches!(self.l(i + 1), "century" | "centuries") {
-            let n = day_number(w)
-                .or_else(|| LEXICON.ordinals.get(self.l(i)).copied().filter(|n| *n > 0))?;
-            return found(
-                i,
-                i + 2,
-                TimexType::Date,
-                Kind::Year,
-                format!("{:02}", n - 1),
-            );
+            let n = day_number(w).or_else(|| LEXICON.ordinals.get(self.l(i)).copied().filter(|n| *n > 0))?;
+            return found(i, i + 2, TimexType::Date, Kind::Year, format!("{:02}", n - 1));
         }
         let decade_word = match self.l(i) {
             "twenties" => Some(192),
@@ -1102,17 +910,9 @@ impl<'a> Ctx<'a> {
             && decade.ends_with('0')
             && let Some(y) = year_number(decade)
         {
-            return found(
-                i,
-                i + 1,
-                TimexType::Date,
-                Kind::Year,
-                format!("{:03}", y / 10),
-            );
+            return found(i, i + 1, TimexType::Date, Kind::Year, format!("{:03}", y / 10));
         }
-        if let Some(d) = decade
-            .strip_prefix('\'')
-            .or_else(|| decade.strip_prefix('’'))
+        if let Some(d) = decade.strip_prefix('\'').or_else(|| decade.strip_prefix('’'))
             && d.len() == 2
             && d.ends_with('0')
             && let Some(n) = parse_u32(d)
@@ -1122,13 +922,7 @@ impl<'a> Ctx<'a> {
                 _ if n <= 20 => 200,
                 _ => 190,
             };
-            return found(
-                i,
-                i + 1,
-                TimexType::Date,
-                Kind::Year,
-                format!("{}", century + n / 10),
-            );
+            return found(i, i + 1, TimexType::Date, Kind::Year, format!("{}", century + n / 10));
         }
         None
     }
@@ -1144,10 +938,7 @@ impl<'a> Ctx<'a> {
             return found(i, i + 1, TimexType::Date, Kind::Ref, v.to_owned());
         }
         let v = match (l, self.l(i + 1)) {
-            ("the", "past")
-                if !LEXICON.units.contains_key(self.l(i + 2))
-                    && self.number_at(i + 2).is_none() =>
-            {
+            ("the", "past") if !LEXICON.units.contains_key(self.l(i + 2)) && self.number_at(i + 2).is_none() => {
                 "PAST_REF"
             }
             ("the", "future") => "FUTURE_REF",
@@ -1162,12 +953,5 @@ impl<'a> Ctx<'a> {
 
 /// A DATE found from token `start` to `end` with `value`.
 pub(super) fn date_found(start: usize, end: usize, value: String) -> Found {
-    Found {
-        start_tok: start,
-        end_tok: end,
-        timex_type: TimexType::Date,
-        value,
-        modifier: None,
-        kind: Kind::Point,
-    }
+    Found { start_tok: start, end_tok: end, timex_type: TimexType::Date, value, modifier: None, kind: Kind::Point }
 }

@@ -106,21 +106,13 @@ impl TemporalTagger {
     /// values (`XXXX-01`, `XXXX-WXX-4`, `PAST_REF`). Spans are byte offsets,
     /// sorted and non-overlapping.
     #[must_use]
-    pub fn tag(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        sentences: &[Sentence],
-        reference: Option<Date>,
-    ) -> Vec<Timex> {
+    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence], reference: Option<Date>) -> Vec<Timex> {
         let mut ctx = Ctx::new(text, tokens, sentences, reference, self.date_order);
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             match ctx.at(i) {
-                Some(f)
-                    if f.start_tok <= i && f.end_tok > f.start_tok && f.end_tok <= tokens.len() =>
-                {
+                Some(f) if f.start_tok <= i && f.end_tok > f.start_tok && f.end_tok <= tokens.len() => {
                     // A modifier may reach back over a token already scanned
                     // but never over an earlier expression.
                     let start_tok = f.start_tok.max(i);

@@ -6,17 +6,7 @@ use super::{TemporalTagger, TimexType};
 use crate::civil::Date;
 use crate::tokenize::Tokenizer;
 
-const KEYWORDS: &[&str] = &[
-    "date",
-    "dated",
-    "dct",
-    "published",
-    "posted",
-    "updated",
-    "filed",
-    "created",
-    "issued",
-];
+const KEYWORDS: &[&str] = &["date", "dated", "dct", "published", "posted", "updated", "filed", "created", "issued"];
 const LINES: usize = 3;
 const LINE_BYTES: usize = 240;
 
@@ -52,11 +42,7 @@ pub fn detect_reference_date(text: &str, tokenizer: &Tokenizer) -> Option<(Date,
             let Ok(date) = Date::parse_iso(&t.value) else {
                 continue;
             };
-            let before: Vec<&str> = tokens
-                .iter()
-                .filter(|k| k.end <= t.start)
-                .map(|k| &head[k.start..k.end])
-                .collect();
+            let before: Vec<&str> = tokens.iter().filter(|k| k.end <= t.start).map(|k| &head[k.start..k.end]).collect();
             if before.len() > 6 || before.iter().any(|w| matches!(*w, "." | "!" | "?")) {
                 continue;
             }
@@ -87,26 +73,11 @@ mod tests {
 
     #[test]
     fn headers_and_datelines() {
-        assert_eq!(
-            detect("date 2026-03-05 CARACAS — The United States").as_deref(),
-            Some("2026-03-05")
-        );
-        assert_eq!(
-            detect("March 5, 2026 — Officials said").as_deref(),
-            Some("2026-03-05")
-        );
-        assert_eq!(
-            detect("CARACAS, March 5, 2026 (Reuters) - Talks").as_deref(),
-            Some("2026-03-05")
-        );
-        assert_eq!(
-            detect("Title\nPublished: 5 March 2026\n\nBody").as_deref(),
-            Some("2026-03-05")
-        );
-        assert_eq!(
-            detect("The talks that began on March 5, 2026 ended. Later"),
-            None
-        );
+        assert_eq!(detect("date 2026-03-05 CARACAS — The United States").as_deref(), Some("2026-03-05"));
+        assert_eq!(detect("March 5, 2026 — Officials said").as_deref(), Some("2026-03-05"));
+        assert_eq!(detect("CARACAS, March 5, 2026 (Reuters) - Talks").as_deref(), Some("2026-03-05"));
+        assert_eq!(detect("Title\nPublished: 5 March 2026\n\nBody").as_deref(), Some("2026-03-05"));
+        assert_eq!(detect("The talks that began on March 5, 2026 ended. Later"), None);
         assert_eq!(detect("No date here at all."), None);
         assert_eq!(detect("date 2026-02-30 bad"), None);
     }

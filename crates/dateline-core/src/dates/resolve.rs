@@ -34,16 +34,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
         && w.chars().all(char::is_alphabetic)
         && !matches!(
             w,
-            "need"
-                | "indeed"
-                | "speed"
-                | "hundred"
-                | "proceed"
-                | "exceed"
-                | "succeed"
-                | "seed"
-                | "feed"
-                | "breed"
+            "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed" | "seed" | "feed" | "breed"
         )
     {
         return Some(Tense::Past);
@@ -55,13 +46,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
 /// `sent_start..sent_end`: the nearest verb cue before the expression (as a
 /// tagger would take the governing verb), else the nearest after it. Present
 /// tense gives `Unknown`.
-pub(crate) fn tense(
-    lower: &[String],
-    start: usize,
-    end: usize,
-    sent_start: usize,
-    sent_end: usize,
-) -> Tense {
+pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
     for k in (sent_start..start.min(lower.len())).rev() {
         if let Some(t) = cue(lower, k) {
             return t;
@@ -81,12 +66,7 @@ fn after_auxiliary(lower: &[String], k: usize) -> bool {
     (1..=2).any(|d| {
         k.checked_sub(d)
             .and_then(|j| lower.get(j))
-            .is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"
-                )
-            })
+            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
     })
 }
 
@@ -121,8 +101,9 @@ pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tens
     // a month counts as reaching the reference if it contains it.
     let dist = |yy: i32| -> Option<i64> {
         match day {
-            Some(d) => Date::checked(yy, month, d.min(crate::civil::days_in_month(yy, month)))
-                .map(|x| x.to_epoch_days() - r),
+            Some(d) => {
+                Date::checked(yy, month, d.min(crate::civil::days_in_month(yy, month))).map(|x| x.to_epoch_days() - r)
+            }
             None => {
                 let first = Date::checked(yy, month, 1)?.to_epoch_days();
                 let last = first + i64::from(crate::civil::days_in_month(yy, month)) - 1;
@@ -136,14 +117,9 @@ pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tens
             }
         }
     };
-    let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|yy| dist(yy).map(|d| (yy, d)))
-        .collect();
-    let nearest = candidates
-        .iter()
-        .min_by_key(|(_, d)| d.abs())
-        .map_or(y, |c| c.0);
+    let candidates: Vec<(i32, i64)> =
+        [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
+    let nearest = candidates.iter().min_by_key(|(_, d)| d.abs()).map_or(y, |c| c.0);
     let pick = |past: bool, window: i64| {
         candidates
             .iter()
@@ -216,10 +192,7 @@ pub fn value_interval(value: &str) -> Option<(Date, Date)> {
         }
         3 if digits(v) => {
             let d: i32 = v.parse().ok()?;
-            Some((
-                Date::checked((d * 10).max(1), 1, 1)?,
-                Date::checked(d * 10 + 10, 1, 1)?,
-            ))
+            Some((Date::checked((d * 10).max(1), 1, 1)?, Date::checked(d * 10 + 10, 1, 1)?))
         }
         4 => {
             let y = year(v)?;

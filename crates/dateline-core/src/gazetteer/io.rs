@@ -53,12 +53,7 @@ pub struct Columns {
 
 impl Default for Columns {
     fn default() -> Self {
-        Self {
-            name: "name".into(),
-            label: "label".into(),
-            id: "id".into(),
-            aliases: "aliases".into(),
-        }
+        Self { name: "name".into(), label: "label".into(), id: "id".into(), aliases: "aliases".into() }
     }
 }
 
@@ -71,41 +66,18 @@ impl Default for Columns {
 /// [`Error::Io`] if the file cannot be read; [`Error::Gazetteer`] naming the
 /// file and line if it is empty, not UTF-8, lacks a required column, or has a
 /// row with an empty name or label or malformed JSON/CSV.
-pub fn read_entries(
-    path: &Path,
-    format: Option<FileFormat>,
-    columns: &Columns,
-) -> Result<Vec<Entry>, Error> {
+pub fn read_entries(path: &Path, format: Option<FileFormat>, columns: &Columns) -> Result<Vec<Entry>, Error> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    let bad = |line: usize, message: String| Error::Gazetteer {
-        source_name: shown.clone(),
-        line,
-        message,
-    };
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
+    let bad = |line: usize, message: String| Error::Gazetteer { source_name: shown.clone(), line, message };
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            return Err(bad(
-                line,
-                format!("not valid UTF-8 (byte {})", e.valid_up_to()),
-            ));
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(bad(line, format!("not valid UTF-8 (byte {})", e.valid_up_to())));
         }
     };
-    parse_entries(
-        text,
-        format.or_else(|| FileFormat::from_extension(path)),
-        columns,
-        &shown,
-    )
+    parse_entries(text, format.or_else(|| FileFormat::from_extension(path)), columns, &shown)
 }
 
 /// Parses gazetteer entries from the text of a file; `source_name` names it in
@@ -119,11 +91,7 @@ pub fn parse_entries(
     columns: &Columns,
     source_name: &str,
 ) -> Result<Vec<Entry>, Error> {
-    let bad = |line: usize, message: String| Error::Gazetteer {
-        source_name: source_name.to_owned(),
-        line,
-        message,
-    };
+    let bad = |line: usize, message: String| Error::Gazetteer { source_name: source_name.to_owned(), line, message };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(bad(0, "the file is empty".into()));
@@ -150,11 +118,7 @@ pub fn parse_entries(
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
-    s.split('|')
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_owned)
-        .collect()
+    s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
 }
 
 fn finish(
@@ -174,12 +138,7 @@ fn finish(
         return Err(bad(line, format!("empty label for name {name:?}")));
     }
     let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name);
-    Ok(Entry {
-        name: name.to_owned(),
-        label: label.to_owned(),
-        id: id.to_owned(),
-        aliases,
-    })
+    Ok(Entry { name: name.to_owned(), label: label.to_owned(), id: id.to_owned(), aliases })
 }
 
 fn read_table(
@@ -194,81 +153,46 @@ fn read_table(
         .flexible(false)
         .quoting(delimiter == b',')
         .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| bad(1, format!("cannot read the header: {e}")))?
-        .clone();
+    let headers = reader.headers().map_err(|e| bad(1, format!("cannot read the header: {e}")))?.clone();
     let find = |col: &str| headers.iter().position(|h| h.trim() == col);
     let shown_headers = || headers.iter().collect::<Vec<_>>().join(", ");
-    let name_i = find(&columns.name).ok_or_else(|| {
-        bad(
-            1,
-            format!(
-                "missing column {:?} (header has: {})",
-                columns.name,
-                shown_headers()
-            ),
-        )
-    })?;
-    let label_i = find(&columns.label).ok_or_else(|| {
-        bad(
-            1,
-            format!(
-                "missing column {:?} (header has: {})",
-                columns.label,
-                shown_headers()
-            ),
-        )
-    })?;
+    let name_i = find(&columns.name)
+        .ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.name, shown_headers())))?;
+    let label_i = find(&columns.label)
+        .ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.label, shown_headers())))?;
     let id_i = find(&columns.id);
     let alias_i = find(&columns.aliases);
     let mut out = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             let message = match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => format!("expected {expected_len} fields, found {len}"),
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    format!("expected {expected_len} fields, found {len}")
+                }
                 _ => e.to_string(),
             };
             bad(line, message)
         })?;
-        let line = rec
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = rec.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue; // blank line
         }
         let get = |i: usize| rec.get(i).unwrap_or("");
         let aliases = alias_i.map(|i| split_aliases(get(i))).unwrap_or_default();
-        out.push(finish(
-            get(name_i),
-            get(label_i),
-            id_i.map(get),
-            aliases,
-            line,
-            bad,
-        )?);
+        out.push(finish(get(name_i), get(label_i), id_i.map(get), aliases, line, bad)?);
     }
     Ok(out)
 }
 
-fn read_jsonl(
-    text: &str,
-    columns: &Columns,
-    bad: &dyn Fn(usize, String) -> Error,
-) -> Result<Vec<Entry>, Error> {
+fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Error) -> Result<Vec<Entry>, Error> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         if raw.trim().is_empty() {
             continue;
         }
-        let v: Value =
-            serde_json::from_str(raw).map_err(|e| bad(line, format!("invalid JSON: {e}")))?;
+        let v: Value = serde_json::from_str(raw).map_err(|e| bad(line, format!("invalid JSON: {e}")))?;
         let Value::Object(obj) = v else {
             return Err(bad(line, "expected a JSON object".into()));
         };
@@ -301,10 +225,7 @@ fn read_jsonl(
                 v
             }
             Some(other) => {
-                return Err(bad(
-                    line,
-                    format!("aliases must be a list of strings, not {other}"),
-                ));
+                return Err(bad(line, format!("aliases must be a list of strings, not {other}")));
             }
         };
         out.push(finish(&name, &label, id.as_deref(), aliases, line, bad)?);

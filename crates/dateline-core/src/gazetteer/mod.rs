@@ -52,12 +52,7 @@ impl Entry {
     /// An entry with no aliases.
     #[must_use]
     pub fn new(name: impl Into<String>, label: impl Into<String>, id: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            label: label.into(),
-            id: id.into(),
-            aliases: Vec::new(),
-        }
+        Self { name: name.into(), label: label.into(), id: id.into(), aliases: Vec::new() }
     }
 
     /// Adds aliases.
@@ -98,10 +93,7 @@ struct Trie {
 
 impl Trie {
     fn new() -> Self {
-        Self {
-            output: vec![None],
-            ..Self::default()
-        }
+        Self { output: vec![None], ..Self::default() }
     }
 
     fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32) {
@@ -198,11 +190,7 @@ impl Gazetteer {
         let mut exact = Trie::new();
         let mut upper = Trie::new();
         for (i, e) in entries.iter().enumerate() {
-            let bad = |message: String| Error::Gazetteer {
-                source_name: source.to_owned(),
-                line: i + 1,
-                message,
-            };
+            let bad = |message: String| Error::Gazetteer { source_name: source.to_owned(), line: i + 1, message };
             if e.name.trim().is_empty() {
                 return Err(bad("empty name".into()));
             }
@@ -221,12 +209,7 @@ impl Gazetteer {
                 upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx);
             }
         }
-        Ok(Self {
-            entries,
-            tokenizer,
-            exact,
-            upper,
-        })
+        Ok(Self { entries, tokenizer, exact, upper })
     }
 
     /// The entries, in the order they were added.
@@ -276,9 +259,7 @@ impl Gazetteer {
         while i < tokens.len() {
             let mut best = self.exact.longest((i..tokens.len()).map(word));
             if has_letters_all_upper(word(i)) {
-                let caps = (i..tokens.len())
-                    .map(word)
-                    .take_while(|w| !w.chars().any(char::is_lowercase));
+                let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
                 if let Some(u) = self.upper.longest(caps)
                     && best.is_none_or(|b| u.0 > b.0)
                 {
@@ -307,37 +288,19 @@ mod tests {
     use super::*;
 
     fn gaz(names: &[(&str, &str)]) -> Gazetteer {
-        Gazetteer::from_entries(
-            names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(),
-            "t",
-        )
-        .unwrap()
+        Gazetteer::from_entries(names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(), "t").unwrap()
     }
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text, &g.tokenizer().tokenize(text))
-            .iter()
-            .map(|m| text[m.start..m.end].to_owned())
-            .collect()
+        g.find(text, &g.tokenizer().tokenize(text)).iter().map(|m| text[m.start..m.end].to_owned()).collect()
     }
 
     #[test]
     fn boundaries_longest_and_possessive() {
-        let g = gaz(&[
-            ("Dow Jones", "ORG"),
-            ("Jones", "PER"),
-            ("Venezuela", "LOC"),
-            ("Moody's", "ORG"),
-            ("Moody", "PER"),
-        ]);
-        assert_eq!(
-            found(&g, "Dow Jonesy Jones and Dow  Jones"),
-            ["Jones", "Dow  Jones"]
-        );
-        assert_eq!(
-            found(&g, "Venezuela's oil and Moody's"),
-            ["Venezuela", "Moody's"]
-        );
+        let g =
+            gaz(&[("Dow Jones", "ORG"), ("Jones", "PER"), ("Venezuela", "LOC"), ("Moody's", "ORG"), ("Moody", "PER")]);
+        assert_eq!(found(&g, "Dow Jonesy Jones and Dow  Jones"), ["Jones", "Dow  Jones"]);
+        assert_eq!(found(&g, "Venezuela's oil and Moody's"), ["Venezuela", "Moody's"]);
         assert_eq!(found(&g, "Dow Jones"), ["Dow Jones"]);
         assert_eq!(found(&g, "Dow said"), Vec::<String>::new());
     }
@@ -345,19 +308,13 @@ mod tests {
     #[test]
     fn all_caps_text_matches_any_case() {
         let g = gaz(&[("Caracas", "LOC")]);
-        assert_eq!(
-            found(&g, "CARACAS — Caracas and caracas"),
-            ["CARACAS", "Caracas"]
-        );
+        assert_eq!(found(&g, "CARACAS — Caracas and caracas"), ["CARACAS", "Caracas"]);
     }
 
     #[test]
     fn empty_name_is_an_error_naming_the_record() {
-        let err = Gazetteer::from_entries(
-            vec![Entry::new("a", "L", "1"), Entry::new(" ", "L", "2")],
-            "x.tsv",
-        )
-        .unwrap_err();
+        let err =
+            Gazetteer::from_entries(vec![Entry::new("a", "L", "1"), Entry::new(" ", "L", "2")], "x.tsv").unwrap_err();
         assert_eq!(err.to_string(), "x.tsv, line 2: empty name");
     }
 }

@@ -10,17 +10,10 @@ use super::{Columns, FileFormat, Gazetteer, parse_entries};
 const WORLD_TSV: &str = include_str!("../../data/world.tsv");
 
 static WORLD: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
-    let entries = parse_entries(
-        WORLD_TSV,
-        Some(FileFormat::Tsv),
-        &Columns::default(),
-        "world.tsv",
-    )
-    .unwrap_or_default();
+    let entries = parse_entries(WORLD_TSV, Some(FileFormat::Tsv), &Columns::default(), "world.tsv").unwrap_or_default();
     Arc::new(
-        Gazetteer::from_entries(entries, "world.tsv").unwrap_or_else(|_| {
-            Gazetteer::from_entries(Vec::new(), "world.tsv").unwrap_or_else(|_| unreachable!())
-        }),
+        Gazetteer::from_entries(entries, "world.tsv")
+            .unwrap_or_else(|_| Gazetteer::from_entries(Vec::new(), "world.tsv").unwrap_or_else(|_| unreachable!())),
     )
 });
 
@@ -34,13 +27,9 @@ pub fn world() -> Arc<Gazetteer> {
 mod tests {
     #[test]
     fn world_parses_and_finds_countries() {
-        let entries = super::parse_entries(
-            super::WORLD_TSV,
-            Some(super::FileFormat::Tsv),
-            &super::Columns::default(),
-            "w",
-        )
-        .unwrap();
+        let entries =
+            super::parse_entries(super::WORLD_TSV, Some(super::FileFormat::Tsv), &super::Columns::default(), "w")
+                .unwrap();
         assert!(entries.len() > 800, "{}", entries.len());
         let g = super::world();
         assert_eq!(g.len(), entries.len());
@@ -48,13 +37,7 @@ mod tests {
         let ms = g.find(text, &g.tokenizer().tokenize(text));
         let got: Vec<(&str, &str, &str)> = ms
             .iter()
-            .map(|m| {
-                (
-                    &text[m.start..m.end],
-                    g.entry(m.entry).label.as_str(),
-                    g.entry(m.entry).id.as_str(),
-                )
-            })
+            .map(|m| (&text[m.start..m.end], g.entry(m.entry).label.as_str(), g.entry(m.entry).id.as_str()))
             .collect();
         assert_eq!(
             got,

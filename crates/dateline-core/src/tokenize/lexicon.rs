@@ -5,19 +5,17 @@
 /// themselves: titles, month and weekday abbreviations, and reference words
 /// that are followed by a name or a number. Lower-case, with the period.
 pub(crate) const NON_FINAL_ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
-    "capt.", "cmdr.", "adm.", "maj.", "pres.", "rev.", "hon.", "sr.", "jr.", "st.", "mt.", "ft.",
-    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-    "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.",
-    "no.", "nos.", "vol.", "vols.", "fig.", "figs.", "p.", "pp.", "ch.", "art.", "sec.", "vs.",
-    "v.", "e.g.", "i.e.", "cf.", "approx.", "est.", "dept.", "univ.", "ave.", "blvd.", "rd.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "capt.", "cmdr.",
+    "adm.", "maj.", "pres.", "rev.", "hon.", "sr.", "jr.", "st.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.",
+    "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
+    "thurs.", "fri.", "sat.", "sun.", "no.", "nos.", "vol.", "vols.", "fig.", "figs.", "p.", "pp.", "ch.", "art.",
+    "sec.", "vs.", "v.", "e.g.", "i.e.", "cf.", "approx.", "est.", "dept.", "univ.", "ave.", "blvd.", "rd.",
 ];
 
 /// Abbreviations that keep their period but may end a sentence (`… in the U.S.`).
 pub(crate) const FINAL_ABBREVIATIONS: &[&str] = &[
-    "inc.", "corp.", "ltd.", "co.", "bros.", "plc.", "llc.", "etc.", "a.m.", "p.m.", "u.s.",
-    "u.k.", "u.n.", "e.u.", "d.c.", "l.a.", "n.y.", "jr.", "sr.", "esq.", "al.", "ph.d.", "m.d.",
-    "b.a.", "m.a.", "u.s.a.",
+    "inc.", "corp.", "ltd.", "co.", "bros.", "plc.", "llc.", "etc.", "a.m.", "p.m.", "u.s.", "u.k.", "u.n.", "e.u.",
+    "d.c.", "l.a.", "n.y.", "jr.", "sr.", "esq.", "al.", "ph.d.", "m.d.", "b.a.", "m.a.", "u.s.a.",
 ];
 
 /// Capitalised words that start sentences far more often than they continue a
@@ -85,13 +83,13 @@ pub(crate) const SENTENCE_STARTERS: &[&str] = &[
 /// Prefixes that stay attached to the rest of a hyphenated word (`e-mail`,
 /// `non-human`, `co-workers`). Lower-case, without the hyphen.
 pub(crate) const HYPHEN_PREFIXES: &[&str] = &[
-    "e", "non", "anti", "pre", "re", "mid", "post", "multi", "pro", "ex", "co", "semi", "sub",
-    "inter", "intra", "counter", "over", "under", "neo", "pseudo", "quasi", "trans", "ultra",
-    "mini", "micro", "macro", "bi", "tri", "uni", "de", "dis", "mis", "self", "vice", "un",
+    "e", "non", "anti", "pre", "re", "mid", "post", "multi", "pro", "ex", "co", "semi", "sub", "inter", "intra",
+    "counter", "over", "under", "neo", "pseudo", "quasi", "trans", "ultra", "mini", "micro", "macro", "bi", "tri",
+    "uni", "de", "dis", "mis", "self", "vice", "un",
 ];
 
 /// Emoticons kept as single tokens.
 pub(crate) const EMOTICONS: &[&str] = &[
-    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":/", ":'(", "<3", ":o",
-    ":O", "XD", "xD", "^_^", ":]", ":[", "=)", "(:", "):",
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":/", ":'(", "<3", ":o", ":O", "XD", "xD",
+    "^_^", ":]", ":[", "=)", "(:", "):",
 ];

@@ -22,18 +22,13 @@ fn is_closing(w: &str) -> bool {
 }
 
 fn is_terminal(w: &str) -> bool {
-    !w.is_empty()
-        && w.chars()
-            .all(|c| c == '.' || c == '!' || c == '?' || c == '…')
+    !w.is_empty() && w.chars().all(|c| c == '.' || c == '!' || c == '?' || c == '…')
 }
 
 /// Whether the gap between two tokens holds a line break (or a blank line).
 fn gap_breaks(gap: &str) -> (bool, bool) {
     let newlines = gap.bytes().filter(|&b| b == b'\n').count()
-        + gap
-            .chars()
-            .filter(|&c| c == '\u{2028}' || c == '\u{2029}')
-            .count();
+        + gap.chars().filter(|&c| c == '\u{2028}' || c == '\u{2029}').count();
     (newlines >= 1, newlines >= 2)
 }
 
@@ -69,9 +64,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                         || next_first.is_ascii_digit()
                         || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-');
                     let ok = if abbreviation {
-                        !tok.is_non_final_abbreviation(w)
-                            && starts_upper
-                            && tok.is_sentence_starter(next)
+                        !tok.is_non_final_abbreviation(w) && starts_upper && tok.is_sentence_starter(next)
                     } else if w.chars().all(|c| c == '.' || c == '…') && w != "." {
                         // Ellipsis: continue unless a capitalised word follows.
                         next_first.is_uppercase() && next != "I"
@@ -125,18 +118,9 @@ mod tests {
             sents("Mr. Smith met Dr. Jones on Jan. 5 in the U.S. Embassy."),
             ["Mr. Smith met Dr. Jones on Jan. 5 in the U.S. Embassy."]
         );
-        assert_eq!(
-            sents("It grew 3.5 percent. No. 3 won."),
-            ["It grew 3.5 percent.", "No. 3 won."]
-        );
-        assert_eq!(
-            sents("He lives in the U.S. The rest stay."),
-            ["He lives in the U.S.", "The rest stay."]
-        );
-        assert_eq!(
-            sents("“Go home.” Then he left."),
-            ["“Go home.”", "Then he left."]
-        );
+        assert_eq!(sents("It grew 3.5 percent. No. 3 won."), ["It grew 3.5 percent.", "No. 3 won."]);
+        assert_eq!(sents("He lives in the U.S. The rest stay."), ["He lives in the U.S.", "The rest stay."]);
+        assert_eq!(sents("“Go home.” Then he left."), ["“Go home.”", "Then he left."]);
         assert_eq!(sents("a line\nanother"), ["a line", "another"]);
         assert_eq!(sents("wait... and then"), ["wait... and then"]);
     }
