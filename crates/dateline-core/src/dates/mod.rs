@@ -12,9 +12,11 @@
 //! assert_eq!(tx[1].timex_type, TimexType::Duration);
 //! ```
 
+mod calendar;
 mod extend;
 mod lexicon;
 mod matchers;
+mod quantities;
 mod refdate;
 mod resolve;
 
