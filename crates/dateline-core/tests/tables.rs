@@ -60,7 +60,8 @@ struct GazFile {
 }
 
 const TOKENIZE: &[&str] = &[include_str!("../../../testdata/tokenize/conventions.toml")];
-const DATES: &[&str] = &[include_str!("../../../testdata/dates/seed_forms.toml")];
+const DATES: &[&str] =
+    &[include_str!("../../../testdata/dates/seed_forms.toml"), include_str!("../../../testdata/dates/forms.toml")];
 const GAZETTEER: &[&str] = &[include_str!("../../../testdata/gazetteer/basic.toml")];
 
 #[test]

@@ -83,11 +83,15 @@ impl Ctx<'_> {
             f.value = match (f.kind, self.l(i)) {
                 (Kind::Month, "this") => format!("{:04}{}", r.year(), &f.value[4..]),
                 (Kind::Season, "this") => format!("{:04}{}", r.year(), &f.value[4..]),
-                (Kind::Month, "last") if f.value.get(5..7) == Some(&format!("{:02}", r.month())) => {
-                    shift_year(&f.value, -1)
+                (Kind::Month, "last") => {
+                    let m: u32 = f.value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+                    let y = if m < r.month() { r.year() } else { r.year() - 1 };
+                    format!("{y:04}{}", &f.value[4..])
                 }
-                (Kind::Month, "next") if f.value.get(5..7) == Some(&format!("{:02}", r.month())) => {
-                    shift_year(&f.value, 1)
+                (Kind::Month, "next") => {
+                    let m: u32 = f.value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(13);
+                    let y = if m > r.month() { r.year() } else { r.year() + 1 };
+                    format!("{y:04}{}", &f.value[4..])
                 }
                 (Kind::Weekday, "last") if f.value == r.to_string() => r.add_days(-7).to_string(),
                 (Kind::Weekday, "this") => this_week_day(r, &f.value),
@@ -176,6 +180,9 @@ impl Ctx<'_> {
             best = Some((1, m));
         }
         let (len, m) = best?;
+        if self.l(i + len) == "the" && len < 4 {
+            return None; // `over the past 20 years`: the modifier is not part of it
+        }
         let mut f = self.with_article(i + len).or_else(|| self.core(i + len, None))?;
         if f.start_tok != i + len || !matches!(f.kind, Kind::Duration | Kind::Ago | Kind::VagueDuration) {
             return None;
@@ -213,7 +220,8 @@ impl Ctx<'_> {
                 | "recent"
                 | "initial"
         );
-        if span_word {
+        let quarter_follows = matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter";
+        if span_word && !quarter_follows {
             j += 1;
         }
         if self.l(j) == "weekend" && !span_word {
@@ -231,7 +239,11 @@ impl Ctx<'_> {
         if f.start_tok != j {
             return None;
         }
+        let quarter_or_season = LEXICON.seasons.contains_key(self.l(j))
+            || self.l(j) == "fiscal"
+            || LEXICON.ordinals.get(self.l(j)).is_some_and(|n| (1..=4).contains(n));
         match f.kind {
+            Kind::Point if quarter_or_season => {}
             Kind::Duration if span_word || self.number_at(j).is_some_and(|(n, _)| n > 1) => {}
             Kind::Quarter | Kind::Season => {}
             _ => return None,

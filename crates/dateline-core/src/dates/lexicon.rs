@@ -151,6 +151,8 @@ const OTHER_TRIGGERS: &[&str] = &[
     "these", "fiscal", "year", "earlier", "later", "half", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "no", "as", "at", "well", "up",
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "christmas", "new", "independence", "halloween", "valentine", "veterans", "thanksgiving",
+    "labor", "memorial", "martin", "easter", "good",
 ];
 
 pub(crate) struct Lexicon {

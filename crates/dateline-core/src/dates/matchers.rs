@@ -201,6 +201,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn core(&self, i: usize, dir: Option<Tense>) -> Option<Found> {
         self.explicit(i)
             .or_else(|| self.clock(i))
+            .or_else(|| self.holiday(i, dir))
             .or_else(|| self.weekday(i, dir))
             .or_else(|| self.month_first(i, dir))
             .or_else(|| self.day_first(i))

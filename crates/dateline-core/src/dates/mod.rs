@@ -14,6 +14,7 @@
 
 mod calendar;
 mod extend;
+mod holidays;
 mod lexicon;
 mod matchers;
 mod quantities;

@@ -212,7 +212,9 @@ impl Ctx<'_> {
                         format!("{:04}{}", y - i64::from(n), &a[4..])
                     }
                     (Some(r), Some(n)) if word == "ago" => resolve::shift(r, unit, sign * i64::from(n))?,
-                    (Some(r), Some(n)) => self.shift_anchor(r, unit, sign * i64::from(n))?,
+                    (r, Some(n)) if r.is_some() || self.anchor.is_some() => {
+                        self.shift_anchor(r, unit, sign * i64::from(n))?
+                    }
                     (_, None) if word == "ago" => "PAST_REF".into(),
                     _ => return found(i, end, TimexType::Duration, Kind::Duration, value),
                 };
@@ -230,7 +232,7 @@ impl Ctx<'_> {
 
     /// The last explicit date shifted by `n` units (`a year earlier`), at the
     /// anchor's granularity when it is a quarter; the reference date without one.
-    pub(super) fn shift_anchor(&self, reference: Date, unit: Unit, n: i64) -> Option<String> {
+    pub(super) fn shift_anchor(&self, reference: Option<Date>, unit: Unit, n: i64) -> Option<String> {
         if let Some(a) = self.anchor.as_deref() {
             if unit == Unit::Year && a.len() == 7 && a.as_bytes()[5] == b'Q' {
                 let y: i64 = a[..4].parse().ok()?;
@@ -245,7 +247,7 @@ impl Ctx<'_> {
                 return resolve::shift(Date::checked(y, 7, 1)?, unit, n);
             }
         }
-        resolve::shift(reference, unit, n)
+        resolve::shift(reference?, unit, n)
     }
 
     /// A bare plural unit (`for years`, `just months before`).
