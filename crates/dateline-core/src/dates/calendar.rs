@@ -178,7 +178,9 @@ impl Ctx<'_> {
             f.start_tok = i;
             return Some(f);
         }
-        let t = self.direction(dir, i, i + 1);
+        // `Wednesday's ruling`: a possessive weekday names a day already past.
+        let possessive = matches!(self.l(i + 1), "'s" | "’s");
+        let t = if possessive && dir.is_none() { Tense::Past } else { self.direction(dir, i, i + 1) };
         let date = self.reference.map(|r| resolve::weekday(r, wd, t).to_string());
         if let Some(&part) = LEXICON.day_parts.get(self.l(i + 1)) {
             let v = date.map_or_else(|| format!("XXXX-WXX-{wd}T{part}"), |d| format!("{d}T{part}"));

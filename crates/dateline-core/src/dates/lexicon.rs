@@ -133,7 +133,7 @@ const PAST_CUES: &[&str] = &[
 #[rustfmt::skip]
 const FUTURE_CUES: &[&str] = &[
     "will", "'ll", "’ll", "shall", "wo", "would", "upcoming", "plans", "scheduled", "expects",
-    "due", "intends", "hopes", "aims", "next", "coming", "later",
+    "due", "intends", "hopes", "aims", "next", "coming", "later", "could", "might",
 ];
 
 /// Present-tense verbs: the clause is neither clearly past nor future.

@@ -20,6 +20,18 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
     if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
         return Some(Tense::Future);
     }
+    // `planned to leave on Thursday`, `expected to vote Friday`: the event is ahead.
+    if w == "to"
+        && k > 0
+        && matches!(
+            lower[k - 1].as_str(),
+            "planned" | "planning" | "plan" | "plans" | "expected" | "scheduled" | "set" | "due" | "hoped" | "hopes"
+                | "hoping" | "wants" | "wanted" | "intends" | "intended" | "aims" | "aimed" | "prepared" | "preparing"
+                | "ready" | "agreed" | "promised" | "vowed" | "threatened" | "decided"
+        )
+    {
+        return Some(Tense::Future);
+    }
     if after_auxiliary(lower, k) {
         return None;
     }

@@ -62,7 +62,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                     let next_first = next.chars().next().unwrap_or(' ');
                     let starts_upper = next_first.is_uppercase()
                         || next_first.is_ascii_digit()
-                        || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-');
+                        || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-' | '`' | '«' | '„');
                     let ok = if abbreviation {
                         !tok.is_non_final_abbreviation(w) && starts_upper && tok.is_sentence_starter(next)
                     } else if w.chars().all(|c| c == '.' || c == '…') && w != "." {
