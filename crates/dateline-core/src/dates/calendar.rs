@@ -226,6 +226,15 @@ impl Ctx<'_> {
         if matches!(self.l(j), "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "et") {
             j += 1;
         }
+        // `5 p.m. EST, Nov. 9`: the date written after the time.
+        let date_at = if self.w(j) == "," { j + 1 } else { j };
+        if let Some(f) = self.month_first(date_at, None).or_else(|| self.day_first(date_at))
+            && f.kind == Kind::Point
+            && f.value.len() == 10
+        {
+            let hm = if m == 0 && h == 24 { "T24".to_owned() } else { format!("T{h:02}:{m:02}") };
+            return found(i, f.end_tok, TimexType::Time, Kind::Point, format!("{}{hm}", f.value));
+        }
         let mut day = self.reference;
         let mut end = j;
         let mut k = j;
@@ -278,7 +287,7 @@ impl Ctx<'_> {
                     _ => 1,
                 };
                 let y = match self.direction(dir, i, i + 1) {
-                    Tense::Past if season_month > r.month() + 1 => r.year() - 1,
+                    Tense::Past | Tense::PastWeak if season_month > r.month() + 1 => r.year() - 1,
                     Tense::Future if season_month + 1 < r.month() => r.year() + 1,
                     _ => r.year(),
                 };
@@ -292,6 +301,26 @@ impl Ctx<'_> {
     /// `third quarter`, `third-quarter`, `fiscal first quarter`, `first half`,
     /// `the quarter`, `the year-earlier quarter`.
     pub(super) fn quarter(&self, i: usize, dir: Option<Tense>) -> Option<Found> {
+        // `the 1988 second quarter`, `the 1988 quarter`, `the 1989 period`.
+        if let Some(y) = year_number(self.w(i)) {
+            let j = i + 1;
+            if let Some(&n) = LEXICON.ordinals.get(self.l(j)).filter(|n| (1..=4).contains(*n))
+                && self.l(j + 1) == "quarter"
+            {
+                return found(i, j + 2, TimexType::Date, Kind::Point, format!("{y:04}-Q{n}"));
+            }
+            if matches!(self.l(j), "quarter" | "period") && i > 0 && self.l(i - 1) == "the" {
+                let q = self
+                    .anchor
+                    .as_deref()
+                    .filter(|a| a.len() == 7 && a.as_bytes()[5] == b'Q')
+                    .map(|a| a[5..].to_owned())
+                    .or_else(|| {
+                        self.reference.and_then(|r| resolve::shift(r, Unit::Quarter, -1)).map(|v| v[5..].to_owned())
+                    })?;
+                return found(i, j + 1, TimexType::Date, Kind::Point, format!("{y:04}-{q}"));
+            }
+        }
         let mut j = i;
         if self.l(j) == "fiscal" {
             j += 1;

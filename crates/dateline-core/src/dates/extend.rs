@@ -67,6 +67,13 @@ impl Ctx<'_> {
 
     /// `last May`, `next Friday`, `this summer`, `this coming Sunday`.
     fn with_direction(&self, i: usize) -> Option<Found> {
+        if self.l(i) == "the" && matches!(self.l(i + 1), "previous" | "following" | "next" | "last" | "coming") {
+            let mut f = self.with_direction(i + 1)?;
+            if matches!(self.l(i + 1), "previous" | "following") {
+                f.start_tok = i;
+            }
+            return Some(f);
+        }
         let (dir, len) = match (self.l(i), self.l(i + 1)) {
             ("this", "past") => (Tense::Past, 2),
             ("this", "coming") => (Tense::Future, 2),
@@ -93,7 +100,7 @@ impl Ctx<'_> {
                     let y = if m > r.month() { r.year() } else { r.year() + 1 };
                     format!("{y:04}{}", &f.value[4..])
                 }
-                (Kind::Weekday, "last") if f.value == r.to_string() => r.add_days(-7).to_string(),
+                (Kind::Weekday, "last" | "previous") if f.value == r.to_string() => r.add_days(-7).to_string(),
                 (Kind::Weekday, "this") => this_week_day(r, &f.value),
                 _ => f.value,
             };
@@ -229,7 +236,8 @@ impl Ctx<'_> {
             let v = r.map_or_else(
                 || "XXXX-WXX-WE".to_owned(),
                 |d| {
-                    let back = i64::from(self.tense(i, j + 1) == Tense::Past && d.weekday() < 6);
+                    let back =
+                        i64::from(matches!(self.tense(i, j + 1), Tense::Past | Tense::PastWeak) && d.weekday() < 6);
                     format!("{}-WE", resolve::shift(d, Unit::Week, -back).unwrap_or_default())
                 },
             );
@@ -239,9 +247,9 @@ impl Ctx<'_> {
         if f.start_tok != j {
             return None;
         }
-        let quarter_or_season = LEXICON.seasons.contains_key(self.l(j))
-            || self.l(j) == "fiscal"
-            || LEXICON.ordinals.get(self.l(j)).is_some_and(|n| (1..=4).contains(n));
+        let quarter_or_season = f.value.len() == 7
+            && f.value.as_bytes()[4] == b'-'
+            && matches!(&f.value[5..6], "Q" | "H" | "S" | "F" | "W");
         match f.kind {
             Kind::Point if quarter_or_season => {}
             Kind::Duration if span_word || self.number_at(j).is_some_and(|(n, _)| n > 1) => {}
@@ -270,12 +278,22 @@ impl Ctx<'_> {
         let mut j = i;
         if self.l(j) == "the" {
             j += 1;
+            if matches!(self.l(j), "comparable" | "corresponding" | "same") {
+                j += 1;
+            }
         }
         if !(self.l(j) == "year" && self.l(j + 1) == "-" && matches!(self.l(j + 2), "earlier" | "ago")) {
             return None;
         }
         let r = self.reference?;
         let k = j + 3;
+        // `the year-ago third quarter`
+        if let Some(f) = self.quarter(k, None)
+            && f.start_tok == k
+            && f.value.len() == 7
+        {
+            return Some(date_found(i, f.end_tok, shift_year(&f.value, -1)));
+        }
         let (end, quarterly) = match self.l(k) {
             "quarter" | "period" => (k + 1, true),
             _ if j == i => (k, false),

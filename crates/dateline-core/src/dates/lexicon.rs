@@ -127,13 +127,17 @@ const PAST_CUES: &[&str] = &[
     "knew", "threw", "chose", "drove", "flew", "broke", "sold", "bought", "paid", "sent", "met",
     "left", "held", "made", "won", "lost", "kept", "led", "felt", "thought", "brought", "got",
     "earlier", "struck", "hit", "cut", "put", "set", "quit", "fought", "caught", "taught",
+    "ended", "laid", "shot", "fled", "sought", "spent", "stood", "understood", "withdrew", "arose",
+    "built", "dealt", "drew", "fed", "found", "forgot", "froze", "heard", "hid", "lent", "meant",
+    "overcame", "rode", "rang", "sank", "sat", "shook", "showed", "slid", "spread", "stole",
+    "stuck", "swore", "swept", "tore", "woke", "wept", "wound", "arrived", "died", "killed",
 ];
 
 /// Words that mark the future.
 #[rustfmt::skip]
 const FUTURE_CUES: &[&str] = &[
     "will", "'ll", "’ll", "shall", "wo", "would", "upcoming", "plans", "scheduled", "expects",
-    "due", "intends", "hopes", "aims", "next", "coming", "later", "could", "might",
+    "due", "intends", "hopes", "aims", "next", "coming", "later",
 ];
 
 /// Present-tense verbs: the clause is neither clearly past nor future.

@@ -162,10 +162,15 @@ impl Ctx<'_> {
         }
         let unit_word = self.l(j);
         let unit = *LEXICON.units.get(unit_word)?;
+        if matches!(unit_word, "second" | "quarter") && n.is_some_and(|n| n >= 1000)
+            || matches!(self.l(j + 1), "quarter" | "half")
+        {
+            return None; // `the 1988 second quarter`, `the 1988 quarter`
+        }
         if hyphenated && lexicon::is_plural_unit(unit_word) {
             return None;
         }
-        if n == Some(1) && lexicon::is_plural_unit(unit_word) && !matches!(self.l(i), "one" | "1") {
+        if n == Some(1) && !vague && lexicon::is_plural_unit(unit_word) && !matches!(self.l(i), "one" | "1") {
             return None;
         }
         let n = if vague { None } else { n };

@@ -7,6 +7,8 @@ use crate::civil::Date;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tense {
     Past,
+    /// Past by a weak cue only (an `-ed` form, often a participle).
+    PastWeak,
     Future,
     Unknown,
 }
@@ -25,12 +27,36 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
         && k > 0
         && matches!(
             lower[k - 1].as_str(),
-            "planned" | "planning" | "plan" | "plans" | "expected" | "scheduled" | "set" | "due" | "hoped" | "hopes"
-                | "hoping" | "wants" | "wanted" | "intends" | "intended" | "aims" | "aimed" | "prepared" | "preparing"
-                | "ready" | "agreed" | "promised" | "vowed" | "threatened" | "decided"
+            "planned"
+                | "planning"
+                | "plan"
+                | "plans"
+                | "expected"
+                | "scheduled"
+                | "set"
+                | "due"
+                | "hoped"
+                | "hopes"
+                | "hoping"
+                | "wants"
+                | "wanted"
+                | "intends"
+                | "intended"
+                | "aims"
+                | "aimed"
+                | "prepared"
+                | "preparing"
+                | "ready"
+                | "agreed"
+                | "promised"
+                | "vowed"
+                | "threatened"
+                | "decided"
         )
     {
-        return Some(Tense::Future);
+        // `had been due to expire Friday`: a future seen from the past.
+        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_str(), "had" | "was" | "were"));
+        return Some(if in_past { Tense::Past } else { Tense::Future });
     }
     if after_auxiliary(lower, k) {
         return None;
@@ -49,7 +75,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
             "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed" | "seed" | "feed" | "breed"
         )
     {
-        return Some(Tense::Past);
+        return Some(Tense::PastWeak);
     }
     None
 }
@@ -92,15 +118,16 @@ pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
             let ahead = (w - r).rem_euclid(7);
             reference.add_days(if ahead == 0 { 7 } else { ahead })
         }
-        Tense::Past | Tense::Unknown => reference.add_days(-(r - w).rem_euclid(7)),
+        Tense::Past | Tense::PastWeak | Tense::Unknown => reference.add_days(-(r - w).rem_euclid(7)),
     }
 }
 
 /// The year of a month (and day) named without a year, seen from
 /// `reference`. News rarely leaves out the year of a date more than a few
 /// months away, so the nearest occurrence wins, except that a past-tense
-/// clause takes the last occurrence when it is within half a year, and a
-/// future-tense clause (`will`, `plans`) always takes the next one.
+/// clause takes the last occurrence (within a year for a past-tense verb,
+/// within half a year when the only cue is an `-ed` form, often a
+/// participle), and a future-tense clause (`will`, `plans`) the next one.
 pub(crate) fn month_year(reference: Date, month: u32, tense: Tense) -> i32 {
     month_day_year(reference, month, None, tense)
 }
@@ -141,7 +168,8 @@ pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tens
             .map(|c| c.0)
     };
     match tense {
-        Tense::Past => pick(true, 183).unwrap_or(nearest),
+        Tense::Past => pick(true, 366).unwrap_or(nearest),
+        Tense::PastWeak => pick(true, 183).unwrap_or(nearest),
         Tense::Future => pick(false, 366).unwrap_or(nearest),
         Tense::Unknown => nearest,
     }
