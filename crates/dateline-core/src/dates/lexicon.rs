@@ -1,6 +1,6 @@
 //! English word tables for the temporal tagger: compiled once into hash maps.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Granularity units of durations and relative offsets.
@@ -160,7 +160,7 @@ const OTHER_TRIGGERS: &[&str] = &[
 ];
 
 pub(crate) struct Lexicon {
-    pub triggers: std::collections::HashSet<&'static str>,
+    pub triggers: FxHashSet<&'static str>,
     pub months: HashMap<&'static str, u32>,
     pub weekdays: HashMap<&'static str, u32>,
     pub numbers: HashMap<&'static str, u32>,
@@ -176,8 +176,8 @@ pub(crate) struct Lexicon {
     pub present: HashMap<&'static str, ()>,
 }
 
-fn triggers() -> std::collections::HashSet<&'static str> {
-    let mut t: std::collections::HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
+fn triggers() -> FxHashSet<&'static str> {
+    let mut t: FxHashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
     t.extend(MONTHS.iter().map(|x| x.0));
     t.extend(WEEKDAYS.iter().map(|x| x.0));
     t.extend(NUMBERS.iter().map(|x| x.0));

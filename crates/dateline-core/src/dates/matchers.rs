@@ -3,6 +3,8 @@
 //! expression (`last`, `early`, `nearly`, `the past`) are handled in
 //! `extend.rs`.
 
+use std::borrow::Cow;
+
 use super::lexicon::{LEXICON, Unit};
 use super::resolve::{self, Tense};
 use super::{DateOrder, TimexType};
@@ -57,10 +59,21 @@ pub(super) fn found(
     Some(Found { start_tok, end_tok, timex_type, value, modifier: None, kind })
 }
 
+/// `w` in lower case, borrowed when it has no upper-case letter.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) }
+    } else if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 pub(super) struct Ctx<'a> {
     text: &'a str,
     pub(super) tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     sentence_of: Vec<(usize, usize)>,
     pub(super) reference: Option<Date>,
     pub(super) order: DateOrder,
@@ -128,7 +141,7 @@ impl<'a> Ctx<'a> {
         Self {
             text,
             tokens,
-            lower: tokens.iter().map(|t| text[t.start..t.end].to_lowercase()).collect(),
+            lower: tokens.iter().map(|t| lowercase(&text[t.start..t.end])).collect(),
             sentence_of,
             reference,
             order,
@@ -145,7 +158,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn l(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", AsRef::as_ref)
     }
 
     /// Whether tokens `i` and `i + 1` are written together (no space between).

@@ -78,7 +78,7 @@ impl Ctx<'_> {
         if let Some(&v) = LEXICON.set_words.get(self.l(i)) {
             return found(i, i + 1, TimexType::Set, Kind::Set, v.to_owned());
         }
-        if matches!(self.l(i), "each" | "every" | "per") {
+        if matches!(self.l(i), "each" | "every") {
             let j = i + 1;
             if let Some(&wd) = LEXICON.weekdays.get(self.l(j)) {
                 return found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-WXX-{wd}"));
@@ -162,6 +162,9 @@ impl Ctx<'_> {
         }
         let unit_word = self.l(j);
         let unit = *LEXICON.units.get(unit_word)?;
+        if unit == Unit::Quarter && matches!(self.l(j + 1), "of" | "point" | "percent" | "%") {
+            return None; // `a quarter of the shares`: a fraction
+        }
         if matches!(unit_word, "second" | "quarter") && n.is_some_and(|n| n >= 1000)
             || matches!(self.l(j + 1), "quarter" | "half")
         {

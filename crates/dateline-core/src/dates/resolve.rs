@@ -1,5 +1,7 @@
 //! Anchoring relative expressions: tense detection and calendar arithmetic.
 
+use std::borrow::Cow;
+
 use super::lexicon::{LEXICON, Unit};
 use crate::civil::Date;
 
@@ -14,8 +16,8 @@ pub(crate) enum Tense {
 }
 
 /// The tense cue of one token, if any: `(tense, is_future_or_auxiliary)`.
-fn cue(lower: &[String], k: usize) -> Option<Tense> {
-    let w = lower[k].as_str();
+fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
+    let w = lower[k].as_ref();
     if LEXICON.future.contains_key(w) {
         return Some(Tense::Future);
     }
@@ -26,7 +28,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
     if w == "to"
         && k > 0
         && matches!(
-            lower[k - 1].as_str(),
+            lower[k - 1].as_ref(),
             "planned"
                 | "planning"
                 | "plan"
@@ -55,7 +57,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
         )
     {
         // `had been due to expire Friday`: a future seen from the past.
-        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_str(), "had" | "was" | "were"));
+        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_ref(), "had" | "was" | "were"));
         return Some(if in_past { Tense::Past } else { Tense::Future });
     }
     if after_auxiliary(lower, k) {
@@ -84,7 +86,7 @@ fn cue(lower: &[String], k: usize) -> Option<Tense> {
 /// `sent_start..sent_end`: the nearest verb cue before the expression (as a
 /// tagger would take the governing verb), else the nearest after it. Present
 /// tense gives `Unknown`.
-pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
+pub(crate) fn tense(lower: &[Cow<'_, str>], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
     for k in (sent_start..start.min(lower.len())).rev() {
         if let Some(t) = cue(lower, k) {
             return t;
@@ -100,11 +102,11 @@ pub(crate) fn tense(lower: &[String], start: usize, end: usize, sent_start: usiz
 
 /// Whether the participle at `k` follows `be`/`been`/`have`… (`will be held`,
 /// `has been signed`), where it says nothing about past or future.
-fn after_auxiliary(lower: &[String], k: usize) -> bool {
+fn after_auxiliary(lower: &[Cow<'_, str>], k: usize) -> bool {
     (1..=2).any(|d| {
         k.checked_sub(d)
             .and_then(|j| lower.get(j))
-            .is_some_and(|w| matches!(w.as_str(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
+            .is_some_and(|w| matches!(w.as_ref(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
     })
 }
 

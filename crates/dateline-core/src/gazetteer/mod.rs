@@ -24,7 +24,7 @@
 mod io;
 mod world;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 

@@ -84,11 +84,9 @@ fn is_letter_dot_sequence(w: &str) -> bool {
 }
 
 fn is_url_like(w: &str) -> bool {
-    let lower_start: String = w.chars().take(8).flat_map(char::to_lowercase).collect();
-    lower_start.starts_with("http://")
-        || lower_start.starts_with("https://")
-        || lower_start.starts_with("www.")
-        || lower_start.starts_with("ftp://")
+    let b = w.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts("http://") || starts("https://") || starts("www.") || starts("ftp://")
 }
 
 fn is_email_like(w: &str) -> bool {
