@@ -348,6 +348,13 @@ impl Tokenizer {
             self.chunk(text, s + i + run, e, out);
             return;
         }
+        // `world.Today`: a sentence end written without a space.
+        if let Some(p) = glued_period(w) {
+            self.core(text, s, s + p, out);
+            out.push((s + p, s + p + 1));
+            self.chunk(text, s + p + 1, e, out);
+            return;
+        }
         // Clitics and negation.
         if let Some(n) = clitic_len(w) {
             self.core(text, s, e - n, out);
@@ -379,6 +386,19 @@ impl Tokenizer {
         // `1.5M`-like number suffixes split (`$3M`).
         out.push((s, e));
     }
+}
+
+/// The byte index of a period that glues two sentences together
+/// (`world.Today`, `1,000.That`): after a lower-case letter or digit, before
+/// a capitalised word.
+fn glued_period(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    (1..b.len().saturating_sub(2)).find(|&p| {
+        b[p] == b'.'
+            && (b[p - 1].is_ascii_lowercase() || b[p - 1].is_ascii_digit())
+            && b[p + 1].is_ascii_uppercase()
+            && b[p + 2].is_ascii_lowercase()
+    })
 }
 
 /// Whether `w` ends with `suffix`, ASCII letters compared without case.

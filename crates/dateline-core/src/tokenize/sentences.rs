@@ -32,72 +32,190 @@ fn gap_breaks(gap: &str) -> (bool, bool) {
     (newlines >= 1, newlines >= 2)
 }
 
+/// Whether the line that starts at token `k` ends with sentence-final
+/// punctuation (possibly followed by a closing quote).
+fn next_line_ends_sentence(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut j = k;
+    while j + 1 < tokens.len() && !gap_breaks(&text[tokens[j].end..tokens[j + 1].start]).0 {
+        j += 1;
+    }
+    while j > k && is_closing(&text[tokens[j].start..tokens[j].end]) {
+        j -= 1;
+    }
+    is_terminal(&text[tokens[j].start..tokens[j].end])
+}
+
+const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"];
+
+/// A list marker starting at token `k` (`1.`, `2.)`, `3)`, `a.`): its value
+/// and the index of its last token. It must be written without spaces and be
+/// followed by a capitalised word.
+fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let w = word(k);
+    let value = if !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
+        w.parse().ok()?
+    } else if w.len() == 1 && w.as_bytes()[0].is_ascii_lowercase() {
+        u32::from(w.as_bytes()[0] - b'a') + 1
+    } else {
+        return None;
+    };
+    let mut j = k;
+    let mut parts = 0;
+    while j + 1 < tokens.len() && tokens[j].end == tokens[j + 1].start && matches!(word(j + 1), "." | ")") && parts < 2
+    {
+        j += 1;
+        parts += 1;
+    }
+    if parts == 0 || j + 1 >= tokens.len() || tokens[j].end == tokens[j + 1].start {
+        return None;
+    }
+    word(j + 1).chars().next().filter(|c| c.is_uppercase())?;
+    Some((value, j))
+}
+
+/// Splits tokens into sentences. Decisions, in order: blank lines always end
+/// a sentence; a line break does too (with `split_on_newlines`) unless the
+/// next line continues in lower case after a line that did not end in
+/// punctuation; list markers (`1.`, `b)`) open sentences; `.`, `!`, `?` end one
+/// before a capitalised word, a digit or an opening quote, except after
+/// abbreviations that precede names (`Mr.`, `Jan.`, `No.`); abbreviations
+/// that may end a sentence (`U.S.`, `p.m.`) do so only before a word that
+/// usually starts one (`The`, `He`); an ellipsis ends one only before a
+/// capitalised word other than `I`.
 pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut sent_start = 0usize;
     let n = tokens.len();
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // brk[k]: a sentence ends after token k.
+    let mut brk = vec![false; n];
+    // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
+    let mut keep = vec![false; n];
+
+    // List markers and bullets.
+    let mut last_marker: Option<u32> = None;
+    let mut k = 0;
+    while k < n {
+        let w = word(k);
+        if BULLETS.contains(&w) && k > 0 {
+            brk[k - 1] = true;
+        }
+        let at_start =
+            k == 0 || BULLETS.contains(&word(k - 1)) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
+        if let Some((v, end)) = list_marker(text, tokens, k)
+            && (at_start || last_marker.is_some_and(|p| p + 1 == v))
+        {
+            if k > 0 && !at_start {
+                brk[k - 1] = true;
+            }
+            for slot in &mut keep[k..=end] {
+                *slot = true;
+            }
+            last_marker = Some(v);
+            k = end + 1;
+            continue;
+        }
+        k += 1;
+    }
+
+    let mut sent_len = 0usize;
     let mut i = 0;
     while i < n {
-        let w = &text[tokens[i].start..tokens[i].end];
-        let mut boundary_after = None;
-        if i + 1 < n {
+        sent_len += 1;
+        let w = word(i);
+        if i + 1 < n && !keep[i] {
             let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
-            if blank || (line && tok.split_on_newlines) {
-                boundary_after = Some(i);
+            let next_lower = word(i + 1).chars().next().is_some_and(char::is_lowercase);
+            let ends_clause = w.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', '\'', '’', ')']);
+            // A line cut in the middle of a sentence (lower case after a line with no
+            // final punctuation, and the sentence ends on the next line) continues.
+            let cut_line = next_lower && !ends_clause && next_line_ends_sentence(text, tokens, i + 1);
+            if blank || (line && tok.split_on_newlines && !cut_line) {
+                brk[i] = true;
             }
         }
-        if boundary_after.is_none() {
+        if !brk[i] && !keep[i] {
+            // A spaced ellipsis `. . .` (three or more dots).
+            if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end < tokens[i + 1].start {
+                let mut j = i;
+                while j + 1 < n && word(j + 1) == "." {
+                    j += 1;
+                }
+                let dots = j - i + 1;
+                let attached = i > 0 && tokens[i - 1].end == tokens[i].start;
+                let next = if j + 1 < n { word(j + 1) } else { "" };
+                let next_upper = next.chars().next().is_some_and(char::is_uppercase) && next != "I";
+                if dots >= 4 && attached && next_upper {
+                    brk[i] = true; // `compounds. . . . The`: a period, then an ellipsis
+                    sent_len = j - i;
+                    i = j + 1;
+                    continue;
+                } else if dots >= 3 {
+                    if next_upper || j + 1 >= n {
+                        brk[j] = true;
+                    }
+                    i = j + 1;
+                    sent_len += dots - 1;
+                    if brk[j] {
+                        sent_len = 0;
+                    }
+                    continue;
+                }
+            }
+        }
+        if !brk[i] && !keep[i] {
             let abbreviation = w.len() > 1 && w.ends_with('.') && !is_terminal(w);
-            let terminal = is_terminal(w) || abbreviation;
-            if terminal {
+            if is_terminal(w) || abbreviation {
                 // Absorb closing quotes and brackets.
                 let mut j = i;
-                while j + 1 < n && is_closing(&text[tokens[j + 1].start..tokens[j + 1].end]) {
+                while j + 1 < n && is_closing(word(j + 1)) {
                     j += 1;
                 }
                 if j + 1 >= n {
-                    boundary_after = Some(j);
+                    brk[j] = true;
                 } else {
-                    let next = &text[tokens[j + 1].start..tokens[j + 1].end];
+                    let next = word(j + 1);
                     let next_first = next.chars().next().unwrap_or(' ');
                     let starts_upper = next_first.is_uppercase()
                         || next_first.is_ascii_digit()
                         || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-' | '`' | '«' | '„');
-                    let ok = if abbreviation {
-                        !tok.is_non_final_abbreviation(w) && starts_upper && tok.is_sentence_starter(next)
+                    let initial = w.chars().count() == 2 && w.starts_with(char::is_uppercase);
+                    let ok = if initial {
+                        // `Albert I. Jones` continues; `you and I. Did` ends.
+                        tok.is_sentence_starter(next) && next_first.is_uppercase()
+                    } else if abbreviation {
+                        let time = matches!(w.to_ascii_lowercase().as_str(), "a.m." | "p.m.");
+                        !tok.is_non_final_abbreviation(w)
+                            && starts_upper
+                            && tok.is_sentence_starter(next)
+                            && (!time || sent_len > 3)
                     } else if w.chars().all(|c| c == '.' || c == '…') && w != "." {
-                        // Ellipsis: continue unless a capitalised word follows.
                         next_first.is_uppercase() && next != "I"
                     } else {
-                        starts_upper
+                        starts_upper || keep[j + 1] || BULLETS.contains(&next)
                     };
                     if ok {
-                        boundary_after = Some(j);
+                        brk[j] = true;
                     }
                 }
-                if let Some(j) = boundary_after {
+                if brk[j] {
+                    sent_len += j - i;
                     i = j;
                 }
             }
         }
-        if let Some(j) = boundary_after {
-            out.push(Sentence {
-                start: tokens[sent_start].start,
-                end: tokens[j].end,
-                token_start: sent_start,
-                token_end: j + 1,
-            });
-            sent_start = j + 1;
+        if brk[i] {
+            sent_len = 0;
         }
         i += 1;
     }
-    if sent_start < n {
-        out.push(Sentence {
-            start: tokens[sent_start].start,
-            end: tokens[n - 1].end,
-            token_start: sent_start,
-            token_end: n,
-        });
+
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for (k, &b) in brk.iter().enumerate() {
+        if b || k + 1 == n {
+            out.push(Sentence { start: tokens[start].start, end: tokens[k].end, token_start: start, token_end: k + 1 });
+            start = k + 1;
+        }
     }
     out
 }
@@ -121,7 +239,8 @@ mod tests {
         assert_eq!(sents("It grew 3.5 percent. No. 3 won."), ["It grew 3.5 percent.", "No. 3 won."]);
         assert_eq!(sents("He lives in the U.S. The rest stay."), ["He lives in the U.S.", "The rest stay."]);
         assert_eq!(sents("“Go home.” Then he left."), ["“Go home.”", "Then he left."]);
-        assert_eq!(sents("a line\nanother"), ["a line", "another"]);
+        assert_eq!(sents("a line\nAnother"), ["a line", "Another"]);
+        assert_eq!(sents("a line cut\nin the middle."), ["a line cut\nin the middle."]);
         assert_eq!(sents("wait... and then"), ["wait... and then"]);
     }
 
