@@ -300,6 +300,12 @@ impl Tokenizer {
                 if self.is_abbreviation(w) {
                     return None;
                 }
+                // `Tuesday.Mr.`: the glued period is split later; `Mr.` keeps its own.
+                if let Some(p) = glued_period(w)
+                    && self.is_abbreviation(&w[p + 1..])
+                {
+                    return None;
+                }
                 Some(1)
             }
             '!' | '?' => {

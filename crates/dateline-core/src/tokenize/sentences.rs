@@ -32,17 +32,9 @@ fn gap_breaks(gap: &str) -> (bool, bool) {
     (newlines >= 1, newlines >= 2)
 }
 
-/// Whether the line that starts at token `k` ends with sentence-final
-/// punctuation (possibly followed by a closing quote).
-fn next_line_ends_sentence(text: &str, tokens: &[Token], k: usize) -> bool {
-    let mut j = k;
-    while j + 1 < tokens.len() && !gap_breaks(&text[tokens[j].end..tokens[j + 1].start]).0 {
-        j += 1;
-    }
-    while j > k && is_closing(&text[tokens[j].start..tokens[j].end]) {
-        j -= 1;
-    }
-    is_terminal(&text[tokens[j].start..tokens[j].end])
+/// A lower-case word of two or more letters (not an abbreviation or a number).
+fn is_plain_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_lowercase())
 }
 
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"];
@@ -75,9 +67,7 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
 }
 
 /// Splits tokens into sentences. Decisions, in order: blank lines always end
-/// a sentence; a line break does too (with `split_on_newlines`) unless the
-/// next line continues in lower case after a line that did not end in
-/// punctuation; list markers (`1.`, `b)`) open sentences; `.`, `!`, `?` end one
+/// a sentence; a line break does too (with `split_on_newlines`); list markers (`1.`, `b)`) open sentences; `.`, `!`, `?` end one
 /// before a capitalised word, a digit or an opening quote, except after
 /// abbreviations that precede names (`Mr.`, `Jan.`, `No.`); abbreviations
 /// that may end a sentence (`U.S.`, `p.m.`) do so only before a word that
@@ -124,12 +114,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
         let w = word(i);
         if i + 1 < n && !keep[i] {
             let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
-            let next_lower = word(i + 1).chars().next().is_some_and(char::is_lowercase);
-            let ends_clause = w.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', '\'', '’', ')']);
-            // A line cut in the middle of a sentence (lower case after a line with no
-            // final punctuation, and the sentence ends on the next line) continues.
-            let cut_line = next_lower && !ends_clause && next_line_ends_sentence(text, tokens, i + 1);
-            if blank || (line && tok.split_on_newlines && !cut_line) {
+            if blank || (line && tok.split_on_newlines) {
                 brk[i] = true;
             }
         }
@@ -167,7 +152,10 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
             if is_terminal(w) || abbreviation {
                 // Absorb closing quotes and brackets.
                 let mut j = i;
-                while j + 1 < n && is_closing(word(j + 1)) {
+                while j + 1 < n
+                    && is_closing(word(j + 1))
+                    && (!matches!(word(j + 1), "\"" | "'") || tokens[j].end == tokens[j + 1].start)
+                {
                     j += 1;
                 }
                 if j + 1 >= n {
@@ -191,7 +179,13 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                     } else if w.chars().all(|c| c == '.' || c == '…') && w != "." {
                         next_first.is_uppercase() && next != "I"
                     } else {
-                        starts_upper || keep[j + 1] || BULLETS.contains(&next)
+                        // `?`/`!` end a sentence even before lower case (`why? where did`);
+                        // `.` does after an ordinary lower-case word (`party. they left`).
+                        let lower_after_word = j == i
+                            && next_first.is_lowercase()
+                            && (w != "."
+                                || (i > 0 && is_plain_word(word(i - 1)) && tokens[i - 1].end == tokens[i].start));
+                        starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word
                     };
                     if ok {
                         brk[j] = true;
@@ -240,7 +234,7 @@ mod tests {
         assert_eq!(sents("He lives in the U.S. The rest stay."), ["He lives in the U.S.", "The rest stay."]);
         assert_eq!(sents("“Go home.” Then he left."), ["“Go home.”", "Then he left."]);
         assert_eq!(sents("a line\nAnother"), ["a line", "Another"]);
-        assert_eq!(sents("a line cut\nin the middle."), ["a line cut\nin the middle."]);
+        assert_eq!(sents("a line cut\nin the middle."), ["a line cut", "in the middle."]);
         assert_eq!(sents("wait... and then"), ["wait... and then"]);
     }
 
