@@ -53,7 +53,12 @@ impl Ctx<'_> {
 
     /// The expression starting at token `i`, modifiers included.
     pub(super) fn at(&self, i: usize) -> Option<Found> {
-        if !super::lexicon::may_start(self.l(i)) {
+        let l = self.l(i);
+        if !super::lexicon::may_start(l) {
+            return None;
+        }
+        // Articles are frequent: they start an expression only before another trigger.
+        if matches!(l, "the" | "a" | "an") && !super::lexicon::may_start(self.l(i + 1)) {
             return None;
         }
         self.with_direction(i)

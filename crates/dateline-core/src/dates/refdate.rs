@@ -34,6 +34,9 @@ pub fn detect_reference_date(text: &str, tokenizer: &Tokenizer) -> Option<(Date,
             cut -= 1;
         }
         let head = &line[..cut];
+        if !head.bytes().any(|b| b.is_ascii_digit()) {
+            continue; // a complete date always has digits
+        }
         let (tokens, sentences) = tokenizer.tokenize_with_sentences(head);
         for t in tagger.tag(head, &tokens, &sentences, None) {
             if t.timex_type != TimexType::Date || t.value.len() != 10 {

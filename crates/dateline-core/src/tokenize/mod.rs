@@ -108,12 +108,11 @@ fn is_iso_date(w: &str) -> bool {
 
 /// `713-853-3989`.
 fn is_phone_number(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('-').collect();
-    parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
-        && parts[0].len() == 3
-        && parts[1].len() == 3
-        && parts[2].len() == 4
+    let b = w.as_bytes();
+    b.len() == 12
+        && b[3] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 3 || i == 7 || c.is_ascii_digit())
 }
 
 impl Tokenizer {
@@ -167,19 +166,28 @@ impl Tokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5 + 1);
         let mut chunk_start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, len) = if b < 0x80 {
+                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if space {
                 if let Some(s) = chunk_start.take() {
                     self.chunk(text, s, i, &mut spans);
                 }
             } else if chunk_start.is_none() {
                 chunk_start = Some(i);
             }
+            i += len;
         }
         if let Some(s) = chunk_start {
             self.chunk(text, s, text.len(), &mut spans);
         }
-        let bytes = text.as_bytes();
         spans
             .into_iter()
             .map(|(start, end)| Token {
@@ -201,6 +209,21 @@ impl Tokenizer {
     /// Tokenizes one whitespace-free chunk `text[s..e]`, peeling punctuation
     /// from both ends and splitting the core.
     fn chunk(&self, text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+        if s >= e {
+            return;
+        }
+        // Fast path: a plain word or number (most chunks of running text).
+        let bytes = &text.as_bytes()[s..e];
+        if bytes.iter().all(u8::is_ascii_alphabetic) {
+            let w = &text[s..e];
+            if !["cannot", "gonna", "wanna", "gotta"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                out.push((s, e));
+                return;
+            }
+        } else if bytes.iter().all(u8::is_ascii_digit) {
+            out.push((s, e));
+            return;
+        }
         let mut suffix: Vec<(usize, usize)> = Vec::new();
         while s < e {
             let w = &text[s..e];
@@ -439,11 +462,13 @@ fn clitic_len(w: &str) -> Option<usize> {
 }
 
 fn am_pm_suffix(w: &str) -> Option<usize> {
-    let lower = w.to_ascii_lowercase();
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     for suf in ["a.m.", "p.m.", "am", "pm"] {
-        if lower.len() > suf.len() && lower.ends_with(suf) {
+        if w.len() > suf.len() && ends_with_ci(w, suf) {
             let before = &w[..w.len() - suf.len()];
-            if before.bytes().all(|b| b.is_ascii_digit() || b == b':') && before.as_bytes()[0].is_ascii_digit() {
+            if before.bytes().all(|b| b.is_ascii_digit() || b == b':') {
                 return Some(suf.len());
             }
         }

@@ -27,8 +27,13 @@ fn is_terminal(w: &str) -> bool {
 
 /// Whether the gap between two tokens holds a line break (or a blank line).
 fn gap_breaks(gap: &str) -> (bool, bool) {
-    let newlines = gap.bytes().filter(|&b| b == b'\n').count()
-        + gap.chars().filter(|&c| c == '\u{2028}' || c == '\u{2029}').count();
+    if gap.len() == 1 {
+        return (gap.as_bytes()[0] == b'\n', false);
+    }
+    let mut newlines = gap.bytes().filter(|&b| b == b'\n').count();
+    if !gap.is_ascii() {
+        newlines += gap.chars().filter(|&c| c == '\u{2028}' || c == '\u{2029}').count();
+    }
     (newlines >= 1, newlines >= 2)
 }
 
@@ -45,6 +50,9 @@ const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"
 fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
     let word = |i: usize| &text[tokens[i].start..tokens[i].end];
     let w = word(k);
+    if w.len() > 2 {
+        return None;
+    }
     let value = if !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
         w.parse().ok()?
     } else if w.len() == 1 && w.as_bytes()[0].is_ascii_lowercase() {
@@ -86,11 +94,15 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
     let mut k = 0;
     while k < n {
         let w = word(k);
-        if BULLETS.contains(&w) && k > 0 {
+        let bullet = |x: &str| !x.is_ascii() && BULLETS.contains(&x);
+        if bullet(w) && k > 0 {
             brk[k - 1] = true;
         }
-        let at_start =
-            k == 0 || BULLETS.contains(&word(k - 1)) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
+        if w.len() > 2 {
+            k += 1;
+            continue;
+        }
+        let at_start = k == 0 || bullet(word(k - 1)) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
         if let Some((v, end)) = list_marker(text, tokens, k)
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
         {
