@@ -114,7 +114,7 @@ const REF_WORDS: &[(&str, &str)] = &[
 const QUANTITY_MODS: &[(&str, &str)] = &[
     ("about", "APPROX"), ("around", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"),
     ("some", "APPROX"), ("nearly", "APPROX"), ("almost", "APPROX"), ("over", "MORE_THAN"),
-    ("under", "LESS_THAN"), ("only", ""), ("just", ""), ("barely", ""), ("another", ""),
+    ("under", "LESS_THAN"),
     ("up", "EQUAL_OR_LESS"), ("least", "EQUAL_OR_MORE"), ("most", "EQUAL_OR_LESS"),
     ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"),
 ];

@@ -111,15 +111,13 @@ fn after_auxiliary(lower: &[Cow<'_, str>], k: usize) -> bool {
 }
 
 /// The weekday `wd` (1 = Monday) nearest the reference in the given direction:
-/// on or before it for the past (and unknown), strictly after it for the future.
+/// on or before it for the past (and unknown), on or after it for the future.
 pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
     let r = i64::from(reference.weekday());
     let w = i64::from(wd);
     match tense {
-        Tense::Future => {
-            let ahead = (w - r).rem_euclid(7);
-            reference.add_days(if ahead == 0 { 7 } else { ahead })
-        }
+        // In news a weekday equal to the reference's is that very day.
+        Tense::Future => reference.add_days((w - r).rem_euclid(7)),
         Tense::Past | Tense::PastWeak | Tense::Unknown => reference.add_days(-(r - w).rem_euclid(7)),
     }
 }
@@ -169,6 +167,11 @@ pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tens
             .filter(|(_, d)| d.abs() <= window)
             .map(|c| c.0)
     };
+    // A day within about six weeks of the reference is meant, whatever the tense
+    // (a month named alone follows the tense: `will vote in February`).
+    if (day.is_some() || tense == Tense::Unknown) && candidates.iter().any(|&(yy, d)| yy == nearest && d.abs() <= 45) {
+        return nearest;
+    }
     match tense {
         Tense::Past => pick(true, 366).unwrap_or(nearest),
         Tense::PastWeak => pick(true, 183).unwrap_or(nearest),
