@@ -426,6 +426,19 @@ impl Ctx<'_> {
     /// `the nineties`), a century (`20th century`), `mid-1996`.
     pub(super) fn year(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // `fiscal 1989`
+        if self.l(i) == "fiscal"
+            && let Some(y) = year_number(self.w(i + 1))
+        {
+            return found(i, i + 2, TimexType::Date, Kind::Year, format!("{y:04}"));
+        }
+        // `year-end`, `year's end`
+        if self.l(i) == "year"
+            && matches!((self.l(i + 1), self.l(i + 2)), ("-", "end") | ("'s", "end") | ("’s", "end"))
+            && let Some(r) = self.reference
+        {
+            return found(i, i + 3, TimexType::Date, Kind::Point, format!("{:04}-12-31", r.year()));
+        }
         if let Some(rest) = self.l(i).strip_prefix("mid-")
             && let Some(y) = year_number(rest)
         {

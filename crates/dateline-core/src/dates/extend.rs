@@ -232,9 +232,21 @@ impl Ctx<'_> {
                 | "recent"
                 | "initial"
         );
-        let quarter_follows = matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter";
+        // `the first half`, `the first quarter`: `first` belongs to the quarter.
+        let quarter_follows =
+            self.l(j) == "first" && (matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter");
         if span_word && !quarter_follows {
             j += 1;
+        }
+        // `the year 2000`, `the year two thousand`
+        if self.l(j) == "year"
+            && !span_word
+            && let Some(mut f) = self.year(j + 1)
+            && f.start_tok == j + 1
+            && f.value.len() == 4
+        {
+            f.start_tok = i;
+            return Some(f);
         }
         if self.l(j) == "weekend" && !span_word {
             let r = self.reference;
@@ -267,11 +279,14 @@ impl Ctx<'_> {
 
     /// `earlier this year`, `later this month`.
     fn with_earlier(&self, i: usize) -> Option<Found> {
-        if !matches!(self.l(i), "earlier" | "later") || !matches!(self.l(i + 1), "this" | "last" | "next") {
+        let next = self.l(i + 1);
+        if !matches!(self.l(i), "earlier" | "later")
+            || !(matches!(next, "this" | "last" | "next") || LEXICON.weekdays.contains_key(next))
+        {
             return None;
         }
         let mut f = self.core(i + 1, None)?;
-        if f.start_tok != i + 1 || f.timex_type != super::TimexType::Date {
+        if f.start_tok != i + 1 || !matches!(f.timex_type, super::TimexType::Date | super::TimexType::Time) {
             return None;
         }
         f.start_tok = i;

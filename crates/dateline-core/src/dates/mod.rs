@@ -113,12 +113,13 @@ impl TemporalTagger {
         let mut ctx = Ctx::new(text, tokens, sentences, reference, self.date_order);
         let mut out = Vec::new();
         let mut i = 0;
+        let mut last_end = 0;
         while i < tokens.len() {
             match ctx.at(i) {
                 Some(f) if f.start_tok <= i && f.end_tok > f.start_tok && f.end_tok <= tokens.len() => {
                     // A modifier may reach back over a token already scanned
                     // but never over an earlier expression.
-                    let start_tok = f.start_tok.max(i);
+                    let start_tok = f.start_tok.max(last_end);
                     let concrete = f.timex_type == TimexType::Date
                         && f.value.len() >= 4
                         && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
@@ -133,6 +134,7 @@ impl TemporalTagger {
                         modifier: f.modifier,
                     });
                     i = f.end_tok;
+                    last_end = f.end_tok;
                 }
                 _ => i += 1,
             }

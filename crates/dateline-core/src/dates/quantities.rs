@@ -9,6 +9,18 @@ use crate::civil::Date;
 
 impl Ctx<'_> {
     pub(super) fn deictic(&self, i: usize) -> Option<Found> {
+        // `mid-afternoon yesterday`, `late morning today`
+        if let Some(&part) = LEXICON.day_parts.get(self.l(i))
+            && let Some(n) = match self.l(i + 1) {
+                "yesterday" => Some(-1),
+                "today" => Some(0),
+                "tomorrow" => Some(1),
+                _ => None,
+            }
+        {
+            let v = self.reference.map_or_else(|| "PRESENT_REF".to_owned(), |d| format!("{}T{part}", d.add_days(n)));
+            return found(i, i + 2, TimexType::Time, Kind::Point, v);
+        }
         let r = self.reference;
         let day = |n: i64| r.map(|d| d.add_days(n));
         let (date, vague) = match self.l(i) {
