@@ -5,7 +5,7 @@
 //! change the value or set the TIMEX3 `mod`.
 
 use super::lexicon::{LEXICON, Unit};
-use super::matchers::{Ctx, Found, Kind, date_found};
+use super::matchers::{Ctx, Found, Kind, date_found, year_number};
 use super::resolve::{self, Tense};
 use crate::civil::Date;
 
@@ -237,6 +237,21 @@ impl Ctx<'_> {
             self.l(j) == "first" && (matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter");
         if span_word && !quarter_follows {
             j += 1;
+        }
+        // `the year`, `the full year`, `the current fiscal year`: the reference's year.
+        {
+            let mut k = i + 1;
+            while matches!(self.l(k), "full" | "fiscal" | "current" | "calendar") {
+                k += 1;
+            }
+            if self.l(k) == "year"
+                && !matches!(self.l(k + 1), "-" | "'s" | "’s" | "before" | "after" | "earlier" | "ago" | "later")
+                && year_number(self.w(k + 1)).is_none()
+                && !self.l(k + 1).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && let Some(r) = self.reference
+            {
+                return Some(date_found(i, k + 1, format!("{:04}", r.year())));
+            }
         }
         // `the year 2000`, `the year two thousand`
         if self.l(j) == "year"

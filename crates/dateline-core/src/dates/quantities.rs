@@ -155,6 +155,21 @@ impl Ctx<'_> {
                 duration_value(None, *LEXICON.units.get(self.l(i + 1))?),
             );
         }
+        // `$1.76 a year`, `four flights a week`: a rate, not a time expression.
+        if matches!(self.l(i), "a" | "an") && i > 0 {
+            let p = self.l(i - 1);
+            let count_before = p.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || (p.len() > 3
+                    && p.ends_with('s')
+                    && p.bytes().all(|b| b.is_ascii_lowercase())
+                    && !matches!(
+                        p,
+                        "was" | "has" | "this" | "always" | "less" | "unless" | "across" | "thus" | "perhaps"
+                    ));
+            if count_before && LEXICON.units.contains_key(self.l(i + 1)) {
+                return None;
+            }
+        }
         let (n, used) = match self.number_at(i) {
             Some(x) => (Some(x.0), x.1),
             None if matches!(self.l(i), "few" | "several" | "many") => (None, 1),
@@ -189,6 +204,9 @@ impl Ctx<'_> {
             return None;
         }
         let n = if vague { None } else { n };
+        if !hyphenated && self.l(j + 1) == "old" {
+            return None; // `52 years old`: an age
+        }
         let mut end = j + 1;
         if hyphenated && self.w(end) == "-" && self.l(end + 1) == "old" {
             return None; // ages (`a 6-year-old`) are not time expressions
