@@ -391,7 +391,10 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
-                resolve::shift(r, Unit::Quarter, -1)?
+                match self.anchor.as_deref().filter(|a| a.len() == 7 && a.as_bytes()[5] == b'Q') {
+                    Some(a) if matches!(self.l(i - 1), "the" | "same") => a.to_owned(),
+                    _ => resolve::shift(r, Unit::Quarter, -1)?,
+                }
             }
         };
         found(i, end, TimexType::Date, Kind::Quarter, v)

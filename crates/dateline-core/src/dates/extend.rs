@@ -327,7 +327,9 @@ impl Ctx<'_> {
             && f.start_tok == k
             && f.value.len() == 7
         {
-            return Some(date_found(i, f.end_tok, shift_year(&f.value, -1)));
+            let mut f = date_found(i, f.end_tok, shift_year(&f.value, -1));
+            f.kind = Kind::Ago;
+            return Some(f);
         }
         let (end, quarterly) = match self.l(k) {
             "quarter" | "period" => (k + 1, true),
@@ -346,7 +348,9 @@ impl Ctx<'_> {
                 _ => format!("{:04}", r.year() - 1),
             }
         };
-        Some(date_found(i, end, v))
+        let mut f = date_found(i, end, v);
+        f.kind = Kind::Ago; // anaphoric: not an anchor for the next one
+        Some(f)
     }
 }
 

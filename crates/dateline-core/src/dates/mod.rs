@@ -120,7 +120,9 @@ impl TemporalTagger {
                     // A modifier may reach back over a token already scanned
                     // but never over an earlier expression.
                     let start_tok = f.start_tok.max(last_end);
+                    // `a year earlier` and `year-ago` point back from the anchor; they do not move it.
                     let concrete = f.timex_type == TimexType::Date
+                        && f.kind != matchers::Kind::Ago
                         && f.value.len() >= 4
                         && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
                     if concrete {
