@@ -227,12 +227,13 @@ impl Tokenizer {
         let mut suffix: Vec<(usize, usize)> = Vec::new();
         while s < e {
             let w = &text[s..e];
-            if lexicon::EMOTICONS.contains(&w) || is_url_like(w) || is_email_like(w) {
+            let web = first_char(w).is_some_and(char::is_alphanumeric) && (is_url_like(w) || is_email_like(w));
+            if lexicon::EMOTICONS.contains(&w) || web {
                 // Keep whole, but give back sentence punctuation at the end.
                 while e > s {
                     let w = &text[s..e];
                     match last_char(w) {
-                        Some(c @ ('.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '\''))
+                        Some(c @ ('.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '\'' | '>' | ']'))
                             if !lexicon::EMOTICONS.contains(&w) =>
                         {
                             suffix.push((e - c.len_utf8(), e));
@@ -368,6 +369,28 @@ impl Tokenizer {
             self.chunk(text, s, s + i, out);
             out.push((s + i, s + i + len));
             self.chunk(text, s + i + len, e, out);
+            return;
+        }
+        // A straight double quote or an ellipsis inside a chunk is a token
+        // (`corner"...and`, `Reynolds"<x@y.z>`).
+        if let Some(i) = w.find('"').filter(|&i| i > 0).or_else(|| w.find("..").filter(|&i| i > 0)) {
+            let len = if w.as_bytes()[i] == b'"' { 1 } else { w[i..].bytes().take_while(|&b| b == b'.').count() };
+            self.chunk(text, s, s + i, out);
+            out.push((s + i, s + i + len));
+            self.chunk(text, s + i + len, e, out);
+            return;
+        }
+        // `and/or`, `Mozilla/Firefox`: a slash between two words is a token
+        // (`b/c`, `w/` and dates stay whole).
+        if let Some(i) = w.find('/')
+            && i >= 2
+            && w.len() - i - 1 >= 2
+            && w[..i].chars().all(char::is_alphabetic)
+            && w[i + 1..].chars().all(char::is_alphabetic)
+        {
+            out.push((s, s + i));
+            out.push((s + i, s + i + 1));
+            out.push((s + i + 1, e));
             return;
         }
         if let Some(i) = w.find("--") {
