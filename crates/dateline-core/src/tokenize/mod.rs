@@ -91,7 +91,10 @@ fn is_url_like(w: &str) -> bool {
 
 fn is_email_like(w: &str) -> bool {
     let Some(at) = w.find('@') else { return false };
-    at > 0 && w[at + 1..].contains('.') && w[at + 1..].chars().next().is_some_and(char::is_alphanumeric)
+    at > 0
+        && w[..at].chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\''))
+        && w[at + 1..].contains('.')
+        && w[at + 1..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// `2026-03-05`, optionally followed by `T…` clock time.
@@ -144,6 +147,29 @@ impl Tokenizer {
         }
         let lower = w.to_lowercase();
         self.non_final.contains(lower.as_str()) || self.final_abbr.contains(lower.as_str())
+    }
+
+    /// Whether `text[s..e]` is an abbreviation that may end a sentence (not
+    /// `U.S.`, which keeps its period) and is followed by the end of the text,
+    /// a line break, or a word that usually starts a sentence.
+    fn ends_sentence_abbreviation(&self, text: &str, s: usize, e: usize) -> bool {
+        let w = &text[s..e];
+        if !w.ends_with('.') || w.len() < 3 {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        if !self.final_abbr.contains(lower.as_str())
+            || matches!(lower.as_str(), "u.s." | "u.k." | "u.n." | "e.u." | "a.m." | "p.m.")
+        {
+            return false;
+        }
+        let rest = &text[e..];
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() || rest[..rest.len() - trimmed.len()].contains('\n') {
+            return true;
+        }
+        let next: &str = trimmed.split(char::is_whitespace).next().unwrap_or("");
+        next.chars().next().is_some_and(char::is_uppercase) && self.is_sentence_starter(next)
     }
 
     /// Whether the abbreviation token `w` never ends a sentence.
@@ -259,6 +285,11 @@ impl Tokenizer {
                 continue;
             }
             break;
+        }
+        // `Inc.`, `etc.`, `L.P.` ending a sentence give their period to it (UD).
+        if s < e && suffix.is_empty() && self.ends_sentence_abbreviation(text, s, e) {
+            suffix.push((e - 1, e));
+            e -= 1;
         }
         if s < e {
             self.core(text, s, e, out);
@@ -384,7 +415,7 @@ impl Tokenizer {
         // (`b/c`, `w/` and dates stay whole).
         if let Some(i) = w.find('/')
             && i >= 2
-            && w.len() - i - 1 >= 2
+            && w.len() - i > 2
             && w[..i].chars().all(char::is_alphabetic)
             && w[i + 1..].chars().all(char::is_alphabetic)
         {
