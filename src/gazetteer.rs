@@ -56,8 +56,12 @@ impl PyGazetteer {
     /// Builds a gazetteer from an iterable of dicts with keys `name`,
     /// `label`, and optionally `id` (defaults to the name) and `aliases` (a
     /// list of strings).
+    ///
+    /// With `common_word_guard` (the default) names that are ordinary words
+    /// or numbers (`The`, `at`, `one`, `3`) are not matched.
     #[staticmethod]
-    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (records, *, common_word_guard = true))]
+    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, common_word_guard: bool) -> PyResult<Self> {
         let mut entries = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             let rec = rec?;
@@ -87,7 +91,7 @@ impl PyGazetteer {
             }
             entries.push(Entry { name, label, id, aliases });
         }
-        let g = run_detached(py, || Gazetteer::from_entries(entries, "records"))?;
+        let g = run_detached(py, || Gazetteer::from_entries_with(entries, "records", common_word_guard))?;
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
@@ -96,7 +100,7 @@ impl PyGazetteer {
     /// `.jsonl`) unless `format` is given. Columns are named by the `*_column`
     /// arguments; `aliases` are `|`-separated in tabular files.
     #[staticmethod]
-    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases"))]
+    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", common_word_guard = true))]
     fn from_file(
         py: Python<'_>,
         path: PathBuf,
@@ -105,6 +109,7 @@ impl PyGazetteer {
         label_column: &str,
         id_column: &str,
         aliases_column: &str,
+        common_word_guard: bool,
     ) -> PyResult<Self> {
         let format = parse_format(format)?;
         let columns = Columns {
@@ -115,7 +120,7 @@ impl PyGazetteer {
         };
         let g = run_detached(py, || {
             let entries = read_entries(&path, format, &columns)?;
-            Gazetteer::from_entries(entries, &path.display().to_string())
+            Gazetteer::from_entries_with(entries, &path.display().to_string(), common_word_guard)
         })?;
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
@@ -162,6 +167,12 @@ impl PyGazetteer {
 
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+
+    /// Whether names that are ordinary words or numbers are skipped.
+    #[getter]
+    fn common_word_guard(&self) -> bool {
+        self.inner.common_word_guard()
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {

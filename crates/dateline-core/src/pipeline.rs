@@ -95,6 +95,12 @@ struct PipelineData {
     options: PipelineOptions,
     /// `None` for the built-in world gazetteer.
     gazetteer: Option<Vec<Entry>>,
+    #[serde(default = "yes")]
+    common_word_guard: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Pipeline {
@@ -187,6 +193,7 @@ impl Pipeline {
             format_version: FORMAT_VERSION,
             options: self.options.clone(),
             gazetteer: (!self.builtin_gazetteer).then(|| self.gazetteer.entries().to_vec()),
+            common_word_guard: self.gazetteer.common_word_guard(),
         };
         serde_json::to_string(&data).map_err(|e| Error::Serialization(e.to_string()))
     }
@@ -206,9 +213,10 @@ impl Pipeline {
         }
         Ok(match data.gazetteer {
             None => Self::new(data.options),
-            Some(entries) => {
-                Self::with_gazetteer(data.options, Arc::new(Gazetteer::from_entries(entries, "serialized pipeline")?))
-            }
+            Some(entries) => Self::with_gazetteer(
+                data.options,
+                Arc::new(Gazetteer::from_entries_with(entries, "serialized pipeline", data.common_word_guard)?),
+            ),
         })
     }
 }
@@ -217,6 +225,8 @@ impl Pipeline {
 struct GazetteerData {
     format_version: u32,
     entries: Vec<Entry>,
+    #[serde(default = "yes")]
+    common_word_guard: bool,
 }
 
 impl Gazetteer {
@@ -225,8 +235,12 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Serialization`] if JSON encoding fails.
     pub fn to_json(&self) -> Result<String, Error> {
-        serde_json::to_string(&GazetteerData { format_version: FORMAT_VERSION, entries: self.entries().to_vec() })
-            .map_err(|e| Error::Serialization(e.to_string()))
+        serde_json::to_string(&GazetteerData {
+            format_version: FORMAT_VERSION,
+            entries: self.entries().to_vec(),
+            common_word_guard: self.common_word_guard(),
+        })
+        .map_err(|e| Error::Serialization(e.to_string()))
     }
 
     /// Rebuilds a gazetteer from [`Gazetteer::to_json`] output.
@@ -241,6 +255,6 @@ impl Gazetteer {
                 data.format_version
             )));
         }
-        Self::from_entries(data.entries, "serialized gazetteer")
+        Self::from_entries_with(data.entries, "serialized gazetteer", data.common_word_guard)
     }
 }

@@ -21,6 +21,7 @@
 //! assert_eq!(gaz.entry(ms[1].entry).id, "US");
 //! ```
 
+mod guard;
 mod io;
 mod world;
 
@@ -139,12 +140,21 @@ pub struct Gazetteer {
     exact: Trie,
     /// Names in upper case, for text written in capitals (`CARACAS —`).
     upper: Trie,
+    /// Whether the common-word guard was applied (see [`guard`]).
+    common_word_guard: bool,
 }
 
 /// Incremental construction of a [`Gazetteer`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct GazetteerBuilder {
     entries: Vec<Entry>,
+    common_word_guard: bool,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        Self { entries: Vec::new(), common_word_guard: true }
+    }
 }
 
 impl GazetteerBuilder {
@@ -165,7 +175,14 @@ impl GazetteerBuilder {
     /// # Errors
     /// [`Error::Gazetteer`] naming the record if a name or label is empty.
     pub fn build(self) -> Result<Gazetteer, Error> {
-        Gazetteer::from_entries(self.entries, "records")
+        Gazetteer::from_entries_with(self.entries, "records", self.common_word_guard)
+    }
+
+    /// Switches the common-word guard on (the default) or off.
+    #[must_use]
+    pub fn common_word_guard(mut self, on: bool) -> Self {
+        self.common_word_guard = on;
+        self
     }
 }
 
@@ -186,6 +203,15 @@ impl Gazetteer {
     /// [`Error::Gazetteer`] with the 1-based record number if a name or label is
     /// empty (after trimming whitespace).
     pub fn from_entries(entries: Vec<Entry>, source: &str) -> Result<Self, Error> {
+        Self::from_entries_with(entries, source, true)
+    }
+
+    /// As [`Gazetteer::from_entries`], choosing whether names that are
+    /// ordinary words or numbers are skipped (the common-word guard).
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_entries`].
+    pub fn from_entries_with(entries: Vec<Entry>, source: &str, common_word_guard: bool) -> Result<Self, Error> {
         let tokenizer = Tokenizer::default();
         let mut exact = Trie::new();
         let mut upper = Trie::new();
@@ -203,13 +229,23 @@ impl Gazetteer {
                 if toks.is_empty() {
                     continue;
                 }
-                exact.insert(toks.iter().map(|t| &name[t.start..t.end]), idx);
+                let words: Vec<&str> = toks.iter().map(|t| &name[t.start..t.end]).collect();
+                if common_word_guard && guard::is_common(&words) {
+                    continue;
+                }
+                exact.insert(words.iter().copied(), idx);
                 let up = name.to_uppercase();
                 let up_toks = tokenizer.tokenize(&up);
                 upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx);
             }
         }
-        Ok(Self { entries, tokenizer, exact, upper })
+        Ok(Self { entries, tokenizer, exact, upper, common_word_guard })
+    }
+
+    /// Whether the common-word guard is on.
+    #[must_use]
+    pub fn common_word_guard(&self) -> bool {
+        self.common_word_guard
     }
 
     /// The entries, in the order they were added.

@@ -1,0 +1,70 @@
+//! The common-word guard: names that are ordinary words or numbers are not
+//! matched, because gazetteers built from real sources (GeoNames alternate
+//! names, annotated corpora) contain `The`, `at`, `one`, `3`, and matching them
+//! swamps the real names.
+//!
+//! A name (or alias) is guarded when
+//! - none of its tokens contains a letter (`3`, `14`, `--`);
+//! - none of its tokens contains an upper-case letter (`at`, `make`, `one`):
+//!   proper names are capitalised, so a name written in lower case is a word;
+//! - it is a single token that is an English function word in any case
+//!   (`The`, `But`, `I`, `AT`).
+//!
+//! The guard is on by default and can be switched off per gazetteer.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// English function words (articles, pronouns, prepositions, conjunctions,
+/// auxiliaries, determiners, common adverbs): facts of the language.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "even",
+    "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+    "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
+    "just", "may", "me", "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not",
+    "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "per", "same", "shall", "she", "should", "since", "so", "some", "still", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
+    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last", "new", "old",
+    "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "co", "corp", "said", "says", "say", "yes", "ok",
+];
+
+static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+
+/// Whether a name made of `tokens` is guarded (see the module docs).
+pub(crate) fn is_common(tokens: &[&str]) -> bool {
+    if tokens.iter().all(|t| !t.chars().any(char::is_alphabetic)) {
+        return true;
+    }
+    if !tokens.iter().any(|t| t.chars().any(char::is_uppercase)) {
+        return true;
+    }
+    if let [t] = tokens {
+        let lower = t.to_lowercase();
+        let bare = lower.trim_end_matches('.');
+        return FUNCTION.contains(bare);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_common;
+
+    #[test]
+    fn guards_words_and_numbers_not_names() {
+        for w in [&["The"][..], &["at"], &["AT"], &["3"], &["make"], &["I"], &["New", "york"][..1], &["one"]] {
+            assert!(is_common(w), "{w:?}");
+        }
+        for w in [&["Caracas"][..], &["United", "States"], &["U.S."], &["Moody", "'s"], &["CARACAS"], &["3M", "Co"]] {
+            assert!(!is_common(w), "{w:?}");
+        }
+    }
+}

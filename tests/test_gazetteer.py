@@ -1,0 +1,46 @@
+"""Gazetteer behaviour: the common-word guard and its persistence."""
+
+from __future__ import annotations
+
+import pickle
+
+import dateline
+
+RECORDS = [
+    {"name": "The", "label": "LOC", "id": "junk-the"},
+    {"name": "at", "label": "LOC", "id": "junk-at"},
+    {"name": "3", "label": "ORG", "id": "junk-3"},
+    {"name": "Reading", "label": "LOC", "id": "reading"},
+    {"name": "New York", "label": "LOC", "id": "nyc"},
+]
+TEXT = "The mayor of New York arrived at Reading at 3 pm."
+
+
+def found(gaz: dateline.Gazetteer) -> list[tuple[str, str]]:
+    return [(e.text, e.id) for e in dateline.Pipeline(gazetteer=gaz)(TEXT).entities]
+
+
+def test_guard_skips_ordinary_words_and_numbers() -> None:
+    gaz = dateline.Gazetteer.from_records(RECORDS)
+    assert gaz.common_word_guard is True
+    assert found(gaz) == [("New York", "nyc"), ("Reading", "reading")]
+
+
+def test_guard_can_be_switched_off() -> None:
+    gaz = dateline.Gazetteer.from_records(RECORDS, common_word_guard=False)
+    assert gaz.common_word_guard is False
+    assert found(gaz) == [("The", "junk-the"), ("New York", "nyc"), ("at", "junk-at"), ("Reading", "reading"), ("at", "junk-at"), ("3", "junk-3")]
+
+
+def test_guard_setting_survives_pickle_and_pipelines() -> None:
+    gaz = dateline.Gazetteer.from_records(RECORDS, common_word_guard=False)
+    assert pickle.loads(pickle.dumps(gaz)).common_word_guard is False
+    nlp = pickle.loads(pickle.dumps(dateline.Pipeline(gazetteer=gaz)))
+    assert [e.text for e in nlp(TEXT).entities][:1] == ["The"]
+
+
+def test_guard_applies_to_files(tmp_path) -> None:
+    p = tmp_path / "g.tsv"
+    p.write_text("name\tlabel\tid\nThe\tLOC\tx\nReading\tLOC\treading\n", encoding="utf-8")
+    assert found(dateline.Gazetteer.from_file(p)) == [("Reading", "reading")]
+    assert [t for t, _ in found(dateline.Gazetteer.from_file(p, common_word_guard=False))] == ["The", "Reading"]
