@@ -101,6 +101,7 @@ impl PyGazetteer {
     /// arguments; `aliases` are `|`-separated in tabular files.
     #[staticmethod]
     #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", common_word_guard = true))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn from_file(
         py: Python<'_>,
         path: PathBuf,
