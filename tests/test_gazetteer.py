@@ -44,3 +44,17 @@ def test_guard_applies_to_files(tmp_path) -> None:
     p.write_text("name\tlabel\tid\nThe\tLOC\tx\nReading\tLOC\treading\n", encoding="utf-8")
     assert found(dateline.Gazetteer.from_file(p)) == [("Reading", "reading")]
     assert [t for t, _ in found(dateline.Gazetteer.from_file(p, common_word_guard=False))] == ["The", "Reading"]
+
+
+def test_common_word_names_need_name_casing() -> None:
+    gaz = dateline.Gazetteer.from_records([{"name": "Reading", "label": "LOC", "id": "reading"}])
+    nlp = dateline.Pipeline(gazetteer=gaz)
+    text = "Reading is fun. We moved to Reading. READING WINS. reading again."
+    assert [(e.text, e.start) for e in nlp(text).entities] == [("Reading", 28)]
+    off = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records([{"name": "Reading", "label": "LOC"}], common_word_guard=False))
+    assert [e.start for e in off(text).entities] == [0, 28, 37]
+
+
+def test_world_gazetteer_countries_match_at_sentence_start() -> None:
+    doc = dateline.Pipeline()("China said on Monday that Turkey and Chad agreed.")
+    assert [e.text for e in doc.entities] == ["China", "Turkey", "Chad"]

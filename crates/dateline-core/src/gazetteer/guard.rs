@@ -10,6 +10,12 @@
 //! - it is a single token that is an English function word in any case
 //!   (`The`, `But`, `I`, `AT`).
 //!
+//! A single-token name that is also a common English word (`Reading`,
+//! `Police`, `March`, `Mobile`; from the SCOWL word list in
+//! `data/common_words.txt`) is kept but only matches where the text's casing
+//! makes it a name: capitalised, not at the start of a sentence, and not in
+//! text written in capitals.
+//!
 //! The guard is on by default and can be switched off per gazetteer.
 
 use std::sync::LazyLock;
@@ -36,6 +42,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "co", "corp", "said", "says", "say", "yes", "ok",
 ];
 
+static COMMON: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../../data/common_words.txt").lines().filter(|w| !w.is_empty()).collect());
+
+/// Whether a single-token name is also a common English word, so that it
+/// should only match where casing marks it as a name.
+pub(crate) fn is_common_word_name(tokens: &[&str]) -> bool {
+    match tokens {
+        [t] => COMMON.contains(t.to_lowercase().as_str()),
+        _ => false,
+    }
+}
+
+/// Whether token `k` of a document may be matched by a common-word name:
+/// capitalised but not all capitals, and not the first word of a sentence.
+pub(crate) fn casing_marks_name(text: &str, tokens: &[crate::tokenize::Token], k: usize) -> bool {
+    let w = &text[tokens[k].start..tokens[k].end];
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
+        return false;
+    }
+    let Some(p) = k.checked_sub(1) else { return false };
+    let prev = &text[tokens[p].start..tokens[p].end];
+    let gap = &text[tokens[p].end..tokens[k].start];
+    !(gap.contains('\n')
+        || matches!(prev, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "-" | "–" | "..." | "…"))
+}
+
 static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
 
 /// Whether a name made of `tokens` is guarded (see the module docs).
@@ -57,6 +90,14 @@ pub(crate) fn is_common(tokens: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_common;
+
+    #[test]
+    fn common_word_names() {
+        assert!(super::is_common_word_name(&["Reading"]));
+        assert!(super::is_common_word_name(&["POLICE"]));
+        assert!(!super::is_common_word_name(&["Caracas"]));
+        assert!(!super::is_common_word_name(&["Reading", "Festival"]));
+    }
 
     #[test]
     fn guards_words_and_numbers_not_names() {

@@ -88,8 +88,9 @@ pub struct Match {
 struct Trie {
     vocab: HashMap<String, u32>,
     edges: HashMap<(u32, u32), u32>,
-    /// Entry found at each node (the first one added wins).
-    output: Vec<Option<u32>>,
+    /// Entry found at each node (the first one added wins), and whether that
+    /// name is a common word that needs name casing in the text.
+    output: Vec<Option<(u32, bool)>>,
 }
 
 impl Trie {
@@ -97,7 +98,7 @@ impl Trie {
         Self { output: vec![None], ..Self::default() }
     }
 
-    fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32) {
+    fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) {
         let mut node = 0u32;
         for t in tokens {
             let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
@@ -109,12 +110,13 @@ impl Trie {
             }
         }
         if node != 0 && self.output[node as usize].is_none() {
-            self.output[node as usize] = Some(entry);
+            self.output[node as usize] = Some((entry, common));
         }
     }
 
-    /// Longest match starting at token `i`: (token end, entry).
-    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>) -> Option<(usize, u32)> {
+    /// Longest match starting at token `i`: (token count, entry, common word);
+    /// `allow_common` says whether a common-word name may match here.
+    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Option<(usize, u32)> {
         let mut node = 0u32;
         let mut best = None;
         for (k, w) in words.enumerate() {
@@ -123,7 +125,9 @@ impl Trie {
                 break;
             };
             node = next;
-            if let Some(e) = self.output[node as usize] {
+            if let Some((e, common)) = self.output[node as usize]
+                && (allow_common || !common)
+            {
                 best = Some((k + 1, e));
             }
         }
@@ -212,6 +216,18 @@ impl Gazetteer {
     /// # Errors
     /// As [`Gazetteer::from_entries`].
     pub fn from_entries_with(entries: Vec<Entry>, source: &str, common_word_guard: bool) -> Result<Self, Error> {
+        Self::compile(entries, source, common_word_guard, common_word_guard)
+    }
+
+    /// Compiles entries; `word_names` applies the casing rule to names that are
+    /// common words (off for curated lists such as the world gazetteer, whose
+    /// `China` and `Turkey` are names wherever they stand).
+    pub(crate) fn compile(
+        entries: Vec<Entry>,
+        source: &str,
+        common_word_guard: bool,
+        word_names: bool,
+    ) -> Result<Self, Error> {
         let tokenizer = Tokenizer::default();
         let mut exact = Trie::new();
         let mut upper = Trie::new();
@@ -233,10 +249,13 @@ impl Gazetteer {
                 if common_word_guard && guard::is_common(&words) {
                     continue;
                 }
-                exact.insert(words.iter().copied(), idx);
+                let common = word_names && guard::is_common_word_name(&words);
+                exact.insert(words.iter().copied(), idx, common);
                 let up = name.to_uppercase();
                 let up_toks = tokenizer.tokenize(&up);
-                upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx);
+                if !common {
+                    upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
+                }
             }
         }
         Ok(Self { entries, tokenizer, exact, upper, common_word_guard })
@@ -293,10 +312,11 @@ impl Gazetteer {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
         let mut i = 0;
         while i < tokens.len() {
-            let mut best = self.exact.longest((i..tokens.len()).map(word));
+            let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
+            let mut best = self.exact.longest((i..tokens.len()).map(word), allow_common);
             if has_letters_all_upper(word(i)) {
                 let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
-                if let Some(u) = self.upper.longest(caps)
+                if let Some(u) = self.upper.longest(caps, false)
                     && best.is_none_or(|b| u.0 > b.0)
                 {
                     best = Some(u);
