@@ -79,7 +79,7 @@ pub struct PyEntity {
 }
 
 /// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
-/// DURATION, SET), `value`, `mod`, and `interval`: the half-open range of
+/// DURATION, SET), `value`, `mod`, `freq` and `quant` (sets), and `interval`: the half-open range of
 /// days `(first, after_last)` as `datetime.date` values, or None when the
 /// value names no concrete period.
 #[pyclass(frozen, name = "Timex", module = "dateline._core", eq)]
@@ -97,6 +97,10 @@ pub struct PyTimex {
     value: String,
     #[pyo3(get, name = "mod")]
     modifier: Option<&'static str>,
+    #[pyo3(get)]
+    freq: Option<String>,
+    #[pyo3(get)]
+    quant: Option<&'static str>,
     range: Option<(Date, Date)>,
 }
 
@@ -208,6 +212,8 @@ impl DocData {
                 timex_type: t.timex_type.as_str(),
                 value: t.value.clone(),
                 modifier: t.modifier,
+                freq: t.freq.clone(),
+                quant: t.quant,
                 range: t.interval(),
             })
             .collect()
@@ -298,6 +304,12 @@ impl PyDoc {
             s.set_item("value", &t.value)?;
             if let Some(m) = t.modifier {
                 s.set_item("mod", m)?;
+            }
+            if let Some(f) = &t.freq {
+                s.set_item("freq", f)?;
+            }
+            if let Some(q) = t.quant {
+                s.set_item("quant", q)?;
             }
             if let Some((a, b)) = t.range {
                 s.set_item("interval", (a.to_string(), b.to_string()))?;

@@ -21,7 +21,14 @@ def test_tokenize_table(case: dict) -> None:
 @pytest.mark.parametrize("case", [c for _, _, c in load_tables("dates")], ids=lambda c: c["name"])
 def test_date_table(case: dict) -> None:
     doc = NLP_NONE(case["input"], reference_date=case.get("reference_date"))
-    got = [{"text": t.text, "type": t.type, "value": t.value} for t in doc.timexes]
+    attrs = {"mod": "mod", "freq": "freq", "quant": "quant"}
+    got = []
+    for t, want in zip(doc.timexes, case["timexes"]):
+        g = {"text": t.text, "type": t.type, "value": t.value}
+        # Optional TIMEX3 attributes are compared where the table gives them.
+        g.update({k: getattr(t, a) for k, a in attrs.items() if k in want})
+        got.append(g)
+    assert len(doc.timexes) == len(case["timexes"])
     assert got == case["timexes"]
 
 

@@ -18,12 +18,30 @@ struct TokFile {
     case: Vec<TokCase>,
 }
 
-#[derive(Deserialize, Debug, PartialEq)]
+#[derive(Deserialize, Debug)]
 struct ExpTimex {
     text: String,
     #[serde(rename = "type")]
     timex_type: String,
     value: String,
+    /// Checked only when the table gives it.
+    #[serde(rename = "mod")]
+    modifier: Option<String>,
+    freq: Option<String>,
+    quant: Option<String>,
+}
+
+impl PartialEq for ExpTimex {
+    /// `self` is what the tagger found, `other` the table's expectation.
+    fn eq(&self, other: &Self) -> bool {
+        let opt = |got: &Option<String>, want: &Option<String>| want.is_none() || got == want;
+        self.text == other.text
+            && self.timex_type == other.timex_type
+            && self.value == other.value
+            && opt(&self.modifier, &other.modifier)
+            && opt(&self.freq, &other.freq)
+            && opt(&self.quant, &other.quant)
+    }
 }
 
 #[derive(Deserialize)]
@@ -104,6 +122,9 @@ fn date_tables() {
                     text: c.input[t.start..t.end].to_owned(),
                     timex_type: t.timex_type.as_str().to_owned(),
                     value: t.value,
+                    modifier: t.modifier.map(str::to_owned),
+                    freq: t.freq,
+                    quant: t.quant.map(str::to_owned),
                 })
                 .collect();
             if got != c.timexes {

@@ -206,6 +206,18 @@ impl Ctx<'_> {
                 let ampm = self.l(i + 1);
                 let is_ampm = matches!(ampm, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m");
                 if !w.contains(':') && !is_ampm {
+                    // `between 1 and 3 p.m.`, `from 9 to 11 a.m.`: the start of a range
+                    // takes the day and half of the day of its end.
+                    if matches!(self.l(i + 1), "to" | "and" | "-" | "–")
+                        && hh <= 12
+                        && let Some(end) = self.clock(i + 2)
+                        && end.start_tok == i + 2
+                        && let Some((day, time)) = end.value.split_once('T')
+                        && let Some(end_h) = time.get(..2).and_then(parse_u32)
+                    {
+                        let h = if end_h >= 12 && hh < 12 && hh + 12 <= end_h { hh + 12 } else { hh };
+                        return found(i, i + 1, TimexType::Time, Kind::Point, format!("{day}T{h:02}:{mm:02}"));
+                    }
                     return None;
                 }
                 if hh > 24 || mm > 59 {
@@ -264,6 +276,31 @@ impl Ctx<'_> {
         let hm = if m == 0 && h == 24 { "T24".to_owned() } else { format!("T{h:02}:{m:02}") };
         let v = day.map_or_else(|| format!("XXXX-XX-XX{hm}"), |d| format!("{d}{hm}"));
         found(i, end, TimexType::Time, Kind::Point, v)
+    }
+
+    /// `week 10`, `week 10 of 2026`, `the week of March 2`: an ISO week.
+    pub(super) fn week(&self, i: usize) -> Option<Found> {
+        if self.l(i) != "week" {
+            return None;
+        }
+        if let Some(n) = parse_u32(self.w(i + 1)).filter(|n| (1..=53).contains(n)) {
+            let (y, end) = match self.trailing_year(i + 2) {
+                Some((y, e)) => (Some(y), e),
+                None => (self.reference.map(Date::year), i + 2),
+            };
+            let v = y.map_or_else(|| format!("XXXX-W{n:02}"), |y| format!("{y:04}-W{n:02}"));
+            return found(i, end, TimexType::Date, Kind::Point, v);
+        }
+        if self.l(i + 1) == "of"
+            && let Some(f) = self.month_first(i + 2, None).or_else(|| self.day_first(i + 2))
+            && f.value.len() == 10
+            && let Ok(d) = Date::parse_iso(&f.value)
+        {
+            let (y, w) = d.iso_week();
+            let start = if i > 0 && self.l(i - 1) == "the" { i - 1 } else { i };
+            return found(start, f.end_tok, TimexType::Date, Kind::Point, format!("{y:04}-W{w:02}"));
+        }
+        None
     }
 
     /// `summer`, `the summer of 1994`, `summer 2026`.

@@ -156,7 +156,7 @@ const OTHER_TRIGGERS: &[&str] = &[
     "fifties", "sixties", "seventies", "eighties", "nineties", "no", "as", "at", "well", "up",
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     "christmas", "new", "independence", "halloween", "valentine", "veterans", "thanksgiving",
-    "labor", "memorial", "martin", "easter", "good", "comparable", "corresponding", "same", "better",
+    "labor", "memorial", "martin", "easter", "good", "once", "twice", "comparable", "corresponding", "same", "better",
     "little", "latest", "current", "final", "initial", "full", "turn", "winter", "period", "future",
     "weekend", "present",
 ];

@@ -47,6 +47,10 @@ pub(super) struct Found {
     pub value: String,
     pub modifier: Option<&'static str>,
     pub kind: Kind,
+    /// TIMEX3 `freq` of a set (`2X` for `twice a week`).
+    pub freq: Option<String>,
+    /// TIMEX3 `quant` of a set (`EVERY`).
+    pub quant: Option<&'static str>,
 }
 
 pub(super) fn found(
@@ -56,7 +60,7 @@ pub(super) fn found(
     kind: Kind,
     value: String,
 ) -> Option<Found> {
-    Some(Found { start_tok, end_tok, timex_type, value, modifier: None, kind })
+    Some(Found { start_tok, end_tok, timex_type, value, modifier: None, kind, freq: None, quant: None })
 }
 
 /// `w` in lower case, borrowed when it has no upper-case letter.
@@ -219,6 +223,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.month_first(i, dir))
             .or_else(|| self.day_first(i))
             .or_else(|| self.season(i, dir))
+            .or_else(|| self.week(i))
             .or_else(|| self.quarter(i, dir))
             .or_else(|| self.deictic(i))
             .or_else(|| self.set(i))
@@ -231,5 +236,14 @@ impl<'a> Ctx<'a> {
 
 /// A DATE found from token `start` to `end` with `value`.
 pub(super) fn date_found(start: usize, end: usize, value: String) -> Found {
-    Found { start_tok: start, end_tok: end, timex_type: TimexType::Date, value, modifier: None, kind: Kind::Point }
+    Found {
+        start_tok: start,
+        end_tok: end,
+        timex_type: TimexType::Date,
+        value,
+        modifier: None,
+        kind: Kind::Point,
+        freq: None,
+        quant: None,
+    }
 }

@@ -70,6 +70,12 @@ pub struct Timex {
     pub value: String,
     /// The TIMEX3 `mod` attribute, if any (`START`, `APPROX`, …).
     pub modifier: Option<&'static str>,
+    /// The TIMEX3 `freq` of a SET (`2X` for `twice a week`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
+    /// The TIMEX3 `quant` of a SET (`EVERY` for `every year`, `each Thursday`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'static str>,
 }
 
 impl Timex {
@@ -134,6 +140,8 @@ impl TemporalTagger {
                         timex_type: f.timex_type,
                         value: f.value,
                         modifier: f.modifier,
+                        freq: f.freq,
+                        quant: f.quant,
                     });
                     i = f.end_tok;
                     last_end = f.end_tok;

@@ -92,18 +92,39 @@ impl Ctx<'_> {
         }
         if matches!(self.l(i), "each" | "every") {
             let j = i + 1;
-            if let Some(&wd) = LEXICON.weekdays.get(self.l(j)) {
-                return found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-WXX-{wd}"));
-            }
-            if let Some(m) = self.month_at(j) {
-                return found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-{m:02}"));
-            }
-            let (n, k) = match self.number_at(j) {
-                Some((n, used)) if !matches!(self.l(j), "a" | "an") => (n, j + used),
-                _ => (1, j),
-            };
-            let u = *LEXICON.units.get(self.l(k))?;
-            return found(i, k + 1, TimexType::Set, Kind::Set, duration_value(Some(n), u));
+            let mut f = if let Some(&wd) = LEXICON.weekdays.get(self.l(j)) {
+                found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-WXX-{wd}"))
+            } else if let Some(m) = self.month_at(j) {
+                found(i, j + 1, TimexType::Set, Kind::Set, format!("XXXX-{m:02}"))
+            } else {
+                let (n, k) = match self.number_at(j) {
+                    Some((n, used)) if !matches!(self.l(j), "a" | "an") => (n, j + used),
+                    _ => (1, j),
+                };
+                let u = *LEXICON.units.get(self.l(k))?;
+                found(i, k + 1, TimexType::Set, Kind::Set, duration_value(Some(n), u))
+            }?;
+            f.quant = Some("EVERY");
+            return Some(f);
+        }
+        // `twice a week`, `three times a year`, `once per month`: a set with a frequency.
+        let (times, k) = match self.l(i) {
+            "once" => (Some(1), i + 1),
+            "twice" => (Some(2), i + 1),
+            _ => match self.number_at(i) {
+                Some((n, used)) if self.l(i + used) == "times" && !matches!(self.l(i), "a" | "an") => {
+                    (Some(n), i + used + 1)
+                }
+                _ => (None, i),
+            },
+        };
+        if let Some(n) = times
+            && matches!(self.l(k), "a" | "an" | "per" | "each" | "every")
+            && let Some(&u) = LEXICON.units.get(self.l(k + 1))
+        {
+            let mut f = found(i, k + 2, TimexType::Set, Kind::Set, duration_value(Some(1), u))?;
+            f.freq = Some(format!("{n}X"));
+            return Some(f);
         }
         if matches!(self.l(i), "a" | "an")
             && i > 0
