@@ -7,7 +7,7 @@
 //!
 //! Each file is one document. Prints MB/s for tokenizing alone, for the
 //! temporal tagger alone, for the whole pipeline on one thread and on all
-//! cores.
+//! cores. `--only PREFIX` runs only the stages whose name starts with it.
 
 use std::time::Instant;
 
@@ -16,9 +16,12 @@ use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, To
 fn main() {
     let mut files = Vec::new();
     let mut repeat = 20usize;
+    let mut only: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--repeat" {
+        if a == "--only" {
+            only = args.next();
+        } else if a == "--repeat" {
             repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat);
         } else {
             files.push(a);
@@ -34,6 +37,9 @@ fn main() {
     let tagger = TemporalTagger::default();
     let nlp = Pipeline::new(PipelineOptions::default());
     let time = |name: &str, f: &dyn Fn() -> usize| {
+        if only.as_deref().is_some_and(|o| !name.starts_with(o)) {
+            return;
+        }
         let t0 = Instant::now();
         let mut n = 0;
         for _ in 0..repeat {

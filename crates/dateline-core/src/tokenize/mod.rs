@@ -12,7 +12,7 @@
 mod lexicon;
 mod sentences;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -254,7 +254,8 @@ impl Tokenizer {
         while s < e {
             let w = &text[s..e];
             let web = first_char(w).is_some_and(char::is_alphanumeric) && (is_url_like(w) || is_email_like(w));
-            if lexicon::EMOTICONS.contains(&w) || web {
+            let emoticon = w.len() <= 4 && lexicon::EMOTICONS.contains(&w);
+            if emoticon || web {
                 // Keep whole, but give back sentence punctuation at the end.
                 while e > s {
                     let w = &text[s..e];
@@ -390,6 +391,20 @@ impl Tokenizer {
     /// Splits a chunk core with no outer punctuation: dashes, clitics and hyphens.
     fn core(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let w = &text[s..e];
+        // Fast path: letters and digits only (a word left after peeling punctuation).
+        let b = w.as_bytes();
+        if b.iter().all(u8::is_ascii_alphanumeric) {
+            if let Some(n) = clitic_len(w).filter(|_| !b[0].is_ascii_digit()) {
+                out.push((s, e - n));
+                out.push((e - n, e));
+            } else if let Some(n) = am_pm_suffix(w) {
+                out.push((s, e - n));
+                out.push((e - n, e));
+            } else {
+                out.push((s, e));
+            }
+            return;
+        }
         if is_iso_date(w) || is_phone_number(w) {
             out.push((s, e));
             return;
@@ -493,6 +508,14 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
 
 /// Byte length of a clitic at the end of `w` that should be its own token.
 fn clitic_len(w: &str) -> Option<usize> {
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        // No apostrophe (straight, or the curly one's lead byte): only fused forms.
+        return match w.len() {
+            6 if w.eq_ignore_ascii_case("cannot") => Some(3),
+            5 if ["gonna", "wanna", "gotta"].iter().any(|x| w.eq_ignore_ascii_case(x)) => Some(2),
+            _ => None,
+        };
+    }
     for neg in ["n't", "n’t"] {
         if w.len() > neg.len() && ends_with_ci(w, neg) {
             return Some(neg.len());
