@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use dateline_core::tokenize::attrs;
 use dateline_core::{CharOffsets, Date, Document, Gazetteer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -33,8 +34,11 @@ pub struct PyDoc {
     pub(crate) data: DocData,
 }
 
-/// A token: `start`, `end` (str indices), `text`, its position `i`, and
-/// whether whitespace follows it (`space_after`).
+/// A token: `start`, `end` (str indices), `text`, its position `i`, the
+/// index of its `sentence`, whether whitespace follows it (`space_after`),
+/// and lexical attributes: `norm` (lower case, ASCII quotes and dashes),
+/// `shape` (`Xxxxx`, `dd.dd`), `is_alpha`, `is_digit`, `is_punct`, `is_space`,
+/// `like_num`, `like_url`, `like_email`.
 #[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
 #[derive(PartialEq)]
 pub struct PyToken {
@@ -48,6 +52,8 @@ pub struct PyToken {
     i: usize,
     #[pyo3(get)]
     space_after: bool,
+    #[pyo3(get)]
+    sentence: usize,
 }
 
 /// A sentence: `start`, `end` (str indices) and `text`.
@@ -115,6 +121,44 @@ fn shorten(s: &str, n: usize) -> String {
 
 #[pymethods]
 impl PyToken {
+    #[getter]
+    fn norm(&self) -> String {
+        attrs::norm(&self.text)
+    }
+    #[getter]
+    fn shape(&self) -> String {
+        attrs::shape(&self.text)
+    }
+    #[getter]
+    fn is_alpha(&self) -> bool {
+        attrs::is_alpha(&self.text)
+    }
+    #[getter]
+    fn is_digit(&self) -> bool {
+        attrs::is_digit(&self.text)
+    }
+    #[getter]
+    fn is_punct(&self) -> bool {
+        attrs::is_punct(&self.text)
+    }
+    /// Always False: tokens never contain whitespace (kept for spaCy users).
+    #[getter]
+    fn is_space(&self) -> bool {
+        false
+    }
+    #[getter]
+    fn like_num(&self) -> bool {
+        attrs::like_num(&self.text)
+    }
+    #[getter]
+    fn like_url(&self) -> bool {
+        attrs::like_url(&self.text)
+    }
+    #[getter]
+    fn like_email(&self) -> bool {
+        attrs::like_email(&self.text)
+    }
+
     fn __repr__(&self) -> String {
         format!("Token({:?}, start={}, end={})", self.text, self.start, self.end)
     }
@@ -162,11 +206,18 @@ impl DocData {
     }
 
     pub(crate) fn tokens(&self) -> Vec<PyToken> {
+        let mut sentence_of = vec![0usize; self.doc.tokens.len()];
+        for (k, s) in self.doc.sentences.iter().enumerate() {
+            for slot in sentence_of.iter_mut().take(s.token_end).skip(s.token_start) {
+                *slot = k;
+            }
+        }
         self.doc
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| PyToken {
+                sentence: sentence_of.get(i).copied().unwrap_or(0),
                 start: self.c(t.start),
                 end: self.c(t.end),
                 text: self.slice(t.start, t.end),

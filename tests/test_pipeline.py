@@ -269,3 +269,15 @@ def test_fork_child_processes_sequentially_without_deadlock() -> None:
 def test_version() -> None:
     assert dateline.__version__ == "0.1.0"
     assert set(dateline.__all__) >= {"Pipeline", "Gazetteer", "Doc", "DatelineError"}
+
+
+def test_token_attributes() -> None:
+    doc = dateline.Pipeline(reference_date=None)("Rodríguez’s aide paid $3.5 at https://x.org. He left.")
+    toks = {t.text: t for t in doc.tokens}
+    assert toks["’s"].norm == "'s"
+    assert toks["Rodríguez"].shape == "Xxxxx" and toks["Rodríguez"].is_alpha
+    assert toks["3.5"].shape == "d.d" and toks["3.5"].like_num and not toks["3.5"].is_digit
+    assert toks["https://x.org"].like_url and not toks["https://x.org"].like_email
+    assert toks["$"].is_punct is False and toks["."].is_punct is True
+    assert [t.sentence for t in doc.tokens] == [0] * 9 + [1] * 3
+    assert all(t.is_space is False for t in doc.tokens)

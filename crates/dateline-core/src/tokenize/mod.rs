@@ -9,6 +9,7 @@
 //! assert_eq!(words, ["Venezuela", "'s", "U.S.", "-", "backed", "talks", "do", "n't", "end", "."]);
 //! ```
 
+pub mod attrs;
 mod lexicon;
 mod sentences;
 
@@ -89,7 +90,7 @@ fn is_url_like(w: &str) -> bool {
     starts("http://") || starts("https://") || starts("www.") || starts("ftp://")
 }
 
-fn is_email_like(w: &str) -> bool {
+pub(crate) fn is_email_like(w: &str) -> bool {
     let Some(at) = w.find('@') else { return false };
     at > 0
         && w[..at].chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\''))
