@@ -1,5 +1,6 @@
 //! `Pipeline`: one document at a time or batches in parallel, GIL released.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, parallel};
@@ -29,26 +30,32 @@ impl PyPipeline {
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new()))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
+        py: Python<'_>,
         gazetteer: Option<&Bound<'_, PyGazetteer>>,
         reference_date: Option<&Bound<'_, PyAny>>,
         n_threads: Option<i64>,
         split_on_newlines: bool,
         date_order: &str,
+        abbreviations: Vec<String>,
+        special_cases: BTreeMap<String, Vec<String>>,
     ) -> PyResult<Self> {
         let options = PipelineOptions {
             split_on_newlines,
             date_order: parse_date_order(date_order)?,
             reference_date: parse_reference(reference_date, "reference_date")?,
             n_threads: parse_threads(n_threads)?,
+            abbreviations,
+            special_cases,
         };
-        Ok(match gazetteer {
-            Some(g) if !g.get().builtin => {
-                Self { inner: Arc::new(Pipeline::with_gazetteer(options, Arc::clone(&g.get().inner))), builtin: false }
-            }
-            _ => Self { inner: Arc::new(Pipeline::new(options)), builtin: true },
-        })
+        let (gaz, builtin) = match gazetteer {
+            Some(g) if !g.get().builtin => (Some(Arc::clone(&g.get().inner)), false),
+            _ => (None, true),
+        };
+        let inner = Pipeline::try_with_gazetteer(options, gaz).map_err(|e| crate::errors::to_py(py, e))?;
+        Ok(Self { inner: Arc::new(inner), builtin })
     }
 
     /// Analyses one text; `reference_date` as in the constructor.
@@ -136,6 +143,18 @@ impl PyPipeline {
     #[getter]
     fn date_order(&self) -> &'static str {
         date_order_name(self.inner.options().date_order)
+    }
+
+    /// The tokenizer's extra abbreviations (lower case).
+    #[getter]
+    fn abbreviations(&self) -> Vec<String> {
+        self.inner.tokenizer().abbreviations()
+    }
+
+    /// The tokenizer's special cases.
+    #[getter]
+    fn special_cases(&self) -> BTreeMap<String, Vec<String>> {
+        self.inner.tokenizer().special_cases().clone()
     }
 
     /// Serializes the pipeline, gazetteer included, as JSON.

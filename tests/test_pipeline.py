@@ -281,3 +281,20 @@ def test_token_attributes() -> None:
     assert toks["$"].is_punct is False and toks["."].is_punct is True
     assert [t.sentence for t in doc.tokens] == [0] * 9 + [1] * 3
     assert all(t.is_space is False for t in doc.tokens)
+
+
+def test_tokenizer_special_cases_and_abbreviations_persist() -> None:
+    nlp = dateline.Pipeline(
+        reference_date=None, abbreviations=["Gov."], special_cases={"gimme": ["gim", "me"], "U.N.": ["U.N."]}
+    )
+    doc = nlp("gimme the (U.N.) report, Gov. Smith said.")
+    assert [t.text for t in doc.tokens] == ["gim", "me", "the", "(", "U.N.", ")", "report", ",", "Gov.", "Smith", "said", "."]
+    assert len(doc.sentences) == 1
+    back = pickle.loads(pickle.dumps(nlp))
+    assert back.special_cases == {"U.N.": ["U.N."], "gimme": ["gim", "me"]}
+    assert back.abbreviations == ["gov."]
+    assert back(doc.text).to_dict() == doc.to_dict()
+    with pytest.raises(ValueError, match=r"special case \"gimme\": the pieces \[\"gi\", \"me\"\] must be non-empty and join to the text exactly"):
+        dateline.Pipeline(special_cases={"gimme": ["gi", "me"]})
+    with pytest.raises(dateline.ConfigError, match="abbreviation \"Gov\" must be a word ending with a period"):
+        dateline.Pipeline(abbreviations=["Gov"])

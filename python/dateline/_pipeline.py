@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Literal, Union
 
@@ -41,6 +41,12 @@ class Pipeline:
     date_order
         How ambiguous numeric dates such as ``03/05/2026`` are read:
         ``"mdy"`` (5 March) or ``"dmy"`` (3 May).
+    abbreviations
+        Extra abbreviations that keep their period and never end a sentence
+        (``["Gen.", "Sgt."]``).
+    special_cases
+        Tokenizer exceptions: a chunk equal to a key becomes the listed
+        pieces, which must spell it exactly (``{"gimme": ["gim", "me"]}``).
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -68,6 +74,8 @@ class Pipeline:
         n_threads: int | None = None,
         split_on_newlines: bool = True,
         date_order: Literal["mdy", "dmy"] = "mdy",
+        abbreviations: Iterable[str] = (),
+        special_cases: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -83,6 +91,8 @@ class Pipeline:
             n_threads=n_threads,
             split_on_newlines=split_on_newlines,
             date_order=date_order,
+            abbreviations=list(abbreviations),
+            special_cases={k: list(v) for k, v in (special_cases or {}).items()},
         )
         self._reference_date = reference_date
 
@@ -96,6 +106,16 @@ class Pipeline:
     def reference_date(self) -> ReferenceDate:
         """The default reference date (a date, ``"detect"`` or None)."""
         return self._core.reference_date
+
+    @property
+    def abbreviations(self) -> list[str]:
+        """The tokenizer's extra abbreviations (lower case)."""
+        return self._core.abbreviations
+
+    @property
+    def special_cases(self) -> dict[str, list[str]]:
+        """The tokenizer's special cases."""
+        return self._core.special_cases
 
     @property
     def n_threads(self) -> int | None:

@@ -27,6 +27,24 @@ pub struct PipelineOptions {
     pub reference_date: ReferenceDate,
     /// Threads for batches: `None` for rayon's global pool.
     pub n_threads: Option<usize>,
+    /// Extra abbreviations for the tokenizer (`Gen.`): they keep their period.
+    pub abbreviations: Vec<String>,
+    /// Tokenizer special cases: chunk text → pieces (see [`Tokenizer::with_special_case`]).
+    pub special_cases: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl PipelineOptions {
+    /// Builds the tokenizer these options describe.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for an invalid abbreviation or special case.
+    pub fn tokenizer(&self) -> Result<Tokenizer, Error> {
+        let mut t = Tokenizer::new(self.split_on_newlines).with_abbreviations(&self.abbreviations)?;
+        for (text, pieces) in &self.special_cases {
+            t = t.with_special_case(text, pieces.clone())?;
+        }
+        Ok(t)
+    }
 }
 
 impl Default for PipelineOptions {
@@ -36,6 +54,8 @@ impl Default for PipelineOptions {
             date_order: DateOrder::Mdy,
             reference_date: ReferenceDate::Detect,
             n_threads: None,
+            abbreviations: Vec::new(),
+            special_cases: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -112,16 +132,31 @@ impl Pipeline {
         p
     }
 
-    /// A pipeline with the given gazetteer.
+    /// A pipeline with the given gazetteer. Invalid tokenizer entries in the
+    /// options are left out; [`PipelineOptions::tokenizer`] reports them, and
+    /// [`Pipeline::try_with_gazetteer`] fails on them.
     #[must_use]
     pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
         Self {
-            tokenizer: Tokenizer::new(options.split_on_newlines),
+            tokenizer: options.tokenizer().unwrap_or_else(|_| Tokenizer::new(options.split_on_newlines)),
             tagger: TemporalTagger { date_order: options.date_order },
             options,
             gazetteer,
             builtin_gazetteer: false,
         }
+    }
+
+    /// A pipeline with the given gazetteer (`None`: the world gazetteer),
+    /// checking the tokenizer options.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for an invalid abbreviation or special case.
+    pub fn try_with_gazetteer(options: PipelineOptions, gazetteer: Option<Arc<Gazetteer>>) -> Result<Self, Error> {
+        options.tokenizer()?;
+        Ok(match gazetteer {
+            Some(g) => Self::with_gazetteer(options, g),
+            None => Self::new(options),
+        })
     }
 
     /// The options.
@@ -211,6 +246,7 @@ impl Pipeline {
                 data.format_version
             )));
         }
+        data.options.tokenizer()?;
         Ok(match data.gazetteer {
             None => Self::new(data.options),
             Some(entries) => Self::with_gazetteer(

@@ -17,6 +17,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
+
 pub use sentences::Sentence;
 
 /// One token: a half-open byte range of the text.
@@ -45,6 +47,11 @@ pub struct Tokenizer {
     starters: HashSet<&'static str>,
     #[serde(skip)]
     prefixes: HashSet<&'static str>,
+    /// User abbreviations (lower case, with their period) that keep their
+    /// period and never end a sentence.
+    abbreviations: HashSet<String>,
+    /// User special cases: a chunk equal to a key becomes the listed pieces.
+    special_cases: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Tokenizer {
@@ -129,7 +136,81 @@ impl Tokenizer {
             final_abbr: lexicon::FINAL_ABBREVIATIONS.iter().copied().collect(),
             starters: lexicon::SENTENCE_STARTERS.iter().copied().collect(),
             prefixes: lexicon::HYPHEN_PREFIXES.iter().copied().collect(),
+            abbreviations: HashSet::default(),
+            special_cases: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// Adds abbreviations that keep their period and do not end a sentence
+    /// (`Gen.`, `Sgt.`); each must end with a period.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming an abbreviation that is empty, holds
+    /// whitespace or does not end with `.`.
+    pub fn with_abbreviations<I, S>(mut self, abbreviations: I) -> Result<Self, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for a in abbreviations {
+            let a = a.as_ref();
+            if a.len() < 2 || !a.ends_with('.') || a.chars().any(char::is_whitespace) {
+                return Err(Error::Config(format!(
+                    "abbreviation {a:?} must be a word ending with a period, without spaces"
+                )));
+            }
+            self.abbreviations.insert(a.to_lowercase());
+        }
+        Ok(self)
+    }
+
+    /// Adds special cases: wherever a whitespace-delimited chunk (or what is
+    /// left of it once outer punctuation is split off) equals `text`, it
+    /// becomes `pieces`, which must spell `text` exactly (`"gimme"` →
+    /// `["gim", "me"]`, `"U.N."` → `["U.N."]`).
+    ///
+    /// # Errors
+    /// [`Error::Config`] if the pieces do not join to the text, a piece is
+    /// empty, or the text holds whitespace.
+    pub fn with_special_case(mut self, text: &str, pieces: Vec<String>) -> Result<Self, Error> {
+        if text.is_empty() || text.chars().any(char::is_whitespace) {
+            return Err(Error::Config(format!("special case {text:?} must be non-empty and without spaces")));
+        }
+        if pieces.is_empty() || pieces.iter().any(String::is_empty) || pieces.concat() != text {
+            return Err(Error::Config(format!(
+                "special case {text:?}: the pieces {pieces:?} must be non-empty and join to the text exactly"
+            )));
+        }
+        self.special_cases.insert(text.to_owned(), pieces);
+        Ok(self)
+    }
+
+    /// The user abbreviations, sorted.
+    #[must_use]
+    pub fn abbreviations(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.abbreviations.iter().cloned().collect();
+        v.sort();
+        v
+    }
+
+    /// The user special cases.
+    #[must_use]
+    pub fn special_cases(&self) -> &std::collections::BTreeMap<String, Vec<String>> {
+        &self.special_cases
+    }
+
+    /// Pushes a special case's pieces if `text[s..e]` is one.
+    fn special(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        if self.special_cases.is_empty() {
+            return false;
+        }
+        let Some(pieces) = self.special_cases.get(&text[s..e]) else { return false };
+        let mut at = s;
+        for p in pieces {
+            out.push((at, at + p.len()));
+            at += p.len();
+        }
+        true
     }
 
     /// Whether `w` (ending in a period) is an abbreviation that keeps its period.
@@ -147,7 +228,9 @@ impl Tokenizer {
             return true; // an initial: `George W. Bush`
         }
         let lower = w.to_lowercase();
-        self.non_final.contains(lower.as_str()) || self.final_abbr.contains(lower.as_str())
+        self.non_final.contains(lower.as_str())
+            || self.final_abbr.contains(lower.as_str())
+            || self.abbreviations.contains(lower.as_str())
     }
 
     /// Whether `text[s..e]` is an abbreviation that may end a sentence (not
@@ -181,7 +264,8 @@ impl Tokenizer {
         {
             return true;
         }
-        self.non_final.contains(w.to_lowercase().as_str())
+        let lower = w.to_lowercase();
+        self.non_final.contains(lower.as_str()) || self.abbreviations.contains(lower.as_str())
     }
 
     pub(crate) fn is_sentence_starter(&self, w: &str) -> bool {
@@ -236,7 +320,7 @@ impl Tokenizer {
     /// Tokenizes one whitespace-free chunk `text[s..e]`, peeling punctuation
     /// from both ends and splitting the core.
     fn chunk(&self, text: &str, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
-        if s >= e {
+        if s >= e || self.special(text, s, e, out) {
             return;
         }
         // Fast path: a plain word or number (most chunks of running text).
@@ -252,8 +336,14 @@ impl Tokenizer {
             return;
         }
         let mut suffix: Vec<(usize, usize)> = Vec::new();
+        let mut peeled = false;
         while s < e {
             let w = &text[s..e];
+            // A special case may appear once outer punctuation is split off.
+            if peeled && self.special(text, s, e, out) {
+                s = e;
+                break;
+            }
             let web = first_char(w).is_some_and(char::is_alphanumeric) && (is_url_like(w) || is_email_like(w));
             let emoticon = w.len() <= 4 && lexicon::EMOTICONS.contains(&w);
             if emoticon || web {
@@ -279,11 +369,13 @@ impl Tokenizer {
             if let Some(n) = self.prefix_len(w) {
                 out.push((s, s + n));
                 s += n;
+                peeled = true;
                 continue;
             }
             if let Some(n) = self.suffix_len(w) {
                 suffix.push((e - n, e));
                 e -= n;
+                peeled = true;
                 continue;
             }
             break;
