@@ -309,6 +309,17 @@ impl PyDoc {
         self.data.timexes()
     }
 
+    /// Token offsets as a list of `(start, end)` str-index pairs, without
+    /// building `Token` objects (the fast path for large corpora).
+    fn token_spans(&self) -> Vec<(usize, usize)> {
+        self.data.doc.tokens.iter().map(|t| (self.data.c(t.start), self.data.c(t.end))).collect()
+    }
+
+    /// Sentence offsets as a list of `(start, end)` str-index pairs.
+    fn sentence_spans(&self) -> Vec<(usize, usize)> {
+        self.data.doc.sentences.iter().map(|s| (self.data.c(s.start), self.data.c(s.end))).collect()
+    }
+
     /// Number of tokens.
     fn __len__(&self) -> usize {
         self.data.doc.tokens.len()

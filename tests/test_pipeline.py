@@ -298,3 +298,10 @@ def test_tokenizer_special_cases_and_abbreviations_persist() -> None:
         dateline.Pipeline(special_cases={"gimme": ["gi", "me"]})
     with pytest.raises(dateline.ConfigError, match="abbreviation \"Gov\" must be a word ending with a period"):
         dateline.Pipeline(abbreviations=["Gov"])
+
+
+def test_span_lists_match_span_objects() -> None:
+    doc = dateline.Pipeline()("Zoë 😀 met Nicolás in Caracas. He left on Friday.")
+    assert doc.token_spans() == [(t.start, t.end) for t in doc.tokens]
+    assert doc.sentence_spans() == [(s.start, s.end) for s in doc.sentences]
+    assert [doc.text[s:e] for s, e in doc.sentence_spans()] == ["Zoë 😀 met Nicolás in Caracas.", "He left on Friday."]

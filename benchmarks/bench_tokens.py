@@ -1,0 +1,85 @@
+"""Tokenizing and sentence splitting speed: dateline against spaCy's blank
+English tokenizer (and sentencizer) and pysbd, on the same text, in one run.
+
+    pip install spacy pysbd          # peers (no model is downloaded)
+    python benchmarks/bench_tokens.py [--mb 2] [--shared PATH]
+
+Text: UD EWT dev raw text (rebuilt by the shared scorer), repeated to about
+``--mb`` MB. Each system goes from a Python ``str`` to token and/or sentence
+offsets usable in Python; peers are run exactly as ``../shared/eval/peer_tok.py``
+defines them. Single thread; CPU time of the process. pysbd runs on a tenth of
+the text (it is about 100x slower); MB/s is per its own input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+import time
+
+import dateline
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def timed(fn, texts) -> float:
+    fn(texts[0])  # warm up
+    t0 = time.process_time()
+    for t in texts:
+        fn(t)
+    return time.process_time() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--mb", type=float, default=2.0)
+    args = ap.parse_args()
+    shared = pathlib.Path(args.shared)
+    sys.path.insert(0, str(shared / "eval"))
+    import peer_tok  # type: ignore[import-not-found]
+    import tok_score  # type: ignore[import-not-found]
+
+    base = [t for _, t in tok_score.raw_texts(str(shared / "data/ud/en_ewt-ud-dev.conllu"))]
+    size = sum(len(t.encode()) for t in base)
+    texts = base * max(1, round(args.mb * 1e6 / size))
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+
+    nlp = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records([]), reference_date=None)
+    tok_only = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records([]), reference_date=None)
+
+    def dl_offsets(t: str):
+        d = tok_only(t)
+        return d.token_spans(), d.sentence_spans()
+
+    def dl_pipe_all(ts):
+        for d in nlp.pipe(ts, n_threads=1, batch_size=256):
+            d.token_spans()
+            d.sentence_spans()
+
+    rows = []
+    t0 = time.process_time()
+    dl_pipe_all(texts)
+    rows.append(("dateline nlp.pipe -> token+sentence offsets (1 thread)", mb, time.process_time() - t0))
+    rows.append(("dateline nlp(text) -> token+sentence offsets", mb, timed(dl_offsets, texts)))
+    facts = peer_tok.build_systems()
+    for name, share in (("spacy_blank", 1.0), ("spacy_sentencizer", 1.0), ("pysbd", 0.1)):
+        try:
+            system = facts[name]()
+        except (ImportError, KeyError) as e:
+            print(f"skip {name}: {e}", file=sys.stderr)
+            continue
+        sub = texts[: max(1, int(len(texts) * share))]
+        sub_mb = sum(len(t.encode()) for t in sub) / 1e6
+        rows.append((f"{name} ({system.note}) offsets", sub_mb, timed(system.offsets, sub)))
+    print(f"EWT dev raw text x{len(texts) // len(base)}: {mb:.2f} MB")
+    ref = rows[0][1] / rows[0][2]
+    for name, m, s in rows:
+        rate = m / s
+        print(f"{rate:9.2f} MB/s  {ref / rate:7.1f}x slower than dateline pipe   {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
