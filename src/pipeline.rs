@@ -30,7 +30,7 @@ impl PyPipeline {
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new()))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new()))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
         py: Python<'_>,
@@ -41,7 +41,15 @@ impl PyPipeline {
         date_order: &str,
         abbreviations: Vec<String>,
         special_cases: BTreeMap<String, Vec<String>>,
+        disable: Vec<String>,
     ) -> PyResult<Self> {
+        for d in &disable {
+            if !matches!(d.as_str(), "entities" | "timexes") {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "disable may hold 'entities' and 'timexes', not '{d}'"
+                )));
+            }
+        }
         let options = PipelineOptions {
             split_on_newlines,
             date_order: parse_date_order(date_order)?,
@@ -49,6 +57,8 @@ impl PyPipeline {
             n_threads: parse_threads(n_threads)?,
             abbreviations,
             special_cases,
+            entities: !disable.iter().any(|d| d == "entities"),
+            timexes: !disable.iter().any(|d| d == "timexes"),
         };
         let (gaz, builtin) = match gazetteer {
             Some(g) if !g.get().builtin => (Some(Arc::clone(&g.get().inner)), false),
@@ -143,6 +153,20 @@ impl PyPipeline {
     #[getter]
     fn date_order(&self) -> &'static str {
         date_order_name(self.inner.options().date_order)
+    }
+
+    /// The components switched off (`entities`, `timexes`).
+    #[getter]
+    fn disabled(&self) -> Vec<&'static str> {
+        let o = self.inner.options();
+        let mut v = Vec::new();
+        if !o.entities {
+            v.push("entities");
+        }
+        if !o.timexes {
+            v.push("timexes");
+        }
+        v
     }
 
     /// The tokenizer's extra abbreviations (lower case).

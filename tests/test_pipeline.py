@@ -305,3 +305,17 @@ def test_span_lists_match_span_objects() -> None:
     assert doc.token_spans() == [(t.start, t.end) for t in doc.tokens]
     assert doc.sentence_spans() == [(s.start, s.end) for s in doc.sentences]
     assert [doc.text[s:e] for s, e in doc.sentence_spans()] == ["Zoë 😀 met Nicolás in Caracas.", "He left on Friday."]
+
+
+def test_disable_components() -> None:
+    text = "Venezuela said on Thursday."
+    nlp = dateline.Pipeline(reference_date="2026-03-05", disable=["timexes"])
+    doc = nlp(text)
+    assert [e.text for e in doc.entities] == ["Venezuela"] and doc.timexes == []
+    assert nlp.disabled == ["timexes"]
+    both = pickle.loads(pickle.dumps(dateline.Pipeline(disable=("entities", "timexes"))))
+    assert both.disabled == ["entities", "timexes"]
+    d = both(text)
+    assert d.entities == [] and d.timexes == [] and len(d.tokens) == 5
+    with pytest.raises(ValueError, match="disable may hold 'entities' and 'timexes', not 'tokens'"):
+        dateline.Pipeline(disable=["tokens"])  # type: ignore[list-item]

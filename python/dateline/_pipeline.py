@@ -47,6 +47,9 @@ class Pipeline:
     special_cases
         Tokenizer exceptions: a chunk equal to a key becomes the listed
         pieces, which must spell it exactly (``{"gimme": ["gim", "me"]}``).
+    disable
+        Components to skip: ``"entities"``, ``"timexes"`` (tokens and
+        sentences are always made).
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -76,6 +79,7 @@ class Pipeline:
         date_order: Literal["mdy", "dmy"] = "mdy",
         abbreviations: Iterable[str] = (),
         special_cases: Mapping[str, Sequence[str]] | None = None,
+        disable: Iterable[Literal["entities", "timexes"]] = (),
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -93,6 +97,7 @@ class Pipeline:
             date_order=date_order,
             abbreviations=list(abbreviations),
             special_cases={k: list(v) for k, v in (special_cases or {}).items()},
+            disable=[disable] if isinstance(disable, str) else list(disable),
         )
         self._reference_date = reference_date
 
@@ -106,6 +111,11 @@ class Pipeline:
     def reference_date(self) -> ReferenceDate:
         """The default reference date (a date, ``"detect"`` or None)."""
         return self._core.reference_date
+
+    @property
+    def disabled(self) -> list[str]:
+        """The components switched off."""
+        return self._core.disabled
 
     @property
     def abbreviations(self) -> list[str]:

@@ -31,6 +31,10 @@ pub struct PipelineOptions {
     pub abbreviations: Vec<String>,
     /// Tokenizer special cases: chunk text → pieces (see [`Tokenizer::with_special_case`]).
     pub special_cases: std::collections::BTreeMap<String, Vec<String>>,
+    /// Whether to find gazetteer entities (default `true`).
+    pub entities: bool,
+    /// Whether to find time expressions (default `true`).
+    pub timexes: bool,
 }
 
 impl PipelineOptions {
@@ -56,6 +60,8 @@ impl Default for PipelineOptions {
             n_threads: None,
             abbreviations: Vec::new(),
             special_cases: std::collections::BTreeMap::new(),
+            entities: true,
+            timexes: true,
         }
     }
 }
@@ -186,13 +192,12 @@ impl Pipeline {
             ReferenceDate::None => None,
             ReferenceDate::Detect => detect_reference_date(text, &self.tokenizer).map(|d| d.0),
         };
-        let entities = self
-            .gazetteer
-            .find(text, &tokens)
+        let entities = if self.options.entities { self.gazetteer.find(text, &tokens) } else { Vec::new() }
             .into_iter()
             .map(|m| Entity { start: m.start, end: m.end, entry: m.entry })
             .collect();
-        let timexes = self.tagger.tag(text, &tokens, &sentences, reference_date);
+        let timexes =
+            if self.options.timexes { self.tagger.tag(text, &tokens, &sentences, reference_date) } else { Vec::new() };
         Document { tokens, sentences, entities, timexes, reference_date }
     }
 
