@@ -119,6 +119,36 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
         k += 1;
     }
 
+    // E-mail and message headers: `Kay Mann 04/26/2001 07:17 AM Will you…` —
+    // a numeric date with a clock time stands as a sentence of its own.
+    for k in 0..n.saturating_sub(1) {
+        let is_date = {
+            let w = word(k);
+            w.len() >= 6
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+                && w.bytes().filter(|&b| b == b'/').count() == 2
+        };
+        let is_clock = |x: &str| x.len() >= 4 && x.contains(':') && x.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if !is_date || !is_clock(word(k + 1)) {
+            continue;
+        }
+        let mut end = k + 1;
+        if end + 1 < n && matches!(word(end + 1), "AM" | "PM" | "am" | "pm" | "a.m." | "p.m.") {
+            end += 1;
+        }
+        if k > 0
+            && !matches!(
+                word(k - 1).to_ascii_lowercase().as_str(),
+                "on" | "at" | "by" | "from" | "until" | "since" | "date" | "sent" | ":" | ","
+            )
+        {
+            brk[k - 1] = true;
+        }
+        if end + 1 < n && word(end + 1).chars().next().is_some_and(char::is_uppercase) {
+            brk[end] = true;
+        }
+    }
+
     let mut sent_len = 0usize;
     let mut i = 0;
     while i < n {
