@@ -19,7 +19,7 @@ import sys
 import dateline
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CLITICS = {"'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m", "n't", "n’t", "nt", "'", "’"}
+CLITICS = {"'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m", "n't", "n’t", "nt", "'", "’", "m", "ve", "s", "na", "ta", "not"}
 
 
 def surface(doc: dateline.Doc) -> list[list[int]]:
@@ -29,7 +29,9 @@ def surface(doc: dateline.Doc) -> list[list[int]]:
     for t in doc.tokens:
         low = t.text.lower()
         if prev is not None and not prev.space_after and prev.end == t.start and out and (
-            low in CLITICS and not (low in {"'", "’"} and not prev.text.lower().endswith("s"))
+            low in CLITICS
+            and not (low in {"'", "’"} and not prev.text.lower().endswith("s"))
+            and (low not in {"m", "ve", "s", "na", "ta", "not"} or prev.text.isalpha())
         ):
             out[-1][1] = t.end
         else:

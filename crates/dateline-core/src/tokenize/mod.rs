@@ -327,7 +327,7 @@ impl Tokenizer {
         let bytes = &text.as_bytes()[s..e];
         if bytes.iter().all(u8::is_ascii_alphabetic) {
             let w = &text[s..e];
-            if !["cannot", "gonna", "wanna", "gotta"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            if w.len() > 8 || clitic_len(w).is_none() {
                 out.push((s, e));
                 return;
             }
@@ -416,6 +416,9 @@ impl Tokenizer {
                 return None;
             }
             return Some(c.len_utf8());
+        }
+        if c == '*' {
+            return Some(w.bytes().take_while(|&b| b == b'*').count()); // `*****` is one token
         }
         if OPENING.contains(&c) {
             return Some(c.len_utf8());
@@ -602,10 +605,20 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
 /// Byte length of a clitic at the end of `w` that should be its own token.
 fn clitic_len(w: &str) -> Option<usize> {
     if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
-        // No apostrophe (straight, or the curly one's lead byte): only fused forms.
-        return match w.len() {
-            6 if w.eq_ignore_ascii_case("cannot") => Some(3),
-            5 if ["gonna", "wanna", "gotta"].iter().any(|x| w.eq_ignore_ascii_case(x)) => Some(2),
+        // No apostrophe (straight, or the curly one's lead byte): only fused
+        // forms, which UD splits like their spelled-out versions (`dont` → `do nt`).
+        if w.len() > 7 || w.len() < 2 {
+            return None;
+        }
+        let lower = w.to_ascii_lowercase();
+        return match lower.as_str() {
+            "cannot" => Some(3),
+            "gonna" | "wanna" | "gotta" | "outta" => Some(2),
+            "dont" | "cant" | "didnt" | "doesnt" | "isnt" | "wasnt" | "werent" | "arent" | "havent" | "hasnt"
+            | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" | "aint" => Some(2),
+            "im" => Some(1),
+            "ive" => Some(2),
+            "thats" | "whats" => Some(1),
             _ => None,
         };
     }
