@@ -596,32 +596,17 @@ fn glued_period(w: &str) -> Option<usize> {
 }
 
 /// Contractions written without an apostrophe and the length of their second
-/// part (UD: `dont` → `do` `nt`, `cannot` → `can` `not`, `im` → `i` `m`).
+/// part (UD: `dont` → `do` `nt`, `cannot` → `can` `not`, `im` → `i` `m`),
+/// sorted by length (2 | 3 | 4 ×4 | 5 ×11 | 6 ×4 | 7–8 ×3) as `clitic_len` slices it.
+#[rustfmt::skip]
 const FUSED: &[(&str, usize)] = &[
-    ("cannot", 3),
-    ("gonna", 2),
-    ("wanna", 2),
-    ("gotta", 2),
-    ("outta", 2),
-    ("dont", 2),
-    ("cant", 2),
-    ("didnt", 2),
-    ("doesnt", 2),
-    ("isnt", 2),
-    ("wasnt", 2),
-    ("werent", 2),
-    ("arent", 2),
-    ("havent", 2),
-    ("hasnt", 2),
-    ("hadnt", 2),
-    ("couldnt", 2),
-    ("wouldnt", 2),
-    ("shouldnt", 2),
-    ("aint", 2),
     ("im", 1),
     ("ive", 2),
-    ("thats", 1),
-    ("whats", 1),
+    ("dont", 2), ("cant", 2), ("isnt", 2), ("aint", 2),
+    ("gonna", 2), ("wanna", 2), ("gotta", 2), ("outta", 2), ("didnt", 2), ("wasnt", 2), ("arent", 2), ("hasnt", 2),
+    ("hadnt", 2), ("thats", 1), ("whats", 1),
+    ("cannot", 3), ("doesnt", 2), ("werent", 2), ("havent", 2),
+    ("couldnt", 2), ("wouldnt", 2), ("shouldnt", 2),
 ];
 
 /// Whether `w` ends with `suffix`, ASCII letters compared without case.
@@ -640,7 +625,15 @@ fn clitic_len(w: &str) -> Option<usize> {
         if b.len() > 8 || b.len() < 2 || !matches!(b[b.len() - 1] | 0x20, b't' | b'm' | b'e' | b's' | b'a') {
             return None;
         }
-        return FUSED.iter().find(|(f, _)| f.len() == w.len() && w.eq_ignore_ascii_case(f)).map(|&(_, n)| n);
+        let candidates: &[(&str, usize)] = match b.len() {
+            2 => &FUSED[..1],
+            3 => &FUSED[1..2],
+            4 => &FUSED[2..6],
+            5 => &FUSED[6..17],
+            6 => &FUSED[17..21],
+            _ => &FUSED[21..],
+        };
+        return candidates.iter().find(|(f, _)| f.len() == w.len() && w.eq_ignore_ascii_case(f)).map(|&(_, n)| n);
     }
     for neg in ["n't", "n’t"] {
         if w.len() > neg.len() && ends_with_ci(w, neg) {
@@ -725,6 +718,24 @@ mod tests {
                 assert!(t.is_char_boundary(tk.start) && t.is_char_boundary(tk.end));
                 last = tk.end;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod fused_tests {
+    #[test]
+    fn fused_table_is_sliced_by_length() {
+        let groups: [(usize, std::ops::Range<usize>); 6] =
+            [(2, 0..1), (3, 1..2), (4, 2..6), (5, 6..17), (6, 17..21), (7, 21..24)];
+        for (len, range) in groups {
+            for (w, _) in &super::FUSED[range] {
+                assert!(w.len() == len || (len == 7 && w.len() == 8), "{w}");
+            }
+        }
+        assert_eq!(super::FUSED.len(), 24);
+        for (w, n) in super::FUSED {
+            assert_eq!(super::clitic_len(w), Some(*n), "{w}");
         }
     }
 }
