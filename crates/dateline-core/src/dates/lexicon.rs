@@ -106,7 +106,7 @@ const SET_WORDS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const REF_WORDS: &[(&str, &str)] = &[
     ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("nowadays", "PRESENT_REF"),
-    ("recently", "PAST_REF"),
+    ("recently", "PAST_REF"), ("current", "PRESENT_REF"),
 ];
 
 /// Words before a quantity that make it approximate or bounded: (word, mod).

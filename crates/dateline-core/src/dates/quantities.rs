@@ -338,6 +338,14 @@ impl Ctx<'_> {
             if l == "now" && matches!(self.l(i + 1), "that" | "-") {
                 return None;
             }
+            // `current` names the present, except before a time unit (`the current
+            // quarter` is handled as a period) or in set phrases.
+            if l == "current"
+                && (LEXICON.units.contains_key(self.l(i + 1))
+                    || matches!(self.l(i + 1), "account" | "accounts" | "affairs" | "events" | "-" | "fiscal" | "price" | "prices" | "dollars"))
+            {
+                return None;
+            }
             return found(i, i + 1, TimexType::Date, Kind::Ref, v.to_owned());
         }
         let v = match (l, self.l(i + 1)) {
