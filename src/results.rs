@@ -68,7 +68,9 @@ pub struct PySentence {
     text: String,
 }
 
-/// A gazetteer entity: `start`, `end`, `text`, `label` and `id`.
+/// A gazetteer entity: `start`, `end`, `text`, `label` and `id` (of the first
+/// entry added with this name), and `candidates`: every entry with this name
+/// as `(label, id)` pairs, the reported one first (`Washington`: city, person).
 #[pyclass(frozen, name = "Entity", module = "dateline._core", eq)]
 #[derive(PartialEq)]
 pub struct PyEntity {
@@ -82,6 +84,8 @@ pub struct PyEntity {
     label: String,
     #[pyo3(get)]
     id: String,
+    #[pyo3(get)]
+    candidates: Vec<(String, String)>,
 }
 
 /// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
@@ -241,7 +245,15 @@ impl DocData {
             .iter()
             .map(|m| {
                 let e = self.gazetteer.entry(m.entry);
+                let candidates = std::iter::once(m.entry)
+                    .chain(m.alternatives.iter().copied())
+                    .map(|k| {
+                        let c = self.gazetteer.entry(k);
+                        (c.label.clone(), c.id.clone())
+                    })
+                    .collect();
                 PyEntity {
+                    candidates,
                     start: self.c(m.start),
                     end: self.c(m.end),
                     text: self.slice(m.start, m.end),
@@ -356,6 +368,9 @@ impl PyDoc {
             let s = span(e.start, e.end, &e.text)?;
             s.set_item("label", &e.label)?;
             s.set_item("id", &e.id)?;
+            if e.candidates.len() > 1 {
+                s.set_item("candidates", &e.candidates)?;
+            }
             ents.append(s)?;
         }
         d.set_item("entities", ents)?;

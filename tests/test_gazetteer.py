@@ -58,3 +58,21 @@ def test_common_word_names_need_name_casing() -> None:
 def test_world_gazetteer_countries_match_at_sentence_start() -> None:
     doc = dateline.Pipeline()("China said on Monday that Turkey and Chad agreed.")
     assert [e.text for e in doc.entities] == ["China", "Turkey", "Chad"]
+
+
+def test_every_candidate_for_a_name_is_available() -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "Washington", "label": "LOC", "id": "geo:washington-dc"},
+            {"name": "Washington", "label": "PER", "id": "george-washington"},
+            {"name": "George Washington", "label": "PER", "id": "george-washington"},
+        ]
+    )
+    doc = dateline.Pipeline(gazetteer=gaz)("Officials in Washington praised George Washington.")
+    first, second = doc.entities
+    assert (first.text, first.label, first.id) == ("Washington", "LOC", "geo:washington-dc")
+    assert first.candidates == [("LOC", "geo:washington-dc"), ("PER", "george-washington")]
+    assert second.candidates == [("PER", "george-washington")]
+    d = doc.to_dict()["entities"]
+    assert d[0]["candidates"] == [("LOC", "geo:washington-dc"), ("PER", "george-washington")]
+    assert "candidates" not in d[1]

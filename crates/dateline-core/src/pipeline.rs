@@ -78,7 +78,7 @@ pub enum ReferenceDate {
 }
 
 /// A gazetteer match with its entry index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// Byte offset of the start.
     pub start: usize,
@@ -86,6 +86,8 @@ pub struct Entity {
     pub end: usize,
     /// Index of the entry in the pipeline's gazetteer.
     pub entry: u32,
+    /// Other entries with the same name (see [`crate::Match::alternatives`]).
+    pub alternatives: Vec<u32>,
 }
 
 /// The analysis of one document. Offsets are bytes into its text.
@@ -194,7 +196,7 @@ impl Pipeline {
         };
         let entities = if self.options.entities { self.gazetteer.find(text, &tokens) } else { Vec::new() }
             .into_iter()
-            .map(|m| Entity { start: m.start, end: m.end, entry: m.entry })
+            .map(|m| Entity { start: m.start, end: m.end, entry: m.entry, alternatives: m.alternatives })
             .collect();
         let timexes =
             if self.options.timexes { self.tagger.tag(text, &tokens, &sentences, reference_date) } else { Vec::new() };

@@ -342,7 +342,10 @@ impl Ctx<'_> {
             // quarter` is handled as a period) or in set phrases.
             if l == "current"
                 && (LEXICON.units.contains_key(self.l(i + 1))
-                    || matches!(self.l(i + 1), "account" | "accounts" | "affairs" | "events" | "-" | "fiscal" | "price" | "prices" | "dollars"))
+                    || matches!(
+                        self.l(i + 1),
+                        "account" | "accounts" | "affairs" | "events" | "-" | "fiscal" | "price" | "prices" | "dollars"
+                    ))
             {
                 return None;
             }

@@ -69,7 +69,7 @@ impl Entry {
 }
 
 /// A match: a byte span of the text and the entry it found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
     /// Byte offset of the first matched token.
     pub start: usize,
@@ -79,8 +79,12 @@ pub struct Match {
     pub token_start: usize,
     /// Index one past the last matched token.
     pub token_end: usize,
-    /// Index of the entry (see [`Gazetteer::entry`]).
+    /// Index of the entry (see [`Gazetteer::entry`]): the first one added
+    /// among those with this name.
     pub entry: u32,
+    /// The other entries with the same name, in the order they were added
+    /// (`Washington`: the city, then the person). Empty in most matches.
+    pub alternatives: Vec<u32>,
 }
 
 /// A token trie: node 0 is the root.
@@ -91,6 +95,8 @@ struct Trie {
     /// Entry found at each node (the first one added wins), and whether that
     /// name is a common word that needs name casing in the text.
     output: Vec<Option<(u32, bool)>>,
+    /// Further entries reached at a node, beyond the first.
+    alternatives: HashMap<u32, Vec<u32>>,
 }
 
 impl Trie {
@@ -109,14 +115,24 @@ impl Trie {
                 self.output.push(None);
             }
         }
-        if node != 0 && self.output[node as usize].is_none() {
-            self.output[node as usize] = Some((entry, common));
+        if node == 0 {
+            return;
+        }
+        match self.output[node as usize] {
+            None => self.output[node as usize] = Some((entry, common)),
+            Some((first, _)) if first != entry => {
+                let alts = self.alternatives.entry(node).or_default();
+                if !alts.contains(&entry) {
+                    alts.push(entry);
+                }
+            }
+            Some(_) => {}
         }
     }
 
     /// Longest match starting at token `i`: (token count, entry, common word);
     /// `allow_common` says whether a common-word name may match here.
-    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Option<(usize, u32)> {
+    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Option<(usize, u32, u32)> {
         let mut node = 0u32;
         let mut best = None;
         for (k, w) in words.enumerate() {
@@ -128,7 +144,7 @@ impl Trie {
             if let Some((e, common)) = self.output[node as usize]
                 && (allow_common || !common)
             {
-                best = Some((k + 1, e));
+                best = Some((k + 1, e, node));
             }
         }
         best
@@ -313,22 +329,25 @@ impl Gazetteer {
         let mut i = 0;
         while i < tokens.len() {
             let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
-            let mut best = self.exact.longest((i..tokens.len()).map(word), allow_common);
+            let mut best =
+                self.exact.longest((i..tokens.len()).map(word), allow_common).map(|(n, e, node)| (n, e, node, false));
             if has_letters_all_upper(word(i)) {
                 let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
-                if let Some(u) = self.upper.longest(caps, false)
-                    && best.is_none_or(|b| u.0 > b.0)
+                if let Some((n, e, node)) = self.upper.longest(caps, false)
+                    && best.is_none_or(|b| n > b.0)
                 {
-                    best = Some(u);
+                    best = Some((n, e, node, true));
                 }
             }
-            if let Some((len, entry)) = best {
+            if let Some((len, entry, node, in_caps)) = best {
+                let trie = if in_caps { &self.upper } else { &self.exact };
                 out.push(Match {
                     start: tokens[i].start,
                     end: tokens[i + len - 1].end,
                     token_start: i,
                     token_end: i + len,
                     entry,
+                    alternatives: trie.alternatives.get(&node).cloned().unwrap_or_default(),
                 });
                 i += len;
             } else {
