@@ -170,6 +170,18 @@ impl PyGazetteer {
         self.inner.len()
     }
 
+    /// `a + b`: a new gazetteer with `a`'s entries, then `b`'s. Where both
+    /// list a name, `a`'s entry is reported and `b`'s are further
+    /// `candidates` (`mine + world()` lets your ids win).
+    fn __add__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let other = other.cast::<PyGazetteer>().map_err(|_| {
+            PyTypeError::new_err(format!("can only add a Gazetteer to a Gazetteer, not {}", type_name(other)))
+        })?;
+        let (a, b) = (Arc::clone(&self.inner), Arc::clone(&other.get().inner));
+        let g = run_detached(py, move || a.merge(&b))?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
     /// Whether names that are ordinary words or numbers are skipped.
     #[getter]
     fn common_word_guard(&self) -> bool {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 import dateline
 
 RECORDS = [
@@ -76,3 +78,14 @@ def test_every_candidate_for_a_name_is_available() -> None:
     d = doc.to_dict()["entities"]
     assert d[0]["candidates"] == [("LOC", "geo:washington-dc"), ("PER", "george-washington")]
     assert "candidates" not in d[1]
+
+
+def test_merging_gazetteers_keeps_the_left_ids_first() -> None:
+    mine = dateline.Gazetteer.from_records([{"name": "Caracas", "label": "LOC", "id": "my:caracas"}])
+    merged = mine + dateline.gazetteers.world()
+    assert len(merged) == 1 + len(dateline.gazetteers.world())
+    doc = dateline.Pipeline(gazetteer=merged)("Caracas and Bogotá.")
+    assert [(e.text, e.id) for e in doc.entities] == [("Caracas", "my:caracas"), ("Bogotá", "geonames:3688689")]
+    assert doc.entities[0].candidates == [("LOC", "my:caracas"), ("LOC", "geonames:3646738")]
+    with pytest.raises(TypeError, match="can only add a Gazetteer to a Gazetteer, not list"):
+        mine + []  # type: ignore[operator]

@@ -277,6 +277,19 @@ impl Gazetteer {
         Ok(Self { entries, tokenizer, exact, upper, common_word_guard })
     }
 
+    /// A new gazetteer with the entries of `self` followed by those of
+    /// `other`. Where both have a name, `self`'s entry is reported first and
+    /// `other`'s become further candidates. The guard is on if it is on in
+    /// either.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] if the combined list has over 2^32 entries.
+    pub fn merge(&self, other: &Self) -> Result<Self, Error> {
+        let mut entries = self.entries.clone();
+        entries.extend(other.entries.iter().cloned());
+        Self::from_entries_with(entries, "merged gazetteers", self.common_word_guard || other.common_word_guard)
+    }
+
     /// Whether the common-word guard is on.
     #[must_use]
     pub fn common_word_guard(&self) -> bool {
