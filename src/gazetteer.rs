@@ -39,6 +39,19 @@ fn record_str(rec: &Bound<'_, PyDict>, key: &str, i: usize, required: bool) -> P
     }
 }
 
+/// Writes `data` to a temporary file beside `path`, then renames it over `path`.
+pub(crate) fn write_atomically(path: &std::path::Path, data: &[u8]) -> Result<(), dateline_core::Error> {
+    let io = |source| dateline_core::Error::Io { path: path.display().to_string(), source };
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, data).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
 fn parse_format(format: Option<&str>) -> PyResult<Option<FileFormat>> {
     match format {
         None => Ok(None),
@@ -149,6 +162,27 @@ impl PyGazetteer {
             data.extract()?
         };
         let g = run_detached(py, move || Gazetteer::from_json(&s))?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// Writes the gazetteer to `path` (versioned JSON; the file is replaced
+    /// only once fully written).
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        let g = Arc::clone(&self.inner);
+        run_detached(py, move || {
+            let json = g.to_json()?;
+            write_atomically(&path, json.as_bytes())
+        })
+    }
+
+    /// Reads a gazetteer written by `save`.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let g = run_detached(py, move || {
+            let json = std::fs::read_to_string(&path)
+                .map_err(|source| dateline_core::Error::Io { path: path.display().to_string(), source })?;
+            Gazetteer::from_json(&json)
+        })?;
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
 

@@ -187,6 +187,15 @@ impl PyPipeline {
         run_detached(py, move || inner.to_json())
     }
 
+    /// Writes the pipeline (options and gazetteer) to `path`, versioned JSON.
+    fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        let inner = Arc::clone(&self.inner);
+        run_detached(py, move || {
+            let json = inner.to_json()?;
+            crate::gazetteer::write_atomically(&path, json.as_bytes())
+        })
+    }
+
     /// Rebuilds a pipeline from `to_json()` output.
     #[staticmethod]
     fn from_json(py: Python<'_>, data: String) -> PyResult<Self> {

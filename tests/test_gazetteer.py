@@ -89,3 +89,22 @@ def test_merging_gazetteers_keeps_the_left_ids_first() -> None:
     assert doc.entities[0].candidates == [("LOC", "my:caracas"), ("LOC", "geonames:3646738")]
     with pytest.raises(TypeError, match="can only add a Gazetteer to a Gazetteer, not list"):
         mine + []  # type: ignore[operator]
+
+
+def test_save_and_load(tmp_path) -> None:
+    gaz = dateline.Gazetteer.from_records([{"name": "Reading", "label": "LOC", "id": "r", "aliases": ["Redding"]}], common_word_guard=False)
+    p = tmp_path / "g.json"
+    gaz.save(p)
+    back = dateline.Gazetteer.load(p)
+    assert back.entries() == gaz.entries() and back.common_word_guard is False
+    nlp = dateline.Pipeline(gazetteer=back, reference_date="2026-03-05", abbreviations=["Gov."])
+    nlp.save(tmp_path / "nlp.json")
+    nlp2 = dateline.Pipeline.load(tmp_path / "nlp.json")
+    text = "Reading is near Redding, Gov. Smith said on Sunday."
+    assert nlp2(text).to_dict() == nlp(text).to_dict()
+    assert [e.id for e in nlp2(text).entities] == ["r", "r"]
+    with pytest.raises(FileNotFoundError, match="missing.json"):
+        dateline.Gazetteer.load(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text('{"format_version": 9, "entries": []}')
+    with pytest.raises(dateline.SerializationError, match="format_version 9 is not supported"):
+        dateline.Gazetteer.load(tmp_path / "bad.json")

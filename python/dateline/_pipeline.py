@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Literal, Union
@@ -211,6 +212,16 @@ class Pipeline:
     def to_json(self) -> str:
         """Serialize the pipeline (options and gazetteer) as JSON."""
         return self._core.to_json()
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the pipeline (options and gazetteer) to ``path`` (versioned JSON)."""
+        self._core.save(path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Pipeline:
+        """Read a pipeline written by :meth:`save`."""
+        with open(path, encoding="utf-8") as fh:
+            return cls.from_json(fh.read())
 
     @classmethod
     def from_json(cls, data: str) -> Pipeline:
