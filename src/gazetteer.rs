@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use dateline_core::gazetteer::{Columns, FileFormat, read_entries};
-use dateline_core::{Entry, Gazetteer, world};
+use dateline_core::{Entry, Folding, Gazetteer, world};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -73,8 +73,18 @@ impl PyGazetteer {
     /// With `common_word_guard` (the default) names that are ordinary words
     /// or numbers (`The`, `at`, `one`, `3`) are not matched.
     #[staticmethod]
-    #[pyo3(signature = (records, *, common_word_guard = true))]
-    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, common_word_guard: bool) -> PyResult<Self> {
+    ///
+    /// `case_sensitive=False` matches names in any case; `fold_accents=True`
+    /// matches regardless of accents and typographic quotes and dashes
+    /// (`Nicolas` finds `Nicolás`). Offsets always refer to the original text.
+    #[pyo3(signature = (records, *, common_word_guard = true, case_sensitive = true, fold_accents = false))]
+    fn from_records(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        common_word_guard: bool,
+        case_sensitive: bool,
+        fold_accents: bool,
+    ) -> PyResult<Self> {
         let mut entries = Vec::new();
         for (i, rec) in records.try_iter()?.enumerate() {
             let rec = rec?;
@@ -104,7 +114,8 @@ impl PyGazetteer {
             }
             entries.push(Entry { name, label, id, aliases });
         }
-        let g = run_detached(py, || Gazetteer::from_entries_with(entries, "records", common_word_guard))?;
+        let folding = Folding { case_insensitive: !case_sensitive, accents: fold_accents };
+        let g = run_detached(py, || Gazetteer::from_entries_folded(entries, "records", common_word_guard, folding))?;
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
@@ -113,7 +124,7 @@ impl PyGazetteer {
     /// `.jsonl`) unless `format` is given. Columns are named by the `*_column`
     /// arguments; `aliases` are `|`-separated in tabular files.
     #[staticmethod]
-    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", common_word_guard = true))]
+    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", common_word_guard = true, case_sensitive = true, fold_accents = false))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn from_file(
         py: Python<'_>,
@@ -124,7 +135,10 @@ impl PyGazetteer {
         id_column: &str,
         aliases_column: &str,
         common_word_guard: bool,
+        case_sensitive: bool,
+        fold_accents: bool,
     ) -> PyResult<Self> {
+        let folding = Folding { case_insensitive: !case_sensitive, accents: fold_accents };
         let format = parse_format(format)?;
         let columns = Columns {
             name: name_column.to_owned(),
@@ -134,7 +148,7 @@ impl PyGazetteer {
         };
         let g = run_detached(py, || {
             let entries = read_entries(&path, format, &columns)?;
-            Gazetteer::from_entries_with(entries, &path.display().to_string(), common_word_guard)
+            Gazetteer::from_entries_folded(entries, &path.display().to_string(), common_word_guard, folding)
         })?;
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
@@ -214,6 +228,18 @@ impl PyGazetteer {
         let (a, b) = (Arc::clone(&self.inner), Arc::clone(&other.get().inner));
         let g = run_detached(py, move || a.merge(&b))?;
         Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// Whether matching is case-sensitive.
+    #[getter]
+    fn case_sensitive(&self) -> bool {
+        !self.inner.folding().case_insensitive
+    }
+
+    /// Whether accents and typography are folded for matching.
+    #[getter]
+    fn fold_accents(&self) -> bool {
+        self.inner.folding().accents
     }
 
     /// Whether names that are ordinary words or numbers are skipped.

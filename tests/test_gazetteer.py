@@ -108,3 +108,19 @@ def test_save_and_load(tmp_path) -> None:
     (tmp_path / "bad.json").write_text('{"format_version": 9, "entries": []}')
     with pytest.raises(dateline.SerializationError, match="format_version 9 is not supported"):
         dateline.Gazetteer.load(tmp_path / "bad.json")
+
+
+def test_case_and_accent_folding() -> None:
+    recs = [{"name": "Nicolás Maduro", "label": "PER", "id": "maduro"}, {"name": "Caracas", "label": "LOC", "id": "ccs"}]
+    text = "Nicolas Maduro, NICOLÁS MADURO and nicolás maduro visited caracas and Caracas."
+    exact = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records(recs))(text)
+    assert [e.text for e in exact.entities] == ["NICOLÁS MADURO", "Caracas"]
+    folded = dateline.Gazetteer.from_records(recs, case_sensitive=False, fold_accents=True)
+    assert folded.case_sensitive is False and folded.fold_accents is True
+    doc = dateline.Pipeline(gazetteer=folded)(text)
+    assert [e.text for e in doc.entities] == ["Nicolas Maduro", "NICOLÁS MADURO", "nicolás maduro", "caracas", "Caracas"]
+    assert all(doc.text[e.start : e.end] == e.text for e in doc.entities)
+    back = pickle.loads(pickle.dumps(dateline.Pipeline(gazetteer=folded)))
+    assert [e.text for e in back(text).entities] == [e.text for e in doc.entities]
+    accents_only = dateline.Gazetteer.from_records(recs, fold_accents=True)
+    assert [e.text for e in dateline.Pipeline(gazetteer=accents_only)(text).entities] == ["Nicolas Maduro", "NICOLÁS MADURO", "Caracas"]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::civil::Date;
 use crate::dates::{DateOrder, TemporalTagger, Timex, detect_reference_date};
 use crate::error::Error;
-use crate::gazetteer::{Entry, Gazetteer, world};
+use crate::gazetteer::{Entry, Folding, Gazetteer, world};
 use crate::parallel;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 
@@ -125,6 +125,8 @@ struct PipelineData {
     gazetteer: Option<Vec<Entry>>,
     #[serde(default = "yes")]
     common_word_guard: bool,
+    #[serde(default)]
+    folding: Folding,
 }
 
 fn yes() -> bool {
@@ -236,6 +238,7 @@ impl Pipeline {
             options: self.options.clone(),
             gazetteer: (!self.builtin_gazetteer).then(|| self.gazetteer.entries().to_vec()),
             common_word_guard: self.gazetteer.common_word_guard(),
+            folding: self.gazetteer.folding(),
         };
         serde_json::to_string(&data).map_err(|e| Error::Serialization(e.to_string()))
     }
@@ -258,7 +261,12 @@ impl Pipeline {
             None => Self::new(data.options),
             Some(entries) => Self::with_gazetteer(
                 data.options,
-                Arc::new(Gazetteer::from_entries_with(entries, "serialized pipeline", data.common_word_guard)?),
+                Arc::new(Gazetteer::from_entries_folded(
+                    entries,
+                    "serialized pipeline",
+                    data.common_word_guard,
+                    data.folding,
+                )?),
             ),
         })
     }
@@ -270,6 +278,8 @@ struct GazetteerData {
     entries: Vec<Entry>,
     #[serde(default = "yes")]
     common_word_guard: bool,
+    #[serde(default)]
+    folding: Folding,
 }
 
 impl Gazetteer {
@@ -282,6 +292,7 @@ impl Gazetteer {
             format_version: FORMAT_VERSION,
             entries: self.entries().to_vec(),
             common_word_guard: self.common_word_guard(),
+            folding: self.folding(),
         })
         .map_err(|e| Error::Serialization(e.to_string()))
     }
@@ -298,6 +309,6 @@ impl Gazetteer {
                 data.format_version
             )));
         }
-        Self::from_entries_with(data.entries, "serialized gazetteer", data.common_word_guard)
+        Self::from_entries_folded(data.entries, "serialized gazetteer", data.common_word_guard, data.folding)
     }
 }

@@ -162,6 +162,48 @@ pub struct Gazetteer {
     upper: Trie,
     /// Whether the common-word guard was applied (see [`guard`]).
     common_word_guard: bool,
+    /// How names and text are folded before the extra `folded` lookup.
+    folding: Folding,
+    /// Names folded per [`Folding`] (empty when no folding is asked for).
+    folded: Trie,
+}
+
+/// Optional folding applied to names and text for matching (offsets always
+/// stay in the original text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Folding {
+    /// Match regardless of case (`caracas` finds `Caracas`).
+    pub case_insensitive: bool,
+    /// Match regardless of accents and typography (`Nicolas` finds `Nicolás`,
+    /// `’` and `'`, `–` and `-`).
+    pub accents: bool,
+}
+
+impl Folding {
+    /// Whether any folding is on.
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.case_insensitive || self.accents
+    }
+
+    /// `w` folded.
+    #[must_use]
+    pub fn fold(self, w: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let typo = |c: char| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' | '‒' | '‐' | '‑' | '−' => '-',
+            c => c,
+        };
+        let base: String = if self.accents {
+            w.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).map(typo).collect()
+        } else {
+            w.to_owned()
+        };
+        if self.case_insensitive { base.to_lowercase() } else { base }
+    }
 }
 
 /// Incremental construction of a [`Gazetteer`].
@@ -244,9 +286,33 @@ impl Gazetteer {
         common_word_guard: bool,
         word_names: bool,
     ) -> Result<Self, Error> {
+        Self::compile_folded(entries, source, common_word_guard, word_names, Folding::default())
+    }
+
+    /// As [`Gazetteer::from_entries_with`], with optional case and accent folding.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_entries`].
+    pub fn from_entries_folded(
+        entries: Vec<Entry>,
+        source: &str,
+        common_word_guard: bool,
+        folding: Folding,
+    ) -> Result<Self, Error> {
+        Self::compile_folded(entries, source, common_word_guard, common_word_guard, folding)
+    }
+
+    fn compile_folded(
+        entries: Vec<Entry>,
+        source: &str,
+        common_word_guard: bool,
+        word_names: bool,
+        folding: Folding,
+    ) -> Result<Self, Error> {
         let tokenizer = Tokenizer::default();
         let mut exact = Trie::new();
         let mut upper = Trie::new();
+        let mut folded = Trie::new();
         for (i, e) in entries.iter().enumerate() {
             let bad = |message: String| Error::Gazetteer { source_name: source.to_owned(), line: i + 1, message };
             if e.name.trim().is_empty() {
@@ -272,9 +338,13 @@ impl Gazetteer {
                 if !common {
                     upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
                 }
+                if folding.any() {
+                    let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
+                    folded.insert(f.iter().map(String::as_str), idx, common);
+                }
             }
         }
-        Ok(Self { entries, tokenizer, exact, upper, common_word_guard })
+        Ok(Self { entries, tokenizer, exact, upper, common_word_guard, folding, folded })
     }
 
     /// A new gazetteer with the entries of `self` followed by those of
@@ -287,7 +357,18 @@ impl Gazetteer {
     pub fn merge(&self, other: &Self) -> Result<Self, Error> {
         let mut entries = self.entries.clone();
         entries.extend(other.entries.iter().cloned());
-        Self::from_entries_with(entries, "merged gazetteers", self.common_word_guard || other.common_word_guard)
+        Self::from_entries_folded(
+            entries,
+            "merged gazetteers",
+            self.common_word_guard || other.common_word_guard,
+            self.folding,
+        )
+    }
+
+    /// The folding used for matching.
+    #[must_use]
+    pub fn folding(&self) -> Folding {
+        self.folding
     }
 
     /// Whether the common-word guard is on.
@@ -339,6 +420,11 @@ impl Gazetteer {
             return out;
         }
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let folded_words: Vec<String> = if self.folding.any() {
+            (0..tokens.len()).map(|k| self.folding.fold(word(k))).collect()
+        } else {
+            Vec::new()
+        };
         let mut i = 0;
         while i < tokens.len() {
             let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
@@ -352,8 +438,23 @@ impl Gazetteer {
                     best = Some((n, e, node, true));
                 }
             }
+            let mut from_folded = false;
+            if self.folding.any()
+                && let Some((n, e, node)) =
+                    self.folded.longest(folded_words[i..].iter().map(String::as_str), allow_common)
+                && best.is_none_or(|b| n > b.0)
+            {
+                best = Some((n, e, node, false));
+                from_folded = true;
+            }
             if let Some((len, entry, node, in_caps)) = best {
-                let trie = if in_caps { &self.upper } else { &self.exact };
+                let trie = if from_folded {
+                    &self.folded
+                } else if in_caps {
+                    &self.upper
+                } else {
+                    &self.exact
+                };
                 out.push(Match {
                     start: tokens[i].start,
                     end: tokens[i + len - 1].end,
