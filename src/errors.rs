@@ -28,8 +28,8 @@ pub(crate) fn config_error(py: Python<'_>, msg: impl Into<String>) -> PyErr {
     exception(py, &CONFIG_ERROR, "ConfigError", msg.into())
 }
 
-/// Maps a core error to its Python exception. Exhaustive on purpose: a new
-/// core variant breaks the build until it is mapped here.
+/// Maps a core error to its Python exception. The core enum is
+/// `#[non_exhaustive]`, so a new variant falls to `ValueError` until mapped here.
 pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
     let msg = err.to_string();
     match err {

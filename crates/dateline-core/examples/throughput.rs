@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
+use dateline_core::{Pipeline, PipelineOptions, TemporalTagger, Tokenizer};
 
 fn main() {
     let mut files = Vec::new();
@@ -65,5 +65,4 @@ fn main() {
     time("pipeline, all cores", &|| {
         nlp.process_batch(&texts, &[], None).map(|d| d.iter().map(|x| x.timexes.len()).sum()).unwrap_or(0)
     });
-    let _ = ReferenceDate::Detect;
 }

@@ -371,6 +371,19 @@ impl Gazetteer {
         self.folding
     }
 
+    /// A gazetteer with no entries.
+    pub(crate) fn empty() -> Self {
+        Self {
+            entries: Vec::new(),
+            tokenizer: Tokenizer::default(),
+            exact: Trie::new(),
+            upper: Trie::new(),
+            common_word_guard: true,
+            folding: Folding::default(),
+            folded: Trie::new(),
+        }
+    }
+
     /// Whether the common-word guard is on.
     #[must_use]
     pub fn common_word_guard(&self) -> bool {

@@ -11,10 +11,7 @@ const WORLD_TSV: &str = include_str!("../../data/world.tsv");
 
 static WORLD: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
     let entries = parse_entries(WORLD_TSV, Some(FileFormat::Tsv), &Columns::default(), "world.tsv").unwrap_or_default();
-    Arc::new(
-        Gazetteer::compile(entries, "world.tsv", true, false)
-            .unwrap_or_else(|_| Gazetteer::from_entries(Vec::new(), "world.tsv").unwrap_or_else(|_| unreachable!())),
-    )
+    Arc::new(Gazetteer::compile(entries, "world.tsv", true, false).unwrap_or_else(|_| Gazetteer::empty()))
 });
 
 /// The built-in world gazetteer, compiled once and shared.
