@@ -2,6 +2,7 @@
 //! exposed concept lives in its own module.
 
 mod batch;
+mod columns;
 mod convert;
 mod errors;
 mod gazetteer;
@@ -29,6 +30,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pipeline::PyPipeline>()?;
     m.add_class::<gazetteer::PyGazetteer>()?;
     m.add_class::<results::PyDoc>()?;
+    m.add_class::<columns::PyAnnotations>()?;
     m.add_class::<results::PyToken>()?;
     m.add_class::<results::PySentence>()?;
     m.add_class::<results::PyEntity>()?;

@@ -9,6 +9,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::batch::run_detached;
+use crate::columns::PyAnnotations;
 use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc};
@@ -24,6 +25,43 @@ pub struct PyPipeline {
 impl PyPipeline {
     fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document) -> PyDoc {
         PyDoc { data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer())) }
+    }
+}
+
+impl PyPipeline {
+    /// Checks and converts a batch's arguments, then analyses it with the GIL released.
+    fn run_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        n_threads: Option<i64>,
+        index_offset: usize,
+    ) -> PyResult<(Vec<PyBackedStr>, Vec<dateline_core::Document>)> {
+        let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
+        }
+        let mut refs: Vec<ReferenceDate> = Vec::new();
+        if let Some(r) = reference_dates {
+            if r.len() != texts.len() {
+                return Err(crate::errors::config_error(
+                    py,
+                    format!("reference_dates has {} items for {} texts", r.len(), texts.len()),
+                ));
+            }
+            for (i, v) in r.iter().enumerate() {
+                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
+            }
+        }
+        let threads = match n_threads {
+            None => self.inner.options().n_threads,
+            n => parse_threads(n)?,
+        };
+        let inner = Arc::clone(&self.inner);
+        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
+        let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
+        Ok((owned, docs))
     }
 }
 
@@ -95,30 +133,22 @@ impl PyPipeline {
         n_threads: Option<i64>,
         index_offset: usize,
     ) -> PyResult<Vec<PyDoc>> {
-        let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
-        for (i, t) in texts.iter().enumerate() {
-            owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
-        }
-        let mut refs: Vec<ReferenceDate> = Vec::new();
-        if let Some(r) = reference_dates {
-            if r.len() != texts.len() {
-                return Err(crate::errors::config_error(
-                    py,
-                    format!("reference_dates has {} items for {} texts", r.len(), texts.len()),
-                ));
-            }
-            for (i, v) in r.iter().enumerate() {
-                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
-            }
-        }
-        let threads = match n_threads {
-            None => self.inner.options().n_threads,
-            n => parse_threads(n)?,
-        };
-        let inner = Arc::clone(&self.inner);
-        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
-        let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
+        let (owned, docs) = self.run_batch(py, texts, reference_dates, n_threads, index_offset)?;
         Ok(owned.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
+    }
+
+    /// Analyses a list of texts in parallel and keeps the results in Rust,
+    /// to be read as columns (`Annotations.table`).
+    #[pyo3(signature = (texts, reference_dates, n_threads))]
+    fn annotate<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        n_threads: Option<i64>,
+    ) -> PyResult<PyAnnotations> {
+        let (texts, docs) = self.run_batch(py, texts, reference_dates, n_threads, 0)?;
+        Ok(PyAnnotations { texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()) })
     }
 
     /// The gazetteer in use.

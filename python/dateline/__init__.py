@@ -16,12 +16,14 @@ import os as _os
 
 from dateline import _core, exceptions, gazetteers
 from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
+from dateline._frames import Annotations
 from dateline._pipeline import Pipeline
 from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "Annotations",
     "ConfigError",
     "DatelineError",
     "Doc",

@@ -6,10 +6,11 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
-from dateline import _core
+from dateline import _core, _frames
 from dateline._core import Doc, Gazetteer
+from dateline._frames import Annotations
 
 __all__ = ["Pipeline", "ReferenceDate"]
 
@@ -207,6 +208,85 @@ class Pipeline:
                     raise ValueError("reference_dates has fewer items than texts")
             yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset)
             offset += len(chunk)
+
+    def annotate(
+        self,
+        texts: Iterable[str] | Any,
+        *,
+        reference_dates: Iterable[ReferenceDate] | ReferenceDate | Any = None,
+        n_threads: int | None = None,
+    ) -> Annotations:
+        """Analyse many texts and return their spans as tables.
+
+        The columnar path for data science: no Python object is made per
+        span; ask the result for ``.entities()``, ``.timexes()``,
+        ``.sentences()`` or ``.tokens()`` as pandas, polars or Arrow tables
+        (see :class:`dateline.Annotations`).
+
+        Parameters
+        ----------
+        texts
+            Any iterable of str, or a pandas/polars Series or pyarrow array of
+            strings. With a pandas Series, each table's ``doc`` column holds
+            the Series' index labels; otherwise the input position. A missing
+            text (None, NaN) raises ValueError naming its position.
+        reference_dates
+            One reference date per text (a sequence or Series of dates,
+            datetimes, ISO strings, ``"detect"`` or missing values), or one
+            value for every text. ``None`` uses the pipeline's default.
+        n_threads
+            Overrides the pipeline's thread count for this call.
+        """
+        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
+            raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
+        return _frames.annotate(self._core, texts, reference_dates, n_threads)
+
+    def annotate_frame(
+        self,
+        frame: Any,
+        *,
+        text: str = "text",
+        reference_date: str | None = None,
+        columns: Sequence[str] | None = None,
+        tables: Sequence[str] = ("entities", "timexes"),
+        n_threads: int | None = None,
+    ) -> dict[str, Any]:
+        """Annotate a DataFrame's text column and join the spans back onto it.
+
+        Returns ``{table name: DataFrame}`` with one row per span: the
+        frame's ``columns`` (default: all but the text and date columns) for
+        that span's document, then the span columns of
+        :class:`dateline.Annotations` (without ``doc``). With pandas the
+        result's index is the frame's index label of each span's document;
+        with polars a ``doc`` column holds the row number.
+
+        Parameters
+        ----------
+        frame
+            A pandas or polars DataFrame.
+        text
+            The name of the text column.
+        reference_date
+            The name of a column of reference dates, or None for the
+            pipeline's default.
+        columns
+            Frame columns to carry into the tables.
+        tables
+            Which tables to make (``entities``, ``timexes``, ``sentences``, ``tokens``).
+        n_threads
+            Overrides the pipeline's thread count for this call.
+
+        Examples
+        --------
+        >>> import pandas as pd, dateline
+        >>> df = pd.DataFrame({"text": ["Rain in Lima today.", "Quiet."], "source": ["AP", "AFP"]},
+        ...                   index=["a1", "a2"])
+        >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+        >>> nlp.annotate_frame(df)["entities"][["source", "text", "label"]]
+           source  text label
+        a1     AP  Lima   LOC
+        """
+        return _frames.annotate_frame(self._core, frame, text, reference_date, columns, tables, n_threads)
 
     # -- persistence ---------------------------------------------------
     def to_json(self) -> str:

@@ -25,6 +25,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod civil;
+pub mod columns;
 pub mod dates;
 pub mod error;
 pub mod gazetteer;

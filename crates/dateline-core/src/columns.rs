@@ -1,0 +1,490 @@
+//! Columnar results: one table per kind of span over a batch of documents.
+//!
+//! The data-science path turns a corpus into tables (one row per span) without
+//! creating an object per span. The columns here are plain vectors whose
+//! layout the binding can hand to numpy and Arrow without copying: integers
+//! as `i64`, strings in Arrow's large-utf8 layout (offsets plus bytes),
+//! categorical columns as `i32` codes into a small list of categories, dates
+//! as days since 1970-01-01.
+//!
+//! Offsets in these tables are **character** offsets (what Python `str`
+//! indices count), unlike the rest of the core.
+
+use rustc_hash::FxHashMap;
+
+use crate::pipeline::Document;
+use crate::span::CharOffsets;
+use crate::tokenize::attrs;
+use crate::{Gazetteer, TimexType};
+
+/// The value used for a missing date in a [`Column::Date`] column (numpy's `NaT`).
+pub const NO_DATE: i64 = i64::MIN;
+
+/// Strings in Arrow's large-utf8 layout: row `i` is
+/// `data[offsets[i]..offsets[i + 1]]`, optionally with a validity mask.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StrColumn {
+    /// `rows + 1` offsets into `data`, starting at 0.
+    pub offsets: Vec<i64>,
+    /// The UTF-8 bytes of all rows, back to back.
+    pub data: Vec<u8>,
+    /// `Some(mask)` when some rows are missing (`false` = missing).
+    pub valid: Option<Vec<bool>>,
+}
+
+impl StrColumn {
+    fn new() -> Self {
+        Self { offsets: vec![0], data: Vec::new(), valid: None }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.data.extend_from_slice(s.as_bytes());
+        self.offsets.push(self.data.len() as i64);
+        if let Some(v) = &mut self.valid {
+            v.push(true);
+        }
+    }
+
+    fn push_opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.push(s),
+            None => {
+                let rows = self.offsets.len() - 1;
+                let v = self.valid.get_or_insert_with(|| vec![true; rows]);
+                v.push(false);
+                self.offsets.push(self.data.len() as i64);
+            }
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i`, or `None` when missing. Panics if `i` is out of range.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        if self.valid.as_ref().is_some_and(|v| !v[i]) {
+            return None;
+        }
+        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+        // Every row was pushed as a whole &str, so the slice is valid UTF-8.
+        std::str::from_utf8(&self.data[a..b]).ok()
+    }
+}
+
+/// Codes into a list of categories; code `-1` is a missing value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatColumn {
+    /// One code per row.
+    pub codes: Vec<i32>,
+    /// The distinct values, in order of first appearance (or a fixed order).
+    pub categories: Vec<String>,
+}
+
+/// Builds a [`CatColumn`], assigning codes in order of first appearance.
+#[derive(Default)]
+struct CatBuilder {
+    col: CatColumn,
+    index: FxHashMap<String, i32>,
+}
+
+impl CatBuilder {
+    fn fixed(categories: &[&str]) -> Self {
+        let mut b = Self::default();
+        for c in categories {
+            b.code(c);
+        }
+        b.col.codes.clear();
+        b
+    }
+
+    fn code(&mut self, s: &str) -> i32 {
+        let code = match self.index.get(s) {
+            Some(&c) => c,
+            None => {
+                let c = self.col.categories.len() as i32;
+                self.col.categories.push(s.to_owned());
+                self.index.insert(s.to_owned(), c);
+                c
+            }
+        };
+        self.col.codes.push(code);
+        code
+    }
+
+    fn push_opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.code(s);
+            }
+            None => self.col.codes.push(-1),
+        }
+    }
+}
+
+/// One column of a [`Table`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// 64-bit integers.
+    Int(Vec<i64>),
+    /// Booleans.
+    Bool(Vec<bool>),
+    /// Strings.
+    Str(StrColumn),
+    /// Categorical strings.
+    Cat(CatColumn),
+    /// Days since 1970-01-01; [`NO_DATE`] where missing.
+    Date(Vec<i64>),
+}
+
+impl Column {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Int(v) | Column::Date(v) => v.len(),
+            Column::Bool(v) => v.len(),
+            Column::Str(s) => s.len(),
+            Column::Cat(c) => c.codes.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Named columns of equal length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// `(name, column)` pairs in display order.
+    pub columns: Vec<(&'static str, Column)>,
+}
+
+impl Table {
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, |(_, c)| c.len())
+    }
+
+    /// The column called `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+}
+
+/// The kinds of table: one per kind of span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    /// Gazetteer entities.
+    Entities,
+    /// Time expressions.
+    Timexes,
+    /// Tokens.
+    Tokens,
+    /// Sentences.
+    Sentences,
+}
+
+impl TableKind {
+    /// Parses `entities`, `timexes`, `tokens` or `sentences`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "entities" => Self::Entities,
+            "timexes" => Self::Timexes,
+            "tokens" => Self::Tokens,
+            "sentences" => Self::Sentences,
+            _ => return None,
+        })
+    }
+}
+
+/// One analysed document as the table builders see it.
+pub struct DocRef<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Its analysis.
+    pub doc: &'a Document,
+}
+
+/// Builds the table of `kind` for `docs`; the `doc` column holds
+/// `first_doc + position`.
+pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
+    match kind {
+        TableKind::Entities => entities(docs, gazetteer, first_doc),
+        TableKind::Timexes => timexes(docs, first_doc),
+        TableKind::Tokens => tokens(docs, first_doc),
+        TableKind::Sentences => sentences(docs, first_doc),
+    }
+}
+
+fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
+    let n: usize = docs.iter().map(|d| d.doc.entities.len()).sum();
+    let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut text = StrColumn::new();
+    let mut label = CatBuilder::default();
+    let mut id = CatBuilder::default();
+    let mut candidates = Vec::with_capacity(n);
+    for (k, d) in docs.iter().enumerate() {
+        if d.doc.entities.is_empty() {
+            continue;
+        }
+        let offsets = CharOffsets::new(d.text);
+        for m in &d.doc.entities {
+            let e = gazetteer.entry(m.entry);
+            doc.push(first_doc + k as i64);
+            start.push(offsets.char_index(m.start) as i64);
+            end.push(offsets.char_index(m.end) as i64);
+            text.push(&d.text[m.start..m.end]);
+            label.code(&e.label);
+            id.code(&e.id);
+            candidates.push(1 + m.alternatives.len() as i64);
+        }
+    }
+    Table {
+        columns: vec![
+            ("doc", Column::Int(doc)),
+            ("start", Column::Int(start)),
+            ("end", Column::Int(end)),
+            ("text", Column::Str(text)),
+            ("label", Column::Cat(label.col)),
+            ("id", Column::Cat(id.col)),
+            ("candidates", Column::Int(candidates)),
+        ],
+    }
+}
+
+const TIMEX_TYPES: [TimexType; 4] = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
+
+fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
+    let n: usize = docs.iter().map(|d| d.doc.timexes.len()).sum();
+    let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut text = StrColumn::new();
+    let type_names: Vec<&str> = TIMEX_TYPES.iter().map(|t| t.as_str()).collect();
+    let mut kind = CatBuilder::fixed(&type_names);
+    let mut value = StrColumn::new();
+    let mut modifier = CatBuilder::default();
+    let mut freq = StrColumn::new();
+    let mut quant = CatBuilder::default();
+    let (mut begin, mut finish) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut reference = Vec::with_capacity(n);
+    for (k, d) in docs.iter().enumerate() {
+        if d.doc.timexes.is_empty() {
+            continue;
+        }
+        let offsets = CharOffsets::new(d.text);
+        let r = d.doc.reference_date.map_or(NO_DATE, |r| r.to_epoch_days());
+        for t in &d.doc.timexes {
+            doc.push(first_doc + k as i64);
+            start.push(offsets.char_index(t.start) as i64);
+            end.push(offsets.char_index(t.end) as i64);
+            text.push(&d.text[t.start..t.end]);
+            kind.code(t.timex_type.as_str());
+            value.push(&t.value);
+            modifier.push_opt(t.modifier);
+            freq.push_opt(t.freq.as_deref());
+            quant.push_opt(t.quant);
+            let (b, e) = t.interval().map_or((NO_DATE, NO_DATE), |(a, b)| (a.to_epoch_days(), b.to_epoch_days()));
+            begin.push(b);
+            finish.push(e);
+            reference.push(r);
+        }
+    }
+    Table {
+        columns: vec![
+            ("doc", Column::Int(doc)),
+            ("start", Column::Int(start)),
+            ("end", Column::Int(end)),
+            ("text", Column::Str(text)),
+            ("type", Column::Cat(kind.col)),
+            ("value", Column::Str(value)),
+            ("mod", Column::Cat(modifier.col)),
+            ("freq", Column::Str(freq)),
+            ("quant", Column::Cat(quant.col)),
+            ("begin", Column::Date(begin)),
+            ("end_date", Column::Date(finish)),
+            ("reference_date", Column::Date(reference)),
+        ],
+    }
+}
+
+fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
+    let n: usize = docs.iter().map(|d| d.doc.tokens.len()).sum();
+    let mut doc = Vec::with_capacity(n);
+    let mut index = Vec::with_capacity(n);
+    let (mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut text = StrColumn::new();
+    let mut norm = StrColumn::new();
+    let mut shape = StrColumn::new();
+    let mut sentence = Vec::with_capacity(n);
+    let mut space_after = Vec::with_capacity(n);
+    let mut flags: [Vec<bool>; 6] = Default::default();
+    let tests: [fn(&str) -> bool; 6] =
+        [attrs::is_alpha, attrs::is_digit, attrs::is_punct, attrs::like_num, attrs::like_url, attrs::like_email];
+    for (k, d) in docs.iter().enumerate() {
+        let offsets = CharOffsets::new(d.text);
+        let mut s = 0usize;
+        for (i, t) in d.doc.tokens.iter().enumerate() {
+            while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end <= i {
+                s += 1;
+            }
+            let w = &d.text[t.start..t.end];
+            doc.push(first_doc + k as i64);
+            index.push(i as i64);
+            start.push(offsets.char_index(t.start) as i64);
+            end.push(offsets.char_index(t.end) as i64);
+            text.push(w);
+            norm.push(&attrs::norm(w));
+            shape.push(&attrs::shape(w));
+            sentence.push(s as i64);
+            space_after.push(t.space_after);
+            for (f, test) in flags.iter_mut().zip(tests) {
+                f.push(test(w));
+            }
+        }
+    }
+    let [is_alpha, is_digit, is_punct, like_num, like_url, like_email] = flags;
+    Table {
+        columns: vec![
+            ("doc", Column::Int(doc)),
+            ("i", Column::Int(index)),
+            ("start", Column::Int(start)),
+            ("end", Column::Int(end)),
+            ("text", Column::Str(text)),
+            ("sentence", Column::Int(sentence)),
+            ("space_after", Column::Bool(space_after)),
+            ("norm", Column::Str(norm)),
+            ("shape", Column::Str(shape)),
+            ("is_alpha", Column::Bool(is_alpha)),
+            ("is_digit", Column::Bool(is_digit)),
+            ("is_punct", Column::Bool(is_punct)),
+            ("like_num", Column::Bool(like_num)),
+            ("like_url", Column::Bool(like_url)),
+            ("like_email", Column::Bool(like_email)),
+        ],
+    }
+}
+
+fn sentences(docs: &[DocRef<'_>], first_doc: i64) -> Table {
+    let n: usize = docs.iter().map(|d| d.doc.sentences.len()).sum();
+    let mut doc = Vec::with_capacity(n);
+    let mut index = Vec::with_capacity(n);
+    let (mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut text = StrColumn::new();
+    for (k, d) in docs.iter().enumerate() {
+        let offsets = CharOffsets::new(d.text);
+        for (i, s) in d.doc.sentences.iter().enumerate() {
+            doc.push(first_doc + k as i64);
+            index.push(i as i64);
+            start.push(offsets.char_index(s.start) as i64);
+            end.push(offsets.char_index(s.end) as i64);
+            text.push(&d.text[s.start..s.end]);
+        }
+    }
+    Table {
+        columns: vec![
+            ("doc", Column::Int(doc)),
+            ("i", Column::Int(index)),
+            ("start", Column::Int(start)),
+            ("end", Column::Int(end)),
+            ("text", Column::Str(text)),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Date, Entry, Pipeline, PipelineOptions, ReferenceDate};
+    use std::sync::Arc;
+
+    fn run(texts: &[&str]) -> (Pipeline, Vec<Document>) {
+        let g = Gazetteer::builder()
+            .entry(Entry::new("Caracas", "LOC", "geonames:3646738"))
+            .entry(Entry::new("Venezuela", "LOC", "geonames:3625428"))
+            .build()
+            .unwrap();
+        let nlp = Pipeline::with_gazetteer(PipelineOptions::default(), Arc::new(g));
+        let r = ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap());
+        let docs = texts.iter().map(|t| nlp.process(t, r)).collect();
+        (nlp, docs)
+    }
+
+    fn refs<'a>(texts: &[&'a str], docs: &'a [Document]) -> Vec<DocRef<'a>> {
+        texts.iter().zip(docs).map(|(t, d)| DocRef { text: t, doc: d }).collect()
+    }
+
+    fn ints(t: &Table, name: &str) -> Vec<i64> {
+        match t.column(name) {
+            Some(Column::Int(v) | Column::Date(v)) => v.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn entity_rows_carry_char_offsets_and_categories() {
+        let texts = ["Señor in Caracas, Venezuela.", "nothing here", "Caracas again"];
+        let (nlp, docs) = run(&texts);
+        let t = build(TableKind::Entities, &refs(&texts, &docs), nlp.gazetteer(), 10);
+        assert_eq!(t.rows(), 3);
+        assert_eq!(ints(&t, "doc"), [10, 10, 12]);
+        // "Señor in " is 9 characters but 10 bytes.
+        assert_eq!(ints(&t, "start"), [9, 18, 0]);
+        assert_eq!(ints(&t, "end"), [16, 27, 7]);
+        let Some(Column::Str(text)) = t.column("text") else { panic!() };
+        assert_eq!((0..3).map(|i| text.get(i).unwrap()).collect::<Vec<_>>(), ["Caracas", "Venezuela", "Caracas"]);
+        let Some(Column::Cat(id)) = t.column("id") else { panic!() };
+        assert_eq!(id.codes, [0, 1, 0]);
+        assert_eq!(id.categories, ["geonames:3646738", "geonames:3625428"]);
+    }
+
+    #[test]
+    fn timex_rows_have_intervals_and_missing_values() {
+        let texts = ["It happened on Thursday for two days.", "", "Every week."];
+        let (_, docs) = run(&texts);
+        let t = build(TableKind::Timexes, &refs(&texts, &docs), &Gazetteer::empty(), 0);
+        assert_eq!(t.rows(), 3);
+        assert_eq!(ints(&t, "doc"), [0, 0, 2]);
+        let Some(Column::Str(value)) = t.column("value") else { panic!() };
+        assert_eq!(value.get(0), Some("2026-03-05"));
+        assert_eq!(value.get(1), Some("P2D"));
+        let begin = ints(&t, "begin");
+        assert_eq!(begin[0], Date::new(2026, 3, 5).unwrap().to_epoch_days());
+        assert_eq!(ints(&t, "end_date")[0], Date::new(2026, 3, 6).unwrap().to_epoch_days());
+        assert_eq!(begin[1], NO_DATE);
+        let Some(Column::Cat(kind)) = t.column("type") else { panic!() };
+        assert_eq!(kind.categories, ["DATE", "TIME", "DURATION", "SET"]);
+        assert_eq!(kind.codes, [0, 2, 3]);
+        let Some(Column::Cat(quant)) = t.column("quant") else { panic!() };
+        assert_eq!(quant.codes, [-1, -1, 0]);
+        assert_eq!(quant.categories, ["EVERY"]);
+        let Some(Column::Str(freq)) = t.column("freq") else { panic!() };
+        assert_eq!(freq.get(0), None);
+        assert_eq!(freq.offsets.len(), 4);
+    }
+
+    #[test]
+    fn token_and_sentence_tables_agree_with_documents() {
+        let texts = ["Don't go. Now!", "Ünïcode — ok"];
+        let (_, docs) = run(&texts);
+        let r = refs(&texts, &docs);
+        let tok = build(TableKind::Tokens, &r, &Gazetteer::empty(), 0);
+        let n: usize = docs.iter().map(|d| d.tokens.len()).sum();
+        assert_eq!(tok.rows(), n);
+        assert!(tok.columns.iter().all(|(_, c)| c.len() == n));
+        let Some(Column::Str(text)) = tok.column("text") else { panic!() };
+        assert_eq!(text.get(0), Some("Do"));
+        assert_eq!(text.get(1), Some("n't"));
+        assert_eq!(ints(&tok, "sentence")[..6], [0, 0, 0, 0, 1, 1]);
+        let sent = build(TableKind::Sentences, &r, &Gazetteer::empty(), 0);
+        assert_eq!(ints(&sent, "doc"), [0, 0, 1]);
+        assert_eq!(ints(&sent, "start"), [0, 10, 0]);
+        assert_eq!(ints(&sent, "end"), [9, 14, 12]);
+    }
+}

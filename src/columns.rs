@@ -1,0 +1,81 @@
+//! `Annotations`: the analyses of a batch kept in Rust, handed to Python as
+//! columns (numpy arrays built from the core's vectors without copying).
+
+use std::sync::Arc;
+
+use dateline_core::columns::{self, Column, DocRef, TableKind};
+use dateline_core::{Document, Gazetteer};
+use numpy::IntoPyArray;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyList, PyTuple};
+
+/// The result of `Pipeline.annotate`: every document's analysis, kept in Rust
+/// until a table is asked for. Use the `dateline.Annotations` façade.
+#[pyclass(frozen, name = "Annotations", module = "dateline._core")]
+pub struct PyAnnotations {
+    pub(crate) texts: Vec<PyBackedStr>,
+    pub(crate) docs: Vec<Document>,
+    pub(crate) gazetteer: Arc<Gazetteer>,
+}
+
+fn column<'py>(py: Python<'py>, name: &str, col: Column) -> PyResult<Bound<'py, PyTuple>> {
+    let none = || py.None().into_bound(py);
+    let items: Vec<Bound<'py, PyAny>> = match col {
+        Column::Int(v) => vec!["int".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::Date(v) => vec!["date".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::Bool(v) => vec!["bool".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::Str(s) => {
+            let valid = s.valid.map_or_else(none, |v| v.into_pyarray(py).into_any());
+            let parts =
+                PyTuple::new(py, [s.offsets.into_pyarray(py).into_any(), s.data.into_pyarray(py).into_any(), valid])?;
+            vec!["str".into_pyobject(py)?.into_any(), parts.into_any(), none()]
+        }
+        Column::Cat(c) => {
+            let cats = PyList::new(py, &c.categories)?;
+            vec!["cat".into_pyobject(py)?.into_any(), c.codes.into_pyarray(py).into_any(), cats.into_any()]
+        }
+    };
+    let mut all = vec![name.into_pyobject(py)?.into_any()];
+    all.extend(items);
+    PyTuple::new(py, all)
+}
+
+#[pymethods]
+impl PyAnnotations {
+    /// Number of documents.
+    fn __len__(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The table of `kind` (`entities`, `timexes`, `tokens`, `sentences`) as a
+    /// list of `(name, kind, data, extra)` column tuples: `int`/`date`/`bool`
+    /// columns carry a numpy array; `str` columns `(offsets, bytes, valid)`
+    /// in Arrow's large-utf8 layout; `cat` columns int32 codes and the categories.
+    fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+        let k = TableKind::parse(kind).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown table '{kind}'; expected one of 'entities', 'timexes', 'tokens', 'sentences'"
+            ))
+        })?;
+        let table = py.detach(|| {
+            let refs: Vec<DocRef<'_>> =
+                self.texts.iter().zip(&self.docs).map(|(t, d)| DocRef { text: t.as_str(), doc: d }).collect();
+            columns::build(k, &refs, &self.gazetteer, 0)
+        });
+        table.columns.into_iter().map(|(name, col)| column(py, name, col)).collect()
+    }
+
+    /// The analysed `Doc` at position `i`.
+    fn doc(&self, py: Python<'_>, i: usize) -> PyResult<crate::results::PyDoc> {
+        let (Some(t), Some(d)) = (self.texts.get(i), self.docs.get(i)) else {
+            return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                "document {i} out of range for {} documents",
+                self.docs.len()
+            )));
+        };
+        let text = t.clone_ref(py);
+        Ok(crate::results::PyDoc { data: crate::results::DocData::new(text, d.clone(), Arc::clone(&self.gazetteer)) })
+    }
+}

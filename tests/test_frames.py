@@ -1,0 +1,247 @@
+"""The columnar path: Pipeline.annotate and annotate_frame, checked value by
+value against the per-document API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import dateline
+
+TEXTS = [
+    "date 2026-03-05\nOfficials in Caracas said on Thursday that Venezuela's talks would last two days.",
+    "",
+    "No names here, only lower case words.",
+    "Señor Gómez flew to Bogotá — “a long trip” — in January, and to Lima every week.",
+    "The U.S. and the UK met in Geneva on March 2, 2026 at 3 p.m.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> dateline.Pipeline:
+    return dateline.Pipeline(reference_date="2026-03-05")
+
+
+def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
+    rows = []
+    for k, doc in enumerate(nlp.pipe(texts)):
+        for i, s in enumerate(getattr(doc, kind)):
+            row = {"doc": k, "start": s.start, "end": s.end, "text": s.text}
+            if kind == "entities":
+                row.update(label=s.label, id=s.id, candidates=len(s.candidates))
+            elif kind == "timexes":
+                iv = s.interval
+                row.update(
+                    type=s.type,
+                    value=s.value,
+                    mod=s.mod,
+                    freq=s.freq,
+                    quant=s.quant,
+                    begin=iv[0] if iv else None,
+                    end_date=iv[1] if iv else None,
+                    reference_date=doc.reference_date,
+                )
+            elif kind == "sentences":
+                row["i"] = i
+            else:
+                row.update(
+                    i=s.i,
+                    sentence=s.sentence,
+                    space_after=s.space_after,
+                    norm=s.norm,
+                    shape=s.shape,
+                    is_alpha=s.is_alpha,
+                    is_digit=s.is_digit,
+                    is_punct=s.is_punct,
+                    like_num=s.like_num,
+                    like_url=s.like_url,
+                    like_email=s.like_email,
+                )
+            rows.append(row)
+    return rows
+
+
+def normalise(v: object) -> object:
+    if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def rows_of(df: pd.DataFrame) -> list[dict]:
+    return [{k: normalise(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+@pytest.mark.parametrize("kind", ["entities", "timexes", "sentences", "tokens"])
+def test_pandas_tables_equal_the_document_api(nlp: dateline.Pipeline, kind: str) -> None:
+    df = nlp.annotate(TEXTS).table(kind)
+    want = expected(nlp, TEXTS, kind)
+    assert len(want) > 0
+    got = rows_of(df)
+    assert got == [{k: r[k] for k in got[0]} for r in want] if got else want == []
+    assert set(got[0]) == set(want[0])
+    for r in got:
+        assert TEXTS[r["doc"]][r["start"] : r["end"]] == r["text"]
+
+
+@pytest.mark.parametrize("kind", ["entities", "timexes", "sentences", "tokens"])
+def test_polars_arrow_and_numpy_hold_the_same_values(nlp: dateline.Pipeline, kind: str) -> None:
+    res = nlp.annotate(TEXTS)
+    base = rows_of(res.table(kind, "pandas"))
+    arrow = res.table(kind, "arrow")
+    assert isinstance(arrow, pa.Table)
+    assert [{k: normalise(v) for k, v in r.items()} for r in arrow.to_pylist()] == base
+    polars = res.table(kind, "polars")
+    assert isinstance(polars, pl.DataFrame)
+    assert [{k: normalise(v) for k, v in r.items()} for r in polars.to_dicts()] == base
+    arrays = res.table(kind, "numpy")
+    assert list(arrays) == list(base[0])
+    assert [normalise(x) for x in arrays["text"]] == [r["text"] for r in base]
+
+
+def test_column_types(nlp: dateline.Pipeline) -> None:
+    res = nlp.annotate(TEXTS)
+    ents = res.entities()
+    assert isinstance(ents["label"].dtype, pd.CategoricalDtype)
+    assert isinstance(ents["id"].dtype, pd.CategoricalDtype)
+    assert ents["start"].dtype == np.int64
+    tx = res.timexes()
+    assert list(tx["type"].cat.categories) == ["DATE", "TIME", "DURATION", "SET"]
+    assert str(tx["begin"].dtype).startswith("datetime64")
+    thursday = tx[tx["text"] == "Thursday"].iloc[0]
+    assert thursday["begin"] == pd.Timestamp("2026-03-05")
+    assert thursday["end_date"] == pd.Timestamp("2026-03-06")
+    every = tx[tx["text"] == "every week"].iloc[0]
+    assert every["type"] == "SET" and every["quant"] == "EVERY"
+    assert pd.isna(every["begin"])
+    schema = res.timexes("arrow").schema
+    assert schema.field("begin").type == pa.date32()
+    assert pa.types.is_dictionary(schema.field("type").type)
+    assert res.tokens("polars").schema["space_after"] == pl.Boolean
+
+
+def test_doc_column_holds_the_series_index_labels(nlp: dateline.Pipeline) -> None:
+    s = pd.Series(["Rain in Lima.", "Snow in Oslo and Bern."], index=["x", "y"])
+    ents = nlp.annotate(s).entities()
+    assert list(zip(ents["doc"], ents["text"])) == [("x", "Lima"), ("y", "Oslo"), ("y", "Bern")]
+    assert list(nlp.annotate(s).entities("arrow").column("doc").to_pylist()) == ["x", "y", "y"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda t: pl.Series(t),
+        lambda t: pa.array(t),
+        lambda t: pa.array(t, type=pa.large_string()),
+        lambda t: np.array(t, dtype=object),
+        lambda t: (x for x in t),
+        tuple,
+    ],
+)
+def test_any_sequence_of_texts(nlp: dateline.Pipeline, make: object) -> None:
+    got = nlp.annotate(make(TEXTS)).entities()  # type: ignore[operator]
+    want = nlp.annotate(TEXTS).entities()
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_reference_dates_per_document(nlp: dateline.Pipeline) -> None:
+    texts = ["on Thursday", "on Thursday", "on Thursday", "on Thursday"]
+    dates = pd.Series(pd.to_datetime(["2026-03-05", None, "2020-01-01", "2026-11-28 13:45"], format="ISO8601"))
+    tx = nlp.annotate(texts, reference_dates=dates).timexes()
+    assert list(tx["value"]) == ["2026-03-05", "XXXX-WXX-4", "2019-12-26", "2026-11-26"]
+    assert pd.isna(tx["reference_date"].iloc[1])
+    same = nlp.annotate(texts, reference_dates="2026-03-05").timexes()
+    assert set(same["value"]) == {"2026-03-05"}
+    mixed = [dt.date(2026, 3, 5), "2026-03-05", np.datetime64("2026-03-05"), float("nan")]
+    assert list(nlp.annotate(texts, reference_dates=mixed).timexes()["value"])[:3] == ["2026-03-05"] * 3
+
+
+def test_bad_inputs_name_the_problem(nlp: dateline.Pipeline) -> None:
+    with pytest.raises(ValueError, match=r"texts\[1\] \(index label 'b'\) is missing"):
+        nlp.annotate(pd.Series(["ok", None], index=["a", "b"]))
+    with pytest.raises(TypeError, match=r"texts\[0\] must be str, not int"):
+        nlp.annotate([3])
+    with pytest.raises(TypeError, match="not a single str"):
+        nlp.annotate("one text")
+    with pytest.raises(ValueError, match="reference_dates has 1 items for 2 texts"):
+        nlp.annotate(["a", "b"], reference_dates=["2026-01-01"])
+    with pytest.raises(ValueError, match=r"reference_dates\[0\]"):
+        nlp.annotate(["a"], reference_dates=["2026-02-30"])
+    res = nlp.annotate(["a"])
+    with pytest.raises(ValueError, match="unknown table 'entity'"):
+        res.table("entity")
+    with pytest.raises(ValueError, match="format must be one of"):
+        res.entities(format="excel")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown table"):
+        res.to_pandas(tables=["words"])
+
+
+def test_empty_input_gives_empty_typed_tables(nlp: dateline.Pipeline) -> None:
+    res = nlp.annotate([])
+    assert len(res) == 0
+    ents = res.entities()
+    assert len(ents) == 0 and list(ents.columns)[:4] == ["doc", "start", "end", "text"]
+    assert res.timexes("arrow").num_rows == 0
+    assert res.tokens("polars").height == 0
+
+
+def test_results_do_not_depend_on_thread_count(nlp: dateline.Pipeline) -> None:
+    texts = TEXTS * 50
+    one = nlp.annotate(texts, n_threads=1).to_arrow(tables=dateline._frames.TABLES)
+    two = nlp.annotate(texts, n_threads=2).to_arrow(tables=dateline._frames.TABLES)
+    for name in one:
+        assert one[name].equals(two[name]), name
+
+
+def test_doc_access_and_to_dict_of_tables(nlp: dateline.Pipeline) -> None:
+    res = nlp.annotate(TEXTS)
+    assert res.doc(0).text == TEXTS[0]
+    assert res.doc(-1).text == TEXTS[-1]
+    with pytest.raises(IndexError):
+        res.doc(99)
+    tables = res.to_pandas()
+    assert set(tables) == {"entities", "timexes"}
+    assert set(res.to_polars(tables=["tokens"])) == {"tokens"}
+
+
+def test_annotate_frame_pandas(nlp: dateline.Pipeline) -> None:
+    df = pd.DataFrame(
+        {
+            "body": ["Rain in Lima on Thursday.", "Quiet.", "Oslo and Bern on Thursday."],
+            "published": pd.to_datetime(["2026-03-05", "2026-03-05", "2020-01-01"]),
+            "source": ["AP", "AFP", "DPA"],
+        },
+        index=pd.Index([10, 20, 30], name="article"),
+    )
+    out = nlp.annotate_frame(df, text="body", reference_date="published", tables=["entities", "timexes"])
+    ents = out["entities"]
+    assert list(ents.index) == [10, 30, 30] and ents.index.name == "article"
+    assert list(ents["source"]) == ["AP", "DPA", "DPA"]
+    assert list(ents["text"]) == ["Lima", "Oslo", "Bern"]
+    assert "body" not in ents.columns and "published" not in ents.columns
+    tx = out["timexes"]
+    assert list(tx["value"]) == ["2026-03-05", "2019-12-26"]
+    only = nlp.annotate_frame(df, text="body", columns=[])["entities"]
+    assert list(only.columns)[:3] == ["start", "end", "text"]
+    with pytest.raises(KeyError, match="text column 'text' is not in the frame"):
+        nlp.annotate_frame(df)
+    with pytest.raises(TypeError, match="pandas or polars DataFrame"):
+        nlp.annotate_frame([1, 2])
+
+
+def test_annotate_frame_polars(nlp: dateline.Pipeline) -> None:
+    df = pl.DataFrame({"text": ["Rain in Lima.", "Oslo and Bern."], "source": ["AP", "DPA"]})
+    ents = nlp.annotate_frame(df)["entities"]
+    assert ents["doc"].to_list() == [0, 1, 1]
+    assert ents["source"].to_list() == ["AP", "DPA", "DPA"]
+    assert ents["text"].to_list() == ["Lima", "Oslo", "Bern"]
