@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: Rust (fmt, clippy, cargo test)
 # then Python (a local .venv, the extension built with maturin, pytest, the
-# stub check). Needs only the Rust toolchain and Python >= 3.11 with venv.
+# stub check). Needs the Rust toolchain and Python >= 3.11 with venv; installs
+# Chromium from the system's packages (apt) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,20 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== cargo test"
 cargo test --workspace --quiet
+
+echo "== headless browser (display tests screenshot the HTML rendering)"
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
+    && ! command -v google-chrome >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        SUDO=""
+        if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+        $SUDO apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    else
+        echo "Chromium is needed for tests/test_display.py; install it with your package manager" >&2
+        exit 1
+    fi
+fi
 
 echo "== python environment (.venv)"
 if [ ! -x .venv/bin/python ]; then

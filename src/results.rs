@@ -332,6 +332,13 @@ impl PyDoc {
         self.data.doc.sentences.iter().map(|s| (self.data.c(s.start), self.data.c(s.end))).collect()
     }
 
+    /// The document as a self-contained HTML snippet (entities and time
+    /// expressions highlighted, with label/id and normalised value shown);
+    /// notebooks call it to display a `Doc`.
+    fn _repr_html_(&self) -> String {
+        dateline_core::render::html(&self.data.text, &self.data.doc, &self.data.gazetteer)
+    }
+
     /// Number of tokens.
     fn __len__(&self) -> usize {
         self.data.doc.tokens.len()

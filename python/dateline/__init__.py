@@ -18,6 +18,7 @@ from dateline import _core, exceptions, gazetteers
 from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
 from dateline._frames import Annotations
 from dateline._pipeline import Pipeline
+from dateline.display import render
 from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
 
 __version__: str = _core.__version__
@@ -38,6 +39,7 @@ __all__ = [
     "__version__",
     "exceptions",
     "gazetteers",
+    "render",
 ]
 
 # rayon's worker threads do not survive fork(): a forked child processes

@@ -31,6 +31,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod parallel;
 pub mod pipeline;
+pub mod render;
 pub mod span;
 pub mod tokenize;
 
