@@ -11,6 +11,7 @@ __all__ = [
     "Pipeline",
     "Gazetteer",
     "Doc",
+    "Annotations",
     "Token",
     "Sentence",
     "Entity",
