@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use dateline_core::export::{Parts, doc_json};
 use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, parallel};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -29,15 +30,15 @@ impl PyPipeline {
 }
 
 impl PyPipeline {
-    /// Checks and converts a batch's arguments, then analyses it with the GIL released.
-    fn run_batch<'py>(
+    /// Checks and converts a batch's arguments.
+    fn prepare<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
         index_offset: usize,
-    ) -> PyResult<(Vec<PyBackedStr>, Vec<dateline_core::Document>)> {
+    ) -> PyResult<(Vec<PyBackedStr>, Vec<ReferenceDate>, Option<usize>)> {
         let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
         for (i, t) in texts.iter().enumerate() {
             owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
@@ -58,6 +59,19 @@ impl PyPipeline {
             None => self.inner.options().n_threads,
             n => parse_threads(n)?,
         };
+        Ok((owned, refs, threads))
+    }
+
+    /// Checks and converts a batch's arguments, then analyses it with the GIL released.
+    fn run_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        n_threads: Option<i64>,
+        index_offset: usize,
+    ) -> PyResult<(Vec<PyBackedStr>, Vec<dateline_core::Document>)> {
+        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
         let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
@@ -149,6 +163,62 @@ impl PyPipeline {
     ) -> PyResult<PyAnnotations> {
         let (texts, docs) = self.run_batch(py, texts, reference_dates, n_threads, 0)?;
         Ok(PyAnnotations { texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()) })
+    }
+
+    /// Analyses a batch and returns it as JSON lines (one record per text,
+    /// each ending in a newline): `doc` (from `names`), `text`,
+    /// `reference_date` and the `parts` asked for (`tokens`, `sentences`,
+    /// `entities`, `timexes`). Analysis and serialisation run in parallel with
+    /// the GIL released.
+    #[pyo3(signature = (texts, reference_dates, names, n_threads, parts, index_offset = 0))]
+    #[allow(clippy::too_many_arguments)] // Python arguments
+    fn annotate_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        names: Vec<String>,
+        n_threads: Option<i64>,
+        parts: Vec<String>,
+        index_offset: usize,
+    ) -> PyResult<String> {
+        if names.len() != texts.len() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "names has {} items for {} texts",
+                names.len(),
+                texts.len()
+            )));
+        }
+        let mut p = Parts { tokens: false, sentences: false, entities: false, timexes: false };
+        for part in &parts {
+            match part.as_str() {
+                "tokens" => p.tokens = true,
+                "sentences" => p.sentences = true,
+                "entities" => p.entities = true,
+                "timexes" => p.timexes = true,
+                other => {
+                    return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                        "unknown part '{other}'; expected 'tokens', 'sentences', 'entities' or 'timexes'"
+                    )));
+                }
+            }
+        }
+        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, index_offset)?;
+        let inner = Arc::clone(&self.inner);
+        run_detached(py, move || {
+            let idx: Vec<usize> = (0..owned.len()).collect();
+            let lines = parallel::map_ordered(&idx, threads, |&i| {
+                let r = refs.get(i).copied().unwrap_or(inner.options().reference_date);
+                let doc = inner.process(&owned[i], r);
+                doc_json(&names[i], &owned[i], &doc, inner.gazetteer(), p)
+            })?;
+            let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+            for l in lines {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            Ok(out)
+        })
     }
 
     /// The gazetteer in use.

@@ -199,6 +199,15 @@ class Pipeline:
         reference_dates: list[_RefArg] | None,
         n_threads: int | None,
     ) -> Annotations: ...
+    def annotate_jsonl(
+        self,
+        texts: list[str],
+        reference_dates: list[_RefArg] | None,
+        names: list[str],
+        n_threads: int | None,
+        parts: list[str],
+        index_offset: int = 0,
+    ) -> str: ...
     @property
     def gazetteer(self) -> Gazetteer: ...
     @property

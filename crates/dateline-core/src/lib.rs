@@ -28,6 +28,7 @@ pub mod civil;
 pub mod columns;
 pub mod dates;
 pub mod error;
+pub mod export;
 pub mod gazetteer;
 pub mod parallel;
 pub mod pipeline;
