@@ -1,0 +1,93 @@
+"""dateline.dask on a real distributed.LocalCluster with two worker processes."""
+
+from __future__ import annotations
+
+import pickle
+
+import dask.dataframe as dd
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+import dateline
+import dateline.dask
+
+TEXTS = [
+    "Officials in Caracas said on Thursday that Venezuela’s talks would last two days.",
+    "Señor Gómez flew to Bogotá — “a long trip” — in January, and to Lima every week.",
+    "No names, no dates.",
+    "The U.S. and the UK met in Geneva on March 2, 2026 at 3 p.m.",
+    "Acme Corp will open an office in Berlin next month.",
+]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        with Client(cluster) as c:
+            yield c
+
+
+def frame(n: int = 200) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "text": [TEXTS[i % len(TEXTS)] + f" Item {i}." for i in range(n)],
+            "published": pd.to_datetime(["2026-03-05" if i % 3 else "2020-01-01" for i in range(n)]),
+            "source": [f"s{i % 7}" for i in range(n)],
+        },
+        index=pd.Index([f"art{i}" for i in range(n)], name="article"),
+    )
+
+
+def pipeline() -> dateline.Pipeline:
+    gaz = dateline.Gazetteer.from_records([{"name": "Acme Corp", "label": "ORG", "id": "acme"}]) + dateline.gazetteers.world()
+    return dateline.Pipeline(gazetteer=gaz)
+
+
+def test_cluster_result_equals_single_process(client: Client) -> None:
+    pdf = frame()
+    nlp = pipeline()
+    ddf = dd.from_pandas(pdf, npartitions=8, sort=False)
+    out = dateline.dask.annotate(ddf, text="text", reference_date="published", pipeline=nlp, tables=["entities", "timexes"])
+    want = nlp.annotate_frame(pdf, text="text", reference_date="published", tables=["entities", "timexes"])
+    for t in ("entities", "timexes"):
+        got = out[t].compute()
+        assert len(got) > 100
+        pd.testing.assert_frame_equal(
+            got.astype({c: "object" for c in got.select_dtypes("category").columns}),
+            want[t].astype({c: "object" for c in want[t].select_dtypes("category").columns}),
+            check_dtype=False,
+            check_index_type=False,
+        )
+    ents = out["entities"].compute()
+    assert "acme" in set(ents["id"].astype(str))
+    # Per-document reference dates reached the workers.
+    tx = out["timexes"].compute()
+    assert "2019-12-26" in tx.loc[["art0"]]["value"].tolist()
+    assert "2026-03-05" in tx.loc[["art5"]]["value"].tolist()
+    # The work ran on both workers, each of which built the pipeline once.
+    builds = client.run(lambda: dateline.dask.builds)
+    assert len(builds) == 2
+    assert all(b == 1 for b in builds.values()), builds
+    # A second call with the same pipeline builds nothing more.
+    dateline.dask.annotate(ddf, pipeline=nlp)["entities"].compute()
+    assert client.run(lambda: dateline.dask.builds) == builds
+
+
+def test_pipeline_ships_compactly() -> None:
+    nlp = pipeline()
+    shipped = dateline.dask.ShippedPipeline(nlp)
+    size = len(pickle.dumps(shipped))
+    assert size < len(nlp.to_json().encode()) / 3, size
+    back = pickle.loads(pickle.dumps(shipped))
+    assert back.digest == shipped.digest
+
+
+def test_bad_arguments() -> None:
+    ddf = dd.from_pandas(frame(10), npartitions=2)
+    with pytest.raises(TypeError, match="dask DataFrame"):
+        dateline.dask.annotate(frame(10))
+    with pytest.raises(KeyError, match="text column 'body'"):
+        dateline.dask.annotate(ddf, text="body")
+    with pytest.raises(ValueError, match="unknown table"):
+        dateline.dask.annotate(ddf, tables=["words"])
