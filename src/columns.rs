@@ -18,6 +18,7 @@ pub struct PyAnnotations {
     pub(crate) texts: Vec<PyBackedStr>,
     pub(crate) docs: Vec<Document>,
     pub(crate) gazetteer: Arc<Gazetteer>,
+    pub(crate) threads: Option<usize>,
 }
 
 fn column<'py>(py: Python<'py>, name: &str, col: Column) -> PyResult<Bound<'py, PyTuple>> {
@@ -59,11 +60,11 @@ impl PyAnnotations {
                 "unknown table '{kind}'; expected one of 'entities', 'timexes', 'tokens', 'sentences'"
             ))
         })?;
-        let table = py.detach(|| {
+        let table = crate::batch::run_detached(py, || {
             let refs: Vec<DocRef<'_>> =
                 self.texts.iter().zip(&self.docs).map(|(t, d)| DocRef { text: t.as_str(), doc: d }).collect();
-            columns::build(k, &refs, &self.gazetteer, 0)
-        });
+            columns::build_parallel(k, &refs, &self.gazetteer, self.threads)
+        })?;
         table.columns.into_iter().map(|(name, col)| column(py, name, col)).collect()
     }
 

@@ -161,8 +161,12 @@ impl PyPipeline {
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
     ) -> PyResult<PyAnnotations> {
+        let threads = match n_threads {
+            None => self.inner.options().n_threads,
+            n => parse_threads(n)?,
+        };
         let (texts, docs) = self.run_batch(py, texts, reference_dates, n_threads, 0)?;
-        Ok(PyAnnotations { texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()) })
+        Ok(PyAnnotations { texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
     }
 
     /// Analyses a batch and returns it as JSON lines (one record per text,

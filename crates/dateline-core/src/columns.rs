@@ -13,7 +13,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::pipeline::Document;
-use crate::span::CharOffsets;
+use crate::span::CharCursor;
 use crate::tokenize::attrs;
 use crate::{Gazetteer, TimexType};
 
@@ -224,6 +224,86 @@ pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_
     }
 }
 
+/// [`build`] on chunks of documents in parallel, then joined: the same
+/// table as [`build`] (categories in order of first appearance), for any
+/// thread count.
+///
+/// # Errors
+/// [`crate::Error::Config`] if `n_threads` is `Some(0)` or the pool cannot start.
+pub fn build_parallel(
+    kind: TableKind,
+    docs: &[DocRef<'_>],
+    gazetteer: &Gazetteer,
+    n_threads: Option<usize>,
+) -> Result<Table, crate::Error> {
+    const CHUNK: usize = 512;
+    if docs.len() <= CHUNK {
+        return Ok(build(kind, docs, gazetteer, 0));
+    }
+    let starts: Vec<usize> = (0..docs.len()).step_by(CHUNK).collect();
+    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| {
+        let b = (a + CHUNK).min(docs.len());
+        build(kind, &docs[a..b], gazetteer, a as i64)
+    })?;
+    Ok(Table::concat(parts))
+}
+
+impl Column {
+    fn append(&mut self, other: Column) {
+        match (self, other) {
+            (Column::Int(a), Column::Int(b)) | (Column::Date(a), Column::Date(b)) => a.extend(b),
+            (Column::Bool(a), Column::Bool(b)) => a.extend(b),
+            (Column::Str(a), Column::Str(b)) => {
+                let rows_a = a.len();
+                let base = a.data.len() as i64;
+                a.data.extend_from_slice(&b.data);
+                a.offsets.extend(b.offsets[1..].iter().map(|o| o + base));
+                match (&mut a.valid, b.valid) {
+                    (None, None) => {}
+                    (Some(va), None) => va.extend(std::iter::repeat_n(true, b.offsets.len() - 1)),
+                    (va @ None, Some(vb)) => {
+                        let mut v = vec![true; rows_a];
+                        v.extend(vb);
+                        *va = Some(v);
+                    }
+                    (Some(va), Some(vb)) => va.extend(vb),
+                }
+            }
+            (Column::Cat(a), Column::Cat(b)) => {
+                let mut index: FxHashMap<String, i32> =
+                    a.categories.iter().enumerate().map(|(i, c)| (c.clone(), i as i32)).collect();
+                let mut remap = Vec::with_capacity(b.categories.len());
+                for c in b.categories {
+                    let code = *index.entry(c.clone()).or_insert_with(|| {
+                        a.categories.push(c);
+                        (a.categories.len() - 1) as i32
+                    });
+                    remap.push(code);
+                }
+                a.codes.extend(b.codes.iter().map(|&k| if k < 0 { k } else { remap[k as usize] }));
+            }
+            // Tables of one kind always have the same column types.
+            _ => {}
+        }
+    }
+}
+
+impl Table {
+    /// The rows of `parts` one after the other (same kind of table).
+    pub fn concat(parts: Vec<Table>) -> Table {
+        let mut it = parts.into_iter();
+        let Some(mut first) = it.next() else {
+            return Table { columns: Vec::new() };
+        };
+        for t in it {
+            for ((_, a), (_, b)) in first.columns.iter_mut().zip(t.columns) {
+                a.append(b);
+            }
+        }
+        first
+    }
+}
+
 fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
     let n: usize = docs.iter().map(|d| d.doc.entities.len()).sum();
     let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
@@ -235,12 +315,12 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
         if d.doc.entities.is_empty() {
             continue;
         }
-        let offsets = CharOffsets::new(d.text);
+        let mut offsets = CharCursor::new(d.text);
         for m in &d.doc.entities {
             let e = gazetteer.entry(m.entry);
             doc.push(first_doc + k as i64);
-            start.push(offsets.char_index(m.start) as i64);
-            end.push(offsets.char_index(m.end) as i64);
+            start.push(offsets.at(m.start) as i64);
+            end.push(offsets.at(m.end) as i64);
             text.push(&d.text[m.start..m.end]);
             label.code(&e.label);
             id.code(&e.id);
@@ -278,12 +358,12 @@ fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         if d.doc.timexes.is_empty() {
             continue;
         }
-        let offsets = CharOffsets::new(d.text);
+        let mut offsets = CharCursor::new(d.text);
         let r = d.doc.reference_date.map_or(NO_DATE, |r| r.to_epoch_days());
         for t in &d.doc.timexes {
             doc.push(first_doc + k as i64);
-            start.push(offsets.char_index(t.start) as i64);
-            end.push(offsets.char_index(t.end) as i64);
+            start.push(offsets.at(t.start) as i64);
+            end.push(offsets.at(t.end) as i64);
             text.push(&d.text[t.start..t.end]);
             kind.code(t.timex_type.as_str());
             value.push(&t.value);
@@ -328,7 +408,7 @@ fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let tests: [fn(&str) -> bool; 6] =
         [attrs::is_alpha, attrs::is_digit, attrs::is_punct, attrs::like_num, attrs::like_url, attrs::like_email];
     for (k, d) in docs.iter().enumerate() {
-        let offsets = CharOffsets::new(d.text);
+        let mut offsets = CharCursor::new(d.text);
         let mut s = 0usize;
         for (i, t) in d.doc.tokens.iter().enumerate() {
             while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end <= i {
@@ -337,8 +417,8 @@ fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             let w = &d.text[t.start..t.end];
             doc.push(first_doc + k as i64);
             index.push(i as i64);
-            start.push(offsets.char_index(t.start) as i64);
-            end.push(offsets.char_index(t.end) as i64);
+            start.push(offsets.at(t.start) as i64);
+            end.push(offsets.at(t.end) as i64);
             text.push(w);
             norm.push(&attrs::norm(w));
             shape.push(&attrs::shape(w));
@@ -378,12 +458,12 @@ fn sentences(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let (mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let mut text = StrColumn::new();
     for (k, d) in docs.iter().enumerate() {
-        let offsets = CharOffsets::new(d.text);
+        let mut offsets = CharCursor::new(d.text);
         for (i, s) in d.doc.sentences.iter().enumerate() {
             doc.push(first_doc + k as i64);
             index.push(i as i64);
-            start.push(offsets.char_index(s.start) as i64);
-            end.push(offsets.char_index(s.end) as i64);
+            start.push(offsets.at(s.start) as i64);
+            end.push(offsets.at(s.end) as i64);
             text.push(&d.text[s.start..s.end]);
         }
     }
@@ -467,6 +547,20 @@ mod tests {
         let Some(Column::Str(freq)) = t.column("freq") else { panic!() };
         assert_eq!(freq.get(0), None);
         assert_eq!(freq.offsets.len(), 4);
+    }
+
+    #[test]
+    fn parallel_build_equals_serial_build() {
+        let base = ["Caracas on Thursday and Venezuela.", "", "Ünï every week in Caracas", "twice a day, Venezuela"];
+        let texts: Vec<&str> = (0..2000).map(|i| base[(i * 7 + i / 3) % base.len()]).collect();
+        let (nlp, docs) = run(&texts);
+        let r = refs(&texts, &docs);
+        for kind in [TableKind::Entities, TableKind::Timexes, TableKind::Tokens, TableKind::Sentences] {
+            let serial = build(kind, &r, nlp.gazetteer(), 0);
+            for threads in [Some(1), Some(2), None] {
+                assert_eq!(build_parallel(kind, &r, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::Gazetteer;
 use crate::pipeline::Document;
-use crate::span::CharOffsets;
+use crate::span::CharCursor;
+use std::cell::RefCell;
 
 /// Which parts of a document to include.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +90,8 @@ struct DocRec<'a> {
 /// `doc` as one line of JSON (no trailing newline): `doc` (its name),
 /// `text`, `reference_date`, then the chosen `parts`.
 pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, parts: Parts) -> String {
-    let off = CharOffsets::new(text);
-    let c = |b: usize| off.char_index(b);
+    let off = RefCell::new(CharCursor::new(text));
+    let c = |b: usize| off.borrow_mut().at(b);
     let rec = DocRec {
         doc: name,
         text,

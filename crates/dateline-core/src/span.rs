@@ -53,3 +53,67 @@ impl CharOffsets {
         }
     }
 }
+
+/// Byte offset → character offset by walking from the previous query: O(1)
+/// memory and O(distance) per query, the right tool for spans visited in
+/// text order (a document's tokens, or its few entities). ASCII text is the
+/// identity.
+///
+/// ```
+/// use dateline_core::span::CharCursor;
+/// let text = "Nicolás Maduro, Bogotá";
+/// let mut c = CharCursor::new(text);
+/// assert_eq!(c.at(text.find("Maduro").unwrap()), 8);
+/// assert_eq!(c.at(text.find("Bogotá").unwrap()), 16);
+/// assert_eq!(c.at(0), 0);
+/// assert_eq!(c.at(text.len()), 22);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharCursor<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        Self { bytes: text.as_bytes(), ascii: text.is_ascii(), byte: 0, chars: 0 }
+    }
+
+    /// The character index of byte offset `byte` (clamped to the text's
+    /// end; a byte inside a character counts as that character's start).
+    pub fn at(&mut self, byte: usize) -> usize {
+        let b = byte.min(self.bytes.len());
+        if self.ascii {
+            return b;
+        }
+        let is_start = |x: u8| (x as i8) >= -0x40; // not a continuation byte
+        if b >= self.byte {
+            self.chars += self.bytes[self.byte..b].iter().filter(|&&x| is_start(x)).count();
+        } else {
+            self.chars -= self.bytes[b..self.byte].iter().filter(|&&x| is_start(x)).count();
+        }
+        self.byte = b;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_agrees_with_table_in_any_order() {
+        let text = "a😀b — ünï ok 文字 end";
+        let table = CharOffsets::new(text);
+        let mut cur = CharCursor::new(text);
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let order: Vec<usize> = bounds.iter().copied().chain(bounds.iter().rev().copied()).step_by(3).collect();
+        for b in order {
+            assert_eq!(cur.at(b), table.char_index(b), "byte {b}");
+        }
+    }
+}
