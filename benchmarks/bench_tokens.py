@@ -63,6 +63,22 @@ def main() -> int:
     dl_pipe_all(texts)
     rows.append(("dateline nlp.pipe -> token+sentence offsets (1 thread)", mb, time.process_time() - t0))
     rows.append(("dateline nlp(text) -> token+sentence offsets", mb, timed(dl_offsets, texts)))
+
+    def dl_numpy_all(ts):
+        for d in nlp.pipe(ts, n_threads=1, batch_size=256):
+            d.token_offsets()
+            d.sentence_offsets()
+
+    t0 = time.process_time()
+    dl_numpy_all(texts)
+    rows.append(("dateline nlp.pipe -> numpy token+sentence offsets (1 thread)", mb, time.process_time() - t0))
+    nlp.annotate(texts[:5]).tokens("arrow")  # pyarrow's first-use setup, not timed
+
+    t0 = time.process_time()
+    res = nlp.annotate(texts, n_threads=1)
+    res.tokens("arrow")
+    res.sentences("arrow")
+    rows.append(("dateline annotate -> Arrow token+sentence tables (1 thread)", mb, time.process_time() - t0))
     facts = peer_tok.build_systems()
     for name, share in (("spacy_blank", 1.0), ("spacy_sentencizer", 1.0), ("pysbd", 0.1)):
         try:

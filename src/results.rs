@@ -283,6 +283,22 @@ impl DocData {
     }
 }
 
+fn offsets_array<'py>(
+    py: Python<'py>,
+    text: &str,
+    spans: impl Iterator<Item = (usize, usize)>,
+    n: usize,
+) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
+    use numpy::{IntoPyArray, PyArrayMethods};
+    let mut cur = dateline_core::span::CharCursor::new(text);
+    let mut flat = Vec::with_capacity(2 * n);
+    for (a, b) in spans {
+        flat.push(cur.at(a) as i64);
+        flat.push(cur.at(b) as i64);
+    }
+    flat.into_pyarray(py).reshape([n, 2])
+}
+
 #[pymethods]
 impl PyDoc {
     /// The document text (the very `str` object that was analysed).
@@ -337,6 +353,19 @@ impl PyDoc {
     /// notebooks call it to display a `Doc`.
     fn _repr_html_(&self) -> String {
         dateline_core::render::html(&self.data.text, &self.data.doc, &self.data.gazetteer)
+    }
+
+    /// Token offsets as a numpy int64 array of shape `(n, 2)` (start, end
+    /// str indices), built in Rust and handed over without copying.
+    fn token_offsets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
+        let spans = self.data.doc.tokens.iter().map(|t| (t.start, t.end));
+        offsets_array(py, &self.data.text, spans, self.data.doc.tokens.len())
+    }
+
+    /// Sentence offsets as a numpy int64 array of shape `(n, 2)`.
+    fn sentence_offsets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
+        let spans = self.data.doc.sentences.iter().map(|s| (s.start, s.end));
+        offsets_array(py, &self.data.text, spans, self.data.doc.sentences.len())
     }
 
     /// Number of tokens.

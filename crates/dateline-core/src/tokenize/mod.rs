@@ -273,6 +273,8 @@ impl Tokenizer {
     }
 
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).
+    /// Whitespace is Unicode's White_Space plus the ASCII information
+    /// separators U+001C–U+001F (as Python's `str.isspace`).
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5 + 1);
@@ -282,7 +284,7 @@ impl Tokenizer {
         while i < bytes.len() {
             let b = bytes[i];
             let (space, len) = if b < 0x80 {
-                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f), 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_whitespace(), c.len_utf8())
@@ -304,7 +306,7 @@ impl Tokenizer {
             .map(|(start, end)| Token {
                 start,
                 end,
-                space_after: text[end..].chars().next().is_some_and(char::is_whitespace) && end < bytes.len(),
+                space_after: text[end..].chars().next().is_some_and(is_space) && end < bytes.len(),
             })
             .collect()
     }
@@ -738,4 +740,10 @@ mod fused_tests {
             assert_eq!(super::clitic_len(w), Some(*n), "{w}");
         }
     }
+}
+
+/// Whether `c` separates tokens: Unicode White_Space plus U+001C–U+001F,
+/// which Python's `str.isspace` and `str.split` also treat as space.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
 }
