@@ -349,6 +349,34 @@ impl Ctx<'_> {
             {
                 return None;
             }
+            // ... and it is an adjective: a word follows (`the current government`),
+            // not punctuation or a verb (`Chavismo, a political current, has`).
+            if l == "current" {
+                let next = self.l(i + 1);
+                let adjective = next.chars().next().is_some_and(char::is_alphabetic)
+                    && !matches!(
+                        next,
+                        "and"
+                            | "or"
+                            | "of"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
+                            | "in"
+                            | "to"
+                            | "that"
+                            | "which"
+                            | "but"
+                            | "from"
+                            | "flows"
+                            | "runs"
+                            | "known"
+                    );
+                if !adjective {
+                    return None;
+                }
+            }
             return found(i, i + 1, TimexType::Date, Kind::Ref, v.to_owned());
         }
         let v = match (l, self.l(i + 1)) {
