@@ -111,3 +111,104 @@ pub(crate) fn parse_threads(n: Option<i64>) -> PyResult<Option<usize>> {
         Some(n) => Err(PyValueError::new_err(format!("n_threads must be a positive integer or None, not {n}"))),
     }
 }
+
+/// A Python value as JSON (entry attributes): None, bool, int, float, str,
+/// and lists/tuples/dicts (str keys) of these. `what` names it in errors.
+pub(crate) fn py_to_json(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<serde_json::Value> {
+    use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyTuple};
+    use serde_json::Value;
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err(PyValueError::new_err(format!("{what}: integer too large")));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| PyValueError::new_err(format!("{what}: {} is not a finite number", f.value())));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_str()?.to_owned()));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut v = Vec::new();
+        for (k, item) in obj.try_iter()?.enumerate() {
+            v.push(py_to_json(&item?, &format!("{what}[{k}]"))?);
+        }
+        return Ok(Value::Array(v));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut m = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("{what}: keys must be str, not {}", type_name(&k))))?
+                .to_str()?
+                .to_owned();
+            let val = py_to_json(&v, &format!("{what}[{key:?}]"))?;
+            m.insert(key, val);
+        }
+        return Ok(Value::Object(m));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be None, bool, int, float, str, or a list/dict of them, not {}",
+        type_name(obj)
+    )))
+}
+
+/// JSON as a Python value.
+pub(crate) fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::IntoPyObjectExt;
+    use pyo3::types::{PyDict, PyList};
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_bound_py_any(py)?,
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_bound_py_any(py)?
+            } else if let Some(u) = n.as_u64() {
+                u.into_bound_py_any(py)?
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?
+            }
+        }
+        Value::String(s) => s.into_bound_py_any(py)?,
+        Value::Array(items) => {
+            let l = PyList::empty(py);
+            for it in items {
+                l.append(json_to_py(py, it)?)?;
+            }
+            l.into_any()
+        }
+        Value::Object(m) => {
+            let d = PyDict::new(py);
+            for (k, it) in m {
+                d.set_item(k, json_to_py(py, it)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// Entry attributes as a Python dict.
+pub(crate) fn attributes_dict<'py>(
+    py: Python<'py>,
+    attrs: &std::collections::BTreeMap<String, serde_json::Value>,
+) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+    let d = pyo3::types::PyDict::new(py);
+    for (k, v) in attrs {
+        d.set_item(k, json_to_py(py, v)?)?;
+    }
+    Ok(d)
+}

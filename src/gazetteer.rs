@@ -112,11 +112,59 @@ impl PyGazetteer {
                     aliases.push(s.to_str()?.to_owned());
                 }
             }
-            entries.push(Entry { name, label, id, aliases });
+            let mut attributes = std::collections::BTreeMap::new();
+            if let Some(a) = rec.get_item("attributes")?.filter(|a| !a.is_none()) {
+                let d = a.cast::<PyDict>().map_err(|_| {
+                    PyTypeError::new_err(format!("records[{i}][\"attributes\"] must be a dict, not {}", type_name(&a)))
+                })?;
+                for (k, v) in d.iter() {
+                    let key = k
+                        .cast::<PyString>()
+                        .map_err(|_| {
+                            PyTypeError::new_err(format!(
+                                "records[{i}][\"attributes\"] keys must be str, not {}",
+                                type_name(&k)
+                            ))
+                        })?
+                        .to_str()?
+                        .to_owned();
+                    let value = crate::convert::py_to_json(&v, &format!("records[{i}][\"attributes\"][{key:?}]"))?;
+                    if !value.is_null() {
+                        attributes.insert(key, value);
+                    }
+                }
+            }
+            entries.push(Entry { name, label, id, aliases, attributes });
         }
         let folding = Folding { case_insensitive: !case_sensitive, accents: fold_accents };
         let g = run_detached(py, || Gazetteer::from_entries_folded(entries, "records", common_word_guard, folding))?;
         Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// Builds a gazetteer from a pandas or polars DataFrame: one entry per
+    /// row, columns named by `name`, `label`, `id` (optional), `aliases` (a
+    /// list or a `|`-separated str per row; optional) and `attributes` (the
+    /// columns kept as entry attributes; None: every other column).
+    #[staticmethod]
+    #[pyo3(signature = (frame, *, name = "name", label = "label", id = "id", aliases = "aliases", attributes = None, common_word_guard = true, case_sensitive = true, fold_accents = false))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments
+    fn from_dataframe(
+        py: Python<'_>,
+        frame: &Bound<'_, PyAny>,
+        name: &str,
+        label: &str,
+        id: Option<&str>,
+        aliases: Option<&str>,
+        attributes: Option<Vec<String>>,
+        common_word_guard: bool,
+        case_sensitive: bool,
+        fold_accents: bool,
+    ) -> PyResult<Self> {
+        let records = py
+            .import("dateline._gazframe")?
+            .getattr("records")?
+            .call1((frame, name, label, id, aliases, attributes))?;
+        Self::from_records(py, &records, common_word_guard, case_sensitive, fold_accents)
     }
 
     /// Reads a gazetteer file: TSV or CSV with a header row, or JSONL (one
@@ -124,7 +172,7 @@ impl PyGazetteer {
     /// `.jsonl`) unless `format` is given. Columns are named by the `*_column`
     /// arguments; `aliases` are `|`-separated in tabular files.
     #[staticmethod]
-    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", common_word_guard = true, case_sensitive = true, fold_accents = false))]
+    #[pyo3(signature = (path, *, format = None, name_column = "name", label_column = "label", id_column = "id", aliases_column = "aliases", attribute_columns = None, common_word_guard = true, case_sensitive = true, fold_accents = false))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn from_file(
         py: Python<'_>,
@@ -134,6 +182,7 @@ impl PyGazetteer {
         label_column: &str,
         id_column: &str,
         aliases_column: &str,
+        attribute_columns: Option<Vec<String>>,
         common_word_guard: bool,
         case_sensitive: bool,
         fold_accents: bool,
@@ -145,6 +194,7 @@ impl PyGazetteer {
             label: label_column.to_owned(),
             id: id_column.to_owned(),
             aliases: aliases_column.to_owned(),
+            attributes: attribute_columns,
         };
         let g = run_detached(py, || {
             let entries = read_entries(&path, format, &columns)?;
@@ -209,6 +259,9 @@ impl PyGazetteer {
             d.set_item("label", &e.label)?;
             d.set_item("id", &e.id)?;
             d.set_item("aliases", &e.aliases)?;
+            if !e.attributes.is_empty() {
+                d.set_item("attributes", crate::convert::attributes_dict(py, &e.attributes)?)?;
+            }
             out.append(d)?;
         }
         Ok(out)

@@ -69,8 +69,9 @@ pub struct PySentence {
 }
 
 /// A gazetteer entity: `start`, `end`, `text`, `label` and `id` (of the first
-/// entry added with this name), and `candidates`: every entry with this name
-/// as `(label, id)` pairs, the reported one first (`Washington`: city, person).
+/// entry added with this name), `candidates`: every entry with this name
+/// as `(label, id)` pairs, the reported one first (`Washington`: city, person),
+/// and `attributes`: the reported entry's extra data (a dict).
 #[pyclass(frozen, name = "Entity", module = "dateline._core", eq)]
 #[derive(PartialEq)]
 pub struct PyEntity {
@@ -86,6 +87,7 @@ pub struct PyEntity {
     id: String,
     #[pyo3(get)]
     candidates: Vec<(String, String)>,
+    attrs: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
@@ -177,6 +179,12 @@ impl PySentence {
 
 #[pymethods]
 impl PyEntity {
+    /// The entry's attributes (empty when it has none).
+    #[getter]
+    fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        crate::convert::attributes_dict(py, &self.attrs)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Entity({:?}, label={:?}, id={:?}, start={}, end={})",
@@ -259,6 +267,7 @@ impl DocData {
                     text: self.slice(m.start, m.end),
                     label: e.label.clone(),
                     id: e.id.clone(),
+                    attrs: e.attributes.clone(),
                 }
             })
             .collect()
@@ -406,6 +415,9 @@ impl PyDoc {
             s.set_item("id", &e.id)?;
             if e.candidates.len() > 1 {
                 s.set_item("candidates", &e.candidates)?;
+            }
+            if !e.attrs.is_empty() {
+                s.set_item("attributes", crate::convert::attributes_dict(py, &e.attrs)?)?;
             }
             ents.append(s)?;
         }

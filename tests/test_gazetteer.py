@@ -124,3 +124,103 @@ def test_case_and_accent_folding() -> None:
     assert [e.text for e in back(text).entities] == [e.text for e in doc.entities]
     accents_only = dateline.Gazetteer.from_records(recs, fold_accents=True)
     assert [e.text for e in dateline.Pipeline(gazetteer=accents_only)(text).entities] == ["Nicolas Maduro", "NICOLÁS MADURO", "Caracas"]
+
+
+# -- attributes, DataFrames, the builder ---------------------------------------
+
+
+def test_attributes_travel_with_matches(tmp_path) -> None:
+    import json as _json
+    import pickle
+
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "Acme Corp", "label": "ORG", "id": "acme", "attributes": {"ticker": "ACME", "employees": 1200, "listed": True, "tags": ["a", "b"]}},
+            {"name": "Lima", "label": "LOC", "attributes": None},
+        ]
+    )
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    doc = nlp("Acme Corp opened in Lima.")
+    acme, lima = doc.entities
+    assert acme.attributes == {"ticker": "ACME", "employees": 1200, "listed": True, "tags": ["a", "b"]}
+    assert lima.attributes == {}
+    d = doc.to_dict()
+    assert d["entities"][0]["attributes"]["ticker"] == "ACME" and "attributes" not in d["entities"][1]
+    assert gaz.entries()[0]["attributes"]["employees"] == 1200
+    back = pickle.loads(pickle.dumps(gaz))
+    assert back.entries() == gaz.entries()
+    gaz.save(tmp_path / "g.json")
+    assert dateline.Gazetteer.load(tmp_path / "g.json").entries() == gaz.entries()
+    # The CLI writes them too.
+    line = nlp._core.annotate_jsonl(["Acme Corp."], None, ["x"], 1, ["entities"])
+    assert _json.loads(line)["entities"][0]["attributes"]["listed"] is True
+
+
+def test_attribute_errors_name_the_record() -> None:
+    with pytest.raises(TypeError, match=r'records\[0\]\["attributes"\]\["when"\]'):
+        dateline.Gazetteer.from_records([{"name": "X", "label": "L", "attributes": {"when": object()}}])
+    with pytest.raises(TypeError, match=r'records\[0\]\["attributes"\] must be a dict'):
+        dateline.Gazetteer.from_records([{"name": "X", "label": "L", "attributes": ["a"]}])
+    with pytest.raises(ValueError, match="not a finite number"):
+        dateline.Gazetteer.from_records([{"name": "X", "label": "L", "attributes": {"x": float("inf")}}])
+
+
+def test_file_columns_become_attributes(tmp_path) -> None:
+    tsv = tmp_path / "g.tsv"
+    tsv.write_text("name\tlabel\tid\tcountry\tpopulation\nLima\tLOC\tlima\tPE\t9750000\nCusco\tLOC\tcusco\tPE\t\n", encoding="utf-8")
+    g = dateline.Gazetteer.from_file(tsv)
+    assert [e.get("attributes") for e in g.entries()] == [{"country": "PE", "population": "9750000"}, {"country": "PE"}]
+    only = dateline.Gazetteer.from_file(tsv, attribute_columns=["country"])
+    assert only.entries()[0]["attributes"] == {"country": "PE"}
+    none = dateline.Gazetteer.from_file(tsv, attribute_columns=[])
+    assert "attributes" not in none.entries()[0]
+    with pytest.raises(dateline.GazetteerError, match="missing attribute column \"iso\""):
+        dateline.Gazetteer.from_file(tsv, attribute_columns=["iso"])
+    jl = tmp_path / "g.jsonl"
+    jl.write_text('{"name": "Lima", "label": "LOC", "population": 9750000, "codes": {"iata": "LIM"}}\n', encoding="utf-8")
+    assert dateline.Gazetteer.from_file(jl).entries()[0]["attributes"] == {"population": 9750000, "codes": {"iata": "LIM"}}
+
+
+def test_from_dataframe_pandas_and_polars() -> None:
+    import pandas as pd
+    import polars as pl
+
+    data = {
+        "name": ["Acme Corp", "Lima", "Cusco"],
+        "label": ["ORG", "LOC", "LOC"],
+        "id": ["acme", None, "cusco"],
+        "aliases": ["Acme|ACME Inc.", None, ""],
+        "population": [None, 9750000, 430000],
+    }
+    for frame in (pd.DataFrame(data), pl.DataFrame(data)):
+        g = dateline.Gazetteer.from_dataframe(frame)
+        entries = g.entries()
+        assert [e["id"] for e in entries] == ["acme", "Lima", "cusco"]
+        assert entries[0]["aliases"] == ["Acme", "ACME Inc."]
+        assert "attributes" not in entries[0]
+        assert entries[1]["attributes"] == {"population": 9750000}
+        doc = dateline.Pipeline(gazetteer=g, reference_date=None)("ACME Inc. hires in Lima.")
+        assert [(e.text, e.id) for e in doc.entities] == [("ACME Inc.", "acme"), ("Lima", "Lima")]
+    lists = pd.DataFrame({"n": ["Acme Corp"], "l": ["ORG"], "a": [["Acme"]]})
+    g = dateline.Gazetteer.from_dataframe(lists, name="n", label="l", id=None, aliases="a")
+    assert g.entries()[0]["aliases"] == ["Acme"]
+    with pytest.raises(KeyError, match="name column 'name'"):
+        dateline.Gazetteer.from_dataframe(lists)
+    with pytest.raises(TypeError, match="pandas or polars DataFrame"):
+        dateline.Gazetteer.from_dataframe([{"name": "x"}])
+
+
+def test_builder_adds_incrementally() -> None:
+    b = dateline.GazetteerBuilder()
+    for i in range(1000):
+        b.add(f"Company Number {i}", "ORG", id=f"c{i}")
+    first = b.build()
+    b.add("Lima", "LOC", attributes={"country": "PE"})
+    second = b.build(case_sensitive=False)
+    assert len(first) == 1000 and len(second) == 1001
+    doc = dateline.Pipeline(gazetteer=second, reference_date=None)("company number 7 left LIMA")
+    assert [(e.id, e.attributes) for e in doc.entities] == [("c7", {}), ("Lima", {"country": "PE"})]
+    assert len(dateline.GazetteerBuilder().build()) == 0
+    with pytest.raises(ValueError, match="empty name"):
+        b.add(" ", "LOC")
+        b.build()

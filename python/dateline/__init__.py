@@ -17,6 +17,7 @@ import os as _os
 from dateline import _core, exceptions, gazetteers
 from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
 from dateline._frames import Annotations
+from dateline._gazframe import GazetteerBuilder
 from dateline._pipeline import Pipeline
 from dateline.display import render
 from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
@@ -30,6 +31,7 @@ __all__ = [
     "Doc",
     "Entity",
     "Gazetteer",
+    "GazetteerBuilder",
     "GazetteerError",
     "Pipeline",
     "Sentence",

@@ -80,6 +80,8 @@ class Entity:
     def id(self) -> str: ...
     @property
     def candidates(self) -> list[tuple[str, str]]: ...
+    @property
+    def attributes(self) -> dict[str, Any]: ...
 
 @final
 class Timex:
@@ -149,6 +151,20 @@ class Gazetteer:
         label_column: str = "label",
         id_column: str = "id",
         aliases_column: str = "aliases",
+        attribute_columns: list[str] | None = None,
+        common_word_guard: bool = True,
+        case_sensitive: bool = True,
+        fold_accents: bool = False,
+    ) -> Gazetteer: ...
+    @staticmethod
+    def from_dataframe(
+        frame: Any,
+        *,
+        name: str = "name",
+        label: str = "label",
+        id: str | None = "id",
+        aliases: str | None = "aliases",
+        attributes: list[str] | None = None,
         common_word_guard: bool = True,
         case_sensitive: bool = True,
         fold_accents: bool = False,

@@ -52,6 +52,8 @@ struct EntityRec<'a> {
     id: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     candidates: Vec<(&'a str, &'a str)>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    attributes: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +138,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                         label: &e.label,
                         id: &e.id,
                         candidates,
+                        attributes: &e.attributes,
                     }
                 })
                 .collect()

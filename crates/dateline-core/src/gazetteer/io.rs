@@ -49,11 +49,20 @@ pub struct Columns {
     pub id: String,
     /// Column holding `|`-separated aliases.
     pub aliases: String,
+    /// Columns (JSONL: keys) kept as entry attributes; `None` keeps every
+    /// other column, `Some(vec![])` none.
+    pub attributes: Option<Vec<String>>,
 }
 
 impl Default for Columns {
     fn default() -> Self {
-        Self { name: "name".into(), label: "label".into(), id: "id".into(), aliases: "aliases".into() }
+        Self {
+            name: "name".into(),
+            label: "label".into(),
+            id: "id".into(),
+            aliases: "aliases".into(),
+            attributes: None,
+        }
     }
 }
 
@@ -138,7 +147,13 @@ fn finish(
         return Err(bad(line, format!("empty label for name {name:?}")));
     }
     let id = id.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(name);
-    Ok(Entry { name: name.to_owned(), label: label.to_owned(), id: id.to_owned(), aliases })
+    Ok(Entry {
+        name: name.to_owned(),
+        label: label.to_owned(),
+        id: id.to_owned(),
+        aliases,
+        attributes: std::collections::BTreeMap::new(),
+    })
 }
 
 fn read_table(
@@ -162,6 +177,25 @@ fn read_table(
         .ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.label, shown_headers())))?;
     let id_i = find(&columns.id);
     let alias_i = find(&columns.aliases);
+    let fixed = [Some(name_i), Some(label_i), id_i, alias_i];
+    let attr_cols: Vec<(usize, String)> = match &columns.attributes {
+        None => headers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !fixed.contains(&Some(*i)))
+            .map(|(i, h)| (i, h.trim().to_owned()))
+            .collect(),
+        Some(wanted) => {
+            let mut v = Vec::with_capacity(wanted.len());
+            for w in wanted {
+                let i = find(w).ok_or_else(|| {
+                    bad(1, format!("missing attribute column {w:?} (header has: {})", shown_headers()))
+                })?;
+                v.push((i, w.clone()));
+            }
+            v
+        }
+    };
     let mut out = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
@@ -180,7 +214,14 @@ fn read_table(
         }
         let get = |i: usize| rec.get(i).unwrap_or("");
         let aliases = alias_i.map(|i| split_aliases(get(i))).unwrap_or_default();
-        out.push(finish(get(name_i), get(label_i), id_i.map(get), aliases, line, bad)?);
+        let mut entry = finish(get(name_i), get(label_i), id_i.map(get), aliases, line, bad)?;
+        for (i, key) in &attr_cols {
+            let v = get(*i).trim();
+            if !v.is_empty() {
+                entry.attributes.insert(key.clone(), Value::String(v.to_owned()));
+            }
+        }
+        out.push(entry);
     }
     Ok(out)
 }
@@ -228,7 +269,25 @@ fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Erro
                 return Err(bad(line, format!("aliases must be a list of strings, not {other}")));
             }
         };
-        out.push(finish(&name, &label, id.as_deref(), aliases, line, bad)?);
+        let mut entry = finish(&name, &label, id.as_deref(), aliases, line, bad)?;
+        let fixed = [&columns.name, &columns.label, &columns.id, &columns.aliases];
+        match &columns.attributes {
+            None => {
+                for (k, v) in &obj {
+                    if !fixed.contains(&k) && !v.is_null() {
+                        entry.attributes.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+            Some(wanted) => {
+                for k in wanted {
+                    if let Some(v) = obj.get(k).filter(|v| !v.is_null()) {
+                        entry.attributes.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        out.push(entry);
     }
     Ok(out)
 }

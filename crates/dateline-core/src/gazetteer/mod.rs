@@ -27,6 +27,9 @@ mod world;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -47,13 +50,23 @@ pub struct Entry {
     /// Other names that find the same entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Extra data returned with every match (`{"country": "VE", "population": 3000000}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, serde_json::Value>,
 }
 
 impl Entry {
     /// An entry with no aliases.
     #[must_use]
     pub fn new(name: impl Into<String>, label: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { name: name.into(), label: label.into(), id: id.into(), aliases: Vec::new() }
+        Self { name: name.into(), label: label.into(), id: id.into(), aliases: Vec::new(), attributes: BTreeMap::new() }
+    }
+
+    /// Adds an attribute.
+    #[must_use]
+    pub fn with_attribute(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
+        self.attributes.insert(key.into(), value.into());
+        self
     }
 
     /// Adds aliases.
@@ -248,6 +261,26 @@ impl GazetteerBuilder {
     }
 }
 
+/// The token sequences a name is stored under: as the tokenizer splits it
+/// alone, and, for a name ending in a period (`Acme Inc.`), also as it is
+/// split inside a sentence (`Inc.` keeps its period there, while at the end
+/// of a text the period is its own token).
+fn name_forms<'a>(tokenizer: &Tokenizer, name: &'a str) -> Vec<(Cow<'a, str>, Vec<Token>)> {
+    let alone = tokenizer.tokenize(name);
+    let mut forms = vec![(Cow::Borrowed(name), alone)];
+    if name.trim_end().ends_with('.') {
+        let inside = format!("{} x", name.trim_end());
+        let mut toks = tokenizer.tokenize(&inside);
+        toks.pop();
+        let same = toks.len() == forms[0].1.len()
+            && toks.iter().zip(&forms[0].1).all(|(a, b)| inside[a.start..a.end] == name[b.start..b.end]);
+        if !same {
+            forms.push((Cow::Owned(inside), toks));
+        }
+    }
+    forms
+}
+
 fn has_letters_all_upper(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
@@ -323,24 +356,25 @@ impl Gazetteer {
             }
             let idx = u32::try_from(i).map_err(|_| bad("more than 4294967295 entries".into()))?;
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                let toks = tokenizer.tokenize(name);
-                if toks.is_empty() {
-                    continue;
-                }
-                let words: Vec<&str> = toks.iter().map(|t| &name[t.start..t.end]).collect();
-                if common_word_guard && guard::is_common(&words) {
-                    continue;
-                }
-                let common = word_names && guard::is_common_word_name(&words);
-                exact.insert(words.iter().copied(), idx, common);
-                let up = name.to_uppercase();
-                let up_toks = tokenizer.tokenize(&up);
-                if !common {
-                    upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
-                }
-                if folding.any() {
-                    let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
-                    folded.insert(f.iter().map(String::as_str), idx, common);
+                for (source, toks) in name_forms(&tokenizer, name) {
+                    let words: Vec<&str> = toks.iter().map(|t| &source[t.start..t.end]).collect();
+                    if words.is_empty() || (common_word_guard && guard::is_common(&words)) {
+                        continue;
+                    }
+                    let common = word_names && guard::is_common_word_name(&words);
+                    exact.insert(words.iter().copied(), idx, common);
+                    if !common {
+                        let up = source.to_uppercase();
+                        let mut up_toks = tokenizer.tokenize(&up);
+                        if matches!(source, Cow::Owned(_)) {
+                            up_toks.pop(); // the continuation word
+                        }
+                        upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
+                    }
+                    if folding.any() {
+                        let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
+                        folded.insert(f.iter().map(String::as_str), idx, common);
+                    }
                 }
             }
         }
