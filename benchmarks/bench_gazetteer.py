@@ -1,0 +1,189 @@
+"""Gazetteer matching speed, build time and memory: dateline against
+pyahocorasick, flashtext and (optionally) spaCy's PhraseMatcher, on the same
+list and the same news text, in one run.
+
+    pip install pyahocorasick flashtext [spacy]
+    python benchmarks/bench_gazetteer.py [--mb 5] [--entries 1000000] [--with-spacy]
+
+List: ``../shared/data/gazetteers/conll-train.tsv`` + ``geonames.tsv``
+(~365k entries); ``--entries N`` pads it with synthetic two-word names
+(``Alder Brook 17``-style, deterministic) to N entries. Text: CoNLL-2003 dev
+articles, cycled to ``--mb`` MB. Every system runs in its own process
+(build time and peak memory VmHWM are its own) and produces labelled spans
+``(start, end, label, id)``:
+
+- dateline: ``Gazetteer.from_file`` (both files, merged), then
+  ``Pipeline(disable=["timexes"]).pipe`` — tokenizing, token-boundary
+  matching, the common-word guard, all-caps handling, from a Python str to
+  Entity objects;
+- pyahocorasick: an automaton of every name, ``iter_long`` over the text
+  (leftmost-longest), then kept only at word boundaries (the filter a user
+  must add to avoid `Jones` inside `Jonesy`);
+- flashtext: ``KeywordProcessor(case_sensitive=True)`` with ``span_info``;
+- spaCy (``--with-spacy``): blank English tokenizer + PhraseMatcher.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SYLLABLES = ["al", "der", "bro", "ok", "ma", "ren", "tis", "vel", "ko", "nar", "li", "sen", "dor", "ga", "bel", "fin"]
+
+
+def entries(shared: pathlib.Path, n: int | None) -> list[tuple[str, str, str]]:
+    out = []
+    for f in ("conll-train.tsv", "geonames.tsv"):
+        with open(shared / "data/gazetteers" / f, encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 3 and parts[0].strip():
+                    out.append((parts[0], parts[1], parts[2]))
+    k = 0
+    while n is not None and len(out) < n:
+        a = "".join(SYLLABLES[(k >> s) % 16] for s in (0, 4, 8)).capitalize()
+        b = "".join(SYLLABLES[(k >> s) % 16] for s in (12, 16)).capitalize()
+        out.append((f"{a} {b} {k % 97}", "MISC", f"syn:{k}"))
+        k += 1
+    return out
+
+
+def text(shared: pathlib.Path, mb: float) -> list[str]:
+    docs = [json.loads(x)["text"] for x in open(shared / "data/conll2003/dev.jsonl", encoding="utf-8")]
+    out, size, i = [], 0, 0
+    while size < mb * 1e6:
+        out.append(docs[i % len(docs)])
+        size += len(docs[i % len(docs)].encode())
+        i += 1
+    return out
+
+
+def hwm_mb() -> float:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker(system: str, args: argparse.Namespace) -> dict:
+    shared = pathlib.Path(args.shared)
+    docs = text(shared, args.mb)
+    ents = entries(shared, args.entries)
+    tsv = None
+    if system == "dateline" and args.entries:
+        tsv = pathlib.Path(args.tmp) / "padded.tsv"
+        with open(tsv, "w", encoding="utf-8") as fh:
+            fh.write("name\tlabel\tid\n")
+            for e in ents:
+                fh.write("\t".join(e) + "\n")
+    base = hwm_mb()
+    t0 = time.perf_counter()
+    spans = 0
+    if system == "dateline":
+        import dateline
+
+        d = shared / "data/gazetteers"
+        if tsv is not None:
+            gaz = dateline.Gazetteer.from_file(tsv)
+        else:
+            gaz = dateline.Gazetteer.from_file(d / "conll-train.tsv") + dateline.Gazetteer.from_file(d / "geonames.tsv")
+        nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None, disable=["timexes"])
+        build = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for doc in nlp.pipe(docs, n_threads=1):
+            spans += len([(e.start, e.end, e.label, e.id) for e in doc.entities])
+    elif system == "pyahocorasick":
+        import ahocorasick
+
+        A = ahocorasick.Automaton()
+        for name, label, id_ in ents:
+            A.add_word(name, (len(name), label, id_))
+        A.make_automaton()
+        build = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for t in docs:
+            n = len(t)
+            for end, (length, label, id_) in A.iter_long(t):
+                start = end - length + 1
+                if (start == 0 or not t[start - 1].isalnum()) and (end + 1 == n or not t[end + 1].isalnum()):
+                    spans += 1
+    elif system == "flashtext":
+        from flashtext import KeywordProcessor
+
+        kp = KeywordProcessor(case_sensitive=True)
+        for name, label, id_ in ents:
+            kp.add_keyword(name, (label, id_))
+        build = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for t in docs:
+            spans += len(kp.extract_keywords(t, span_info=True))
+    else:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        nlp = spacy.blank("en")
+        pm = PhraseMatcher(nlp.vocab)
+        batch: dict[str, list] = {}
+        for name, label, _ in ents:
+            batch.setdefault(label, []).append(name)
+        for label, names in batch.items():
+            pm.add(label, list(nlp.tokenizer.pipe(names)))
+        build = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for doc in nlp.pipe(docs):
+            spans += len([(s.start_char, s.end_char) for s in spacy.util.filter_spans([doc[a:b] for _, a, b in pm(doc)])])
+    secs = time.perf_counter() - t1
+    mb = sum(len(t.encode()) for t in docs) / 1e6
+    return {"build": build, "seconds": secs, "mb": mb, "peak": hwm_mb(), "base": base, "spans": spans, "entries": len(ents)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--mb", type=float, default=5.0)
+    ap.add_argument("--entries", type=int, default=None)
+    ap.add_argument("--with-spacy", action="store_true")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--tmp", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args)))
+        return 0
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="dateline-gaz-")
+    systems = ["dateline", "pyahocorasick", "flashtext"] + (["spacy"] if args.with_spacy else [])
+    results = {}
+    for s in systems:
+        cmd = [sys.executable, __file__, "--worker", s, "--shared", args.shared, "--mb", str(args.mb), "--tmp", tmp]
+        if args.entries:
+            cmd += ["--entries", str(args.entries)]
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"{s}: failed ({r.stderr.strip().splitlines()[-1] if r.stderr.strip() else r.returncode})")
+            continue
+        res = json.loads(r.stdout.strip().splitlines()[-1])
+        res["mbps"] = res["mb"] / res["seconds"]
+        results[s] = res
+    first = next(iter(results.values()))
+    print(f"{first['entries']:,} entries; {first['mb']:.1f} MB of CoNLL-2003 dev news; one thread; {os.cpu_count()} cores")
+    for s, r in results.items():
+        print(f"{s:14s} {r['mbps']:8.2f} MB/s  build {r['build']:6.2f} s  peak {r['peak']:7.0f} MB "
+              f"(+{r["peak"] - r["base"]:.0f} MB over the loaded inputs)  {r['spans']:,} spans")
+    if "dateline" in results:
+        for s, r in results.items():
+            if s != "dateline":
+                print(f"dateline / {s}: {results['dateline']['mbps'] / r['mbps']:.1f}x faster, "
+                      f"build {r['build'] / results['dateline']['build']:.1f}x faster")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
