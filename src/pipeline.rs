@@ -82,7 +82,7 @@ impl PyPipeline {
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new()))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest"))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
         py: Python<'_>,
@@ -94,7 +94,17 @@ impl PyPipeline {
         abbreviations: Vec<String>,
         special_cases: BTreeMap<String, Vec<String>>,
         disable: Vec<String>,
+        overlaps: &str,
     ) -> PyResult<Self> {
+        let all_matches = match overlaps {
+            "longest" => false,
+            "all" => true,
+            other => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "overlaps must be one of 'longest', 'all', not '{other}'"
+                )));
+            }
+        };
         for d in &disable {
             if !matches!(d.as_str(), "entities" | "timexes") {
                 return Err(pyo3::exceptions::PyValueError::new_err(format!(
@@ -111,6 +121,7 @@ impl PyPipeline {
             special_cases,
             entities: !disable.iter().any(|d| d == "entities"),
             timexes: !disable.iter().any(|d| d == "timexes"),
+            all_matches,
         };
         let (gaz, builtin) = match gazetteer {
             Some(g) if !g.get().builtin => (Some(Arc::clone(&g.get().inner)), false),
@@ -257,6 +268,12 @@ impl PyPipeline {
     #[getter]
     fn date_order(&self) -> &'static str {
         date_order_name(self.inner.options().date_order)
+    }
+
+    /// How entity matches may overlap: `"longest"` or `"all"`.
+    #[getter]
+    fn overlaps(&self) -> &'static str {
+        if self.inner.options().all_matches { "all" } else { "longest" }
     }
 
     /// The components switched off (`entities`, `timexes`).

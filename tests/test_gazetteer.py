@@ -224,3 +224,29 @@ def test_builder_adds_incrementally() -> None:
     with pytest.raises(ValueError, match="empty name"):
         b.add(" ", "LOC")
         b.build()
+
+
+def test_overlaps_all_returns_nested_matches(tmp_path) -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "New York", "label": "LOC", "id": "nyc"},
+            {"name": "New York Times", "label": "ORG", "id": "nyt"},
+            {"name": "York", "label": "LOC", "id": "york"},
+            {"name": "Times Square", "label": "LOC", "id": "tsq"},
+        ]
+    )
+    text = "The New York Times Square office."
+    longest = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    assert [e.id for e in longest(text).entities] == ["nyt"]
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None, overlaps="all")
+    assert nlp.overlaps == "all"
+    ents = nlp(text).entities
+    assert [(e.text, e.id) for e in ents] == [("New York", "nyc"), ("New York Times", "nyt"), ("York", "york"), ("Times Square", "tsq")]
+    assert all(text[e.start : e.end] == e.text for e in ents)
+    # Kept through save/load and in the tables.
+    nlp.save(tmp_path / "p.json")
+    assert dateline.Pipeline.load(tmp_path / "p.json").overlaps == "all"
+    assert len(nlp.annotate([text]).entities()) == 4
+    assert "LOC · tsq" in nlp(text)._repr_html_()  # crossing spans are drawn cut, not dropped
+    with pytest.raises(ValueError, match="overlaps must be one of"):
+        dateline.Pipeline(overlaps="some")  # type: ignore[arg-type]

@@ -52,6 +52,11 @@ class Pipeline:
     disable
         Components to skip: ``"entities"``, ``"timexes"`` (tokens and
         sentences are always made).
+    overlaps
+        ``"longest"`` (default): entity matches are leftmost-longest and never
+        overlap (``New York Times``); ``"all"``: every match, nested and
+        overlapping ones included (``New York``, ``New York Times``,
+        ``York``), ordered by start then end.
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -82,6 +87,7 @@ class Pipeline:
         abbreviations: Iterable[str] = (),
         special_cases: Mapping[str, Sequence[str]] | None = None,
         disable: Iterable[Literal["entities", "timexes"]] = (),
+        overlaps: Literal["longest", "all"] = "longest",
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -100,6 +106,7 @@ class Pipeline:
             abbreviations=list(abbreviations),
             special_cases={k: list(v) for k, v in (special_cases or {}).items()},
             disable=[disable] if isinstance(disable, str) else list(disable),
+            overlaps=overlaps,
         )
         self._reference_date = reference_date
 
@@ -113,6 +120,11 @@ class Pipeline:
     def reference_date(self) -> ReferenceDate:
         """The default reference date (a date, ``"detect"`` or None)."""
         return self._core.reference_date
+
+    @property
+    def overlaps(self) -> str:
+        """How entity matches may overlap: ``"longest"`` or ``"all"``."""
+        return self._core.overlaps
 
     @property
     def disabled(self) -> list[str]:

@@ -35,6 +35,9 @@ pub struct PipelineOptions {
     pub entities: bool,
     /// Whether to find time expressions (default `true`).
     pub timexes: bool,
+    /// Whether entity matches are leftmost-longest and non-overlapping
+    /// (`false`, the default) or every match, nested and overlapping (`true`).
+    pub all_matches: bool,
 }
 
 impl PipelineOptions {
@@ -62,6 +65,7 @@ impl Default for PipelineOptions {
             special_cases: std::collections::BTreeMap::new(),
             entities: true,
             timexes: true,
+            all_matches: false,
         }
     }
 }
@@ -196,10 +200,16 @@ impl Pipeline {
             ReferenceDate::None => None,
             ReferenceDate::Detect => detect_reference_date(text, &self.tokenizer).map(|d| d.0),
         };
-        let entities = if self.options.entities { self.gazetteer.find(text, &tokens) } else { Vec::new() }
-            .into_iter()
-            .map(|m| Entity { start: m.start, end: m.end, entry: m.entry, alternatives: m.alternatives })
-            .collect();
+        let entities = if !self.options.entities {
+            Vec::new()
+        } else if self.options.all_matches {
+            self.gazetteer.find_all(text, &tokens)
+        } else {
+            self.gazetteer.find(text, &tokens)
+        }
+        .into_iter()
+        .map(|m| Entity { start: m.start, end: m.end, entry: m.entry, alternatives: m.alternatives })
+        .collect();
         let timexes =
             if self.options.timexes { self.tagger.tag(text, &tokens, &sentences, reference_date) } else { Vec::new() };
         Document { tokens, sentences, entities, timexes, reference_date }

@@ -164,6 +164,27 @@ impl Trie {
     }
 }
 
+impl Trie {
+    /// Every match starting at the first word: (token count, entry, node).
+    fn all_prefixes<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Vec<(usize, u32, u32)> {
+        let mut node = 0u32;
+        let mut out = Vec::new();
+        for (k, w) in words.enumerate() {
+            let Some(&sym) = self.vocab.get(w) else { break };
+            let Some(&next) = self.edges.get(&(node, sym)) else {
+                break;
+            };
+            node = next;
+            if let Some((e, common)) = self.output[node as usize]
+                && (allow_common || !common)
+            {
+                out.push((k + 1, e, node));
+            }
+        }
+        out
+    }
+}
+
 /// A compiled, immutable gazetteer. Build it with [`Gazetteer::builder`],
 /// [`Gazetteer::from_entries`] or [`read_entries`].
 #[derive(Debug)]
@@ -517,11 +538,75 @@ impl Gazetteer {
         }
         out
     }
+
+    /// Every match in `text`, nested and overlapping ones included, ordered
+    /// by start then end. Where a span is found both as written and in
+    /// capitals or folded, the as-written entry is reported.
+    #[must_use]
+    pub fn find_all(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        if self.entries.is_empty() {
+            return out;
+        }
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let folded_words: Vec<String> = if self.folding.any() {
+            (0..tokens.len()).map(|k| self.folding.fold(word(k))).collect()
+        } else {
+            Vec::new()
+        };
+        for i in 0..tokens.len() {
+            let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
+            // (length, entry, node, trie) for each length, first trie wins.
+            let mut found: Vec<(usize, u32, u32, u8)> = Vec::new();
+            let mut add = |v: Vec<(usize, u32, u32)>, trie: u8| {
+                for (n, e, node) in v {
+                    if !found.iter().any(|f| f.0 == n) {
+                        found.push((n, e, node, trie));
+                    }
+                }
+            };
+            add(self.exact.all_prefixes((i..tokens.len()).map(word), allow_common), 0);
+            if has_letters_all_upper(word(i)) {
+                let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
+                add(self.upper.all_prefixes(caps, false), 1);
+            }
+            if self.folding.any() {
+                add(self.folded.all_prefixes(folded_words[i..].iter().map(String::as_str), allow_common), 2);
+            }
+            found.sort_by_key(|f| f.0);
+            for (len, entry, node, which) in found {
+                let trie = match which {
+                    0 => &self.exact,
+                    1 => &self.upper,
+                    _ => &self.folded,
+                };
+                out.push(Match {
+                    start: tokens[i].start,
+                    end: tokens[i + len - 1].end,
+                    token_start: i,
+                    token_end: i + len,
+                    entry,
+                    alternatives: trie.alternatives.get(&node).cloned().unwrap_or_default(),
+                });
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_matches_include_nested_and_overlapping() {
+        let g = gaz(&[("New York", "LOC"), ("New York Times", "ORG"), ("York", "LOC"), ("Times Square", "LOC")]);
+        let text = "The New York Times Square office";
+        let all: Vec<&str> =
+            g.find_all(text, &g.tokenizer().tokenize(text)).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(all, ["New York", "New York Times", "York", "Times Square"]);
+        assert_eq!(found(&g, text), ["New York Times"]);
+    }
 
     fn gaz(names: &[(&str, &str)]) -> Gazetteer {
         Gazetteer::from_entries(names.iter().map(|(n, l)| Entry::new(*n, *l, *n)).collect(), "t").unwrap()
