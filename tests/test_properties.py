@@ -19,6 +19,10 @@ PIECES = st.sampled_from(
         "U.S.", "Mr.", "don't", "Venezuela's", "Caracas", "on Thursday", "3.5", "a.m.", "…", "“", "”", "—", "-",
         "e-mail", "http://x.org/a?b=1", "@user", "#tag", ":)", "2026-03-05", "5/3/2026", "two-day", " ", "\n",
         "\n\n", "\t", "Nicolás", "e\u0301", "😀", "文字", "'", '"', "(", ")", ".", "!", "?", "$5", "10%",
+        # adversarial dates: impossible, huge, year 0, repeated months, mixed scripts
+        "99/99/9999", "0000-00-00", "year 0", "99999", "March 99999", "12345678901234567890",
+        "March March March", "the 31st of February", "Feb. 30", "24:61", "1e308", "Ⅻ月", "٣/٥/٢٠٢٦",
+        "that day", "the following month", "a year earlier", "Q5", "the 1990s'", "\x1f",
     ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=40).map("".join)

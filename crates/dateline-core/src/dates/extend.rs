@@ -54,6 +54,11 @@ impl Ctx<'_> {
     /// The expression starting at token `i`, modifiers included.
     pub(super) fn at(&self, i: usize) -> Option<Found> {
         let l = self.l(i);
+        if matches!(l, "that" | "the" | "earlier" | "later")
+            && let Some(f) = self.anaphor(i)
+        {
+            return Some(f);
+        }
         if !super::lexicon::may_start(l) {
             return None;
         }

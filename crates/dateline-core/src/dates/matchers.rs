@@ -83,6 +83,9 @@ pub(super) struct Ctx<'a> {
     pub(super) order: DateOrder,
     /// The value of the last fully specified DATE found so far (for `a year earlier`).
     pub(super) anchor: Option<String>,
+    /// The last concrete value of each granularity (day, week, month,
+    /// quarter, year), with its position, for anaphora (`that day`).
+    pub(super) anchors: [Option<(usize, String)>; 5],
 }
 
 pub(super) fn parse_u32(s: &str) -> Option<u32> {
@@ -150,6 +153,7 @@ impl<'a> Ctx<'a> {
             reference,
             order,
             anchor: None,
+            anchors: Default::default(),
         }
     }
 

@@ -12,6 +12,7 @@
 //! assert_eq!(tx[1].timex_type, TimexType::Duration);
 //! ```
 
+mod anaphora;
 mod calendar;
 mod extend;
 mod holidays;
@@ -133,6 +134,9 @@ impl TemporalTagger {
                         && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
                     if concrete {
                         ctx.anchor = Some(f.value.clone());
+                    }
+                    if f.timex_type != TimexType::Duration {
+                        anaphora::remember(&mut ctx, i, &f.value);
                     }
                     out.push(Timex {
                         start: tokens[start_tok].start,
