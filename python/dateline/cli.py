@@ -305,10 +305,12 @@ class JsonlWriter:
         self.args = args
         self.out = Output(args.output, binary=False)
 
-    def write(self, batch: list[Record]) -> None:
-        lines = self.nlp._core.annotate_jsonl(
+    def analyse(self, batch: list[Record]) -> str:
+        return self.nlp._core.annotate_jsonl(
             [r.text for r in batch], [r.ref for r in batch], [r.name for r in batch], self.args.jobs, self.args.tables
         )
+
+    def emit(self, lines: str) -> None:
         self.out.fh.write(lines)
 
     def close(self) -> list[str]:
@@ -350,9 +352,11 @@ class TableWriter:
         self.outs = {t: Output(p, binary=fmt == "parquet") for t, p in self.paths.items()}
         self.writers: dict[str, Any] = {}
 
-    def write(self, batch: list[Record]) -> None:
+    def analyse(self, batch: list[Record]) -> Annotations:
         core = self.nlp._core.annotate([r.text for r in batch], [r.ref for r in batch], self.args.jobs)
-        res = Annotations(core, self.np.array([r.name for r in batch], dtype=object))
+        return Annotations(core, self.np.array([r.name for r in batch], dtype=object))
+
+    def emit(self, res: Annotations) -> None:
         for t in self.tables:
             if self.fmt == "parquet":
                 table = res.table(t, "arrow")
@@ -491,6 +495,50 @@ def _prefetch(it: Iterator[Any], depth: int = 2) -> Iterator[Any]:
         stop.set()
 
 
+class Emitter:
+    """Writes analysed batches on a background thread, in order, so that
+    turning a batch into output overlaps with analysing the next one
+    (`inline=True`: on the calling thread, for `--jobs 1`)."""
+
+    def __init__(self, emit: Callable[[Any], None], inline: bool = False) -> None:
+        self.emit = emit
+        self.inline = inline
+        self.error: BaseException | None = None
+        if inline:
+            return
+        self.q: queue.Queue[Any] = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._run, name="dateline-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self.q.get()
+            if item is _END:
+                return
+            if self.error is None:
+                try:
+                    self.emit(item)
+                except BaseException as e:  # noqa: BLE001 - raised in the main thread
+                    self.error = e
+
+    def put(self, payload: Any) -> None:
+        if self.inline:
+            self.emit(payload)
+            return
+        if self.error is not None:
+            raise self.error
+        self.q.put(payload)
+
+    def finish(self) -> None:
+        """Waits until everything queued is written."""
+        if self.inline:
+            return
+        self.q.put(_END)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 def _annotate(args: argparse.Namespace) -> int:
     gazetteer = None
     if args.gazetteer:
@@ -508,6 +556,13 @@ def _annotate(args: argparse.Namespace) -> int:
         fmt = _EXT_OUT.get(os.path.splitext(args.output)[1].lower(), "jsonl") if args.output else "jsonl"
     writer: JsonlWriter | TableWriter = JsonlWriter(nlp, args) if fmt == "jsonl" else TableWriter(nlp, args, fmt)
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
+    # `--jobs 1` keeps to one core: reading, analysis and writing take turns
+    # on this thread. With more, reading and writing overlap with analysis.
+    single = args.jobs == 1
+    emitter = Emitter(writer.emit, inline=single)  # type: ignore[arg-type]
+
+    def analyse_and_write(batch: list[Record]) -> None:
+        emitter.put(writer.analyse(batch))  # type: ignore[arg-type]
 
     def fail(bad: Bad) -> None:
         if args.on_error == "skip":
@@ -521,7 +576,7 @@ def _annotate(args: argparse.Namespace) -> int:
         if not good:
             return
         try:
-            writer.write(good)
+            analyse_and_write(good)
         except (ValueError, TypeError):
             # A record the core refused (an impossible reference date...):
             # find it, keep the others in order.
@@ -531,18 +586,19 @@ def _annotate(args: argparse.Namespace) -> int:
                     nlp._core.annotate([r.text], [r.ref], 1)
                 except (ValueError, TypeError) as e:
                     if run:
-                        writer.write(run)
+                        analyse_and_write(run)
                         run = []
                     fail(Bad(r.where, str(e).replace("reference_dates[0]", "reference date")))
                     continue
                 run.append(r)
             if run:
-                writer.write(run)
+                analyse_and_write(run)
         progress.add(len(good), sum(r.size for r in good))
 
     outcome = "done"
     try:
-        for batch in _prefetch(_batches(_records(args), args.batch_size)):
+        batches = _batches(_records(args), args.batch_size)
+        for batch in batches if single else _prefetch(batches):
             good: list[Record] = []
             for r in batch:
                 if isinstance(r, Bad):
@@ -558,6 +614,10 @@ def _annotate(args: argparse.Namespace) -> int:
         outcome = "error"
         raise
     finally:
+        try:
+            emitter.finish()  # everything analysed is written before closing
+        except BrokenPipeError:
+            pass
         if outcome == "error" and progress.docs == 0:
             writer.discard()
         else:
@@ -597,7 +657,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--output-format", choices=["auto", "jsonl", "csv", "parquet"], default="auto", help="default: from OUT's extension, else jsonl")
     a.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes (default: all for JSONL, entities,timexes for CSV/Parquet)")
     a.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="a bad record stops the run (default) or is skipped and reported")
-    a.add_argument("--jobs", type=int, default=None, metavar="N", help="threads (default: all cores)")
+    a.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to use (default: all); with 1, reading, analysis and writing take turns on one thread")
     a.add_argument("--batch-size", type=int, default=256, metavar="N", help="documents per parallel batch")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     return p
