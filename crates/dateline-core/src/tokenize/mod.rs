@@ -489,6 +489,11 @@ impl Tokenizer {
     /// Splits a chunk core with no outer punctuation: dashes, clitics and hyphens.
     fn core(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let w = &text[s..e];
+        // Fast path: one character (a punctuation mark on its own) is one token.
+        if w.chars().nth(1).is_none() {
+            out.push((s, e));
+            return;
+        }
         // Fast path: letters and digits only (a word left after peeling punctuation).
         let b = w.as_bytes();
         if b.iter().all(u8::is_ascii_alphanumeric) {
@@ -517,7 +522,7 @@ impl Tokenizer {
         }
         // A straight double quote or an ellipsis inside a chunk is a token
         // (`corner"...and`, `Reynolds"<x@y.z>`).
-        if let Some(i) = w.find('"').filter(|&i| i > 0).or_else(|| w.find("..").filter(|&i| i > 0)) {
+        if let Some(i) = w.find('"').filter(|&i| i > 0).or_else(|| find_pair(w, b'.').filter(|&i| i > 0)) {
             let len = if w.as_bytes()[i] == b'"' { 1 } else { w[i..].bytes().take_while(|&b| b == b'.').count() };
             self.chunk(text, s, s + i, out);
             out.push((s + i, s + i + len));
@@ -537,7 +542,7 @@ impl Tokenizer {
             out.push((s + i + 1, e));
             return;
         }
-        if let Some(i) = w.find("--") {
+        if let Some(i) = find_pair(w, b'-') {
             let run = w[i..].bytes().take_while(|&b| b == b'-').count();
             self.chunk(text, s, s + i, out);
             out.push((s + i, s + i + run));
@@ -616,6 +621,11 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
     w.len() >= suffix.len()
         && w.is_char_boundary(w.len() - suffix.len())
         && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The byte index of the first two consecutive `c` bytes in `w` (`..`, `--`).
+fn find_pair(w: &str, c: u8) -> Option<usize> {
+    w.as_bytes().windows(2).position(|p| p[0] == c && p[1] == c)
 }
 
 /// Byte length of a clitic at the end of `w` that should be its own token.
