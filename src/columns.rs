@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use dateline_core::columns::{self, Column, DocRef, TableKind};
-use dateline_core::{Document, Gazetteer};
+use dateline_core::columns::{self, Column, TableKind};
+use dateline_core::{CompactDocument, Gazetteer};
 use numpy::IntoPyArray;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -16,7 +16,7 @@ use pyo3::types::{PyList, PyTuple};
 #[pyclass(frozen, name = "Annotations", module = "dateline._core")]
 pub struct PyAnnotations {
     pub(crate) texts: Vec<PyBackedStr>,
-    pub(crate) docs: Vec<Document>,
+    pub(crate) docs: Vec<CompactDocument>,
     pub(crate) gazetteer: Arc<Gazetteer>,
     pub(crate) threads: Option<usize>,
 }
@@ -61,9 +61,8 @@ impl PyAnnotations {
             ))
         })?;
         let table = crate::batch::run_detached(py, || {
-            let refs: Vec<DocRef<'_>> =
-                self.texts.iter().zip(&self.docs).map(|(t, d)| DocRef { text: t.as_str(), doc: d }).collect();
-            columns::build_parallel(k, &refs, &self.gazetteer, self.threads)
+            let texts: Vec<&str> = self.texts.iter().map(|t| t.as_str()).collect();
+            columns::build_compact(k, &texts, &self.docs, &self.gazetteer, self.threads)
         })?;
         table.columns.into_iter().map(|(name, col)| column(py, name, col)).collect()
     }
@@ -77,6 +76,6 @@ impl PyAnnotations {
             )));
         };
         let text = t.clone_ref(py);
-        Ok(crate::results::PyDoc { data: crate::results::DocData::new(text, d.clone(), Arc::clone(&self.gazetteer)) })
+        Ok(crate::results::PyDoc { data: crate::results::DocData::new(text, d.expand(), Arc::clone(&self.gazetteer)) })
     }
 }

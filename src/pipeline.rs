@@ -172,12 +172,18 @@ impl PyPipeline {
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
     ) -> PyResult<PyAnnotations> {
-        let threads = match n_threads {
-            None => self.inner.options().n_threads,
-            n => parse_threads(n)?,
-        };
-        let (texts, docs) = self.run_batch(py, texts, reference_dates, n_threads, 0)?;
-        Ok(PyAnnotations { texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
+        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, 0)?;
+        let inner = Arc::clone(&self.inner);
+        let docs = run_detached(py, || {
+            let idx: Vec<usize> = (0..owned.len()).collect();
+            parallel::map_ordered(&idx, threads, |&i| {
+                let r = refs.get(i).copied().unwrap_or(inner.options().reference_date);
+                dateline_core::CompactDocument::new(inner.process(&owned[i], r))
+            })?
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+        })?;
+        Ok(PyAnnotations { texts: owned, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
     }
 
     /// Analyses a batch and returns it as JSON lines (one record per text,

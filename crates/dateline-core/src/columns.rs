@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::pipeline::Document;
+use crate::pipeline::{CompactDocument, Document};
 use crate::span::CharCursor;
 use crate::tokenize::attrs;
 use crate::{Gazetteer, TimexType};
@@ -244,6 +244,35 @@ pub fn build_parallel(
     let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| {
         let b = (a + CHUNK).min(docs.len());
         build(kind, &docs[a..b], gazetteer, a as i64)
+    })?;
+    Ok(Table::concat(parts))
+}
+
+/// [`build_parallel`] over documents kept as [`CompactDocument`]s: each
+/// chunk is unpacked, turned into columns and dropped, so only one chunk per
+/// thread is ever unpacked at a time.
+///
+/// # Errors
+/// [`crate::Error::Config`] if `texts` and `docs` differ in length, or
+/// `n_threads` is `Some(0)` or the pool cannot start.
+pub fn build_compact(
+    kind: TableKind,
+    texts: &[&str],
+    docs: &[CompactDocument],
+    gazetteer: &Gazetteer,
+    n_threads: Option<usize>,
+) -> Result<Table, crate::Error> {
+    const CHUNK: usize = 512;
+    if texts.len() != docs.len() {
+        return Err(crate::Error::Config(format!("{} texts for {} documents", texts.len(), docs.len())));
+    }
+    let starts: Vec<usize> = (0..docs.len().max(1)).step_by(CHUNK).collect();
+    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| {
+        let b = (a + CHUNK).min(docs.len());
+        let expanded: Vec<Document> = docs[a..b].iter().map(CompactDocument::expand).collect();
+        let refs: Vec<DocRef<'_>> =
+            texts[a..b].iter().zip(&expanded).map(|(t, d)| DocRef { text: t, doc: d }).collect();
+        build(kind, &refs, gazetteer, a as i64)
     })?;
     Ok(Table::concat(parts))
 }
@@ -557,8 +586,15 @@ mod tests {
         let r = refs(&texts, &docs);
         for kind in [TableKind::Entities, TableKind::Timexes, TableKind::Tokens, TableKind::Sentences] {
             let serial = build(kind, &r, nlp.gazetteer(), 0);
+            let compact: Vec<CompactDocument> =
+                docs.iter().cloned().map(|d| CompactDocument::new(d).unwrap()).collect();
             for threads in [Some(1), Some(2), None] {
                 assert_eq!(build_parallel(kind, &r, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
+                assert_eq!(
+                    build_compact(kind, &texts, &compact, nlp.gazetteer(), threads).unwrap(),
+                    serial,
+                    "{kind:?}"
+                );
             }
         }
     }

@@ -40,6 +40,6 @@ pub use civil::Date;
 pub use dates::{DateOrder, TemporalTagger, Timex, TimexType, detect_reference_date, value_interval};
 pub use error::Error;
 pub use gazetteer::{Entry, Folding, Gazetteer, GazetteerBuilder, Match, world};
-pub use pipeline::{Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
+pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
 pub use tokenize::{Sentence, Token, Tokenizer};

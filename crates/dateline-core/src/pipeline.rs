@@ -109,6 +109,73 @@ pub struct Document {
     pub reference_date: Option<Date>,
 }
 
+/// A [`Document`] kept compactly: 32-bit offsets for tokens and sentences
+/// (a third of the memory), for holding the analyses of a whole corpus.
+/// [`CompactDocument::expand`] gives the `Document` back, identical.
+#[derive(Clone, Debug)]
+pub struct CompactDocument {
+    tokens: Vec<[u32; 2]>,
+    space_after: Vec<bool>,
+    sentences: Vec<[u32; 4]>,
+    entities: Vec<Entity>,
+    timexes: Vec<Timex>,
+    reference_date: Option<Date>,
+}
+
+impl CompactDocument {
+    /// Packs `doc`.
+    ///
+    /// # Errors
+    /// [`Error::Config`] if an offset does not fit in 32 bits (a text over 4 GiB).
+    pub fn new(doc: Document) -> Result<Self, Error> {
+        let small = |v: usize| u32::try_from(v).map_err(|_| Error::Config("text over 4 GiB".into()));
+        let mut tokens = Vec::with_capacity(doc.tokens.len());
+        let mut space_after = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            tokens.push([small(t.start)?, small(t.end)?]);
+            space_after.push(t.space_after);
+        }
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            sentences.push([small(s.start)?, small(s.end)?, small(s.token_start)?, small(s.token_end)?]);
+        }
+        Ok(Self {
+            tokens,
+            space_after,
+            sentences,
+            entities: doc.entities,
+            timexes: doc.timexes,
+            reference_date: doc.reference_date,
+        })
+    }
+
+    /// The document, unpacked.
+    #[must_use]
+    pub fn expand(&self) -> Document {
+        Document {
+            tokens: self
+                .tokens
+                .iter()
+                .zip(&self.space_after)
+                .map(|(t, &space_after)| Token { start: t[0] as usize, end: t[1] as usize, space_after })
+                .collect(),
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| Sentence {
+                    start: s[0] as usize,
+                    end: s[1] as usize,
+                    token_start: s[2] as usize,
+                    token_end: s[3] as usize,
+                })
+                .collect(),
+            entities: self.entities.clone(),
+            timexes: self.timexes.clone(),
+            reference_date: self.reference_date,
+        }
+    }
+}
+
 /// Tokenizer, gazetteer and temporal tagger together. Immutable; share it
 /// between threads freely.
 #[derive(Debug, Clone)]
