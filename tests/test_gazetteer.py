@@ -250,3 +250,36 @@ def test_overlaps_all_returns_nested_matches(tmp_path) -> None:
     assert "LOC · tsq" in nlp(text)._repr_html_()  # crossing spans are drawn cut, not dropped
     with pytest.raises(ValueError, match="overlaps must be one of"):
         dateline.Pipeline(overlaps="some")  # type: ignore[arg-type]
+
+
+def test_per_entry_case_rules(tmp_path) -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "WHO", "label": "ORG", "case": "exact"},
+            {"name": "Apple", "label": "ORG", "case": "name"},
+            {"name": "Acme", "label": "ORG"},
+        ],
+        common_word_guard=True,
+    )
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    found = [e.text for e in nlp("WHO said Apple and Acme grew. Apple fell. I ate an apple. WHO WANTS ACME AND APPLE").entities]
+    # WHO exact (also in the all-caps line: it is written exactly so there); Apple only capitalised mid-sentence;
+    # Acme anywhere including all caps; APPLE not in all-caps text.
+    assert found == ["WHO", "Apple", "Acme", "WHO", "ACME"]
+    assert [e.get("case") for e in gaz.entries()] == ["exact", "name", None]
+    tsv = tmp_path / "g.tsv"
+    tsv.write_text("name\tlabel\tcase\nIBM\tORG\texact\nApple\tORG\tname\n", encoding="utf-8")
+    assert [e.get("case") for e in dateline.Gazetteer.from_file(tsv).entries()] == ["exact", "name"]
+    tsv.write_text("name\tlabel\tcase\nIBM\tORG\tloud\n", encoding="utf-8")
+    with pytest.raises(dateline.GazetteerError, match=r"line 2.*case must be one of"):
+        dateline.Gazetteer.from_file(tsv)
+    with pytest.raises(ValueError, match=r'records\[0\]\["case"\]'):
+        dateline.Gazetteer.from_records([{"name": "X", "label": "L", "case": "upper"}])
+    g2 = pickle_roundtrip(gaz)
+    assert g2.entries() == gaz.entries()
+
+
+def pickle_roundtrip(obj):
+    import pickle
+
+    return pickle.loads(pickle.dumps(obj))

@@ -40,7 +40,7 @@ def records(
     for what, c in (("name", name), ("label", label)):
         if c not in cols:
             raise KeyError(f"{what} column {c!r} is not in the frame (columns: {cols})")
-    fixed = {name, label, id, aliases}
+    fixed = {name, label, id, aliases, "case"}
     attrs = [c for c in cols if c not in fixed] if attributes is None else list(attributes)
     for c in attrs:
         if c not in cols:
@@ -52,6 +52,7 @@ def records(
         return frame[c].to_list() if mod == "polars" else frame[c].tolist()
 
     names, labels, ids, alias_col = column(name), column(label), column(id), column(aliases)
+    cases = column("case")
     attr_cols = {c: column(c) for c in attrs}
     assert names is not None and labels is not None
     for i in range(len(names)):
@@ -66,6 +67,8 @@ def records(
                 rec["aliases"] = list(a)
             elif not _missing(a):
                 raise TypeError(f"row {i}: aliases must be a list or a '|'-separated str, not {type(a).__name__}")
+        if cases is not None and not _missing(cases[i]) and cases[i] != "":
+            rec["case"] = str(cases[i])
         values = {}
         for c, vals in attr_cols.items():
             assert vals is not None
@@ -107,9 +110,14 @@ class GazetteerBuilder:
         id: str | None = None,
         aliases: Iterable[str] = (),
         attributes: Mapping[str, Any] | None = None,
+        case: str | None = None,
     ) -> None:
-        """Add one entry (checked when :meth:`build` compiles)."""
+        """Add one entry (checked when :meth:`build` compiles). ``case``:
+        ``"exact"`` (only as written, not in all-caps text) or ``"name"``
+        (the common-word casing rule always applies)."""
         rec: dict[str, Any] = {"name": name, "label": label, "aliases": list(aliases)}
+        if case is not None:
+            rec["case"] = case
         if id is not None:
             rec["id"] = id
         if attributes:

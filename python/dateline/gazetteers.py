@@ -11,7 +11,10 @@ def world() -> Gazetteer:
     """The built-in world gazetteer.
 
     Countries with the aliases used in news (``U.S.``, ``UK``, ``Britain``),
-    capitals, continents, world regions (``Middle East``), US states, and
+    capitals, cities of 15,000 people or more (case rule ``name``: a city
+    called like a common word matches only where casing marks a name, and
+    none inside a longer capitalised name), continents, world regions
+    (``Middle East``), US states, and
     demonyms (``Venezuelan``, label ``NORP``, with the country's id). Ids are
     GeoNames ids (``geonames:3625428``). Contains data from GeoNames
     (geonames.org), CC BY 4.0.
@@ -19,7 +22,7 @@ def world() -> Gazetteer:
     Examples
     --------
     >>> from dateline.gazetteers import world
-    >>> len(world()) > 800
+    >>> len(world()) > 30000
     True
     """
     return Gazetteer.world()

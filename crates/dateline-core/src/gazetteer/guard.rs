@@ -69,6 +69,31 @@ pub(crate) fn casing_marks_name(text: &str, tokens: &[crate::tokenize::Token], k
         || matches!(prev, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "-" | "–" | "..." | "…"))
 }
 
+/// Whether token `k` looks like part of a longer proper name: capitalised
+/// (not all capitals), not a common or function word, and joined to its
+/// neighbour by a single space (`Corina` in `María Corina Machado`).
+fn name_part(text: &str, tokens: &[crate::tokenize::Token], k: usize, gap: &str) -> bool {
+    if gap != " " {
+        return false;
+    }
+    let w = &text[tokens[k].start..tokens[k].end];
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !COMMON.contains(lower.as_str()) && !FUNCTION.contains(lower.as_str())
+}
+
+/// Whether the match of tokens `a..b` is flanked by another capitalised
+/// non-word (`Machado` in `Corina Machado`, `Florence` in `Florence Welch`):
+/// then it is most likely part of a longer name the gazetteer lacks.
+pub(crate) fn inside_longer_name(text: &str, tokens: &[crate::tokenize::Token], a: usize, b: usize) -> bool {
+    let before = a.checked_sub(1).is_some_and(|p| name_part(text, tokens, p, &text[tokens[p].end..tokens[a].start]));
+    let after = b < tokens.len() && name_part(text, tokens, b, &text[tokens[b - 1].end..tokens[b].start]);
+    before || after
+}
+
 static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
 
 /// Whether a name made of `tokens` is guarded (see the module docs).

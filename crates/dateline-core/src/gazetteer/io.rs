@@ -49,6 +49,8 @@ pub struct Columns {
     pub id: String,
     /// Column holding `|`-separated aliases.
     pub aliases: String,
+    /// Column holding a per-entry case rule (`exact`, `name`; empty: default).
+    pub case: String,
     /// Columns (JSONL: keys) kept as entry attributes; `None` keeps every
     /// other column, `Some(vec![])` none.
     pub attributes: Option<Vec<String>>,
@@ -61,6 +63,7 @@ impl Default for Columns {
             label: "label".into(),
             id: "id".into(),
             aliases: "aliases".into(),
+            case: "case".into(),
             attributes: None,
         }
     }
@@ -153,6 +156,7 @@ fn finish(
         id: id.to_owned(),
         aliases,
         attributes: std::collections::BTreeMap::new(),
+        case: super::CaseRule::Default,
     })
 }
 
@@ -177,7 +181,8 @@ fn read_table(
         .ok_or_else(|| bad(1, format!("missing column {:?} (header has: {})", columns.label, shown_headers())))?;
     let id_i = find(&columns.id);
     let alias_i = find(&columns.aliases);
-    let fixed = [Some(name_i), Some(label_i), id_i, alias_i];
+    let case_i = find(&columns.case);
+    let fixed = [Some(name_i), Some(label_i), id_i, alias_i, case_i];
     let attr_cols: Vec<(usize, String)> = match &columns.attributes {
         None => headers
             .iter()
@@ -215,6 +220,9 @@ fn read_table(
         let get = |i: usize| rec.get(i).unwrap_or("");
         let aliases = alias_i.map(|i| split_aliases(get(i))).unwrap_or_default();
         let mut entry = finish(get(name_i), get(label_i), id_i.map(get), aliases, line, bad)?;
+        if let Some(i) = case_i {
+            entry.case = super::CaseRule::parse(get(i)).map_err(|m| bad(line, m))?;
+        }
         for (i, key) in &attr_cols {
             let v = get(*i).trim();
             if !v.is_empty() {
@@ -270,7 +278,12 @@ fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Erro
             }
         };
         let mut entry = finish(&name, &label, id.as_deref(), aliases, line, bad)?;
-        let fixed = [&columns.name, &columns.label, &columns.id, &columns.aliases];
+        match obj.get(&columns.case) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(c)) => entry.case = super::CaseRule::parse(c).map_err(|m| bad(line, m))?,
+            Some(other) => return Err(bad(line, format!("case must be a string, not {other}"))),
+        }
+        let fixed = [&columns.name, &columns.label, &columns.id, &columns.aliases, &columns.case];
         match &columns.attributes {
             None => {
                 for (k, v) in &obj {

@@ -53,13 +53,58 @@ pub struct Entry {
     /// Extra data returned with every match (`{"country": "VE", "population": 3000000}`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, serde_json::Value>,
+    /// How this entry's names may match, overriding the gazetteer's defaults.
+    #[serde(default, skip_serializing_if = "CaseRule::is_default")]
+    pub case: CaseRule,
+}
+
+/// A per-entry case rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseRule {
+    /// The gazetteer's rules (exact case, text in capitals too, the guard).
+    #[default]
+    Default,
+    /// Only exactly as written: not in text written in capitals either
+    /// (`AT&T`, `iPhone`, codes such as `WHO` that are words in other cases).
+    Exact,
+    /// Always under the common-word casing rule when the name is a common
+    /// word (`Reading`, `Split`): capitalised, not sentence-initial, not in
+    /// all-caps text — even in curated lists that are otherwise exempt.
+    Name,
+}
+
+impl CaseRule {
+    fn is_default(&self) -> bool {
+        *self == CaseRule::Default
+    }
+
+    /// Parses `""`/`default`, `exact` or `name`.
+    ///
+    /// # Errors
+    /// A message listing the valid values.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "default" => Ok(Self::Default),
+            "exact" => Ok(Self::Exact),
+            "name" => Ok(Self::Name),
+            other => Err(format!("case must be one of 'default', 'exact', 'name', not {other:?}")),
+        }
+    }
 }
 
 impl Entry {
     /// An entry with no aliases.
     #[must_use]
     pub fn new(name: impl Into<String>, label: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { name: name.into(), label: label.into(), id: id.into(), aliases: Vec::new(), attributes: BTreeMap::new() }
+        Self {
+            name: name.into(),
+            label: label.into(),
+            id: id.into(),
+            aliases: Vec::new(),
+            attributes: BTreeMap::new(),
+            case: CaseRule::Default,
+        }
     }
 
     /// Adds an attribute.
@@ -379,12 +424,16 @@ impl Gazetteer {
             for name in std::iter::once(&e.name).chain(&e.aliases) {
                 for (source, toks) in name_forms(&tokenizer, name) {
                     let words: Vec<&str> = toks.iter().map(|t| &source[t.start..t.end]).collect();
-                    if words.is_empty() || (common_word_guard && guard::is_common(&words)) {
+                    // An `exact` entry written with capitals (`WHO`) is trusted
+                    // past the function-word guard: it matches only as written.
+                    let trusted = e.case == CaseRule::Exact && words.iter().any(|w| w.chars().any(char::is_uppercase));
+                    if words.is_empty() || (common_word_guard && !trusted && guard::is_common(&words)) {
                         continue;
                     }
-                    let common = word_names && guard::is_common_word_name(&words);
+                    let common =
+                        !trusted && (word_names || e.case == CaseRule::Name) && guard::is_common_word_name(&words);
                     exact.insert(words.iter().copied(), idx, common);
-                    if !common {
+                    if !common && e.case != CaseRule::Exact {
                         let up = source.to_uppercase();
                         let mut up_toks = tokenizer.tokenize(&up);
                         if matches!(source, Cow::Owned(_)) {
@@ -392,7 +441,7 @@ impl Gazetteer {
                         }
                         upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
                     }
-                    if folding.any() {
+                    if folding.any() && e.case != CaseRule::Exact {
                         let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
                         folded.insert(f.iter().map(String::as_str), idx, common);
                     }
@@ -515,6 +564,14 @@ impl Gazetteer {
                 best = Some((n, e, node, false));
                 from_folded = true;
             }
+            // Entries under the name rule (the world's cities) do not match
+            // inside a longer capitalised name (`María Corina Machado`).
+            if let Some((len, entry, ..)) = best
+                && self.entries[entry as usize].case == CaseRule::Name
+                && guard::inside_longer_name(text, tokens, i, i + len)
+            {
+                best = None;
+            }
             if let Some((len, entry, node, in_caps)) = best {
                 let trie = if from_folded {
                     &self.folded
@@ -573,6 +630,10 @@ impl Gazetteer {
             if self.folding.any() {
                 add(self.folded.all_prefixes(folded_words[i..].iter().map(String::as_str), allow_common), 2);
             }
+            found.retain(|&(len, entry, ..)| {
+                self.entries[entry as usize].case != CaseRule::Name
+                    || !guard::inside_longer_name(text, tokens, i, i + len)
+            });
             found.sort_by_key(|f| f.0);
             for (len, entry, node, which) in found {
                 let trie = match which {
