@@ -176,7 +176,7 @@ def main() -> int:
     print(f"{first['entries']:,} entries; {first['mb']:.1f} MB of CoNLL-2003 dev news; one thread; {os.cpu_count()} cores")
     for s, r in results.items():
         print(f"{s:14s} {r['mbps']:8.2f} MB/s  build {r['build']:6.2f} s  peak {r['peak']:7.0f} MB "
-              f"(+{r["peak"] - r["base"]:.0f} MB over the loaded inputs)  {r['spans']:,} spans")
+              f"(+{r['peak'] - r['base']:.0f} MB over the loaded inputs)  {r['spans']:,} spans")
     if "dateline" in results:
         for s, r in results.items():
             if s != "dateline":
