@@ -634,7 +634,13 @@ fn clitic_len(w: &str) -> Option<usize> {
         // No apostrophe (straight, or the curly one's lead byte): only fused
         // forms, which UD splits like their spelled-out versions (`dont` → `do nt`).
         let b = w.as_bytes();
-        if b.len() > 8 || b.len() < 2 || !matches!(b[b.len() - 1] | 0x20, b't' | b'm' | b'e' | b's' | b'a') {
+        if b.len() > 8 || b.len() < 2 {
+            return None;
+        }
+        // Every fused form ends in one of these letter pairs: one check
+        // rules out almost every ordinary word.
+        let tail = [b[b.len() - 2] | 0x20, b[b.len() - 1] | 0x20];
+        if !matches!(&tail, b"nt" | b"ot" | b"ts" | b"na" | b"ta" | b"ve" | b"im") {
             return None;
         }
         let candidates: &[(&str, usize)] = match b.len() {
