@@ -235,22 +235,47 @@ impl PyGazetteer {
         Ok(Self { inner: Arc::new(g), builtin: false })
     }
 
-    /// Writes the gazetteer to `path` (versioned JSON; the file is replaced
-    /// only once fully written).
+    /// The compiled gazetteer as bytes (versioned binary: entries and tries,
+    /// so that loading needs no recompilation).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let g = Arc::clone(&self.inner);
+        let bytes = run_detached(py, move || g.to_bytes())?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Loads `to_bytes()` output.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let data = data.to_vec();
+        let g = run_detached(py, move || Gazetteer::from_bytes(&data))?;
+        Ok(Self { inner: Arc::new(g), builtin: false })
+    }
+
+    /// Writes the compiled gazetteer to `path` (versioned binary; the file is
+    /// replaced only once fully written).
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
         let g = Arc::clone(&self.inner);
         run_detached(py, move || {
-            let json = g.to_json()?;
-            write_atomically(&path, json.as_bytes())
+            let bytes = g.to_bytes()?;
+            write_atomically(&path, &bytes)
         })
     }
 
-    /// Reads a gazetteer written by `save`.
+    /// Reads a gazetteer written by `save` (or the JSON of `to_json`).
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let g = run_detached(py, move || {
-            let json = std::fs::read_to_string(&path)
+            let bytes = std::fs::read(&path)
                 .map_err(|source| dateline_core::Error::Io { path: path.display().to_string(), source })?;
+            if Gazetteer::is_compiled(&bytes) {
+                return Gazetteer::from_bytes(&bytes);
+            }
+            let json = String::from_utf8(bytes).map_err(|_| {
+                dateline_core::Error::Serialization(format!(
+                    "{}: neither a compiled gazetteer nor UTF-8 JSON",
+                    path.display()
+                ))
+            })?;
             Gazetteer::from_json(&json)
         })?;
         Ok(Self { inner: Arc::new(g), builtin: false })
@@ -316,8 +341,8 @@ impl PyGazetteer {
         if me.builtin {
             return Ok((slf.get_type().getattr("world")?, PyTuple::empty(py)));
         }
-        let json = me.to_json(py)?;
-        Ok((slf.get_type().getattr("from_json")?, PyTuple::new(py, [json])?))
+        let bytes = me.to_bytes(py)?;
+        Ok((slf.get_type().getattr("from_bytes")?, PyTuple::new(py, [bytes])?))
     }
 
     fn __repr__(&self) -> String {

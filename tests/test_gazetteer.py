@@ -283,3 +283,33 @@ def pickle_roundtrip(obj):
     import pickle
 
     return pickle.loads(pickle.dumps(obj))
+
+
+def test_compiled_binary_save_load(tmp_path) -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "Acme Inc.", "label": "ORG", "id": "acme", "aliases": ["Acme"], "attributes": {"n": 1}},
+            {"name": "Lima", "label": "LOC", "case": "name"},
+        ],
+        fold_accents=True,
+    )
+    path = tmp_path / "g.dlgaz"
+    gaz.save(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"DLGAZ")
+    back = dateline.Gazetteer.load(path)
+    assert back.entries() == gaz.entries() and back.fold_accents
+    text = "ACME and Acme Inc. met in Lima."
+    run = lambda g: [(e.text, e.id, e.attributes) for e in dateline.Pipeline(gazetteer=g, reference_date=None)(text).entities]
+    assert run(back) == run(gaz)
+    assert dateline.Gazetteer.from_bytes(gaz.to_bytes()).entries() == gaz.entries()
+    # JSON written by to_json still loads.
+    (tmp_path / "g.json").write_text(gaz.to_json(), encoding="utf-8")
+    assert dateline.Gazetteer.load(tmp_path / "g.json").entries() == gaz.entries()
+    # Damaged or foreign files raise a clear error, never crash.
+    path.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(dateline.SerializationError, match="damaged compiled gazetteer"):
+        dateline.Gazetteer.load(path)
+    path.write_bytes(b"\xff\xfe garbage")
+    with pytest.raises(dateline.SerializationError, match="neither a compiled gazetteer nor UTF-8 JSON"):
+        dateline.Gazetteer.load(path)

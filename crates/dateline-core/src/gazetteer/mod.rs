@@ -146,7 +146,7 @@ pub struct Match {
 }
 
 /// A token trie: node 0 is the root.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Trie {
     vocab: HashMap<String, u32>,
     edges: HashMap<(u32, u32), u32>,
@@ -655,9 +655,193 @@ impl Gazetteer {
     }
 }
 
+/// The first bytes of a compiled gazetteer file.
+const MAGIC: &[u8; 8] = b"DLGAZ\0\0\0";
+/// Version of the compiled (binary) format.
+pub const BINARY_VERSION: u32 = 1;
+
+/// An entry as stored in the compiled form (attributes as JSON text: the
+/// binary encoding is not self-describing).
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    name: String,
+    label: String,
+    id: String,
+    aliases: Vec<String>,
+    attributes: String,
+    case: CaseRule,
+}
+
+#[derive(Serialize)]
+struct CompiledRef<'a> {
+    entries: Vec<StoredEntry>,
+    exact: &'a Trie,
+    upper: &'a Trie,
+    folded: &'a Trie,
+    common_word_guard: bool,
+    folding: Folding,
+}
+
+#[derive(Deserialize)]
+struct Compiled {
+    entries: Vec<StoredEntry>,
+    exact: Trie,
+    upper: Trie,
+    folded: Trie,
+    common_word_guard: bool,
+    folding: Folding,
+}
+
+impl Gazetteer {
+    /// The compiled gazetteer as bytes: a magic header, [`BINARY_VERSION`],
+    /// then the entries and the tries themselves, so that loading needs no
+    /// recompilation.
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if encoding fails.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
+        let ser = |e: &dyn std::fmt::Display| Error::Serialization(e.to_string());
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for e in &self.entries {
+            entries.push(StoredEntry {
+                name: e.name.clone(),
+                label: e.label.clone(),
+                id: e.id.clone(),
+                aliases: e.aliases.clone(),
+                attributes: if e.attributes.is_empty() {
+                    String::new()
+                } else {
+                    serde_json::to_string(&e.attributes).map_err(|x| ser(&x))?
+                },
+                case: e.case,
+            });
+        }
+        let data = CompiledRef {
+            entries,
+            exact: &self.exact,
+            upper: &self.upper,
+            folded: &self.folded,
+            common_word_guard: self.common_word_guard,
+            folding: self.folding,
+        };
+        let mut out = Vec::with_capacity(16 + self.entries.len() * 64);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&BINARY_VERSION.to_le_bytes());
+        let body = postcard::to_allocvec(&data).map_err(|x| ser(&x))?;
+        out.extend_from_slice(&body);
+        Ok(out)
+    }
+
+    /// Whether `bytes` start like [`Gazetteer::to_bytes`] output.
+    #[must_use]
+    pub fn is_compiled(bytes: &[u8]) -> bool {
+        bytes.starts_with(MAGIC)
+    }
+
+    /// Loads [`Gazetteer::to_bytes`] output.
+    ///
+    /// # Errors
+    /// [`Error::Serialization`] if the bytes are not a compiled gazetteer, are
+    /// of another version, or are damaged (checked: every node, symbol and
+    /// entry index is in range).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let bad = |m: String| Error::Serialization(m);
+        if !bytes.starts_with(MAGIC) || bytes.len() < 12 {
+            return Err(bad("not a compiled dateline gazetteer (bad header)".into()));
+        }
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if version != BINARY_VERSION {
+            return Err(bad(format!(
+                "compiled gazetteer version {version} is not supported (expected {BINARY_VERSION})"
+            )));
+        }
+        let data: Compiled =
+            postcard::from_bytes(&bytes[12..]).map_err(|e| bad(format!("damaged compiled gazetteer: {e}")))?;
+        let mut entries = Vec::with_capacity(data.entries.len());
+        for e in data.entries {
+            let attributes = if e.attributes.is_empty() {
+                BTreeMap::new()
+            } else {
+                serde_json::from_str(&e.attributes).map_err(|x| bad(format!("damaged attributes: {x}")))?
+            };
+            entries.push(Entry {
+                name: e.name,
+                label: e.label,
+                id: e.id,
+                aliases: e.aliases,
+                attributes,
+                case: e.case,
+            });
+        }
+        for t in [&data.exact, &data.upper, &data.folded] {
+            t.check(entries.len()).map_err(bad)?;
+        }
+        Ok(Self {
+            entries,
+            tokenizer: Tokenizer::default(),
+            exact: data.exact,
+            upper: data.upper,
+            common_word_guard: data.common_word_guard,
+            folding: data.folding,
+            folded: data.folded,
+        })
+    }
+}
+
+impl Trie {
+    /// Checks a loaded trie's indices so that matching can never index out of range.
+    fn check(&self, n_entries: usize) -> Result<(), String> {
+        let nodes = self.output.len();
+        if nodes == 0 {
+            return Err("damaged compiled gazetteer: a trie has no root".into());
+        }
+        let entry_ok = |e: u32| (e as usize) < n_entries;
+        if self.edges.iter().any(|(&(a, _), &b)| a as usize >= nodes || b as usize >= nodes)
+            || self.output.iter().flatten().any(|&(e, _)| !entry_ok(e))
+            || self.alternatives.iter().any(|(&n, v)| n as usize >= nodes || !v.iter().all(|&e| entry_ok(e)))
+        {
+            return Err("damaged compiled gazetteer: index out of range".into());
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compiled_bytes_round_trip_and_reject_damage() {
+        let g = Gazetteer::from_entries(
+            vec![
+                Entry::new("New York", "LOC", "nyc").with_attribute("pop", 8_000_000),
+                Entry::new("Acme Inc.", "ORG", "acme").with_aliases(["Acme"]),
+                Entry::new("Acme", "PER", "acme-person"),
+            ],
+            "t",
+        )
+        .unwrap();
+        let bytes = g.to_bytes().unwrap();
+        assert!(Gazetteer::is_compiled(&bytes));
+        let back = Gazetteer::from_bytes(&bytes).unwrap();
+        assert_eq!(back.entries(), g.entries());
+        let text = "NEW YORK: Acme Inc. and Acme met in New York.";
+        let toks = g.tokenizer().tokenize(text);
+        assert_eq!(back.find(text, &toks), g.find(text, &toks));
+        assert!(Gazetteer::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Gazetteer::from_bytes(b"{\"format_version\": 1}").is_err());
+        let mut other = bytes.clone();
+        other[8] = 9;
+        assert!(Gazetteer::from_bytes(&other).unwrap_err().to_string().contains("version 9"));
+        // Flipping bytes never panics: it loads or fails cleanly.
+        for k in (12..bytes.len()).step_by(7) {
+            let mut d = bytes.clone();
+            d[k] ^= 0x5a;
+            if let Ok(x) = Gazetteer::from_bytes(&d) {
+                let _ = x.find(text, &toks);
+            }
+        }
+    }
 
     #[test]
     fn all_matches_include_nested_and_overlapping() {
