@@ -146,7 +146,8 @@ pub struct Match {
 }
 
 /// A token trie: node 0 is the root.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(try_from = "TrieRepr")]
 struct Trie {
     vocab: HashMap<String, u32>,
     edges: HashMap<(u32, u32), u32>,
@@ -652,6 +653,51 @@ impl Gazetteer {
             }
         }
         out
+    }
+}
+
+/// A trie as stored: flat vectors, decoded quickly and turned into maps of
+/// exactly the right size.
+#[derive(Serialize, Deserialize)]
+struct TrieRepr {
+    /// Token strings by symbol.
+    vocab: Vec<String>,
+    /// `(node, symbol, child)`.
+    edges: Vec<[u32; 3]>,
+    output: Vec<Option<(u32, bool)>>,
+    alternatives: Vec<(u32, Vec<u32>)>,
+}
+
+impl Serialize for Trie {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut vocab = vec![String::new(); self.vocab.len()];
+        for (w, &sym) in &self.vocab {
+            if let Some(slot) = vocab.get_mut(sym as usize) {
+                slot.clone_from(w);
+            }
+        }
+        let mut edges: Vec<[u32; 3]> = self.edges.iter().map(|(&(a, s), &b)| [a, s, b]).collect();
+        edges.sort_unstable();
+        let mut alternatives: Vec<(u32, Vec<u32>)> = self.alternatives.iter().map(|(&k, v)| (k, v.clone())).collect();
+        alternatives.sort_unstable();
+        TrieRepr { vocab, edges, output: self.output.clone(), alternatives }.serialize(serializer)
+    }
+}
+
+impl TryFrom<TrieRepr> for Trie {
+    type Error = String;
+
+    fn try_from(r: TrieRepr) -> Result<Self, String> {
+        let mut vocab = HashMap::with_capacity_and_hasher(r.vocab.len(), Default::default());
+        for (sym, w) in r.vocab.into_iter().enumerate() {
+            let sym = u32::try_from(sym).map_err(|_| "damaged compiled gazetteer: vocabulary too large".to_owned())?;
+            vocab.insert(w, sym);
+        }
+        let mut edges = HashMap::with_capacity_and_hasher(r.edges.len(), Default::default());
+        for [a, s, b] in r.edges {
+            edges.insert((a, s), b);
+        }
+        Ok(Trie { vocab, edges, output: r.output, alternatives: r.alternatives.into_iter().collect() })
     }
 }
 
