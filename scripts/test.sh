@@ -39,5 +39,7 @@ VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --quiet --release --extras te
 
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider
+echo "== type check of the Python package"
+.venv/bin/python -m mypy --ignore-missing-imports --no-error-summary python/dateline
 echo "== stubs match the extension"
 .venv/bin/python -m mypy.stubtest dateline._core

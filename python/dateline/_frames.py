@@ -145,10 +145,10 @@ def _arrow_str(pa: Any, offsets: np.ndarray, data: np.ndarray, valid: np.ndarray
     bitmap = None
     nulls = 0
     if valid is not None:
+        # A fresh boolean array's data buffer is a bitmap starting at bit 0:
+        # exactly Arrow's validity layout.
         bitmap = pa.array(valid).buffers()[1]
         nulls = int(n - valid.sum())
-        # A validity buffer from a boolean array may be offset; rebuild it
-        # from a fresh array so the bits start at 0.
     return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data), bitmap, nulls)
 
 

@@ -153,7 +153,7 @@ class Pipeline:
         ``reference_date`` overrides the pipeline's default for this call.
         """
         ref = self._reference_date if reference_date is _UNSET else reference_date
-        return self._core.process(text, ref)
+        return self._core.process(text, ref)  # type: ignore[arg-type]  # checked in Rust
 
     def pipe(
         self,
