@@ -4,6 +4,7 @@ value against the per-document API."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,12 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
         for i, s in enumerate(getattr(doc, kind)):
             row = {"doc": k, "start": s.start, "end": s.end, "text": s.text}
             if kind == "entities":
-                row.update(label=s.label, id=s.id, candidates=len(s.candidates))
+                row.update(
+                    label=s.label,
+                    id=s.id,
+                    candidates=len(s.candidates),
+                    attributes=json.dumps(s.attributes, separators=(",", ":")) if s.attributes else None,
+                )
             elif kind == "timexes":
                 iv = s.interval
                 row.update(
@@ -128,6 +134,17 @@ def test_column_types(nlp: dateline.Pipeline) -> None:
     assert schema.field("begin").type == pa.date32()
     assert pa.types.is_dictionary(schema.field("type").type)
     assert res.tokens("polars").schema["space_after"] == pl.Boolean
+
+
+def test_entity_attributes_column() -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [{"name": "Acme", "label": "ORG", "attributes": {"ticker": "ACM", "n": 2}}, {"name": "Lima", "label": "LOC"}]
+    )
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    ents = nlp.annotate(["Acme in Lima."]).entities()
+    assert json.loads(ents["attributes"][0]) == {"ticker": "ACM", "n": 2}
+    assert pd.isna(ents["attributes"][1])
+    assert nlp.annotate(["Acme in Lima."]).entities("arrow").column("attributes").null_count == 1
 
 
 def test_doc_column_holds_the_series_index_labels(nlp: dateline.Pipeline) -> None:

@@ -181,7 +181,8 @@ class Annotations:
     document's text) and ``text``, then the span's attributes:
 
     - ``entities()``: ``label``, ``id`` (categorical), ``candidates`` (how
-      many entries share the name; see :attr:`dateline.Entity.candidates`);
+      many entries share the name; see :attr:`dateline.Entity.candidates`),
+      ``attributes`` (the entry's attributes as JSON text, missing when none);
     - ``timexes()``: ``type`` (categorical DATE/TIME/DURATION/SET), ``value``,
       ``mod``, ``freq``, ``quant``, ``begin`` and ``end_date`` (the half-open
       calendar interval the value covers, as dates; missing when the value

@@ -340,6 +340,7 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
     let mut label = CatBuilder::default();
     let mut id = CatBuilder::default();
     let mut candidates = Vec::with_capacity(n);
+    let mut attributes = StrColumn::new();
     for (k, d) in docs.iter().enumerate() {
         if d.doc.entities.is_empty() {
             continue;
@@ -354,6 +355,11 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
             label.code(&e.label);
             id.code(&e.id);
             candidates.push(1 + m.alternatives.len() as i64);
+            if e.attributes.is_empty() {
+                attributes.push_opt(None);
+            } else {
+                attributes.push_opt(serde_json::to_string(&e.attributes).ok().as_deref());
+            }
         }
     }
     Table {
@@ -365,6 +371,7 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
             ("label", Column::Cat(label.col)),
             ("id", Column::Cat(id.col)),
             ("candidates", Column::Int(candidates)),
+            ("attributes", Column::Str(attributes)),
         ],
     }
 }
