@@ -1,10 +1,11 @@
 //! `Doc` and its span views. Offsets are converted from the core's byte
-//! offsets to Python `str` indices here, once per span.
+//! offsets to Python `str` indices here, walking the text once per list.
 
 use std::sync::Arc;
 
+use dateline_core::span::CharCursor;
 use dateline_core::tokenize::attrs;
-use dateline_core::{CharOffsets, Date, Document, Gazetteer};
+use dateline_core::{Date, Document, Gazetteer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList};
@@ -15,14 +16,12 @@ use crate::convert::py_date;
 pub(crate) struct DocData {
     pub text: PyBackedStr,
     pub doc: Document,
-    pub offsets: CharOffsets,
     pub gazetteer: Arc<Gazetteer>,
 }
 
 impl DocData {
     pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>) -> Self {
-        let offsets = CharOffsets::new(&text);
-        Self { text, doc, offsets, gazetteer }
+        Self { text, doc, gazetteer }
     }
 }
 
@@ -209,8 +208,10 @@ impl PyTimex {
 }
 
 impl DocData {
-    fn c(&self, byte: usize) -> usize {
-        self.offsets.char_index(byte)
+    /// A cursor converting byte offsets to str indices; spans are visited
+    /// in text order, so each conversion walks only from the previous one.
+    fn cursor(&self) -> std::cell::RefCell<CharCursor<'_>> {
+        std::cell::RefCell::new(CharCursor::new(&self.text))
     }
 
     fn slice(&self, s: usize, e: usize) -> String {
@@ -218,6 +219,8 @@ impl DocData {
     }
 
     pub(crate) fn tokens(&self) -> Vec<PyToken> {
+        let cur = self.cursor();
+        let c = |b: usize| cur.borrow_mut().at(b);
         let mut sentence_of = vec![0usize; self.doc.tokens.len()];
         for (k, s) in self.doc.sentences.iter().enumerate() {
             for slot in sentence_of.iter_mut().take(s.token_end).skip(s.token_start) {
@@ -230,8 +233,8 @@ impl DocData {
             .enumerate()
             .map(|(i, t)| PyToken {
                 sentence: sentence_of.get(i).copied().unwrap_or(0),
-                start: self.c(t.start),
-                end: self.c(t.end),
+                start: c(t.start),
+                end: c(t.end),
                 text: self.slice(t.start, t.end),
                 i,
                 space_after: t.space_after,
@@ -240,14 +243,18 @@ impl DocData {
     }
 
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
+        let cur = self.cursor();
+        let c = |b: usize| cur.borrow_mut().at(b);
         self.doc
             .sentences
             .iter()
-            .map(|s| PySentence { start: self.c(s.start), end: self.c(s.end), text: self.slice(s.start, s.end) })
+            .map(|s| PySentence { start: c(s.start), end: c(s.end), text: self.slice(s.start, s.end) })
             .collect()
     }
 
     pub(crate) fn entities(&self) -> Vec<PyEntity> {
+        let cur = self.cursor();
+        let c = |b: usize| cur.borrow_mut().at(b);
         self.doc
             .entities
             .iter()
@@ -262,8 +269,8 @@ impl DocData {
                     .collect();
                 PyEntity {
                     candidates,
-                    start: self.c(m.start),
-                    end: self.c(m.end),
+                    start: c(m.start),
+                    end: c(m.end),
                     text: self.slice(m.start, m.end),
                     label: e.label.clone(),
                     id: e.id.clone(),
@@ -274,12 +281,14 @@ impl DocData {
     }
 
     pub(crate) fn timexes(&self) -> Vec<PyTimex> {
+        let cur = self.cursor();
+        let c = |b: usize| cur.borrow_mut().at(b);
         self.doc
             .timexes
             .iter()
             .map(|t| PyTimex {
-                start: self.c(t.start),
-                end: self.c(t.end),
+                start: c(t.start),
+                end: c(t.end),
                 text: self.slice(t.start, t.end),
                 timex_type: t.timex_type.as_str(),
                 value: t.value.clone(),
@@ -349,12 +358,14 @@ impl PyDoc {
     /// Token offsets as a list of `(start, end)` str-index pairs, without
     /// building `Token` objects (the fast path for large corpora).
     fn token_spans(&self) -> Vec<(usize, usize)> {
-        self.data.doc.tokens.iter().map(|t| (self.data.c(t.start), self.data.c(t.end))).collect()
+        let mut cur = CharCursor::new(&self.data.text);
+        self.data.doc.tokens.iter().map(|t| (cur.at(t.start), cur.at(t.end))).collect()
     }
 
     /// Sentence offsets as a list of `(start, end)` str-index pairs.
     fn sentence_spans(&self) -> Vec<(usize, usize)> {
-        self.data.doc.sentences.iter().map(|s| (self.data.c(s.start), self.data.c(s.end))).collect()
+        let mut cur = CharCursor::new(&self.data.text);
+        self.data.doc.sentences.iter().map(|s| (cur.at(s.start), cur.at(s.end))).collect()
     }
 
     /// The document as a self-contained HTML snippet (entities and time
