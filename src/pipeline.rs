@@ -174,14 +174,12 @@ impl PyPipeline {
     ) -> PyResult<PyAnnotations> {
         let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, 0)?;
         let inner = Arc::clone(&self.inner);
+        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         let docs = run_detached(py, || {
-            let idx: Vec<usize> = (0..owned.len()).collect();
-            parallel::map_ordered(&idx, threads, |&i| {
-                let r = refs.get(i).copied().unwrap_or(inner.options().reference_date);
-                dateline_core::CompactDocument::new(inner.process(&owned[i], r))
-            })?
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
+            inner
+                .map_batch(&strs, &refs, threads, |_, doc| dateline_core::CompactDocument::new(doc))?
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()
         })?;
         Ok(PyAnnotations { texts: owned, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
     }
@@ -227,12 +225,9 @@ impl PyPipeline {
         let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
         run_detached(py, move || {
-            let idx: Vec<usize> = (0..owned.len()).collect();
-            let lines = parallel::map_ordered(&idx, threads, |&i| {
-                let r = refs.get(i).copied().unwrap_or(inner.options().reference_date);
-                let doc = inner.process(&owned[i], r);
-                doc_json(&names[i], &owned[i], &doc, inner.gazetteer(), p)
-            })?;
+            let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
+            let lines = inner
+                .map_batch(&strs, &refs, threads, |i, doc| doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p))?;
             let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
             for l in lines {
                 out.push_str(&l);

@@ -295,13 +295,34 @@ impl Pipeline {
         references: &[ReferenceDate],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>, Error> {
+        self.map_batch(texts, references, n_threads, |_, doc| doc)
+    }
+
+    /// As [`Pipeline::process_batch`], handing each document to `f` (with its
+    /// position) on the worker thread, so that what is kept of it — a compact
+    /// form, a JSON line — is made in parallel too.
+    ///
+    /// # Errors
+    /// As [`Pipeline::process_batch`].
+    pub fn map_batch<S, R, F>(
+        &self,
+        texts: &[S],
+        references: &[ReferenceDate],
+        n_threads: Option<usize>,
+        f: F,
+    ) -> Result<Vec<R>, Error>
+    where
+        S: AsRef<str> + Sync,
+        R: Send,
+        F: Fn(usize, Document) -> R + Sync + Send,
+    {
         if !references.is_empty() && references.len() != texts.len() {
             return Err(Error::Config(format!("{} reference dates for {} texts", references.len(), texts.len())));
         }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
             let r = references.get(i).copied().unwrap_or(self.options.reference_date);
-            self.process(texts[i].as_ref(), r)
+            f(i, self.process(texts[i].as_ref(), r))
         })
     }
 
