@@ -224,6 +224,20 @@ pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_
     }
 }
 
+/// Documents per chunk when tables are built in parallel.
+const CHUNK: usize = 512;
+
+/// `part(a..b)` for consecutive chunks of `n` documents, in parallel, joined
+/// in order (categories keep their order of first appearance).
+fn chunked<F>(n: usize, n_threads: Option<usize>, part: F) -> Result<Table, crate::Error>
+where
+    F: Fn(std::ops::Range<usize>) -> Table + Sync + Send,
+{
+    let starts: Vec<usize> = (0..n.max(1)).step_by(CHUNK).collect();
+    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| part(a..(a + CHUNK).min(n)))?;
+    Ok(Table::concat(parts))
+}
+
 /// [`build`] on chunks of documents in parallel, then joined: the same
 /// table as [`build`] (categories in order of first appearance), for any
 /// thread count.
@@ -236,16 +250,7 @@ pub fn build_parallel(
     gazetteer: &Gazetteer,
     n_threads: Option<usize>,
 ) -> Result<Table, crate::Error> {
-    const CHUNK: usize = 512;
-    if docs.len() <= CHUNK {
-        return Ok(build(kind, docs, gazetteer, 0));
-    }
-    let starts: Vec<usize> = (0..docs.len()).step_by(CHUNK).collect();
-    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| {
-        let b = (a + CHUNK).min(docs.len());
-        build(kind, &docs[a..b], gazetteer, a as i64)
-    })?;
-    Ok(Table::concat(parts))
+    chunked(docs.len(), n_threads, |r| build(kind, &docs[r.clone()], gazetteer, r.start as i64))
 }
 
 /// [`build_parallel`] over documents kept as [`CompactDocument`]s: each
@@ -262,19 +267,15 @@ pub fn build_compact(
     gazetteer: &Gazetteer,
     n_threads: Option<usize>,
 ) -> Result<Table, crate::Error> {
-    const CHUNK: usize = 512;
     if texts.len() != docs.len() {
         return Err(crate::Error::Config(format!("{} texts for {} documents", texts.len(), docs.len())));
     }
-    let starts: Vec<usize> = (0..docs.len().max(1)).step_by(CHUNK).collect();
-    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| {
-        let b = (a + CHUNK).min(docs.len());
-        let expanded: Vec<Document> = docs[a..b].iter().map(CompactDocument::expand).collect();
+    chunked(docs.len(), n_threads, |r| {
+        let expanded: Vec<Document> = docs[r.clone()].iter().map(CompactDocument::expand).collect();
         let refs: Vec<DocRef<'_>> =
-            texts[a..b].iter().zip(&expanded).map(|(t, d)| DocRef { text: t, doc: d }).collect();
-        build(kind, &refs, gazetteer, a as i64)
-    })?;
-    Ok(Table::concat(parts))
+            texts[r.clone()].iter().zip(&expanded).map(|(t, d)| DocRef { text: t, doc: d }).collect();
+        build(kind, &refs, gazetteer, r.start as i64)
+    })
 }
 
 impl Column {
