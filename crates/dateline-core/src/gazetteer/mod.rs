@@ -189,11 +189,16 @@ impl Trie {
         }
     }
 
-    /// Longest match starting at token `i`: (token count, entry, common word);
-    /// `allow_common` says whether a common-word name may match here.
-    fn longest<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Option<(usize, u32, u32)> {
+    /// Walks the trie along `words`, calling `found(token count, entry,
+    /// node)` at every complete name; `allow_common` says whether a
+    /// common-word name may match here.
+    fn walk<'t>(
+        &self,
+        words: impl Iterator<Item = &'t str>,
+        allow_common: bool,
+        mut found: impl FnMut(usize, u32, u32),
+    ) {
         let mut node = 0u32;
-        let mut best = None;
         for (k, w) in words.enumerate() {
             let Some(&sym) = self.vocab.get(w) else { break };
             let Some(&next) = self.edges.get(&(node, sym)) else {
@@ -203,31 +208,9 @@ impl Trie {
             if let Some((e, common)) = self.output[node as usize]
                 && (allow_common || !common)
             {
-                best = Some((k + 1, e, node));
+                found(k + 1, e, node);
             }
         }
-        best
-    }
-}
-
-impl Trie {
-    /// Every match starting at the first word: (token count, entry, node).
-    fn all_prefixes<'t>(&self, words: impl Iterator<Item = &'t str>, allow_common: bool) -> Vec<(usize, u32, u32)> {
-        let mut node = 0u32;
-        let mut out = Vec::new();
-        for (k, w) in words.enumerate() {
-            let Some(&sym) = self.vocab.get(w) else { break };
-            let Some(&next) = self.edges.get(&(node, sym)) else {
-                break;
-            };
-            node = next;
-            if let Some((e, common)) = self.output[node as usize]
-                && (allow_common || !common)
-            {
-                out.push((k + 1, e, node));
-            }
-        }
-        out
     }
 }
 
@@ -537,61 +520,22 @@ impl Gazetteer {
         if self.entries.is_empty() {
             return out;
         }
-        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-        let folded_words: Vec<String> = if self.folding.any() {
-            (0..tokens.len()).map(|k| self.folding.fold(word(k))).collect()
-        } else {
-            Vec::new()
-        };
+        let folded = self.fold_words(text, tokens);
         let mut i = 0;
         while i < tokens.len() {
-            let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
-            let mut best =
-                self.exact.longest((i..tokens.len()).map(word), allow_common).map(|(n, e, node)| (n, e, node, false));
-            if has_letters_all_upper(word(i)) {
-                let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
-                if let Some((n, e, node)) = self.upper.longest(caps, false)
-                    && best.is_none_or(|b| n > b.0)
-                {
-                    best = Some((n, e, node, true));
+            // The longest name here; at equal length the first trie walked wins.
+            let mut best: Option<(usize, u32, u32, &Trie)> = None;
+            self.names_at(text, tokens, &folded, i, |n, e, node, trie| {
+                if best.is_none_or(|b| n > b.0) {
+                    best = Some((n, e, node, trie));
                 }
-            }
-            let mut from_folded = false;
-            if self.folding.any()
-                && let Some((n, e, node)) =
-                    self.folded.longest(folded_words[i..].iter().map(String::as_str), allow_common)
-                && best.is_none_or(|b| n > b.0)
-            {
-                best = Some((n, e, node, false));
-                from_folded = true;
-            }
-            // Entries under the name rule (the world's cities) do not match
-            // inside a longer capitalised name (`María Corina Machado`).
-            if let Some((len, entry, ..)) = best
-                && self.entries[entry as usize].case == CaseRule::Name
-                && guard::inside_longer_name(text, tokens, i, i + len)
-            {
-                best = None;
-            }
-            if let Some((len, entry, node, in_caps)) = best {
-                let trie = if from_folded {
-                    &self.folded
-                } else if in_caps {
-                    &self.upper
-                } else {
-                    &self.exact
-                };
-                out.push(Match {
-                    start: tokens[i].start,
-                    end: tokens[i + len - 1].end,
-                    token_start: i,
-                    token_end: i + len,
-                    entry,
-                    alternatives: trie.alternatives.get(&node).cloned().unwrap_or_default(),
-                });
-                i += len;
-            } else {
-                i += 1;
+            });
+            match best.filter(|&(n, e, ..)| !self.inside_longer_name(text, tokens, i, n, e)) {
+                Some((n, e, node, trie)) => {
+                    out.push(Self::matched(tokens, i, n, e, trie.alternatives.get(&node)));
+                    i += n;
+                }
+                None => i += 1,
             }
         }
         out
@@ -606,53 +550,71 @@ impl Gazetteer {
         if self.entries.is_empty() {
             return out;
         }
-        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-        let folded_words: Vec<String> = if self.folding.any() {
-            (0..tokens.len()).map(|k| self.folding.fold(word(k))).collect()
-        } else {
-            Vec::new()
-        };
+        let folded = self.fold_words(text, tokens);
         for i in 0..tokens.len() {
-            let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
-            // (length, entry, node, trie) for each length, first trie wins.
-            let mut found: Vec<(usize, u32, u32, u8)> = Vec::new();
-            let mut add = |v: Vec<(usize, u32, u32)>, trie: u8| {
-                for (n, e, node) in v {
-                    if !found.iter().any(|f| f.0 == n) {
-                        found.push((n, e, node, trie));
-                    }
+            // One match per length, the first trie walked wins.
+            let mut found: Vec<(usize, u32, u32, &Trie)> = Vec::new();
+            self.names_at(text, tokens, &folded, i, |n, e, node, trie| {
+                if !found.iter().any(|f| f.0 == n) {
+                    found.push((n, e, node, trie));
                 }
-            };
-            add(self.exact.all_prefixes((i..tokens.len()).map(word), allow_common), 0);
-            if has_letters_all_upper(word(i)) {
-                let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
-                add(self.upper.all_prefixes(caps, false), 1);
-            }
-            if self.folding.any() {
-                add(self.folded.all_prefixes(folded_words[i..].iter().map(String::as_str), allow_common), 2);
-            }
-            found.retain(|&(len, entry, ..)| {
-                self.entries[entry as usize].case != CaseRule::Name
-                    || !guard::inside_longer_name(text, tokens, i, i + len)
             });
+            found.retain(|&(n, e, ..)| !self.inside_longer_name(text, tokens, i, n, e));
             found.sort_by_key(|f| f.0);
-            for (len, entry, node, which) in found {
-                let trie = match which {
-                    0 => &self.exact,
-                    1 => &self.upper,
-                    _ => &self.folded,
-                };
-                out.push(Match {
-                    start: tokens[i].start,
-                    end: tokens[i + len - 1].end,
-                    token_start: i,
-                    token_end: i + len,
-                    entry,
-                    alternatives: trie.alternatives.get(&node).cloned().unwrap_or_default(),
-                });
+            for (n, e, node, trie) in found {
+                out.push(Self::matched(tokens, i, n, e, trie.alternatives.get(&node)));
             }
         }
         out
+    }
+
+    /// The document's tokens folded per [`Folding`] (empty without folding).
+    fn fold_words(&self, text: &str, tokens: &[Token]) -> Vec<String> {
+        if !self.folding.any() {
+            return Vec::new();
+        }
+        tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
+    }
+
+    /// Calls `found(token count, entry, node, trie)` for every name starting
+    /// at token `i`: as written, then in capitals (for text written in
+    /// capitals), then folded.
+    fn names_at<'g>(
+        &'g self,
+        text: &str,
+        tokens: &[Token],
+        folded: &[String],
+        i: usize,
+        mut found: impl FnMut(usize, u32, u32, &'g Trie),
+    ) {
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
+        self.exact.walk((i..tokens.len()).map(word), allow_common, |n, e, node| found(n, e, node, &self.exact));
+        if has_letters_all_upper(word(i)) {
+            let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
+            self.upper.walk(caps, false, |n, e, node| found(n, e, node, &self.upper));
+        }
+        if self.folding.any() {
+            let words = folded[i..].iter().map(String::as_str);
+            self.folded.walk(words, allow_common, |n, e, node| found(n, e, node, &self.folded));
+        }
+    }
+
+    /// Entries under the name rule (the world's cities) do not match inside a
+    /// longer capitalised name (`María Corina Machado`).
+    fn inside_longer_name(&self, text: &str, tokens: &[Token], i: usize, len: usize, entry: u32) -> bool {
+        self.entries[entry as usize].case == CaseRule::Name && guard::inside_longer_name(text, tokens, i, i + len)
+    }
+
+    fn matched(tokens: &[Token], i: usize, len: usize, entry: u32, alternatives: Option<&Vec<u32>>) -> Match {
+        Match {
+            start: tokens[i].start,
+            end: tokens[i + len - 1].end,
+            token_start: i,
+            token_end: i + len,
+            entry,
+            alternatives: alternatives.cloned().unwrap_or_default(),
+        }
     }
 }
 
