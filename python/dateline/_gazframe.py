@@ -3,24 +3,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from dateline._core import Gazetteer
+from dateline._frames import _is_missing as _missing
 
 __all__ = ["GazetteerBuilder", "records"]
-
-
-def _missing(v: object) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    try:
-        return bool(v != v)  # pandas.NA / NaT
-    except (TypeError, ValueError):
-        return False
 
 
 def _plain(v: Any) -> Any:
