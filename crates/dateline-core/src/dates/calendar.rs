@@ -362,14 +362,23 @@ impl Ctx<'_> {
         if self.l(j) == "fiscal" {
             j += 1;
         }
-        let (ord, unit_at) = match LEXICON.ordinals.get(self.l(j)) {
+        let ordinal = match self.l(j) {
+            // `the last half of 1989`, `the latter half of the year`
+            "last" | "latter" if self.l(j + 1) == "half" => Some(&2),
+            l => LEXICON.ordinals.get(l),
+        };
+        let (ord, unit_at) = match ordinal {
             Some(&n) if (1..=4).contains(&n) => {
                 let k = if self.l(j + 1) == "-" && self.joined(j) { j + 2 } else { j + 1 };
                 (Some(n), k)
             }
             _ => (None, j),
         };
-        let unit = self.l(unit_at);
+        let mut unit = self.l(unit_at);
+        // `the latest period` of an earnings report: its quarter.
+        if unit == "period" && ord.is_none() && i > 0 && self.l(i - 1) == "latest" {
+            unit = "quarter";
+        }
         let half = unit == "half";
         if unit != "quarter" && !half {
             return None;
@@ -479,11 +488,18 @@ impl Ctx<'_> {
         {
             return found(i, i + 3, TimexType::Date, Kind::Point, format!("{:04}-12-31", r.year()));
         }
-        if let Some(rest) = self.l(i).strip_prefix("mid-")
-            && let Some(y) = year_number(rest)
-        {
-            let mut f = found(i, i + 1, TimexType::Date, Kind::Year, format!("{y:04}"))?;
-            f.modifier = Some("MID");
+        // `mid-1996`, `mid-1990s`, `early-1980s`, `late-1970s` written as one token.
+        for (prefix, m) in [("mid-", "MID"), ("early-", "START"), ("late-", "END")] {
+            let Some(rest) = self.l(i).strip_prefix(prefix) else { continue };
+            let v = match year_number(rest) {
+                Some(y) => format!("{y:04}"),
+                None => {
+                    let d = rest.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0'));
+                    format!("{:03}", d.and_then(year_number)? / 10)
+                }
+            };
+            let mut f = found(i, i + 1, TimexType::Date, Kind::Year, v)?;
+            f.modifier = Some(m);
             return Some(f);
         }
         if let Some(y) = year_number(w) {

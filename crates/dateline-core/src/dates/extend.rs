@@ -5,7 +5,7 @@
 //! change the value or set the TIMEX3 `mod`.
 
 use super::lexicon::{LEXICON, Unit};
-use super::matchers::{Ctx, Found, Kind, date_found, year_number};
+use super::matchers::{Ctx, Found, Kind, date_found, found, year_number};
 use super::resolve::{self, Tense};
 use crate::civil::Date;
 
@@ -156,6 +156,15 @@ impl Ctx<'_> {
             f.modifier = Some(m);
             return Some(f);
         }
+        // `the mid-1990s`, `the late-1970s`: the article belongs to the decade.
+        let next = self.l(i + 1);
+        if self.l(i) == "the"
+            && (next.starts_with("mid-") || next.starts_with("early-") || next.starts_with("late-"))
+            && let Some(mut f) = self.year(i + 1)
+        {
+            f.start_tok = i;
+            return Some(f);
+        }
         // `mid-March`, `mid-1990s`: one token.
         let l = self.l(i);
         if let Some(rest) =
@@ -238,8 +247,9 @@ impl Ctx<'_> {
                 | "initial"
         );
         // `the first half`, `the first quarter`: `first` belongs to the quarter.
-        let quarter_follows =
-            self.l(j) == "first" && (matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter");
+        let quarter_follows = (self.l(j) == "first"
+            && (matches!(self.l(j + 1), "quarter" | "half") || self.l(j + 2) == "quarter"))
+            || (matches!(self.l(j), "last" | "latter") && self.l(j + 1) == "half");
         if span_word && !quarter_follows {
             j += 1;
         }
@@ -252,9 +262,14 @@ impl Ctx<'_> {
             if self.l(k) == "year"
                 && !matches!(self.l(k + 1), "-" | "'s" | "’s" | "before" | "after" | "earlier" | "ago" | "later")
                 && year_number(self.w(k + 1)).is_none()
+                && self.spelled_year(k + 1).is_none()
                 && !self.l(k + 1).as_bytes().first().is_some_and(u8::is_ascii_digit)
                 && let Some(r) = self.reference
             {
+                // `the year ended March 31`: a fiscal year, a length of time.
+                if matches!(self.l(k + 1), "ended" | "ending") {
+                    return found(i, k + 1, super::TimexType::Duration, Kind::Duration, "P1Y".to_owned());
+                }
                 return Some(date_found(i, k + 1, format!("{:04}", r.year())));
             }
         }

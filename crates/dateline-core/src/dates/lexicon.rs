@@ -157,7 +157,7 @@ const OTHER_TRIGGERS: &[&str] = &[
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     "christmas", "new", "independence", "halloween", "valentine", "veterans", "thanksgiving",
     "labor", "memorial", "martin", "easter", "good", "once", "twice", "comparable", "corresponding", "same", "better",
-    "little", "latest", "current", "final", "initial", "full", "turn", "winter", "period", "future",
+    "little", "latest", "current", "final", "initial", "full", "turn", "winter", "period", "future", "near",
     "weekend", "present",
 ];
 

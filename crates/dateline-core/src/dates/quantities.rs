@@ -204,6 +204,19 @@ impl Ctx<'_> {
             }
         }
         let vague = n.is_none() || matches!(self.l(j.wrapping_sub(1)), "few" | "several");
+        // `2 1/2 years`
+        let and_half = n.is_some() && !vague && self.w(j) == "1/2";
+        if and_half {
+            j += 1;
+        }
+        // `two more weeks`, `an additional year`, `eight trading days`
+        if matches!(
+            self.l(j),
+            "more" | "additional" | "extra" | "consecutive" | "straight" | "trading" | "business" | "working"
+        ) && LEXICON.units.contains_key(self.l(j + 1))
+        {
+            j += 1;
+        }
         let hyphenated = self.w(j) == "-";
         if hyphenated {
             j += 1;
@@ -229,12 +242,17 @@ impl Ctx<'_> {
             return None; // `52 years old`: an age
         }
         let mut end = j + 1;
+        // `a year-earlier loss`: the adjective `year-earlier` is the expression.
+        if !hyphenated && self.w(end) == "-" && matches!(self.l(end + 1), "earlier" | "ago") {
+            return None;
+        }
         if hyphenated && self.w(end) == "-" && self.l(end + 1) == "old" {
             return None; // ages (`a 6-year-old`) are not time expressions
         }
         // `a year and a half`
         let mut value = duration_value(n, unit);
-        if matches!((self.l(end), self.l(end + 1), self.l(end + 2)), ("and", "a", "half"))
+        let spelled_half = matches!((self.l(end), self.l(end + 1), self.l(end + 2)), ("and", "a", "half"));
+        if (spelled_half || and_half)
             && let Some(n) = n
         {
             value = match unit {
@@ -244,7 +262,9 @@ impl Ctx<'_> {
                 Unit::Day => format!("P{n}DT12H"),
                 _ => value,
             };
-            end += 3;
+            if spelled_half {
+                end += 3;
+            }
         }
         if hyphenated {
             return found(i, end, TimexType::Duration, Kind::Duration, value);
@@ -335,7 +355,7 @@ impl Ctx<'_> {
         let l = self.l(i);
         if let Some(&v) = LEXICON.ref_words.get(l) {
             // `current`/`recent` as adjectives of a time unit are handled elsewhere.
-            if l == "now" && matches!(self.l(i + 1), "that" | "-") {
+            if l == "now" && self.l(i + 1) == "-" {
                 return None;
             }
             // `current` names the present, except before a time unit (`the current
@@ -384,6 +404,9 @@ impl Ctx<'_> {
                 "PAST_REF"
             }
             ("the", "future") => "FUTURE_REF",
+            ("the", "near") if matches!(self.l(i + 2), "future" | "term") => {
+                return found(i, i + 3, TimexType::Date, Kind::Ref, "FUTURE_REF".to_owned());
+            }
             ("these", "days") => "PRESENT_REF",
             ("at", "present") => "PRESENT_REF",
             _ => return None,

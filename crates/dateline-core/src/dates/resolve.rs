@@ -24,6 +24,12 @@ fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
     if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
         return Some(Tense::Future);
     }
+    // `as soon as Tuesday`, `is to resume trading Tuesday`: the event is ahead.
+    if (w == "as" && k >= 2 && lower[k - 1] == "soon" && lower[k - 2] == "as")
+        || (w == "to" && k >= 1 && matches!(lower[k - 1].as_ref(), "is" | "are"))
+    {
+        return Some(Tense::Future);
+    }
     // `planned to leave on Thursday`, `expected to vote Friday`: the event is ahead.
     if w == "to"
         && k > 0
@@ -57,7 +63,7 @@ fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
         )
     {
         // `had been due to expire Friday`: a future seen from the past.
-        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_ref(), "had" | "was" | "were"));
+        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_ref(), "had"));
         return Some(if in_past { Tense::Past } else { Tense::Future });
     }
     if after_auxiliary(lower, k) {
@@ -69,7 +75,9 @@ fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
     if LEXICON.present.contains_key(w) {
         return Some(Tense::Unknown);
     }
+    // An `-ed` form written in lower case (`United`, `Fred` are names).
     if w.len() > 4
+        && matches!(lower[k], Cow::Borrowed(_))
         && w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
         && !matches!(
