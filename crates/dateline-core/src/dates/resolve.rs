@@ -18,7 +18,8 @@ pub(crate) enum Tense {
 /// The tense cue of one token, if any: `(tense, is_future_or_auxiliary)`.
 fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
     let w = lower[k].as_ref();
-    if LEXICON.future.contains_key(w) {
+    // `next to the embassy` is a place, not a time.
+    if LEXICON.future.contains_key(w) && !(w == "next" && lower.get(k + 1).is_some_and(|n| n == "to")) {
         return Some(Tense::Future);
     }
     if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
@@ -67,7 +68,11 @@ fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
         return Some(if in_past { Tense::Past } else { Tense::Future });
     }
     if after_auxiliary(lower, k) {
-        return None;
+        // `they have gathered evidence`: the present perfect reports the past.
+        let perfect = k >= 1
+            && matches!(lower[k - 1].as_ref(), "have" | "has")
+            && (LEXICON.past.contains_key(w) || (w.len() > 4 && w.ends_with("ed")));
+        return perfect.then_some(Tense::Past);
     }
     if LEXICON.past.contains_key(w) {
         return Some(Tense::Past);
