@@ -307,14 +307,17 @@ fn offsets_array<'py>(
     spans: impl Iterator<Item = (usize, usize)>,
     n: usize,
 ) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
-    use numpy::{IntoPyArray, PyArrayMethods};
+    use numpy::IntoPyArray;
     let mut cur = dateline_core::span::CharCursor::new(text);
     let mut flat = Vec::with_capacity(2 * n);
     for (a, b) in spans {
         flat.push(cur.at(a) as i64);
         flat.push(cur.at(b) as i64);
     }
-    flat.into_pyarray(py).reshape([n, 2])
+    // One array object of shape (n, 2) over the vector, not a reshaped view.
+    let array = numpy::ndarray::Array2::from_shape_vec((n, 2), flat)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("offsets array: {e}")))?;
+    Ok(array.into_pyarray(py))
 }
 
 #[pymethods]

@@ -277,38 +277,203 @@ impl Tokenizer {
     /// separators U+001C–U+001F (as Python's `str.isspace`).
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5 + 1);
-        let mut chunk_start: Option<usize> = None;
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(16);
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
+        let n = bytes.len();
+        // The width of the whitespace character at `i` (0 if there is none).
+        let space_at = |i: usize| -> usize {
             let b = bytes[i];
-            let (space, len) = if b < 0x80 {
-                (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f), 1)
+            if b < 0x80 {
+                usize::from(CLASS[usize::from(b)] == SPACE)
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            };
-            if space {
-                if let Some(s) = chunk_start.take() {
-                    self.chunk(text, s, i, &mut spans);
-                }
-            } else if chunk_start.is_none() {
-                chunk_start = Some(i);
+                text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
             }
-            i += len;
+        };
+        let mut i = 0;
+        while i < n {
+            // Skip whitespace.
+            let c = CLASS[usize::from(bytes[i])];
+            if c == SPACE {
+                i += 1;
+                continue;
+            }
+            if c == HIGH {
+                let w = space_at(i);
+                if w > 0 {
+                    i += w;
+                    continue;
+                }
+            }
+            // A chunk: the classes of its bytes are gathered as it is scanned.
+            let s = i;
+            let mut mask = 0u8;
+            while i < n {
+                let c = CLASS[usize::from(bytes[i])];
+                if c == SPACE {
+                    break;
+                }
+                if c == HIGH {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    if is_space(ch) {
+                        break;
+                    }
+                    mask |= HIGH;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                mask |= c;
+                i += 1;
+            }
+            self.chunk_fast(text, s, i, mask, &mut spans);
+            // A chunk ends at whitespace or at the end of the text: only its
+            // last token can have space after it.
+            if let Some((&(start, end), rest)) = spans.split_last() {
+                tokens.extend(rest.iter().map(|&(start, end)| Token { start, end, space_after: false }));
+                tokens.push(Token { start, end, space_after: i < n });
+            }
+            spans.clear();
         }
-        if let Some(s) = chunk_start {
-            self.chunk(text, s, text.len(), &mut spans);
+        tokens
+    }
+
+    /// The common chunks of running text (`word`, `1989`, `said,`, `year.`)
+    /// without the general rules; anything else goes to [`Self::chunk`].
+    fn chunk_fast(&self, text: &str, s: usize, e: usize, mask: u8, out: &mut Vec<(usize, usize)>) {
+        if !self.special_cases.is_empty() {
+            self.chunk(text, s, e, out);
+            return;
         }
-        spans
-            .into_iter()
-            .map(|(start, end)| Token {
-                start,
-                end,
-                space_after: text[end..].chars().next().is_some_and(is_space) && end < bytes.len(),
-            })
-            .collect()
+        let bytes = text.as_bytes();
+        if mask & !(LOWER | UPPER) == 0 {
+            // Letters only: a word, unless it is a fused form (`dont`, `gonna`).
+            let w = &text[s..e];
+            let fused = if e - s <= 8 && may_be_fused(w.as_bytes()) { clitic_len(w) } else { None };
+            match fused {
+                None => out.push((s, e)),
+                Some(n) => {
+                    out.push((s, e - n));
+                    out.push((e - n, e));
+                }
+            }
+            return;
+        } else if mask & !(LOWER | UPPER | HIGH) == 0 {
+            // Letters beyond ASCII (`Rodríguez`): a word. Fused forms are ASCII.
+            if text[s..e].chars().all(char::is_alphabetic) {
+                out.push((s, e));
+                return;
+            }
+        } else if mask == DIGIT {
+            out.push((s, e));
+            return;
+        } else if mask & HIGH == 0 && e - s >= 2 {
+            let w = &bytes[s..e];
+            let last = w[w.len() - 1];
+            let body = &w[..w.len() - 1];
+            let letters = |b: &[u8]| b.iter().all(u8::is_ascii_alphabetic) && (b.len() > 8 || !may_be_fused(b));
+            // Letters or digits and one final `,` `;` `:` or `.`.
+            if matches!(last, b',' | b';' | b':' | b'.')
+                && (body.iter().all(u8::is_ascii_digit)
+                    || (letters(body) && (last != b'.' || !self.may_be_abbreviation(&text[s..e]))))
+            {
+                out.push((s, e - 1));
+                out.push((e - 1, e));
+                return;
+            }
+            // `1,000`, `3.5`, `10:30`: digits with single separators stay whole.
+            if mask == DIGIT | OTHER
+                && w[0].is_ascii_digit()
+                && last.is_ascii_digit()
+                && w.windows(2)
+                    .all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
+            {
+                out.push((s, e));
+                return;
+            }
+            // `$9.5`, `9.5%`: a currency sign or a percent sign and a number.
+            let number = |b: &[u8]| {
+                !b.is_empty()
+                    && b[0].is_ascii_digit()
+                    && b[b.len() - 1].is_ascii_digit()
+                    && b.windows(2)
+                        .all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
+            };
+            if w[0] == b'$' && number(&w[1..]) {
+                out.push((s, s + 1));
+                out.push((s + 1, e));
+                return;
+            }
+            if last == b'%' && number(body) {
+                out.push((s, e - 1));
+                out.push((e - 1, e));
+                return;
+            }
+            // `long-term`: two words and a hyphen, split unless the first is a prefix (`e-mail`).
+            if mask & DIGIT == 0
+                && let Some(h) = w.iter().position(|&b| b == b'-')
+                && h > 0
+                && h + 1 < w.len()
+                && letters(&w[..h])
+                && letters(&w[h + 1..])
+            {
+                if self.is_prefix(&w[..h]) {
+                    out.push((s, e));
+                } else {
+                    out.push((s, s + h));
+                    out.push((s + h, s + h + 1));
+                    out.push((s + h + 1, e));
+                }
+                return;
+            }
+            // `Venezuela's`, `don't`, `they're`: letters and a clitic.
+            if mask & DIGIT == 0 && w.len() >= 3 {
+                let tail3 = &w[w.len().saturating_sub(3)..];
+                let n = if w.len() > 3
+                    && (tail3.eq_ignore_ascii_case(b"n't")
+                        || tail3.eq_ignore_ascii_case(b"'re")
+                        || tail3.eq_ignore_ascii_case(b"'ve")
+                        || tail3.eq_ignore_ascii_case(b"'ll"))
+                {
+                    3
+                } else if w[w.len() - 2] == b'\'' && matches!(last, b's' | b'S' | b'd' | b'D' | b'm' | b'M') {
+                    2
+                } else {
+                    0
+                };
+                if n > 0 && letters(&w[..w.len() - n]) {
+                    out.push((s, e - n));
+                    out.push((e - n, e));
+                    return;
+                }
+            }
+        }
+        self.chunk(text, s, e, out);
+    }
+
+    /// Whether the ASCII letters `w` are a prefix that keeps its hyphen (`e-mail`).
+    fn is_prefix(&self, w: &[u8]) -> bool {
+        if w.len() > 16 {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|l| self.prefixes.contains(l))
+    }
+
+    /// Whether the letters-and-period word `w` may keep its period as an
+    /// abbreviation (a cheap superset of [`Self::is_abbreviation`]'s test).
+    fn may_be_abbreviation(&self, w: &str) -> bool {
+        if w.len() <= 2 || w.len() > 16 {
+            return true;
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else { return true };
+        self.non_final.contains(lower) || self.final_abbr.contains(lower) || self.abbreviations.contains(lower)
     }
 
     /// Tokens and sentences of `text`.
@@ -628,6 +793,43 @@ fn find_pair(w: &str, c: u8) -> Option<usize> {
     w.as_bytes().windows(2).position(|p| p[0] == c && p[1] == c)
 }
 
+/// Byte classes of the tokenizer's scan: ASCII whitespace, lower- and
+/// upper-case ASCII letters, digits, other ASCII, and bytes of non-ASCII
+/// characters (whose whitespace is checked by decoding).
+const SPACE: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const OTHER: u8 = 8;
+const HIGH: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f => SPACE,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            0x80..=0xff => HIGH,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the ASCII letters `b` may be a fused form that splits (`dont`,
+/// `cannot`, `gonna`): every one ends in one of these letter pairs.
+fn may_be_fused(b: &[u8]) -> bool {
+    if b.len() < 2 {
+        return false;
+    }
+    let tail = [b[b.len() - 2] | 0x20, b[b.len() - 1] | 0x20];
+    matches!(&tail, b"nt" | b"ot" | b"ts" | b"na" | b"ta" | b"ve" | b"im")
+}
+
 /// Byte length of a clitic at the end of `w` that should be its own token.
 fn clitic_len(w: &str) -> Option<usize> {
     if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
@@ -721,6 +923,73 @@ mod tests {
         assert_eq!(words("at 5pm"), ["at", "5", "pm"]);
         assert_eq!(words("parents' house"), ["parents", "'", "house"]);
         assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
+    }
+
+    /// The fast paths of common chunks give exactly the general rules' tokens.
+    #[test]
+    fn fast_chunks_equal_general_rules() {
+        let tok = Tokenizer::default();
+        let pieces = [
+            "word",
+            "Word",
+            "dont",
+            "gonna",
+            "cannot",
+            "have",
+            "percent",
+            "U",
+            "S",
+            ".",
+            ",",
+            ";",
+            ":",
+            "'",
+            "'s",
+            "n't",
+            "'re",
+            "'ll",
+            "’",
+            "-",
+            "--",
+            "$",
+            "%",
+            "1",
+            "1989",
+            "3",
+            "é",
+            "Rodríguez",
+            "Mr",
+            "Inc",
+            "e",
+            "mail",
+            "non",
+            "\"",
+            "(",
+            ")",
+            "…",
+            "—",
+            "am",
+            "pm",
+            "/",
+            "@",
+            "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let n = 1 + next(4);
+            let w: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            let mask = w.bytes().fold(0u8, |m, b| m | CLASS[usize::from(b)]);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tok.chunk_fast(&w, 0, w.len(), mask, &mut fast);
+            tok.chunk(&w, 0, w.len(), &mut slow);
+            assert_eq!(fast, slow, "{w:?}");
+        }
     }
 
     #[test]

@@ -92,16 +92,21 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
     // List markers and bullets.
     let mut last_marker: Option<u32> = None;
     let mut k = 0;
+    let bytes = text.as_bytes();
+    // Every bullet is one non-ASCII character of two or three bytes.
+    let bullet_at = |k: usize| {
+        let t = tokens[k];
+        matches!(t.end - t.start, 2 | 3) && bytes[t.start] >= 0x80 && BULLETS.contains(&&text[t.start..t.end])
+    };
     while k < n {
-        let w = word(k);
-        let bullet = |x: &str| !x.is_ascii() && BULLETS.contains(&x);
-        if bullet(w) && k > 0 {
+        if bullet_at(k) && k > 0 {
             brk[k - 1] = true;
         }
-        if w.len() > 2 {
+        if tokens[k].end - tokens[k].start > 2 {
             k += 1;
             continue;
         }
+        let bullet = |x: &str| !x.is_ascii() && BULLETS.contains(&x);
         let at_start = k == 0 || bullet(word(k - 1)) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
         if let Some((v, end)) = list_marker(text, tokens, k)
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
@@ -122,6 +127,9 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
     // E-mail and message headers: `Kay Mann 04/26/2001 07:17 AM Will you…` —
     // a numeric date with a clock time stands as a sentence of its own.
     for k in 0..n.saturating_sub(1) {
+        if !matches!(bytes[tokens[k].start], b'0'..=b'9' | b'/') {
+            continue;
+        }
         let is_date = {
             let w = word(k);
             w.len() >= 6
@@ -153,13 +161,21 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
     let mut i = 0;
     while i < n {
         sent_len += 1;
-        let w = word(i);
-        if i + 1 < n && !keep[i] {
-            let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
-            if blank || (line && tok.split_on_newlines) {
-                brk[i] = true;
+        if i + 1 < n && !keep[i] && tokens[i].end < tokens[i + 1].start {
+            let gap = tokens[i + 1].start - tokens[i].end;
+            if gap > 1 || bytes[tokens[i].end] == b'\n' {
+                let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
+                if blank || (line && tok.split_on_newlines) {
+                    brk[i] = true;
+                }
             }
         }
+        // Only tokens ending in `.` `!` `?` or `…` (whose last byte is 0xA6) can end a sentence here.
+        if !brk[i] && !matches!(bytes[tokens[i].end - 1], b'.' | b'!' | b'?' | 0xA6) {
+            i += 1;
+            continue;
+        }
+        let w = word(i);
         if !brk[i] && !keep[i] {
             // A spaced ellipsis `. . .` (three or more dots).
             if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end < tokens[i + 1].start {
