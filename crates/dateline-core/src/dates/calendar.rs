@@ -489,8 +489,7 @@ impl Ctx<'_> {
             return found(i, i + 3, TimexType::Date, Kind::Point, format!("{:04}-12-31", r.year()));
         }
         // `mid-1996`, `mid-1990s`, `early-1980s`, `late-1970s` written as one token.
-        for (prefix, m) in [("mid-", "MID"), ("early-", "START"), ("late-", "END")] {
-            let Some(rest) = self.l(i).strip_prefix(prefix) else { continue };
+        if let Some((rest, m)) = super::extend::one_token_boundary(self.l(i)) {
             let v = match year_number(rest) {
                 Some(y) => format!("{y:04}"),
                 None => {

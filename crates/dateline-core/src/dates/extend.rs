@@ -157,26 +157,15 @@ impl Ctx<'_> {
             return Some(f);
         }
         // `the mid-1990s`, `the late-1970s`: the article belongs to the decade.
-        let next = self.l(i + 1);
         if self.l(i) == "the"
-            && (next.starts_with("mid-") || next.starts_with("early-") || next.starts_with("late-"))
+            && one_token_boundary(self.l(i + 1)).is_some()
             && let Some(mut f) = self.year(i + 1)
         {
             f.start_tok = i;
             return Some(f);
         }
         // `mid-March`, `mid-1990s`: one token.
-        let l = self.l(i);
-        if let Some(rest) =
-            l.strip_prefix("mid-").or_else(|| l.strip_prefix("early-")).or_else(|| l.strip_prefix("late-"))
-        {
-            let m = if l.starts_with("mid") {
-                "MID"
-            } else if l.starts_with("early") {
-                "START"
-            } else {
-                "END"
-            };
+        if let Some((rest, m)) = one_token_boundary(self.l(i)) {
             let month = LEXICON.months.get(rest).copied();
             if let Some(month) = month {
                 let v = match self.reference {
@@ -372,6 +361,14 @@ impl Ctx<'_> {
         f.kind = Kind::Ago; // anaphoric: not an anchor for the next one
         Some(f)
     }
+}
+
+/// A boundary written as one token with what it bounds (`mid-March`,
+/// `early-1980s`): the rest of the token and the `mod`.
+pub(super) fn one_token_boundary(l: &str) -> Option<(&str, &'static str)> {
+    [("mid-", "MID"), ("early-", "START"), ("late-", "END")]
+        .into_iter()
+        .find_map(|(prefix, m)| l.strip_prefix(prefix).map(|rest| (rest, m)))
 }
 
 /// `2026-05` → `2025-05` for `n = -1` (any value starting with a year).

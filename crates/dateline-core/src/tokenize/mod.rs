@@ -381,29 +381,17 @@ impl Tokenizer {
                 return;
             }
             // `1,000`, `3.5`, `10:30`: digits with single separators stay whole.
-            if mask == DIGIT | OTHER
-                && w[0].is_ascii_digit()
-                && last.is_ascii_digit()
-                && w.windows(2)
-                    .all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
-            {
+            if mask == DIGIT | OTHER && is_number(w) {
                 out.push((s, e));
                 return;
             }
             // `$9.5`, `9.5%`: a currency sign or a percent sign and a number.
-            let number = |b: &[u8]| {
-                !b.is_empty()
-                    && b[0].is_ascii_digit()
-                    && b[b.len() - 1].is_ascii_digit()
-                    && b.windows(2)
-                        .all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
-            };
-            if w[0] == b'$' && number(&w[1..]) {
+            if w[0] == b'$' && is_number(&w[1..]) {
                 out.push((s, s + 1));
                 out.push((s + 1, e));
                 return;
             }
-            if last == b'%' && number(body) {
+            if last == b'%' && is_number(body) {
                 out.push((s, e - 1));
                 out.push((e - 1, e));
                 return;
@@ -426,25 +414,16 @@ impl Tokenizer {
                 return;
             }
             // `Venezuela's`, `don't`, `they're`: letters and a clitic.
-            if mask & DIGIT == 0 && w.len() >= 3 {
-                let tail3 = &w[w.len().saturating_sub(3)..];
-                let n = if w.len() > 3
-                    && (tail3.eq_ignore_ascii_case(b"n't")
-                        || tail3.eq_ignore_ascii_case(b"'re")
-                        || tail3.eq_ignore_ascii_case(b"'ve")
-                        || tail3.eq_ignore_ascii_case(b"'ll"))
-                {
-                    3
-                } else if w[w.len() - 2] == b'\'' && matches!(last, b's' | b'S' | b'd' | b'D' | b'm' | b'M') {
-                    2
-                } else {
-                    0
-                };
-                if n > 0 && letters(&w[..w.len() - n]) {
-                    out.push((s, e - n));
-                    out.push((e - n, e));
-                    return;
-                }
+            // Every ASCII clitic (`'s`, `'re`, `n't`) has its apostrophe in the last three bytes.
+            if mask & DIGIT == 0
+                && w.len() >= 3
+                && w[w.len() - 3..w.len() - 1].contains(&b'\'')
+                && let Some(n) = clitic_len(&text[s..e])
+                && letters(&w[..w.len() - n])
+            {
+                out.push((s, e - n));
+                out.push((e - n, e));
+                return;
             }
         }
         self.chunk(text, s, e, out);
@@ -452,28 +431,17 @@ impl Tokenizer {
 
     /// Whether the ASCII letters `w` are a prefix that keeps its hyphen (`e-mail`).
     fn is_prefix(&self, w: &[u8]) -> bool {
-        if w.len() > 16 {
-            return false;
-        }
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w);
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|l| self.prefixes.contains(l))
+        with_ascii_lower(w, |l| self.prefixes.contains(l)).unwrap_or(false)
     }
 
     /// Whether the letters-and-period word `w` may keep its period as an
     /// abbreviation (a cheap superset of [`Self::is_abbreviation`]'s test).
     fn may_be_abbreviation(&self, w: &str) -> bool {
-        if w.len() <= 2 || w.len() > 16 {
-            return true;
-        }
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else { return true };
-        self.non_final.contains(lower) || self.final_abbr.contains(lower) || self.abbreviations.contains(lower)
+        w.len() <= 2
+            || with_ascii_lower(w.as_bytes(), |l| {
+                self.non_final.contains(l) || self.final_abbr.contains(l) || self.abbreviations.contains(l)
+            })
+            .unwrap_or(true)
     }
 
     /// Tokens and sentences of `text`.
@@ -820,6 +788,23 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// `f` applied to the ASCII text `w` in lower case, without allocating;
+/// None when `w` is longer than 16 bytes or not ASCII.
+fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().filter(|l| l.is_ascii()).map(f)
+}
+
+/// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).
+fn is_number(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && b.windows(2).all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
+}
+
 /// Whether the ASCII letters `b` may be a fused form that splits (`dont`,
 /// `cannot`, `gonna`): every one ends in one of these letter pairs.
 fn may_be_fused(b: &[u8]) -> bool {
@@ -839,10 +824,8 @@ fn clitic_len(w: &str) -> Option<usize> {
         if b.len() > 8 || b.len() < 2 {
             return None;
         }
-        // Every fused form ends in one of these letter pairs: one check
-        // rules out almost every ordinary word.
-        let tail = [b[b.len() - 2] | 0x20, b[b.len() - 1] | 0x20];
-        if !matches!(&tail, b"nt" | b"ot" | b"ts" | b"na" | b"ta" | b"ve" | b"im") {
+        // One check of the last two letters rules out almost every ordinary word.
+        if !may_be_fused(b) {
             return None;
         }
         let candidates: &[(&str, usize)] = match b.len() {

@@ -44,6 +44,12 @@ fn is_plain_word(w: &str) -> bool {
 
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"];
 
+/// Whether token `t` is a bullet: every bullet is one non-ASCII character of two or three bytes.
+#[inline(always)] // called for every token
+fn is_bullet(text: &str, t: Token) -> bool {
+    matches!(t.end - t.start, 2 | 3) && text.as_bytes()[t.start] >= 0x80 && BULLETS.contains(&&text[t.start..t.end])
+}
+
 /// A list marker starting at token `k` (`1.`, `2.)`, `3)`, `a.`): its value
 /// and the index of its last token. It must be written without spaces and be
 /// followed by a capitalised word.
@@ -93,11 +99,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
     let mut last_marker: Option<u32> = None;
     let mut k = 0;
     let bytes = text.as_bytes();
-    // Every bullet is one non-ASCII character of two or three bytes.
-    let bullet_at = |k: usize| {
-        let t = tokens[k];
-        matches!(t.end - t.start, 2 | 3) && bytes[t.start] >= 0x80 && BULLETS.contains(&&text[t.start..t.end])
-    };
+    let bullet_at = |k: usize| is_bullet(text, tokens[k]);
     while k < n {
         if bullet_at(k) && k > 0 {
             brk[k - 1] = true;
@@ -106,8 +108,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
             k += 1;
             continue;
         }
-        let bullet = |x: &str| !x.is_ascii() && BULLETS.contains(&x);
-        let at_start = k == 0 || bullet(word(k - 1)) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
+        let at_start = k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
         if let Some((v, end)) = list_marker(text, tokens, k)
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
         {
