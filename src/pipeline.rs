@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use dateline_core::export::{Parts, doc_json};
-use dateline_core::{Pipeline, PipelineOptions, ReferenceDate, parallel};
+use dateline_core::{NameRules, Pipeline, PipelineOptions, ReferenceDate, parallel};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
@@ -82,7 +82,7 @@ impl PyPipeline {
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest"))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest", name_rules = None))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
         py: Python<'_>,
@@ -95,7 +95,27 @@ impl PyPipeline {
         special_cases: BTreeMap<String, Vec<String>>,
         disable: Vec<String>,
         overlaps: &str,
+        name_rules: Option<Vec<String>>,
     ) -> PyResult<Self> {
+        let name_rules = match name_rules {
+            None => NameRules::default(),
+            Some(rules) => {
+                let mut r = NameRules::none();
+                for rule in &rules {
+                    match rule.as_str() {
+                        "persons" => r.persons = true,
+                        "longer_names" => r.longer_names = true,
+                        "repeats" => r.repeats = true,
+                        other => {
+                            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                                "name_rules may hold 'persons', 'longer_names' and 'repeats', not '{other}'"
+                            )));
+                        }
+                    }
+                }
+                r
+            }
+        };
         let all_matches = match overlaps {
             "longest" => false,
             "all" => true,
@@ -122,6 +142,7 @@ impl PyPipeline {
             entities: !disable.iter().any(|d| d == "entities"),
             timexes: !disable.iter().any(|d| d == "timexes"),
             all_matches,
+            name_rules,
         };
         let (gaz, builtin) = match gazetteer {
             Some(g) if !g.get().builtin => (Some(Arc::clone(&g.get().inner)), false),
@@ -275,6 +296,16 @@ impl PyPipeline {
     #[getter]
     fn overlaps(&self) -> &'static str {
         if self.inner.options().all_matches { "all" } else { "longest" }
+    }
+
+    /// The name rules that run after matching (`persons`, `longer_names`, `repeats`).
+    #[getter]
+    fn name_rules(&self) -> Vec<&'static str> {
+        let r = self.inner.options().name_rules;
+        [(r.persons, "persons"), (r.longer_names, "longer_names"), (r.repeats, "repeats")]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect()
     }
 
     /// The components switched off (`entities`, `timexes`).

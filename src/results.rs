@@ -87,6 +87,10 @@ pub struct PyEntity {
     #[pyo3(get)]
     candidates: Vec<(String, String)>,
     attrs: std::collections::BTreeMap<String, serde_json::Value>,
+    /// How it was found: `"name"` (a listed name), `"person"` or `"repeat"`
+    /// (name rules).
+    #[pyo3(get)]
+    rule: &'static str,
 }
 
 /// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
@@ -260,12 +264,12 @@ impl DocData {
             .iter()
             .map(|m| {
                 let e = self.gazetteer.entry(m.entry);
-                let candidates = std::iter::once(m.entry)
-                    .chain(m.alternatives.iter().copied())
-                    .map(|k| {
+                let id = self.gazetteer.match_id(m.entry, m.name.as_deref());
+                let candidates = std::iter::once((e.label.clone(), id.to_owned()))
+                    .chain(m.alternatives.iter().map(|&k| {
                         let c = self.gazetteer.entry(k);
                         (c.label.clone(), c.id.clone())
-                    })
+                    }))
                     .collect();
                 PyEntity {
                     candidates,
@@ -273,8 +277,9 @@ impl DocData {
                     end: c(m.end),
                     text: self.slice(m.start, m.end),
                     label: e.label.clone(),
-                    id: e.id.clone(),
-                    attrs: e.attributes.clone(),
+                    id: id.to_owned(),
+                    attrs: self.gazetteer.match_attributes(m.entry, m.name.as_deref()).clone(),
+                    rule: m.rule.as_str(),
                 }
             })
             .collect()
@@ -432,6 +437,9 @@ impl PyDoc {
             }
             if !e.attrs.is_empty() {
                 s.set_item("attributes", crate::convert::attributes_dict(py, &e.attrs)?)?;
+            }
+            if e.rule != "name" {
+                s.set_item("rule", e.rule)?;
             }
             ents.append(s)?;
         }

@@ -39,6 +39,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     id=s.id,
                     candidates=len(s.candidates),
                     attributes=json.dumps(s.attributes, separators=(",", ":")) if s.attributes else None,
+                    rule=s.rule,
                 )
             elif kind == "timexes":
                 iv = s.interval

@@ -313,3 +313,30 @@ def test_compiled_binary_save_load(tmp_path) -> None:
     path.write_bytes(b"\xff\xfe garbage")
     with pytest.raises(dateline.SerializationError, match="neither a compiled gazetteer nor UTF-8 JSON"):
         dateline.Gazetteer.load(path)
+
+
+def test_name_rules_are_options_saved_with_the_pipeline() -> None:
+    gaz = dateline.Gazetteer.from_records(
+        [
+            {"name": "Gary Lindqvist", "label": "PER", "id": "p1"},
+            {"name": "Gary", "label": "LOC", "id": "l1"},
+        ]
+    )
+    text = "Gary Pellew scored. Pellew was cheered."
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    assert nlp.name_rules == ["persons", "longer_names", "repeats"]
+    got = [(e.text, e.label, e.id, e.rule, e.attributes) for e in nlp(text).entities]
+    assert got == [
+        ("Gary Pellew", "PER", "Gary Pellew", "person", {}),
+        ("Pellew", "PER", "Gary Pellew", "repeat", {}),
+    ]
+    assert nlp(text).to_dict()["entities"][1]["rule"] == "repeat"
+    plain = dateline.Pipeline(gazetteer=gaz, reference_date=None, name_rules=())
+    assert plain.name_rules == []
+    assert [(e.text, e.label, e.rule) for e in plain(text).entities] == [("Gary", "LOC", "name")]
+    back = pickle.loads(pickle.dumps(plain))
+    assert back.name_rules == [] and [e.text for e in back(text).entities] == ["Gary"]
+    only = dateline.Pipeline(gazetteer=gaz, reference_date=None, name_rules=["persons"])
+    assert [e.rule for e in only(text).entities] == ["person"]
+    with pytest.raises(ValueError, match="name_rules"):
+        dateline.Pipeline(gazetteer=gaz, name_rules=["people"])

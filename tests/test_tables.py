@@ -39,5 +39,5 @@ GAZ_TABLES = load_tables("gazetteer")
 def test_gazetteer_table(stem: str, data: dict, case: dict) -> None:
     gaz = dateline.Gazetteer.from_records(data["entry"])
     nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
-    got = [{"text": e.text, "label": e.label, "id": e.id} for e in nlp(case["input"]).entities]
-    assert got == case["entities"]
+    got = [{"text": e.text, "label": e.label, "id": e.id, "rule": e.rule} for e in nlp(case["input"]).entities]
+    assert got == [{"rule": "name", **e} for e in case["entities"]]

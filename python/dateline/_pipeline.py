@@ -57,6 +57,23 @@ class Pipeline:
         overlap (``New York Times``); ``"all"``: every match, nested and
         overlapping ones included (``New York``, ``New York Times``,
         ``York``), ordered by start then end.
+    name_rules
+        The rules that run after leftmost-longest matching (all three by
+        default; ``()`` for the list's matches only; not with
+        ``overlaps="all"``). ``"persons"``: a person's name grows over the
+        capitalised name words beside it (``Andre`` listed finds ``Andre
+        Joubert``), and a given name of the list's persons (``Gary`` from
+        ``Gary Lineker``) or an initial (``P.``) followed by a name word starts
+        a person (``Gary McAllister``), with the label of the entry that
+        started it, its own text as id and ``Entity.rule == "person"``.
+        ``"longer_names"``: a one-word match of another label beside an unknown
+        name word is dropped (``Donghai`` in ``Wang Donghai``). ``"repeats"``: a word of a person's name found in the
+        document is that person elsewhere in it (``Joubert`` after ``Andre
+        Joubert``; ``Entity.rule == "repeat"``), also over a one-word match of
+        another label unless a preposition of place precedes it (``in
+        Washington`` stays the place). Person entries are those
+        labelled ``PER`` or ``PERSON``; a name word is capitalised and not a
+        common English word.
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -88,6 +105,7 @@ class Pipeline:
         special_cases: Mapping[str, Sequence[str]] | None = None,
         disable: Iterable[Literal["entities", "timexes"]] = (),
         overlaps: Literal["longest", "all"] = "longest",
+        name_rules: Iterable[Literal["persons", "longer_names", "repeats"]] = ("persons", "longer_names", "repeats"),
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -107,6 +125,7 @@ class Pipeline:
             special_cases={k: list(v) for k, v in (special_cases or {}).items()},
             disable=[disable] if isinstance(disable, str) else list(disable),
             overlaps=overlaps,
+            name_rules=[name_rules] if isinstance(name_rules, str) else list(name_rules),
         )
         self._reference_date = reference_date
 
@@ -125,6 +144,11 @@ class Pipeline:
     def overlaps(self) -> str:
         """How entity matches may overlap: ``"longest"`` or ``"all"``."""
         return self._core.overlaps
+
+    @property
+    def name_rules(self) -> list[str]:
+        """The name rules that run after matching."""
+        return self._core.name_rules
 
     @property
     def disabled(self) -> list[str]:

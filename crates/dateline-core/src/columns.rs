@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use crate::pipeline::{CompactDocument, Document};
 use crate::span::CharCursor;
 use crate::tokenize::attrs;
-use crate::{Gazetteer, TimexType};
+use crate::{Gazetteer, Rule, TimexType};
 
 /// The value used for a missing date in a [`Column::Date`] column (numpy's `NaT`).
 pub const NO_DATE: i64 = i64::MIN;
@@ -342,6 +342,8 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
     let mut id = CatBuilder::default();
     let mut candidates = Vec::with_capacity(n);
     let mut attributes = StrColumn::new();
+    let rule_names: Vec<&str> = [Rule::Name, Rule::Person, Rule::Repeat].iter().map(|r| r.as_str()).collect();
+    let mut rule = CatBuilder::fixed(&rule_names);
     for (k, d) in docs.iter().enumerate() {
         if d.doc.entities.is_empty() {
             continue;
@@ -354,12 +356,14 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
             end.push(offsets.at(m.end) as i64);
             text.push(&d.text[m.start..m.end]);
             label.code(&e.label);
-            id.code(&e.id);
+            id.code(gazetteer.match_id(m.entry, m.name.as_deref()));
             candidates.push(1 + m.alternatives.len() as i64);
-            if e.attributes.is_empty() {
+            rule.code(m.rule.as_str());
+            let attrs = gazetteer.match_attributes(m.entry, m.name.as_deref());
+            if attrs.is_empty() {
                 attributes.push_opt(None);
             } else {
-                attributes.push_opt(serde_json::to_string(&e.attributes).ok().as_deref());
+                attributes.push_opt(serde_json::to_string(attrs).ok().as_deref());
             }
         }
     }
@@ -373,6 +377,7 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
             ("id", Column::Cat(id.col)),
             ("candidates", Column::Int(candidates)),
             ("attributes", Column::Str(attributes)),
+            ("rule", Column::Cat(rule.col)),
         ],
     }
 }

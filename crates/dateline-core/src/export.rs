@@ -54,6 +54,9 @@ struct EntityRec<'a> {
     candidates: Vec<(&'a str, &'a str)>,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     attributes: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// How it was found, when by a name rule (`person`, `repeat`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -136,9 +139,10 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                         end: c(m.end),
                         text: &text[m.start..m.end],
                         label: &e.label,
-                        id: &e.id,
+                        id: gazetteer.match_id(m.entry, m.name.as_deref()),
                         candidates,
-                        attributes: &e.attributes,
+                        attributes: gazetteer.match_attributes(m.entry, m.name.as_deref()),
+                        rule: (m.rule != crate::Rule::Name).then(|| m.rule.as_str()),
                     }
                 })
                 .collect()

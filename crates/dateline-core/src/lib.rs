@@ -39,7 +39,7 @@ pub mod tokenize;
 pub use civil::Date;
 pub use dates::{DateOrder, TemporalTagger, Timex, TimexType, detect_reference_date, value_interval};
 pub use error::Error;
-pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, world};
+pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
 pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
 pub use tokenize::{Sentence, Token, Tokenizer};

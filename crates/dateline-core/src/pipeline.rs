@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::civil::Date;
 use crate::dates::{DateOrder, TemporalTagger, Timex, detect_reference_date};
 use crate::error::Error;
-use crate::gazetteer::{Entry, Folding, Gazetteer, world};
+use crate::gazetteer::{Entry, Folding, Gazetteer, NameRules, Rule, world};
 use crate::parallel;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 
@@ -38,6 +38,9 @@ pub struct PipelineOptions {
     /// Whether entity matches are leftmost-longest and non-overlapping
     /// (`false`, the default) or every match, nested and overlapping (`true`).
     pub all_matches: bool,
+    /// The name rules run after leftmost-longest matching (all by default;
+    /// not with `all_matches`).
+    pub name_rules: NameRules,
 }
 
 impl PipelineOptions {
@@ -66,6 +69,7 @@ impl Default for PipelineOptions {
             entities: true,
             timexes: true,
             all_matches: false,
+            name_rules: NameRules::default(),
         }
     }
 }
@@ -92,6 +96,10 @@ pub struct Entity {
     pub entry: u32,
     /// Other entries with the same name (see [`crate::Match::alternatives`]).
     pub alternatives: Vec<u32>,
+    /// How it was found (see [`crate::Match::rule`]).
+    pub rule: Rule,
+    /// The id of a person found by a name rule (see [`crate::Match::name`]).
+    pub name: Option<Box<str>>,
 }
 
 /// The analysis of one document. Offsets are bytes into its text.
@@ -272,10 +280,17 @@ impl Pipeline {
         } else if self.options.all_matches {
             self.gazetteer.find_all(text, &tokens)
         } else {
-            self.gazetteer.find(text, &tokens)
+            self.gazetteer.find_with_rules(text, &tokens, self.options.name_rules)
         }
         .into_iter()
-        .map(|m| Entity { start: m.start, end: m.end, entry: m.entry, alternatives: m.alternatives })
+        .map(|m| Entity {
+            start: m.start,
+            end: m.end,
+            entry: m.entry,
+            alternatives: m.alternatives,
+            rule: m.rule,
+            name: m.name,
+        })
         .collect();
         let timexes =
             if self.options.timexes { self.tagger.tag(text, &tokens, &sentences, reference_date) } else { Vec::new() };

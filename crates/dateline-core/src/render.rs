@@ -68,7 +68,8 @@ pub fn html(text: &str, doc: &Document, gazetteer: &Gazetteer) -> String {
     let mut marks: Vec<Mark> = Vec::with_capacity(doc.entities.len() + doc.timexes.len());
     for m in &doc.entities {
         let e = gazetteer.entry(m.entry);
-        let mut title = format!("{} {}", e.label, e.id);
+        let id = gazetteer.match_id(m.entry, m.name.as_deref());
+        let mut title = format!("{} {}", e.label, id);
         for &a in &m.alternatives {
             let alt = gazetteer.entry(a);
             let _ = write!(title, "; also {} {}", alt.label, alt.id);
@@ -78,7 +79,7 @@ pub fn html(text: &str, doc: &Document, gazetteer: &Gazetteer) -> String {
             end: m.end,
             colour: label_colour(&e.label),
             timex: false,
-            badge: if e.id == e.name { e.label.clone() } else { format!("{} · {}", e.label, e.id) },
+            badge: if id == e.name || m.name.is_some() { e.label.clone() } else { format!("{} · {}", e.label, id) },
             title,
         });
     }

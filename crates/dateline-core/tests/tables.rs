@@ -62,6 +62,13 @@ struct ExpEntity {
     text: String,
     label: String,
     id: String,
+    /// How it was found: `name` (the default), `person` or `repeat`.
+    #[serde(default = "listed")]
+    rule: String,
+}
+
+fn listed() -> String {
+    "name".to_owned()
 }
 
 #[derive(Deserialize)]
@@ -80,7 +87,10 @@ struct GazFile {
 const TOKENIZE: &[&str] = &[include_str!("../../../testdata/tokenize/conventions.toml")];
 const DATES: &[&str] =
     &[include_str!("../../../testdata/dates/seed_forms.toml"), include_str!("../../../testdata/dates/forms.toml")];
-const GAZETTEER: &[&str] = &[include_str!("../../../testdata/gazetteer/basic.toml")];
+const GAZETTEER: &[&str] = &[
+    include_str!("../../../testdata/gazetteer/basic.toml"),
+    include_str!("../../../testdata/gazetteer/name_rules.toml"),
+];
 
 #[test]
 fn tokenize_tables() {
@@ -149,7 +159,12 @@ fn gazetteer_tables() {
                 .iter()
                 .map(|m| {
                     let e = gaz.entry(m.entry);
-                    ExpEntity { text: c.input[m.start..m.end].to_owned(), label: e.label.clone(), id: e.id.clone() }
+                    ExpEntity {
+                        text: c.input[m.start..m.end].to_owned(),
+                        label: e.label.clone(),
+                        id: gaz.match_id(m.entry, m.name.as_deref()).to_owned(),
+                        rule: m.rule.as_str().to_owned(),
+                    }
                 })
                 .collect();
             if got != c.entities {

@@ -8,7 +8,10 @@
 //! - none of its tokens contains an upper-case letter (`at`, `make`, `one`):
 //!   proper names are capitalised, so a name written in lower case is a word;
 //! - it is a single token that is an English function word in any case
-//!   (`The`, `But`, `I`, `AT`).
+//!   (`The`, `But`, `I`, `AT`);
+//! - it is a single token that is the name of a month or a weekday
+//!   (`March`, `Wednesday`): capitalised in English wherever they stand, so
+//!   casing cannot tell them from the place or the club of that name.
 //!
 //! A single-token name that is also a common English word (`Reading`,
 //! `Police`, `March`, `Mobile`; from the SCOWL word list in
@@ -69,20 +72,30 @@ pub(crate) fn casing_marks_name(text: &str, tokens: &[crate::tokenize::Token], k
         || matches!(prev, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "-" | "–" | "..." | "…"))
 }
 
-/// Whether token `k` looks like part of a longer proper name: capitalised
-/// (not all capitals), not a common or function word, and joined to its
-/// neighbour by a single space (`Corina` in `María Corina Machado`).
-fn name_part(text: &str, tokens: &[crate::tokenize::Token], k: usize, gap: &str) -> bool {
-    if gap != " " {
-        return false;
-    }
-    let w = &text[tokens[k].start..tokens[k].end];
+/// Month and weekday names.
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Whether `w` is written like a word of a proper name and is not an
+/// ordinary word: capitalised (not all capitals), and not a common word, a
+/// function word or a month or weekday name (`Corina`, `McAllister`).
+pub(crate) fn looks_like_name(w: &str) -> bool {
     let mut chars = w.chars();
     if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
         return false;
     }
     let lower = w.to_lowercase();
-    !COMMON.contains(lower.as_str()) && !FUNCTION.contains(lower.as_str())
+    !COMMON.contains(lower.as_str()) && !FUNCTION.contains(lower.as_str()) && !CALENDAR_WORDS.contains(&lower.as_str())
+}
+
+/// Whether token `k` looks like part of a longer proper name (see
+/// [`looks_like_name`]) joined to its neighbour by a single space (`Corina`
+/// in `María Corina Machado`).
+fn name_part(text: &str, tokens: &[crate::tokenize::Token], k: usize, gap: &str) -> bool {
+    gap == " " && looks_like_name(&text[tokens[k].start..tokens[k].end])
 }
 
 /// Whether the match of tokens `a..b` is flanked by another capitalised
@@ -107,7 +120,7 @@ pub(crate) fn is_common(tokens: &[&str]) -> bool {
     if let [t] = tokens {
         let lower = t.to_lowercase();
         let bare = lower.trim_end_matches('.');
-        return FUNCTION.contains(bare);
+        return FUNCTION.contains(bare) || CALENDAR_WORDS.contains(&bare);
     }
     false
 }
@@ -126,10 +139,20 @@ mod tests {
 
     #[test]
     fn guards_words_and_numbers_not_names() {
-        for w in [&["The"][..], &["at"], &["AT"], &["3"], &["make"], &["I"], &["New", "york"][..1], &["one"]] {
+        for w in
+            [&["The"][..], &["at"], &["AT"], &["3"], &["make"], &["I"], &["New", "york"][..1], &["one"], &["March"]]
+        {
             assert!(is_common(w), "{w:?}");
         }
-        for w in [&["Caracas"][..], &["United", "States"], &["U.S."], &["Moody", "'s"], &["CARACAS"], &["3M", "Co"]] {
+        for w in [
+            &["Caracas"][..],
+            &["United", "States"],
+            &["U.S."],
+            &["Moody", "'s"],
+            &["CARACAS"],
+            &["3M", "Co"],
+            &["March", "Madness"],
+        ] {
             assert!(!is_common(w), "{w:?}");
         }
     }

@@ -23,6 +23,7 @@
 
 mod guard;
 mod io;
+mod names;
 mod world;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -36,6 +37,7 @@ use crate::error::Error;
 use crate::tokenize::{Token, Tokenizer};
 
 pub use io::{Columns, FileFormat, parse_entries, read_entries};
+pub use names::{NameRules, Rule};
 pub use world::world;
 
 /// One gazetteer entry: a canonical name, a label, an id and aliases.
@@ -143,6 +145,12 @@ pub struct Match {
     /// The other entries with the same name, in the order they were added
     /// (`Washington`: the city, then the person). Empty in most matches.
     pub alternatives: Vec<u32>,
+    /// How the match was found: a listed name, or one of the name rules
+    /// ([`NameRules`]).
+    pub rule: Rule,
+    /// For a person found by a name rule, the id it is reported with (its
+    /// name as written); `None` when the entry's id applies.
+    pub name: Option<Box<str>>,
 }
 
 /// A token trie: node 0 is the root.
@@ -229,6 +237,11 @@ pub struct Gazetteer {
     folding: Folding,
     /// Names folded per [`Folding`] (empty when no folding is asked for).
     folded: Trie,
+    /// Given names of the person entries (see [`names`]), with the entry
+    /// that lends its label to persons they start.
+    given: HashMap<Box<str>, u32>,
+    /// The first person entry (persons started by an initial take its label).
+    first_person: Option<u32>,
 }
 
 /// Optional folding applied to names and text for matching (offsets always
@@ -432,7 +445,8 @@ impl Gazetteer {
                 }
             }
         }
-        Ok(Self { entries, tokenizer, exact, upper, common_word_guard, folding, folded })
+        let (given, first_person) = names::given_names(&entries);
+        Ok(Self { entries, tokenizer, exact, upper, common_word_guard, folding, folded, given, first_person })
     }
 
     /// A new gazetteer with the entries of `self` followed by those of
@@ -469,6 +483,8 @@ impl Gazetteer {
             common_word_guard: true,
             folding: Folding::default(),
             folded: Trie::new(),
+            given: HashMap::default(),
+            first_person: None,
         }
     }
 
@@ -614,7 +630,35 @@ impl Gazetteer {
             token_end: i + len,
             entry,
             alternatives: alternatives.cloned().unwrap_or_default(),
+            rule: Rule::Name,
+            name: None,
         }
+    }
+
+    /// [`Gazetteer::find`], then the name rules `rules` (see [`NameRules`]).
+    #[must_use]
+    pub fn find_with_rules(&self, text: &str, tokens: &[Token], rules: NameRules) -> Vec<Match> {
+        let found = self.find(text, tokens);
+        if rules.any() && !found.is_empty() || rules.persons && self.first_person.is_some() {
+            self.apply_name_rules(text, tokens, found, rules)
+        } else {
+            found
+        }
+    }
+
+    /// The attributes a match is reported with: its entry's, none for a
+    /// person found by a name rule (`name` set: the entry only lent its label).
+    #[must_use]
+    pub fn match_attributes(&self, entry: u32, name: Option<&str>) -> &BTreeMap<String, serde_json::Value> {
+        static NONE: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+        if name.is_some() { &NONE } else { &self.entries[entry as usize].attributes }
+    }
+
+    /// The id a match is reported with: the entry's, or for a person found
+    /// by a name rule its own name.
+    #[must_use]
+    pub fn match_id<'a>(&'a self, entry: u32, name: Option<&'a str>) -> &'a str {
+        name.unwrap_or(&self.entries[entry as usize].id)
     }
 }
 
@@ -784,7 +828,10 @@ impl Gazetteer {
         for t in [&data.exact, &data.upper, &data.folded] {
             t.check(entries.len()).map_err(bad)?;
         }
+        let (given, first_person) = names::given_names(&entries);
         Ok(Self {
+            given,
+            first_person,
             entries,
             tokenizer: Tokenizer::default(),
             exact: data.exact,

@@ -1,0 +1,479 @@
+//! Name rules: what a gazetteer's matches imply about the names around them
+//! in one document. Lists never hold every person in the news, and a bare
+//! list match inside an unknown longer name is wrong twice (a false entity and
+//! a missed one), so after the leftmost-longest walk three rules run, each one
+//! switchable ([`NameRules`]):
+//!
+//! - **persons**: a person's name grows over the capitalised name words
+//!   written next to it (`Andre` listed → `Andre Joubert`); a given name of the
+//!   list (the first word of a listed person's name: `Gary` from `Gary
+//!   Lineker`) or an initial (`P.`) followed by a name word starts a person
+//!   (`Gary McAllister`, `P. Johnson`), even over a one-word match of another
+//!   label (`Gary` the city). Person entries are those labelled `PER` or
+//!   `PERSON` (any case). Such a person has the label of the entry that
+//!   started it and its own text as its id ([`Rule::Person`]).
+//! - **longer names**: a one-word match of another label with a capitalised
+//!   name word beside it (`Donghai` in `Wang Donghai`, `Deer` in `Brown Deer
+//!   Park`) is part of a longer name the list lacks, and is dropped.
+//! - **repeats**: a word of a person's name found in the document (`Joubert`
+//!   after `Andre Joubert`) is that person wherever else it stands in the
+//!   document, also where a one-word match of another label took it
+//!   (`Washington` after `MaliVai Washington`), unless a preposition of place
+//!   comes before it (`in Washington`) ([`Rule::Repeat`], with that person's
+//!   label and id).
+//!
+//! A "name word" is capitalised, not all capitals, and not a common English
+//! word, a function word or a month or weekday name (see [`super::guard`]);
+//! words join a name only across a single space. The rules apply to the
+//! leftmost-longest matches ([`super::Gazetteer::find_with_rules`]).
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+use super::{Gazetteer, Match, guard};
+use crate::tokenize::Token;
+
+/// How a match was found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// A name of the gazetteer, as listed.
+    #[default]
+    Name,
+    /// A person's name grown from a listed name, given name or initial (its
+    /// id is its own text).
+    Person,
+    /// A word of a person's name found elsewhere in the document.
+    Repeat,
+}
+
+impl Rule {
+    /// `"name"`, `"person"` or `"repeat"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Person => "person",
+            Self::Repeat => "repeat",
+        }
+    }
+}
+
+/// Which name rules run (all by default); see the module documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NameRules {
+    /// Persons grow over adjacent name words; given names and initials start persons.
+    pub persons: bool,
+    /// One-word matches beside an unknown name word are dropped.
+    pub longer_names: bool,
+    /// Words of a person's name are that person elsewhere in the document.
+    pub repeats: bool,
+}
+
+impl Default for NameRules {
+    fn default() -> Self {
+        Self { persons: true, longer_names: true, repeats: true }
+    }
+}
+
+impl NameRules {
+    /// No rules: the list's matches only.
+    #[must_use]
+    pub fn none() -> Self {
+        Self { persons: false, longer_names: false, repeats: false }
+    }
+
+    /// Whether any rule is on.
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.persons || self.longer_names || self.repeats
+    }
+}
+
+/// Whether an entry label names people.
+pub(crate) fn is_person_label(label: &str) -> bool {
+    label.eq_ignore_ascii_case("PER") || label.eq_ignore_ascii_case("PERSON")
+}
+
+/// Given names of a gazetteer's person entries: the first word of every
+/// person name (or alias) of two words or more, mapped to the first such entry.
+pub(crate) fn given_names(entries: &[super::Entry]) -> (HashMap<Box<str>, u32>, Option<u32>) {
+    let mut given: HashMap<Box<str>, u32> = HashMap::default();
+    let mut first_person = None;
+    for (i, e) in entries.iter().enumerate() {
+        if !is_person_label(&e.label) {
+            continue;
+        }
+        let Ok(idx) = u32::try_from(i) else { break };
+        first_person.get_or_insert(idx);
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            let mut words = name.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next())
+                && first.chars().count() > 2
+                && guard::looks_like_name(first)
+            {
+                given.entry(first.into()).or_insert(idx);
+            }
+        }
+    }
+    (given, first_person)
+}
+
+/// Words after which a listed place is not taken for a person's repeated name.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "to", "into", "outside", "across", "around", "via"];
+
+/// An initial: one upper-case letter and a period (`P.`).
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Ctx<'_> {
+    fn word(&self, k: usize) -> &str {
+        &self.text[self.tokens[k].start..self.tokens[k].end]
+    }
+
+    /// Whether tokens `k` and `k + 1` are separated by exactly one space.
+    fn joined(&self, k: usize) -> bool {
+        k + 1 < self.tokens.len() && &self.text[self.tokens[k].end..self.tokens[k + 1].start] == " "
+    }
+
+    fn name_word(&self, k: usize) -> bool {
+        guard::looks_like_name(self.word(k))
+    }
+}
+
+/// The token each match covers: `cover[k]` is the index of the match over
+/// token `k` plus one, or 0.
+fn coverage(n: usize, matches: &[Match]) -> Vec<u32> {
+    let mut cover = vec![0u32; n];
+    for (i, m) in matches.iter().enumerate() {
+        let idx = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for c in &mut cover[m.token_start..m.token_end] {
+            *c = idx;
+        }
+    }
+    cover
+}
+
+fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Option<Box<str>>) -> Match {
+    Match {
+        start: tokens[a].start,
+        end: tokens[b - 1].end,
+        token_start: a,
+        token_end: b,
+        entry,
+        alternatives: Vec::new(),
+        rule,
+        name,
+    }
+}
+
+impl Gazetteer {
+    fn is_person(&self, m: &Match) -> bool {
+        is_person_label(&self.entries[m.entry as usize].label)
+    }
+
+    /// Applies `rules` to leftmost-longest `matches` of `text` (sorted,
+    /// non-overlapping), returning them sorted.
+    pub(crate) fn apply_name_rules(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut matches: Vec<Match>,
+        rules: NameRules,
+    ) -> Vec<Match> {
+        let cx = Ctx { text, tokens };
+        if rules.persons {
+            matches = self.start_persons(&cx, matches);
+            matches = self.grow_persons(&cx, matches);
+        }
+        if rules.longer_names {
+            matches = self.drop_inside_longer_names(&cx, matches);
+        }
+        if rules.repeats {
+            matches = self.repeat_persons(&cx, matches);
+        }
+        matches
+    }
+
+    /// Given names and initials followed by a name word start persons.
+    fn start_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
+        let Some(first_person) = self.first_person else { return matches };
+        let n = cx.tokens.len();
+        let cover = coverage(n, &matches);
+        // A token free, or alone in its match.
+        let single = |k: usize| {
+            cover[k] == 0 || {
+                let m = &matches[cover[k] as usize - 1];
+                m.token_end - m.token_start == 1
+            }
+        };
+        let mut found: Vec<Match> = Vec::new();
+        let mut j = 0;
+        while j + 1 < n {
+            let w = cx.word(j);
+            // Names start with a capital: skip the hash lookup for lower-case ASCII words and punctuation.
+            let lead = w.as_bytes()[0];
+            let starts = if lead < 0x80 && !lead.is_ascii_uppercase() {
+                None
+            } else if is_initial(w) {
+                Some(first_person)
+            } else {
+                self.given.get(w).copied()
+            };
+            if let Some(entry) = starts
+                && single(j)
+                && cx.joined(j)
+                && single(j + 1)
+                && cx.name_word(j + 1)
+            {
+                let mut k = j + 2;
+                while k < n && cover[k] == 0 && cx.joined(k - 1) && cx.name_word(k) {
+                    k += 1;
+                }
+                let entry = match cover[j] {
+                    0 => entry,
+                    c if self.is_person(&matches[c as usize - 1]) => matches[c as usize - 1].entry,
+                    _ => entry,
+                };
+                let name = Some(text_of(cx, j, k));
+                found.push(span(cx.tokens, j, k, entry, Rule::Person, name));
+                j = k;
+            } else {
+                j += 1;
+            }
+        }
+        if found.is_empty() {
+            return matches;
+        }
+        let mut taken = vec![false; matches.len()];
+        for f in &found {
+            for &c in &cover[f.token_start..f.token_end] {
+                if c > 0 {
+                    taken[c as usize - 1] = true;
+                }
+            }
+        }
+        let mut out: Vec<Match> = matches.into_iter().zip(taken).filter(|(_, t)| !t).map(|(m, _)| m).collect();
+        out.extend(found);
+        out.sort_by_key(|m| m.token_start);
+        out
+    }
+
+    /// Person matches grow over free name words beside them, and merge with
+    /// person matches they touch.
+    fn grow_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
+        let n = cx.tokens.len();
+        let cover = coverage(n, &matches);
+        let mut out: Vec<Match> = Vec::with_capacity(matches.len());
+        for m in &matches {
+            if !self.is_person(m) {
+                out.push(m.clone());
+                continue;
+            }
+            let (mut a, mut b) = (m.token_start, m.token_end);
+            // Over free name words, or other person matches it touches.
+            let own = cover[a];
+            let joinable = |k: usize| match cover[k] {
+                0 => cx.name_word(k),
+                c => c != own && self.is_person(&matches[c as usize - 1]),
+            };
+            while a > 0 && cx.joined(a - 1) && joinable(a - 1) {
+                a -= 1;
+            }
+            while b < n && cx.joined(b - 1) && joinable(b) {
+                b += 1;
+            }
+            if let Some(last) = out.last_mut()
+                && last.token_end > a
+            {
+                // Already covered by the previous grown person.
+                if b > last.token_end {
+                    *last = span(
+                        cx.tokens,
+                        last.token_start,
+                        b,
+                        last.entry,
+                        Rule::Person,
+                        Some(text_of(cx, last.token_start, b)),
+                    );
+                }
+                continue;
+            }
+            if (a, b) == (m.token_start, m.token_end) {
+                out.push(m.clone());
+            } else {
+                out.push(span(cx.tokens, a, b, m.entry, Rule::Person, Some(text_of(cx, a, b))));
+            }
+        }
+        // A grown person may now cover later matches: keep the first of overlapping ones.
+        let mut kept: Vec<Match> = Vec::with_capacity(out.len());
+        for m in out {
+            if let Some(last) = kept.last()
+                && m.token_start < last.token_end
+            {
+                continue;
+            }
+            kept.push(m);
+        }
+        kept
+    }
+
+    /// One-word matches (not persons) beside a free name word are dropped.
+    fn drop_inside_longer_names(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
+        let cover = coverage(cx.tokens.len(), &matches);
+        let free_name = |k: usize| cover[k] == 0 && cx.name_word(k);
+        matches
+            .iter()
+            .filter(|m| {
+                if m.token_end - m.token_start != 1 || self.is_person(m) {
+                    return true;
+                }
+                let k = m.token_start;
+                let before = k > 0 && cx.joined(k - 1) && free_name(k - 1);
+                let after = cx.joined(k) && free_name(k + 1);
+                !(before || after)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Words of persons' names found elsewhere in the document.
+    fn repeat_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
+        // Word → the first person (of two words or more) it belongs to.
+        let mut parts: HashMap<&str, usize> = HashMap::default();
+        for (i, m) in matches.iter().enumerate() {
+            if m.token_end - m.token_start >= 2 && self.is_person(m) {
+                for k in m.token_start..m.token_end {
+                    if cx.name_word(k) {
+                        parts.entry(cx.word(k)).or_insert(i);
+                    }
+                }
+            }
+        }
+        if parts.is_empty() {
+            return matches;
+        }
+        let cover = coverage(cx.tokens.len(), &matches);
+        let repeat = |k: usize, source: &Match| {
+            let name = if source.rule == Rule::Person { source.name.clone() } else { None };
+            span(cx.tokens, k, k + 1, source.entry, Rule::Repeat, name)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(matches.len());
+        for (k, &c) in cover.iter().enumerate() {
+            if c == 0 {
+                if let Some(&src) = parts.get(cx.word(k)) {
+                    out.push(repeat(k, &matches[src]));
+                }
+                continue;
+            }
+            let m = &matches[c as usize - 1];
+            if m.token_start != k {
+                continue;
+            }
+            // A place after a preposition of place stays a place (`in Washington`).
+            let relabel = m.token_end - m.token_start == 1
+                && !self.is_person(m)
+                && !(k > 0 && PLACE_PREPOSITIONS.contains(&cx.word(k - 1)));
+            match parts.get(cx.word(k)) {
+                Some(&src) if relabel => out.push(repeat(k, &matches[src])),
+                _ => out.push(m.clone()),
+            }
+        }
+        out
+    }
+}
+
+fn text_of(cx: &Ctx<'_>, a: usize, b: usize) -> Box<str> {
+    cx.text[cx.tokens[a].start..cx.tokens[b - 1].end].into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Entry;
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::from_entries(
+            vec![
+                Entry::new("Gary Lineker", "PER", "p1"),
+                Entry::new("Andre", "PER", "p2"),
+                Entry::new("Gary", "LOC", "l1"),
+                Entry::new("Donghai", "LOC", "l2"),
+                Entry::new("Washington", "LOC", "l3"),
+                Entry::new("MaliVai Washington", "PER", "p3"),
+                Entry::new("France", "LOC", "l4"),
+            ],
+            "t",
+        )
+        .unwrap()
+    }
+
+    fn found(g: &Gazetteer, text: &str, rules: NameRules) -> Vec<(String, String, String, &'static str)> {
+        let toks = g.tokenizer().tokenize(text);
+        g.find_with_rules(text, &toks, rules)
+            .iter()
+            .map(|m| {
+                let e = g.entry(m.entry);
+                let id = m.name.as_deref().unwrap_or(&e.id);
+                (text[m.start..m.end].to_owned(), e.label.clone(), id.to_owned(), m.rule.as_str())
+            })
+            .collect()
+    }
+
+    fn spans(v: &[(String, String, String, &str)]) -> Vec<String> {
+        v.iter().map(|x| format!("{}/{}", x.0, x.1)).collect()
+    }
+
+    #[test]
+    fn given_names_and_initials_start_persons() {
+        let g = gaz();
+        let r = found(&g, "Gary McAllister and P. Johnson met in Leeds.", NameRules::default());
+        assert_eq!(spans(&r), ["Gary McAllister/PER", "P. Johnson/PER"]);
+        assert_eq!(r[0].2, "Gary McAllister");
+        assert_eq!(r[0].3, "person");
+        // Without the rule: the city.
+        let plain = found(&g, "Gary McAllister and P. Johnson met.", NameRules::none());
+        assert_eq!(spans(&plain), ["Gary/LOC"]);
+        // A given name before a common word stays what the list says.
+        assert_eq!(spans(&found(&g, "Snow in Gary closed schools.", NameRules::default())), ["Gary/LOC"]);
+    }
+
+    #[test]
+    fn persons_grow_and_repeat() {
+        let g = gaz();
+        let r = found(
+            &g,
+            "Andre Joubert scored . Later Joubert and Washington met MaliVai Washington .",
+            NameRules::default(),
+        );
+        assert_eq!(spans(&r), ["Andre Joubert/PER", "Joubert/PER", "Washington/PER", "MaliVai Washington/PER"]);
+        assert_eq!(r[1].3, "repeat");
+        assert_eq!(r[1].2, "Andre Joubert");
+        assert_eq!(r[2].2, "p3", "a repeat of a listed person has its id");
+        // A common word does not join a name: `Andre said`.
+        assert_eq!(spans(&found(&g, "Andre said so.", NameRules::default())), ["Andre/PER"]);
+    }
+
+    #[test]
+    fn one_word_matches_inside_longer_names_are_dropped() {
+        let g = gaz();
+        let r = found(&g, "Wang Donghai flew to France .", NameRules::default());
+        assert_eq!(spans(&r), ["France/LOC"]);
+        let rules = NameRules { longer_names: false, ..NameRules::default() };
+        assert_eq!(spans(&found(&g, "Wang Donghai flew .", rules)), ["Donghai/LOC"]);
+    }
+
+    #[test]
+    fn no_person_entries_no_person_rules() {
+        let g = Gazetteer::from_entries(vec![Entry::new("Gary", "LOC", "l1")], "t").unwrap();
+        assert_eq!(spans(&found(&g, "P. Johnson visited Gary today.", NameRules::default())), ["Gary/LOC"]);
+    }
+}
