@@ -87,8 +87,12 @@ pub(crate) fn looks_like_name(w: &str) -> bool {
     if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
         return false;
     }
-    let lower = w.to_lowercase();
-    !COMMON.contains(lower.as_str()) && !FUNCTION.contains(lower.as_str()) && !CALENDAR_WORDS.contains(&lower.as_str())
+    let ordinary = |lower: &str| COMMON.contains(lower) || FUNCTION.contains(lower) || CALENDAR_WORDS.contains(&lower);
+    // Short ASCII words are lower-cased on the stack.
+    match crate::tokenize::with_ascii_lower(w.as_bytes(), ordinary) {
+        Some(o) => !o,
+        None => !ordinary(&w.to_lowercase()),
+    }
 }
 
 /// Whether token `k` looks like part of a longer proper name (see

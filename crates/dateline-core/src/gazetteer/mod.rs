@@ -164,11 +164,98 @@ struct Trie {
     output: Vec<Option<(u32, bool)>>,
     /// Further entries reached at a node, beyond the first.
     alternatives: HashMap<u32, Vec<u32>>,
+    /// The words that start a name, as a Bloom filter small enough to stay
+    /// in cache: most words of a text start no name and are passed over
+    /// without touching the (large) vocabulary.
+    starts: Bloom,
+}
+
+/// A Bloom filter of words (two bits per word out of ~8 per word).
+#[derive(Debug, Default)]
+struct Bloom {
+    bits: Vec<u64>,
+    /// Number of bits minus one (a power of two minus one).
+    mask: u64,
+}
+
+impl Bloom {
+    /// A quick multiplicative hash of the word's bytes, eight at a time.
+    #[inline]
+    fn hash(w: &str) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let b = w.as_bytes();
+        let mut h = (b.len() as u64).wrapping_mul(K);
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(23);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut x = [0u8; 8];
+            x[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K);
+        }
+        h ^ h >> 31
+    }
+
+    fn with_words<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        let nbits = (words.len() * 8).next_power_of_two().max(64);
+        let mut b = Self { bits: vec![0; nbits / 64], mask: nbits as u64 - 1 };
+        for w in words {
+            let (i, j) = b.positions(Self::hash(w));
+            b.bits[i / 64] |= 1 << (i % 64);
+            b.bits[j / 64] |= 1 << (j % 64);
+        }
+        b
+    }
+
+    fn positions(&self, h: u64) -> (usize, usize) {
+        let i = (h >> 32 ^ h.rotate_left(7)) & self.mask;
+        let j = (h.rotate_left(29) ^ h >> 40) & self.mask;
+        (i as usize, j as usize)
+    }
+
+    /// Whether `w` may be in the set (no false negatives).
+    #[inline]
+    fn may_contain(&self, w: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let (i, j) = self.positions(Self::hash(w));
+        self.bits[i / 64] >> (i % 64) & self.bits[j / 64] >> (j % 64) & 1 == 1
+    }
 }
 
 impl Trie {
     fn new() -> Self {
         Self { output: vec![None], ..Self::default() }
+    }
+
+    /// Builds the filter of words that start a name; call once all names are in.
+    fn index_starts(&mut self) {
+        let mut words: Vec<&str> = Vec::new();
+        let mut by_sym: Vec<Option<&str>> = vec![None; self.vocab.len()];
+        for (w, &sym) in &self.vocab {
+            if let Some(slot) = by_sym.get_mut(sym as usize) {
+                *slot = Some(w.as_str());
+            }
+        }
+        for &(node, sym) in self.edges.keys() {
+            if node == 0
+                && let Some(Some(w)) = by_sym.get(sym as usize)
+            {
+                words.push(w);
+            }
+        }
+        self.starts = Bloom::with_words(words.into_iter());
+    }
+
+    /// Whether some name may start with `w` (a quick, inexact test).
+    #[inline]
+    fn may_start(&self, w: &str) -> bool {
+        self.starts.may_contain(w)
     }
 
     fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) {
@@ -198,25 +285,34 @@ impl Trie {
     }
 
     /// Walks the trie along `words`, calling `found(token count, entry,
-    /// node)` at every complete name; `allow_common` says whether a
-    /// common-word name may match here.
+    /// node)` at every complete name; `allow_common()` says whether a
+    /// common-word name may match here (asked at most once, when one is found).
     fn walk<'t>(
         &self,
-        words: impl Iterator<Item = &'t str>,
-        allow_common: bool,
+        mut words: impl Iterator<Item = &'t str>,
+        allow_common: impl FnOnce() -> bool,
         mut found: impl FnMut(usize, u32, u32),
     ) {
+        let Some(first) = words.next() else { return };
+        if !self.may_start(first) {
+            return;
+        }
+        let mut allow_common = Some(allow_common);
+        let mut allowed = false;
         let mut node = 0u32;
-        for (k, w) in words.enumerate() {
+        for (k, w) in std::iter::once(first).chain(words).enumerate() {
             let Some(&sym) = self.vocab.get(w) else { break };
             let Some(&next) = self.edges.get(&(node, sym)) else {
                 break;
             };
             node = next;
-            if let Some((e, common)) = self.output[node as usize]
-                && (allow_common || !common)
-            {
-                found(k + 1, e, node);
+            if let Some((e, common)) = self.output[node as usize] {
+                if common && let Some(ask) = allow_common.take() {
+                    allowed = ask();
+                }
+                if !common || allowed {
+                    found(k + 1, e, node);
+                }
             }
         }
     }
@@ -445,6 +541,9 @@ impl Gazetteer {
                 }
             }
         }
+        for t in [&mut exact, &mut upper, &mut folded] {
+            t.index_starts();
+        }
         let (given, first_person) = names::given_names(&entries);
         Ok(Self { entries, tokenizer, exact, upper, common_word_guard, folding, folded, given, first_person })
     }
@@ -531,6 +630,7 @@ impl Gazetteer {
     /// When several entries share a name, the first one added is reported.
     /// A run of tokens written in capitals also matches names in any case.
     #[must_use]
+    #[inline(never)]
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
         let mut out = Vec::new();
         if self.entries.is_empty() {
@@ -604,11 +704,12 @@ impl Gazetteer {
         mut found: impl FnMut(usize, u32, u32, &'g Trie),
     ) {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-        let allow_common = !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
+        let allow_common = || !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
         self.exact.walk((i..tokens.len()).map(word), allow_common, |n, e, node| found(n, e, node, &self.exact));
-        if has_letters_all_upper(word(i)) {
+        let w = word(i);
+        if !w.as_bytes()[0].is_ascii_lowercase() && self.upper.may_start(w) && has_letters_all_upper(w) {
             let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
-            self.upper.walk(caps, false, |n, e, node| found(n, e, node, &self.upper));
+            self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
         if self.folding.any() {
             let words = folded[i..].iter().map(String::as_str);
@@ -637,6 +738,7 @@ impl Gazetteer {
 
     /// [`Gazetteer::find`], then the name rules `rules` (see [`NameRules`]).
     #[must_use]
+    #[inline(never)]
     pub fn find_with_rules(&self, text: &str, tokens: &[Token], rules: NameRules) -> Vec<Match> {
         let found = self.find(text, tokens);
         if rules.any() && !found.is_empty() || rules.persons && self.first_person.is_some() {
@@ -703,7 +805,15 @@ impl TryFrom<TrieRepr> for Trie {
         for [a, s, b] in r.edges {
             edges.insert((a, s), b);
         }
-        Ok(Trie { vocab, edges, output: r.output, alternatives: r.alternatives.into_iter().collect() })
+        let mut t = Trie {
+            vocab,
+            edges,
+            output: r.output,
+            alternatives: r.alternatives.into_iter().collect(),
+            starts: Bloom::default(),
+        };
+        t.index_starts();
+        Ok(t)
     }
 }
 
@@ -924,6 +1034,16 @@ mod tests {
         assert_eq!(found(&g, "Venezuela's oil and Moody's"), ["Venezuela", "Moody's"]);
         assert_eq!(found(&g, "Dow Jones"), ["Dow Jones"]);
         assert_eq!(found(&g, "Dow said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn start_filter_has_no_false_negatives() {
+        let words: Vec<String> = (0..5000).map(|i| format!("W{i}ord{}", "é".repeat(i % 7))).collect();
+        let b = Bloom::with_words(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| b.may_contain(w)));
+        let others = (0..5000).filter(|i| b.may_contain(&format!("other{i}"))).count();
+        assert!(others < 500, "{others} false positives in 5000");
+        assert!(Bloom::default().may_contain("anything"));
     }
 
     #[test]

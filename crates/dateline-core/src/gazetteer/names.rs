@@ -149,17 +149,10 @@ impl Ctx<'_> {
     }
 }
 
-/// The token each match covers: `cover[k]` is the index of the match over
-/// token `k` plus one, or 0.
-fn coverage(n: usize, matches: &[Match]) -> Vec<u32> {
-    let mut cover = vec![0u32; n];
-    for (i, m) in matches.iter().enumerate() {
-        let idx = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for c in &mut cover[m.token_start..m.token_end] {
-            *c = idx;
-        }
-    }
-    cover
+/// The index of the match over token `k` in sorted, non-overlapping `matches`.
+fn match_at(matches: &[Match], k: usize) -> Option<usize> {
+    let i = matches.partition_point(|m| m.token_end <= k);
+    (i < matches.len() && matches[i].token_start <= k).then_some(i)
 }
 
 fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Option<Box<str>>) -> Match {
@@ -207,14 +200,9 @@ impl Gazetteer {
     fn start_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
         let Some(first_person) = self.first_person else { return matches };
         let n = cx.tokens.len();
-        let cover = coverage(n, &matches);
         // A token free, or alone in its match.
-        let single = |k: usize| {
-            cover[k] == 0 || {
-                let m = &matches[cover[k] as usize - 1];
-                m.token_end - m.token_start == 1
-            }
-        };
+        let single =
+            |k: usize| match_at(&matches, k).is_none_or(|i| matches[i].token_end - matches[i].token_start == 1);
         let mut found: Vec<Match> = Vec::new();
         let mut j = 0;
         while j + 1 < n {
@@ -223,8 +211,10 @@ impl Gazetteer {
             let lead = w.as_bytes()[0];
             let starts = if lead < 0x80 && !lead.is_ascii_uppercase() {
                 None
-            } else if is_initial(w) {
-                Some(first_person)
+            } else if w.len() == 2 {
+                is_initial(w).then_some(first_person)
+            } else if w.len() < 3 {
+                None // given names have three letters or more
             } else {
                 self.given.get(w).copied()
             };
@@ -235,12 +225,11 @@ impl Gazetteer {
                 && cx.name_word(j + 1)
             {
                 let mut k = j + 2;
-                while k < n && cover[k] == 0 && cx.joined(k - 1) && cx.name_word(k) {
+                while k < n && match_at(&matches, k).is_none() && cx.joined(k - 1) && cx.name_word(k) {
                     k += 1;
                 }
-                let entry = match cover[j] {
-                    0 => entry,
-                    c if self.is_person(&matches[c as usize - 1]) => matches[c as usize - 1].entry,
+                let entry = match match_at(&matches, j) {
+                    Some(i) if self.is_person(&matches[i]) => matches[i].entry,
                     _ => entry,
                 };
                 let name = Some(text_of(cx, j, k));
@@ -255,9 +244,9 @@ impl Gazetteer {
         }
         let mut taken = vec![false; matches.len()];
         for f in &found {
-            for &c in &cover[f.token_start..f.token_end] {
-                if c > 0 {
-                    taken[c as usize - 1] = true;
+            for k in f.token_start..f.token_end {
+                if let Some(i) = match_at(&matches, k) {
+                    taken[i] = true;
                 }
             }
         }
@@ -270,20 +259,34 @@ impl Gazetteer {
     /// Person matches grow over free name words beside them, and merge with
     /// person matches they touch.
     fn grow_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
+        let person: Vec<bool> = matches.iter().map(|m| self.is_person(m)).collect();
+        if !person.contains(&true) {
+            return matches;
+        }
         let n = cx.tokens.len();
-        let cover = coverage(n, &matches);
+        let at: Vec<(usize, usize)> = matches.iter().map(|m| (m.token_start, m.token_end)).collect();
+        // The match over token `k`, if any.
+        let cover = |k: usize| {
+            let i = at.partition_point(|&(_, e)| e <= k);
+            (i < at.len() && at[i].0 <= k).then_some(i)
+        };
         let mut out: Vec<Match> = Vec::with_capacity(matches.len());
-        for m in &matches {
-            if !self.is_person(m) {
-                out.push(m.clone());
+        for (i, m) in matches.into_iter().enumerate() {
+            if let Some(last) = out.last()
+                && m.token_start < last.token_end
+            {
+                // Inside the previous grown person.
+                continue;
+            }
+            if !person[i] {
+                out.push(m);
                 continue;
             }
             let (mut a, mut b) = (m.token_start, m.token_end);
             // Over free name words, or other person matches it touches.
-            let own = cover[a];
-            let joinable = |k: usize| match cover[k] {
-                0 => cx.name_word(k),
-                c => c != own && self.is_person(&matches[c as usize - 1]),
+            let joinable = |k: usize| match cover(k) {
+                None => cx.name_word(k),
+                Some(c) => c != i && person[c],
             };
             while a > 0 && cx.joined(a - 1) && joinable(a - 1) {
                 a -= 1;
@@ -294,55 +297,39 @@ impl Gazetteer {
             if let Some(last) = out.last_mut()
                 && last.token_end > a
             {
-                // Already covered by the previous grown person.
-                if b > last.token_end {
-                    *last = span(
-                        cx.tokens,
-                        last.token_start,
-                        b,
-                        last.entry,
-                        Rule::Person,
-                        Some(text_of(cx, last.token_start, b)),
-                    );
-                }
-                continue;
-            }
-            if (a, b) == (m.token_start, m.token_end) {
-                out.push(m.clone());
+                // Reaches back into the previous person: one person.
+                let a = last.token_start;
+                *last = span(cx.tokens, a, b.max(last.token_end), last.entry, Rule::Person, None);
+                last.name = Some(text_of(cx, last.token_start, last.token_end));
+            } else if (a, b) == (m.token_start, m.token_end) {
+                out.push(m);
             } else {
                 out.push(span(cx.tokens, a, b, m.entry, Rule::Person, Some(text_of(cx, a, b))));
             }
         }
-        // A grown person may now cover later matches: keep the first of overlapping ones.
-        let mut kept: Vec<Match> = Vec::with_capacity(out.len());
-        for m in out {
-            if let Some(last) = kept.last()
-                && m.token_start < last.token_end
-            {
-                continue;
-            }
-            kept.push(m);
-        }
-        kept
+        out
     }
 
     /// One-word matches (not persons) beside a free name word are dropped.
     fn drop_inside_longer_names(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
-        let cover = coverage(cx.tokens.len(), &matches);
-        let free_name = |k: usize| cover[k] == 0 && cx.name_word(k);
-        matches
-            .iter()
-            .filter(|m| {
-                if m.token_end - m.token_start != 1 || self.is_person(m) {
-                    return true;
-                }
-                let k = m.token_start;
-                let before = k > 0 && cx.joined(k - 1) && free_name(k - 1);
-                let after = cx.joined(k) && free_name(k + 1);
-                !(before || after)
-            })
-            .cloned()
-            .collect()
+        let mut drop = vec![false; matches.len()];
+        for (i, m) in matches.iter().enumerate() {
+            if m.token_end - m.token_start != 1 || self.is_person(m) {
+                continue;
+            }
+            let k = m.token_start;
+            // The neighbours are free when no match ends or starts there.
+            let before = k > 0
+                && cx.joined(k - 1)
+                && i.checked_sub(1).is_none_or(|p| matches[p].token_end < k)
+                && cx.name_word(k - 1);
+            let after = cx.joined(k) && matches.get(i + 1).is_none_or(|x| x.token_start > k + 1) && cx.name_word(k + 1);
+            drop[i] = before || after;
+        }
+        if !drop.contains(&true) {
+            return matches;
+        }
+        matches.into_iter().zip(drop).filter_map(|(m, d)| (!d).then_some(m)).collect()
     }
 
     /// Words of persons' names found elsewhere in the document.
@@ -361,33 +348,50 @@ impl Gazetteer {
         if parts.is_empty() {
             return matches;
         }
-        let cover = coverage(cx.tokens.len(), &matches);
+        let part_of = |k: usize| {
+            // Name words start with a capital: skip lower-case ASCII words and punctuation.
+            let lead = cx.word(k).as_bytes()[0];
+            if lead < 0x80 && !lead.is_ascii_uppercase() { None } else { parts.get(cx.word(k)).copied() }
+        };
         let repeat = |k: usize, source: &Match| {
             let name = if source.rule == Rule::Person { source.name.clone() } else { None };
             span(cx.tokens, k, k + 1, source.entry, Rule::Repeat, name)
         };
-        let mut out: Vec<Match> = Vec::with_capacity(matches.len());
-        for (k, &c) in cover.iter().enumerate() {
-            if c == 0 {
-                if let Some(&src) = parts.get(cx.word(k)) {
-                    out.push(repeat(k, &matches[src]));
+        let mut added: Vec<Match> = Vec::new();
+        let mut relabelled: Vec<(usize, Match)> = Vec::new();
+        // Walk tokens and matches together.
+        let mut i = 0;
+        for k in 0..cx.tokens.len() {
+            while i < matches.len() && matches[i].token_end <= k {
+                i += 1;
+            }
+            if i == matches.len() || matches[i].token_start > k {
+                if let Some(src) = part_of(k) {
+                    added.push(repeat(k, &matches[src]));
                 }
                 continue;
             }
-            let m = &matches[c as usize - 1];
-            if m.token_start != k {
-                continue;
-            }
+            let m = &matches[i];
             // A place after a preposition of place stays a place (`in Washington`).
-            let relabel = m.token_end - m.token_start == 1
+            if m.token_start == k
+                && m.token_end == k + 1
                 && !self.is_person(m)
-                && !(k > 0 && PLACE_PREPOSITIONS.contains(&cx.word(k - 1)));
-            match parts.get(cx.word(k)) {
-                Some(&src) if relabel => out.push(repeat(k, &matches[src])),
-                _ => out.push(m.clone()),
+                && !(k > 0 && PLACE_PREPOSITIONS.contains(&cx.word(k - 1)))
+                && let Some(src) = part_of(k)
+            {
+                relabelled.push((i, repeat(k, &matches[src])));
             }
         }
-        out
+        if added.is_empty() && relabelled.is_empty() {
+            return matches;
+        }
+        let mut matches = matches;
+        for (i, r) in relabelled {
+            matches[i] = r;
+        }
+        matches.extend(added);
+        matches.sort_by_key(|m| m.token_start);
+        matches
     }
 }
 

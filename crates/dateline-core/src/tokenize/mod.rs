@@ -790,7 +790,7 @@ static CLASS: [u8; 256] = {
 
 /// `f` applied to the ASCII text `w` in lower case, without allocating;
 /// None when `w` is longer than 16 bytes or not ASCII.
-fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option<T> {
+pub(crate) fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option<T> {
     let mut buf = [0u8; 16];
     let lower = buf.get_mut(..w.len())?;
     lower.copy_from_slice(w);

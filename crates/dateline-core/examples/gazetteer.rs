@@ -1,0 +1,96 @@
+//! Build time, memory, compiled load time and matching speed of a gazetteer
+//! read from TSV/CSV/JSONL files, in the core alone:
+//!
+//! ```text
+//! cargo run --release -p dateline-core --example gazetteer -- LIST.tsv... --text FILE... [--repeat N]
+//! ```
+//!
+//! Prints the time to read and to compile the lists, the resident memory
+//! after each step (Linux), the size of the compiled form and the time to
+//! load it, then MB/s for matching alone (`find`) and with the name rules, on
+//! tokens made beforehand, and for the pipeline without time expressions
+//! (tokens, sentences, entities).
+
+use std::time::Instant;
+
+use dateline_core::gazetteer::{Columns, read_entries};
+use dateline_core::{Gazetteer, NameRules, Pipeline, PipelineOptions, ReferenceDate, Tokenizer};
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let (mut lists, mut texts) = (Vec::new(), Vec::new());
+    let mut repeat = 5usize;
+    let mut in_text = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--text" => in_text = true,
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat),
+            _ if in_text => texts.push(std::fs::read_to_string(&a).expect("readable text file")),
+            _ => lists.push(a),
+        }
+    }
+    if lists.is_empty() {
+        eprintln!("usage: gazetteer LIST... --text FILE... [--repeat N]");
+        std::process::exit(2);
+    }
+    let base = rss_mb();
+    let t0 = Instant::now();
+    let mut entries = Vec::new();
+    for l in &lists {
+        entries.extend(read_entries(std::path::Path::new(l), None, &Columns::default()).expect("valid list"));
+    }
+    let read = t0.elapsed().as_secs_f64();
+    let after_read = rss_mb();
+    let n = entries.len();
+    let t1 = Instant::now();
+    let gaz = Gazetteer::from_entries(entries, "lists").expect("valid entries");
+    let compile = t1.elapsed().as_secs_f64();
+    eprintln!(
+        "{n} entries: read {read:.2} s (+{:.0} MB), compile {compile:.2} s; resident +{:.0} MB over the start",
+        after_read - base,
+        rss_mb() - base
+    );
+    let bytes = gaz.to_bytes().expect("serializable");
+    let t2 = Instant::now();
+    let back = Gazetteer::from_bytes(&bytes).expect("loads");
+    eprintln!("compiled form {:.1} MB, loaded in {:.3} s", bytes.len() as f64 / 1e6, t2.elapsed().as_secs_f64());
+    drop(back);
+    if texts.is_empty() {
+        return;
+    }
+    let tok = Tokenizer::default();
+    let prepared: Vec<_> = texts.iter().map(|t| tok.tokenize(t)).collect();
+    let mb = texts.iter().map(String::len).sum::<usize>() as f64 * repeat as f64 / 1e6;
+    for (name, rules) in [("find", None), ("find + name rules", Some(NameRules::default()))] {
+        let t = Instant::now();
+        let mut found = 0;
+        for _ in 0..repeat {
+            for (text, toks) in texts.iter().zip(&prepared) {
+                found += match rules {
+                    None => gaz.find(text, toks).len(),
+                    Some(r) => gaz.find_with_rules(text, toks, r).len(),
+                };
+            }
+        }
+        eprintln!("{name:<20} {:>8.1} MB/s ({found} matches)", mb / t.elapsed().as_secs_f64());
+    }
+    let options = PipelineOptions { timexes: false, ..PipelineOptions::default() };
+    let nlp = Pipeline::with_gazetteer(options, std::sync::Arc::new(gaz));
+    let t = Instant::now();
+    let mut found = 0;
+    for _ in 0..repeat {
+        for text in &texts {
+            found += nlp.process(text, ReferenceDate::None).entities.len();
+        }
+    }
+    eprintln!("{:<20} {:>8.1} MB/s ({found} entities)", "pipeline, no timexes", mb / t.elapsed().as_secs_f64());
+}
