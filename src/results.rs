@@ -265,10 +265,10 @@ impl DocData {
             .map(|m| {
                 let e = self.gazetteer.entry(m.entry);
                 let id = self.gazetteer.match_id(m.entry, m.name.as_deref());
-                let candidates = std::iter::once((e.label.clone(), id.to_owned()))
+                let candidates = std::iter::once((e.label.to_owned(), id.to_owned()))
                     .chain(m.alternatives.iter().map(|&k| {
                         let c = self.gazetteer.entry(k);
-                        (c.label.clone(), c.id.clone())
+                        (c.label.to_owned(), c.id.to_owned())
                     }))
                     .collect();
                 PyEntity {
@@ -276,7 +276,7 @@ impl DocData {
                     start: c(m.start),
                     end: c(m.end),
                     text: self.slice(m.start, m.end),
-                    label: e.label.clone(),
+                    label: e.label.to_owned(),
                     id: id.to_owned(),
                     attrs: self.gazetteer.match_attributes(m.entry, m.name.as_deref()).clone(),
                     rule: m.rule.as_str(),

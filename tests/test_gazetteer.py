@@ -340,3 +340,25 @@ def test_name_rules_are_options_saved_with_the_pipeline() -> None:
     assert [e.rule for e in only(text).entities] == ["person"]
     with pytest.raises(ValueError, match="name_rules"):
         dateline.Pipeline(gazetteer=gaz, name_rules=["people"])
+
+
+def test_from_file_compiles_a_list_of_files_in_order(tmp_path) -> None:
+    a = tmp_path / "a.tsv"
+    b = tmp_path / "b.jsonl"
+    a.write_text("name\tlabel\tid\nWashington\tLOC\tgeo:dc\n", encoding="utf-8")
+    b.write_text('{"name": "Washington", "label": "PER", "id": "gw"}\n{"name": "Acme", "label": "ORG"}\n', encoding="utf-8")
+    gaz = dateline.Gazetteer.from_file([a, str(b)])
+    assert [(e["name"], e["id"]) for e in gaz.entries()] == [("Washington", "geo:dc"), ("Washington", "gw"), ("Acme", "Acme")]
+    doc = dateline.Pipeline(gazetteer=gaz, reference_date=None)("Acme opened in Washington.")
+    assert [(e.text, e.id, e.candidates) for e in doc.entities] == [
+        ("Acme", "Acme", [("ORG", "Acme")]),
+        ("Washington", "geo:dc", [("LOC", "geo:dc"), ("PER", "gw")]),
+    ]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tlabel\nOslo\tLOC\n\tLOC\n", encoding="utf-8")
+    with pytest.raises(dateline.GazetteerError, match=r"bad\.tsv, line 3: empty name"):
+        dateline.Gazetteer.from_file([a, bad])
+    with pytest.raises(ValueError, match="empty list"):
+        dateline.Gazetteer.from_file([])
+    with pytest.raises(TypeError, match="path must be"):
+        dateline.Gazetteer.from_file(3)  # type: ignore[arg-type]

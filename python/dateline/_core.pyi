@@ -6,6 +6,7 @@ import datetime
 import numpy
 from collections.abc import Iterable, Mapping
 from os import PathLike
+from collections.abc import Sequence
 from typing import Any, Literal, final
 
 __all__ = [
@@ -146,7 +147,7 @@ class Gazetteer:
     ) -> Gazetteer: ...
     @staticmethod
     def from_file(
-        path: str | PathLike[str],
+        path: str | PathLike[str] | Sequence[str | PathLike[str]],
         *,
         format: Literal["tsv", "csv", "jsonl"] | None = None,
         name_column: str = "name",

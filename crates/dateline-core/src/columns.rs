@@ -355,7 +355,7 @@ fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table
             start.push(offsets.at(m.start) as i64);
             end.push(offsets.at(m.end) as i64);
             text.push(&d.text[m.start..m.end]);
-            label.code(&e.label);
+            label.code(e.label);
             id.code(gazetteer.match_id(m.entry, m.name.as_deref()));
             candidates.push(1 + m.alternatives.len() as i64);
             rule.code(m.rule.as_str());

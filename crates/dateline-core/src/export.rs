@@ -130,7 +130,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                             .chain(m.alternatives.iter().copied())
                             .map(|k| {
                                 let x = gazetteer.entry(k);
-                                (x.label.as_str(), x.id.as_str())
+                                (x.label, x.id)
                             })
                             .collect()
                     };
@@ -138,7 +138,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                         start: c(m.start),
                         end: c(m.end),
                         text: &text[m.start..m.end],
-                        label: &e.label,
+                        label: e.label,
                         id: gazetteer.match_id(m.entry, m.name.as_deref()),
                         candidates,
                         attributes: gazetteer.match_attributes(m.entry, m.name.as_deref()),

@@ -77,9 +77,9 @@ pub fn html(text: &str, doc: &Document, gazetteer: &Gazetteer) -> String {
         marks.push(Mark {
             start: m.start,
             end: m.end,
-            colour: label_colour(&e.label),
+            colour: label_colour(e.label),
             timex: false,
-            badge: if id == e.name || m.name.is_some() { e.label.clone() } else { format!("{} · {}", e.label, id) },
+            badge: if id == e.name || m.name.is_some() { e.label.to_owned() } else { format!("{} · {}", e.label, id) },
             title,
         });
     }

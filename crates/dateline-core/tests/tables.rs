@@ -161,7 +161,7 @@ fn gazetteer_tables() {
                     let e = gaz.entry(m.entry);
                     ExpEntity {
                         text: c.input[m.start..m.end].to_owned(),
-                        label: e.label.clone(),
+                        label: e.label.to_owned(),
                         id: gaz.match_id(m.entry, m.name.as_deref()).to_owned(),
                         rule: m.rule.as_str().to_owned(),
                     }

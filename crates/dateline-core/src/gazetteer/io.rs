@@ -79,6 +79,21 @@ impl Default for Columns {
 /// file and line if it is empty, not UTF-8, lacks a required column, or has a
 /// row with an empty name or label or malformed JSON/CSV.
 pub fn read_entries(path: &Path, format: Option<FileFormat>, columns: &Columns) -> Result<Vec<Entry>, Error> {
+    let mut out = Vec::new();
+    read_entries_into(path, format, columns, &mut |e, _| {
+        out.push(e);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// As [`read_entries`], handing each entry to `sink` as it is read.
+pub(crate) fn read_entries_into(
+    path: &Path,
+    format: Option<FileFormat>,
+    columns: &Columns,
+    sink: &mut Sink<'_>,
+) -> Result<(), Error> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
     let bad = |line: usize, message: String| Error::Gazetteer { source_name: shown.clone(), line, message };
@@ -89,7 +104,7 @@ pub fn read_entries(path: &Path, format: Option<FileFormat>, columns: &Columns) 
             return Err(bad(line, format!("not valid UTF-8 (byte {})", e.valid_up_to())));
         }
     };
-    parse_entries(text, format.or_else(|| FileFormat::from_extension(path)), columns, &shown)
+    parse_entries_into(text, format.or_else(|| FileFormat::from_extension(path)), columns, &shown, sink)
 }
 
 /// Parses gazetteer entries from the text of a file; `source_name` names it in
@@ -103,6 +118,26 @@ pub fn parse_entries(
     columns: &Columns,
     source_name: &str,
 ) -> Result<Vec<Entry>, Error> {
+    let mut out = Vec::new();
+    parse_entries_into(text, format, columns, source_name, &mut |e, _| {
+        out.push(e);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A consumer of parsed entries with the line each came from.
+pub(crate) type Sink<'a> = dyn FnMut(Entry, usize) -> Result<(), Error> + 'a;
+
+/// As [`parse_entries`], handing each entry to `sink` as it is read (no list
+/// of the whole file is made).
+pub(crate) fn parse_entries_into(
+    text: &str,
+    format: Option<FileFormat>,
+    columns: &Columns,
+    source_name: &str,
+    sink: &mut Sink<'_>,
+) -> Result<(), Error> {
     let bad = |line: usize, message: String| Error::Gazetteer { source_name: source_name.to_owned(), line, message };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -118,15 +153,20 @@ pub fn parse_entries(
             FileFormat::Csv
         }
     });
-    let entries = match format {
-        FileFormat::Jsonl => read_jsonl(text, columns, &bad)?,
-        FileFormat::Tsv => read_table(text, b'\t', columns, &bad)?,
-        FileFormat::Csv => read_table(text, b',', columns, &bad)?,
+    let mut n = 0usize;
+    let mut count = |e: Entry, line: usize| {
+        n += 1;
+        sink(e, line)
     };
-    if entries.is_empty() {
+    match format {
+        FileFormat::Jsonl => read_jsonl(text, columns, &bad, &mut count)?,
+        FileFormat::Tsv => read_table(text, b'\t', columns, &bad, &mut count)?,
+        FileFormat::Csv => read_table(text, b',', columns, &bad, &mut count)?,
+    }
+    if n == 0 {
         return Err(bad(0, "no entries (only a header?)".into()));
     }
-    Ok(entries)
+    Ok(())
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -165,7 +205,8 @@ fn read_table(
     delimiter: u8,
     columns: &Columns,
     bad: &dyn Fn(usize, String) -> Error,
-) -> Result<Vec<Entry>, Error> {
+    sink: &mut Sink<'_>,
+) -> Result<(), Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
@@ -201,7 +242,6 @@ fn read_table(
             v
         }
     };
-    let mut out = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
@@ -229,13 +269,17 @@ fn read_table(
                 entry.attributes.insert(key.clone(), Value::String(v.to_owned()));
             }
         }
-        out.push(entry);
+        sink(entry, line)?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Error) -> Result<Vec<Entry>, Error> {
-    let mut out = Vec::new();
+fn read_jsonl(
+    text: &str,
+    columns: &Columns,
+    bad: &dyn Fn(usize, String) -> Error,
+    sink: &mut Sink<'_>,
+) -> Result<(), Error> {
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         if raw.trim().is_empty() {
@@ -300,7 +344,7 @@ fn read_jsonl(text: &str, columns: &Columns, bad: &dyn Fn(usize, String) -> Erro
                 }
             }
         }
-        out.push(entry);
+        sink(entry, line)?;
     }
-    Ok(out)
+    Ok(())
 }

@@ -24,6 +24,8 @@
 mod guard;
 mod io;
 mod names;
+mod store;
+mod trie;
 mod world;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -35,9 +37,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::tokenize::{Token, Tokenizer};
+use trie::{Trie, TrieBuilder};
 
 pub use io::{Columns, FileFormat, parse_entries, read_entries};
 pub use names::{NameRules, Rule};
+pub use store::EntryRef;
 pub use world::world;
 
 /// One gazetteer entry: a canonical name, a label, an id and aliases.
@@ -153,176 +157,11 @@ pub struct Match {
     pub name: Option<Box<str>>,
 }
 
-/// A token trie: node 0 is the root.
-#[derive(Debug, Default, Deserialize)]
-#[serde(try_from = "TrieRepr")]
-struct Trie {
-    vocab: HashMap<String, u32>,
-    edges: HashMap<(u32, u32), u32>,
-    /// Entry found at each node (the first one added wins), and whether that
-    /// name is a common word that needs name casing in the text.
-    output: Vec<Option<(u32, bool)>>,
-    /// Further entries reached at a node, beyond the first.
-    alternatives: HashMap<u32, Vec<u32>>,
-    /// The words that start a name, as a Bloom filter small enough to stay
-    /// in cache: most words of a text start no name and are passed over
-    /// without touching the (large) vocabulary.
-    starts: Bloom,
-}
-
-/// A Bloom filter of words (two bits per word out of ~8 per word).
-#[derive(Debug, Default)]
-struct Bloom {
-    bits: Vec<u64>,
-    /// Number of bits minus one (a power of two minus one).
-    mask: u64,
-}
-
-impl Bloom {
-    /// A quick multiplicative hash of the word's bytes, eight at a time.
-    #[inline]
-    fn hash(w: &str) -> u64 {
-        const K: u64 = 0x9e37_79b9_7f4a_7c15;
-        let b = w.as_bytes();
-        let mut h = (b.len() as u64).wrapping_mul(K);
-        let mut chunks = b.chunks_exact(8);
-        for c in &mut chunks {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(23);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut x = [0u8; 8];
-            x[..rest.len()].copy_from_slice(rest);
-            h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K);
-        }
-        h ^ h >> 31
-    }
-
-    fn with_words<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Self {
-        let nbits = (words.len() * 8).next_power_of_two().max(64);
-        let mut b = Self { bits: vec![0; nbits / 64], mask: nbits as u64 - 1 };
-        for w in words {
-            let (i, j) = b.positions(Self::hash(w));
-            b.bits[i / 64] |= 1 << (i % 64);
-            b.bits[j / 64] |= 1 << (j % 64);
-        }
-        b
-    }
-
-    fn positions(&self, h: u64) -> (usize, usize) {
-        let i = (h >> 32 ^ h.rotate_left(7)) & self.mask;
-        let j = (h.rotate_left(29) ^ h >> 40) & self.mask;
-        (i as usize, j as usize)
-    }
-
-    /// Whether `w` may be in the set (no false negatives).
-    #[inline]
-    fn may_contain(&self, w: &str) -> bool {
-        if self.bits.is_empty() {
-            return true;
-        }
-        let (i, j) = self.positions(Self::hash(w));
-        self.bits[i / 64] >> (i % 64) & self.bits[j / 64] >> (j % 64) & 1 == 1
-    }
-}
-
-impl Trie {
-    fn new() -> Self {
-        Self { output: vec![None], ..Self::default() }
-    }
-
-    /// Builds the filter of words that start a name; call once all names are in.
-    fn index_starts(&mut self) {
-        let mut words: Vec<&str> = Vec::new();
-        let mut by_sym: Vec<Option<&str>> = vec![None; self.vocab.len()];
-        for (w, &sym) in &self.vocab {
-            if let Some(slot) = by_sym.get_mut(sym as usize) {
-                *slot = Some(w.as_str());
-            }
-        }
-        for &(node, sym) in self.edges.keys() {
-            if node == 0
-                && let Some(Some(w)) = by_sym.get(sym as usize)
-            {
-                words.push(w);
-            }
-        }
-        self.starts = Bloom::with_words(words.into_iter());
-    }
-
-    /// Whether some name may start with `w` (a quick, inexact test).
-    #[inline]
-    fn may_start(&self, w: &str) -> bool {
-        self.starts.may_contain(w)
-    }
-
-    fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) {
-        let mut node = 0u32;
-        for t in tokens {
-            let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-            let sym = *self.vocab.entry(t.to_owned()).or_insert(next_sym);
-            let next_node = u32::try_from(self.output.len()).unwrap_or(u32::MAX);
-            node = *self.edges.entry((node, sym)).or_insert_with(|| next_node);
-            if node as usize == self.output.len() {
-                self.output.push(None);
-            }
-        }
-        if node == 0 {
-            return;
-        }
-        match self.output[node as usize] {
-            None => self.output[node as usize] = Some((entry, common)),
-            Some((first, _)) if first != entry => {
-                let alts = self.alternatives.entry(node).or_default();
-                if !alts.contains(&entry) {
-                    alts.push(entry);
-                }
-            }
-            Some(_) => {}
-        }
-    }
-
-    /// Walks the trie along `words`, calling `found(token count, entry,
-    /// node)` at every complete name; `allow_common()` says whether a
-    /// common-word name may match here (asked at most once, when one is found).
-    fn walk<'t>(
-        &self,
-        mut words: impl Iterator<Item = &'t str>,
-        allow_common: impl FnOnce() -> bool,
-        mut found: impl FnMut(usize, u32, u32),
-    ) {
-        let Some(first) = words.next() else { return };
-        if !self.may_start(first) {
-            return;
-        }
-        let mut allow_common = Some(allow_common);
-        let mut allowed = false;
-        let mut node = 0u32;
-        for (k, w) in std::iter::once(first).chain(words).enumerate() {
-            let Some(&sym) = self.vocab.get(w) else { break };
-            let Some(&next) = self.edges.get(&(node, sym)) else {
-                break;
-            };
-            node = next;
-            if let Some((e, common)) = self.output[node as usize] {
-                if common && let Some(ask) = allow_common.take() {
-                    allowed = ask();
-                }
-                if !common || allowed {
-                    found(k + 1, e, node);
-                }
-            }
-        }
-    }
-}
-
 /// A compiled, immutable gazetteer. Build it with [`Gazetteer::builder`],
 /// [`Gazetteer::from_entries`] or [`read_entries`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
+    entries: store::EntryStore,
     tokenizer: Tokenizer,
     exact: Trie,
     /// Names in upper case, for text written in capitals (`CARACAS —`).
@@ -444,6 +283,100 @@ fn has_letters_all_upper(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+/// Compiles entries one at a time into the tries and the entry store.
+struct Compiler {
+    source: String,
+    common_word_guard: bool,
+    word_names: bool,
+    folding: Folding,
+    tokenizer: Tokenizer,
+    exact: TrieBuilder,
+    upper: TrieBuilder,
+    folded: TrieBuilder,
+    store: store::StoreBuilder,
+    n: usize,
+}
+
+impl Compiler {
+    fn new(source: &str, common_word_guard: bool, word_names: bool, folding: Folding, capacity: usize) -> Self {
+        Self {
+            source: source.to_owned(),
+            common_word_guard,
+            word_names,
+            folding,
+            tokenizer: Tokenizer::default(),
+            exact: TrieBuilder::new(),
+            upper: TrieBuilder::new(),
+            folded: TrieBuilder::new(),
+            store: store::StoreBuilder::with_capacity(capacity),
+            n: 0,
+        }
+    }
+
+    /// Adds an entry; `line` (1-based) names it in errors.
+    fn add(&mut self, e: Entry, line: usize) -> Result<(), Error> {
+        let bad = |message: String| Error::Gazetteer { source_name: self.source.clone(), line, message };
+        if e.name.trim().is_empty() {
+            return Err(bad("empty name".into()));
+        }
+        if e.label.trim().is_empty() {
+            return Err(bad(format!("empty label for name {:?}", e.name)));
+        }
+        let idx = u32::try_from(self.n).map_err(|_| bad("more than 4294967295 entries".into()))?;
+        let (common_word_guard, word_names, folding) = (self.common_word_guard, self.word_names, self.folding);
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            // The guard drops names without a capital letter (`at`, `14`, names in
+            // scripts without case): skip them before tokenizing.
+            if common_word_guard && !name.chars().any(char::is_uppercase) {
+                continue;
+            }
+            for (source, toks) in name_forms(&self.tokenizer, name) {
+                let words: Vec<&str> = toks.iter().map(|t| &source[t.start..t.end]).collect();
+                // An `exact` entry written with capitals (`WHO`) is trusted
+                // past the function-word guard: it matches only as written.
+                let trusted = e.case == CaseRule::Exact && words.iter().any(|w| w.chars().any(char::is_uppercase));
+                if words.is_empty() || (common_word_guard && !trusted && guard::is_common(&words)) {
+                    continue;
+                }
+                let common = !trusted && (word_names || e.case == CaseRule::Name) && guard::is_common_word_name(&words);
+                self.exact.insert(words.iter().copied(), idx, common);
+                if !common && e.case != CaseRule::Exact {
+                    let up = source.to_uppercase();
+                    let mut up_toks = self.tokenizer.tokenize(&up);
+                    if matches!(source, Cow::Owned(_)) {
+                        up_toks.pop(); // the continuation word
+                    }
+                    self.upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
+                }
+                if folding.any() && e.case != CaseRule::Exact {
+                    let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
+                    self.folded.insert(f.iter().map(String::as_str), idx, common);
+                }
+            }
+        }
+        self.store.push(e).map_err(bad)?;
+        self.n += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> Gazetteer {
+        let (exact, upper, folded) = (self.exact.freeze(), self.upper.freeze(), self.folded.freeze());
+        let entries = self.store.finish();
+        let (given, first_person) = names::given_names(&entries);
+        Gazetteer {
+            entries,
+            tokenizer: self.tokenizer,
+            exact,
+            upper,
+            common_word_guard: self.common_word_guard,
+            folding: self.folding,
+            folded,
+            given,
+            first_person,
+        }
+    }
+}
+
 impl Gazetteer {
     /// An empty builder.
     #[must_use]
@@ -501,51 +434,33 @@ impl Gazetteer {
         word_names: bool,
         folding: Folding,
     ) -> Result<Self, Error> {
-        let tokenizer = Tokenizer::default();
-        let mut exact = Trie::new();
-        let mut upper = Trie::new();
-        let mut folded = Trie::new();
-        for (i, e) in entries.iter().enumerate() {
-            let bad = |message: String| Error::Gazetteer { source_name: source.to_owned(), line: i + 1, message };
-            if e.name.trim().is_empty() {
-                return Err(bad("empty name".into()));
-            }
-            if e.label.trim().is_empty() {
-                return Err(bad(format!("empty label for name {:?}", e.name)));
-            }
-            let idx = u32::try_from(i).map_err(|_| bad("more than 4294967295 entries".into()))?;
-            for name in std::iter::once(&e.name).chain(&e.aliases) {
-                for (source, toks) in name_forms(&tokenizer, name) {
-                    let words: Vec<&str> = toks.iter().map(|t| &source[t.start..t.end]).collect();
-                    // An `exact` entry written with capitals (`WHO`) is trusted
-                    // past the function-word guard: it matches only as written.
-                    let trusted = e.case == CaseRule::Exact && words.iter().any(|w| w.chars().any(char::is_uppercase));
-                    if words.is_empty() || (common_word_guard && !trusted && guard::is_common(&words)) {
-                        continue;
-                    }
-                    let common =
-                        !trusted && (word_names || e.case == CaseRule::Name) && guard::is_common_word_name(&words);
-                    exact.insert(words.iter().copied(), idx, common);
-                    if !common && e.case != CaseRule::Exact {
-                        let up = source.to_uppercase();
-                        let mut up_toks = tokenizer.tokenize(&up);
-                        if matches!(source, Cow::Owned(_)) {
-                            up_toks.pop(); // the continuation word
-                        }
-                        upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
-                    }
-                    if folding.any() && e.case != CaseRule::Exact {
-                        let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
-                        folded.insert(f.iter().map(String::as_str), idx, common);
-                    }
-                }
-            }
+        let mut c = Compiler::new(source, common_word_guard, word_names, folding, entries.len());
+        for (i, e) in entries.into_iter().enumerate() {
+            c.add(e, i + 1)?;
         }
-        for t in [&mut exact, &mut upper, &mut folded] {
-            t.index_starts();
+        Ok(c.finish())
+    }
+
+    /// Reads and compiles gazetteer files one entry at a time (no list of
+    /// the whole file is held), as [`read_entries`] reads them, with the
+    /// options of [`Gazetteer::from_entries_folded`]. Errors name the file
+    /// and line.
+    ///
+    /// # Errors
+    /// As [`read_entries`] and [`Gazetteer::from_entries`].
+    pub fn read_files(
+        paths: &[&std::path::Path],
+        format: Option<FileFormat>,
+        columns: &Columns,
+        common_word_guard: bool,
+        folding: Folding,
+    ) -> Result<Self, Error> {
+        let mut c = Compiler::new("", common_word_guard, common_word_guard, folding, 0);
+        for path in paths {
+            c.source = path.display().to_string();
+            io::read_entries_into(path, format, columns, &mut |e, line| c.add(e, line))?;
         }
-        let (given, first_person) = names::given_names(&entries);
-        Ok(Self { entries, tokenizer, exact, upper, common_word_guard, folding, folded, given, first_person })
+        Ok(c.finish())
     }
 
     /// A new gazetteer with the entries of `self` followed by those of
@@ -556,8 +471,8 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Gazetteer`] if the combined list has over 2^32 entries.
     pub fn merge(&self, other: &Self) -> Result<Self, Error> {
-        let mut entries = self.entries.clone();
-        entries.extend(other.entries.iter().cloned());
+        let mut entries = self.entries();
+        entries.extend(other.entries.iter().map(|e| e.to_entry()));
         Self::from_entries_folded(
             entries,
             "merged gazetteers",
@@ -575,13 +490,13 @@ impl Gazetteer {
     /// A gazetteer with no entries.
     pub(crate) fn empty() -> Self {
         Self {
-            entries: Vec::new(),
+            entries: store::EntryStore::default(),
             tokenizer: Tokenizer::default(),
-            exact: Trie::new(),
-            upper: Trie::new(),
+            exact: Trie::default(),
+            upper: Trie::default(),
             common_word_guard: true,
             folding: Folding::default(),
-            folded: Trie::new(),
+            folded: Trie::default(),
             given: HashMap::default(),
             first_person: None,
         }
@@ -593,10 +508,15 @@ impl Gazetteer {
         self.common_word_guard
     }
 
-    /// The entries, in the order they were added.
+    /// A copy of the entries, in the order they were added.
     #[must_use]
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Vec<Entry> {
+        self.entries.iter().map(|e| e.to_entry()).collect()
+    }
+
+    /// The entries, in the order they were added, borrowed.
+    pub fn iter_entries(&self) -> impl ExactSizeIterator<Item = EntryRef<'_>> {
+        self.entries.iter()
     }
 
     /// The entry a [`Match`] refers to.
@@ -604,8 +524,14 @@ impl Gazetteer {
     /// # Panics
     /// If `index` did not come from this gazetteer's matches.
     #[must_use]
-    pub fn entry(&self, index: u32) -> &Entry {
-        &self.entries[index as usize]
+    pub fn entry(&self, index: u32) -> EntryRef<'_> {
+        self.entries.get(index)
+    }
+
+    /// The label of entry `index` (see [`Gazetteer::entry`]).
+    #[must_use]
+    pub fn label(&self, index: u32) -> &str {
+        self.entries.label(index)
     }
 
     /// Number of entries.
@@ -617,7 +543,7 @@ impl Gazetteer {
     /// Whether there are no entries.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
     }
 
     /// The tokenizer names were split with.
@@ -633,7 +559,7 @@ impl Gazetteer {
     #[inline(never)]
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
         let mut out = Vec::new();
-        if self.entries.is_empty() {
+        if self.is_empty() {
             return out;
         }
         let folded = self.fold_words(text, tokens);
@@ -648,7 +574,7 @@ impl Gazetteer {
             });
             match best.filter(|&(n, e, ..)| !self.inside_longer_name(text, tokens, i, n, e)) {
                 Some((n, e, node, trie)) => {
-                    out.push(Self::matched(tokens, i, n, e, trie.alternatives.get(&node)));
+                    out.push(Self::matched(tokens, i, n, e, trie.alternatives(node)));
                     i += n;
                 }
                 None => i += 1,
@@ -663,7 +589,7 @@ impl Gazetteer {
     #[must_use]
     pub fn find_all(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
         let mut out = Vec::new();
-        if self.entries.is_empty() {
+        if self.is_empty() {
             return out;
         }
         let folded = self.fold_words(text, tokens);
@@ -678,7 +604,7 @@ impl Gazetteer {
             found.retain(|&(n, e, ..)| !self.inside_longer_name(text, tokens, i, n, e));
             found.sort_by_key(|f| f.0);
             for (n, e, node, trie) in found {
-                out.push(Self::matched(tokens, i, n, e, trie.alternatives.get(&node)));
+                out.push(Self::matched(tokens, i, n, e, trie.alternatives(node)));
             }
         }
         out
@@ -720,7 +646,7 @@ impl Gazetteer {
     /// Entries under the name rule (the world's cities) do not match inside a
     /// longer capitalised name (`María Corina Machado`).
     fn inside_longer_name(&self, text: &str, tokens: &[Token], i: usize, len: usize, entry: u32) -> bool {
-        self.entries[entry as usize].case == CaseRule::Name && guard::inside_longer_name(text, tokens, i, i + len)
+        self.entries.case(entry) == CaseRule::Name && guard::inside_longer_name(text, tokens, i, i + len)
     }
 
     fn matched(tokens: &[Token], i: usize, len: usize, entry: u32, alternatives: Option<&Vec<u32>>) -> Match {
@@ -753,90 +679,25 @@ impl Gazetteer {
     #[must_use]
     pub fn match_attributes(&self, entry: u32, name: Option<&str>) -> &BTreeMap<String, serde_json::Value> {
         static NONE: BTreeMap<String, serde_json::Value> = BTreeMap::new();
-        if name.is_some() { &NONE } else { &self.entries[entry as usize].attributes }
+        if name.is_some() { &NONE } else { self.entries.attributes(entry) }
     }
 
     /// The id a match is reported with: the entry's, or for a person found
     /// by a name rule its own name.
     #[must_use]
     pub fn match_id<'a>(&'a self, entry: u32, name: Option<&'a str>) -> &'a str {
-        name.unwrap_or(&self.entries[entry as usize].id)
-    }
-}
-
-/// A trie as stored: flat vectors, decoded quickly and turned into maps of
-/// exactly the right size.
-#[derive(Serialize, Deserialize)]
-struct TrieRepr {
-    /// Token strings by symbol.
-    vocab: Vec<String>,
-    /// `(node, symbol, child)`.
-    edges: Vec<[u32; 3]>,
-    output: Vec<Option<(u32, bool)>>,
-    alternatives: Vec<(u32, Vec<u32>)>,
-}
-
-impl Serialize for Trie {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut vocab = vec![String::new(); self.vocab.len()];
-        for (w, &sym) in &self.vocab {
-            if let Some(slot) = vocab.get_mut(sym as usize) {
-                slot.clone_from(w);
-            }
-        }
-        let mut edges: Vec<[u32; 3]> = self.edges.iter().map(|(&(a, s), &b)| [a, s, b]).collect();
-        edges.sort_unstable();
-        let mut alternatives: Vec<(u32, Vec<u32>)> = self.alternatives.iter().map(|(&k, v)| (k, v.clone())).collect();
-        alternatives.sort_unstable();
-        TrieRepr { vocab, edges, output: self.output.clone(), alternatives }.serialize(serializer)
-    }
-}
-
-impl TryFrom<TrieRepr> for Trie {
-    type Error = String;
-
-    fn try_from(r: TrieRepr) -> Result<Self, String> {
-        let mut vocab = HashMap::with_capacity_and_hasher(r.vocab.len(), Default::default());
-        for (sym, w) in r.vocab.into_iter().enumerate() {
-            let sym = u32::try_from(sym).map_err(|_| "damaged compiled gazetteer: vocabulary too large".to_owned())?;
-            vocab.insert(w, sym);
-        }
-        let mut edges = HashMap::with_capacity_and_hasher(r.edges.len(), Default::default());
-        for [a, s, b] in r.edges {
-            edges.insert((a, s), b);
-        }
-        let mut t = Trie {
-            vocab,
-            edges,
-            output: r.output,
-            alternatives: r.alternatives.into_iter().collect(),
-            starts: Bloom::default(),
-        };
-        t.index_starts();
-        Ok(t)
+        name.unwrap_or_else(|| self.entries.id(entry))
     }
 }
 
 /// The first bytes of a compiled gazetteer file.
 const MAGIC: &[u8; 8] = b"DLGAZ\0\0\0";
 /// Version of the compiled (binary) format.
-pub const BINARY_VERSION: u32 = 1;
-
-/// An entry as stored in the compiled form (attributes as JSON text: the
-/// binary encoding is not self-describing).
-#[derive(Serialize, Deserialize)]
-struct StoredEntry {
-    name: String,
-    label: String,
-    id: String,
-    aliases: Vec<String>,
-    attributes: String,
-    case: CaseRule,
-}
+pub const BINARY_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct CompiledRef<'a> {
-    entries: Vec<StoredEntry>,
+    entries: &'a store::EntryStore,
     exact: &'a Trie,
     upper: &'a Trie,
     folded: &'a Trie,
@@ -846,7 +707,7 @@ struct CompiledRef<'a> {
 
 #[derive(Deserialize)]
 struct Compiled {
-    entries: Vec<StoredEntry>,
+    entries: store::EntryStore,
     exact: Trie,
     upper: Trie,
     folded: Trie,
@@ -862,35 +723,18 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Serialization`] if encoding fails.
     pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
-        let ser = |e: &dyn std::fmt::Display| Error::Serialization(e.to_string());
-        let mut entries = Vec::with_capacity(self.entries.len());
-        for e in &self.entries {
-            entries.push(StoredEntry {
-                name: e.name.clone(),
-                label: e.label.clone(),
-                id: e.id.clone(),
-                aliases: e.aliases.clone(),
-                attributes: if e.attributes.is_empty() {
-                    String::new()
-                } else {
-                    serde_json::to_string(&e.attributes).map_err(|x| ser(&x))?
-                },
-                case: e.case,
-            });
-        }
         let data = CompiledRef {
-            entries,
+            entries: &self.entries,
             exact: &self.exact,
             upper: &self.upper,
             folded: &self.folded,
             common_word_guard: self.common_word_guard,
             folding: self.folding,
         };
-        let mut out = Vec::with_capacity(16 + self.entries.len() * 64);
+        let mut out = Vec::with_capacity(16 + self.entries.len() * 48);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&BINARY_VERSION.to_le_bytes());
-        let body = postcard::to_allocvec(&data).map_err(|x| ser(&x))?;
-        out.extend_from_slice(&body);
+        postcard::to_io(&data, &mut out).map_err(|x| Error::Serialization(x.to_string()))?;
         Ok(out)
     }
 
@@ -914,35 +758,21 @@ impl Gazetteer {
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
         if version != BINARY_VERSION {
             return Err(bad(format!(
-                "compiled gazetteer version {version} is not supported (expected {BINARY_VERSION})"
+                "compiled gazetteer version {version} is not supported (expected {BINARY_VERSION}); \
+                 rebuild it from its source list"
             )));
         }
         let data: Compiled =
             postcard::from_bytes(&bytes[12..]).map_err(|e| bad(format!("damaged compiled gazetteer: {e}")))?;
-        let mut entries = Vec::with_capacity(data.entries.len());
-        for e in data.entries {
-            let attributes = if e.attributes.is_empty() {
-                BTreeMap::new()
-            } else {
-                serde_json::from_str(&e.attributes).map_err(|x| bad(format!("damaged attributes: {x}")))?
-            };
-            entries.push(Entry {
-                name: e.name,
-                label: e.label,
-                id: e.id,
-                aliases: e.aliases,
-                attributes,
-                case: e.case,
-            });
-        }
+        data.entries.check().map_err(bad)?;
         for t in [&data.exact, &data.upper, &data.folded] {
-            t.check(entries.len()).map_err(bad)?;
+            t.check(data.entries.len()).map_err(bad)?;
         }
-        let (given, first_person) = names::given_names(&entries);
+        let (given, first_person) = names::given_names(&data.entries);
         Ok(Self {
             given,
             first_person,
-            entries,
+            entries: data.entries,
             tokenizer: Tokenizer::default(),
             exact: data.exact,
             upper: data.upper,
@@ -950,24 +780,6 @@ impl Gazetteer {
             folding: data.folding,
             folded: data.folded,
         })
-    }
-}
-
-impl Trie {
-    /// Checks a loaded trie's indices so that matching can never index out of range.
-    fn check(&self, n_entries: usize) -> Result<(), String> {
-        let nodes = self.output.len();
-        if nodes == 0 {
-            return Err("damaged compiled gazetteer: a trie has no root".into());
-        }
-        let entry_ok = |e: u32| (e as usize) < n_entries;
-        if self.edges.iter().any(|(&(a, _), &b)| a as usize >= nodes || b as usize >= nodes)
-            || self.output.iter().flatten().any(|&(e, _)| !entry_ok(e))
-            || self.alternatives.iter().any(|(&n, v)| n as usize >= nodes || !v.iter().all(|&e| entry_ok(e)))
-        {
-            return Err("damaged compiled gazetteer: index out of range".into());
-        }
-        Ok(())
     }
 }
 
@@ -1034,16 +846,6 @@ mod tests {
         assert_eq!(found(&g, "Venezuela's oil and Moody's"), ["Venezuela", "Moody's"]);
         assert_eq!(found(&g, "Dow Jones"), ["Dow Jones"]);
         assert_eq!(found(&g, "Dow said"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn start_filter_has_no_false_negatives() {
-        let words: Vec<String> = (0..5000).map(|i| format!("W{i}ord{}", "é".repeat(i % 7))).collect();
-        let b = Bloom::with_words(words.iter().map(String::as_str));
-        assert!(words.iter().all(|w| b.may_contain(w)));
-        let others = (0..5000).filter(|i| b.may_contain(&format!("other{i}"))).count();
-        assert!(others < 500, "{others} false positives in 5000");
-        assert!(Bloom::default().may_contain("anything"));
     }
 
     #[test]

@@ -98,16 +98,16 @@ pub(crate) fn is_person_label(label: &str) -> bool {
 
 /// Given names of a gazetteer's person entries: the first word of every
 /// person name (or alias) of two words or more, mapped to the first such entry.
-pub(crate) fn given_names(entries: &[super::Entry]) -> (HashMap<Box<str>, u32>, Option<u32>) {
+pub(crate) fn given_names(entries: &super::store::EntryStore) -> (HashMap<Box<str>, u32>, Option<u32>) {
     let mut given: HashMap<Box<str>, u32> = HashMap::default();
     let mut first_person = None;
     for (i, e) in entries.iter().enumerate() {
-        if !is_person_label(&e.label) {
+        if !is_person_label(e.label) {
             continue;
         }
         let Ok(idx) = u32::try_from(i) else { break };
         first_person.get_or_insert(idx);
-        for name in std::iter::once(&e.name).chain(&e.aliases) {
+        for name in std::iter::once(e.name).chain(e.aliases.iter().map(String::as_str)) {
             let mut words = name.split_whitespace();
             if let (Some(first), Some(_)) = (words.next(), words.next())
                 && first.chars().count() > 2
@@ -170,7 +170,7 @@ fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Opti
 
 impl Gazetteer {
     fn is_person(&self, m: &Match) -> bool {
-        is_person_label(&self.entries[m.entry as usize].label)
+        is_person_label(self.label(m.entry))
     }
 
     /// Applies `rules` to leftmost-longest `matches` of `text` (sorted,
@@ -426,8 +426,8 @@ mod tests {
             .iter()
             .map(|m| {
                 let e = g.entry(m.entry);
-                let id = m.name.as_deref().unwrap_or(&e.id);
-                (text[m.start..m.end].to_owned(), e.label.clone(), id.to_owned(), m.rule.as_str())
+                let id = m.name.as_deref().unwrap_or(e.id);
+                (text[m.start..m.end].to_owned(), e.label.to_owned(), id.to_owned(), m.rule.as_str())
             })
             .collect()
     }

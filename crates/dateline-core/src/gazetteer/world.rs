@@ -33,10 +33,8 @@ mod tests {
         assert_eq!(g.len(), entries.len());
         let text = "CARACAS — The U.S. and Venezuela; South American and Venezuelan people.";
         let ms = g.find(text, &g.tokenizer().tokenize(text));
-        let got: Vec<(&str, &str, &str)> = ms
-            .iter()
-            .map(|m| (&text[m.start..m.end], g.entry(m.entry).label.as_str(), g.entry(m.entry).id.as_str()))
-            .collect();
+        let got: Vec<(&str, &str, &str)> =
+            ms.iter().map(|m| (&text[m.start..m.end], g.entry(m.entry).label, g.entry(m.entry).id)).collect();
         assert_eq!(
             got,
             [

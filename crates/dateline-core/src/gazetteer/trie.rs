@@ -1,0 +1,366 @@
+//! The token trie names are stored in.
+//!
+//! Built with hash maps ([`TrieBuilder`]), then frozen into flat
+//! open-addressing tables ([`Trie`]): a vocabulary (word → symbol, the words
+//! in one text arena) and an edge table ((node, symbol) → child). The flat
+//! form is compact (no allocation per word), is stored and loaded as it is
+//! (loading decodes vectors, it does not rehash), and a lookup touches few
+//! cache lines. A Bloom filter of the words that start a name lets most
+//! words of a text be passed over without touching the tables.
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A quick multiplicative hash of a word's bytes, eight at a time.
+#[inline]
+fn hash(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(23);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = [0u8; 8];
+        x[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K);
+    }
+    h ^ h >> 31
+}
+
+#[inline]
+fn edge_hash(node: u32, sym: u32) -> u64 {
+    let h = (u64::from(node) << 32 | u64::from(sym)).wrapping_mul(K);
+    h ^ h >> 29
+}
+
+/// A table size for `n` keys: a power of two, at most two-thirds full.
+fn table_size(n: usize) -> usize {
+    (n + n / 2 + 1).next_power_of_two().max(8)
+}
+
+/// A Bloom filter of words (two bits per word out of ~8 per word).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Bloom {
+    bits: Vec<u64>,
+    /// Number of bits minus one (a power of two minus one).
+    mask: u64,
+}
+
+impl Bloom {
+    pub(super) fn with_words<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        let nbits = (words.len() * 8).next_power_of_two().max(64);
+        let mut b = Self { bits: vec![0; nbits / 64], mask: nbits as u64 - 1 };
+        for w in words {
+            let (i, j) = b.positions(hash(w));
+            b.bits[i / 64] |= 1 << (i % 64);
+            b.bits[j / 64] |= 1 << (j % 64);
+        }
+        b
+    }
+
+    #[inline]
+    fn positions(&self, h: u64) -> (usize, usize) {
+        let i = (h >> 32 ^ h.rotate_left(7)) & self.mask;
+        let j = (h.rotate_left(29) ^ h >> 40) & self.mask;
+        (i as usize, j as usize)
+    }
+
+    /// Whether `w` may be in the set (no false negatives).
+    #[inline]
+    pub(super) fn may_contain(&self, w: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let (i, j) = self.positions(hash(w));
+        self.bits[i / 64] >> (i % 64) & self.bits[j / 64] >> (j % 64) & 1 == 1
+    }
+
+    fn check(&self) -> bool {
+        self.bits.is_empty()
+            || (self.bits.len() * 64).is_power_of_two() && self.mask == (self.bits.len() * 64) as u64 - 1
+    }
+}
+
+/// A trie under construction: node 0 is the root.
+#[derive(Debug)]
+pub(super) struct TrieBuilder {
+    vocab: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>,
+    output: Vec<Option<(u32, bool)>>,
+    alternatives: HashMap<u32, Vec<u32>>,
+}
+
+impl TrieBuilder {
+    pub(super) fn new() -> Self {
+        Self {
+            vocab: HashMap::default(),
+            edges: HashMap::default(),
+            output: vec![None],
+            alternatives: HashMap::default(),
+        }
+    }
+
+    /// Adds a name (its words) for `entry`; `common` marks a common-word name.
+    pub(super) fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) {
+        let mut node = 0u32;
+        for t in tokens {
+            let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+            let sym = match self.vocab.get(t) {
+                Some(&s) => s,
+                None => {
+                    self.vocab.insert(t.to_owned(), next_sym);
+                    next_sym
+                }
+            };
+            let next_node = u32::try_from(self.output.len()).unwrap_or(u32::MAX);
+            node = *self.edges.entry((node, sym)).or_insert(next_node);
+            if node as usize == self.output.len() {
+                self.output.push(None);
+            }
+        }
+        if node == 0 {
+            return;
+        }
+        match self.output[node as usize] {
+            None => self.output[node as usize] = Some((entry, common)),
+            Some((first, _)) if first != entry => {
+                let alts = self.alternatives.entry(node).or_default();
+                if !alts.contains(&entry) {
+                    alts.push(entry);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The flat, immutable form (the maps are consumed as it is built, so
+    /// both forms are never held whole at once).
+    pub(super) fn freeze(self) -> Trie {
+        let Self { vocab: map, edges: edge_map, output, alternatives } = self;
+        let n_words = map.len();
+        let mut by_sym: Vec<String> = vec![String::new(); n_words];
+        for (w, sym) in map {
+            by_sym[sym as usize] = w;
+        }
+        let starts = {
+            let mut first: Vec<&str> = edge_map
+                .keys()
+                .filter(|&&(node, _)| node == 0)
+                .map(|&(_, sym)| by_sym[sym as usize].as_str())
+                .collect();
+            first.sort_unstable();
+            Bloom::with_words(first.into_iter())
+        };
+        let mut words = String::with_capacity(by_sym.iter().map(String::len).sum());
+        let mut word_end = Vec::with_capacity(n_words);
+        let size = table_size(n_words);
+        let mut vocab = vec![0u64; size];
+        for (sym, w) in by_sym.into_iter().enumerate() {
+            words.push_str(&w);
+            word_end.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
+            let h = hash(&w);
+            let mut i = h as usize & (size - 1);
+            while vocab[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            vocab[i] = (h >> 32) << 32 | (sym as u64 + 1);
+        }
+        // Inserted in a fixed order, so that the table (and the stored bytes) are the same from run to run.
+        let mut sorted: Vec<[u32; 3]> = edge_map.into_iter().map(|((a, s), b)| [a, s, b]).collect();
+        sorted.sort_unstable();
+        let size = table_size(sorted.len());
+        let mut edges = vec![[0u32; 3]; size];
+        for [node, sym, child] in sorted {
+            let mut i = edge_hash(node, sym) as usize & (size - 1);
+            while edges[i][2] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            edges[i] = [node, sym, child];
+        }
+        let alternatives = alternatives.into_iter().collect();
+        Trie { words, word_end, vocab, edges, output, alternatives, starts }
+    }
+}
+
+/// A frozen token trie: node 0 is the root.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Trie {
+    /// The vocabulary's words, one after the other, by symbol.
+    words: String,
+    /// End of each symbol's word in `words` (its start is the previous end).
+    word_end: Vec<u32>,
+    /// Open-addressing table word → symbol: `hash >> 32 << 32 | symbol + 1`, 0 if empty.
+    vocab: Vec<u64>,
+    /// Open-addressing table `[node, symbol, child]`; child 0 (the root) marks an empty slot.
+    edges: Vec<[u32; 3]>,
+    /// Entry found at each node (the first one added wins), and whether that
+    /// name is a common word that needs name casing in the text.
+    output: Vec<Option<(u32, bool)>>,
+    /// Further entries reached at a node, beyond the first.
+    alternatives: std::collections::BTreeMap<u32, Vec<u32>>,
+    /// The words that start a name.
+    starts: Bloom,
+}
+
+impl Default for Trie {
+    fn default() -> Self {
+        TrieBuilder::new().freeze()
+    }
+}
+
+impl Trie {
+    fn word(&self, sym: usize) -> &str {
+        let start = if sym == 0 { 0 } else { self.word_end[sym - 1] as usize };
+        &self.words[start..self.word_end[sym] as usize]
+    }
+
+    /// The symbol of `w`, if it is in the vocabulary.
+    #[inline]
+    fn symbol(&self, w: &str) -> Option<u32> {
+        let mask = self.vocab.len() - 1;
+        let h = hash(w);
+        let tag = h >> 32;
+        let mut i = h as usize & mask;
+        for _ in 0..self.vocab.len() {
+            let slot = self.vocab[i];
+            if slot == 0 {
+                return None;
+            }
+            let sym = (slot & 0xffff_ffff) as usize - 1;
+            if slot >> 32 == tag && self.word(sym) == w {
+                return Some(sym as u32);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    #[inline]
+    fn child(&self, node: u32, sym: u32) -> Option<u32> {
+        let mask = self.edges.len() - 1;
+        let mut i = edge_hash(node, sym) as usize & mask;
+        for _ in 0..self.edges.len() {
+            let [a, s, c] = self.edges[i];
+            if c == 0 {
+                return None;
+            }
+            if a == node && s == sym {
+                return Some(c);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// Whether some name may start with `w` (a quick, inexact test).
+    #[inline]
+    pub(super) fn may_start(&self, w: &str) -> bool {
+        self.starts.may_contain(w)
+    }
+
+    /// Further entries with the name ending at `node`.
+    pub(super) fn alternatives(&self, node: u32) -> Option<&Vec<u32>> {
+        self.alternatives.get(&node)
+    }
+
+    /// Walks the trie along `words`, calling `found(token count, entry,
+    /// node)` at every complete name; `allow_common()` says whether a
+    /// common-word name may match here (asked at most once, when one is found).
+    pub(super) fn walk<'t>(
+        &self,
+        mut words: impl Iterator<Item = &'t str>,
+        allow_common: impl FnOnce() -> bool,
+        mut found: impl FnMut(usize, u32, u32),
+    ) {
+        let Some(first) = words.next() else { return };
+        if !self.may_start(first) {
+            return;
+        }
+        let mut allow_common = Some(allow_common);
+        let mut allowed = false;
+        let mut node = 0u32;
+        for (k, w) in std::iter::once(first).chain(words).enumerate() {
+            let Some(sym) = self.symbol(w) else { break };
+            let Some(next) = self.child(node, sym) else { break };
+            node = next;
+            if let Some((e, common)) = self.output[node as usize] {
+                if common && let Some(ask) = allow_common.take() {
+                    allowed = ask();
+                }
+                if !common || allowed {
+                    found(k + 1, e, node);
+                }
+            }
+        }
+    }
+
+    /// Checks a loaded trie so that matching can never index out of range
+    /// or probe forever.
+    pub(super) fn check(&self, n_entries: usize) -> Result<(), String> {
+        let nodes = self.output.len();
+        let n_words = self.word_end.len();
+        let entry_ok = |e: u32| (e as usize) < n_entries;
+        let mut prev = 0u32;
+        let words_ok = self.word_end.iter().all(|&e| {
+            let ok = e >= prev && (e as usize) <= self.words.len() && self.words.is_char_boundary(e as usize);
+            prev = e;
+            ok
+        });
+        let ok = nodes > 0
+            && words_ok
+            && self.vocab.len().is_power_of_two()
+            && self.edges.len().is_power_of_two()
+            && self.vocab.contains(&0)
+            && self.edges.iter().any(|e| e[2] == 0)
+            && self.vocab.iter().all(|&s| s == 0 || ((s & 0xffff_ffff) as usize).wrapping_sub(1) < n_words)
+            && self.edges.iter().all(|&[a, _, c]| c == 0 || (a as usize) < nodes && (c as usize) < nodes)
+            && self.output.iter().flatten().all(|&(e, _)| entry_ok(e))
+            && self.alternatives.iter().all(|(&n, v)| (n as usize) < nodes && v.iter().all(|&e| entry_ok(e)))
+            && self.starts.check();
+        if ok { Ok(()) } else { Err("damaged compiled gazetteer: a trie's tables are out of range".into()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_filter_has_no_false_negatives() {
+        let words: Vec<String> = (0..5000).map(|i| format!("W{i}ord{}", "é".repeat(i % 7))).collect();
+        let b = Bloom::with_words(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| b.may_contain(w)));
+        let others = (0..5000).filter(|i| b.may_contain(&format!("other{i}"))).count();
+        assert!(others < 500, "{others} false positives in 5000");
+        assert!(Bloom::default().may_contain("anything"));
+    }
+
+    #[test]
+    fn frozen_trie_finds_what_was_inserted() {
+        let mut b = TrieBuilder::new();
+        let names: Vec<Vec<String>> =
+            (0..3000).map(|i| vec![format!("N{}", i % 97), format!("M{}", i / 97), format!("é{i}")]).collect();
+        for (i, n) in names.iter().enumerate() {
+            b.insert(n.iter().map(String::as_str), i as u32, false);
+        }
+        let t = b.freeze();
+        t.check(names.len()).unwrap();
+        for (i, n) in names.iter().enumerate() {
+            let mut got = Vec::new();
+            t.walk(n.iter().map(String::as_str), || true, |k, e, _| got.push((k, e)));
+            assert_eq!(got, [(3, i as u32)]);
+        }
+        let mut none = Vec::new();
+        t.walk(["N1", "M0", "x"].into_iter(), || true, |k, e, _| none.push((k, e)));
+        assert!(none.is_empty());
+        let empty = Trie::default();
+        empty.check(0).unwrap();
+        empty.walk(["a"].into_iter(), || true, |_, _, _| panic!("empty trie matched"));
+    }
+}
