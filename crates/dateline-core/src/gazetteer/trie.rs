@@ -30,13 +30,22 @@ fn hash(w: &str) -> u64 {
         x[..rest.len()].copy_from_slice(rest);
         h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K);
     }
-    h ^ h >> 31
+    mix(h)
+}
+
+/// A finalizer that spreads every input bit over the low bits too (the
+/// tables index by the low bits).
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
 }
 
 #[inline]
 fn edge_hash(node: u32, sym: u32) -> u64 {
-    let h = (u64::from(node) << 32 | u64::from(sym)).wrapping_mul(K);
-    h ^ h >> 29
+    mix((u64::from(node) << 32 | u64::from(sym)).wrapping_mul(K))
 }
 
 /// A table size for `n` keys: a power of two, at most two-thirds full.
@@ -74,10 +83,16 @@ impl Bloom {
     /// Whether `w` may be in the set (no false negatives).
     #[inline]
     pub(super) fn may_contain(&self, w: &str) -> bool {
+        self.may_contain_hash(hash(w))
+    }
+
+    /// As [`Bloom::may_contain`], given the word's [`hash`].
+    #[inline]
+    fn may_contain_hash(&self, h: u64) -> bool {
         if self.bits.is_empty() {
             return true;
         }
-        let (i, j) = self.positions(hash(w));
+        let (i, j) = self.positions(h);
         self.bits[i / 64] >> (i % 64) & self.bits[j / 64] >> (j % 64) & 1 == 1
     }
 
@@ -220,11 +235,10 @@ impl Trie {
         &self.words[start..self.word_end[sym] as usize]
     }
 
-    /// The symbol of `w`, if it is in the vocabulary.
+    /// The symbol of `w` (whose [`hash`] is `h`), if it is in the vocabulary.
     #[inline]
-    fn symbol(&self, w: &str) -> Option<u32> {
+    fn symbol(&self, w: &str, h: u64) -> Option<u32> {
         let mask = self.vocab.len() - 1;
-        let h = hash(w);
         let tag = h >> 32;
         let mut i = h as usize & mask;
         for _ in 0..self.vocab.len() {
@@ -279,14 +293,16 @@ impl Trie {
         mut found: impl FnMut(usize, u32, u32),
     ) {
         let Some(first) = words.next() else { return };
-        if !self.may_start(first) {
+        let first_hash = hash(first);
+        if !self.starts.may_contain_hash(first_hash) {
             return;
         }
         let mut allow_common = Some(allow_common);
         let mut allowed = false;
         let mut node = 0u32;
         for (k, w) in std::iter::once(first).chain(words).enumerate() {
-            let Some(sym) = self.symbol(w) else { break };
+            let h = if k == 0 { first_hash } else { hash(w) };
+            let Some(sym) = self.symbol(w, h) else { break };
             let Some(next) = self.child(node, sym) else { break };
             node = next;
             if let Some((e, common)) = self.output[node as usize] {
