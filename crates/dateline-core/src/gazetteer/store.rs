@@ -1,6 +1,7 @@
 //! The entries of a compiled gazetteer, kept compactly: names and ids in one
-//! text arena (ids shared between entries stored once: GeoNames gives one
-//! id to every alternate name of a place), labels interned, aliases and
+//! text arena (an id repeated by consecutive entries stored once: GeoNames
+//! lists a place's alternate names one after the other under its id; an id
+//! equal to the name not at all), labels interned, aliases and
 //! attributes only where an entry has them. About 20 bytes per entry plus
 //! its text, where `Vec<Entry>` costs ~130 bytes and three allocations.
 
@@ -75,7 +76,6 @@ pub(crate) struct EntryStore {
 #[derive(Default)]
 pub(crate) struct StoreBuilder {
     store: EntryStore,
-    id_index: HashMap<Box<str>, u32>,
     label_index: HashMap<String, u32>,
 }
 
@@ -89,10 +89,11 @@ fn span(text: &mut String, s: &str) -> Result<(u32, u32), String> {
 impl StoreBuilder {
     pub(crate) fn with_capacity(n: usize) -> Self {
         let mut b = Self::default();
-        b.store.names.reserve(n);
-        b.store.id_of.reserve(n);
-        b.store.label_of.reserve(n);
-        b.store.case.reserve(n);
+        let s = &mut b.store;
+        s.names.reserve(n);
+        s.id_of.reserve(n);
+        s.label_of.reserve(n);
+        s.case.reserve(n);
         b
     }
 
@@ -101,14 +102,14 @@ impl StoreBuilder {
         let s = &mut self.store;
         let idx = u32::try_from(s.names.len()).map_err(|_| "more than 4294967295 entries".to_owned())?;
         s.names.push(span(&mut s.text, &e.name)?);
+        let previous = s.ids.last().map(|&(a, b)| &s.text[a as usize..b as usize]);
         let id = if e.id == e.name {
             ID_IS_NAME
-        } else if let Some(&k) = self.id_index.get(e.id.as_str()) {
-            k
+        } else if previous == Some(e.id.as_str()) {
+            (s.ids.len() - 1) as u32
         } else {
             let k = u32::try_from(s.ids.len()).map_err(|_| "more than 4294967295 ids".to_owned())?;
             s.ids.push(span(&mut s.text, &e.id)?);
-            self.id_index.insert(e.id.into_boxed_str(), k);
             k
         };
         s.id_of.push(id);
@@ -261,7 +262,7 @@ mod tests {
         s.check().unwrap();
         let back: Vec<Entry> = s.iter().map(|e| e.to_entry()).collect();
         assert_eq!(back, entries);
-        assert_eq!(s.ids.len(), 2, "a shared id is stored once, an id equal to the name not at all");
+        assert_eq!(s.ids.len(), 2, "a repeated id is stored once, an id equal to the name not at all");
         let bytes = postcard::to_allocvec(&s).unwrap();
         let again: EntryStore = postcard::from_bytes(&bytes).unwrap();
         again.check().unwrap();
