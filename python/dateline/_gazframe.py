@@ -102,8 +102,9 @@ class GazetteerBuilder:
         case: str | None = None,
     ) -> None:
         """Add one entry (checked when :meth:`build` compiles). ``case``:
-        ``"exact"`` (only as written, not in all-caps text) or ``"name"``
-        (the common-word casing rule always applies)."""
+        ``"exact"`` (only as written, not in all-caps text), ``"name"``
+        (the common-word casing rule always applies) or ``"insensitive"`` (in
+        any case; a name that is a common word still needs name casing)."""
         rec: dict[str, Any] = {"name": name, "label": label, "aliases": list(aliases)}
         if case is not None:
             rec["case"] = case

@@ -78,6 +78,9 @@ pub enum CaseRule {
     /// word (`Reading`, `Split`): capitalised, not sentence-initial, not in
     /// all-caps text — even in curated lists that are otherwise exempt.
     Name,
+    /// In any case (`iphone`, `IPHONE`, `iPhone`), under the common-word
+    /// guard: a name that is a common word still needs name casing.
+    Insensitive,
 }
 
 impl CaseRule {
@@ -94,7 +97,8 @@ impl CaseRule {
             "" | "default" => Ok(Self::Default),
             "exact" => Ok(Self::Exact),
             "name" => Ok(Self::Name),
-            other => Err(format!("case must be one of 'default', 'exact', 'name', not {other:?}")),
+            "insensitive" => Ok(Self::Insensitive),
+            other => Err(format!("case must be one of 'default', 'exact', 'name', 'insensitive', not {other:?}")),
         }
     }
 }
@@ -172,6 +176,8 @@ pub struct Gazetteer {
     folding: Folding,
     /// Names folded per [`Folding`] (empty when no folding is asked for).
     folded: Trie,
+    /// Names of entries matched in any case ([`CaseRule::Insensitive`]), in lower case.
+    lower: Trie,
     /// Given names of the person entries (see [`names`]), with the entry
     /// that lends its label to persons they start.
     given: HashMap<Box<str>, u32>,
@@ -283,6 +289,12 @@ fn has_letters_all_upper(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+/// A document's words folded for the extra tries.
+struct Folded<'t> {
+    folded: Vec<String>,
+    lower: Vec<Cow<'t, str>>,
+}
+
 /// Compiles entries one at a time into the tries and the entry store.
 struct Compiler {
     source: String,
@@ -293,6 +305,7 @@ struct Compiler {
     exact: TrieBuilder,
     upper: TrieBuilder,
     folded: TrieBuilder,
+    lower: TrieBuilder,
     store: store::StoreBuilder,
     n: usize,
 }
@@ -308,6 +321,7 @@ impl Compiler {
             exact: TrieBuilder::new(),
             upper: TrieBuilder::new(),
             folded: TrieBuilder::new(),
+            lower: TrieBuilder::new(),
             store: store::StoreBuilder::with_capacity(capacity),
             n: 0,
         }
@@ -352,6 +366,10 @@ impl Compiler {
                     let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
                     self.folded.insert(f.iter().map(String::as_str), idx, common);
                 }
+                if e.case == CaseRule::Insensitive {
+                    let low: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                    self.lower.insert(low.iter().map(String::as_str), idx, common);
+                }
             }
         }
         self.store.push(e).map_err(bad)?;
@@ -361,6 +379,7 @@ impl Compiler {
 
     fn finish(self) -> Gazetteer {
         let (exact, upper, folded) = (self.exact.freeze(), self.upper.freeze(), self.folded.freeze());
+        let lower = self.lower.freeze();
         let entries = self.store.finish();
         let (given, first_person) = names::given_names(&entries);
         Gazetteer {
@@ -371,6 +390,7 @@ impl Compiler {
             common_word_guard: self.common_word_guard,
             folding: self.folding,
             folded,
+            lower,
             given,
             first_person,
         }
@@ -497,6 +517,7 @@ impl Gazetteer {
             common_word_guard: true,
             folding: Folding::default(),
             folded: Trie::default(),
+            lower: Trie::default(),
             given: HashMap::default(),
             first_person: None,
         }
@@ -610,12 +631,26 @@ impl Gazetteer {
         out
     }
 
-    /// The document's tokens folded per [`Folding`] (empty without folding).
-    fn fold_words(&self, text: &str, tokens: &[Token]) -> Vec<String> {
-        if !self.folding.any() {
-            return Vec::new();
-        }
-        tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
+    /// The document's tokens folded per [`Folding`] (empty without folding),
+    /// and in lower case (empty without [`CaseRule::Insensitive`] entries).
+    fn fold_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Folded<'t> {
+        let folded = if self.folding.any() {
+            tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
+        } else {
+            Vec::new()
+        };
+        let lower = if self.lower.is_empty() {
+            Vec::new()
+        } else {
+            tokens
+                .iter()
+                .map(|t| {
+                    let w = &text[t.start..t.end];
+                    if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
+                })
+                .collect()
+        };
+        Folded { folded, lower }
     }
 
     /// Calls `found(token count, entry, node, trie)` for every name starting
@@ -625,7 +660,7 @@ impl Gazetteer {
         &'g self,
         text: &str,
         tokens: &[Token],
-        folded: &[String],
+        folded: &Folded<'_>,
         i: usize,
         mut found: impl FnMut(usize, u32, u32, &'g Trie),
     ) {
@@ -638,8 +673,12 @@ impl Gazetteer {
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
         if self.folding.any() {
-            let words = folded[i..].iter().map(String::as_str);
+            let words = folded.folded[i..].iter().map(String::as_str);
             self.folded.walk(words, allow_common, |n, e, node| found(n, e, node, &self.folded));
+        }
+        if !folded.lower.is_empty() {
+            let words = folded.lower[i..].iter().map(|w| w.as_ref());
+            self.lower.walk(words, allow_common, |n, e, node| found(n, e, node, &self.lower));
         }
     }
 
@@ -701,6 +740,7 @@ struct CompiledRef<'a> {
     exact: &'a Trie,
     upper: &'a Trie,
     folded: &'a Trie,
+    lower: &'a Trie,
     common_word_guard: bool,
     folding: Folding,
 }
@@ -711,6 +751,7 @@ struct Compiled {
     exact: Trie,
     upper: Trie,
     folded: Trie,
+    lower: Trie,
     common_word_guard: bool,
     folding: Folding,
 }
@@ -728,6 +769,7 @@ impl Gazetteer {
             exact: &self.exact,
             upper: &self.upper,
             folded: &self.folded,
+            lower: &self.lower,
             common_word_guard: self.common_word_guard,
             folding: self.folding,
         };
@@ -765,7 +807,7 @@ impl Gazetteer {
         let data: Compiled =
             postcard::from_bytes(&bytes[12..]).map_err(|e| bad(format!("damaged compiled gazetteer: {e}")))?;
         data.entries.check().map_err(bad)?;
-        for t in [&data.exact, &data.upper, &data.folded] {
+        for t in [&data.exact, &data.upper, &data.folded, &data.lower] {
             t.check(data.entries.len()).map_err(bad)?;
         }
         let (given, first_person) = names::given_names(&data.entries);
@@ -779,6 +821,7 @@ impl Gazetteer {
             common_word_guard: data.common_word_guard,
             folding: data.folding,
             folded: data.folded,
+            lower: data.lower,
         })
     }
 }

@@ -272,6 +272,11 @@ impl Trie {
         None
     }
 
+    /// Whether the trie holds no name.
+    pub(super) fn is_empty(&self) -> bool {
+        self.word_end.is_empty()
+    }
+
     /// Whether some name may start with `w` (a quick, inexact test).
     #[inline]
     pub(super) fn may_start(&self, w: &str) -> bool {
