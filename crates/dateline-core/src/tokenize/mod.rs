@@ -370,7 +370,40 @@ impl Tokenizer {
             let w = &bytes[s..e];
             let last = w[w.len() - 1];
             let body = &w[..w.len() - 1];
-            let letters = |b: &[u8]| b.iter().all(u8::is_ascii_alphabetic) && (b.len() > 8 || !may_be_fused(b));
+            // Letters that stay one word (not a fused form such as `dont`).
+            let letters = |b: &[u8]| {
+                b.iter().all(u8::is_ascii_alphabetic)
+                    && (b.len() > 8
+                        || !may_be_fused(b)
+                        || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
+            };
+            // Opening `"` `(` `[` `` ` `` before more text (not an emoticon): its own token, then the rest.
+            if w.len() > 4 && matches!(w[0], b'"' | b'(' | b'[' | b'`') {
+                out.push((s, s + 1));
+                let rest = w[1..].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)]);
+                self.chunk_fast(text, s + 1, e, rest, out);
+                return;
+            }
+            // A word or number, then closing punctuation each split off (`war,''`, `thing."`, `11)`),
+            // with at most one period right after the word (not an abbreviation's).
+            if matches!(last, b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
+                let mut core_end = w.len();
+                while core_end > 0 && matches!(w[core_end - 1], b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
+                    core_end -= 1;
+                }
+                let dot = core_end > 0 && w[core_end - 1] == b'.';
+                let body_end = core_end - usize::from(dot);
+                let core = &w[..body_end];
+                let plain =
+                    (core.len() >= 3 && letters(core)) || (!core.is_empty() && core.iter().all(u8::is_ascii_digit));
+                if plain && (!dot || !self.may_be_abbreviation(&text[s..s + core_end])) {
+                    out.push((s, s + body_end));
+                    for k in body_end..w.len() {
+                        out.push((s + k, s + k + 1));
+                    }
+                    return;
+                }
+            }
             // Letters or digits and one final `,` `;` `:` or `.`.
             if matches!(last, b',' | b';' | b':' | b'.')
                 && (body.iter().all(u8::is_ascii_digit)
@@ -956,6 +989,16 @@ mod tests {
             "/",
             "@",
             "x",
+            "[",
+            "]",
+            "``",
+            "''",
+            "war",
+            "thing",
+            "point",
+            "St",
+            "11",
+            ":)",
         ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = |m: usize| {
@@ -964,8 +1007,8 @@ mod tests {
             seed ^= seed << 17;
             (seed % m as u64) as usize
         };
-        for _ in 0..50_000 {
-            let n = 1 + next(4);
+        for _ in 0..200_000 {
+            let n = 1 + next(5);
             let w: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
             let mask = w.bytes().fold(0u8, |m, b| m | CLASS[usize::from(b)]);
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
