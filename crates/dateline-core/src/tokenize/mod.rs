@@ -279,6 +279,7 @@ impl Tokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(16);
+        let no_special_cases = self.special_cases.is_empty();
         let bytes = text.as_bytes();
         let n = bytes.len();
         // The width of the whitespace character at `i` (0 if there is none).
@@ -324,6 +325,12 @@ impl Tokenizer {
                 }
                 mask |= c;
                 i += 1;
+            }
+            // The commonest chunks, a plain word or a number, go straight to the tokens.
+            let plain = mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (i - s > 8 || !may_be_fused(&bytes[s..i])));
+            if plain && no_special_cases {
+                tokens.push(Token { start: s, end: i, space_after: i < n });
+                continue;
             }
             self.chunk_fast(text, s, i, mask, &mut spans);
             // A chunk ends at whitespace or at the end of the text: only its

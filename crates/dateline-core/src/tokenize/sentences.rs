@@ -108,8 +108,9 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
             k += 1;
             continue;
         }
-        let at_start = k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
+        let at_start = || k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
         if let Some((v, end)) = list_marker(text, tokens, k)
+            && let at_start = at_start()
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
         {
             if k > 0 && !at_start {
