@@ -72,7 +72,6 @@ pub struct PySentence {
 /// as `(label, id)` pairs, the reported one first (`Washington`: city, person),
 /// and `attributes`: the reported entry's extra data (a dict).
 #[pyclass(frozen, name = "Entity", module = "dateline._core", eq)]
-#[derive(PartialEq)]
 pub struct PyEntity {
     #[pyo3(get)]
     start: usize,
@@ -80,17 +79,45 @@ pub struct PyEntity {
     end: usize,
     #[pyo3(get)]
     text: String,
-    #[pyo3(get)]
-    label: String,
-    #[pyo3(get)]
-    id: String,
-    #[pyo3(get)]
-    candidates: Vec<(String, String)>,
-    attrs: std::collections::BTreeMap<String, serde_json::Value>,
-    /// How it was found: `"name"` (a listed name), `"person"` or `"repeat"`
-    /// (name rules).
-    #[pyo3(get)]
-    rule: &'static str,
+    /// Label, id, candidates and attributes are read from the gazetteer when
+    /// asked for, not copied into every entity.
+    gazetteer: Arc<Gazetteer>,
+    entry: u32,
+    /// The id of a person found by a name rule.
+    name: Option<Box<str>>,
+    alternatives: Vec<u32>,
+    rule: dateline_core::Rule,
+}
+
+impl PyEntity {
+    fn label_str(&self) -> &str {
+        self.gazetteer.label(self.entry)
+    }
+
+    fn id_str(&self) -> &str {
+        self.gazetteer.match_id(self.entry, self.name.as_deref())
+    }
+
+    fn attrs(&self) -> &std::collections::BTreeMap<String, serde_json::Value> {
+        self.gazetteer.match_attributes(self.entry, self.name.as_deref())
+    }
+
+    fn candidate_pairs(&self) -> Vec<(&str, &str)> {
+        std::iter::once((self.label_str(), self.id_str()))
+            .chain(self.alternatives.iter().map(|&k| {
+                let c = self.gazetteer.entry(k);
+                (c.label, c.id)
+            }))
+            .collect()
+    }
+}
+
+impl PartialEq for PyEntity {
+    fn eq(&self, other: &Self) -> bool {
+        (self.start, self.end, &self.text, self.rule) == (other.start, other.end, &other.text, other.rule)
+            && self.candidate_pairs() == other.candidate_pairs()
+            && self.attrs() == other.attrs()
+    }
 }
 
 /// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
@@ -182,16 +209,44 @@ impl PySentence {
 
 #[pymethods]
 impl PyEntity {
+    /// The label of the entry reported.
+    #[getter]
+    fn label(&self) -> &str {
+        self.label_str()
+    }
+
+    /// The id of the entry reported (a person found by a name rule: its own text).
+    #[getter]
+    fn id(&self) -> &str {
+        self.id_str()
+    }
+
+    /// Every entry with this name as `(label, id)`, the reported one first.
+    #[getter]
+    fn candidates(&self) -> Vec<(&str, &str)> {
+        self.candidate_pairs()
+    }
+
+    /// How it was found: `"name"` (a listed name), `"person"` or `"repeat"` (name rules).
+    #[getter]
+    fn rule(&self) -> &'static str {
+        self.rule.as_str()
+    }
+
     /// The entry's attributes (empty when it has none).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        crate::convert::attributes_dict(py, &self.attrs)
+        crate::convert::attributes_dict(py, self.attrs())
     }
 
     fn __repr__(&self) -> String {
         format!(
             "Entity({:?}, label={:?}, id={:?}, start={}, end={})",
-            self.text, self.label, self.id, self.start, self.end
+            self.text,
+            self.label_str(),
+            self.id_str(),
+            self.start,
+            self.end
         )
     }
 }
@@ -262,25 +317,15 @@ impl DocData {
         self.doc
             .entities
             .iter()
-            .map(|m| {
-                let e = self.gazetteer.entry(m.entry);
-                let id = self.gazetteer.match_id(m.entry, m.name.as_deref());
-                let candidates = std::iter::once((e.label.to_owned(), id.to_owned()))
-                    .chain(m.alternatives.iter().map(|&k| {
-                        let c = self.gazetteer.entry(k);
-                        (c.label.to_owned(), c.id.to_owned())
-                    }))
-                    .collect();
-                PyEntity {
-                    candidates,
-                    start: c(m.start),
-                    end: c(m.end),
-                    text: self.slice(m.start, m.end),
-                    label: e.label.to_owned(),
-                    id: id.to_owned(),
-                    attrs: self.gazetteer.match_attributes(m.entry, m.name.as_deref()).clone(),
-                    rule: m.rule.as_str(),
-                }
+            .map(|m| PyEntity {
+                start: c(m.start),
+                end: c(m.end),
+                text: self.slice(m.start, m.end),
+                gazetteer: Arc::clone(&self.gazetteer),
+                entry: m.entry,
+                name: m.name.clone(),
+                alternatives: m.alternatives.clone(),
+                rule: m.rule,
             })
             .collect()
     }
@@ -430,16 +475,16 @@ impl PyDoc {
         let ents = PyList::empty(py);
         for e in self.data.entities() {
             let s = span(e.start, e.end, &e.text)?;
-            s.set_item("label", &e.label)?;
-            s.set_item("id", &e.id)?;
-            if e.candidates.len() > 1 {
-                s.set_item("candidates", &e.candidates)?;
+            s.set_item("label", e.label_str())?;
+            s.set_item("id", e.id_str())?;
+            if !e.alternatives.is_empty() {
+                s.set_item("candidates", e.candidate_pairs())?;
             }
-            if !e.attrs.is_empty() {
-                s.set_item("attributes", crate::convert::attributes_dict(py, &e.attrs)?)?;
+            if !e.attrs().is_empty() {
+                s.set_item("attributes", crate::convert::attributes_dict(py, e.attrs())?)?;
             }
-            if e.rule != "name" {
-                s.set_item("rule", e.rule)?;
+            if e.rule != dateline_core::Rule::Name {
+                s.set_item("rule", e.rule.as_str())?;
             }
             ents.append(s)?;
         }
