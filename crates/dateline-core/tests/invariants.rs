@@ -222,3 +222,77 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Document>();
     assert_send_sync::<dateline_core::Error>();
 }
+
+/// Adversarial lists: very long names, punctuation-only names, duplicate ids,
+/// mixed scripts, names that are all spaces or empty (rejected with the
+/// record's number), persons for the name rules. Matching random texts made
+/// of those names never panics, entities sit on token boundaries, in order,
+/// without overlap, with every name rule and with `find_all`.
+#[test]
+fn adversarial_gazetteers_keep_invariants() {
+    use dateline_core::Entry;
+    use std::sync::Arc;
+    let long = format!("Long {}", "x".repeat(10_000));
+    let names: Vec<String> = vec![
+        long.clone(),
+        "...".into(),
+        "—".into(),
+        "'s".into(),
+        "Caracas".into(),
+        "Caracas".into(),
+        "Καράκας Πόλη".into(),
+        "東京".into(),
+        "São Paulo".into(),
+        "Nicolás Maduro".into(),
+        "Ana María".into(),
+        "U.S.".into(),
+        "Acme Inc.".into(),
+        "O'Brien".into(),
+        "Dr. Who".into(),
+        "CARACAS".into(),
+        "😀 Smile".into(),
+    ];
+    let mut entries: Vec<Entry> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Entry::new(n.clone(), if i % 3 == 0 { "PER" } else { "LOC" }, "same-id"))
+        .collect();
+    entries.push(Entry::new("Ana María", "PER", "other").with_aliases(["Ana", "", "   "]));
+    let gaz = Arc::new(Gazetteer::from_entries(entries.clone(), "t").unwrap());
+    for bad in ["", "  ", "\n"] {
+        let mut e = entries.clone();
+        e.push(Entry::new(bad, "LOC", "x"));
+        let err = Gazetteer::from_entries(e, "t").unwrap_err().to_string();
+        assert!(err.contains(&format!("line {}", entries.len() + 1)), "{err}");
+    }
+    let back = Gazetteer::from_bytes(&gaz.to_bytes().unwrap()).unwrap();
+    let mut rng = Rng(0x0123_4567_89ab_cdef);
+    let pieces: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .chain(PIECES.iter().copied())
+        .chain([" ", "  ", "\n", "P. ", "Ana "])
+        .collect();
+    for all in [false, true] {
+        let options = PipelineOptions { all_matches: all, ..PipelineOptions::default() };
+        let nlp = Pipeline::with_gazetteer(options, Arc::clone(&gaz));
+        for _ in 0..300 {
+            let n = 1 + (rng.next() % 40) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect::<Vec<_>>().join(" ");
+            let doc = nlp.process(&text, ReferenceDate::None);
+            if all {
+                for e in &doc.entities {
+                    assert!(e.start < e.end && e.end <= text.len());
+                }
+            } else {
+                check(&text, &doc);
+            }
+            for e in &doc.entities {
+                assert!(doc.tokens.iter().any(|t| t.start == e.start), "entity start off a token in {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.end == e.end), "entity end off a token in {text:?}");
+            }
+            let toks = gaz.tokenizer().tokenize(&text);
+            assert_eq!(gaz.find(&text, &toks), back.find(&text, &toks));
+        }
+    }
+}
