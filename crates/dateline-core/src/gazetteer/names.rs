@@ -334,13 +334,15 @@ impl Gazetteer {
 
     /// Words of persons' names found elsewhere in the document.
     fn repeat_persons(&self, cx: &Ctx<'_>, matches: Vec<Match>) -> Vec<Match> {
-        // Word → the first person (of two words or more) it belongs to.
-        let mut parts: HashMap<&str, usize> = HashMap::default();
+        // Word → the first person (of two words or more) it belongs to; a
+        // document names few persons, so a list searched in order will do.
+        let mut parts: Vec<(&str, usize)> = Vec::new();
         for (i, m) in matches.iter().enumerate() {
             if m.token_end - m.token_start >= 2 && self.is_person(m) {
                 for k in m.token_start..m.token_end {
-                    if cx.name_word(k) {
-                        parts.entry(cx.word(k)).or_insert(i);
+                    let w = cx.word(k);
+                    if cx.name_word(k) && !parts.iter().any(|&(p, _)| p == w) {
+                        parts.push((w, i));
                     }
                 }
             }
@@ -348,10 +350,16 @@ impl Gazetteer {
         if parts.is_empty() {
             return matches;
         }
+        let bytes = cx.text.as_bytes();
         let part_of = |k: usize| {
             // Name words start with a capital: skip lower-case ASCII words and punctuation.
-            let lead = cx.word(k).as_bytes()[0];
-            if lead < 0x80 && !lead.is_ascii_uppercase() { None } else { parts.get(cx.word(k)).copied() }
+            let t = cx.tokens[k];
+            let lead = bytes[t.start];
+            if lead < 0x80 && !lead.is_ascii_uppercase() {
+                return None;
+            }
+            let w = &bytes[t.start..t.end];
+            parts.iter().find(|&&(p, _)| p.as_bytes() == w).map(|&(_, i)| i)
         };
         let repeat = |k: usize, source: &Match| {
             let name = if source.rule == Rule::Person { source.name.clone() } else { None };
