@@ -72,6 +72,9 @@ def main() -> int:
     t0 = time.process_time()
     dl_numpy_all(texts)
     rows.append(("dateline nlp.pipe -> numpy token+sentence offsets (1 thread)", mb, time.process_time() - t0))
+    t0 = time.process_time()
+    nlp.offsets(texts, n_threads=1)
+    rows.append(("dateline nlp.offsets -> flat numpy arrays for the batch (1 thread)", mb, time.process_time() - t0))
     nlp.annotate(texts[:5]).tokens("arrow")  # pyarrow's first-use setup, not timed
 
     t0 = time.process_time()

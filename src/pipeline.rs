@@ -205,6 +205,75 @@ impl PyPipeline {
         Ok(PyAnnotations { texts: owned, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
     }
 
+    /// Tokens and sentences of a batch as flat arrays, with no object per
+    /// document: token `(start, end)` rows (str indices within each text),
+    /// the row where each text's tokens start (one more entry than texts),
+    /// `space_after` per token, then the same two arrays for sentences.
+    /// Tokenizing and the index conversion run in parallel, GIL released.
+    #[pyo3(signature = (texts, n_threads))]
+    #[allow(clippy::type_complexity)] // a tuple of arrays for Python
+    fn offsets<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        n_threads: Option<i64>,
+    ) -> PyResult<(
+        Bound<'py, numpy::PyArray2<i64>>,
+        Bound<'py, numpy::PyArray1<i64>>,
+        Bound<'py, numpy::PyArray1<bool>>,
+        Bound<'py, numpy::PyArray2<i64>>,
+        Bound<'py, numpy::PyArray1<i64>>,
+    )> {
+        use numpy::IntoPyArray;
+        let (owned, _, threads) = self.prepare(py, texts, None, n_threads, 0)?;
+        let inner = Arc::clone(&self.inner);
+        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
+        // Per text: flat token offsets, space_after, flat sentence offsets.
+        let per_doc = run_detached(py, || {
+            parallel::map_ordered(&strs, threads, |text| {
+                let (tokens, sentences) = inner.tokenizer().tokenize_with_sentences(text);
+                let mut cur = dateline_core::span::CharCursor::new(text);
+                let mut tok = Vec::with_capacity(2 * tokens.len());
+                let mut space = Vec::with_capacity(tokens.len());
+                for t in &tokens {
+                    tok.push(cur.at(t.start) as i64);
+                    tok.push(cur.at(t.end) as i64);
+                    space.push(t.space_after);
+                }
+                let mut cur = dateline_core::span::CharCursor::new(text);
+                let mut sen = Vec::with_capacity(2 * sentences.len());
+                for s in &sentences {
+                    sen.push(cur.at(s.start) as i64);
+                    sen.push(cur.at(s.end) as i64);
+                }
+                (tok, space, sen)
+            })
+        })?;
+        let n_tok: usize = per_doc.iter().map(|d| d.1.len()).sum();
+        let n_sen: usize = per_doc.iter().map(|d| d.2.len() / 2).sum();
+        let (mut tok, mut space, mut sen) =
+            (Vec::with_capacity(2 * n_tok), Vec::with_capacity(n_tok), Vec::with_capacity(2 * n_sen));
+        let (mut tok_bounds, mut sen_bounds) = (vec![0i64], vec![0i64]);
+        for (t, sp, se) in per_doc {
+            tok.extend_from_slice(&t);
+            space.extend_from_slice(&sp);
+            sen.extend_from_slice(&se);
+            tok_bounds.push((tok.len() / 2) as i64);
+            sen_bounds.push((sen.len() / 2) as i64);
+        }
+        let shape = |v: Vec<i64>, n: usize| {
+            numpy::ndarray::Array2::from_shape_vec((n, 2), v)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("offsets array: {e}")))
+        };
+        Ok((
+            shape(tok, n_tok)?.into_pyarray(py),
+            tok_bounds.into_pyarray(py),
+            space.into_pyarray(py),
+            shape(sen, n_sen)?.into_pyarray(py),
+            sen_bounds.into_pyarray(py),
+        ))
+    }
+
     /// Analyses a batch and returns it as JSON lines (one record per text,
     /// each ending in a newline): `doc` (from `names`), `text`,
     /// `reference_date` and the `parts` asked for (`tokens`, `sentences`,

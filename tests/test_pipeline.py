@@ -319,3 +319,32 @@ def test_disable_components() -> None:
     assert d.entities == [] and d.timexes == [] and len(d.tokens) == 5
     with pytest.raises(ValueError, match="disable may hold 'entities' and 'timexes', not 'tokens'"):
         dateline.Pipeline(disable=["tokens"])  # type: ignore[list-item]
+
+
+def test_batch_offsets_equal_the_documents() -> None:
+    nlp = dateline.Pipeline(disable=["entities", "timexes"])
+    texts = [
+        "Hi there. Bye.",
+        "",
+        "   ",
+        "Caracas — the U.S. and Venezuela’s “talks” ended.\nNew line here 😀 and é.",
+        "No. 3 is Mr. Smith's; they'd gone.",
+    ] * 7
+    for threads in (1, 2):
+        o = nlp.offsets(texts, n_threads=threads)
+        assert o.token_bounds.tolist()[0] == 0 and len(o.token_bounds) == len(texts) + 1
+        assert o.tokens.dtype.name == "int64" and o.tokens.shape == (int(o.token_bounds[-1]), 2)
+        assert o.space_after.shape == (len(o.tokens),)
+        for i, (text, doc) in enumerate(zip(texts, nlp.pipe(texts))):
+            toks, sents = o.doc(i)
+            assert toks.tolist() == doc.token_offsets().tolist()
+            assert sents.tolist() == doc.sentence_offsets().tolist()
+            lo = int(o.token_bounds[i])
+            assert o.space_after[lo : lo + len(toks)].tolist() == [t.space_after for t in doc.tokens]
+            assert [text[a:b] for a, b in toks.tolist()] == [t.text for t in doc.tokens]
+    with pytest.raises(IndexError):
+        o.doc(len(texts))
+    with pytest.raises(TypeError, match="texts"):
+        nlp.offsets("a single str")
+    with pytest.raises(TypeError, match="texts\\[1\\]"):
+        nlp.offsets(["ok", 3])  # type: ignore[list-item]

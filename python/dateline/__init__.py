@@ -18,7 +18,7 @@ from dateline import _core, exceptions, gazetteers
 from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
 from dateline._frames import Annotations
 from dateline._gazframe import GazetteerBuilder
-from dateline._pipeline import Pipeline
+from dateline._pipeline import Offsets, Pipeline
 from dateline.display import render
 from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
 
@@ -33,6 +33,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerBuilder",
     "GazetteerError",
+    "Offsets",
     "Pipeline",
     "Sentence",
     "SerializationError",

@@ -227,6 +227,15 @@ class Pipeline:
         reference_dates: list[_RefArg] | None,
         n_threads: int | None,
     ) -> Annotations: ...
+    def offsets(
+        self, texts: list[str], n_threads: int | None
+    ) -> tuple[
+        numpy.ndarray[Any, numpy.dtype[numpy.int64]],
+        numpy.ndarray[Any, numpy.dtype[numpy.int64]],
+        numpy.ndarray[Any, numpy.dtype[numpy.bool_]],
+        numpy.ndarray[Any, numpy.dtype[numpy.int64]],
+        numpy.ndarray[Any, numpy.dtype[numpy.int64]],
+    ]: ...
     def annotate_jsonl(
         self,
         texts: list[str],

@@ -6,7 +6,9 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
-from typing import Any, Literal, Union
+from typing import Any, Literal, NamedTuple, Union
+
+import numpy as np
 
 from dateline import _core, _frames
 from dateline._core import Doc, Gazetteer
@@ -245,6 +247,34 @@ class Pipeline:
             yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset)
             offset += len(chunk)
 
+    def offsets(self, texts: Iterable[str], *, n_threads: int | None = None) -> Offsets:
+        """Token and sentence offsets of many texts as flat numpy arrays, with
+        no Python object per document or token: the fastest way to tokenize a
+        corpus. Tokenizing runs in parallel in Rust with the GIL released.
+
+        Offsets are str indices within each text; the tokens of text ``i`` are
+        rows ``token_bounds[i]:token_bounds[i + 1]`` of ``tokens`` (likewise
+        for sentences); :meth:`Offsets.doc` slices them for one text.
+
+        Examples
+        --------
+        >>> import dateline
+        >>> nlp = dateline.Pipeline()
+        >>> o = nlp.offsets(["Hi there. Bye.", "U.S. talks"])
+        >>> o.tokens.tolist()
+        [[0, 2], [3, 8], [8, 9], [10, 13], [13, 14], [0, 4], [5, 10]]
+        >>> o.token_bounds.tolist(), o.sentence_bounds.tolist()
+        ([0, 5, 7], [0, 2, 3])
+        >>> o.doc(1)[0].tolist()
+        [[0, 4], [5, 10]]
+        """
+        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
+            raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of str, not a single str")
+        tokens, token_bounds, space_after, sentences, sentence_bounds = self._core.offsets(list(texts), n_threads)
+        return Offsets(tokens, token_bounds, space_after, sentences, sentence_bounds)
+
     def annotate(
         self,
         texts: Iterable[str] | Any,
@@ -357,3 +387,28 @@ class Pipeline:
             f"Pipeline(gazetteer={self._core.gazetteer!r}, reference_date={ref!r}, "
             f"n_threads={self._core.n_threads!r})"
         )
+
+
+class Offsets(NamedTuple):
+    """Token and sentence offsets of a batch (:meth:`Pipeline.offsets`)."""
+
+    #: ``(n_tokens, 2)`` int64: ``(start, end)`` str indices within each text.
+    tokens: np.ndarray
+    #: ``(n_texts + 1,)`` int64: where each text's tokens start in ``tokens``.
+    token_bounds: np.ndarray
+    #: ``(n_tokens,)`` bool: whether whitespace follows each token.
+    space_after: np.ndarray
+    #: ``(n_sentences, 2)`` int64: ``(start, end)`` str indices within each text.
+    sentences: np.ndarray
+    #: ``(n_texts + 1,)`` int64: where each text's sentences start in ``sentences``.
+    sentence_bounds: np.ndarray
+
+    def doc(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The token and sentence offsets of text ``i`` (views, no copy)."""
+        n = len(self.token_bounds) - 1
+        if not -n <= i < n:
+            raise IndexError(f"text index {i} out of range for {n} texts")
+        i %= n
+        t0, t1 = self.token_bounds[i], self.token_bounds[i + 1]
+        s0, s1 = self.sentence_bounds[i], self.sentence_bounds[i + 1]
+        return self.tokens[t0:t1], self.sentences[s0:s1]
