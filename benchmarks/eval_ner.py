@@ -1,6 +1,6 @@
 """Gazetteer NER on CoNLL-2003 dev with the shared scorer.
 
-    python benchmarks/eval_ner.py [--gazetteer FILE ...] [--split dev|train]
+    python benchmarks/eval_ner.py [--gazetteer FILE ...] [--split dev|train] [--name-rules persons,...]
 
 Default gazetteer: the raw CoNLL-train names plus GeoNames
 (../shared/data/gazetteers/conll-train.tsv and geonames.tsv), as the
@@ -28,6 +28,7 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--gazetteer", nargs="*", help="TSV files (default: conll-train.tsv + geonames.tsv)")
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--name-rules", default="persons,longer_names,repeats", help="comma-separated; '' for none")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     gaz_files = args.gazetteer or [
@@ -42,7 +43,8 @@ def main() -> int:
     build = time.perf_counter() - t0
     gold_path = shared / f"data/conll2003/{args.split}.jsonl"
     docs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None)
+    rules = [r for r in args.name_rules.split(",") if r]
+    nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None, name_rules=rules)
     t0 = time.perf_counter()
     out = list(nlp.pipe([d["text"] for d in docs], n_threads=1))
     elapsed = time.perf_counter() - t0
