@@ -242,8 +242,10 @@ fn read_table(
             v
         }
     };
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| {
+    // One record reused for every row.
+    let mut rec = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut rec).map_err(|e| {
             let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
@@ -253,6 +255,9 @@ fn read_table(
             };
             bad(line, message)
         })?;
+        if !more {
+            break;
+        }
         let line = rec.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue; // blank line

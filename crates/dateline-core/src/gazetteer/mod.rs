@@ -843,6 +843,8 @@ mod tests {
         .unwrap();
         let bytes = g.to_bytes().unwrap();
         assert!(Gazetteer::is_compiled(&bytes));
+        let again = Gazetteer::from_entries(g.entries(), "t").unwrap();
+        assert_eq!(again.to_bytes().unwrap(), bytes, "the compiled bytes are the same from build to build");
         let back = Gazetteer::from_bytes(&bytes).unwrap();
         assert_eq!(back.entries(), g.entries());
         let text = "NEW YORK: Acme Inc. and Acme met in New York.";

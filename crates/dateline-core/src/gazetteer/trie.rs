@@ -164,12 +164,11 @@ impl TrieBuilder {
             by_sym[sym as usize] = w;
         }
         let starts = {
-            let mut first: Vec<&str> = edge_map
+            let first: Vec<&str> = edge_map
                 .keys()
                 .filter(|&&(node, _)| node == 0)
                 .map(|&(_, sym)| by_sym[sym as usize].as_str())
                 .collect();
-            first.sort_unstable();
             Bloom::with_words(first.into_iter())
         };
         let mut words = String::with_capacity(by_sym.iter().map(String::len).sum());
@@ -186,12 +185,11 @@ impl TrieBuilder {
             }
             vocab[i] = (h >> 32) << 32 | (sym as u64 + 1);
         }
-        // Inserted in a fixed order, so that the table (and the stored bytes) are the same from run to run.
-        let mut sorted: Vec<[u32; 3]> = edge_map.into_iter().map(|((a, s), b)| [a, s, b]).collect();
-        sorted.sort_unstable();
-        let size = table_size(sorted.len());
+        // The map's order is the same from run to run (its hasher has no random
+        // state), so the table and the stored bytes are too.
+        let size = table_size(edge_map.len());
         let mut edges = vec![[0u32; 3]; size];
-        for [node, sym, child] in sorted {
+        for ((node, sym), child) in edge_map {
             let mut i = edge_hash(node, sym) as usize & (size - 1);
             while edges[i][2] != 0 {
                 i = (i + 1) & (size - 1);

@@ -278,7 +278,8 @@ impl Tokenizer {
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(16);
+        // Filled only by chunks of several tokens (allocated on first use).
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let no_special_cases = self.special_cases.is_empty();
         let bytes = text.as_bytes();
         let n = bytes.len();
