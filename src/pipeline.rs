@@ -13,7 +13,7 @@ use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
 use crate::gazetteer::PyGazetteer;
-use crate::results::{DocData, PyDoc};
+use crate::results::{DocData, PyDoc, char_offsets, pairs_array};
 
 /// The compiled pipeline (tokenizer, gazetteer, temporal tagger). Use the
 /// `dateline.Pipeline` façade, which adds keyword defaults and `pipe()`.
@@ -99,22 +99,7 @@ impl PyPipeline {
     ) -> PyResult<Self> {
         let name_rules = match name_rules {
             None => NameRules::default(),
-            Some(rules) => {
-                let mut r = NameRules::none();
-                for rule in &rules {
-                    match rule.as_str() {
-                        "persons" => r.persons = true,
-                        "longer_names" => r.longer_names = true,
-                        "repeats" => r.repeats = true,
-                        other => {
-                            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                                "name_rules may hold 'persons', 'longer_names' and 'repeats', not '{other}'"
-                            )));
-                        }
-                    }
-                }
-                r
-            }
+            Some(rules) => NameRules::from_names(&rules).map_err(pyo3::exceptions::PyValueError::new_err)?,
         };
         let all_matches = match overlaps {
             "longest" => false,
@@ -232,20 +217,9 @@ impl PyPipeline {
         let per_doc = run_detached(py, || {
             parallel::map_ordered(&strs, threads, |text| {
                 let (tokens, sentences) = inner.tokenizer().tokenize_with_sentences(text);
-                let mut cur = dateline_core::span::CharCursor::new(text);
-                let mut tok = Vec::with_capacity(2 * tokens.len());
-                let mut space = Vec::with_capacity(tokens.len());
-                for t in &tokens {
-                    tok.push(cur.at(t.start) as i64);
-                    tok.push(cur.at(t.end) as i64);
-                    space.push(t.space_after);
-                }
-                let mut cur = dateline_core::span::CharCursor::new(text);
-                let mut sen = Vec::with_capacity(2 * sentences.len());
-                for s in &sentences {
-                    sen.push(cur.at(s.start) as i64);
-                    sen.push(cur.at(s.end) as i64);
-                }
+                let tok = char_offsets(text, tokens.iter().map(|t| (t.start, t.end)), tokens.len());
+                let space: Vec<bool> = tokens.iter().map(|t| t.space_after).collect();
+                let sen = char_offsets(text, sentences.iter().map(|s| (s.start, s.end)), sentences.len());
                 (tok, space, sen)
             })
         })?;
@@ -261,15 +235,11 @@ impl PyPipeline {
             tok_bounds.push((tok.len() / 2) as i64);
             sen_bounds.push((sen.len() / 2) as i64);
         }
-        let shape = |v: Vec<i64>, n: usize| {
-            numpy::ndarray::Array2::from_shape_vec((n, 2), v)
-                .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("offsets array: {e}")))
-        };
         Ok((
-            shape(tok, n_tok)?.into_pyarray(py),
+            pairs_array(py, tok)?,
             tok_bounds.into_pyarray(py),
             space.into_pyarray(py),
-            shape(sen, n_sen)?.into_pyarray(py),
+            pairs_array(py, sen)?,
             sen_bounds.into_pyarray(py),
         ))
     }
@@ -370,11 +340,7 @@ impl PyPipeline {
     /// The name rules that run after matching (`persons`, `longer_names`, `repeats`).
     #[getter]
     fn name_rules(&self) -> Vec<&'static str> {
-        let r = self.inner.options().name_rules;
-        [(r.persons, "persons"), (r.longer_names, "longer_names"), (r.repeats, "repeats")]
-            .into_iter()
-            .filter_map(|(on, name)| on.then_some(name))
-            .collect()
+        self.inner.options().name_rules.names()
     }
 
     /// The components switched off (`entities`, `timexes`).

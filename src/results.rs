@@ -351,23 +351,33 @@ impl DocData {
     }
 }
 
-fn offsets_array<'py>(
-    py: Python<'py>,
-    text: &str,
-    spans: impl Iterator<Item = (usize, usize)>,
-    n: usize,
-) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
-    use numpy::IntoPyArray;
+/// `(start, end)` byte spans of `text`, in order, as flat str indices.
+pub(crate) fn char_offsets(text: &str, spans: impl Iterator<Item = (usize, usize)>, n: usize) -> Vec<i64> {
     let mut cur = dateline_core::span::CharCursor::new(text);
     let mut flat = Vec::with_capacity(2 * n);
     for (a, b) in spans {
         flat.push(cur.at(a) as i64);
         flat.push(cur.at(b) as i64);
     }
-    // One array object of shape (n, 2) over the vector, not a reshaped view.
+    flat
+}
+
+/// Flat `(start, end)` pairs as one `(n, 2)` array object (not a reshaped view).
+pub(crate) fn pairs_array(py: Python<'_>, flat: Vec<i64>) -> PyResult<Bound<'_, numpy::PyArray2<i64>>> {
+    use numpy::IntoPyArray;
+    let n = flat.len() / 2;
     let array = numpy::ndarray::Array2::from_shape_vec((n, 2), flat)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("offsets array: {e}")))?;
     Ok(array.into_pyarray(py))
+}
+
+fn offsets_array<'py>(
+    py: Python<'py>,
+    text: &str,
+    spans: impl Iterator<Item = (usize, usize)>,
+    n: usize,
+) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
+    pairs_array(py, char_offsets(text, spans, n))
 }
 
 #[pymethods]

@@ -113,12 +113,18 @@ pub(crate) fn inside_longer_name(text: &str, tokens: &[crate::tokenize::Token], 
 
 static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
 
+/// Whether `s` has no upper-case letter: a name written so is guarded
+/// (checked on a whole name before tokenizing it, and on its tokens).
+pub(crate) fn lacks_capital(s: &str) -> bool {
+    !s.chars().any(char::is_uppercase)
+}
+
 /// Whether a name made of `tokens` is guarded (see the module docs).
 pub(crate) fn is_common(tokens: &[&str]) -> bool {
     if tokens.iter().all(|t| !t.chars().any(char::is_alphabetic)) {
         return true;
     }
-    if !tokens.iter().any(|t| t.chars().any(char::is_uppercase)) {
+    if tokens.iter().all(|t| lacks_capital(t)) {
         return true;
     }
     if let [t] = tokens {

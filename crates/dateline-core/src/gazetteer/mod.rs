@@ -341,7 +341,7 @@ impl Compiler {
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             // The guard drops names without a capital letter (`at`, `14`, names in
             // scripts without case): skip them before tokenizing.
-            if common_word_guard && !name.chars().any(char::is_uppercase) {
+            if common_word_guard && guard::lacks_capital(name) {
                 continue;
             }
             for (source, toks) in name_forms(&self.tokenizer, name) {

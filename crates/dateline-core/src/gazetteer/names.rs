@@ -87,7 +87,36 @@ impl NameRules {
     /// Whether any rule is on.
     #[must_use]
     pub fn any(self) -> bool {
-        self.persons || self.longer_names || self.repeats
+        self.flags().contains(&true)
+    }
+
+    /// The names of the rules, in order.
+    pub const NAMES: [&'static str; 3] = ["persons", "longer_names", "repeats"];
+
+    fn flags(self) -> [bool; 3] {
+        [self.persons, self.longer_names, self.repeats]
+    }
+
+    /// The rules named in `names` (any of [`NameRules::NAMES`]) on, the others off.
+    ///
+    /// # Errors
+    /// A message naming the unknown rule and listing the valid ones.
+    pub fn from_names<S: AsRef<str>>(names: &[S]) -> Result<Self, String> {
+        let mut on = [false; 3];
+        for n in names {
+            let n = n.as_ref();
+            let k = Self::NAMES.iter().position(|&x| x == n).ok_or_else(|| {
+                format!("name_rules may hold {}, not '{n}'", Self::NAMES.map(|x| format!("'{x}'")).join(", "))
+            })?;
+            on[k] = true;
+        }
+        Ok(Self { persons: on[0], longer_names: on[1], repeats: on[2] })
+    }
+
+    /// The names of the rules that are on.
+    #[must_use]
+    pub fn names(self) -> Vec<&'static str> {
+        Self::NAMES.into_iter().zip(self.flags()).filter_map(|(n, on)| on.then_some(n)).collect()
     }
 }
 
@@ -149,10 +178,16 @@ impl Ctx<'_> {
     }
 }
 
+/// The index of the item whose token range (`range`) holds token `k`, in
+/// sorted, non-overlapping `items`.
+fn index_at<T>(items: &[T], k: usize, range: impl Fn(&T) -> (usize, usize)) -> Option<usize> {
+    let i = items.partition_point(|x| range(x).1 <= k);
+    (i < items.len() && range(&items[i]).0 <= k).then_some(i)
+}
+
 /// The index of the match over token `k` in sorted, non-overlapping `matches`.
 fn match_at(matches: &[Match], k: usize) -> Option<usize> {
-    let i = matches.partition_point(|m| m.token_end <= k);
-    (i < matches.len() && matches[i].token_start <= k).then_some(i)
+    index_at(matches, k, |m| (m.token_start, m.token_end))
 }
 
 fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Option<Box<str>>) -> Match {
@@ -265,11 +300,8 @@ impl Gazetteer {
         }
         let n = cx.tokens.len();
         let at: Vec<(usize, usize)> = matches.iter().map(|m| (m.token_start, m.token_end)).collect();
-        // The match over token `k`, if any.
-        let cover = |k: usize| {
-            let i = at.partition_point(|&(_, e)| e <= k);
-            (i < at.len() && at[i].0 <= k).then_some(i)
-        };
+        // The match over token `k`, if any (the matches themselves move into `out`).
+        let cover = |k: usize| index_at(&at, k, |&r| r);
         let mut out: Vec<Match> = Vec::with_capacity(matches.len());
         for (i, m) in matches.into_iter().enumerate() {
             if let Some(last) = out.last()
@@ -481,6 +513,17 @@ mod tests {
         assert_eq!(spans(&r), ["France/LOC"]);
         let rules = NameRules { longer_names: false, ..NameRules::default() };
         assert_eq!(spans(&found(&g, "Wang Donghai flew .", rules)), ["Donghai/LOC"]);
+    }
+
+    #[test]
+    fn rules_by_name() {
+        assert_eq!(NameRules::from_names(&NameRules::NAMES).unwrap(), NameRules::default());
+        assert_eq!(NameRules::from_names::<&str>(&[]).unwrap(), NameRules::none());
+        let r = NameRules::from_names(&["repeats"]).unwrap();
+        assert_eq!(r.names(), ["repeats"]);
+        assert!(r.any() && !NameRules::none().any());
+        let err = NameRules::from_names(&["people"]).unwrap_err();
+        assert!(err.contains("'persons', 'longer_names', 'repeats', not 'people'"), "{err}");
     }
 
     #[test]

@@ -328,8 +328,7 @@ impl Tokenizer {
                 i += 1;
             }
             // The commonest chunks, a plain word or a number, go straight to the tokens.
-            let plain = mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (i - s > 8 || !may_be_fused(&bytes[s..i])));
-            if plain && no_special_cases {
+            if no_special_cases && is_plain(mask, &bytes[s..i]) {
                 tokens.push(Token { start: s, end: i, space_after: i < n });
                 continue;
             }
@@ -353,11 +352,14 @@ impl Tokenizer {
             return;
         }
         let bytes = text.as_bytes();
+        if is_plain(mask, &bytes[s..e]) {
+            out.push((s, e));
+            return;
+        }
         if mask & !(LOWER | UPPER) == 0 {
-            // Letters only: a word, unless it is a fused form (`dont`, `gonna`).
+            // Letters that may be a fused form (`dont`, `gonna`).
             let w = &text[s..e];
-            let fused = if e - s <= 8 && may_be_fused(w.as_bytes()) { clitic_len(w) } else { None };
-            match fused {
+            match clitic_len(w) {
                 None => out.push((s, e)),
                 Some(n) => {
                     out.push((s, e - n));
@@ -371,9 +373,6 @@ impl Tokenizer {
                 out.push((s, e));
                 return;
             }
-        } else if mask == DIGIT {
-            out.push((s, e));
-            return;
         } else if mask & HIGH == 0 && e - s >= 2 {
             let w = &bytes[s..e];
             let last = w[w.len() - 1];
@@ -837,6 +836,12 @@ pub(crate) fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option
     lower.copy_from_slice(w);
     lower.make_ascii_lowercase();
     std::str::from_utf8(lower).ok().filter(|l| l.is_ascii()).map(f)
+}
+
+/// Whether a chunk with byte classes `mask` is one token as it stands:
+/// digits, or ASCII letters that cannot be a fused form (`dont`).
+fn is_plain(mask: u8, w: &[u8]) -> bool {
+    mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (w.len() > 8 || !may_be_fused(w)))
 }
 
 /// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).
