@@ -362,3 +362,18 @@ def test_from_file_compiles_a_list_of_files_in_order(tmp_path) -> None:
         dateline.Gazetteer.from_file([])
     with pytest.raises(TypeError, match="path must be"):
         dateline.Gazetteer.from_file(3)  # type: ignore[arg-type]
+
+
+def test_name_rule_spans_are_str_indices_in_non_ascii_text() -> None:
+    gaz = dateline.Gazetteer.from_records([{"name": "José Núñez", "label": "PER", "id": "jn"}])
+    text = "😀 «José Ñandú» met José Núñez Ávila in Córdoba. Later Núñez and Ñandú spoke."
+    doc = dateline.Pipeline(gazetteer=gaz, reference_date=None)(text)
+    got = [(e.text, e.id, e.rule) for e in doc.entities]
+    assert got == [
+        ("José Ñandú", "José Ñandú", "person"),
+        ("José Núñez Ávila", "José Núñez Ávila", "person"),
+        ("Núñez", "José Núñez Ávila", "repeat"),
+        ("Ñandú", "José Ñandú", "repeat"),
+    ]
+    for e in doc.entities:
+        assert doc.text[e.start : e.end] == e.text
