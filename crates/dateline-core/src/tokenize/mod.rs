@@ -39,14 +39,9 @@ pub struct Tokenizer {
     /// Split sentences at every line break (`true`, the default) or only at
     /// blank lines and sentence-final punctuation (`false`).
     pub split_on_newlines: bool,
+    /// The built-in word lists, one lookup for all of them.
     #[serde(skip)]
-    non_final: HashSet<&'static str>,
-    #[serde(skip)]
-    final_abbr: HashSet<&'static str>,
-    #[serde(skip)]
-    starters: HashSet<&'static str>,
-    #[serde(skip)]
-    prefixes: HashSet<&'static str>,
+    lexicon: Lexicon,
     /// User abbreviations (lower case, with their period) that keep their
     /// period and never end a sentence.
     abbreviations: HashSet<String>,
@@ -132,10 +127,7 @@ impl Tokenizer {
     pub fn new(split_on_newlines: bool) -> Self {
         Self {
             split_on_newlines,
-            non_final: lexicon::NON_FINAL_ABBREVIATIONS.iter().copied().collect(),
-            final_abbr: lexicon::FINAL_ABBREVIATIONS.iter().copied().collect(),
-            starters: lexicon::SENTENCE_STARTERS.iter().copied().collect(),
-            prefixes: lexicon::HYPHEN_PREFIXES.iter().copied().collect(),
+            lexicon: Lexicon::built_in(),
             abbreviations: HashSet::default(),
             special_cases: std::collections::BTreeMap::new(),
         }
@@ -227,10 +219,12 @@ impl Tokenizer {
         {
             return true; // an initial: `George W. Bush`
         }
-        let lower = w.to_lowercase();
-        self.non_final.contains(lower.as_str())
-            || self.final_abbr.contains(lower.as_str())
-            || self.abbreviations.contains(lower.as_str())
+        self.lexicon.flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
+    }
+
+    /// Whether `w` (in any case) is one of the user's abbreviations.
+    fn is_user_abbreviation(&self, w: &str) -> bool {
+        !self.abbreviations.is_empty() && self.abbreviations.contains(w.to_lowercase().as_str())
     }
 
     /// Whether `text[s..e]` is an abbreviation that may end a sentence (not
@@ -241,9 +235,8 @@ impl Tokenizer {
         if !w.ends_with('.') || w.len() < 3 {
             return false;
         }
-        let lower = w.to_lowercase();
-        if !self.final_abbr.contains(lower.as_str())
-            || matches!(lower.as_str(), "u.s." | "u.k." | "u.n." | "e.u." | "a.m." | "p.m.")
+        if self.lexicon.flags(w) & FINAL == 0
+            || ["u.s.", "u.k.", "u.n.", "e.u.", "a.m.", "p.m."].iter().any(|a| w.eq_ignore_ascii_case(a))
         {
             return false;
         }
@@ -264,12 +257,11 @@ impl Tokenizer {
         {
             return true;
         }
-        let lower = w.to_lowercase();
-        self.non_final.contains(lower.as_str()) || self.abbreviations.contains(lower.as_str())
+        self.lexicon.flags(w) & NON_FINAL != 0 || self.is_user_abbreviation(w)
     }
 
     pub(crate) fn is_sentence_starter(&self, w: &str) -> bool {
-        self.starters.contains(w.to_lowercase().as_str())
+        self.lexicon.flags(w) & STARTER != 0
     }
 
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).
@@ -277,6 +269,16 @@ impl Tokenizer {
     /// separators U+001C–U+001F (as Python's `str.isspace`).
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        self.scan::<false>(text, &mut Vec::new())
+    }
+
+    /// [`Self::tokenize`]; with `MARK`, also lists in `cands` the tokens the
+    /// sentence splitter must examine (see [`sentences::split`]): those of
+    /// chunks of several tokens that [`sentences::may_decide`], and those
+    /// followed by whitespace other than spaces. A chunk that is one plain
+    /// word or number never needs examining: it ends in a letter or digit,
+    /// and a list marker or a message header has punctuation in its chunk.
+    fn scan<const MARK: bool>(&self, text: &str, cands: &mut Vec<usize>) -> Vec<Token> {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         // Filled only by chunks of several tokens (allocated on first use).
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -295,47 +297,79 @@ impl Tokenizer {
         let mut i = 0;
         while i < n {
             // Skip whitespace.
-            let c = CLASS[usize::from(bytes[i])];
-            if c == SPACE {
-                i += 1;
+            let b = bytes[i];
+            let c = CLASS[usize::from(b)];
+            let mut space = usize::from(c == SPACE);
+            if c == HIGH {
+                space = space_at(i);
+            }
+            if space > 0 {
+                if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
+                    cands.push(tokens.len() - 1);
+                }
+                i += space;
                 continue;
             }
-            if c == HIGH {
-                let w = space_at(i);
-                if w > 0 {
-                    i += w;
-                    continue;
-                }
-            }
-            // A chunk: the classes of its bytes are gathered as it is scanned.
+            // A chunk. Eight bytes at a time while it is ASCII and has not
+            // reached whitespace: whether it is all letters or all digits.
             let s = i;
-            let mut mask = 0u8;
-            while i < n {
-                let c = CLASS[usize::from(bytes[i])];
-                if c == SPACE {
-                    break;
+            let mut letters_only = true;
+            let mut digits_only = true;
+            let stop = loop {
+                let w = load8(bytes, i);
+                let stop = swar::below(w, 0x21) | (w & swar::HI);
+                // The high bits of the bytes before the first stop.
+                let before = if stop == 0 { swar::HI } else { swar::HI & ((stop & stop.wrapping_neg()) - 1) };
+                letters_only &= swar::in_range(w | swar::splat(0x20), b'a', b'z') & before == before;
+                digits_only &= swar::in_range(w, b'0', b'9') & before == before;
+                if stop != 0 {
+                    i = (i + (stop.trailing_zeros() / 8) as usize).min(n);
+                    break i;
                 }
-                if c == HIGH {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
-                    if is_space(ch) {
+                i += 8;
+            };
+            let mask = if stop < n && CLASS[usize::from(bytes[stop])] != SPACE {
+                // A non-ASCII character (maybe a space) or a control character:
+                // the bytes' classes gathered one by one.
+                i = s;
+                let mut mask = 0u8;
+                while i < n {
+                    let c = CLASS[usize::from(bytes[i])];
+                    if c == SPACE {
                         break;
                     }
-                    mask |= HIGH;
-                    i += ch.len_utf8();
+                    if c == HIGH {
+                        let ch = text[i..].chars().next().unwrap_or(' ');
+                        if is_space(ch) {
+                            break;
+                        }
+                        mask |= HIGH;
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                    mask |= c;
+                    i += 1;
+                }
+                mask
+            } else {
+                // The commonest chunks, a plain word or a number, go straight to the tokens.
+                if no_special_cases && (digits_only || (letters_only && (i - s > 8 || !may_be_fused(&bytes[s..i])))) {
+                    tokens.push(Token { start: s, end: i, space_after: i < n });
                     continue;
                 }
-                mask |= c;
-                i += 1;
-            }
-            // The commonest chunks, a plain word or a number, go straight to the tokens.
-            if no_special_cases && is_plain(mask, &bytes[s..i]) {
-                tokens.push(Token { start: s, end: i, space_after: i < n });
-                continue;
-            }
+                bytes[s..i].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)])
+            };
             self.chunk_fast(text, s, i, mask, &mut spans);
             // A chunk ends at whitespace or at the end of the text: only its
             // last token can have space after it.
             if let Some((&(start, end), rest)) = spans.split_last() {
+                if MARK {
+                    for (k, &(start, end)) in spans.iter().enumerate() {
+                        if sentences::may_decide(bytes, Token { start, end, space_after: false }) {
+                            cands.push(tokens.len() + k);
+                        }
+                    }
+                }
                 tokens.extend(rest.iter().map(|&(start, end)| Token { start, end, space_after: false }));
                 tokens.push(Token { start, end, space_after: i < n });
             }
@@ -471,24 +505,21 @@ impl Tokenizer {
 
     /// Whether the ASCII letters `w` are a prefix that keeps its hyphen (`e-mail`).
     fn is_prefix(&self, w: &[u8]) -> bool {
-        with_ascii_lower(w, |l| self.prefixes.contains(l)).unwrap_or(false)
+        std::str::from_utf8(w).is_ok_and(|w| self.lexicon.flags(w) & PREFIX != 0)
     }
 
     /// Whether the letters-and-period word `w` may keep its period as an
     /// abbreviation (a cheap superset of [`Self::is_abbreviation`]'s test).
     fn may_be_abbreviation(&self, w: &str) -> bool {
-        w.len() <= 2
-            || with_ascii_lower(w.as_bytes(), |l| {
-                self.non_final.contains(l) || self.final_abbr.contains(l) || self.abbreviations.contains(l)
-            })
-            .unwrap_or(true)
+        w.len() <= 2 || self.lexicon.flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
     }
 
     /// Tokens and sentences of `text`.
     #[must_use]
     pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
-        let tokens = self.tokenize(text);
-        let sents = sentences::split(self, text, &tokens);
+        let mut cands = Vec::new();
+        let tokens = self.scan::<true>(text, &mut cands);
+        let sents = sentences::split(self, text, &tokens, &cands);
         (tokens, sents)
     }
 
@@ -742,8 +773,7 @@ impl Tokenizer {
         {
             let first = &w[..i];
             let rest = &w[i + 1..];
-            let keep = self.prefixes.contains(first.to_lowercase().as_str())
-                && first_char(rest).is_some_and(char::is_alphanumeric);
+            let keep = self.lexicon.flags(first) & PREFIX != 0 && first_char(rest).is_some_and(char::is_alphanumeric);
             if !keep {
                 self.core(text, s, s + i, out);
                 out.push((s + i, s + i + 1));
@@ -827,6 +857,114 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// Eight bytes of `bytes` from `i` as a little-endian word, padded with
+/// spaces past the end.
+#[inline(always)]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([b' '; 8])),
+        None => {
+            let mut buf = [b' '; 8];
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// Byte tests on eight bytes at once ("SIMD within a register"): each
+/// returns the word with the high bit of every byte that passes set.
+mod swar {
+    pub const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+
+    pub const fn splat(b: u8) -> u64 {
+        ONES * b as u64
+    }
+
+    /// ASCII bytes below `n` (`n` ≤ 0x80). `(x | 0x80) - n` cannot borrow
+    /// from the next byte and keeps its high bit exactly when `x & 0x7f ≥ n`.
+    #[inline(always)]
+    pub fn below(w: u64, n: u8) -> u64 {
+        !((w | HI) - splat(n)) & !w & HI
+    }
+
+    /// ASCII bytes in `lo..=hi` (`hi` < 0x7f).
+    #[inline(always)]
+    pub fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+        let x = w | HI;
+        (x - splat(lo)) & !(x - splat(hi + 1)) & !w & HI
+    }
+}
+
+/// Lexicon flags: an abbreviation that never ends a sentence (`Mr.`), one
+/// that may (`Inc.`), a word that usually starts a sentence (`The`), a
+/// prefix that keeps its hyphen (`e-`).
+const NON_FINAL: u8 = 1;
+const FINAL: u8 = 2;
+const STARTER: u8 = 4;
+const PREFIX: u8 = 8;
+
+/// The built-in word lists as one table from a word (any case) to its
+/// flags. Words of up to 15 ASCII bytes are looked up by a packed key
+/// (lower-case bytes and the length) without allocating; others by their
+/// lower-case text.
+#[derive(Clone, Debug, Default)]
+struct Lexicon {
+    short: rustc_hash::FxHashMap<u128, u8>,
+    long: rustc_hash::FxHashMap<String, u8>,
+}
+
+impl Lexicon {
+    fn built_in() -> Self {
+        let mut lex = Self::default();
+        for (words, flag) in [
+            (lexicon::NON_FINAL_ABBREVIATIONS, NON_FINAL),
+            (lexicon::FINAL_ABBREVIATIONS, FINAL),
+            (lexicon::SENTENCE_STARTERS, STARTER),
+            (lexicon::HYPHEN_PREFIXES, PREFIX),
+        ] {
+            for w in words {
+                match packed_lower(w.as_bytes()) {
+                    Some(k) => *lex.short.entry(k).or_default() |= flag,
+                    None => *lex.long.entry(w.to_lowercase()).or_default() |= flag,
+                }
+            }
+        }
+        lex
+    }
+
+    /// The flags of `w`, compared without case (Unicode lower case beyond ASCII).
+    #[inline]
+    fn flags(&self, w: &str) -> u8 {
+        if let Some(k) = packed_lower(w.as_bytes()) {
+            return self.short.get(&k).copied().unwrap_or(0);
+        }
+        let lower = w.to_lowercase();
+        match packed_lower(lower.as_bytes()) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => self.long.get(&lower).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The ASCII bytes `w` (at most 15) in lower case, packed with their length.
+#[inline]
+fn packed_lower(w: &[u8]) -> Option<u128> {
+    if w.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, &b) in buf.iter_mut().zip(w) {
+        if b >= 0x80 {
+            return None;
+        }
+        *d = b.to_ascii_lowercase();
+    }
+    buf[15] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
 
 /// `f` applied to the ASCII text `w` in lower case, without allocating;
 /// None when `w` is longer than 16 bytes or not ASCII.
@@ -1029,6 +1167,27 @@ mod tests {
             tok.chunk(&w, 0, w.len(), &mut slow);
             assert_eq!(fast, slow, "{w:?}");
         }
+    }
+
+    #[test]
+    fn swar_tests_match_byte_tests() {
+        use super::swar;
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                // The byte under test among neighbours that could disturb a borrow.
+                for fill in [0u8, b' ', b'a', 0x7f, 0x80, 0xff] {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    let bit = |m: u64| m >> (pos * 8 + 7) & 1 == 1;
+                    assert_eq!(bit(swar::below(w, 0x21)), b < 0x21, "{b:#x}");
+                    assert_eq!(bit(swar::in_range(w, b'0', b'9')), b.is_ascii_digit(), "{b:#x}");
+                    assert_eq!(bit(swar::in_range(w | swar::splat(0x20), b'a', b'z')), b.is_ascii_alphabetic());
+                }
+            }
+        }
+        assert_eq!(super::load8(b"abc", 0), u64::from_le_bytes(*b"abc     "));
+        assert_eq!(super::load8(b"abcdefghij", 1), u64::from_le_bytes(*b"bcdefghi"));
     }
 
     #[test]

@@ -80,6 +80,69 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
     Some((value, j))
 }
 
+/// The sentence ends decided so far: `at[k]` when one ends after token `k`;
+/// `ends` lists those `k` in the order they were decided.
+struct Breaks {
+    at: Vec<bool>,
+    ends: Vec<usize>,
+}
+
+impl Breaks {
+    fn set(&mut self, k: usize) {
+        if !self.at[k] {
+            self.at[k] = true;
+            self.ends.push(k);
+        }
+    }
+}
+
+/// E-mail and message headers: `Kay Mann 04/26/2001 07:17 AM Will you…` —
+/// a numeric date (token `k`) with a clock time stands as a sentence of its own.
+fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
+    let n = tokens.len();
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let is_date = {
+        let w = word(k);
+        w.len() >= 6
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+            && w.bytes().filter(|&b| b == b'/').count() == 2
+    };
+    let is_clock = |x: &str| x.len() >= 4 && x.contains(':') && x.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    if !is_date || !is_clock(word(k + 1)) {
+        return;
+    }
+    let mut end = k + 1;
+    if end + 1 < n && matches!(word(end + 1), "AM" | "PM" | "am" | "pm" | "a.m." | "p.m.") {
+        end += 1;
+    }
+    if k > 0
+        && !matches!(
+            word(k - 1).to_ascii_lowercase().as_str(),
+            "on" | "at" | "by" | "from" | "until" | "since" | "date" | "sent" | ":" | ","
+        )
+    {
+        brk.set(k - 1);
+    }
+    if end + 1 < n && word(end + 1).chars().next().is_some_and(char::is_uppercase) {
+        brk.set(end);
+    }
+}
+
+/// Whether token `t` may take part in a sentence decision by itself: its
+/// first byte may start a list marker, a message header or a bullet (a
+/// digit, `/`, the letter of a one-letter token, a bullet's lead byte), or
+/// its last byte may end a sentence (`.` `!` `?` and `…`'s last byte 0xA6).
+/// Other tokens matter only when a line break follows them, or as the
+/// neighbours of one that matters.
+#[inline(always)]
+pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
+    (match bytes[t.start] {
+        b'0'..=b'9' | b'/' | 0xC2 | 0xE2 => true,
+        b'a'..=b'z' => t.end - t.start == 1,
+        _ => false,
+    }) || matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6)
+}
+
 /// Splits tokens into sentences. Decisions, in order: blank lines always end
 /// a sentence; a line break does too (with `split_on_newlines`); list markers (`1.`, `b)`) open sentences; `.`, `!`, `?` end one
 /// before a capitalised word, a digit or an opening quote, except after
@@ -87,25 +150,36 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
 /// that may end a sentence (`U.S.`, `p.m.`) do so only before a word that
 /// usually starts one (`The`, `He`); an ellipsis ends one only before a
 /// capitalised word other than `I`.
-pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Sentence> {
+///
+/// Only the tokens of `cands` (ascending; every token that [`may_decide`]
+/// or is followed by whitespace other than one space, and possibly more)
+/// are examined: a sentence never ends after any other token unless a
+/// decision about a neighbour says so.
+pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usize]) -> Vec<Sentence> {
     let n = tokens.len();
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    // brk[k]: a sentence ends after token k.
-    let mut brk = vec![false; n];
+    let mut brk = Breaks { at: vec![false; n], ends: Vec::new() };
     // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
     let mut keep = vec![false; n];
-
-    // List markers and bullets.
-    let mut last_marker: Option<u32> = None;
-    let mut k = 0;
     let bytes = text.as_bytes();
+
+    // List markers, bullets and message headers.
+    let mut last_marker: Option<u32> = None;
     let bullet_at = |k: usize| is_bullet(text, tokens[k]);
-    while k < n {
-        if bullet_at(k) && k > 0 {
-            brk[k - 1] = true;
+    let mut next_k = 0;
+    for &k in cands {
+        if k < next_k {
+            continue; // inside a list marker
         }
-        if tokens[k].end - tokens[k].start > 2 {
-            k += 1;
+        let t = tokens[k];
+        let first = bytes[t.start];
+        if k + 1 < n && matches!(first, b'0'..=b'9' | b'/') {
+            header(text, tokens, k, &mut brk);
+        }
+        if k > 0 && bullet_at(k) {
+            brk.set(k - 1);
+        }
+        if t.end - t.start > 2 {
             continue;
         }
         let at_start = || k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
@@ -114,71 +188,74 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
         {
             if k > 0 && !at_start {
-                brk[k - 1] = true;
+                brk.set(k - 1);
             }
             for slot in &mut keep[k..=end] {
                 *slot = true;
             }
             last_marker = Some(v);
-            k = end + 1;
-            continue;
-        }
-        k += 1;
-    }
-
-    // E-mail and message headers: `Kay Mann 04/26/2001 07:17 AM Will you…` —
-    // a numeric date with a clock time stands as a sentence of its own.
-    for k in 0..n.saturating_sub(1) {
-        if !matches!(bytes[tokens[k].start], b'0'..=b'9' | b'/') {
-            continue;
-        }
-        let is_date = {
-            let w = word(k);
-            w.len() >= 6
-                && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
-                && w.bytes().filter(|&b| b == b'/').count() == 2
-        };
-        let is_clock = |x: &str| x.len() >= 4 && x.contains(':') && x.bytes().all(|b| b.is_ascii_digit() || b == b':');
-        if !is_date || !is_clock(word(k + 1)) {
-            continue;
-        }
-        let mut end = k + 1;
-        if end + 1 < n && matches!(word(end + 1), "AM" | "PM" | "am" | "pm" | "a.m." | "p.m.") {
-            end += 1;
-        }
-        if k > 0
-            && !matches!(
-                word(k - 1).to_ascii_lowercase().as_str(),
-                "on" | "at" | "by" | "from" | "until" | "since" | "date" | "sent" | ":" | ","
-            )
-        {
-            brk[k - 1] = true;
-        }
-        if end + 1 < n && word(end + 1).chars().next().is_some_and(char::is_uppercase) {
-            brk[end] = true;
+            // The marker's own tokens (`.`, `)`) are neither headers, bullets nor markers.
+            next_k = end + 1;
         }
     }
 
-    let mut sent_len = 0usize;
+    // The tokens to examine: the candidates and those the passes above ended a sentence after.
+    let mut visit: Vec<usize> = Vec::with_capacity(cands.len() + brk.ends.len());
+    if brk.ends.is_empty() {
+        visit.extend_from_slice(cands);
+    } else {
+        let mut extra = brk.ends.clone();
+        extra.sort_unstable();
+        let (mut a, mut b) = (cands.iter().peekable(), extra.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) => {
+                    if x <= y {
+                        a.next();
+                    }
+                    if y <= x {
+                        b.next();
+                    }
+                    x.min(y)
+                }
+                (Some(&&x), None) => {
+                    a.next();
+                    x
+                }
+                (None, Some(&&y)) => {
+                    b.next();
+                    y
+                }
+                (None, None) => break,
+            };
+            visit.push(next);
+        }
+    }
+
+    // The sentence in progress starts at token `sent_start`.
+    let mut sent_start = 0usize;
     let mut i = 0;
-    while i < n {
-        sent_len += 1;
+    for &v in &visit {
+        if v < i {
+            continue; // passed over with an ellipsis or closing quotes
+        }
+        i = v;
         if i + 1 < n && !keep[i] && tokens[i].end < tokens[i + 1].start {
             let gap = tokens[i + 1].start - tokens[i].end;
             if gap > 1 || bytes[tokens[i].end] == b'\n' {
                 let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
                 if blank || (line && tok.split_on_newlines) {
-                    brk[i] = true;
+                    brk.set(i);
                 }
             }
         }
         // Only tokens ending in `.` `!` `?` or `…` (whose last byte is 0xA6) can end a sentence here.
-        if !brk[i] && !matches!(bytes[tokens[i].end - 1], b'.' | b'!' | b'?' | 0xA6) {
+        if !brk.at[i] && !matches!(bytes[tokens[i].end - 1], b'.' | b'!' | b'?' | 0xA6) {
             i += 1;
             continue;
         }
         let w = word(i);
-        if !brk[i] && !keep[i] {
+        if !brk.at[i] && !keep[i] {
             // A spaced ellipsis `. . .` (three or more dots).
             if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end < tokens[i + 1].start {
                 let mut j = i;
@@ -190,24 +267,21 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                 let next = if j + 1 < n { word(j + 1) } else { "" };
                 let next_upper = next.chars().next().is_some_and(char::is_uppercase) && next != "I";
                 if dots >= 4 && attached && next_upper {
-                    brk[i] = true; // `compounds. . . . The`: a period, then an ellipsis
-                    sent_len = j - i;
+                    brk.set(i); // `compounds. . . . The`: a period, then an ellipsis
+                    sent_start = i + 1;
                     i = j + 1;
                     continue;
                 } else if dots >= 3 {
                     if next_upper || j + 1 >= n {
-                        brk[j] = true;
+                        brk.set(j);
+                        sent_start = j + 1;
                     }
                     i = j + 1;
-                    sent_len += dots - 1;
-                    if brk[j] {
-                        sent_len = 0;
-                    }
                     continue;
                 }
             }
         }
-        if !brk[i] && !keep[i] {
+        if !brk.at[i] && !keep[i] {
             let abbreviation = w.len() > 1 && w.ends_with('.') && !is_terminal(w);
             if is_terminal(w) || abbreviation {
                 // Absorb closing quotes and brackets.
@@ -219,7 +293,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                     j += 1;
                 }
                 if j + 1 >= n {
-                    brk[j] = true;
+                    brk.set(j);
                 } else {
                     let next = word(j + 1);
                     let next_first = next.chars().next().unwrap_or(' ');
@@ -232,6 +306,8 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                         tok.is_sentence_starter(next) && next_first.is_uppercase()
                     } else if abbreviation {
                         let time = matches!(w.to_ascii_lowercase().as_str(), "a.m." | "p.m.");
+                        // Tokens of the sentence so far, this one included.
+                        let sent_len = i + 1 - sent_start;
                         !tok.is_non_final_abbreviation(w)
                             && starts_upper
                             && tok.is_sentence_starter(next)
@@ -248,28 +324,30 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token]) -> Vec<Senten
                         starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word
                     };
                     if ok {
-                        brk[j] = true;
+                        brk.set(j);
                     }
                 }
-                if brk[j] {
-                    sent_len += j - i;
+                if brk.at[j] {
                     i = j;
                 }
             }
         }
-        if brk[i] {
-            sent_len = 0;
+        if brk.at[i] {
+            sent_start = i + 1;
         }
         i += 1;
     }
 
-    let mut out = Vec::new();
+    let mut ends = brk.ends;
+    ends.sort_unstable();
+    if n > 0 && ends.last() != Some(&(n - 1)) {
+        ends.push(n - 1);
+    }
+    let mut out = Vec::with_capacity(ends.len());
     let mut start = 0usize;
-    for (k, &b) in brk.iter().enumerate() {
-        if b || k + 1 == n {
-            out.push(Sentence { start: tokens[start].start, end: tokens[k].end, token_start: start, token_end: k + 1 });
-            start = k + 1;
-        }
+    for &k in &ends {
+        out.push(Sentence { start: tokens[start].start, end: tokens[k].end, token_start: start, token_end: k + 1 });
+        start = k + 1;
     }
     out
 }
@@ -296,6 +374,42 @@ mod tests {
         assert_eq!(sents("a line\nAnother"), ["a line", "Another"]);
         assert_eq!(sents("a line cut\nin the middle."), ["a line cut", "in the middle."]);
         assert_eq!(sents("wait... and then"), ["wait... and then"]);
+    }
+
+    /// The tokenizer's candidates give the sentences that examining every token gives.
+    #[test]
+    fn candidates_suffice() {
+        let mut texts: Vec<String> = vec![
+            "1. First item\n2. Second item\n• bullet\n• two".into(),
+            "Kay Mann 04/26/2001 07:17 AM Will you go? a) yes b) no".into(),
+            "He said . . . . The end... And I. Then at 5 p.m. The U.S. Army left.\u{2028}Next\u{a0}line".into(),
+            "“Go home.” Then (he left.) 'Why?' a. b. c.\r\n\r\nNew para.".into(),
+        ];
+        let alphabet: Vec<char> = "aZ '.,;:-—’“”\n\t\u{a0}\u{2028}é1$%@/…!?()•·7".chars().collect();
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 58) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(t);
+        }
+        for split_on_newlines in [true, false] {
+            let tok = Tokenizer::new(split_on_newlines);
+            for text in &texts {
+                let mut cands = Vec::new();
+                let tokens = tok.scan::<true>(text, &mut cands);
+                assert!(cands.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+                let all: Vec<usize> = (0..tokens.len()).collect();
+                assert_eq!(
+                    super::split(&tok, text, &tokens, &cands),
+                    super::split(&tok, text, &tokens, &all),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
