@@ -279,7 +279,7 @@ impl Tokenizer {
     /// word or number never needs examining: it ends in a letter or digit,
     /// and a list marker or a message header has punctuation in its chunk.
     fn scan<const MARK: bool>(&self, text: &str, cands: &mut Vec<usize>) -> Vec<Token> {
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
         // Filled only by chunks of several tokens (allocated on first use).
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let no_special_cases = self.special_cases.is_empty();
@@ -390,6 +390,12 @@ impl Tokenizer {
             out.push((s, e));
             return;
         }
+        // One character (`-`, `—`, `“`), or a run of hyphens or periods (`--`, `...`): one token.
+        if text[s..e].chars().nth(1).is_none() || bytes[s..e].iter().all(|&b| b == bytes[s] && matches!(b, b'-' | b'.'))
+        {
+            out.push((s, e));
+            return;
+        }
         if mask & !(LOWER | UPPER) == 0 {
             // Letters that may be a fused form (`dont`, `gonna`).
             let w = &text[s..e];
@@ -403,23 +409,27 @@ impl Tokenizer {
             return;
         } else if mask & !(LOWER | UPPER | HIGH) == 0 {
             // Letters beyond ASCII (`Rodríguez`): a word. Fused forms are ASCII.
-            if text[s..e].chars().all(char::is_alphabetic) {
+            let w = &text[s..e];
+            if w.chars().all(char::is_alphabetic) {
                 out.push((s, e));
+                return;
+            }
+            // `Venezuela’s`, `DON’T`: ASCII letters and a clitic with a curly apostrophe.
+            if let Some(n) = clitic_len(w)
+                && letters_word(&bytes[s..e - n])
+            {
+                out.push((s, e - n));
+                out.push((e - n, e));
                 return;
             }
         } else if mask & HIGH == 0 && e - s >= 2 {
             let w = &bytes[s..e];
             let last = w[w.len() - 1];
             let body = &w[..w.len() - 1];
-            // Letters that stay one word (not a fused form such as `dont`).
-            let letters = |b: &[u8]| {
-                b.iter().all(u8::is_ascii_alphabetic)
-                    && (b.len() > 8
-                        || !may_be_fused(b)
-                        || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
-            };
-            // Opening `"` `(` `[` `` ` `` before more text (not an emoticon): its own token, then the rest.
-            if w.len() > 4 && matches!(w[0], b'"' | b'(' | b'[' | b'`') {
+            let letters = letters_word;
+            // Opening `"` `(` `[` `` ` `` before more text (not an emoticon, which
+            // has at most three bytes): its own token, then the rest.
+            if w.len() >= 3 && matches!(w[0], b'"' | b'(' | b'[' | b'`') {
                 out.push((s, s + 1));
                 let rest = w[1..].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)]);
                 self.chunk_fast(text, s + 1, e, rest, out);
@@ -453,6 +463,31 @@ impl Tokenizer {
                 out.push((s, e - 1));
                 out.push((e - 1, e));
                 return;
+            }
+            // `Mr.`, `U.S.`, `Inc.`: an abbreviation keeps its period (unless it
+            // ends a sentence), then closing punctuation each split off (`U.S.,`).
+            {
+                let mut core_end = w.len();
+                while core_end > 0 && matches!(w[core_end - 1], b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
+                    core_end -= 1;
+                }
+                let core = &w[..core_end];
+                if core.len() >= 2
+                    && core[0].is_ascii_alphabetic()
+                    && core[core.len() - 1] == b'.'
+                    && core.iter().all(|&b| b.is_ascii_alphabetic() || b == b'.')
+                    && !core.windows(2).any(|p| p == b"..")
+                    && !(core.len() >= 3 && core[..3].eq_ignore_ascii_case(b"www"))
+                    && glued_period(&text[s..s + core_end]).is_none()
+                    && self.is_abbreviation(&text[s..s + core_end])
+                    && (core_end < w.len() || !self.ends_sentence_abbreviation(text, s, e))
+                {
+                    out.push((s, s + core_end));
+                    for k in core_end..w.len() {
+                        out.push((s + k, s + k + 1));
+                    }
+                    return;
+                }
             }
             // `1,000`, `3.5`, `10:30`: digits with single separators stay whole.
             if mask == DIGIT | OTHER && is_number(w) {
@@ -517,7 +552,7 @@ impl Tokenizer {
     /// Tokens and sentences of `text`.
     #[must_use]
     pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
-        let mut cands = Vec::new();
+        let mut cands = Vec::with_capacity(text.len() / 16 + 8);
         let tokens = self.scan::<true>(text, &mut cands);
         let sents = sentences::split(self, text, &tokens, &cands);
         (tokens, sents)
@@ -980,6 +1015,12 @@ pub(crate) fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option
 /// digits, or ASCII letters that cannot be a fused form (`dont`).
 fn is_plain(mask: u8, w: &[u8]) -> bool {
     mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (w.len() > 8 || !may_be_fused(w)))
+}
+
+/// ASCII letters that stay one word (not a fused form such as `dont`).
+fn letters_word(b: &[u8]) -> bool {
+    b.iter().all(u8::is_ascii_alphabetic)
+        && (b.len() > 8 || !may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
 }
 
 /// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).

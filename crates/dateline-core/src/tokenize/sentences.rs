@@ -158,7 +158,7 @@ pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
 pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usize]) -> Vec<Sentence> {
     let n = tokens.len();
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let mut brk = Breaks { at: vec![false; n], ends: Vec::new() };
+    let mut brk = Breaks { at: vec![false; n], ends: Vec::with_capacity(n / 12 + 4) };
     // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
     let mut keep = vec![false; n];
     let bytes = text.as_bytes();
