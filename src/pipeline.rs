@@ -13,7 +13,7 @@ use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
 use crate::gazetteer::PyGazetteer;
-use crate::results::{DocData, PyDoc, char_offsets, pairs_array};
+use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
 
 /// The compiled pipeline (tokenizer, gazetteer, temporal tagger). Use the
 /// `dateline.Pipeline` façade, which adds keyword defaults and `pipe()`.
@@ -213,27 +213,37 @@ impl PyPipeline {
         let (owned, _, threads) = self.prepare(py, texts, None, n_threads, 0)?;
         let inner = Arc::clone(&self.inner);
         let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
-        // Per text: flat token offsets, space_after, flat sentence offsets.
-        let per_doc = run_detached(py, || {
-            parallel::map_ordered(&strs, threads, |text| {
-                let (tokens, sentences) = inner.tokenizer().tokenize_with_sentences(text);
-                let tok = char_offsets(text, tokens.iter().map(|t| (t.start, t.end)), tokens.len());
-                let space: Vec<bool> = tokens.iter().map(|t| t.space_after).collect();
-                let sen = char_offsets(text, sentences.iter().map(|s| (s.start, s.end)), sentences.len());
-                (tok, space, sen)
+        // Texts in groups of 64, each group tokenized with one set of buffers
+        // into flat arrays: token offsets, space_after, sentence offsets, and
+        // each text's token and sentence counts.
+        let groups: Vec<&[&str]> = strs.chunks(64).collect();
+        let per_group = run_detached(py, || {
+            parallel::map_ordered(&groups, threads, |group| {
+                let mut buf = dateline_core::TokenBuffers::default();
+                let (mut tok, mut space, mut sen, mut counts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+                for text in group.iter() {
+                    inner.tokenizer().tokenize_into(text, &mut buf);
+                    extend_char_offsets(&mut tok, text, buf.tokens.iter().map(|t| (t.start, t.end)));
+                    space.extend(buf.tokens.iter().map(|t| t.space_after));
+                    extend_char_offsets(&mut sen, text, buf.sentences.iter().map(|s| (s.start, s.end)));
+                    counts.push((buf.tokens.len() as i64, buf.sentences.len() as i64));
+                }
+                (tok, space, sen, counts)
             })
         })?;
-        let n_tok: usize = per_doc.iter().map(|d| d.1.len()).sum();
-        let n_sen: usize = per_doc.iter().map(|d| d.2.len() / 2).sum();
+        let n_tok: usize = per_group.iter().map(|g| g.1.len()).sum();
+        let n_sen: usize = per_group.iter().map(|g| g.2.len() / 2).sum();
         let (mut tok, mut space, mut sen) =
             (Vec::with_capacity(2 * n_tok), Vec::with_capacity(n_tok), Vec::with_capacity(2 * n_sen));
         let (mut tok_bounds, mut sen_bounds) = (vec![0i64], vec![0i64]);
-        for (t, sp, se) in per_doc {
+        for (t, sp, se, counts) in per_group {
             tok.extend_from_slice(&t);
             space.extend_from_slice(&sp);
             sen.extend_from_slice(&se);
-            tok_bounds.push((tok.len() / 2) as i64);
-            sen_bounds.push((sen.len() / 2) as i64);
+            for (nt, ns) in counts {
+                tok_bounds.push(tok_bounds[tok_bounds.len() - 1] + nt);
+                sen_bounds.push(sen_bounds[sen_bounds.len() - 1] + ns);
+            }
         }
         Ok((
             pairs_array(py, tok)?,

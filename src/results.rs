@@ -353,13 +353,23 @@ impl DocData {
 
 /// `(start, end)` byte spans of `text`, in order, as flat str indices.
 pub(crate) fn char_offsets(text: &str, spans: impl Iterator<Item = (usize, usize)>, n: usize) -> Vec<i64> {
-    let mut cur = dateline_core::span::CharCursor::new(text);
     let mut flat = Vec::with_capacity(2 * n);
-    for (a, b) in spans {
-        flat.push(cur.at(a) as i64);
-        flat.push(cur.at(b) as i64);
-    }
+    extend_char_offsets(&mut flat, text, spans);
     flat
+}
+
+/// Appends the str-index `(start, end)` pairs of byte spans of `text` to `flat`.
+pub(crate) fn extend_char_offsets(flat: &mut Vec<i64>, text: &str, spans: impl Iterator<Item = (usize, usize)>) {
+    if text.is_ascii() {
+        for (a, b) in spans {
+            flat.extend_from_slice(&[a as i64, b as i64]);
+        }
+        return;
+    }
+    let mut cur = dateline_core::span::CharCursor::new(text);
+    for (a, b) in spans {
+        flat.extend_from_slice(&[cur.at(a) as i64, cur.at(b) as i64]);
+    }
 }
 
 /// Flat `(start, end)` pairs as one `(n, 2)` array object (not a reshaped view).

@@ -42,4 +42,4 @@ pub use error::Error;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
 pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
-pub use tokenize::{Sentence, Token, Tokenizer};
+pub use tokenize::{Sentence, Token, TokenBuffers, Tokenizer};

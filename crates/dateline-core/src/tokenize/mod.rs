@@ -32,6 +32,19 @@ pub struct Token {
     pub space_after: bool,
 }
 
+/// The tokens and sentences of one text, with the working memory of
+/// [`Tokenizer::tokenize_into`], kept from text to text.
+#[derive(Clone, Debug, Default)]
+pub struct TokenBuffers {
+    /// The tokens of the last text.
+    pub tokens: Vec<Token>,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    cands: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    scratch: sentences::Scratch,
+}
+
 /// Tokenizer options. Immutable once built; cheap to share between threads.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
@@ -269,7 +282,9 @@ impl Tokenizer {
     /// separators U+001C–U+001F (as Python's `str.isspace`).
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        self.scan::<false>(text, &mut Vec::new())
+        let mut tokens = Vec::new();
+        self.scan::<false>(text, &mut tokens, &mut Vec::new(), &mut Vec::new());
+        tokens
     }
 
     /// [`Self::tokenize`]; with `MARK`, also lists in `cands` the tokens the
@@ -278,10 +293,18 @@ impl Tokenizer {
     /// followed by whitespace other than spaces. A chunk that is one plain
     /// word or number never needs examining: it ends in a letter or digit,
     /// and a list marker or a message header has punctuation in its chunk.
-    fn scan<const MARK: bool>(&self, text: &str, cands: &mut Vec<usize>) -> Vec<Token> {
-        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
-        // Filled only by chunks of several tokens (allocated on first use).
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+    fn scan<const MARK: bool>(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<usize>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        tokens.clear();
+        tokens.reserve(text.len() / 4 + 16);
+        cands.clear();
+        // The tokens of one chunk of several tokens.
+        spans.clear();
         let no_special_cases = self.special_cases.is_empty();
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -359,7 +382,7 @@ impl Tokenizer {
                 }
                 bytes[s..i].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)])
             };
-            self.chunk_fast(text, s, i, mask, &mut spans);
+            self.chunk_fast(text, s, i, mask, spans);
             // A chunk ends at whitespace or at the end of the text: only its
             // last token can have space after it.
             if let Some((&(start, end), rest)) = spans.split_last() {
@@ -375,7 +398,6 @@ impl Tokenizer {
             }
             spans.clear();
         }
-        tokens
     }
 
     /// The common chunks of running text (`word`, `1989`, `said,`, `year.`)
@@ -552,10 +574,27 @@ impl Tokenizer {
     /// Tokens and sentences of `text`.
     #[must_use]
     pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
-        let mut cands = Vec::with_capacity(text.len() / 16 + 8);
-        let tokens = self.scan::<true>(text, &mut cands);
-        let sents = sentences::split(self, text, &tokens, &cands);
-        (tokens, sents)
+        let mut buf = TokenBuffers::default();
+        self.tokenize_into(text, &mut buf);
+        (buf.tokens, buf.sentences)
+    }
+
+    /// Tokens and sentences of `text` into `buf` (its previous content
+    /// replaced), reusing its memory: for many short texts in a row.
+    ///
+    /// ```
+    /// use dateline_core::{Tokenizer, TokenBuffers};
+    /// let tok = Tokenizer::default();
+    /// let mut buf = TokenBuffers::default();
+    /// for text in ["One. Two.", "Three"] {
+    ///     tok.tokenize_into(text, &mut buf);
+    ///     assert_eq!((buf.tokens.clone(), buf.sentences.clone()), tok.tokenize_with_sentences(text));
+    /// }
+    /// assert_eq!(buf.tokens.len(), 1);
+    /// ```
+    pub fn tokenize_into(&self, text: &str, buf: &mut TokenBuffers) {
+        self.scan::<true>(text, &mut buf.tokens, &mut buf.cands, &mut buf.spans);
+        sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
     }
 
     /// Tokenizes one whitespace-free chunk `text[s..e]`, peeling punctuation

@@ -80,8 +80,17 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
     Some((value, j))
 }
 
+/// Buffers [`split`] reuses from text to text.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Scratch {
+    brk: Breaks,
+    keep: Vec<bool>,
+    visit: Vec<usize>,
+}
+
 /// The sentence ends decided so far: `at[k]` when one ends after token `k`;
 /// `ends` lists those `k` in the order they were decided.
+#[derive(Clone, Debug, Default)]
 struct Breaks {
     at: Vec<bool>,
     ends: Vec<usize>,
@@ -155,12 +164,24 @@ pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
 /// or is followed by whitespace other than one space, and possibly more)
 /// are examined: a sentence never ends after any other token unless a
 /// decision about a neighbour says so.
-pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usize]) -> Vec<Sentence> {
+pub(super) fn split(
+    tok: &Tokenizer,
+    text: &str,
+    tokens: &[Token],
+    cands: &[usize],
+    scratch: &mut Scratch,
+    out: &mut Vec<Sentence>,
+) {
     let n = tokens.len();
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let mut brk = Breaks { at: vec![false; n], ends: Vec::with_capacity(n / 12 + 4) };
+    out.clear();
+    let Scratch { brk, keep, visit } = scratch;
+    brk.at.clear();
+    brk.at.resize(n, false);
+    brk.ends.clear();
     // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
-    let mut keep = vec![false; n];
+    keep.clear();
+    keep.resize(n, false);
     let bytes = text.as_bytes();
 
     // List markers, bullets and message headers.
@@ -174,7 +195,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usiz
         let t = tokens[k];
         let first = bytes[t.start];
         if k + 1 < n && matches!(first, b'0'..=b'9' | b'/') {
-            header(text, tokens, k, &mut brk);
+            header(text, tokens, k, brk);
         }
         if k > 0 && bullet_at(k) {
             brk.set(k - 1);
@@ -200,42 +221,18 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usiz
     }
 
     // The tokens to examine: the candidates and those the passes above ended a sentence after.
-    let mut visit: Vec<usize> = Vec::with_capacity(cands.len() + brk.ends.len());
-    if brk.ends.is_empty() {
-        visit.extend_from_slice(cands);
-    } else {
-        let mut extra = brk.ends.clone();
-        extra.sort_unstable();
-        let (mut a, mut b) = (cands.iter().peekable(), extra.iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(&&x), Some(&&y)) => {
-                    if x <= y {
-                        a.next();
-                    }
-                    if y <= x {
-                        b.next();
-                    }
-                    x.min(y)
-                }
-                (Some(&&x), None) => {
-                    a.next();
-                    x
-                }
-                (None, Some(&&y)) => {
-                    b.next();
-                    y
-                }
-                (None, None) => break,
-            };
-            visit.push(next);
-        }
+    visit.clear();
+    visit.extend_from_slice(cands);
+    if !brk.ends.is_empty() {
+        visit.extend_from_slice(&brk.ends);
+        visit.sort_unstable();
+        visit.dedup();
     }
 
     // The sentence in progress starts at token `sent_start`.
     let mut sent_start = 0usize;
     let mut i = 0;
-    for &v in &visit {
+    for &v in visit.iter() {
         if v < i {
             continue; // passed over with an ellipsis or closing quotes
         }
@@ -338,18 +335,16 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[usiz
         i += 1;
     }
 
-    let mut ends = brk.ends;
+    let ends = &mut brk.ends;
     ends.sort_unstable();
     if n > 0 && ends.last() != Some(&(n - 1)) {
         ends.push(n - 1);
     }
-    let mut out = Vec::with_capacity(ends.len());
     let mut start = 0usize;
-    for &k in &ends {
+    for &k in ends.iter() {
         out.push(Sentence { start: tokens[start].start, end: tokens[k].end, token_start: start, token_end: k + 1 });
         start = k + 1;
     }
-    out
 }
 
 #[cfg(test)]
@@ -399,15 +394,14 @@ mod tests {
         for split_on_newlines in [true, false] {
             let tok = Tokenizer::new(split_on_newlines);
             for text in &texts {
-                let mut cands = Vec::new();
-                let tokens = tok.scan::<true>(text, &mut cands);
+                let mut buf = crate::TokenBuffers::default();
+                tok.tokenize_into(text, &mut buf);
+                let cands = &buf.cands;
                 assert!(cands.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-                let all: Vec<usize> = (0..tokens.len()).collect();
-                assert_eq!(
-                    super::split(&tok, text, &tokens, &cands),
-                    super::split(&tok, text, &tokens, &all),
-                    "{text:?}"
-                );
+                let all: Vec<usize> = (0..buf.tokens.len()).collect();
+                let mut with_all = Vec::new();
+                super::split(&tok, text, &buf.tokens, &all, &mut super::Scratch::default(), &mut with_all);
+                assert_eq!(buf.sentences, with_all, "{text:?}");
             }
         }
     }
