@@ -459,11 +459,8 @@ impl Tokenizer {
             }
             // A word or number, then closing punctuation each split off (`war,''`, `thing."`, `11)`),
             // with at most one period right after the word (not an abbreviation's).
-            if matches!(last, b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
-                let mut core_end = w.len();
-                while core_end > 0 && matches!(w[core_end - 1], b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
-                    core_end -= 1;
-                }
+            if is_closer(last) {
+                let core_end = closers_start(w);
                 let dot = core_end > 0 && w[core_end - 1] == b'.';
                 let body_end = core_end - usize::from(dot);
                 let core = &w[..body_end];
@@ -489,10 +486,7 @@ impl Tokenizer {
             // `Mr.`, `U.S.`, `Inc.`: an abbreviation keeps its period (unless it
             // ends a sentence), then closing punctuation each split off (`U.S.,`).
             {
-                let mut core_end = w.len();
-                while core_end > 0 && matches!(w[core_end - 1], b'"' | b')' | b']' | b'\'' | b',' | b';' | b':') {
-                    core_end -= 1;
-                }
+                let core_end = closers_start(w);
                 let core = &w[..core_end];
                 if core.len() >= 2
                     && core[0].is_ascii_alphabetic()
@@ -1054,6 +1048,16 @@ pub(crate) fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option
 /// digits, or ASCII letters that cannot be a fused form (`dont`).
 fn is_plain(mask: u8, w: &[u8]) -> bool {
     mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (w.len() > 8 || !may_be_fused(w)))
+}
+
+/// Closing punctuation split off a word or number one mark at a time (`war,''`, `thing."`, `11)`).
+fn is_closer(b: u8) -> bool {
+    matches!(b, b'"' | b')' | b']' | b'\'' | b',' | b';' | b':')
+}
+
+/// Where the run of closing punctuation that ends `w` starts.
+fn closers_start(w: &[u8]) -> usize {
+    w.len() - w.iter().rev().take_while(|&&b| is_closer(b)).count()
 }
 
 /// ASCII letters that stay one word (not a fused form such as `dont`).
