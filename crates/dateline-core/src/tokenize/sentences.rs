@@ -145,11 +145,22 @@ fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
 /// neighbours of one that matters.
 #[inline(always)]
 pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
-    (match bytes[t.start] {
-        b'0'..=b'9' | b'/' | 0xC2 | 0xE2 => true,
-        b'a'..=b'z' => t.end - t.start == 1,
-        _ => false,
-    }) || matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6)
+    let first = bytes[t.start];
+    may_start_header(first)
+        || matches!(first, 0xC2 | 0xE2)
+        || (first.is_ascii_lowercase() && t.end - t.start == 1)
+        || may_end(bytes, t)
+}
+
+/// Whether a token starting with byte `b` may be a message header's date (or a list marker's number).
+fn may_start_header(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'/'
+}
+
+/// Whether token `t` ends in `.` `!` `?` or `…` (whose last byte is 0xA6), as a sentence's last token does.
+#[inline(always)]
+fn may_end(bytes: &[u8], t: Token) -> bool {
+    matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6)
 }
 
 /// Splits tokens into sentences. Decisions, in order: blank lines always end
@@ -194,7 +205,7 @@ pub(super) fn split(
         }
         let t = tokens[k];
         let first = bytes[t.start];
-        if k + 1 < n && matches!(first, b'0'..=b'9' | b'/') {
+        if k + 1 < n && may_start_header(first) {
             header(text, tokens, k, brk);
         }
         if k > 0 && bullet_at(k) {
@@ -246,8 +257,8 @@ pub(super) fn split(
                 }
             }
         }
-        // Only tokens ending in `.` `!` `?` or `…` (whose last byte is 0xA6) can end a sentence here.
-        if !brk.at[i] && !matches!(bytes[tokens[i].end - 1], b'.' | b'!' | b'?' | 0xA6) {
+        // Only tokens that may end a sentence are examined further.
+        if !brk.at[i] && !may_end(bytes, tokens[i]) {
             i += 1;
             continue;
         }
@@ -381,15 +392,10 @@ mod tests {
             "“Go home.” Then (he left.) 'Why?' a. b. c.\r\n\r\nNew para.".into(),
         ];
         let alphabet: Vec<char> = "aZ '.,;:-—’“”\n\t\u{a0}\u{2028}é1$%@/…!?()•·7".chars().collect();
-        let mut seed = 7u64;
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..4000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 58) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
-            texts.push(t);
+            let len = crate::tokenize::tests::below(&mut seed, 64);
+            texts.push((0..len).map(|_| alphabet[crate::tokenize::tests::below(&mut seed, alphabet.len())]).collect());
         }
         for split_on_newlines in [true, false] {
             let tok = Tokenizer::new(split_on_newlines);
