@@ -286,6 +286,10 @@ fn name_forms<'a>(tokenizer: &Tokenizer, name: &'a str) -> Vec<(Cow<'a, str>, Ve
 }
 
 fn has_letters_all_upper(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_ascii() {
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
@@ -293,6 +297,8 @@ fn has_letters_all_upper(w: &str) -> bool {
 struct Folded<'t> {
     folded: Vec<String>,
     lower: Vec<Cow<'t, str>>,
+    /// The first step in the exact trie from every token.
+    steps: trie::Steps,
 }
 
 /// Compiles entries one at a time into the tries and the entry store.
@@ -632,7 +638,8 @@ impl Gazetteer {
     }
 
     /// The document's tokens folded per [`Folding`] (empty without folding),
-    /// and in lower case (empty without [`CaseRule::Insensitive`] entries).
+    /// in lower case (empty without [`CaseRule::Insensitive`] entries), and
+    /// their first steps in the exact trie.
     fn fold_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Folded<'t> {
         let folded = if self.folding.any() {
             tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
@@ -650,7 +657,10 @@ impl Gazetteer {
                 })
                 .collect()
         };
-        Folded { folded, lower }
+        let mut steps = trie::Steps::default();
+        let bytes = text.as_bytes();
+        self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
+        Folded { folded, lower, steps }
     }
 
     /// Calls `found(token count, entry, node, trie)` for every name starting
@@ -666,9 +676,13 @@ impl Gazetteer {
     ) {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
         let allow_common = || !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
-        self.exact.walk((i..tokens.len()).map(word), allow_common, |n, e, node| found(n, e, node, &self.exact));
+        let steps = &folded.steps;
+        if steps.nodes[i] != 0 {
+            let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
+            self.exact.walk_on(steps.nodes[i], rest, allow_common, |n, e, node| found(n, e, node, &self.exact));
+        }
         let w = word(i);
-        if !w.as_bytes()[0].is_ascii_lowercase() && self.upper.may_start(w) && has_letters_all_upper(w) {
+        if !w.as_bytes()[0].is_ascii_lowercase() && has_letters_all_upper(w) && self.upper.may_start(w) {
             let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }

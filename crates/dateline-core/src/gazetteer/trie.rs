@@ -16,7 +16,12 @@ const K: u64 = 0x9e37_79b9_7f4a_7c15;
 /// A quick multiplicative hash of a word's bytes, eight at a time.
 #[inline]
 fn hash(w: &str) -> u64 {
-    let b = w.as_bytes();
+    hash_bytes(w.as_bytes())
+}
+
+/// [`hash`] of a word's bytes.
+#[inline]
+fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = (b.len() as u64).wrapping_mul(K);
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
@@ -26,11 +31,24 @@ fn hash(w: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        // Byte by byte: a short copy would call memcpy.
-        let x = rest.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
-        h = (h ^ x).wrapping_mul(K);
+        h = (h ^ tail(rest)).wrapping_mul(K);
     }
     mix(h)
+}
+
+/// The 1 to 7 bytes `r` as a little-endian number, read as two overlapping
+/// halves (a short copy would call memcpy; a loop costs a step per byte).
+#[inline]
+fn tail(r: &[u8]) -> u64 {
+    let n = r.len();
+    let two = |i: usize| u64::from(u16::from_le_bytes([r[i], r[i + 1]]));
+    let four = |i: usize| u64::from(u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]));
+    // Bytes read by both halves are the same bytes at the same place.
+    match n {
+        1 => u64::from(r[0]),
+        2 | 3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
 }
 
 /// A finalizer that spreads every input bit over the low bits too (the
@@ -201,6 +219,15 @@ impl TrieBuilder {
     }
 }
 
+/// Per-word first steps of a text (see [`Trie::first_steps`]), reused from
+/// text to text.
+#[derive(Debug, Default)]
+pub(super) struct Steps {
+    pub(super) hashes: Vec<u64>,
+    pub(super) nodes: Vec<u32>,
+    candidates: Vec<u32>,
+}
+
 /// A frozen token trie: node 0 is the root.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Trie {
@@ -228,14 +255,17 @@ impl Default for Trie {
 }
 
 impl Trie {
-    fn word(&self, sym: usize) -> &str {
+    /// Whether symbol `sym`'s word is `w`.
+    #[inline]
+    fn word_is(&self, sym: usize, w: &[u8]) -> bool {
+        let end = self.word_end[sym] as usize;
         let start = if sym == 0 { 0 } else { self.word_end[sym - 1] as usize };
-        &self.words[start..self.word_end[sym] as usize]
+        end - start == w.len() && self.words.as_bytes().get(start..end) == Some(w)
     }
 
     /// The symbol of `w` (whose [`hash`] is `h`), if it is in the vocabulary.
     #[inline]
-    fn symbol(&self, w: &str, h: u64) -> Option<u32> {
+    fn symbol(&self, w: &[u8], h: u64) -> Option<u32> {
         let mask = self.vocab.len() - 1;
         let tag = h >> 32;
         let mut i = h as usize & mask;
@@ -245,7 +275,7 @@ impl Trie {
                 return None;
             }
             let sym = (slot & 0xffff_ffff) as usize - 1;
-            if slot >> 32 == tag && self.word(sym) == w {
+            if slot >> 32 == tag && self.word_is(sym, w) {
                 return Some(sym as u32);
             }
             i = (i + 1) & mask;
@@ -293,29 +323,69 @@ impl Trie {
         &self,
         mut words: impl Iterator<Item = &'t str>,
         allow_common: impl FnOnce() -> bool,
-        mut found: impl FnMut(usize, u32, u32),
+        found: impl FnMut(usize, u32, u32),
     ) {
         let Some(first) = words.next() else { return };
-        let first_hash = hash(first);
-        if !self.starts.may_contain_hash(first_hash) {
+        let h = hash(first);
+        if !self.starts.may_contain_hash(h) {
             return;
         }
+        let Some(node) = self.symbol(first.as_bytes(), h).and_then(|sym| self.child(0, sym)) else { return };
+        self.walk_on(node, words.map(|w| (w, hash(w))), allow_common, found);
+    }
+
+    /// For every word `word(i)` of a text, the node its first step from the root
+    /// reaches (0: no name starts with it) into `nodes`, and its [`hash`]
+    /// into `hashes`, for [`Trie::walk_on`]. The words are hashed and
+    /// filtered in passes without a branch on the data, so the memory
+    /// accesses of neighbouring words overlap instead of waiting one for
+    /// another (the tables are larger than the caches).
+    pub(super) fn first_steps<'t>(&self, n_words: usize, word: impl Fn(usize) -> &'t [u8], steps: &mut Steps) {
+        let Steps { hashes, nodes, candidates } = steps;
+        hashes.clear();
+        hashes.extend((0..n_words).map(|i| hash_bytes(word(i))));
+        nodes.clear();
+        nodes.resize(hashes.len(), 0);
+        candidates.clear();
+        candidates.resize(hashes.len(), 0);
+        let mut n = 0;
+        for (i, &h) in hashes.iter().enumerate() {
+            candidates[n] = i as u32;
+            n += usize::from(self.starts.may_contain_hash(h));
+        }
+        for &i in &candidates[..n] {
+            let i = i as usize;
+            if let Some(node) = self.symbol(word(i), hashes[i]).and_then(|sym| self.child(0, sym)) {
+                nodes[i] = node;
+            }
+        }
+    }
+
+    /// Goes on from `node`, reached by one word, along `rest` (words with
+    /// their [`hash`]), as [`Trie::walk`] does.
+    pub(super) fn walk_on<'t>(
+        &self,
+        mut node: u32,
+        mut rest: impl Iterator<Item = (&'t str, u64)>,
+        allow_common: impl FnOnce() -> bool,
+        mut found: impl FnMut(usize, u32, u32),
+    ) {
         let mut allow_common = Some(allow_common);
         let mut allowed = false;
-        let mut node = 0u32;
-        for (k, w) in std::iter::once(first).chain(words).enumerate() {
-            let h = if k == 0 { first_hash } else { hash(w) };
-            let Some(sym) = self.symbol(w, h) else { break };
-            let Some(next) = self.child(node, sym) else { break };
-            node = next;
+        let mut k = 1;
+        loop {
             if let Some((e, common)) = self.output[node as usize] {
                 if common && let Some(ask) = allow_common.take() {
                     allowed = ask();
                 }
                 if !common || allowed {
-                    found(k + 1, e, node);
+                    found(k, e, node);
                 }
             }
+            let Some((w, h)) = rest.next() else { return };
+            let Some(next) = self.symbol(w.as_bytes(), h).and_then(|sym| self.child(node, sym)) else { return };
+            node = next;
+            k += 1;
         }
     }
 
@@ -349,6 +419,47 @@ impl Trie {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_steps_then_walk_on_equal_walk() {
+        let mut b = TrieBuilder::new();
+        let vocab = ["New", "York", "City", "the", ",", "Bank", "of", "América", "x"];
+        // Names of one to three words, some sharing prefixes, some common.
+        for i in 0..120u32 {
+            let len = 1 + (i % 3) as usize;
+            let words: Vec<&str> = (0..len).map(|k| vocab[(i as usize * 7 + k * 5) % vocab.len()]).collect();
+            b.insert(words.into_iter(), i, i % 4 == 0);
+        }
+        let t = b.freeze();
+        let text: Vec<&str> = (0..400).map(|i| vocab[(i * i + 3 * i) % vocab.len()]).collect();
+        let mut steps = Steps::default();
+        t.first_steps(text.len(), |k| text[k].as_bytes(), &mut steps);
+        let mut multi = 0;
+        for allow in [false, true] {
+            for i in 0..text.len() {
+                let mut want = Vec::new();
+                t.walk(text[i..].iter().copied(), || allow, |k, e, n| want.push((k, e, n)));
+                let mut got = Vec::new();
+                if steps.nodes[i] != 0 {
+                    let rest = (i + 1..text.len()).map(|k| (text[k], steps.hashes[k]));
+                    t.walk_on(steps.nodes[i], rest, || allow, |k, e, n| got.push((k, e, n)));
+                }
+                assert_eq!(got, want, "at word {i}");
+                multi += want.iter().filter(|w| w.0 > 1).count();
+            }
+        }
+        assert!(multi > 20, "too few names of several words found ({multi})");
+    }
+
+    #[test]
+    fn tail_reads_bytes_little_endian() {
+        let bytes = [0xff, 0x80, 0x01, 0x7f, 0xa5, 0x5a, 0xc3];
+        for n in 1..=7 {
+            let r = &bytes[..n];
+            let slow = r.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+            assert_eq!(tail(r), slow, "{n} bytes");
+        }
+    }
 
     #[test]
     fn start_filter_has_no_false_negatives() {
