@@ -87,7 +87,7 @@ pub(crate) fn looks_like_name(w: &str) -> bool {
     if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
         return false;
     }
-    let ordinary = |lower: &str| COMMON.contains(lower) || FUNCTION.contains(lower) || CALENDAR_WORDS.contains(&lower);
+    let ordinary = |lower: &str| ORDINARY.contains(lower);
     // Short ASCII words are lower-cased on the stack.
     match crate::tokenize::with_ascii_lower(w.as_bytes(), ordinary) {
         Some(o) => !o,
@@ -112,6 +112,11 @@ pub(crate) fn inside_longer_name(text: &str, tokens: &[crate::tokenize::Token], 
 }
 
 static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+
+/// Common, function, month and weekday words in one set (one lookup per
+/// word in [`looks_like_name`]).
+static ORDINARY: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| COMMON.iter().chain(FUNCTION_WORDS).chain(CALENDAR_WORDS).copied().collect());
 
 /// Whether `s` has no upper-case letter: a name written so is guarded
 /// (checked on a whole name before tokenizing it, and on its tokens).

@@ -170,7 +170,10 @@ impl Ctx<'_> {
 
     /// Whether tokens `k` and `k + 1` are separated by exactly one space.
     fn joined(&self, k: usize) -> bool {
-        k + 1 < self.tokens.len() && &self.text[self.tokens[k].end..self.tokens[k + 1].start] == " "
+        k + 1 < self.tokens.len() && {
+            let end = self.tokens[k].end;
+            self.tokens[k + 1].start == end + 1 && self.text.as_bytes()[end] == b' '
+        }
     }
 
     fn name_word(&self, k: usize) -> bool {
