@@ -195,6 +195,8 @@ def main() -> int:
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--tmp", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.passes < 1:
+        ap.error("--passes must be at least 1")
     if args.worker:
         print(json.dumps(worker(args.worker, args)))
         return 0

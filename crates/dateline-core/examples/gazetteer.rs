@@ -33,7 +33,7 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--text" => in_text = true,
-            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat),
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat).max(1),
             _ if in_text => texts.push(std::fs::read_to_string(&a).expect("readable text file")),
             _ => lists.push(a),
         }
@@ -70,9 +70,17 @@ fn main() {
     let tok = Tokenizer::default();
     let prepared: Vec<_> = texts.iter().map(|t| tok.tokenize(t)).collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    // Each pass timed alone; the best and the median pass are printed (this
-    // machine's clock is shared, and the best pass is the least disturbed).
-    let report = |name: &str, found: usize, mut secs: Vec<f64>| {
+    // Each of `repeat` passes timed alone; the best and the median pass are
+    // printed (this machine's clock is shared, and the best pass is the
+    // least disturbed). `pass` returns what it found.
+    let report = |name: &str, pass: &mut dyn FnMut() -> usize| {
+        let mut secs = Vec::with_capacity(repeat);
+        let mut found = 0;
+        for _ in 0..repeat {
+            let t = Instant::now();
+            found = pass();
+            secs.push(t.elapsed().as_secs_f64());
+        }
         secs.sort_by(f64::total_cmp);
         eprintln!(
             "{name:<20} {:>8.1} MB/s best, {:>6.1} median ({found} per pass)",
@@ -80,33 +88,14 @@ fn main() {
             mb / secs[secs.len() / 2]
         );
     };
-    for (name, rules) in [("find", None), ("find + name rules", Some(NameRules::default()))] {
-        let mut secs = Vec::new();
-        let mut found = 0;
-        for _ in 0..repeat {
-            let t = Instant::now();
-            found = 0;
-            for (text, toks) in texts.iter().zip(&prepared) {
-                found += match rules {
-                    None => gaz.find(text, toks).len(),
-                    Some(r) => gaz.find_with_rules(text, toks, r).len(),
-                };
-            }
-            secs.push(t.elapsed().as_secs_f64());
-        }
-        report(name, found, secs);
-    }
+    report("find", &mut || texts.iter().zip(&prepared).map(|(text, toks)| gaz.find(text, toks).len()).sum());
+    let rules = NameRules::default();
+    report("find + name rules", &mut || {
+        texts.iter().zip(&prepared).map(|(text, toks)| gaz.find_with_rules(text, toks, rules).len()).sum()
+    });
     let options = PipelineOptions { timexes: false, ..PipelineOptions::default() };
     let nlp = Pipeline::with_gazetteer(options, std::sync::Arc::new(gaz));
-    let mut secs = Vec::new();
-    let mut found = 0;
-    for _ in 0..repeat {
-        let t = Instant::now();
-        found = 0;
-        for text in &texts {
-            found += nlp.process(text, ReferenceDate::None).entities.len();
-        }
-        secs.push(t.elapsed().as_secs_f64());
-    }
-    report("pipeline, no timexes", found, secs);
+    report("pipeline, no timexes", &mut || {
+        texts.iter().map(|text| nlp.process(text, ReferenceDate::None).entities.len()).sum()
+    });
 }

@@ -293,8 +293,9 @@ fn has_letters_all_upper(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
-/// A document's words folded for the extra tries.
-struct Folded<'t> {
+/// A document's words prepared for the tries: folded and lower-cased for
+/// the extra ones, first steps in the exact one.
+struct Prepared<'t> {
     folded: Vec<String>,
     lower: Vec<Cow<'t, str>>,
     /// The first step in the exact trie from every token.
@@ -589,12 +590,12 @@ impl Gazetteer {
         if self.is_empty() {
             return out;
         }
-        let folded = self.fold_words(text, tokens);
+        let words = self.prepare_words(text, tokens);
         let mut i = 0;
         while i < tokens.len() {
             // The longest name here; at equal length the first trie walked wins.
             let mut best: Option<(usize, u32, u32, &Trie)> = None;
-            self.names_at(text, tokens, &folded, i, |n, e, node, trie| {
+            self.names_at(text, tokens, &words, i, |n, e, node, trie| {
                 if best.is_none_or(|b| n > b.0) {
                     best = Some((n, e, node, trie));
                 }
@@ -619,11 +620,11 @@ impl Gazetteer {
         if self.is_empty() {
             return out;
         }
-        let folded = self.fold_words(text, tokens);
+        let words = self.prepare_words(text, tokens);
         for i in 0..tokens.len() {
             // One match per length, the first trie walked wins.
             let mut found: Vec<(usize, u32, u32, &Trie)> = Vec::new();
-            self.names_at(text, tokens, &folded, i, |n, e, node, trie| {
+            self.names_at(text, tokens, &words, i, |n, e, node, trie| {
                 if !found.iter().any(|f| f.0 == n) {
                     found.push((n, e, node, trie));
                 }
@@ -640,7 +641,7 @@ impl Gazetteer {
     /// The document's tokens folded per [`Folding`] (empty without folding),
     /// in lower case (empty without [`CaseRule::Insensitive`] entries), and
     /// their first steps in the exact trie.
-    fn fold_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Folded<'t> {
+    fn prepare_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Prepared<'t> {
         let folded = if self.folding.any() {
             tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
         } else {
@@ -660,7 +661,7 @@ impl Gazetteer {
         let mut steps = trie::Steps::default();
         let bytes = text.as_bytes();
         self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
-        Folded { folded, lower, steps }
+        Prepared { folded, lower, steps }
     }
 
     /// Calls `found(token count, entry, node, trie)` for every name starting
@@ -670,13 +671,13 @@ impl Gazetteer {
         &'g self,
         text: &str,
         tokens: &[Token],
-        folded: &Folded<'_>,
+        words: &Prepared<'_>,
         i: usize,
         mut found: impl FnMut(usize, u32, u32, &'g Trie),
     ) {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
         let allow_common = || !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
-        let steps = &folded.steps;
+        let steps = &words.steps;
         if steps.nodes[i] != 0 {
             let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
             self.exact.walk_on(steps.nodes[i], rest, allow_common, |n, e, node| found(n, e, node, &self.exact));
@@ -687,12 +688,12 @@ impl Gazetteer {
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
         if self.folding.any() {
-            let words = folded.folded[i..].iter().map(String::as_str);
-            self.folded.walk(words, allow_common, |n, e, node| found(n, e, node, &self.folded));
+            let folded = words.folded[i..].iter().map(String::as_str);
+            self.folded.walk(folded, allow_common, |n, e, node| found(n, e, node, &self.folded));
         }
-        if !folded.lower.is_empty() {
-            let words = folded.lower[i..].iter().map(|w| w.as_ref());
-            self.lower.walk(words, allow_common, |n, e, node| found(n, e, node, &self.lower));
+        if !words.lower.is_empty() {
+            let lower = words.lower[i..].iter().map(|w| w.as_ref());
+            self.lower.walk(lower, allow_common, |n, e, node| found(n, e, node, &self.lower));
         }
     }
 

@@ -219,8 +219,7 @@ impl TrieBuilder {
     }
 }
 
-/// Per-word first steps of a text (see [`Trie::first_steps`]), reused from
-/// text to text.
+/// Per-word first steps of a text (see [`Trie::first_steps`]).
 #[derive(Debug, Default)]
 pub(super) struct Steps {
     pub(super) hashes: Vec<u64>,
@@ -258,9 +257,14 @@ impl Trie {
     /// Whether symbol `sym`'s word is `w`.
     #[inline]
     fn word_is(&self, sym: usize, w: &[u8]) -> bool {
-        let end = self.word_end[sym] as usize;
         let start = if sym == 0 { 0 } else { self.word_end[sym - 1] as usize };
-        end - start == w.len() && self.words.as_bytes().get(start..end) == Some(w)
+        self.words.as_bytes().get(start..self.word_end[sym] as usize) == Some(w)
+    }
+
+    /// The node the word `w` (whose [`hash`] is `h`) leads to from the root.
+    #[inline]
+    fn first_step(&self, w: &[u8], h: u64) -> Option<u32> {
+        self.symbol(w, h).and_then(|sym| self.child(0, sym))
     }
 
     /// The symbol of `w` (whose [`hash`] is `h`), if it is in the vocabulary.
@@ -330,7 +334,7 @@ impl Trie {
         if !self.starts.may_contain_hash(h) {
             return;
         }
-        let Some(node) = self.symbol(first.as_bytes(), h).and_then(|sym| self.child(0, sym)) else { return };
+        let Some(node) = self.first_step(first.as_bytes(), h) else { return };
         self.walk_on(node, words.map(|w| (w, hash(w))), allow_common, found);
     }
 
@@ -355,7 +359,7 @@ impl Trie {
         }
         for &i in &candidates[..n] {
             let i = i as usize;
-            if let Some(node) = self.symbol(word(i), hashes[i]).and_then(|sym| self.child(0, sym)) {
+            if let Some(node) = self.first_step(word(i), hashes[i]) {
                 nodes[i] = node;
             }
         }
