@@ -50,6 +50,17 @@ fn main() {
     };
     eprintln!("{} documents, {:.2} MB x {repeat}", texts.len(), mb / repeat as f64);
     time("tokenize + sentences", &|| texts.iter().map(|t| tok.tokenize_with_sentences(t).0.len()).sum());
+    let buf = std::cell::RefCell::new(dateline_core::TokenBuffers::default());
+    time("tokenize + sentences, reused buffers", &|| {
+        let mut b = buf.borrow_mut();
+        texts
+            .iter()
+            .map(|t| {
+                tok.tokenize_into(t, &mut b);
+                b.tokens.len()
+            })
+            .sum()
+    });
     let prepared: Vec<_> = texts.iter().map(|t| tok.tokenize_with_sentences(t)).collect();
     time("temporal tagger alone", &|| {
         texts.iter().zip(&prepared).map(|(t, (k, s))| tagger.tag(t, k, s, None).len()).sum()

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod attrs;
+mod blocks;
 mod lexicon;
 mod sentences;
 
@@ -292,11 +293,198 @@ impl Tokenizer {
         cands: &mut Vec<usize>,
         spans: &mut Vec<(usize, usize)>,
     ) {
+        self.scan_with::<MARK>(text, tokens, cands, spans, true);
+    }
+
+    /// [`Self::scan`]; `blocks` reads whitespace and plain words off
+    /// 64-byte class masks ([`Self::scan_block`]), otherwise every item goes
+    /// through [`Self::step`] (the definition the block path must equal).
+    fn scan_with<const MARK: bool>(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<usize>,
+        spans: &mut Vec<(usize, usize)>,
+        blocks: bool,
+    ) {
         tokens.clear();
         tokens.reserve(text.len() / 4 + 16);
         cands.clear();
         // The tokens of one chunk of several tokens.
         spans.clear();
+        let blocks = blocks && self.special_cases.is_empty();
+        let mut i = 0;
+        while i < text.len() {
+            i = if blocks {
+                self.scan_block::<MARK>(text, i, tokens, cands, spans)
+            } else {
+                self.step::<MARK>(text, i, tokens, cands, spans)
+            };
+        }
+    }
+
+    /// Scans the 64 bytes from `base` (fewer at the end of the text): runs
+    /// of ASCII whitespace and chunks that are one plain word or number are
+    /// read off the block's class masks; any other chunk goes to
+    /// [`Self::step`]. Returns where the scan goes on (past `base`): the
+    /// start of a chunk that runs past the block, or the block's end.
+    #[inline(always)]
+    fn scan_block<const MARK: bool>(
+        &self,
+        text: &str,
+        base: usize,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<usize>,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let len = (n - base).min(64);
+        let m = match bytes.get(base..base + 64) {
+            Some(b) => blocks::classify(b.try_into().unwrap_or(&[0; 64])),
+            None => {
+                // The text's last bytes, padded with a byte of no class.
+                let mut b = [0u8; 64];
+                b[..len].copy_from_slice(&bytes[base..]);
+                blocks::classify(&b)
+            }
+        };
+        let valid = u64::MAX >> (64 - len);
+        let at_end = base + len == n;
+        let mut pos = 0u32;
+        loop {
+            // `pos` < `len`: the first chunk from `pos`, and the whitespace before it.
+            let from = u64::MAX << pos;
+            let chunks = !m.space & valid & from;
+            if MARK && m.break_space & valid & from != 0 {
+                // A line break (or tab…) before the next chunk: the last token is a candidate.
+                let gap = if chunks == 0 { valid & from } else { from & !(u64::MAX << chunks.trailing_zeros()) };
+                if m.break_space & gap != 0 && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
+                    cands.push(tokens.len() - 1);
+                }
+            }
+            if chunks == 0 {
+                return base + len;
+            }
+            let s = chunks.trailing_zeros();
+            let ends = m.space & valid & (u64::MAX << s);
+            let e = if ends != 0 {
+                ends.trailing_zeros()
+            } else if at_end {
+                len as u32
+            } else if s > 0 {
+                // The chunk may go on past the block: the next block starts with it.
+                return base + s as usize;
+            } else {
+                // A chunk longer than a block.
+                return self.step::<MARK>(text, base, tokens, cands, spans);
+            };
+            let (start, end) = (base + s as usize, base + e as usize);
+            let word = blocks::range(s, e);
+            // Digits, or letters that cannot be a fused form; tested without
+            // branches, as the outcome is different from word to word.
+            let fused = (e - s >= 2) & (e - s <= 8) & ends_like_fused(bytes[end.saturating_sub(2)], bytes[end - 1]);
+            let next = if (m.digit & word == word) | ((m.alpha & word == word) & !fused) {
+                tokens.push(Token { start, end, space_after: end < n });
+                end
+            } else if self.common_chunk(text, &m, base, s, e, spans) {
+                emit::<MARK>(bytes, spans, tokens, cands);
+                end
+            } else {
+                self.step::<MARK>(text, start, tokens, cands, spans)
+            };
+            if next >= base + len {
+                return next;
+            }
+            pos = (next - base) as u32;
+        }
+    }
+
+    /// The tokens of the chunk at bits `s..e` of the block at `base` into
+    /// `out`, when it has one of the commonest shapes of running text and
+    /// is ASCII: one punctuation mark; a word or number then `,` `;` `:` or
+    /// a period that is not an abbreviation's (`said,` `year.`); an opening
+    /// quote or bracket then a word (`"We` `(AP`); a word or number, maybe a
+    /// period, then closing punctuation (`said."` `1989),`). Otherwise
+    /// false, `out` untouched, and the chunk is left to [`Self::chunk_fast`],
+    /// whose tokens these are (a test compares the two on random text).
+    #[inline(always)]
+    fn common_chunk(
+        &self,
+        text: &str,
+        m: &blocks::Masks,
+        base: usize,
+        s: u32,
+        e: u32,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let (start, end) = (base + s as usize, base + e as usize);
+        // `s..e` (non-empty) holds digits only, or ASCII letters: `min` or more,
+        // and none of the fused forms (`dont`) the general rules split.
+        let digits = |s: u32, e: u32| s < e && m.digit & blocks::range(s, e) == blocks::range(s, e);
+        let letters = |s: u32, e: u32, min: u32| {
+            e >= s + min.max(1)
+                && m.alpha & blocks::range(s, e) == blocks::range(s, e)
+                && (e - s > 8 || !may_be_fused(&bytes[base + s as usize..base + e as usize]))
+        };
+        if e - s == 1 {
+            out.push((start, end));
+            return true;
+        }
+        if m.alpha & blocks::range(s, e) == blocks::range(s, e) {
+            // Letters ending like a fused form (`have`, `its`, `cannot`): split
+            // only if one is.
+            let n = clitic_len(&text[start..end]).unwrap_or(0);
+            out.push((start, end - n));
+            if n > 0 {
+                out.push((end - n, end));
+            }
+            return true;
+        }
+        let last = bytes[end - 1];
+        if matches!(last, b',' | b';' | b':' | b'.')
+            && (digits(s, e - 1)
+                || (letters(s, e - 1, 1) && (last != b'.' || !self.may_be_abbreviation(&text[start..end]))))
+        {
+            out.push((start, end - 1));
+            out.push((end - 1, end));
+            return true;
+        }
+        let first = bytes[start];
+        if e - s >= 3 && matches!(first, b'"' | b'(' | b'[' | b'`') {
+            if digits(s + 1, e) || letters(s + 1, e, 1) {
+                out.push((start, start + 1));
+                out.push((start + 1, end));
+                return true;
+            }
+            return false;
+        }
+        if is_closer(last) && first.is_ascii_alphanumeric() {
+            let core_end = s + closers_start(&bytes[start..end]) as u32;
+            let dot = core_end > s && bytes[base + core_end as usize - 1] == b'.';
+            let body_end = core_end - u32::from(dot);
+            if (digits(s, body_end) || letters(s, body_end, 3))
+                && (!dot || !self.may_be_abbreviation(&text[start..base + core_end as usize]))
+            {
+                out.push((start, base + body_end as usize));
+                out.extend((base + body_end as usize..end).map(|k| (k, k + 1)));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Scans one item from `i`: a whitespace character, or the chunk of
+    /// text up to the next whitespace. Returns the position after it.
+    fn step<const MARK: bool>(
+        &self,
+        text: &str,
+        mut i: usize,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<usize>,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
         let no_special_cases = self.special_cases.is_empty();
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -309,94 +497,78 @@ impl Tokenizer {
                 text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
             }
         };
-        let mut i = 0;
-        while i < n {
-            // Skip whitespace.
-            let b = bytes[i];
-            let c = CLASS[usize::from(b)];
-            let mut space = usize::from(c == SPACE);
-            if c == HIGH {
-                space = space_at(i);
+        // Skip whitespace.
+        let b = bytes[i];
+        let c = CLASS[usize::from(b)];
+        let mut space = usize::from(c == SPACE);
+        if c == HIGH {
+            space = space_at(i);
+        }
+        if space > 0 {
+            if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
+                cands.push(tokens.len() - 1);
             }
-            if space > 0 {
-                if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
-                    cands.push(tokens.len() - 1);
-                }
-                i += space;
-                continue;
+            return i + space;
+        }
+        // A chunk. Eight bytes at a time while it is ASCII and has not
+        // reached whitespace: whether it is all letters or all digits.
+        let s = i;
+        let mut letters_only = true;
+        let mut digits_only = true;
+        let stop = loop {
+            let w = load8(bytes, i);
+            let stop = swar::below(w, 0x21) | (w & swar::HI);
+            // The high bits of the bytes before the first stop.
+            let before = if stop == 0 { swar::HI } else { swar::HI & ((stop & stop.wrapping_neg()) - 1) };
+            letters_only &= swar::in_range(w | swar::splat(0x20), b'a', b'z') & before == before;
+            digits_only &= swar::in_range(w, b'0', b'9') & before == before;
+            if stop != 0 {
+                i = (i + (stop.trailing_zeros() / 8) as usize).min(n);
+                break i;
             }
-            // A chunk. Eight bytes at a time while it is ASCII and has not
-            // reached whitespace: whether it is all letters or all digits.
-            let s = i;
-            let mut letters_only = true;
-            let mut digits_only = true;
-            let stop = loop {
-                let w = load8(bytes, i);
-                let stop = swar::below(w, 0x21) | (w & swar::HI);
-                // The high bits of the bytes before the first stop.
-                let before = if stop == 0 { swar::HI } else { swar::HI & ((stop & stop.wrapping_neg()) - 1) };
-                letters_only &= swar::in_range(w | swar::splat(0x20), b'a', b'z') & before == before;
-                digits_only &= swar::in_range(w, b'0', b'9') & before == before;
-                if stop != 0 {
-                    i = (i + (stop.trailing_zeros() / 8) as usize).min(n);
-                    break i;
+            i += 8;
+        };
+        let mask = if stop < n && CLASS[usize::from(bytes[stop])] != SPACE {
+            // A non-ASCII character (maybe a space) or a control character:
+            // the bytes' classes gathered one by one.
+            i = s;
+            let mut mask = 0u8;
+            while i < n {
+                let c = CLASS[usize::from(bytes[i])];
+                if c == SPACE {
+                    break;
                 }
-                i += 8;
-            };
-            let mask = if stop < n && CLASS[usize::from(bytes[stop])] != SPACE {
-                // A non-ASCII character (maybe a space) or a control character:
-                // the bytes' classes gathered one by one.
-                i = s;
-                let mut mask = 0u8;
-                while i < n {
-                    let c = CLASS[usize::from(bytes[i])];
-                    if c == SPACE {
+                if c == HIGH {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    if is_space(ch) {
                         break;
                     }
-                    if c == HIGH {
-                        let ch = text[i..].chars().next().unwrap_or(' ');
-                        if is_space(ch) {
-                            break;
-                        }
-                        mask |= HIGH;
-                        i += ch.len_utf8();
-                        continue;
-                    }
-                    mask |= c;
-                    i += 1;
-                }
-                mask
-            } else {
-                let mask = if digits_only {
-                    DIGIT
-                } else if letters_only {
-                    LOWER | UPPER
-                } else {
-                    bytes[s..i].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)])
-                };
-                // The commonest chunks, a plain word or a number, go straight to the tokens.
-                if no_special_cases && is_plain(mask, &bytes[s..i]) {
-                    tokens.push(Token { start: s, end: i, space_after: i < n });
+                    mask |= HIGH;
+                    i += ch.len_utf8();
                     continue;
                 }
-                mask
-            };
-            self.chunk_fast(text, s, i, mask, spans);
-            // A chunk ends at whitespace or at the end of the text: only its
-            // last token can have space after it.
-            if let Some((&(start, end), rest)) = spans.split_last() {
-                if MARK {
-                    for (k, &(start, end)) in spans.iter().enumerate() {
-                        if sentences::may_decide(bytes, Token { start, end, space_after: false }) {
-                            cands.push(tokens.len() + k);
-                        }
-                    }
-                }
-                tokens.extend(rest.iter().map(|&(start, end)| Token { start, end, space_after: false }));
-                tokens.push(Token { start, end, space_after: i < n });
+                mask |= c;
+                i += 1;
             }
-            spans.clear();
-        }
+            mask
+        } else {
+            let mask = if digits_only {
+                DIGIT
+            } else if letters_only {
+                LOWER | UPPER
+            } else {
+                bytes[s..i].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)])
+            };
+            // The commonest chunks, a plain word or a number, go straight to the tokens.
+            if no_special_cases && is_plain(mask, &bytes[s..i]) {
+                tokens.push(Token { start: s, end: i, space_after: i < n });
+                return i;
+            }
+            mask
+        };
+        self.chunk_fast(text, s, i, mask, spans);
+        emit::<MARK>(bytes, spans, tokens, cands);
+        i
     }
 
     /// The common chunks of running text (`word`, `1989`, `said,`, `year.`)
@@ -1046,6 +1218,31 @@ pub(crate) fn with_ascii_lower<T>(w: &[u8], f: impl FnOnce(&str) -> T) -> Option
     std::str::from_utf8(lower).ok().filter(|l| l.is_ascii()).map(f)
 }
 
+/// Appends the tokens `spans` of one chunk (then clears `spans`). A chunk
+/// ends at whitespace or at the end of the text: only its last token can
+/// have space after it. With `MARK`, lists those of them the sentence
+/// splitter must examine ([`sentences::may_decide`]).
+#[inline(always)]
+fn emit<const MARK: bool>(
+    bytes: &[u8],
+    spans: &mut Vec<(usize, usize)>,
+    tokens: &mut Vec<Token>,
+    cands: &mut Vec<usize>,
+) {
+    if let Some((&(start, end), rest)) = spans.split_last() {
+        if MARK {
+            for (k, &(start, end)) in spans.iter().enumerate() {
+                if sentences::may_decide(bytes, Token { start, end, space_after: false }) {
+                    cands.push(tokens.len() + k);
+                }
+            }
+        }
+        tokens.extend(rest.iter().map(|&(start, end)| Token { start, end, space_after: false }));
+        tokens.push(Token { start, end, space_after: end < bytes.len() });
+    }
+    spans.clear();
+}
+
 /// Whether a chunk with byte classes `mask` is one token as it stands:
 /// digits, or ASCII letters that cannot be a fused form (`dont`).
 fn is_plain(mask: u8, w: &[u8]) -> bool {
@@ -1078,12 +1275,31 @@ fn is_number(b: &[u8]) -> bool {
 /// Whether the ASCII letters `b` may be a fused form that splits (`dont`,
 /// `cannot`, `gonna`): every one ends in one of these letter pairs.
 fn may_be_fused(b: &[u8]) -> bool {
-    if b.len() < 2 {
-        return false;
-    }
-    let tail = [b[b.len() - 2] | 0x20, b[b.len() - 1] | 0x20];
-    matches!(&tail, b"nt" | b"ot" | b"ts" | b"na" | b"ta" | b"ve" | b"im")
+    b.len() >= 2 && ends_like_fused(b[b.len() - 2], b[b.len() - 1])
 }
+
+/// Whether the ASCII letters `a` `b` (any case) end some fused form: one
+/// table lookup and a bit test, no branch.
+#[inline(always)]
+fn ends_like_fused(a: u8, b: u8) -> bool {
+    FUSED_PAIRS[usize::from(a & 31)] >> (b & 31) & 1 == 1
+}
+
+/// The last two letters of every fused form (`dont`, `gonna`, `cannot`, `gimme`…).
+const FUSED_ENDINGS: [[u8; 2]; 7] = [*b"nt", *b"ot", *b"ts", *b"na", *b"ta", *b"ve", *b"im"];
+
+/// [`FUSED_ENDINGS`] by letter (`& 31`, so either case): for each first
+/// letter, a bit per second letter.
+static FUSED_PAIRS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < FUSED_ENDINGS.len() {
+        let [a, b] = FUSED_ENDINGS[k];
+        t[(a & 31) as usize] |= 1 << (b & 31);
+        k += 1;
+    }
+    t
+};
 
 /// Byte length of a clitic at the end of `w` that should be its own token.
 fn clitic_len(w: &str) -> Option<usize> {
@@ -1250,6 +1466,101 @@ mod tests {
         }
     }
 
+    /// The block scan gives the tokens and sentence candidates of the
+    /// item-by-item scan, for texts of every length around the 64-byte
+    /// blocks: long words, runs of spaces and line breaks, control
+    /// characters, non-ASCII letters and spaces, fused forms.
+    #[test]
+    fn block_scan_equals_item_scan() {
+        let tok = Tokenizer::default();
+        let pieces = [
+            "word",
+            "Caracas",
+            "dont",
+            "gonna",
+            "1989",
+            "3.5",
+            "said,",
+            "U.S.",
+            "(AP)",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{1f}",
+            "\u{1}",
+            "é",
+            "Rodríguez",
+            "\u{a0}",
+            "\u{2028}",
+            "’s",
+            "—",
+            "x",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "0123456789012345678901234567890123456789",
+            "Mr.",
+            "can't",
+            ",",
+            ".",
+            ";",
+            ":",
+            "(",
+            "year",
+            "Inc",
+            "No",
+            "a",
+            "it",
+            "p.m",
+            "1",
+            "wanna",
+            "\"",
+            "'",
+            "?",
+            ")",
+            "]",
+            "[",
+            "`",
+            "``",
+            "''",
+            "'s",
+            "n't",
+            "'re",
+            "5.",
+            "...",
+            "-",
+            "“",
+            "”",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut texts: Vec<String> =
+            vec![String::new(), "a".repeat(64), "a".repeat(65), "a ".repeat(40), format!("{} b", "a".repeat(63))];
+        for _ in 0..20_000 {
+            let n = below(&mut seed, 60);
+            texts.push((0..n).map(|_| pieces[below(&mut seed, pieces.len())]).collect());
+        }
+        // Short chunks (one to three pieces) between single spaces, as in running text.
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..below(&mut seed, 30) {
+                for _ in 0..=below(&mut seed, 3) {
+                    text.push_str(pieces[below(&mut seed, pieces.len())]);
+                }
+                text.push(' ');
+            }
+            texts.push(text);
+        }
+        let run = |text: &str, blocks: bool| {
+            let (mut tokens, mut cands, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+            tok.scan_with::<true>(text, &mut tokens, &mut cands, &mut spans, blocks);
+            (tokens, cands)
+        };
+        for text in &texts {
+            assert_eq!(run(text, true), run(text, false), "{text:?}");
+        }
+    }
+
     /// A deterministic number below `m` (xorshift on `seed`), so failures reproduce.
     pub(in crate::tokenize) fn below(seed: &mut u64, m: usize) -> usize {
         *seed ^= *seed << 13;
@@ -1310,6 +1621,15 @@ mod fused_tests {
         assert_eq!(super::FUSED.len(), 24);
         for (w, n) in super::FUSED {
             assert_eq!(super::clitic_len(w), Some(*n), "{w}");
+            assert!(super::may_be_fused(w.as_bytes()) && super::may_be_fused(w.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(!super::may_be_fused(b"word") && !super::may_be_fused(b"t") && !super::may_be_fused(b"tn"));
+        let letters = (b'a'..=b'z').chain(b'A'..=b'Z');
+        for a in letters.clone() {
+            for b in letters.clone() {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                assert_eq!(super::ends_like_fused(a, b), super::FUSED_ENDINGS.contains(&pair), "{a} {b}");
+            }
         }
     }
 }
