@@ -1194,18 +1194,16 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon:
 /// The ASCII bytes `w` (at most 15) in lower case, packed with their length.
 #[inline]
 fn packed_lower(w: &[u8]) -> Option<u128> {
-    if w.len() > 15 {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len()).filter(|_| w.len() <= 15)?.copy_from_slice(w);
+    // Eight bytes at a time: none beyond ASCII, and `A`–`Z` get the 0x20 bit.
+    let lower = |x: u64| x | (swar::in_range(x, b'A', b'Z') >> 2);
+    let (lo, hi) = (load8(&buf, 0), load8(&buf, 8));
+    if (lo | hi) & swar::HI != 0 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (d, &b) in buf.iter_mut().zip(w) {
-        if b >= 0x80 {
-            return None;
-        }
-        *d = b.to_ascii_lowercase();
-    }
-    buf[15] = w.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    let key = u128::from(lower(lo)) | u128::from(lower(hi)) << 64;
+    Some(key | u128::from(w.len() as u8) << 120)
 }
 
 /// `f` applied to the ASCII text `w` in lower case, without allocating;
@@ -1529,6 +1527,20 @@ mod tests {
             "'re",
             "5.",
             "...",
+            "São",
+            "José",
+            "$",
+            "%",
+            "1,000",
+            "9.5",
+            "third",
+            "quarter",
+            "anti",
+            "e",
+            "don",
+            "’s",
+            "--",
+            "Ü",
             "-",
             "“",
             "”",
@@ -1536,6 +1548,15 @@ mod tests {
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut texts: Vec<String> =
             vec![String::new(), "a".repeat(64), "a".repeat(65), "a ".repeat(40), format!("{} b", "a".repeat(63))];
+        // Each shape of the block path, and near misses, at every offset in a block.
+        let shapes = "long-term e-mail anti-war non-stop third-quarter co-op re-elect a-b well-known's x- -x \
+            Elian's don't it's they're parents' o'clock I'd 'tis can't. \
+            $9.5 9.5% 1,000 3.5 $9 9% 1.5.2 $ % 10:30 1996-08-31 $1,000. \
+            --- ... -- -.- .. ``We (AP) \"Hi ((a [1] \"São\" São José Ü Rodríguez's Maduro’s \
+            said, year. Mr. Inc., U.S. it, a. 5. No. have its cannot gonna dont said.\" end.)";
+        for k in 0..64 {
+            texts.push(format!("{}{shapes}", " ".repeat(k)));
+        }
         for _ in 0..20_000 {
             let n = below(&mut seed, 60);
             texts.push((0..n).map(|_| pieces[below(&mut seed, pieces.len())]).collect());
@@ -1559,6 +1580,28 @@ mod tests {
         for text in &texts {
             assert_eq!(run(text, true), run(text, false), "{text:?}");
         }
+    }
+
+    /// The packed lower-case key is the word's lower-cased bytes and its
+    /// length, for every ASCII byte; None past 15 bytes or beyond ASCII.
+    #[test]
+    fn packed_lower_is_lower_bytes_and_length() {
+        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
+        for _ in 0..20_000 {
+            let len = below(&mut seed, 18);
+            let w: Vec<u8> = (0..len).map(|_| below(&mut seed, 0x80) as u8).collect();
+            let expected = (len <= 15).then(|| {
+                let mut buf = [0u8; 16];
+                for (d, b) in buf.iter_mut().zip(&w) {
+                    *d = b.to_ascii_lowercase();
+                }
+                buf[15] = len as u8;
+                u128::from_le_bytes(buf)
+            });
+            assert_eq!(packed_lower(&w), expected, "{w:?}");
+        }
+        assert_eq!(packed_lower("é".as_bytes()), None);
+        assert_eq!(packed_lower(b"ab\xff"), None);
     }
 
     /// A deterministic number below `m` (xorshift on `seed`), so failures reproduce.
