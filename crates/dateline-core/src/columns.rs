@@ -37,6 +37,13 @@ impl StrColumn {
         Self { offsets: vec![0], data: Vec::new(), valid: None }
     }
 
+    /// An empty column with room for `rows` rows of `bytes` bytes in all.
+    fn with_capacity(rows: usize, bytes: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Self { offsets, data: Vec::with_capacity(bytes), valid: None }
+    }
+
     fn push(&mut self, s: &str) {
         self.data.extend_from_slice(s.as_bytes());
         self.offsets.push(self.data.len() as i64);
@@ -92,9 +99,20 @@ pub struct CatColumn {
 struct CatBuilder {
     col: CatColumn,
     index: FxHashMap<String, i32>,
+    /// Codes by the address and length of strings already seen: the
+    /// gazetteer's labels and ids come back as the same `&str` row after
+    /// row, and two numbers hash faster than the text. Equal strings at
+    /// different addresses still get one code, through `index`.
+    seen: FxHashMap<(usize, usize), i32>,
 }
 
 impl CatBuilder {
+    fn with_capacity(rows: usize) -> Self {
+        let mut b = Self::default();
+        b.col.codes.reserve(rows);
+        b
+    }
+
     fn fixed(categories: &[&str]) -> Self {
         let mut b = Self::default();
         for c in categories {
@@ -102,6 +120,19 @@ impl CatBuilder {
         }
         b.col.codes.clear();
         b
+    }
+
+    /// [`Self::code`] for a string that stays where it is, unchanged, for
+    /// as long as this builder lives (a gazetteer's label or id).
+    fn code_stable(&mut self, s: &str) -> i32 {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&code) = self.seen.get(&key) {
+            self.col.codes.push(code);
+            return code;
+        }
+        let code = self.code(s);
+        self.seen.insert(key, code);
+        code
     }
 
     fn code(&mut self, s: &str) -> i32 {
@@ -233,6 +264,10 @@ fn chunked<F>(n: usize, n_threads: Option<usize>, part: F) -> Result<Table, crat
 where
     F: Fn(std::ops::Range<usize>) -> Table + Sync + Send,
 {
+    if n_threads == Some(1) || !crate::parallel::parallelism() {
+        // One thread: one part, nothing to join.
+        return Ok(part(0..n));
+    }
     let starts: Vec<usize> = (0..n.max(1)).step_by(CHUNK).collect();
     let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| part(a..(a + CHUNK).min(n)))?;
     Ok(Table::concat(parts))
@@ -271,6 +306,11 @@ pub fn build_compact(
         return Err(crate::Error::Config(format!("{} texts for {} documents", texts.len(), docs.len())));
     }
     chunked(docs.len(), n_threads, |r| {
+        if kind == TableKind::Entities {
+            // Entities need no tokens: read them in place.
+            let parts = texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| (*t, d.entities()));
+            return entity_rows(parts, gazetteer, r.start as i64);
+        }
         let expanded: Vec<Document> = docs[r.clone()].iter().map(CompactDocument::expand).collect();
         let refs: Vec<DocRef<'_>> =
             texts[r.clone()].iter().zip(&expanded).map(|(t, d)| DocRef { text: t, doc: d }).collect();
@@ -279,7 +319,9 @@ pub fn build_compact(
 }
 
 impl Column {
-    fn append(&mut self, other: Column) {
+    /// Appends `other`'s rows. `index` maps this column's categories to
+    /// their codes (made on first use, kept up to date for the next call).
+    fn append(&mut self, other: Column, index: &mut Option<FxHashMap<String, i32>>) {
         match (self, other) {
             (Column::Int(a), Column::Int(b)) | (Column::Date(a), Column::Date(b)) => a.extend(b),
             (Column::Bool(a), Column::Bool(b)) => a.extend(b),
@@ -300,14 +342,19 @@ impl Column {
                 }
             }
             (Column::Cat(a), Column::Cat(b)) => {
-                let mut index: FxHashMap<String, i32> =
-                    a.categories.iter().enumerate().map(|(i, c)| (c.clone(), i as i32)).collect();
+                let index =
+                    index.get_or_insert_with(|| a.categories.iter().cloned().zip(0..).collect::<FxHashMap<_, _>>());
                 let mut remap = Vec::with_capacity(b.categories.len());
                 for c in b.categories {
-                    let code = *index.entry(c.clone()).or_insert_with(|| {
-                        a.categories.push(c);
-                        (a.categories.len() - 1) as i32
-                    });
+                    let code = match index.get(&c) {
+                        Some(&code) => code,
+                        None => {
+                            let code = a.categories.len() as i32;
+                            index.insert(c.clone(), code);
+                            a.categories.push(c);
+                            code
+                        }
+                    };
                     remap.push(code);
                 }
                 a.codes.extend(b.codes.iter().map(|&k| if k < 0 { k } else { remap[k as usize] }));
@@ -325,9 +372,10 @@ impl Table {
         let Some(mut first) = it.next() else {
             return Table { columns: Vec::new() };
         };
+        let mut indexes = vec![None; first.columns.len()];
         for t in it {
-            for ((_, a), (_, b)) in first.columns.iter_mut().zip(t.columns) {
-                a.append(b);
+            for (((_, a), (_, b)), index) in first.columns.iter_mut().zip(t.columns).zip(&mut indexes) {
+                a.append(b, index);
             }
         }
         first
@@ -335,30 +383,40 @@ impl Table {
 }
 
 fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
-    let n: usize = docs.iter().map(|d| d.doc.entities.len()).sum();
+    entity_rows(docs.iter().map(|d| (d.text, &d.doc.entities[..])), gazetteer, first_doc)
+}
+
+/// The entities table of documents given as (text, entities).
+fn entity_rows<'a>(
+    docs: impl Iterator<Item = (&'a str, &'a [crate::Entity])> + Clone,
+    gazetteer: &Gazetteer,
+    first_doc: i64,
+) -> Table {
+    let n: usize = docs.clone().map(|(_, e)| e.len()).sum();
     let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut text = StrColumn::new();
-    let mut label = CatBuilder::default();
-    let mut id = CatBuilder::default();
+    let bytes: usize = docs.clone().flat_map(|(_, e)| e.iter().map(|m| m.end - m.start)).sum();
+    let mut text = StrColumn::with_capacity(n, bytes);
+    let mut label = CatBuilder::with_capacity(n);
+    let mut id = CatBuilder::with_capacity(n);
     let mut candidates = Vec::with_capacity(n);
-    let mut attributes = StrColumn::new();
+    let mut attributes = StrColumn::with_capacity(n, 0);
     let rule_names: Vec<&str> = [Rule::Name, Rule::Person, Rule::Repeat].iter().map(|r| r.as_str()).collect();
     let mut rule = CatBuilder::fixed(&rule_names);
-    for (k, d) in docs.iter().enumerate() {
-        if d.doc.entities.is_empty() {
+    rule.col.codes.reserve(n);
+    for (k, (doc_text, doc_entities)) in docs.enumerate() {
+        if doc_entities.is_empty() {
             continue;
         }
-        let mut offsets = CharCursor::new(d.text);
-        for m in &d.doc.entities {
-            let e = gazetteer.entry(m.entry);
+        let mut offsets = CharCursor::new(doc_text);
+        for m in doc_entities {
             doc.push(first_doc + k as i64);
             start.push(offsets.at(m.start) as i64);
             end.push(offsets.at(m.end) as i64);
-            text.push(&d.text[m.start..m.end]);
-            label.code(e.label);
-            id.code(gazetteer.match_id(m.entry, m.name.as_deref()));
+            text.push(&doc_text[m.start..m.end]);
+            label.code_stable(gazetteer.entry_label(m.entry));
+            id.code_stable(gazetteer.match_id(m.entry, m.name.as_deref()));
             candidates.push(1 + m.alternatives.len() as i64);
-            rule.code(m.rule.as_str());
+            rule.code_stable(m.rule.as_str());
             let attrs = gazetteer.match_attributes(m.entry, m.name.as_deref());
             if attrs.is_empty() {
                 attributes.push_opt(None);
@@ -530,6 +588,9 @@ mod tests {
         let g = Gazetteer::builder()
             .entry(Entry::new("Caracas", "LOC", "geonames:3646738"))
             .entry(Entry::new("Venezuela", "LOC", "geonames:3625428"))
+            .entry(Entry::new("Lima", "LOC", "geonames:3936456"))
+            .entry(Entry::new("Quito", "LOC", "geonames:3652462"))
+            .entry(Entry::new("Bogotá", "GPE", "geonames:3688689"))
             .build()
             .unwrap();
         let nlp = Pipeline::with_gazetteer(PipelineOptions::default(), Arc::new(g));
@@ -594,7 +655,11 @@ mod tests {
     #[test]
     fn parallel_build_equals_serial_build() {
         let base = ["Caracas on Thursday and Venezuela.", "", "Ünï every week in Caracas", "twice a day, Venezuela"];
-        let texts: Vec<&str> = (0..2000).map(|i| base[(i * 7 + i / 3) % base.len()]).collect();
+        // Names seen only in the last chunks: their categories are appended when the parts are joined.
+        let late = ["Rain in Lima and Quito.", "Bogotá, then Caracas."];
+        let texts: Vec<&str> = (0..2000)
+            .map(|i| if i > 1500 && i % 5 == 0 { late[i % 2] } else { base[(i * 7 + i / 3) % base.len()] })
+            .collect();
         let (nlp, docs) = run(&texts);
         let r = refs(&texts, &docs);
         for kind in [TableKind::Entities, TableKind::Timexes, TableKind::Tokens, TableKind::Sentences] {

@@ -157,6 +157,12 @@ impl CompactDocument {
         })
     }
 
+    /// The document's entities.
+    #[must_use]
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
     /// The document, unpacked.
     #[must_use]
     pub fn expand(&self) -> Document {

@@ -728,6 +728,11 @@ impl Gazetteer {
         }
     }
 
+    /// The label of entry `entry`.
+    pub(crate) fn entry_label(&self, entry: u32) -> &str {
+        self.entries.label(entry)
+    }
+
     /// The attributes a match is reported with: its entry's, none for a
     /// person found by a name rule (`name` set: the entry only lent its label).
     #[must_use]
