@@ -133,8 +133,12 @@ def _decode(offsets: np.ndarray, data: np.ndarray, valid: np.ndarray | None) -> 
     raw = data.tobytes()
     out = np.empty(len(offsets) - 1, dtype=object)
     bounds = offsets.tolist()
-    for i in range(len(out)):
-        out[i] = raw[bounds[i] : bounds[i + 1]].decode("utf-8")
+    try:
+        # ASCII (most text): byte offsets are str offsets, so slice one str.
+        text = raw.decode("ascii")
+        out[:] = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    except UnicodeDecodeError:
+        out[:] = [raw[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
     if valid is not None:
         out[~valid] = None
     return out
