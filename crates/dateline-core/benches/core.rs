@@ -7,7 +7,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dateline_core::{Date, Entry, Gazetteer, Pipeline, PipelineOptions, TemporalTagger, Tokenizer, world};
+use dateline_core::{
+    Date, Entry, Gazetteer, Pipeline, PipelineOptions, TemporalTagger, TokenBuffers, Tokenizer, world,
+};
 
 fn corpus() -> Vec<String> {
     let mut docs: Vec<String> = match std::env::var("DATELINE_BENCH_TEXT") {
@@ -51,6 +53,17 @@ fn stages(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("tokenize", |b| {
         b.iter(|| docs.iter().map(|d| tokenizer.tokenize(black_box(d)).len()).sum::<usize>())
+    });
+    g.bench_function("tokenize+sentences/reused-buffers", |b| {
+        let mut buf = TokenBuffers::default();
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    tokenizer.tokenize_into(black_box(d), &mut buf);
+                    buf.sentences.len()
+                })
+                .sum::<usize>()
+        })
     });
     g.bench_function("tokenize+sentences", |b| {
         b.iter(|| docs.iter().map(|d| tokenizer.tokenize_with_sentences(black_box(d)).1.len()).sum::<usize>())
