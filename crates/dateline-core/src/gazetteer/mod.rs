@@ -204,6 +204,18 @@ impl Folding {
         self.case_insensitive || self.accents
     }
 
+    /// `w` folded, borrowed when folding leaves it as it is (ASCII without
+    /// capitals to lower): most words of English text.
+    #[must_use]
+    pub fn fold_cow(self, w: &str) -> Cow<'_, str> {
+        let b = w.as_bytes();
+        if b.is_ascii() && !(self.case_insensitive && b.iter().any(u8::is_ascii_uppercase)) {
+            // ASCII has no accents, no typographic marks and is its own NFD.
+            return Cow::Borrowed(w);
+        }
+        Cow::Owned(self.fold(w))
+    }
+
     /// `w` folded.
     #[must_use]
     pub fn fold(self, w: &str) -> String {
@@ -296,10 +308,12 @@ fn has_letters_all_upper(w: &str) -> bool {
 /// A document's words prepared for the tries: folded and lower-cased for
 /// the extra ones, first steps in the exact one.
 struct Prepared<'t> {
-    folded: Vec<String>,
+    folded: Vec<Cow<'t, str>>,
     lower: Vec<Cow<'t, str>>,
     /// The first step in the exact trie from every token.
     steps: trie::Steps,
+    /// The first step in the folded trie from every folded token (empty without folding).
+    folded_steps: trie::Steps,
 }
 
 /// Compiles entries one at a time into the tries and the entry store.
@@ -642,11 +656,15 @@ impl Gazetteer {
     /// in lower case (empty without [`CaseRule::Insensitive`] entries), and
     /// their first steps in the exact trie.
     fn prepare_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Prepared<'t> {
-        let folded = if self.folding.any() {
-            tokens.iter().map(|t| self.folding.fold(&text[t.start..t.end])).collect()
+        let folded: Vec<Cow<'t, str>> = if self.folding.any() {
+            tokens.iter().map(|t| self.folding.fold_cow(&text[t.start..t.end])).collect()
         } else {
             Vec::new()
         };
+        let mut folded_steps = trie::Steps::default();
+        if !folded.is_empty() {
+            self.folded.first_steps(folded.len(), |k| folded[k].as_bytes(), &mut folded_steps);
+        }
         let lower = if self.lower.is_empty() {
             Vec::new()
         } else {
@@ -661,7 +679,7 @@ impl Gazetteer {
         let mut steps = trie::Steps::default();
         let bytes = text.as_bytes();
         self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
-        Prepared { folded, lower, steps }
+        Prepared { folded, lower, steps, folded_steps }
     }
 
     /// Calls `found(token count, entry, node, trie)` for every name starting
@@ -687,9 +705,12 @@ impl Gazetteer {
             let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
-        if self.folding.any() {
-            let folded = words.folded[i..].iter().map(String::as_str);
-            self.folded.walk(folded, allow_common, |n, e, node| found(n, e, node, &self.folded));
+        if self.folding.any() && words.folded_steps.nodes[i] != 0 {
+            let (folded, hashes) = (&words.folded, &words.folded_steps.hashes);
+            let rest = (i + 1..tokens.len()).map(|k| (folded[k].as_ref(), hashes[k]));
+            self.folded.walk_on(words.folded_steps.nodes[i], rest, allow_common, |n, e, node| {
+                found(n, e, node, &self.folded);
+            });
         }
         if !words.lower.is_empty() {
             let lower = words.lower[i..].iter().map(|w| w.as_ref());
@@ -849,6 +870,34 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Borrowed folding gives what folding gives, for every option.
+    #[test]
+    fn fold_cow_equals_fold() {
+        let words = [
+            "Caracas",
+            "caracas",
+            "CARACAS",
+            "Nicolás",
+            "Maduro’s",
+            "U.S.",
+            "1989",
+            "—",
+            "e-mail",
+            "İstanbul",
+            "ǅ",
+            "",
+        ];
+        for case_insensitive in [false, true] {
+            for accents in [false, true] {
+                let f = Folding { case_insensitive, accents };
+                for w in words {
+                    assert_eq!(f.fold_cow(w), f.fold(w), "{w} {f:?}");
+                }
+            }
+        }
+        assert!(matches!(Folding { case_insensitive: false, accents: true }.fold_cow("Caracas"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn compiled_bytes_round_trip_and_reject_damage() {
