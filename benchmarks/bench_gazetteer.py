@@ -3,7 +3,7 @@ pyahocorasick, flashtext and (optionally) spaCy's PhraseMatcher, on the same
 list and the same news text, in one run.
 
     pip install pyahocorasick flashtext pyarrow [spacy]
-    python benchmarks/bench_gazetteer.py [--mb 5] [--entries 1000000] [--with-spacy] [--passes 3]
+    python benchmarks/bench_gazetteer.py [--mb 5] [--entries 1000000] [--with-spacy] [--passes 3] [--fold-accents]
 
 List: ``../shared/data/gazetteers/conll-train.tsv`` + ``geonames.tsv``
 (~365k entries); ``--entries N`` pads it with synthetic two-word names
@@ -107,10 +107,11 @@ def worker(system: str, args: argparse.Namespace) -> dict:
         import dateline
 
         d = shared / "data/gazetteers"
+        fold = {"fold_accents": True} if args.fold_accents else {}
         if tsv is not None:
-            gaz = dateline.Gazetteer.from_file(tsv)
+            gaz = dateline.Gazetteer.from_file(tsv, **fold)
         else:
-            gaz = dateline.Gazetteer.from_file([d / "conll-train.tsv", d / "geonames.tsv"])
+            gaz = dateline.Gazetteer.from_file([d / "conll-train.tsv", d / "geonames.tsv"], **fold)
         nlp = dateline.Pipeline(gazetteer=gaz, reference_date=None, disable=["timexes"])
         build = time.perf_counter() - t0
         build_peak = hwm_mb()
@@ -217,6 +218,8 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--entries", type=int, default=None)
     ap.add_argument("--with-spacy", action="store_true")
+    ap.add_argument("--fold-accents", action="store_true",
+                    help="dateline also matches names with accents and typography folded (Nicolas finds Nicolás)")
     ap.add_argument("--passes", type=int, default=3, help="scans of the text per system (best and median printed)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--tmp", help=argparse.SUPPRESS)
@@ -236,6 +239,8 @@ def main() -> int:
                "--passes", str(args.passes)]
         if args.entries:
             cmd += ["--entries", str(args.entries)]
+        if args.fold_accents:
+            cmd += ["--fold-accents"]
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:
             print(f"{s}: failed ({r.stderr.strip().splitlines()[-1] if r.stderr.strip() else r.returncode})")
@@ -251,7 +256,8 @@ def main() -> int:
             results[f"dateline {res['cols_format']}"] = cols
     first = next(iter(results.values()))
     print(f"{first['entries']:,} entries; {first['mb']:.1f} MB of CoNLL-2003 dev news; one thread; {os.cpu_count()} cores;"
-          f" MB/s of the best of {args.passes} scans (median in brackets)")
+          f" MB/s of the best of {args.passes} scans (median in brackets)"
+          + ("; dateline folds accents and typography" if args.fold_accents else ""))
     for s, r in results.items():
         load = f"  load compiled {r['load']:.2f} s" if r.get("load") is not None else ""
         print(f"{s:14s} {r['mbps']:8.2f} MB/s ({r['median']:.2f})  build {r['build']:6.2f} s  peak after build {r['peak']:7.0f} MB "
