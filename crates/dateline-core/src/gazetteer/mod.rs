@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::tokenize::{Token, Tokenizer};
-use trie::{Trie, TrieBuilder};
+use trie::{Bloom, Trie, TrieBuilder};
 
 pub use io::{Columns, FileFormat, parse_entries, read_entries};
 pub use names::{NameRules, Rule};
@@ -176,6 +176,16 @@ pub struct Gazetteer {
     folding: Folding,
     /// Names folded per [`Folding`] (empty when no folding is asked for).
     folded: Trie,
+    /// The nodes of `folded` where a name that folding changes ends
+    /// (`Bogotá` → `Bogota`), one bit each. Where folding leaves the text's
+    /// words as they are, only these nodes can add a match: the names
+    /// ending elsewhere equal the text as written, and the exact trie,
+    /// walked first, finds them at the same length.
+    folded_changed_ends: Vec<u64>,
+    /// The first folded words of the names folding changes.
+    folded_changed_starts: Bloom,
+    /// The most words of a folded name.
+    folded_depth: usize,
     /// Names of entries matched in any case ([`CaseRule::Insensitive`]), in lower case.
     lower: Trie,
     /// Given names of the person entries (see [`names`]), with the entry
@@ -312,8 +322,9 @@ struct Prepared<'t> {
     lower: Vec<Cow<'t, str>>,
     /// The first step in the exact trie from every token.
     steps: trie::Steps,
-    /// The first step in the folded trie from every folded token (empty without folding).
-    folded_steps: trie::Steps,
+    /// For every token, the first token from it on that folding changes
+    /// (the token count if none; empty without folding).
+    next_changed: Vec<usize>,
 }
 
 /// Compiles entries one at a time into the tries and the entry store.
@@ -326,6 +337,9 @@ struct Compiler {
     exact: TrieBuilder,
     upper: TrieBuilder,
     folded: TrieBuilder,
+    /// Nodes of `folded` where a name that folding changes ends, and that name's first folded word.
+    folded_changed: Vec<(u32, String)>,
+    folded_depth: usize,
     lower: TrieBuilder,
     store: store::StoreBuilder,
     n: usize,
@@ -342,6 +356,8 @@ impl Compiler {
             exact: TrieBuilder::new(),
             upper: TrieBuilder::new(),
             folded: TrieBuilder::new(),
+            folded_changed: Vec::new(),
+            folded_depth: 0,
             lower: TrieBuilder::new(),
             store: store::StoreBuilder::with_capacity(capacity),
             n: 0,
@@ -385,7 +401,11 @@ impl Compiler {
                 }
                 if folding.any() && e.case != CaseRule::Exact {
                     let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
-                    self.folded.insert(f.iter().map(String::as_str), idx, common);
+                    let end = self.folded.insert(f.iter().map(String::as_str), idx, common);
+                    if end != 0 && f.iter().zip(&words).any(|(f, w)| f != w) {
+                        self.folded_changed.push((end, f[0].clone()));
+                    }
+                    self.folded_depth = self.folded_depth.max(f.len());
                 }
                 if e.case == CaseRule::Insensitive {
                     let low: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -401,6 +421,11 @@ impl Compiler {
     fn finish(self) -> Gazetteer {
         let (exact, upper, folded) = (self.exact.freeze(), self.upper.freeze(), self.folded.freeze());
         let lower = self.lower.freeze();
+        let mut folded_changed_ends = vec![0u64; folded.nodes().div_ceil(64)];
+        for &(node, _) in &self.folded_changed {
+            folded_changed_ends[node as usize / 64] |= 1 << (node % 64);
+        }
+        let folded_changed_starts = Bloom::with_words(self.folded_changed.iter().map(|(_, w)| w.as_str()));
         let entries = self.store.finish();
         let (given, first_person) = names::given_names(&entries);
         Gazetteer {
@@ -411,6 +436,9 @@ impl Compiler {
             common_word_guard: self.common_word_guard,
             folding: self.folding,
             folded,
+            folded_changed_ends,
+            folded_changed_starts,
+            folded_depth: self.folded_depth,
             lower,
             given,
             first_person,
@@ -538,6 +566,9 @@ impl Gazetteer {
             common_word_guard: true,
             folding: Folding::default(),
             folded: Trie::default(),
+            folded_changed_ends: Vec::new(),
+            folded_changed_starts: Bloom::with_words(std::iter::empty()),
+            folded_depth: 0,
             lower: Trie::default(),
             given: HashMap::default(),
             first_person: None,
@@ -661,9 +692,12 @@ impl Gazetteer {
         } else {
             Vec::new()
         };
-        let mut folded_steps = trie::Steps::default();
+        let mut next_changed = vec![tokens.len(); folded.len()];
         if !folded.is_empty() {
-            self.folded.first_steps(folded.len(), |k| folded[k].as_bytes(), &mut folded_steps);
+            for k in (0..folded.len()).rev() {
+                let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[tokens[k].start..tokens[k].end]);
+                next_changed[k] = if changed { k } else { next_changed.get(k + 1).copied().unwrap_or(tokens.len()) };
+            }
         }
         let lower = if self.lower.is_empty() {
             Vec::new()
@@ -679,7 +713,7 @@ impl Gazetteer {
         let mut steps = trie::Steps::default();
         let bytes = text.as_bytes();
         self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
-        Prepared { folded, lower, steps, folded_steps }
+        Prepared { folded, lower, steps, next_changed }
     }
 
     /// Calls `found(token count, entry, node, trie)` for every name starting
@@ -705,12 +739,22 @@ impl Gazetteer {
             let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
-        if self.folding.any() && words.folded_steps.nodes[i] != 0 {
-            let (folded, hashes) = (&words.folded, &words.folded_steps.hashes);
-            let rest = (i + 1..tokens.len()).map(|k| (folded[k].as_ref(), hashes[k]));
-            self.folded.walk_on(words.folded_steps.nodes[i], rest, allow_common, |n, e, node| {
-                found(n, e, node, &self.folded);
-            });
+        if self.folding.any() {
+            if words.next_changed[i] - i < self.folded_depth {
+                // Folding changes a word a name could reach: every folded name.
+                let folded = words.folded[i..].iter().map(AsRef::as_ref);
+                self.folded.walk(folded, allow_common, |n, e, node| found(n, e, node, &self.folded));
+            } else if self.folded_changed_starts.may_contain_hash(steps.hashes[i]) {
+                // The words are as written (so are their hashes): only the nodes
+                // where a name that folding changes ends can add a match.
+                let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
+                let changed = &self.folded_changed_ends;
+                self.folded.walk_hashed(word(i), steps.hashes[i], rest, allow_common, |n, e, node| {
+                    if changed[node as usize / 64] >> (node % 64) & 1 == 1 {
+                        found(n, e, node, &self.folded);
+                    }
+                });
+            }
         }
         if !words.lower.is_empty() {
             let lower = words.lower[i..].iter().map(|w| w.as_ref());
@@ -773,7 +817,7 @@ impl Gazetteer {
 /// The first bytes of a compiled gazetteer file.
 const MAGIC: &[u8; 8] = b"DLGAZ\0\0\0";
 /// Version of the compiled (binary) format.
-pub const BINARY_VERSION: u32 = 2;
+pub const BINARY_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct CompiledRef<'a> {
@@ -781,6 +825,9 @@ struct CompiledRef<'a> {
     exact: &'a Trie,
     upper: &'a Trie,
     folded: &'a Trie,
+    folded_changed_ends: &'a [u64],
+    folded_changed_starts: &'a Bloom,
+    folded_depth: usize,
     lower: &'a Trie,
     common_word_guard: bool,
     folding: Folding,
@@ -792,6 +839,9 @@ struct Compiled {
     exact: Trie,
     upper: Trie,
     folded: Trie,
+    folded_changed_ends: Vec<u64>,
+    folded_changed_starts: Bloom,
+    folded_depth: usize,
     lower: Trie,
     common_word_guard: bool,
     folding: Folding,
@@ -810,6 +860,9 @@ impl Gazetteer {
             exact: &self.exact,
             upper: &self.upper,
             folded: &self.folded,
+            folded_changed_ends: &self.folded_changed_ends,
+            folded_changed_starts: &self.folded_changed_starts,
+            folded_depth: self.folded_depth,
             lower: &self.lower,
             common_word_guard: self.common_word_guard,
             folding: self.folding,
@@ -851,6 +904,9 @@ impl Gazetteer {
         for t in [&data.exact, &data.upper, &data.folded, &data.lower] {
             t.check(data.entries.len()).map_err(bad)?;
         }
+        if data.folded_changed_ends.len() != data.folded.nodes().div_ceil(64) || !data.folded_changed_starts.check() {
+            return Err(bad("damaged compiled gazetteer: folded name marks".into()));
+        }
         let (given, first_person) = names::given_names(&data.entries);
         Ok(Self {
             given,
@@ -862,6 +918,9 @@ impl Gazetteer {
             common_word_guard: data.common_word_guard,
             folding: data.folding,
             folded: data.folded,
+            folded_changed_ends: data.folded_changed_ends,
+            folded_changed_starts: data.folded_changed_starts,
+            folded_depth: data.folded_depth,
             lower: data.lower,
         })
     }
@@ -870,6 +929,86 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Walking only the names folding changes where the text's words are
+    /// as written gives the matches of walking every folded name everywhere.
+    #[test]
+    fn changed_folded_names_suffice_where_words_are_unchanged() {
+        let names = [
+            ("Sale", "MISC"),
+            ("Salé", "LOC"),
+            ("Mar", "MISC"),
+            ("Mär", "LOC"),
+            ("New York", "LOC"),
+            ("Sao", "MISC"),
+            ("Bogotá", "LOC"),
+            ("Bogotá", "ORG"),
+            ("São Paulo", "ORG"),
+            ("Bogota", "ORG"),
+            ("São Paulo", "LOC"),
+            ("Sao Paulo Norte", "LOC"),
+            ("Nicolás Maduro", "PER"),
+            ("Maduro", "PER"),
+            ("Café Tacuba", "ORG"),
+            ("Cafe", "MISC"),
+            ("New York", "LOC"),
+            ("New York Times", "ORG"),
+            ("Côte d’Ivoire", "LOC"),
+            ("Cote d'Ivoire", "LOC"),
+            ("Zürich", "LOC"),
+            ("Paulo", "PER"),
+            ("Times", "ORG"),
+        ];
+        // Words folding changes are one in five of the text, as names are rare.
+        let changed = ["Salé", "Mär", "Bogotá", "BOGOTÁ", "São", "Nicolás", "Café", "Côte", "d’Ivoire", "Zürich"];
+        let plain = [
+            "Bogota", "Sao", "Paulo", "Norte", "Nicolas", "Maduro", "Cafe", "Tacuba", "New", "York", "Times", "Cote",
+            "d'Ivoire", "Zurich", "the", "in", ",", ".", "said", "and", "of", "Sale", "sale", "Mar", "The",
+        ];
+        for case_insensitive in [false, true] {
+            let folding = Folding { case_insensitive, accents: true };
+            let entries: Vec<Entry> =
+                names.iter().enumerate().map(|(k, (n, l))| Entry::new(*n, *l, format!("id:{k}"))).collect();
+            let fast = Gazetteer::from_entries_folded(entries.clone(), "t", true, folding).unwrap();
+            let mut every = Gazetteer::from_entries_folded(entries, "t", true, folding).unwrap();
+            every.folded_depth = usize::MAX;
+            let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+            let below = |seed: &mut u64, m: usize| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 7;
+                *seed ^= *seed << 17;
+                (*seed % m as u64) as usize
+            };
+            let mut changed_walks = 0;
+            for _ in 0..3000 {
+                let n = 1 + below(&mut seed, 12);
+                let words: Vec<&str> = (0..n)
+                    .map(|_| {
+                        if below(&mut seed, 5) == 0 {
+                            changed[below(&mut seed, changed.len())]
+                        } else {
+                            plain[below(&mut seed, plain.len())]
+                        }
+                    })
+                    .collect();
+                let text = words.join(" ");
+                let tokens = fast.tokenizer().tokenize(&text);
+                assert_eq!(fast.find(&text, &tokens), every.find(&text, &tokens), "{text}");
+                assert_eq!(fast.find_all(&text, &tokens), every.find_all(&text, &tokens), "{text}");
+                let words = fast.prepare_words(&text, &tokens);
+                changed_walks += (0..tokens.len())
+                    .filter(|&i| {
+                        words.next_changed[i] - i >= fast.folded_depth
+                            && fast.folded_changed_starts.may_contain_hash(words.steps.hashes[i])
+                    })
+                    .count();
+            }
+            if !case_insensitive {
+                // (Folding case changes every capitalised word: the shortcut is rare then.)
+                assert!(changed_walks > 100, "the shortcut was taken {changed_walks} times");
+            }
+        }
+    }
 
     /// Borrowed folding gives what folding gives, for every option.
     #[test]

@@ -107,7 +107,7 @@ impl Bloom {
 
     /// As [`Bloom::may_contain`], given the word's [`hash`].
     #[inline]
-    fn may_contain_hash(&self, h: u64) -> bool {
+    pub(super) fn may_contain_hash(&self, h: u64) -> bool {
         if self.bits.is_empty() {
             return true;
         }
@@ -115,7 +115,7 @@ impl Bloom {
         self.bits[block] & bits == bits
     }
 
-    fn check(&self) -> bool {
+    pub(super) fn check(&self) -> bool {
         self.bits.is_empty() || self.bits.len().is_power_of_two() && self.mask == self.bits.len() as u64 - 1
     }
 }
@@ -139,8 +139,9 @@ impl TrieBuilder {
         }
     }
 
-    /// Adds a name (its words) for `entry`; `common` marks a common-word name.
-    pub(super) fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) {
+    /// Adds a name (its words) for `entry`; `common` marks a common-word
+    /// name. Returns the node where the name ends (0 for no words).
+    pub(super) fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) -> u32 {
         let mut node = 0u32;
         for t in tokens {
             let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
@@ -158,7 +159,7 @@ impl TrieBuilder {
             }
         }
         if node == 0 {
-            return;
+            return 0;
         }
         match self.output[node as usize] {
             None => self.output[node as usize] = Some((entry, common)),
@@ -170,6 +171,7 @@ impl TrieBuilder {
             }
             Some(_) => {}
         }
+        node
     }
 
     /// The flat, immutable form (the maps are consumed as it is built, so
@@ -302,6 +304,25 @@ impl Trie {
             i = (i + 1) & mask;
         }
         None
+    }
+
+    /// Number of nodes.
+    pub(super) fn nodes(&self) -> usize {
+        self.output.len()
+    }
+
+    /// [`Trie::walk`] from the word `first` whose [`hash`] is `h`, along `rest`
+    /// (words with their hashes).
+    pub(super) fn walk_hashed<'t>(
+        &self,
+        first: &str,
+        h: u64,
+        rest: impl Iterator<Item = (&'t str, u64)>,
+        allow_common: impl FnOnce() -> bool,
+        found: impl FnMut(usize, u32, u32),
+    ) {
+        let Some(node) = self.first_step(first.as_bytes(), h) else { return };
+        self.walk_on(node, rest, allow_common, found);
     }
 
     /// Whether the trie holds no name.
