@@ -323,7 +323,8 @@ struct Prepared<'t> {
     /// The first step in the exact trie from every token.
     steps: trie::Steps,
     /// For every token, the first token from it on that folding changes
-    /// (the token count if none; empty without folding).
+    /// (`usize::MAX` if none; empty without folding or when folding changes
+    /// no word).
     next_changed: Vec<usize>,
 }
 
@@ -687,17 +688,18 @@ impl Gazetteer {
     /// in lower case (empty without [`CaseRule::Insensitive`] entries), and
     /// their first steps in the exact trie.
     fn prepare_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Prepared<'t> {
-        let folded: Vec<Cow<'t, str>> = if self.folding.any() {
+        // ASCII text that no case folding changes is its own folded form:
+        // then no word is folded (`folded` and `next_changed` stay empty).
+        let unchanged = !self.folding.case_insensitive && text.is_ascii();
+        let folded: Vec<Cow<'t, str>> = if self.folding.any() && !unchanged {
             tokens.iter().map(|t| self.folding.fold_cow(&text[t.start..t.end])).collect()
         } else {
             Vec::new()
         };
-        let mut next_changed = vec![tokens.len(); folded.len()];
-        if !folded.is_empty() {
-            for k in (0..folded.len()).rev() {
-                let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[tokens[k].start..tokens[k].end]);
-                next_changed[k] = if changed { k } else { next_changed.get(k + 1).copied().unwrap_or(tokens.len()) };
-            }
+        let mut next_changed = vec![usize::MAX; folded.len()];
+        for k in (0..folded.len()).rev() {
+            let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[tokens[k].start..tokens[k].end]);
+            next_changed[k] = if changed { k } else { next_changed.get(k + 1).copied().unwrap_or(usize::MAX) };
         }
         let lower = if self.lower.is_empty() {
             Vec::new()
@@ -740,10 +742,14 @@ impl Gazetteer {
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }
         if self.folding.any() {
-            if words.next_changed[i] - i < self.folded_depth {
+            if self.walk_every_folded(words, i) {
                 // Folding changes a word a name could reach: every folded name.
-                let folded = words.folded[i..].iter().map(AsRef::as_ref);
-                self.folded.walk(folded, allow_common, |n, e, node| found(n, e, node, &self.folded));
+                let found = |n, e, node| found(n, e, node, &self.folded);
+                if words.folded.is_empty() {
+                    self.folded.walk((i..tokens.len()).map(word), allow_common, found);
+                } else {
+                    self.folded.walk(words.folded[i..].iter().map(AsRef::as_ref), allow_common, found);
+                }
             } else if self.folded_changed_starts.may_contain_hash(steps.hashes[i]) {
                 // The words are as written (so are their hashes): only the nodes
                 // where a name that folding changes ends can add a match.
@@ -760,6 +766,16 @@ impl Gazetteer {
             let lower = words.lower[i..].iter().map(|w| w.as_ref());
             self.lower.walk(lower, allow_common, |n, e, node| found(n, e, node, &self.lower));
         }
+    }
+
+    /// Whether every folded name is walked from token `i`: folding changes a
+    /// word within the longest folded name's reach.
+    fn walk_every_folded(&self, words: &Prepared<'_>, i: usize) -> bool {
+        #[cfg(test)]
+        if tests::EVERY_FOLDED.get() {
+            return true;
+        }
+        words.next_changed.get(i).is_some_and(|&c| c - i < self.folded_depth)
     }
 
     /// Entries under the name rule (the world's cities) do not match inside a
@@ -930,6 +946,11 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// Walk every folded name at every token (the definition the shortcut must equal).
+        pub(super) static EVERY_FOLDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
     /// Walking only the names folding changes where the text's words are
     /// as written gives the matches of walking every folded name everywhere.
     #[test]
@@ -969,9 +990,13 @@ mod tests {
             let folding = Folding { case_insensitive, accents: true };
             let entries: Vec<Entry> =
                 names.iter().enumerate().map(|(k, (n, l))| Entry::new(*n, *l, format!("id:{k}"))).collect();
-            let fast = Gazetteer::from_entries_folded(entries.clone(), "t", true, folding).unwrap();
-            let mut every = Gazetteer::from_entries_folded(entries, "t", true, folding).unwrap();
-            every.folded_depth = usize::MAX;
+            let g = Gazetteer::from_entries_folded(entries, "t", true, folding).unwrap();
+            let every = |f: &dyn Fn() -> Vec<Match>| {
+                EVERY_FOLDED.set(true);
+                let m = f();
+                EVERY_FOLDED.set(false);
+                m
+            };
             let mut seed = 0x9E37_79B9_7F4A_7C15u64;
             let below = |seed: &mut u64, m: usize| {
                 *seed ^= *seed << 13;
@@ -992,14 +1017,14 @@ mod tests {
                     })
                     .collect();
                 let text = words.join(" ");
-                let tokens = fast.tokenizer().tokenize(&text);
-                assert_eq!(fast.find(&text, &tokens), every.find(&text, &tokens), "{text}");
-                assert_eq!(fast.find_all(&text, &tokens), every.find_all(&text, &tokens), "{text}");
-                let words = fast.prepare_words(&text, &tokens);
+                let tokens = g.tokenizer().tokenize(&text);
+                assert_eq!(g.find(&text, &tokens), every(&|| g.find(&text, &tokens)), "{text}");
+                assert_eq!(g.find_all(&text, &tokens), every(&|| g.find_all(&text, &tokens)), "{text}");
+                let words = g.prepare_words(&text, &tokens);
                 changed_walks += (0..tokens.len())
                     .filter(|&i| {
-                        words.next_changed[i] - i >= fast.folded_depth
-                            && fast.folded_changed_starts.may_contain_hash(words.steps.hashes[i])
+                        !g.walk_every_folded(&words, i)
+                            && g.folded_changed_starts.may_contain_hash(words.steps.hashes[i])
                     })
                     .count();
             }
