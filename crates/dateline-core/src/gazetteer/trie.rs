@@ -352,11 +352,9 @@ impl Trie {
     ) {
         let Some(first) = words.next() else { return };
         let h = hash(first);
-        if !self.starts.may_contain_hash(h) {
-            return;
+        if self.starts.may_contain_hash(h) {
+            self.walk_hashed(first, h, words.map(|w| (w, hash(w))), allow_common, found);
         }
-        let Some(node) = self.first_step(first.as_bytes(), h) else { return };
-        self.walk_on(node, words.map(|w| (w, hash(w))), allow_common, found);
     }
 
     /// For every word `word(i)` of a text, the node its first step from the root

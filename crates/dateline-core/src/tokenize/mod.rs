@@ -381,9 +381,8 @@ impl Tokenizer {
             };
             let (start, end) = (base + s as usize, base + e as usize);
             let word = blocks::range(s, e);
-            // Digits, or letters that cannot be a fused form; tested without
-            // branches, as the outcome is different from word to word.
-            let fused = (e - s >= 2) & (e - s <= 8) & ends_like_fused(bytes[end.saturating_sub(2)], bytes[end - 1]);
+            // Digits, or letters that cannot be a fused form.
+            let fused = fused_at(bytes, start, end);
             let next = if (m.digit & word == word) | ((m.alpha & word == word) & !fused) {
                 tokens.push(Token { start, end, space_after: end < n });
                 end
@@ -426,7 +425,7 @@ impl Tokenizer {
         let letters = |s: u32, e: u32, min: u32| {
             e >= s + min.max(1)
                 && m.alpha & blocks::range(s, e) == blocks::range(s, e)
-                && (e - s > 8 || !may_be_fused(&bytes[base + s as usize..base + e as usize]))
+                && !may_be_fused(&bytes[base + s as usize..base + e as usize])
         };
         if e - s == 1 {
             out.push((start, end));
@@ -1244,7 +1243,7 @@ fn emit<const MARK: bool>(
 /// Whether a chunk with byte classes `mask` is one token as it stands:
 /// digits, or ASCII letters that cannot be a fused form (`dont`).
 fn is_plain(mask: u8, w: &[u8]) -> bool {
-    mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && (w.len() > 8 || !may_be_fused(w)))
+    mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && !may_be_fused(w))
 }
 
 /// Closing punctuation split off a word or number one mark at a time (`war,''`, `thing."`, `11)`).
@@ -1260,7 +1259,7 @@ fn closers_start(w: &[u8]) -> usize {
 /// ASCII letters that stay one word (not a fused form such as `dont`).
 fn letters_word(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_alphabetic)
-        && (b.len() > 8 || !may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
+        && (!may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
 }
 
 /// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).
@@ -1271,9 +1270,19 @@ fn is_number(b: &[u8]) -> bool {
 }
 
 /// Whether the ASCII letters `b` may be a fused form that splits (`dont`,
-/// `cannot`, `gonna`): every one ends in one of these letter pairs.
+/// `cannot`, `gonna`): every one has two to eight letters and ends in one of
+/// these letter pairs.
+#[inline(always)]
 fn may_be_fused(b: &[u8]) -> bool {
-    b.len() >= 2 && ends_like_fused(b[b.len() - 2], b[b.len() - 1])
+    !b.is_empty() && fused_at(b, 0, b.len())
+}
+
+/// [`may_be_fused`] for the non-empty word `bytes[start..end]`, without a
+/// branch (the outcome differs from word to word): a one-letter word reads
+/// the byte before it, and fails the length test whatever that byte is.
+#[inline(always)]
+fn fused_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    (end - start >= 2) & (end - start <= 8) & ends_like_fused(bytes[end.saturating_sub(2)], bytes[end - 1])
 }
 
 /// Whether the ASCII letters `a` `b` (any case) end some fused form: one
@@ -1305,10 +1314,7 @@ fn clitic_len(w: &str) -> Option<usize> {
         // No apostrophe (straight, or the curly one's lead byte): only fused
         // forms, which UD splits like their spelled-out versions (`dont` → `do nt`).
         let b = w.as_bytes();
-        if b.len() > 8 || b.len() < 2 {
-            return None;
-        }
-        // One check of the last two letters rules out almost every ordinary word.
+        // One check of the length and the last two letters rules out almost every ordinary word.
         if !may_be_fused(b) {
             return None;
         }
@@ -1667,6 +1673,7 @@ mod fused_tests {
             assert!(super::may_be_fused(w.as_bytes()) && super::may_be_fused(w.to_uppercase().as_bytes()), "{w}");
         }
         assert!(!super::may_be_fused(b"word") && !super::may_be_fused(b"t") && !super::may_be_fused(b"tn"));
+        assert!(!super::may_be_fused(b"") && !super::may_be_fused(b"confident") && super::may_be_fused(b"shouldnt"));
         let letters = (b'a'..=b'z').chain(b'A'..=b'Z');
         for a in letters.clone() {
             for b in letters.clone() {
