@@ -471,7 +471,159 @@ impl Tokenizer {
                 return true;
             }
         }
-        false
+        self.other_chunk(text, m, base, s, e, out)
+    }
+
+    /// More shapes for [`Self::common_chunk`], each a rule of
+    /// [`Self::chunk_fast`] or [`Self::chunk`] applied where the chunk's
+    /// bytes show it is the one that would apply: a clitic after an
+    /// apostrophe (`it's`, `can't`, `Maduro’s`); two words and a hyphen
+    /// (`cease-fire`); an abbreviation keeping its period (`U.S.`, `Aug.`); a
+    /// curly opening quote then a word or number (`“We`); a word or number,
+    /// maybe `.` or `,`, then a curly closing quote (`said.”`); one mark
+    /// beyond ASCII (`—`); a word of Latin letters (`Rodríguez`, `São`).
+    /// Otherwise false, `out` untouched.
+    #[inline(never)]
+    fn other_chunk(
+        &self,
+        text: &str,
+        m: &blocks::Masks,
+        base: usize,
+        s: u32,
+        e: u32,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        const OPEN_QUOTES: [&[u8]; 2] = ["“".as_bytes(), "‘".as_bytes()];
+        const CLOSE_QUOTE: &[u8] = "”".as_bytes();
+        const APOSTROPHE: &[u8] = "’".as_bytes();
+        let bytes = text.as_bytes();
+        let (start, end) = (base + s as usize, base + e as usize);
+        let at = |p: u32| bytes[base + p as usize];
+        let pos = |p: u32| base + p as usize;
+        let digits = |s: u32, e: u32| s < e && m.digit & blocks::range(s, e) == blocks::range(s, e);
+        let letters = |s: u32, e: u32| {
+            s < e && m.alpha & blocks::range(s, e) == blocks::range(s, e) && not_fused(&bytes[pos(s)..pos(e)])
+        };
+        // The chunk's bytes other than ASCII letters.
+        let chunk = blocks::range(s, e);
+        let other = chunk & !m.alpha;
+        let w = &bytes[start..end];
+        if other == chunk {
+            // `1,000`, `3.5`, `10:30`: digits with single separators stay whole;
+            // so does a run of hyphens or of periods (`--`, `...`).
+            if is_number(w) || (matches!(w[0], b'-' | b'.') && w.iter().all(|&b| b == w[0])) {
+                out.push((start, end));
+                return true;
+            }
+        }
+        let first_other = other.trailing_zeros();
+        if other & m.digit == 0 && other.count_ones() == 1 && first_other > s {
+            let p = first_other;
+            match at(p) {
+                b'\'' if (2..=3).contains(&(e - p)) => return self.split_clitic(text, start, end, out),
+                b'-' if p + 1 < e => {
+                    let h = pos(p);
+                    if !(letters_word(&bytes[start..h]) && letters_word(&bytes[h + 1..end])) {
+                        return false;
+                    }
+                    if self.is_prefix(&bytes[start..h]) {
+                        out.push((start, end));
+                    } else {
+                        out.extend([(start, h), (h, h + 1), (h + 1, end)]);
+                    }
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if at(e - 1) == b'.' && at(s).is_ascii_alphabetic() && other & m.digit == 0 {
+            // Letters and periods (`U.S.`, `Aug.`) keep the final period if they
+            // are an abbreviation. (chunk_fast first splits a word that
+            // `may_be_abbreviation` rejects; so does `keeps_abbreviation`.)
+            let mut rest = other;
+            while rest != 0 {
+                if at(rest.trailing_zeros()) != b'.' {
+                    return false;
+                }
+                rest &= rest - 1;
+            }
+            if self.keeps_abbreviation(text, start, end, end) {
+                out.push((start, end));
+                return true;
+            }
+            return false;
+        }
+        if e - s > 3 && OPEN_QUOTES.iter().any(|q| w.starts_with(q)) {
+            if digits(s + 3, e) || letters(s + 3, e) {
+                out.extend([(start, start + 3), (start + 3, end)]);
+                return true;
+            }
+            return false;
+        }
+        if e - s > 3 && w.ends_with(CLOSE_QUOTE) {
+            let q = e - 3;
+            let mark = at(q - 1);
+            let body_end = q - u32::from(matches!(mark, b'.' | b','));
+            if (digits(s, body_end) || letters(s, body_end))
+                && (mark != b'.' || !self.may_be_abbreviation(&text[start..pos(q)]))
+            {
+                out.push((start, pos(body_end)));
+                if body_end < q {
+                    out.push((pos(body_end), pos(q)));
+                }
+                out.push((pos(q), end));
+                return true;
+            }
+            return false;
+        }
+        if other.count_ones() == 3
+            && other >> first_other == 0b111
+            && first_other > s
+            && (4..=5).contains(&(e - first_other))
+        {
+            return bytes[pos(first_other)..pos(first_other) + 3] == *APOSTROPHE
+                && self.split_clitic(text, start, end, out);
+        }
+        if at(s) >= 0xC0 {
+            // One mark beyond ASCII (`—`, `“`), not a space.
+            if let Some(c) = text[start..end].chars().next()
+                && c.len_utf8() == end - start
+            {
+                if is_space(c) {
+                    return false;
+                }
+                out.push((start, end));
+                return true;
+            }
+        }
+        // ASCII letters and two-byte Latin letters: U+00C0–U+017F but `×` and `÷`.
+        let mut rest = other;
+        while rest != 0 {
+            let p = rest.trailing_zeros();
+            if p + 1 >= e {
+                return false;
+            }
+            let (lead, cont) = (at(p), at(p + 1));
+            let letter = (0x80..=0xBF).contains(&cont)
+                && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
+            if !letter {
+                return false;
+            }
+            rest &= !(3u64 << p);
+        }
+        out.push((start, end));
+        true
+    }
+
+    /// A word of ASCII letters and its clitic (`it's`, `can't`, `Maduro’s`) into `out`, if `text[start..end]` is one.
+    fn split_clitic(&self, text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        match clitic_len(&text[start..end]) {
+            Some(n) if letters_word(&text.as_bytes()[start..end - n]) => {
+                out.extend([(start, end - n), (end - n, end)]);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Scans one item from `i`: a whitespace character, or the chunk of
@@ -657,17 +809,7 @@ impl Tokenizer {
             // ends a sentence), then closing punctuation each split off (`U.S.,`).
             {
                 let core_end = closers_start(w);
-                let core = &w[..core_end];
-                if core.len() >= 2
-                    && core[0].is_ascii_alphabetic()
-                    && core[core.len() - 1] == b'.'
-                    && core.iter().all(|&b| b.is_ascii_alphabetic() || b == b'.')
-                    && !core.windows(2).any(|p| p == b"..")
-                    && !(core.len() >= 3 && core[..3].eq_ignore_ascii_case(b"www"))
-                    && glued_period(&text[s..s + core_end]).is_none()
-                    && self.is_abbreviation(&text[s..s + core_end])
-                    && (core_end < w.len() || !self.ends_sentence_abbreviation(text, s, e))
-                {
+                if self.keeps_abbreviation(text, s, s + core_end, e) {
                     out.push((s, s + core_end));
                     for k in core_end..w.len() {
                         out.push((s + k, s + k + 1));
@@ -722,6 +864,23 @@ impl Tokenizer {
             }
         }
         self.chunk(text, s, e, out);
+    }
+
+    /// Whether the chunk `text[s..e]` (ASCII) starts with an abbreviation
+    /// `text[s..core_end]` that keeps its period (`Mr.`, `U.S.`), the rest
+    /// being closing punctuation. Without any, the abbreviation must not end
+    /// a sentence (`Inc.` at a sentence's end gives its period to it).
+    fn keeps_abbreviation(&self, text: &str, s: usize, core_end: usize, e: usize) -> bool {
+        let core = &text.as_bytes()[s..core_end];
+        core.len() >= 2
+            && core[0].is_ascii_alphabetic()
+            && core[core.len() - 1] == b'.'
+            && core.iter().all(|&b| b.is_ascii_alphabetic() || b == b'.')
+            && !core.windows(2).any(|p| p == b"..")
+            && !(core.len() >= 3 && core[..3].eq_ignore_ascii_case(b"www"))
+            && glued_period(&text[s..core_end]).is_none()
+            && self.is_abbreviation(&text[s..core_end])
+            && (core_end < e || !self.ends_sentence_abbreviation(text, s, e))
     }
 
     /// Whether the ASCII letters `w` are a prefix that keeps its hyphen (`e-mail`).
@@ -1258,8 +1417,14 @@ fn closers_start(w: &[u8]) -> usize {
 
 /// ASCII letters that stay one word (not a fused form such as `dont`).
 fn letters_word(b: &[u8]) -> bool {
-    b.iter().all(u8::is_ascii_alphabetic)
-        && (!may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none()))
+    b.iter().all(u8::is_ascii_alphabetic) && not_fused(b)
+}
+
+/// Whether the ASCII letters `b` are not a fused form that splits (`dont`):
+/// most words are ruled out by their length and last two letters.
+#[inline(always)]
+fn not_fused(b: &[u8]) -> bool {
+    !may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none())
 }
 
 /// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).
@@ -1550,6 +1715,34 @@ mod tests {
             "-",
             "“",
             "”",
+            "‘",
+            "’",
+            "–",
+            "…",
+            "×",
+            "÷",
+            "ª",
+            "ſ",
+            "Ā",
+            "ň",
+            "Ɓ",
+            "€",
+            "XD",
+            "www",
+            "Aug.",
+            "U.K.",
+            "Inc.",
+            "The",
+            "cease",
+            "fire",
+            "re",
+            "ve",
+            "’re",
+            "n’t",
+            "'d",
+            "I",
+            "\u{2009}",
+            "\u{3000}",
         ];
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut texts: Vec<String> =
@@ -1559,7 +1752,10 @@ mod tests {
             Elian's don't it's they're parents' o'clock I'd 'tis can't. \
             $9.5 9.5% 1,000 3.5 $9 9% 1.5.2 $ % 10:30 1996-08-31 $1,000. \
             --- ... -- -.- .. ``We (AP) \"Hi ((a [1] \"São\" São José Ü Rodríguez's Maduro’s \
-            said, year. Mr. Inc., U.S. it, a. 5. No. have its cannot gonna dont said.\" end.)";
+            said, year. Mr. Inc., U.S. it, a. 5. No. have its cannot gonna dont said.\" end.) \
+            “We “I ‘90s “1989 “dont “XD said.” said,” home” I.” 5.” www.” Maduro’s don’t they’re ’s Rodríguez’s \
+            — – … • × São José Ñandú Łódź a×b ÷ Aug. Aug.” U.K. p.m. e.g. Inc. The e-mail cease-fire dont-x \
+            it's can't we're o'clock parents' I'd x'y";
         for k in 0..64 {
             texts.push(format!("{}{shapes}", " ".repeat(k)));
         }
