@@ -2,25 +2,27 @@
 //! read from TSV/CSV/JSONL files, in the core alone:
 //!
 //! ```text
-//! cargo run --release -p dateline-core --example gazetteer -- LIST.tsv... --text FILE... [--repeat N]
+//! cargo run --release -p dateline-core --example gazetteer -- LIST.tsv... --text FILE... [--repeat N] [--fold]
 //! ```
 //!
-//! Prints the time to read and to compile the lists, the resident memory
-//! after each step (Linux), the size of the compiled form and the time to
+//! Prints the time to compile the lists as they are read (`--fold`: with
+//! accent and typography folding), the resident and peak memory over the
+//! start (Linux), the size of the compiled form and the time to
 //! load it, then MB/s (best and median of `--repeat` passes, 9 by default) for matching alone (`find`) and with the name rules, on
 //! tokens made beforehand, and for the pipeline without time expressions
 //! (tokens, sentences, entities).
 
 use std::time::Instant;
 
-use dateline_core::gazetteer::{Columns, read_entries};
+use dateline_core::gazetteer::{Columns, Folding};
 use dateline_core::{Gazetteer, NameRules, Pipeline, PipelineOptions, ReferenceDate, Tokenizer};
 
-fn rss_mb() -> f64 {
+/// A line of `/proc/self/status` (`VmRSS`, `VmHWM`) in MB.
+fn status_mb(key: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
@@ -29,10 +31,12 @@ fn main() {
     let (mut lists, mut texts) = (Vec::new(), Vec::new());
     let mut repeat = 9usize;
     let mut in_text = false;
+    let mut folding = Folding::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--text" => in_text = true,
+            "--fold" => folding.accents = true,
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat).max(1),
             _ if in_text => texts.push(std::fs::read_to_string(&a).expect("readable text file")),
             _ => lists.push(a),
@@ -42,22 +46,16 @@ fn main() {
         eprintln!("usage: gazetteer LIST... --text FILE... [--repeat N]");
         std::process::exit(2);
     }
-    let base = rss_mb();
+    let base = status_mb("VmRSS:");
     let t0 = Instant::now();
-    let mut entries = Vec::new();
-    for l in &lists {
-        entries.extend(read_entries(std::path::Path::new(l), None, &Columns::default()).expect("valid list"));
-    }
-    let read = t0.elapsed().as_secs_f64();
-    let after_read = rss_mb();
-    let n = entries.len();
-    let t1 = Instant::now();
-    let gaz = Gazetteer::from_entries(entries, "lists").expect("valid entries");
-    let compile = t1.elapsed().as_secs_f64();
+    let paths: Vec<&std::path::Path> = lists.iter().map(std::path::Path::new).collect();
+    let gaz = Gazetteer::read_files(&paths, None, &Columns::default(), true, folding).expect("valid lists");
     eprintln!(
-        "{n} entries: read {read:.2} s (+{:.0} MB), compile {compile:.2} s; resident +{:.0} MB over the start",
-        after_read - base,
-        rss_mb() - base
+        "{} entries read and compiled in {:.2} s; resident +{:.0} MB, peak +{:.0} MB over the start",
+        gaz.len(),
+        t0.elapsed().as_secs_f64(),
+        status_mb("VmRSS:") - base,
+        status_mb("VmHWM:") - base
     );
     let bytes = gaz.to_bytes().expect("serializable");
     let t2 = Instant::now();

@@ -87,6 +87,9 @@ pub fn read_entries(path: &Path, format: Option<FileFormat>, columns: &Columns) 
     Ok(out)
 }
 
+/// Files of this many bytes or more (TSV and CSV) are parsed as they are read.
+const STREAM_FROM: u64 = 1 << 20;
+
 /// As [`read_entries`], handing each entry to `sink` as it is read.
 pub(crate) fn read_entries_into(
     path: &Path,
@@ -95,7 +98,40 @@ pub(crate) fn read_entries_into(
     sink: &mut Sink<'_>,
 ) -> Result<(), Error> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
+    let io_error = |source| Error::Io { path: shown.clone(), source };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size >= STREAM_FROM && format.or_else(|| FileFormat::from_extension(path)) != Some(FileFormat::Jsonl) {
+        // A large table is parsed as it is read: its text is never held whole.
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let head = std::io::BufRead::fill_buf(&mut reader).map_err(io_error)?;
+        let bom = usize::from(head.starts_with(b"\xef\xbb\xbf")) * 3;
+        let first = head[bom..].split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let format = format.or_else(|| FileFormat::from_extension(path)).unwrap_or_else(|| {
+            if first.trim_ascii_start().starts_with(b"{") {
+                FileFormat::Jsonl
+            } else if first.contains(&b'\t') {
+                FileFormat::Tsv
+            } else {
+                FileFormat::Csv
+            }
+        });
+        if format != FileFormat::Jsonl {
+            std::io::BufRead::consume(&mut reader, bom);
+            let bad = |line: usize, message: String| Error::Gazetteer { source_name: shown.clone(), line, message };
+            let delimiter = if format == FileFormat::Tsv { b'\t' } else { b',' };
+            let mut n = 0usize;
+            read_table(reader, bom, delimiter, columns, &bad, &mut |e, line| {
+                n += 1;
+                sink(e, line)
+            })?;
+            if n == 0 {
+                return Err(bad(0, "no entries (only a header?)".into()));
+            }
+            return Ok(());
+        }
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
     let bad = |line: usize, message: String| Error::Gazetteer { source_name: shown.clone(), line, message };
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
@@ -160,8 +196,8 @@ pub(crate) fn parse_entries_into(
     };
     match format {
         FileFormat::Jsonl => read_jsonl(text, columns, &bad, &mut count)?,
-        FileFormat::Tsv => read_table(text, b'\t', columns, &bad, &mut count)?,
-        FileFormat::Csv => read_table(text, b',', columns, &bad, &mut count)?,
+        FileFormat::Tsv => read_table(text.as_bytes(), 0, b'\t', columns, &bad, &mut count)?,
+        FileFormat::Csv => read_table(text.as_bytes(), 0, b',', columns, &bad, &mut count)?,
     }
     if n == 0 {
         return Err(bad(0, "no entries (only a header?)".into()));
@@ -200,8 +236,11 @@ fn finish(
     })
 }
 
+/// The entries of a TSV or CSV table read from `input`, which starts
+/// `offset` bytes into its file (after a byte-order mark).
 fn read_table(
-    text: &str,
+    input: impl std::io::Read,
+    offset: usize,
     delimiter: u8,
     columns: &Columns,
     bad: &dyn Fn(usize, String) -> Error,
@@ -212,8 +251,10 @@ fn read_table(
         .has_headers(true)
         .flexible(false)
         .quoting(delimiter == b',')
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| bad(1, format!("cannot read the header: {e}")))?.clone();
+        .from_reader(input);
+    let raw_headers = reader.byte_headers().map_err(|e| bad(1, format!("cannot read the header: {e}")))?.clone();
+    let headers = csv::StringRecord::from_byte_record(raw_headers)
+        .map_err(|e| bad(1, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))?;
     let find = |col: &str| headers.iter().position(|h| h.trim() == col);
     let shown_headers = || headers.iter().collect::<Vec<_>>().join(", ");
     let name_i = find(&columns.name)
@@ -242,10 +283,11 @@ fn read_table(
             v
         }
     };
-    // One record reused for every row.
-    let mut rec = csv::StringRecord::new();
+    // One record reused for every row, read as bytes and checked as UTF-8 here
+    // (the error names the line and the byte in the file).
+    let mut raw = csv::ByteRecord::new();
     loop {
-        let more = reader.read_record(&mut rec).map_err(|e| {
+        let more = reader.read_byte_record(&mut raw).map_err(|e| {
             let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
@@ -258,7 +300,18 @@ fn read_table(
         if !more {
             break;
         }
-        let line = rec.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = raw.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let start = raw.position().map_or(0, csv::Position::byte);
+        let mut rec = match csv::StringRecord::from_byte_record(std::mem::take(&mut raw)) {
+            Ok(r) => r,
+            Err(e) => {
+                let (field, valid) = (e.utf8_error().field(), e.utf8_error().valid_up_to());
+                // The fields before the bad one and their delimiters.
+                let before: usize = e.into_byte_record().iter().take(field).map(|f| f.len() + 1).sum();
+                let byte = offset + usize::try_from(start).unwrap_or(0) + before + valid;
+                return Err(bad(line, format!("not valid UTF-8 (byte {byte})")));
+            }
+        };
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue; // blank line
         }
@@ -275,6 +328,7 @@ fn read_table(
             }
         }
         sink(entry, line)?;
+        raw = std::mem::take(&mut rec).into_byte_record();
     }
     Ok(())
 }
@@ -352,4 +406,55 @@ fn read_jsonl(
         sink(entry, line)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file large enough to be parsed as it is read gives the entries and
+    /// the errors (with their line) of parsing its whole text.
+    #[test]
+    fn large_tables_stream_like_their_text() {
+        let dir = std::env::temp_dir().join(format!("dateline-io-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let mut tsv = String::from("\u{feff}name\tlabel\tid\taliases\tpop\n");
+        let mut k = 0;
+        while tsv.len() < (STREAM_FROM as usize) * 2 {
+            tsv.push_str(&format!("Name {k} São\tLOC\tid:{k}\tN{k}|Nom {k}\t{}\n", k % 7));
+            if k % 1000 == 0 {
+                tsv.push_str("\t\t\t\t\n"); // a blank row
+            }
+            k += 1;
+        }
+        let mut csv_text = String::from("name,label,id\n");
+        while csv_text.len() < (STREAM_FROM as usize) * 2 {
+            csv_text.push_str(&format!("\"Smith, {k}\",PER,\"p\"\"{k}\"\n"));
+            k += 1;
+        }
+        let columns = Columns::default();
+        for (file, text) in [("big.tsv", &tsv), ("big.csv", &csv_text), ("big.txt", &tsv)] {
+            let path = dir.join(file);
+            std::fs::write(&path, text).expect("written");
+            let streamed = read_entries(&path, None, &columns).expect("valid");
+            let whole = parse_entries(text, None, &columns, "x").expect("valid");
+            assert_eq!(streamed, whole, "{file}");
+            assert!(streamed.len() > 10_000);
+        }
+        // Bad UTF-8 and a short row deep in the file: the same line as the text's.
+        let mut bytes = tsv.clone().into_bytes();
+        let at = bytes.len() - 40;
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        bytes[at] = 0xff;
+        let path = dir.join("bad.tsv");
+        std::fs::write(&path, &bytes).expect("written");
+        let err = read_entries(&path, None, &columns).expect_err("bad UTF-8").to_string();
+        assert!(err.contains(&format!("line {line}: not valid UTF-8 (byte {at})")), "{err}");
+        let short = format!("{tsv}Only\tLOC\n");
+        std::fs::write(&path, &short).expect("written");
+        let err = read_entries(&path, None, &columns).expect_err("short row").to_string();
+        let line = short.lines().count();
+        assert!(err.contains(&format!("line {line}: expected 5 fields, found 2")), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

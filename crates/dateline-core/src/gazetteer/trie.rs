@@ -121,9 +121,19 @@ impl Bloom {
 }
 
 /// A trie under construction: node 0 is the root.
+///
+/// Its words are kept as the frozen [`Trie`] keeps them, one after the other
+/// in one string, found again by their [`hash`]: no allocation per word.
 #[derive(Debug)]
 pub(super) struct TrieBuilder {
-    vocab: HashMap<String, u32>,
+    /// The words, one after the other, by symbol.
+    words: String,
+    /// End of each symbol's word in `words`.
+    word_end: Vec<u32>,
+    /// Word hash → symbol.
+    index: HashMap<u64, u32>,
+    /// Words whose hash an earlier, different word has.
+    clashes: HashMap<Box<str>, u32>,
     edges: HashMap<(u32, u32), u32>,
     output: Vec<Option<(u32, bool)>>,
     alternatives: HashMap<u32, Vec<u32>>,
@@ -132,11 +142,43 @@ pub(super) struct TrieBuilder {
 impl TrieBuilder {
     pub(super) fn new() -> Self {
         Self {
-            vocab: HashMap::default(),
+            words: String::new(),
+            word_end: Vec::new(),
+            index: HashMap::default(),
+            clashes: HashMap::default(),
             edges: HashMap::default(),
             output: vec![None],
             alternatives: HashMap::default(),
         }
+    }
+
+    /// Symbol `sym`'s word.
+    fn word(&self, sym: u32) -> &str {
+        let start = if sym == 0 { 0 } else { self.word_end[sym as usize - 1] as usize };
+        &self.words[start..self.word_end[sym as usize] as usize]
+    }
+
+    /// The symbol of `w`, added if new.
+    fn symbol(&mut self, w: &str) -> u32 {
+        let h = hash(w);
+        let known = self.index.get(&h).copied();
+        if let Some(sym) = known {
+            if self.word(sym) == w {
+                return sym;
+            }
+            if let Some(&sym) = self.clashes.get(w) {
+                return sym;
+            }
+        }
+        let sym = u32::try_from(self.word_end.len()).unwrap_or(u32::MAX);
+        self.words.push_str(w);
+        self.word_end.push(u32::try_from(self.words.len()).unwrap_or(u32::MAX));
+        if known.is_some() {
+            self.clashes.insert(w.into(), sym);
+        } else {
+            self.index.insert(h, sym);
+        }
+        sym
     }
 
     /// Adds a name (its words) for `entry`; `common` marks a common-word
@@ -144,14 +186,7 @@ impl TrieBuilder {
     pub(super) fn insert<'a>(&mut self, tokens: impl Iterator<Item = &'a str>, entry: u32, common: bool) -> u32 {
         let mut node = 0u32;
         for t in tokens {
-            let next_sym = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-            let sym = match self.vocab.get(t) {
-                Some(&s) => s,
-                None => {
-                    self.vocab.insert(t.to_owned(), next_sym);
-                    next_sym
-                }
-            };
+            let sym = self.symbol(t);
             let next_node = u32::try_from(self.output.len()).unwrap_or(u32::MAX);
             node = *self.edges.entry((node, sym)).or_insert(next_node);
             if node as usize == self.output.len() {
@@ -177,34 +212,26 @@ impl TrieBuilder {
     /// The flat, immutable form (the maps are consumed as it is built, so
     /// both forms are never held whole at once).
     pub(super) fn freeze(self) -> Trie {
-        let Self { vocab: map, edges: edge_map, output, alternatives } = self;
-        let n_words = map.len();
-        let mut by_sym: Vec<String> = vec![String::new(); n_words];
-        for (w, sym) in map {
-            by_sym[sym as usize] = w;
-        }
+        let n_words = self.word_end.len();
         let starts = {
-            let first: Vec<&str> = edge_map
-                .keys()
-                .filter(|&&(node, _)| node == 0)
-                .map(|&(_, sym)| by_sym[sym as usize].as_str())
-                .collect();
+            let first: Vec<&str> =
+                self.edges.keys().filter(|&&(node, _)| node == 0).map(|&(_, sym)| self.word(sym)).collect();
             Bloom::with_words(first.into_iter())
         };
-        let mut words = String::with_capacity(by_sym.iter().map(String::len).sum());
-        let mut word_end = Vec::with_capacity(n_words);
         let size = table_size(n_words);
         let mut vocab = vec![0u64; size];
-        for (sym, w) in by_sym.into_iter().enumerate() {
-            words.push_str(&w);
-            word_end.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
-            let h = hash(&w);
+        for sym in 0..n_words {
+            let h = hash(self.word(sym as u32));
             let mut i = h as usize & (size - 1);
             while vocab[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
             vocab[i] = (h >> 32) << 32 | (sym as u64 + 1);
         }
+        let Self { mut words, mut word_end, index, clashes, edges: edge_map, output, alternatives } = self;
+        drop((index, clashes));
+        words.shrink_to_fit();
+        word_end.shrink_to_fit();
         // The map's order is the same from run to run (its hasher has no random
         // state), so the table and the stored bytes are too.
         let size = table_size(edge_map.len());
@@ -442,6 +469,30 @@ impl Trie {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two words with one hash (made here by pointing the second's hash at
+    /// the first's symbol) keep their own symbols, and the frozen trie finds
+    /// the names of both.
+    #[test]
+    fn builder_words_with_one_hash_stay_apart() {
+        let mut b = TrieBuilder::new();
+        assert_eq!(b.symbol("Lima"), 0);
+        b.index.insert(hash("Peru"), 0);
+        assert_eq!(b.symbol("Peru"), 1);
+        assert_eq!((b.symbol("Peru"), b.symbol("Lima"), b.symbol("Quito")), (1, 0, 2));
+        assert_eq!((b.word(0), b.word(1), b.word(2)), ("Lima", "Peru", "Quito"));
+        b.insert(["Lima", "Peru"].into_iter(), 7, false);
+        b.insert(["Peru"].into_iter(), 8, false);
+        let t = b.freeze();
+        let found = |words: &[&str]| {
+            let mut out = Vec::new();
+            t.walk(words.iter().copied(), || true, |n, e, _| out.push((n, e)));
+            out
+        };
+        assert_eq!(found(&["Lima", "Peru"]), [(2, 7)]);
+        assert_eq!(found(&["Peru", "Lima"]), [(1, 8)]);
+        assert!(found(&["Quito"]).is_empty());
+    }
 
     #[test]
     fn first_steps_then_walk_on_equal_walk() {
