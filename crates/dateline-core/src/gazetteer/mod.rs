@@ -315,6 +315,11 @@ fn has_letters_all_upper(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+thread_local! {
+    /// The first-steps buffers of this thread's last document, reused by the next.
+    static SPARE_STEPS: std::cell::RefCell<trie::Steps> = std::cell::RefCell::default();
+}
+
 /// A document's words prepared for the tries: folded and lower-cased for
 /// the extra ones, first steps in the exact one.
 struct Prepared<'t> {
@@ -326,6 +331,21 @@ struct Prepared<'t> {
     /// (`usize::MAX` if none; empty without folding or when folding changes
     /// no word).
     next_changed: Vec<usize>,
+}
+
+impl Drop for Prepared<'_> {
+    /// Hands the first-steps buffers to the thread's next document.
+    fn drop(&mut self) {
+        let steps = std::mem::take(&mut self.steps);
+        if steps.len() > 1 << 18 {
+            return; // not kept for ever after one huge document (16 bytes a word)
+        }
+        SPARE_STEPS.with(|spare| {
+            if let Ok(mut s) = spare.try_borrow_mut() {
+                *s = steps;
+            }
+        });
+    }
 }
 
 /// Compiles entries one at a time into the tries and the entry store.
@@ -712,7 +732,8 @@ impl Gazetteer {
                 })
                 .collect()
         };
-        let mut steps = trie::Steps::default();
+        let mut steps =
+            SPARE_STEPS.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s))).unwrap_or_default();
         let bytes = text.as_bytes();
         self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
         Prepared { folded, lower, steps, next_changed }

@@ -256,6 +256,13 @@ pub(super) struct Steps {
     candidates: Vec<u32>,
 }
 
+impl Steps {
+    /// The number of words the buffers were last filled for.
+    pub(super) fn len(&self) -> usize {
+        self.hashes.len()
+    }
+}
+
 /// A frozen token trie: node 0 is the root.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Trie {

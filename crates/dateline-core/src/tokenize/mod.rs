@@ -33,6 +33,10 @@ pub struct Token {
     pub space_after: bool,
 }
 
+/// Working memory of texts up to this many bytes is kept from text to text
+/// on each thread (about 4 bytes per byte of text at most).
+const KEEP_BUFFERS_UP_TO: usize = 1 << 22;
+
 /// The tokens and sentences of one text, with the working memory of
 /// [`Tokenizer::tokenize_into`], kept from text to text.
 #[derive(Clone, Debug, Default)]
@@ -894,12 +898,30 @@ impl Tokenizer {
         w.len() <= 2 || LEXICON.flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
     }
 
-    /// Tokens and sentences of `text`.
+    /// Tokens and sentences of `text` (the working memory of texts up to
+    /// 4 MiB is kept for the thread's next text).
     #[must_use]
     pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
-        let mut buf = TokenBuffers::default();
-        self.tokenize_into(text, &mut buf);
-        (buf.tokens, buf.sentences)
+        thread_local! {
+            /// This thread's working memory, kept from text to text (the
+            /// tokens and sentences themselves are handed out).
+            static BUFFERS: std::cell::RefCell<TokenBuffers> = std::cell::RefCell::default();
+        }
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => {
+                self.tokenize_into(text, &mut buf);
+                let out = (std::mem::take(&mut buf.tokens), std::mem::take(&mut buf.sentences));
+                if text.len() > KEEP_BUFFERS_UP_TO {
+                    *buf = TokenBuffers::default(); // not kept for ever after one huge text
+                }
+                out
+            }
+            Err(_) => {
+                let mut buf = TokenBuffers::default();
+                self.tokenize_into(text, &mut buf);
+                (buf.tokens, buf.sentences)
+            }
+        })
     }
 
     /// Tokens and sentences of `text` into `buf` (its previous content
