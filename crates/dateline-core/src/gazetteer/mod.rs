@@ -758,7 +758,10 @@ impl Gazetteer {
             self.exact.walk_on(steps.nodes[i], rest, allow_common, |n, e, node| found(n, e, node, &self.exact));
         }
         let w = word(i);
-        if !w.as_bytes()[0].is_ascii_lowercase() && has_letters_all_upper(w) && self.upper.may_start(w) {
+        let b = w.as_bytes();
+        // `Reuters`, `the`: a lower-case ASCII letter first or second rules capitals out.
+        let lower_early = b[0].is_ascii_lowercase() || b.get(1).is_some_and(u8::is_ascii_lowercase);
+        if !lower_early && has_letters_all_upper(w) && self.upper.may_start(w) {
             let caps = (i..tokens.len()).map(word).take_while(|w| !w.chars().any(char::is_lowercase));
             self.upper.walk(caps, || false, |n, e, node| found(n, e, node, &self.upper));
         }

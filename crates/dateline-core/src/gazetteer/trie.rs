@@ -51,6 +51,27 @@ fn tail(r: &[u8]) -> u64 {
     }
 }
 
+/// Whether `a` and `b` are equal: words of up to 16 bytes (nearly all) are
+/// compared as one or two numbers, without a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let eight = |x: &[u8], i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&x[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    match n {
+        0 => true,
+        1..=7 => tail(a) == tail(b),
+        8..=16 => eight(a, 0) == eight(b, 0) && eight(a, n - 8) == eight(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// A finalizer that spreads every input bit over the low bits too (the
 /// tables index by the low bits).
 #[inline]
@@ -244,7 +265,16 @@ impl TrieBuilder {
             edges[i] = [node, sym, child];
         }
         let alternatives = alternatives.into_iter().collect();
-        Trie { words, word_end, vocab, edges, output, alternatives, starts }
+        Trie {
+            words,
+            word_end,
+            vocab,
+            edges,
+            output,
+            alternatives,
+            starts,
+            has_alternatives: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -281,6 +311,10 @@ pub(super) struct Trie {
     alternatives: std::collections::BTreeMap<u32, Vec<u32>>,
     /// The words that start a name.
     starts: Bloom,
+    /// The nodes with further entries, one bit each (made from
+    /// `alternatives` when first needed; not stored).
+    #[serde(skip)]
+    has_alternatives: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl Default for Trie {
@@ -294,7 +328,7 @@ impl Trie {
     #[inline]
     fn word_is(&self, sym: usize, w: &[u8]) -> bool {
         let start = if sym == 0 { 0 } else { self.word_end[sym - 1] as usize };
-        self.words.as_bytes().get(start..self.word_end[sym] as usize) == Some(w)
+        self.words.as_bytes().get(start..self.word_end[sym] as usize).is_some_and(|v| same_bytes(v, w))
     }
 
     /// The node the word `w` (whose [`hash`] is `h`) leads to from the root.
@@ -372,7 +406,17 @@ impl Trie {
 
     /// Further entries with the name ending at `node`.
     pub(super) fn alternatives(&self, node: u32) -> Option<&Vec<u32>> {
-        self.alternatives.get(&node)
+        let bits = self.has_alternatives.get_or_init(|| {
+            let mut bits = vec![0u64; self.output.len().div_ceil(64)];
+            for &n in self.alternatives.keys() {
+                if let Some(b) = bits.get_mut(n as usize / 64) {
+                    *b |= 1 << (n % 64);
+                }
+            }
+            bits
+        });
+        let marked = bits.get(node as usize / 64).is_some_and(|b| b >> (node % 64) & 1 == 1);
+        if marked { self.alternatives.get(&node) } else { None }
     }
 
     /// Walks the trie along `words`, calling `found(token count, entry,
@@ -476,6 +520,21 @@ impl Trie {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `same_bytes` is slice equality, for every length and a difference at every position.
+    #[test]
+    fn same_bytes_is_equality() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| (i * 7 + 3) as u8).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "{n} {i}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
+        }
+    }
 
     /// Two words with one hash (made here by pointing the second's hash at
     /// the first's symbol) keep their own symbols, and the frozen trie finds
