@@ -856,8 +856,10 @@ impl Gazetteer {
 
 /// The first bytes of a compiled gazetteer file.
 const MAGIC: &[u8; 8] = b"DLGAZ\0\0\0";
-/// Version of the compiled (binary) format.
-pub const BINARY_VERSION: u32 = 3;
+/// Version of the compiled (binary) format. Names are stored as the
+/// tokenizer splits them, so a change to how it splits a name's words (4: a
+/// clitic standing alone, `Lord 's`, is one token) changes the version too.
+pub const BINARY_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct CompiledRef<'a> {

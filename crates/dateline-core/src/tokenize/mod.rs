@@ -557,6 +557,32 @@ impl Tokenizer {
             }
             return false;
         }
+        if (at(s) == b'\'' && CLITICS.iter().any(|cl| w.eq_ignore_ascii_case(cl.as_bytes())))
+            || w.eq_ignore_ascii_case(b"n't")
+        {
+            // A clitic standing alone (`John 's`): one token.
+            out.push((start, end));
+            return true;
+        }
+        let hyphens = other & !m.digit;
+        if other == chunk
+            && (1..=2).contains(&hyphens.count_ones())
+            && at(hyphens.trailing_zeros()) == b'-'
+            && at(63 - hyphens.leading_zeros()) == b'-'
+        {
+            // Digits and hyphens: a date `1996-08-30` stays whole; a score or
+            // range `5-9` splits at its one hyphen (a phone number has two).
+            if hyphens.count_ones() == 2 && is_iso_date(&text[start..end]) {
+                out.push((start, end));
+                return true;
+            }
+            let h = hyphens.trailing_zeros();
+            if hyphens.count_ones() == 1 && at(h) == b'-' && digits(s, h) && digits(h + 1, e) {
+                out.extend([(start, pos(h)), (pos(h), pos(h) + 1), (pos(h) + 1, end)]);
+                return true;
+            }
+            return false;
+        }
         if e - s > 3 && OPEN_QUOTES.iter().any(|q| w.starts_with(q)) {
             if digits(s + 3, e) || letters(s + 3, e) {
                 out.extend([(start, start + 3), (start + 3, end)]);
@@ -1036,8 +1062,13 @@ impl Tokenizer {
             return Some(c.len_utf8());
         }
         if is_apostrophe(c) {
-            // `'90s` stays whole; `'tis` is rare enough to ignore.
-            if next.is_some_and(|n| n.is_ascii_digit()) {
+            // `'90s` stays whole; `'tis` is rare enough to ignore. A clitic
+            // standing alone (`John 's`, text already split into words) is one token.
+            let alone = |cl: &&str| {
+                w.get(..cl.len()).is_some_and(|h| h.eq_ignore_ascii_case(cl))
+                    && !w[cl.len()..].chars().any(char::is_alphanumeric)
+            };
+            if next.is_some_and(|n| n.is_ascii_digit()) || CLITICS.iter().any(alone) {
                 return None;
             }
             return Some(c.len_utf8());
@@ -1765,6 +1796,13 @@ mod tests {
             "I",
             "\u{2009}",
             "\u{3000}",
+            "1996-08-30",
+            "5-9",
+            "-",
+            "27",
+            "'S",
+            "’ll",
+            "N'T",
         ];
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut texts: Vec<String> =
@@ -1777,7 +1815,8 @@ mod tests {
             said, year. Mr. Inc., U.S. it, a. 5. No. have its cannot gonna dont said.\" end.) \
             “We “I ‘90s “1989 “dont “XD said.” said,” home” I.” 5.” www.” Maduro’s don’t they’re ’s Rodríguez’s \
             — – … • × São José Ñandú Łódź a×b ÷ Aug. Aug.” U.K. p.m. e.g. Inc. The e-mail cease-fire dont-x \
-            it's can't we're o'clock parents' I'd x'y";
+            it's can't we're o'clock parents' I'd x'y \
+            John 's 're 'S ’s n't N'T 's. 5-9 27-29 1996-08-30 1996-08-30T10 713-853-3989 1-2-3 -5 5- 1996-0830";
         for k in 0..64 {
             texts.push(format!("{}{shapes}", " ".repeat(k)));
         }
