@@ -208,7 +208,7 @@ fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Opti
 
 impl Gazetteer {
     fn is_person(&self, m: &Match) -> bool {
-        is_person_label(self.label(m.entry))
+        self.entries.is_person(m.entry)
     }
 
     /// Applies `rules` to leftmost-longest `matches` of `text` (sorted,
@@ -243,11 +243,13 @@ impl Gazetteer {
             |k: usize| match_at(&matches, k).is_none_or(|i| matches[i].token_end - matches[i].token_start == 1);
         let mut found: Vec<Match> = Vec::new();
         let mut j = 0;
+        let bytes = cx.text.as_bytes();
         while j + 1 < n {
-            let w = cx.word(j);
-            // Names start with a capital: skip the hash lookup for lower-case ASCII words and punctuation.
-            let lead = w.as_bytes()[0];
-            let starts = if lead < 0x80 && !lead.is_ascii_uppercase() {
+            // Names start with a capital: skip lower-case ASCII words and punctuation
+            // before looking at the word.
+            let lead = bytes[cx.tokens[j].start];
+            let w = if lead < 0x80 && !lead.is_ascii_uppercase() { "" } else { cx.word(j) };
+            let starts = if w.is_empty() {
                 None
             } else if w.len() == 2 {
                 is_initial(w).then_some(first_person)

@@ -62,6 +62,9 @@ pub(crate) struct EntryStore {
     /// Each entry's label: an index into `labels`.
     label_of: Vec<u32>,
     labels: Vec<String>,
+    /// Whether each label is a person's (made when first asked; not stored).
+    #[serde(skip)]
+    person_labels: std::sync::OnceLock<Vec<bool>>,
     /// Each entry's case rule.
     case: Vec<CaseRule>,
     /// Aliases of the entries that have some (ordered maps: the compiled
@@ -173,6 +176,13 @@ impl EntryStore {
 
     pub(crate) fn label(&self, i: u32) -> &str {
         &self.labels[self.label_of[i as usize] as usize]
+    }
+
+    /// Whether entry `i`'s label is a person's (`PER`, `PERSON`).
+    pub(crate) fn is_person(&self, i: u32) -> bool {
+        let person =
+            self.person_labels.get_or_init(|| self.labels.iter().map(|l| super::names::is_person_label(l)).collect());
+        person[self.label_of[i as usize] as usize]
     }
 
     pub(crate) fn id(&self, i: u32) -> &str {
