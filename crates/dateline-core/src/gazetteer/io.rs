@@ -107,28 +107,14 @@ pub(crate) fn read_entries_into(
         let head = std::io::BufRead::fill_buf(&mut reader).map_err(io_error)?;
         let bom = usize::from(head.starts_with(b"\xef\xbb\xbf")) * 3;
         let first = head[bom..].split(|&b| b == b'\n').next().unwrap_or(&[]);
-        let format = format.or_else(|| FileFormat::from_extension(path)).unwrap_or_else(|| {
-            if first.trim_ascii_start().starts_with(b"{") {
-                FileFormat::Jsonl
-            } else if first.contains(&b'\t') {
-                FileFormat::Tsv
-            } else {
-                FileFormat::Csv
-            }
-        });
+        let format = format
+            .or_else(|| FileFormat::from_extension(path))
+            .unwrap_or_else(|| sniff_format(&String::from_utf8_lossy(first)));
         if format != FileFormat::Jsonl {
             std::io::BufRead::consume(&mut reader, bom);
             let bad = |line: usize, message: String| Error::Gazetteer { source_name: shown.clone(), line, message };
             let delimiter = if format == FileFormat::Tsv { b'\t' } else { b',' };
-            let mut n = 0usize;
-            read_table(reader, bom, delimiter, columns, &bad, &mut |e, line| {
-                n += 1;
-                sink(e, line)
-            })?;
-            if n == 0 {
-                return Err(bad(0, "no entries (only a header?)".into()));
-            }
-            return Ok(());
+            return some_entries(&bad, sink, |count| read_table(reader, bom, delimiter, columns, &bad, count));
         }
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
@@ -179,30 +165,42 @@ pub(crate) fn parse_entries_into(
     if text.trim().is_empty() {
         return Err(bad(0, "the file is empty".into()));
     }
-    let format = format.unwrap_or_else(|| {
-        let first = text.lines().next().unwrap_or("");
-        if first.trim_start().starts_with('{') {
-            FileFormat::Jsonl
-        } else if first.contains('\t') {
-            FileFormat::Tsv
-        } else {
-            FileFormat::Csv
-        }
-    });
+    let format = format.unwrap_or_else(|| sniff_format(text.lines().next().unwrap_or("")));
+    some_entries(&bad, sink, |count| match format {
+        FileFormat::Jsonl => read_jsonl(text, columns, &bad, count),
+        FileFormat::Tsv => read_table(text.as_bytes(), 0, b'\t', columns, &bad, count),
+        FileFormat::Csv => read_table(text.as_bytes(), 0, b',', columns, &bad, count),
+    })
+}
+
+/// Runs `read` with a sink that counts the entries it hands on to `sink`;
+/// a file without any is an error.
+fn some_entries(
+    bad: &dyn Fn(usize, String) -> Error,
+    sink: &mut Sink<'_>,
+    read: impl FnOnce(&mut Sink<'_>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let mut n = 0usize;
-    let mut count = |e: Entry, line: usize| {
+    read(&mut |e, line| {
         n += 1;
         sink(e, line)
-    };
-    match format {
-        FileFormat::Jsonl => read_jsonl(text, columns, &bad, &mut count)?,
-        FileFormat::Tsv => read_table(text.as_bytes(), 0, b'\t', columns, &bad, &mut count)?,
-        FileFormat::Csv => read_table(text.as_bytes(), 0, b',', columns, &bad, &mut count)?,
-    }
+    })?;
     if n == 0 {
         return Err(bad(0, "no entries (only a header?)".into()));
     }
     Ok(())
+}
+
+/// The format of a file whose first line is `first`: JSON lines if it opens
+/// an object, TSV if it has a tab, CSV otherwise.
+fn sniff_format(first: &str) -> FileFormat {
+    if first.trim_start().starts_with('{') {
+        FileFormat::Jsonl
+    } else if first.contains('\t') {
+        FileFormat::Tsv
+    } else {
+        FileFormat::Csv
+    }
 }
 
 fn split_aliases(s: &str) -> Vec<String> {

@@ -442,10 +442,7 @@ impl Compiler {
     fn finish(self) -> Gazetteer {
         let (exact, upper, folded) = (self.exact.freeze(), self.upper.freeze(), self.folded.freeze());
         let lower = self.lower.freeze();
-        let mut folded_changed_ends = vec![0u64; folded.nodes().div_ceil(64)];
-        for &(node, _) in &self.folded_changed {
-            folded_changed_ends[node as usize / 64] |= 1 << (node % 64);
-        }
+        let folded_changed_ends = trie::node_bits(folded.nodes(), self.folded_changed.iter().map(|&(node, _)| node));
         let folded_changed_starts = Bloom::with_words(self.folded_changed.iter().map(|(_, w)| w.as_str()));
         let entries = self.store.finish();
         let (given, first_person) = names::given_names(&entries);
@@ -780,7 +777,7 @@ impl Gazetteer {
                 let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
                 let changed = &self.folded_changed_ends;
                 self.folded.walk_hashed(word(i), steps.hashes[i], rest, allow_common, |n, e, node| {
-                    if changed[node as usize / 64] >> (node % 64) & 1 == 1 {
+                    if trie::has_bit(changed, node) {
                         found(n, e, node, &self.folded);
                     }
                 });

@@ -72,6 +72,31 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// Symbol `sym`'s word in a vocabulary kept as one string `words`, with
+/// each symbol's end in `word_end` (its start is the previous end).
+#[inline]
+fn word_span(word_end: &[u32], sym: usize) -> std::ops::Range<usize> {
+    let start = if sym == 0 { 0 } else { word_end[sym - 1] as usize };
+    start..word_end[sym] as usize
+}
+
+/// One bit for each of `nodes` nodes, set for the nodes of `marked`.
+pub(super) fn node_bits(nodes: usize, marked: impl IntoIterator<Item = u32>) -> Vec<u64> {
+    let mut bits = vec![0u64; nodes.div_ceil(64)];
+    for n in marked {
+        if let Some(b) = bits.get_mut(n as usize / 64) {
+            *b |= 1 << (n % 64);
+        }
+    }
+    bits
+}
+
+/// Whether node `n` has its bit in `bits` (made by [`node_bits`]).
+#[inline]
+pub(super) fn has_bit(bits: &[u64], n: u32) -> bool {
+    bits.get(n as usize / 64).is_some_and(|b| b >> (n % 64) & 1 == 1)
+}
+
 /// A finalizer that spreads every input bit over the low bits too (the
 /// tables index by the low bits).
 #[inline]
@@ -175,8 +200,7 @@ impl TrieBuilder {
 
     /// Symbol `sym`'s word.
     fn word(&self, sym: u32) -> &str {
-        let start = if sym == 0 { 0 } else { self.word_end[sym as usize - 1] as usize };
-        &self.words[start..self.word_end[sym as usize] as usize]
+        &self.words[word_span(&self.word_end, sym as usize)]
     }
 
     /// The symbol of `w`, added if new.
@@ -327,8 +351,7 @@ impl Trie {
     /// Whether symbol `sym`'s word is `w`.
     #[inline]
     fn word_is(&self, sym: usize, w: &[u8]) -> bool {
-        let start = if sym == 0 { 0 } else { self.word_end[sym - 1] as usize };
-        self.words.as_bytes().get(start..self.word_end[sym] as usize).is_some_and(|v| same_bytes(v, w))
+        self.words.as_bytes().get(word_span(&self.word_end, sym)).is_some_and(|v| same_bytes(v, w))
     }
 
     /// The node the word `w` (whose [`hash`] is `h`) leads to from the root.
@@ -406,17 +429,9 @@ impl Trie {
 
     /// Further entries with the name ending at `node`.
     pub(super) fn alternatives(&self, node: u32) -> Option<&Vec<u32>> {
-        let bits = self.has_alternatives.get_or_init(|| {
-            let mut bits = vec![0u64; self.output.len().div_ceil(64)];
-            for &n in self.alternatives.keys() {
-                if let Some(b) = bits.get_mut(n as usize / 64) {
-                    *b |= 1 << (n % 64);
-                }
-            }
-            bits
-        });
-        let marked = bits.get(node as usize / 64).is_some_and(|b| b >> (node % 64) & 1 == 1);
-        if marked { self.alternatives.get(&node) } else { None }
+        let bits =
+            self.has_alternatives.get_or_init(|| node_bits(self.output.len(), self.alternatives.keys().copied()));
+        if has_bit(bits, node) { self.alternatives.get(&node) } else { None }
     }
 
     /// Walks the trie along `words`, calling `found(token count, entry,

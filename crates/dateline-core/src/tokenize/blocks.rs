@@ -16,6 +16,20 @@ pub(super) struct Masks {
     pub digit: u64,
 }
 
+impl Masks {
+    /// Whether bits `s..e` (non-empty, within the block) are all ASCII digits.
+    #[inline(always)]
+    pub fn digits(&self, s: u32, e: u32) -> bool {
+        s < e && self.digit & range(s, e) == range(s, e)
+    }
+
+    /// Whether bits `s..e` (non-empty, within the block) are all ASCII letters.
+    #[inline(always)]
+    pub fn letters(&self, s: u32, e: u32) -> bool {
+        s < e && self.alpha & range(s, e) == range(s, e)
+    }
+}
+
 /// Classes of the bytes of `b`, two instructions per byte class per 16 bytes
 /// with SSE2 (always present on x86-64).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]

@@ -423,19 +423,17 @@ impl Tokenizer {
     ) -> bool {
         let bytes = text.as_bytes();
         let (start, end) = (base + s as usize, base + e as usize);
-        // `s..e` (non-empty) holds digits only, or ASCII letters: `min` or more,
-        // and none of the fused forms (`dont`) the general rules split.
-        let digits = |s: u32, e: u32| s < e && m.digit & blocks::range(s, e) == blocks::range(s, e);
+        // `s..e` holds digits only, or ASCII letters: `min` or more, and none
+        // of the fused forms (`dont`) the general rules split.
+        let digits = |s: u32, e: u32| m.digits(s, e);
         let letters = |s: u32, e: u32, min: u32| {
-            e >= s + min.max(1)
-                && m.alpha & blocks::range(s, e) == blocks::range(s, e)
-                && !may_be_fused(&bytes[base + s as usize..base + e as usize])
+            e >= s + min && m.letters(s, e) && !may_be_fused(&bytes[base + s as usize..base + e as usize])
         };
         if e - s == 1 {
             out.push((start, end));
             return true;
         }
-        if m.alpha & blocks::range(s, e) == blocks::range(s, e) {
+        if m.letters(s, e) {
             // Letters ending like a fused form (`have`, `its`, `cannot`): split
             // only if one is.
             let n = clitic_len(&text[start..end]).unwrap_or(0);
@@ -504,10 +502,8 @@ impl Tokenizer {
         let (start, end) = (base + s as usize, base + e as usize);
         let at = |p: u32| bytes[base + p as usize];
         let pos = |p: u32| base + p as usize;
-        let digits = |s: u32, e: u32| s < e && m.digit & blocks::range(s, e) == blocks::range(s, e);
-        let letters = |s: u32, e: u32| {
-            s < e && m.alpha & blocks::range(s, e) == blocks::range(s, e) && not_fused(&bytes[pos(s)..pos(e)])
-        };
+        let digits = |s: u32, e: u32| m.digits(s, e);
+        let letters = |s: u32, e: u32| m.letters(s, e) && not_fused(&bytes[pos(s)..pos(e)]);
         // The chunk's bytes other than ASCII letters.
         let chunk = blocks::range(s, e);
         let other = chunk & !m.alpha;
@@ -525,18 +521,7 @@ impl Tokenizer {
             let p = first_other;
             match at(p) {
                 b'\'' if (2..=3).contains(&(e - p)) => return self.split_clitic(text, start, end, out),
-                b'-' if p + 1 < e => {
-                    let h = pos(p);
-                    if !(letters_word(&bytes[start..h]) && letters_word(&bytes[h + 1..end])) {
-                        return false;
-                    }
-                    if self.is_prefix(&bytes[start..h]) {
-                        out.push((start, end));
-                    } else {
-                        out.extend([(start, h), (h, h + 1), (h + 1, end)]);
-                    }
-                    return true;
-                }
+                b'-' => return self.hyphen_compound(bytes, start, pos(p), end, out),
                 _ => {}
             }
         }
@@ -642,6 +627,21 @@ impl Tokenizer {
             rest &= !(3u64 << p);
         }
         out.push((start, end));
+        true
+    }
+
+    /// `long-term` (`bytes[start..end]`, hyphen at `h`): two words of ASCII
+    /// letters and a hyphen into `out`, split unless the first word is a
+    /// prefix that keeps its hyphen (`e-mail`); false if it is not that.
+    fn hyphen_compound(&self, bytes: &[u8], start: usize, h: usize, end: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        if !(start < h && h + 1 < end && letters_word(&bytes[start..h]) && letters_word(&bytes[h + 1..end])) {
+            return false;
+        }
+        if self.is_prefix(&bytes[start..h]) {
+            out.push((start, end));
+        } else {
+            out.extend([(start, h), (h, h + 1), (h + 1, end)]);
+        }
         true
     }
 
@@ -789,11 +789,7 @@ impl Tokenizer {
                 return;
             }
             // `Venezuela’s`, `DON’T`: ASCII letters and a clitic with a curly apostrophe.
-            if let Some(n) = clitic_len(w)
-                && letters_word(&bytes[s..e - n])
-            {
-                out.push((s, e - n));
-                out.push((e - n, e));
+            if self.split_clitic(text, s, e, out) {
                 return;
             }
         } else if mask & HIGH == 0 && e - s >= 2 {
@@ -866,18 +862,8 @@ impl Tokenizer {
             // `long-term`: two words and a hyphen, split unless the first is a prefix (`e-mail`).
             if mask & DIGIT == 0
                 && let Some(h) = w.iter().position(|&b| b == b'-')
-                && h > 0
-                && h + 1 < w.len()
-                && letters(&w[..h])
-                && letters(&w[h + 1..])
+                && self.hyphen_compound(bytes, s, s + h, e, out)
             {
-                if self.is_prefix(&w[..h]) {
-                    out.push((s, e));
-                } else {
-                    out.push((s, s + h));
-                    out.push((s + h, s + h + 1));
-                    out.push((s + h + 1, e));
-                }
                 return;
             }
             // `Venezuela's`, `don't`, `they're`: letters and a clitic.
@@ -885,11 +871,8 @@ impl Tokenizer {
             if mask & DIGIT == 0
                 && w.len() >= 3
                 && w[w.len() - 3..w.len() - 1].contains(&b'\'')
-                && let Some(n) = clitic_len(&text[s..e])
-                && letters(&w[..w.len() - n])
+                && self.split_clitic(text, s, e, out)
             {
-                out.push((s, e - n));
-                out.push((e - n, e));
                 return;
             }
         }
