@@ -1,6 +1,6 @@
 //! Conversions at the boundary: input text, option strings, dates.
 
-use dateline_core::{Date, DateOrder, ReferenceDate};
+use dateline_core::{Date, DateOrder, DocumentType, ReferenceDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -88,6 +88,11 @@ pub(crate) fn parse_date_order(s: &str) -> PyResult<DateOrder> {
         "dmy" => Ok(DateOrder::Dmy),
         other => Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', not '{other}'"))),
     }
+}
+
+/// A document type from its name (`news`, `narrative`, `colloquial`, `auto`).
+pub(crate) fn parse_document_type(s: &str) -> PyResult<DocumentType> {
+    DocumentType::parse(s).map_err(|e| PyValueError::new_err(e.to_string().replace("invalid configuration: ", "")))
 }
 
 /// The name of a date order.

@@ -11,7 +11,7 @@ use pyo3::types::{PyList, PyTuple};
 
 use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
-use crate::convert::{date_order_name, extract_text, parse_date_order, parse_reference, parse_threads, py_date};
+use crate::convert::{date_order_name, extract_text, parse_date_order, parse_document_type, parse_reference, parse_threads, py_date};
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
 
@@ -82,7 +82,7 @@ impl PyPipeline {
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest", name_rules = None))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest", name_rules = None, document_type = "auto"))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
         py: Python<'_>,
@@ -96,6 +96,7 @@ impl PyPipeline {
         disable: Vec<String>,
         overlaps: &str,
         name_rules: Option<Vec<String>>,
+        document_type: &str,
     ) -> PyResult<Self> {
         let name_rules = match name_rules {
             None => NameRules::default(),
@@ -120,6 +121,7 @@ impl PyPipeline {
         let options = PipelineOptions {
             split_on_newlines,
             date_order: parse_date_order(date_order)?,
+            document_type: parse_document_type(document_type)?,
             reference_date: parse_reference(reference_date, "reference_date")?,
             n_threads: parse_threads(n_threads)?,
             abbreviations,
@@ -183,7 +185,7 @@ impl PyPipeline {
         let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         let docs = run_detached(py, || {
             inner
-                .map_batch(&strs, &refs, threads, |_, doc| dateline_core::CompactDocument::new(doc))?
+                .map_batch(&strs, &refs, &[], threads, |_, doc| dateline_core::CompactDocument::new(doc))?
                 .into_iter()
                 .collect::<Result<Vec<_>, _>>()
         })?;
@@ -297,7 +299,7 @@ impl PyPipeline {
         run_detached(py, move || {
             let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
             let lines = inner
-                .map_batch(&strs, &refs, threads, |i, doc| doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p))?;
+                .map_batch(&strs, &refs, &[], threads, |i, doc| doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p))?;
             let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
             for l in lines {
                 out.push_str(&l);

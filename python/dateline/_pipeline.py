@@ -108,6 +108,7 @@ class Pipeline:
         disable: Iterable[Literal["entities", "timexes"]] = (),
         overlaps: Literal["longest", "all"] = "longest",
         name_rules: Iterable[Literal["persons", "longer_names", "repeats"]] = ("persons", "longer_names", "repeats"),
+        document_type: Literal["auto", "news", "narrative", "colloquial"] = "auto",
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -128,6 +129,7 @@ class Pipeline:
             disable=[disable] if isinstance(disable, str) else list(disable),
             overlaps=overlaps,
             name_rules=[name_rules] if isinstance(name_rules, str) else list(name_rules),
+            document_type=document_type,
         )
         self._reference_date = reference_date
 

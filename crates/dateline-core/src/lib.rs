@@ -37,7 +37,10 @@ pub mod span;
 pub mod tokenize;
 
 pub use civil::Date;
-pub use dates::{DateOrder, TemporalTagger, Timex, TimexType, detect_reference_date, value_interval};
+pub use dates::{
+    Anchor, DateOrder, DocumentType, Explanation, Prefer, TagOptions, Tagged, TemporalTagger, Tense, TimeRange, Timex,
+    TimexType, detect_reference_date, detect_reference_date_with,
+};
 pub use error::Error;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
 pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};

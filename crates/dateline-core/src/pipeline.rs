@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::civil::Date;
-use crate::dates::{DateOrder, TemporalTagger, Timex, detect_reference_date};
+use crate::dates::{DateOrder, DocumentType, TagOptions, TemporalTagger, TimeRange, Timex, detect_reference_date_with};
 use crate::error::Error;
 use crate::gazetteer::{Entry, Folding, Gazetteer, NameRules, Rule, world};
 use crate::parallel;
@@ -23,6 +23,9 @@ pub struct PipelineOptions {
     pub split_on_newlines: bool,
     /// How to read ambiguous numeric dates (default month first).
     pub date_order: DateOrder,
+    /// How relative time expressions are anchored when a call gives no
+    /// document type (default: chosen per document).
+    pub document_type: DocumentType,
     /// The reference date used when a call gives none (default: detect).
     pub reference_date: ReferenceDate,
     /// Threads for batches: `None` for rayon's global pool.
@@ -62,6 +65,7 @@ impl Default for PipelineOptions {
         Self {
             split_on_newlines: true,
             date_order: DateOrder::Mdy,
+            document_type: DocumentType::Auto,
             reference_date: ReferenceDate::Detect,
             n_threads: None,
             abbreviations: Vec::new(),
@@ -113,8 +117,12 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Time expressions in order.
     pub timexes: Vec<Timex>,
+    /// Ranges written as one phrase, over the time expressions.
+    pub ranges: Vec<TimeRange>,
     /// The reference date used, if any.
     pub reference_date: Option<Date>,
+    /// The document type the time expressions were anchored as.
+    pub document_type: DocumentType,
 }
 
 /// A [`Document`] kept compactly: 32-bit offsets for tokens and sentences
@@ -127,7 +135,9 @@ pub struct CompactDocument {
     sentences: Vec<[u32; 4]>,
     entities: Vec<Entity>,
     timexes: Vec<Timex>,
+    ranges: Vec<TimeRange>,
     reference_date: Option<Date>,
+    document_type: DocumentType,
 }
 
 impl CompactDocument {
@@ -153,7 +163,9 @@ impl CompactDocument {
             sentences,
             entities: doc.entities,
             timexes: doc.timexes,
+            ranges: doc.ranges,
             reference_date: doc.reference_date,
+            document_type: doc.document_type,
         })
     }
 
@@ -185,7 +197,9 @@ impl CompactDocument {
                 .collect(),
             entities: self.entities.clone(),
             timexes: self.timexes.clone(),
+            ranges: self.ranges.clone(),
             reference_date: self.reference_date,
+            document_type: self.document_type,
         }
     }
 }
@@ -234,7 +248,7 @@ impl Pipeline {
     pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
         Self {
             tokenizer: options.tokenizer().unwrap_or_else(|_| Tokenizer::new(options.split_on_newlines)),
-            tagger: TemporalTagger { date_order: options.date_order },
+            tagger: TemporalTagger::new(options.date_order, options.document_type).unwrap_or_default(),
             options,
             gazetteer,
             builtin_gazetteer: false,
@@ -272,14 +286,20 @@ impl Pipeline {
         &self.tokenizer
     }
 
-    /// Analyses one document.
+    /// Analyses one document with the options' document type.
     #[must_use]
     pub fn process(&self, text: &str, reference: ReferenceDate) -> Document {
+        self.process_as(text, reference, None)
+    }
+
+    /// Analyses one document as `document_type` (`None`: the options').
+    #[must_use]
+    pub fn process_as(&self, text: &str, reference: ReferenceDate, document_type: Option<DocumentType>) -> Document {
         let (tokens, sentences) = self.tokenizer.tokenize_with_sentences(text);
         let reference_date = match reference {
             ReferenceDate::Fixed(d) => Some(d),
             ReferenceDate::None => None,
-            ReferenceDate::Detect => detect_reference_date(text, &self.tokenizer).map(|d| d.0),
+            ReferenceDate::Detect => detect_reference_date_with(text, &self.tokenizer, &self.tagger).map(|d| d.0),
         };
         let entities = if !self.options.entities {
             Vec::new()
@@ -298,9 +318,22 @@ impl Pipeline {
             name: m.name,
         })
         .collect();
-        let timexes =
-            if self.options.timexes { self.tagger.tag(text, &tokens, &sentences, reference_date) } else { Vec::new() };
-        Document { tokens, sentences, entities, timexes, reference_date }
+        let document_type = document_type.unwrap_or(self.options.document_type);
+        let tagged = if self.options.timexes {
+            let opts = TagOptions { reference: reference_date, document_type, prefer: None };
+            self.tagger.tag_document(text, &tokens, &sentences, &opts)
+        } else {
+            crate::dates::Tagged { document_type: if document_type == DocumentType::Auto { DocumentType::News } else { document_type }, ..Default::default() }
+        };
+        Document {
+            tokens,
+            sentences,
+            entities,
+            timexes: tagged.timexes,
+            ranges: tagged.ranges,
+            reference_date,
+            document_type: tagged.document_type,
+        }
     }
 
     /// Analyses many documents in parallel, results in input order.
@@ -316,19 +349,21 @@ impl Pipeline {
         references: &[ReferenceDate],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>, Error> {
-        self.map_batch(texts, references, n_threads, |_, doc| doc)
+        self.map_batch(texts, references, &[], n_threads, |_, doc| doc)
     }
 
     /// As [`Pipeline::process_batch`], handing each document to `f` (with its
     /// position) on the worker thread, so that what is kept of it — a compact
-    /// form, a JSON line — is made in parallel too.
+    /// form, a JSON line — is made in parallel too. `document_types` holds one
+    /// entry per text, or is empty for the options' document type on all.
     ///
     /// # Errors
-    /// As [`Pipeline::process_batch`].
+    /// As [`Pipeline::process_batch`]; also if `document_types` has the wrong length.
     pub fn map_batch<S, R, F>(
         &self,
         texts: &[S],
         references: &[ReferenceDate],
+        document_types: &[DocumentType],
         n_threads: Option<usize>,
         f: F,
     ) -> Result<Vec<R>, Error>
@@ -340,10 +375,13 @@ impl Pipeline {
         if !references.is_empty() && references.len() != texts.len() {
             return Err(Error::Config(format!("{} reference dates for {} texts", references.len(), texts.len())));
         }
+        if !document_types.is_empty() && document_types.len() != texts.len() {
+            return Err(Error::Config(format!("{} document types for {} texts", document_types.len(), texts.len())));
+        }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
             let r = references.get(i).copied().unwrap_or(self.options.reference_date);
-            f(i, self.process(texts[i].as_ref(), r))
+            f(i, self.process_as(texts[i].as_ref(), r, document_types.get(i).copied()))
         })
     }
 

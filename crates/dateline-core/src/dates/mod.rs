@@ -1,6 +1,14 @@
 //! Temporal tagger: finds time expressions and normalises them to TIMEX3
 //! values against a reference date.
 //!
+//! The grammar is data: each language's word classes, shapes and rules live
+//! in `lang/<code>/dates/*.toml` and are compiled once. Matching produces
+//! unresolved values (calendar fields, shifts from an anchor, durations,
+//! sets, ranges); one resolver then anchors every expression of the document
+//! in text order, on the reference date or on the story's own time, and
+//! renders TIMEX3. Every expression can say why it has its value
+//! ([`Timex::explanation`]).
+//!
 //! ```
 //! use dateline_core::{Date, TemporalTagger, Tokenizer, TimexType};
 //! let text = "The ministry said on Thursday that a two-day visit ended in January.";
@@ -10,26 +18,37 @@
 //! let got: Vec<(&str, &str)> = tx.iter().map(|t| (&text[t.start..t.end], t.value.as_str())).collect();
 //! assert_eq!(got, [("Thursday", "2026-03-05"), ("two-day", "P2D"), ("January", "2026-01")]);
 //! assert_eq!(tx[1].timex_type, TimexType::Duration);
+//! assert_eq!(tx[0].explanation.rule, "weekday");
 //! ```
 
-mod anaphora;
-mod calendar;
-mod extend;
-mod holidays;
-mod lexicon;
-mod matchers;
-mod quantities;
+mod anchor;
+mod cal;
+mod doctype;
+#[cfg(test)]
+mod examples;
+mod explain;
+mod fields;
+pub(crate) mod grammar;
 mod refdate;
+mod render;
 mod resolve;
+mod scan;
+mod tagger;
+mod tense;
+mod value;
+
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::civil::Date;
-use crate::tokenize::{Sentence, Token};
-use matchers::Ctx;
+use crate::error::Error;
+use crate::tokenize::{Sentence, Token, Tokenizer};
+use grammar::{Grammar, Sources};
 
-pub use refdate::detect_reference_date;
-pub use resolve::value_interval;
+pub use explain::{Anchor, Explanation};
+pub use refdate::{detect_reference_date, detect_reference_date_with};
+pub use tense::Tense;
 
 /// The TIMEX3 type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,8 +77,66 @@ impl TimexType {
     }
 }
 
+/// How a document's relative expressions are anchored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum DocumentType {
+    /// News: relative expressions on the reference date, by the clause's tense.
+    News,
+    /// Narrative (history, biography): on the story's own time, the latest
+    /// explicit date before them; the reference date says nothing of the events.
+    Narrative,
+    /// Mail, chat, notes: on the reference date, preferring the future for plans.
+    Colloquial,
+    /// Chosen per document from its text (see [`Tagged::document_type`]).
+    #[default]
+    Auto,
+}
+
+impl DocumentType {
+    /// `news`, `narrative`, `colloquial` or `auto`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::News => "news",
+            Self::Narrative => "narrative",
+            Self::Colloquial => "colloquial",
+            Self::Auto => "auto",
+        }
+    }
+
+    /// Parses [`DocumentType::as_str`]'s names.
+    ///
+    /// # Errors
+    /// [`Error::Config`] listing the valid names.
+    pub fn parse(s: &str) -> Result<Self, Error> {
+        Ok(match s {
+            "news" => Self::News,
+            "narrative" => Self::Narrative,
+            "colloquial" => Self::Colloquial,
+            "auto" => Self::Auto,
+            _ => {
+                return Err(Error::Config(format!(
+                    "unknown document type {s:?}; expected 'news', 'narrative', 'colloquial' or 'auto'"
+                )));
+            }
+        })
+    }
+}
+
+/// Which way a bare weekday or month leans when nothing in the text says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prefer {
+    /// The latest occurrence on or before the reference date.
+    Past,
+    /// The first occurrence on or after it.
+    Future,
+}
+
 /// A time expression: a byte span, its type and TIMEX3 value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timex {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -72,11 +149,22 @@ pub struct Timex {
     /// The TIMEX3 `mod` attribute, if any (`START`, `APPROX`, …).
     pub modifier: Option<&'static str>,
     /// The TIMEX3 `freq` of a SET (`2X` for `twice a week`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub freq: Option<String>,
     /// The TIMEX3 `quant` of a SET (`EVERY` for `every year`, `each Thursday`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quant: Option<&'static str>,
+    /// The UTC offset written with a time (`+01:00`, `EST`), in minutes; the
+    /// value is in that zone's local time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<i16>,
+    /// The half-open interval of days the value covers, when it names a
+    /// concrete period (DATE and TIME only).
+    #[serde(skip)]
+    pub days: Option<(Date, Date)>,
+    /// Why the expression has this value.
+    #[serde(skip)]
+    pub explanation: Explanation,
 }
 
 impl Timex {
@@ -84,11 +172,72 @@ impl Timex {
     /// values that name a concrete period.
     #[must_use]
     pub fn interval(&self) -> Option<(Date, Date)> {
-        match self.timex_type {
-            TimexType::Date | TimexType::Time => value_interval(&self.value),
-            _ => None,
-        }
+        self.days
     }
+
+    /// The UTC offset as written in ISO 8601 (`+01:00`), if a zone was given.
+    #[must_use]
+    pub fn zone_offset(&self) -> Option<String> {
+        let z = self.zone?;
+        let sign = if z < 0 { '-' } else { '+' };
+        Some(format!("{sign}{:02}:{:02}", z.abs() / 60, z.abs() % 60))
+    }
+}
+
+/// A range of time written as one phrase (`from 4 to 22 this month`, `since
+/// March`, `2 weeks starting May 20th`): its ends stay time expressions of
+/// their own, as TimeML annotates them, and the whole is also a range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeRange {
+    /// Byte offset of the first byte of the phrase.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// The index (into the document's time expressions) of the expression that
+    /// begins the range, if the text names one.
+    pub begin_timex: Option<usize>,
+    /// The index of the expression that ends it, if the text names one.
+    pub end_timex: Option<usize>,
+    /// First day of the range, if known.
+    pub begin: Option<Date>,
+    /// The day after the range's last, if known (half-open, like [`Timex::interval`]).
+    pub end_day: Option<Date>,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+impl TimeRange {
+    /// The range as an ISO 8601 interval of days, `2026-03-04/2026-03-22`
+    /// (both ends included), with `..` for an open end.
+    #[must_use]
+    pub fn value(&self) -> String {
+        let b = self.begin.map_or_else(|| "..".to_owned(), |d| d.to_string());
+        let e = self.end_day.map_or_else(|| "..".to_owned(), |d| d.add_days(-1).to_string());
+        format!("{b}/{e}")
+    }
+}
+
+/// The time expressions of a document, its ranges and the document type used.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tagged {
+    /// Time expressions in text order.
+    pub timexes: Vec<Timex>,
+    /// Ranges over them, in text order.
+    pub ranges: Vec<TimeRange>,
+    /// The document type the expressions were anchored as (never `Auto`).
+    pub document_type: DocumentType,
+}
+
+/// Options of one tagging call.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TagOptions {
+    /// The reference date; without it relative expressions stay underspecified
+    /// (or, in narrative documents, anchor on the story's dates).
+    pub reference: Option<Date>,
+    /// The document type (`Auto`: chosen from the text).
+    pub document_type: DocumentType,
+    /// Which way bare weekdays and months lean when the text has no tense cue.
+    pub prefer: Option<Prefer>,
 }
 
 /// How to read ambiguous numeric dates such as `03/05/2026`.
@@ -102,57 +251,89 @@ pub enum DateOrder {
     Dmy,
 }
 
-/// The temporal tagger. Stateless apart from options; tables compile once.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+const ENGLISH_SOURCES: Sources<'static> = Sources {
+    words: include_str!("../../lang/en/dates/words.toml"),
+    shapes: include_str!("../../lang/en/dates/shapes.toml"),
+    rules: &[
+        ("calendar.toml", include_str!("../../lang/en/dates/calendar.toml")),
+        ("times.toml", include_str!("../../lang/en/dates/times.toml")),
+        ("relative.toml", include_str!("../../lang/en/dates/relative.toml")),
+        ("durations.toml", include_str!("../../lang/en/dates/durations.toml")),
+        ("ranges.toml", include_str!("../../lang/en/dates/ranges.toml")),
+    ],
+    tense: include_str!("../../lang/en/dates/tense.toml"),
+    document: include_str!("../../lang/en/dates/document.toml"),
+};
+
+static ENGLISH: LazyLock<Result<Grammar, String>> =
+    LazyLock::new(|| Grammar::compile(&ENGLISH_SOURCES, &Tokenizer::default()).map_err(|e| e.to_string()));
+
+/// The built-in English grammar.
+///
+/// # Errors
+/// [`Error::Config`] if the built-in resource files do not compile (a bug the
+/// tests catch).
+pub(crate) fn english() -> Result<&'static Grammar, Error> {
+    ENGLISH.as_ref().map_err(|e| Error::Config(format!("built-in English date grammar: {e}")))
+}
+
+/// The temporal tagger: a language's compiled grammar and the options.
+/// Immutable; share it between threads freely.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TemporalTagger {
     /// Order of ambiguous numeric dates.
     pub date_order: DateOrder,
+    /// The document type used when a call gives none.
+    pub document_type: DocumentType,
+    #[serde(skip)]
+    grammar: Option<&'static Grammar>,
+}
+
+impl std::fmt::Debug for TemporalTagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TemporalTagger")
+            .field("date_order", &self.date_order)
+            .field("document_type", &self.document_type)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for TemporalTagger {
+    fn default() -> Self {
+        Self { date_order: DateOrder::Mdy, document_type: DocumentType::Auto, grammar: english().ok() }
+    }
 }
 
 impl TemporalTagger {
+    /// A tagger for English with these options.
+    ///
+    /// # Errors
+    /// [`Error::Config`] if the built-in grammar does not compile.
+    pub fn new(date_order: DateOrder, document_type: DocumentType) -> Result<Self, Error> {
+        Ok(Self { date_order, document_type, grammar: Some(english()?) })
+    }
+
+    fn grammar(&self) -> Option<&'static Grammar> {
+        self.grammar.or_else(|| english().ok())
+    }
+
     /// Finds the time expressions of `text` (already tokenized), resolving
-    /// relative ones against `reference`; without it they keep underspecified
-    /// values (`XXXX-01`, `XXXX-WXX-4`, `PAST_REF`). Spans are byte offsets,
-    /// sorted and non-overlapping.
+    /// relative ones against `reference` with the tagger's document type.
+    /// Spans are byte offsets, sorted and non-overlapping.
     #[must_use]
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence], reference: Option<Date>) -> Vec<Timex> {
-        let mut ctx = Ctx::new(text, tokens, sentences, reference, self.date_order);
-        let mut out = Vec::new();
-        let mut i = 0;
-        let mut last_end = 0;
-        while i < tokens.len() {
-            match ctx.at(i) {
-                Some(f) if f.start_tok <= i && f.end_tok > f.start_tok && f.end_tok <= tokens.len() => {
-                    // A modifier may reach back over a token already scanned
-                    // but never over an earlier expression.
-                    let start_tok = f.start_tok.max(last_end);
-                    // `a year earlier` and `year-ago` point back from the anchor; they do not move it.
-                    let concrete = f.timex_type == TimexType::Date
-                        && f.kind != matchers::Kind::Ago
-                        && f.value.len() >= 4
-                        && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
-                    if concrete {
-                        ctx.anchor = Some(f.value.clone());
-                    }
-                    if f.timex_type != TimexType::Duration {
-                        anaphora::remember(&mut ctx, i, &f.value);
-                    }
-                    out.push(Timex {
-                        start: tokens[start_tok].start,
-                        end: tokens[f.end_tok - 1].end,
-                        timex_type: f.timex_type,
-                        value: f.value,
-                        modifier: f.modifier,
-                        freq: f.freq,
-                        quant: f.quant,
-                    });
-                    i = f.end_tok;
-                    last_end = f.end_tok;
-                }
-                _ => i += 1,
-            }
+        let opts = TagOptions { reference, document_type: self.document_type, prefer: None };
+        self.tag_document(text, tokens, sentences, &opts).timexes
+    }
+
+    /// Finds the time expressions and ranges of `text`, with the options of
+    /// one call.
+    #[must_use]
+    pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
+        match self.grammar() {
+            Some(g) => tagger::tag(g, self.date_order, text, tokens, sentences, opts),
+            None => Tagged { document_type: DocumentType::News, ..Tagged::default() },
         }
-        out
     }
 }

@@ -2,7 +2,7 @@
 //! dateline: `date 2026-03-05`, `Published: March 5, 2026`,
 //! `March 5, 2026 — …`, `CARACAS, March 5, 2026 (Reuters) - …`.
 
-use super::{TemporalTagger, TimexType};
+use super::{DocumentType, TagOptions, TemporalTagger, TimexType};
 use crate::civil::Date;
 use crate::tokenize::Tokenizer;
 
@@ -10,13 +10,21 @@ const KEYWORDS: &[&str] = &["date", "dated", "dct", "published", "posted", "upda
 const LINES: usize = 3;
 const LINE_BYTES: usize = 240;
 
-/// Looks for the reference date in the first lines of `text`: a complete
-/// calendar date that follows a keyword such as `date`/`Published`, or that
-/// is followed by a dash, colon or bracket, or that fills a short line. Returns
-/// the date and the byte span where it was found.
+/// Looks for the reference date in the first lines of `text` with the
+/// default tagger (see [`detect_reference_date_with`]).
 #[must_use]
 pub fn detect_reference_date(text: &str, tokenizer: &Tokenizer) -> Option<(Date, usize, usize)> {
-    let tagger = TemporalTagger::default();
+    detect_reference_date_with(text, tokenizer, &TemporalTagger::default())
+}
+
+/// Looks for the reference date in the first lines of `text` with `tagger`
+/// (so its date order reads the header): a complete calendar date, alone or
+/// with a time, that follows a keyword such as `date`/`Published`, or that is
+/// followed by a dash, colon or bracket, or that fills a short line. Returns
+/// the date and the byte span where it was found.
+#[must_use]
+pub fn detect_reference_date_with(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger) -> Option<(Date, usize, usize)> {
+    let opts = TagOptions { reference: None, document_type: DocumentType::News, prefer: None };
     let mut offset = 0usize;
     let mut seen = 0;
     for line in text.split_inclusive('\n') {
@@ -38,11 +46,11 @@ pub fn detect_reference_date(text: &str, tokenizer: &Tokenizer) -> Option<(Date,
             continue; // a complete date always has digits
         }
         let (tokens, sentences) = tokenizer.tokenize_with_sentences(head);
-        for t in tagger.tag(head, &tokens, &sentences, None) {
-            if t.timex_type != TimexType::Date || t.value.len() != 10 {
+        for t in tagger.tag_document(head, &tokens, &sentences, &opts).timexes {
+            if !matches!(t.timex_type, TimexType::Date | TimexType::Time) || t.value.len() < 10 {
                 continue;
             }
-            let Ok(date) = Date::parse_iso(&t.value) else {
+            let Ok(date) = Date::parse_iso(&t.value[..10]) else {
                 continue;
             };
             let before: Vec<&str> = tokens.iter().filter(|k| k.end <= t.start).map(|k| &head[k.start..k.end]).collect();

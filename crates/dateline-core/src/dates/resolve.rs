@@ -1,292 +1,682 @@
-//! Anchoring relative expressions: tense detection and calendar arithmetic.
+//! The resolver: one pass over a document's expressions in text order. It is
+//! the only code that reads the reference date. Each unresolved value is
+//! anchored on the reference date (news, colloquial) or on the story's own
+//! time, the latest explicit date before it (narrative, and anaphora such as
+//! `the next day` in any document), and rendered to TIMEX3.
 
-use std::borrow::Cow;
-
-use super::lexicon::{LEXICON, Unit};
+use super::anchor::{self, Lean};
+use super::cal::{Cal, Gran, add_months, iso_week_monday, shift_date};
+use super::fields::{Dir, Fields, Unit};
+use super::grammar::{Base, Grammar};
+use super::render;
+use super::scan::Node;
+use super::tense::{Cue, Tense};
+use super::value::{NodeId, Value};
+use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
 
-/// The tense of the clause around an expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    /// Past by a weak cue only (an `-ed` form, often a participle).
-    PastWeak,
-    Future,
-    Unknown,
+/// One resolved expression, before it becomes a [`super::Timex`].
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    pub node: NodeId,
+    pub timex_type: TimexType,
+    pub value: String,
+    pub cal: Option<Cal>,
+    pub modifier: Option<&'static str>,
+    pub freq: Option<String>,
+    pub quant: Option<&'static str>,
+    pub anchor: Anchor,
+    pub cue: Cue,
 }
 
-/// The tense cue of one token, if any: `(tense, is_future_or_auxiliary)`.
-fn cue(lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
-    let w = lower[k].as_ref();
-    // `next to the embassy` is a place, not a time.
-    if LEXICON.future.contains_key(w) && !(w == "next" && lower.get(k + 1).is_some_and(|n| n == "to")) {
-        return Some(Tense::Future);
-    }
-    if w == "going" && lower.get(k + 1).is_some_and(|n| n == "to") {
-        return Some(Tense::Future);
-    }
-    // `as soon as Tuesday`, `is to resume trading Tuesday`: the event is ahead.
-    if (w == "as" && k >= 2 && lower[k - 1] == "soon" && lower[k - 2] == "as")
-        || (w == "to" && k >= 1 && matches!(lower[k - 1].as_ref(), "is" | "are"))
-    {
-        return Some(Tense::Future);
-    }
-    // `planned to leave on Thursday`, `expected to vote Friday`: the event is ahead.
-    if w == "to"
-        && k > 0
-        && matches!(
-            lower[k - 1].as_ref(),
-            "planned"
-                | "planning"
-                | "plan"
-                | "plans"
-                | "expected"
-                | "scheduled"
-                | "set"
-                | "due"
-                | "hoped"
-                | "hopes"
-                | "hoping"
-                | "wants"
-                | "wanted"
-                | "intends"
-                | "intended"
-                | "aims"
-                | "aimed"
-                | "prepared"
-                | "preparing"
-                | "ready"
-                | "agreed"
-                | "promised"
-                | "vowed"
-                | "threatened"
-                | "decided"
-        )
-    {
-        // `had been due to expire Friday`: a future seen from the past.
-        let in_past = (2..=3).any(|d| k >= d && matches!(lower[k - d].as_ref(), "had"));
-        return Some(if in_past { Tense::Past } else { Tense::Future });
-    }
-    if after_auxiliary(lower, k) {
-        // `they have gathered evidence`: the present perfect reports the past.
-        let perfect = k >= 1
-            && matches!(lower[k - 1].as_ref(), "have" | "has")
-            && (LEXICON.past.contains_key(w) || (w.len() > 4 && w.ends_with("ed")));
-        return perfect.then_some(Tense::Past);
-    }
-    if LEXICON.past.contains_key(w) {
-        return Some(Tense::Past);
-    }
-    if LEXICON.present.contains_key(w) {
-        return Some(Tense::Unknown);
-    }
-    // An `-ed` form written in lower case (`United`, `Fred` are names).
-    if w.len() > 4
-        && matches!(lower[k], Cow::Borrowed(_))
-        && w.ends_with("ed")
-        && w.chars().all(char::is_alphabetic)
-        && !matches!(
-            w,
-            "need" | "indeed" | "speed" | "hundred" | "proceed" | "exceed" | "succeed" | "seed" | "feed" | "breed"
-        )
-    {
-        return Some(Tense::PastWeak);
-    }
-    None
+/// A range over resolved expressions (indices into the resolved list).
+#[derive(Clone, Debug)]
+pub(crate) struct ResolvedRange {
+    pub node: NodeId,
+    pub begin: Option<usize>,
+    pub end: Option<usize>,
+    pub days: (Option<Date>, Option<Date>),
 }
 
-/// The tense of the clause of tokens `start..end` within the sentence
-/// `sent_start..sent_end`: the nearest verb cue before the expression (as a
-/// tagger would take the governing verb), else the nearest after it. Present
-/// tense gives `Unknown`.
-pub(crate) fn tense(lower: &[Cow<'_, str>], start: usize, end: usize, sent_start: usize, sent_end: usize) -> Tense {
-    for k in (sent_start..start.min(lower.len())).rev() {
-        if let Some(t) = cue(lower, k) {
-            return t;
-        }
-    }
-    for k in end..sent_end.min(lower.len()) {
-        if let Some(t) = cue(lower, k) {
-            return t;
-        }
-    }
-    Tense::Unknown
+/// What the resolver reads of the document.
+pub(crate) struct Doc<'a> {
+    pub g: &'a Grammar,
+    pub nodes: &'a [Node],
+    /// The sentence of each token.
+    pub sentence_of: &'a [u32],
+    pub cues: &'a dyn Fn(&Node) -> Cue,
+    pub reference: Option<Date>,
+    pub doctype: DocumentType,
+    pub prefer: Option<Prefer>,
 }
 
-/// Whether the participle at `k` follows `be`/`been`/`have`… (`will be held`,
-/// `has been signed`), where it says nothing about past or future.
-fn after_auxiliary(lower: &[Cow<'_, str>], k: usize) -> bool {
-    (1..=2).any(|d| {
-        k.checked_sub(d)
-            .and_then(|j| lower.get(j))
-            .is_some_and(|w| matches!(w.as_ref(), "be" | "been" | "being" | "have" | "has" | "get" | "is" | "are"))
-    })
-}
-
-/// The weekday `wd` (1 = Monday) nearest the reference in the given direction:
-/// on or before it for the past (and unknown), on or after it for the future.
-pub(crate) fn weekday(reference: Date, wd: u32, tense: Tense) -> Date {
-    let r = i64::from(reference.weekday());
-    let w = i64::from(wd);
-    match tense {
-        // In news a weekday equal to the reference's is that very day.
-        Tense::Future => reference.add_days((w - r).rem_euclid(7)),
-        Tense::Past | Tense::PastWeak | Tense::Unknown => reference.add_days(-(r - w).rem_euclid(7)),
+fn rank(g: Gran) -> usize {
+    match g {
+        Gran::Year => 4,
+        Gran::Half | Gran::Quarter => 3,
+        Gran::Season | Gran::Month => 2,
+        Gran::Week => 1,
+        _ => 0,
     }
 }
 
-/// The year of a month (and day) named without a year, seen from
-/// `reference`. News rarely leaves out the year of a date more than a few
-/// months away, so the nearest occurrence wins, except that a past-tense
-/// clause takes the last occurrence (within a year for a past-tense verb,
-/// within half a year when the only cue is an `-ed` form, often a
-/// participle), and a future-tense clause (`will`, `plans`) the next one.
-pub(crate) fn month_year(reference: Date, month: u32, tense: Tense) -> i32 {
-    month_day_year(reference, month, None, tense)
+pub(crate) struct Resolver<'a> {
+    d: Doc<'a>,
+    /// The latest concrete value of each granularity (day, week, month,
+    /// quarter, year), as (index into `out`, value).
+    anchors: [Option<(usize, Cal)>; 5],
+    /// The latest concrete value of any granularity.
+    last: Option<(usize, Cal)>,
+    /// The latest year written out, with its sentence and expression.
+    sentence_year: Option<(u32, i32, usize)>,
+    pub(crate) out: Vec<Resolved>,
+    pub(crate) ranges: Vec<ResolvedRange>,
 }
 
-/// As [`month_year`], for a month and an optional day.
-pub(crate) fn month_day_year(reference: Date, month: u32, day: Option<u32>, tense: Tense) -> i32 {
-    let y = reference.year();
-    let r = reference.to_epoch_days();
-    // Distance in days from the reference to the month (or day) in year `yy`;
-    // a month counts as reaching the reference if it contains it.
-    let dist = |yy: i32| -> Option<i64> {
-        match day {
-            Some(d) => {
-                Date::checked(yy, month, d.min(crate::civil::days_in_month(yy, month))).map(|x| x.to_epoch_days() - r)
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(d: Doc<'a>) -> Self {
+        Self { d, anchors: [None; 5], last: None, sentence_year: None, out: Vec::new(), ranges: Vec::new() }
+    }
+
+    fn node(&self, id: NodeId) -> &'a Node {
+        &self.d.nodes[id as usize]
+    }
+
+    fn sentence(&self, n: &Node) -> u32 {
+        self.d.sentence_of.get(n.start as usize).copied().unwrap_or(0)
+    }
+
+    /// Resolves a top-level expression (and the ends of a range).
+    pub(crate) fn emit(&mut self, id: NodeId) {
+        let node = self.node(id);
+        match &node.value {
+            Value::Range { begin, end } => {
+                let (b, e) = (*begin, *end);
+                // Each end takes what it leaves out from the other: `from 4 to 22
+                // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
+                let bv = &self.node(b).value;
+                let ev = &self.node(e).value;
+                let end_cal = self.peek(e);
+                let begin_fields = match (bv, ev.fields()) {
+                    (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
+                    _ => None,
+                };
+                let begin_cal = match &begin_fields {
+                    Some(f) => self.point(f, self.node(b), (self.d.cues)(self.node(b))).0,
+                    None => self.peek(b),
+                };
+                let end_fields = match (ev, bv.fields()) {
+                    (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
+                    _ => None,
+                };
+                let bi = self.one(b, begin_fields, None);
+                let ei = self.one(e, end_fields, None);
+                let days = (self.first_day(bi), self.out[ei].cal.and_then(|c| c.interval()).map(|x| x.1));
+                self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
             }
-            None => {
-                let first = Date::checked(yy, month, 1)?.to_epoch_days();
-                let last = first + i64::from(crate::civil::days_in_month(yy, month)) - 1;
-                Some(if r < first {
-                    first - r
-                } else if r > last {
-                    last - r
+            Value::For { point, duration } => {
+                let (p, du) = (*point, *duration);
+                let pi = if self.node(p).start < self.node(du).start {
+                    let pi = self.one(p, None, None);
+                    self.one(du, None, None);
+                    pi
                 } else {
-                    0
-                })
+                    self.one(du, None, None);
+                    self.one(p, None, None)
+                };
+                let begin = self.first_day(pi);
+                let end = begin.and_then(|b| {
+                    let f = self.node(du).value.fields()?;
+                    let (n, unit) = (f.whole_n()?, f.unit?);
+                    shift_date(b, unit, n)
+                });
+                self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days: (begin, end) });
+            }
+            Value::Since(x) | Value::Until(x) => {
+                let since = matches!(node.value, Value::Since(_));
+                // `since March` looks back, `until Friday` ahead.
+                let lean = if since { Dir::Past } else { Dir::Future };
+                let fields = match &self.node(*x).value {
+                    Value::Point(f) if f.dir.is_none() && f.lean.is_none() => Some(Fields { lean: Some(lean), ..*f }),
+                    _ => None,
+                };
+                let i = self.one(*x, fields, None);
+                let days = if since {
+                    (self.first_day(i), self.d.reference.map(|r| r.add_days(1)))
+                } else {
+                    (self.d.reference, self.out[i].cal.and_then(|c| c.interval()).map(|x| x.1))
+                };
+                let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
+                self.ranges.push(ResolvedRange { node: id, begin, end, days });
+            }
+            Value::Span { duration, dir, f } => {
+                let i = self.one(id, None, Some(*duration));
+                if let Some(m) = f.modifier {
+                    self.out[i].modifier = Some(m);
+                }
+                let df = self.node(*duration).value.fields().copied().unwrap_or_default();
+                let days = self.d.reference.map_or((None, None), |r| {
+                    let len = |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
+                    match dir {
+                        Dir::Past => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
+                        Dir::Future => (Some(r.add_days(1)), if df.vague { None } else { len(r.add_days(1), 1) }),
+                        Dir::This => (Some(r), if df.vague { None } else { len(r, 1) }),
+                    }
+                });
+                self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days });
+            }
+            _ => {
+                self.one(id, None, None);
             }
         }
-    };
-    let candidates: Vec<(i32, i64)> =
-        [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
-    let nearest = candidates.iter().min_by_key(|(_, d)| d.abs()).map_or(y, |c| c.0);
-    let pick = |past: bool, window: i64| {
-        candidates
-            .iter()
-            .filter(|(_, d)| if past { *d <= 0 } else { *d >= 0 })
-            .min_by_key(|(_, d)| d.abs())
-            .filter(|(_, d)| d.abs() <= window)
-            .map(|c| c.0)
-    };
-    // A day within about six weeks of the reference is meant, whatever the tense
-    // (a month named alone follows the tense: `will vote in February`).
-    if (day.is_some() || tense == Tense::Unknown) && candidates.iter().any(|&(yy, d)| yy == nearest && d.abs() <= 45) {
-        return nearest;
     }
-    match tense {
-        Tense::Past => pick(true, 366).unwrap_or(nearest),
-        Tense::PastWeak => pick(true, 183).unwrap_or(nearest),
-        Tense::Future => pick(false, 366).unwrap_or(nearest),
-        Tense::Unknown => nearest,
+
+    fn first_day(&self, i: usize) -> Option<Date> {
+        let r = &self.out[i];
+        match r.cal {
+            Some(c) => c.first_day(),
+            // `between now and ...`
+            None if r.value == "PRESENT_REF" => self.d.reference,
+            None => None,
+        }
+    }
+
+    /// The calendar value node `id` would resolve to, without recording it.
+    fn peek(&self, id: NodeId) -> Option<Cal> {
+        let node = self.node(id);
+        let cue = (self.d.cues)(node);
+        match &node.value {
+            Value::Point(f) => self.point(f, node, cue).0,
+            Value::Shift { base, unit, n, f } => self.shift(*base, *unit, *n, f).0,
+            _ => None,
+        }
+    }
+
+    /// Resolves node `id` (with `fields` in place of its own point fields,
+    /// or the value of node `value_of` over its span) and records it; returns
+    /// its index.
+    fn one(&mut self, id: NodeId, fields: Option<Fields>, value_of: Option<NodeId>) -> usize {
+        let node = self.node(id);
+        let cue = (self.d.cues)(node);
+        let g = self.d.g;
+        let rule = &g.rules[node.rule as usize];
+        let value = match (fields, value_of) {
+            (Some(f), _) => Value::Point(f),
+            (None, Some(v)) => self.node(v).value.clone(),
+            (None, None) => node.value.clone(),
+        };
+        let mut r = Resolved {
+            node: id,
+            timex_type: TimexType::Date,
+            value: String::new(),
+            cal: None,
+            modifier: value.fields().and_then(|f| f.modifier),
+            freq: None,
+            quant: None,
+            anchor: Anchor::None,
+            cue,
+        };
+        let mut remember = true;
+        match &value {
+            Value::Point(f) => {
+                let (cal, anchor) = self.point(f, node, cue);
+                r.anchor = anchor;
+                match cal {
+                    Some(c) => {
+                        r.timex_type = if c.gran >= Gran::Part { TimexType::Time } else { TimexType::Date };
+                        r.value = c.render();
+                        r.cal = Some(c);
+                        if f.year.is_some() && (Gran::Year..=Gran::Day).contains(&c.gran) {
+                            self.sentence_year = Some((self.sentence(node), c.year.unwrap_or(0), self.out.len()));
+                        }
+                    }
+                    None => {
+                        let fixed = f.holiday.and_then(|h| g.lex.holidays.get(usize::from(h))).and_then(|x| x.1.fixed_day());
+                        r.value = render::underspecified(f, fixed);
+                    }
+                }
+                if f.has_time() && r.cal.is_none() {
+                    r.timex_type = TimexType::Time;
+                }
+            }
+            Value::Shift { unit, n, f, .. }
+                if f.future_only
+                    && cue.tense != Tense::Future
+                    && !(self.d.doctype == DocumentType::Colloquial && !cue.tense.is_past()) =>
+            {
+                // `the first rise in two years`: a length of time, not a date.
+                r.timex_type = TimexType::Duration;
+                let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
+                r.value = render::duration(&Fields { n, unit: Some(*unit), vague: n.is_none(), ..Fields::default() });
+                remember = false;
+            }
+            Value::Shift { base, unit, n, f } => {
+                remember = !(*base == Base::Story && *n == 0);
+                let (cal, anchor) = self.shift(*base, *unit, *n, f);
+                r.anchor = anchor;
+                match cal {
+                    Some(c) => {
+                        r.timex_type = if c.gran >= Gran::Part { TimexType::Time } else { TimexType::Date };
+                        r.value = c.render();
+                        r.cal = Some(c);
+                    }
+                    None => {
+                        r.value = match n.signum() {
+                            -1 => "PAST_REF",
+                            1 => "FUTURE_REF",
+                            _ => "PRESENT_REF",
+                        }
+                        .to_owned();
+                    }
+                }
+            }
+            Value::Offset { base, unit, n, .. } => {
+                let bn = self.node(*base);
+                let base_cal = match &bn.value {
+                    Value::Point(f) => self.point(f, bn, (self.d.cues)(bn)).0,
+                    Value::Shift { base: b, unit, n, f } => self.shift(*b, *unit, *n, f).0,
+                    _ => None,
+                };
+                let shifted = base_cal.and_then(|c| {
+                    let d2 = shift_date(c.first_day()?, *unit, *n)?;
+                    Some(Cal::containing(d2, if c.gran >= Gran::Day { Gran::Day } else { c.gran }))
+                });
+                match shifted {
+                    Some(c) => {
+                        r.value = c.render();
+                        r.cal = Some(c);
+                    }
+                    None => r.value = if *n < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() },
+                }
+            }
+            Value::Duration(f) => {
+                r.timex_type = TimexType::Duration;
+                r.value = render::duration(f);
+                remember = false;
+            }
+            Value::Set(f) => {
+                r.timex_type = TimexType::Set;
+                let (v, freq, quant) = render::set(f);
+                r.value = v;
+                r.freq = freq;
+                r.quant = quant;
+                remember = false;
+            }
+            Value::Ref(f) => {
+                r.value = f.reference.map_or("PRESENT_REF", |k| k.value()).to_owned();
+                remember = false;
+            }
+            Value::None | Value::Range { .. } | Value::For { .. } | Value::Since(_) | Value::Until(_) | Value::Span { .. } => {
+                r.value = "XXXX".into();
+                remember = false;
+            }
+        }
+        if let Some(t) = rule.timex_type {
+            r.timex_type = t;
+        }
+        let idx = self.out.len();
+        if remember
+            && let Some(c) = r.cal
+            && c.year.is_some()
+            && c.gran >= Gran::Year
+        {
+            self.anchors[rank(c.gran)] = Some((idx, c));
+            self.last = Some((idx, c));
+        }
+        self.out.push(r);
+        idx
+    }
+
+    /// Which occurrence of a weekday or month the clause means.
+    fn lean(&self, f: &Fields, cue: Cue) -> Lean {
+        if let Some(d) = f.dir {
+            return Lean::of_dir(d);
+        }
+        if let Some(d) = f.lean {
+            return if d == Dir::Future { Lean::Ahead } else { Lean::Back };
+        }
+        let unknown = matches!(cue.tense, Tense::Unknown | Tense::Present);
+        match (self.d.doctype, cue.tense) {
+            (_, Tense::Future) => Lean::Ahead,
+            (_, t) if unknown && self.d.prefer.is_some() => {
+                let _ = t;
+                if self.d.prefer == Some(Prefer::Future) { Lean::Ahead } else { Lean::Back }
+            }
+            (DocumentType::Colloquial, t) if !t.is_past() => Lean::Ahead,
+            (DocumentType::Narrative, _) => Lean::Ahead,
+            _ => Lean::Back,
+        }
+    }
+
+    /// The tense the month-and-day choice follows.
+    fn month_tense(&self, cue: Cue) -> Tense {
+        match (self.d.doctype, cue.tense) {
+            (_, t) if matches!(t, Tense::Unknown | Tense::Present) && self.d.prefer.is_some() => {
+                if self.d.prefer == Some(Prefer::Future) { Tense::Future } else { Tense::Past }
+            }
+            (DocumentType::Colloquial, t) if !t.is_past() => Tense::Future,
+            (DocumentType::Narrative, _) => Tense::Unknown,
+            (_, t) => t,
+        }
+    }
+
+    /// The story's time: the latest concrete value.
+    fn story(&self) -> Option<(usize, Cal)> {
+        self.last
+    }
+
+    /// The date a point without a year is read against, and what it is.
+    fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
+        let calendar_only = f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
+        match self.d.doctype {
+            DocumentType::Narrative => {
+                if let Some((i, c)) = self.story() {
+                    let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
+                    return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+            _ => {
+                if calendar_only
+                    && f.weekday.is_none()
+                    && let Some((s, y, i)) = self.sentence_year
+                    && s == self.sentence(node)
+                    && self.d.reference.is_some_and(|r| r.year() != y)
+                {
+                    let d = Date::checked(y, 7, 1)?;
+                    return Some((d, self.expr_anchor(i), Some(y)));
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+        }
+    }
+
+    fn expr_anchor(&self, i: usize) -> Anchor {
+        Anchor::Expression { index: i }
+    }
+
+    /// A point: calendar fields, with the year (and more) from an anchor when
+    /// the text leaves it out.
+    fn point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
+        if let Some(c) = f.century {
+            return (Some(Cal { century: Some(c), ..Cal::new(Gran::Century) }), Anchor::None);
+        }
+        let base_year = self.d.reference.map(Date::year).or_else(|| self.story().and_then(|(_, c)| c.year));
+        if let Some(d) = f.decade {
+            if d >= 100 {
+                return (Some(Cal { decade: Some(d), ..Cal::new(Gran::Decade) }), Anchor::None);
+            }
+            let by = base_year.unwrap_or(1999);
+            let mut dec = by.div_euclid(100) * 10 + d;
+            if dec * 10 > by {
+                dec -= 10;
+            }
+            let anchor = self.d.reference.map_or(Anchor::None, Anchor::Reference);
+            return (Some(Cal { decade: Some(dec), ..Cal::new(Gran::Decade) }), anchor);
+        }
+        let year = f.year.or_else(|| {
+            let yy = i32::from(f.yy?);
+            Some(match base_year {
+                Some(b) => {
+                    let mut y = b.div_euclid(100) * 100 + yy;
+                    if y > b + 10 {
+                        y -= 100;
+                    }
+                    y
+                }
+                None if yy < 50 => 2000 + yy,
+                None => 1900 + yy,
+            })
+        });
+        if let Some(y) = year {
+            return (full(self.d.g, y, f), Anchor::None);
+        }
+        let Some((base, anchor, fixed_year)) = self.base(f, node) else {
+            return (None, Anchor::None);
+        };
+        let lean = self.lean(f, cue);
+        let t = match f.lean {
+            Some(Dir::Future) => Tense::Future,
+            Some(Dir::Past) => Tense::Past,
+            _ => self.month_tense(cue),
+        };
+        let year_for = |m: u32, day: Option<u32>| -> i32 {
+            if let Some(y) = fixed_year {
+                return y;
+            }
+            match f.dir {
+                Some(d) => anchor::month_year_dir(base, m, Lean::of_dir(d)),
+                None => anchor::month_day_year(base, m, day, t),
+            }
+        };
+        let cal = if let Some(h) = f.holiday {
+            let rule = self.d.g.lex.holidays.get(usize::from(h)).map(|x| x.1);
+            rule.and_then(|rule| {
+                let (m, d) = rule.approx();
+                let y = year_for(m, Some(d));
+                rule.date(y).map(|d| with_time(Cal::day(d), f))
+            })
+        } else if let Some(m) = f.month {
+            let y = year_for(u32::from(m), f.day.map(u32::from));
+            full(self.d.g, y, f)
+        } else if let Some(wd) = f.weekday {
+            Some(with_time(Cal::day(anchor::weekday(base, wd, lean)), f))
+        } else if f.week.is_some() || f.half.is_some() {
+            full(self.d.g, fixed_year.unwrap_or(base.year()), f)
+        } else if let Some(s) = f.season {
+            let y = fixed_year.unwrap_or_else(|| anchor::season_year(base, s, t, f.dir));
+            full(self.d.g, y, f)
+        } else if let Some(q) = f.quarter {
+            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, t, f.dir));
+            full(self.d.g, y, f)
+        } else if f.weekend {
+            // `the weekend`: this week's, or last week's in a past clause before Saturday.
+            let back = lean == Lean::Back && base.weekday() < 6;
+            let d = if back { base.add_days(-7) } else { base };
+            Some(Cal { weekend: true, ..Cal::containing(d, Gran::Week) })
+        } else if let Some(day) = f.day {
+            // A day of the month alone (`on the 12th`): this month's, or the
+            // month before or after by the tense.
+            let (y, m) = (base.year(), base.month());
+            let shifted = match lean {
+                Lean::Back | Lean::Last if u32::from(day) > base.day() => add_months(y, m, -1),
+                Lean::Ahead | Lean::Next if u32::from(day) < base.day() => add_months(y, m, 1),
+                _ => Some((y, m)),
+            };
+            shifted.and_then(|(yy, mm)| Date::checked(yy, mm, u32::from(day))).map(|d| with_time(Cal::day(d), f))
+        } else if f.has_time() {
+            // A time of day alone: the anchor's day.
+            let day = match self.d.doctype {
+                DocumentType::Narrative => self.story().and_then(|(_, c)| c.date()),
+                _ => self.d.reference,
+            };
+            day.map(|d| with_time(Cal::day(d), f))
+        } else {
+            None
+        };
+        (cal, if cal.is_some() { anchor } else { Anchor::None })
+    }
+
+    /// `n` units from the base, with finer fields applied after the shift.
+    fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
+        // `a year ago` after a quarter: the same quarter a year before (earnings news).
+        if unit == Unit::Year
+            && n != 0
+            && let Some((i, c)) = self.last
+            && c.gran == Gran::Quarter
+            && let Some(y) = c.year
+        {
+            let y2 = i64::from(y) + n;
+            if let Ok(y2) = i32::try_from(y2) {
+                return (Some(Cal { year: Some(y2), ..c }), self.expr_anchor(i));
+            }
+        }
+        let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
+        let start = match base {
+            Base::Speech => from_reference().or_else(|| {
+                if self.d.doctype == DocumentType::Narrative {
+                    self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))))
+                } else {
+                    None
+                }
+            }),
+            Base::Story => {
+                let r = rank(Gran::of_unit(unit)).min(4);
+                let found = self.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                match found {
+                    Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
+                    None => from_reference(),
+                }
+            }
+            Base::Report => {
+                let g = Gran::of_unit(unit);
+                if let Some((i, c)) = self.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
+                    let d = c.first_day();
+                    return (d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g)), self.expr_anchor(i));
+                }
+                return match self.d.reference {
+                    Some(r) => (shift_date(r, unit, n - 1).map(|d| Cal::containing(d, g)), Anchor::Reference(r)),
+                    None => (None, Anchor::None),
+                };
+            }
+        };
+        let Some((d, anchor)) = start else {
+            return (None, Anchor::None);
+        };
+        let Some(d2) = shift_date(d, unit, n) else {
+            return (None, anchor);
+        };
+        let unit = f.precision.filter(|p| *p < unit).unwrap_or(unit);
+        (Some(attach(self.d.g, d2, unit, f)), anchor)
+    }
+
+    pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>) {
+        (self.out, self.ranges)
     }
 }
 
-/// Formats the period `n` units away from `reference` at that unit's
-/// granularity (`2026-W09`, `2026-02`, `2025`).
-pub(crate) fn shift(reference: Date, unit: Unit, n: i64) -> Option<String> {
-    Some(match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
-            let d = match unit {
-                Unit::Day => reference.add_days(n),
-                _ => reference,
-            };
-            d.to_string()
+/// One end of a range completed from the other (`other`, resolved as
+/// `other_cal`): the coarser fields it leaves out, a bare number read as an
+/// hour when the other end is a time, and the half of the day when that keeps
+/// the range in order.
+fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
+    let other_has_time = other.hour.is_some();
+    let has_date = b.month.is_some() || b.weekday.is_some() || b.year.is_some() || b.week.is_some();
+    if other_has_time && b.hour.is_none() && !has_date && b.part.is_none() && b.day.is_some_and(|d| d <= 24) {
+        b.hour = b.day.take();
+    }
+    if b.hour.is_some() && !has_date && b.day.is_none() {
+        if b.ampm.is_none()
+            && let (Some(bh), Some(eh)) = (b.hour, other.hour24())
+            && eh >= 12
+            && bh < 12
+            && bh + 12 <= eh
+        {
+            b.hour = Some(bh + 12);
         }
-        Unit::Week => {
-            let (y, w) = reference.add_days(n.checked_mul(7)?).iso_week();
-            format!("{y:04}-W{w:02}")
+        if let Some(c) = other_cal.filter(|c| c.gran >= Gran::Day) {
+            b.year = c.year;
+            b.month = c.month;
+            b.day = c.day;
+        } else {
+            b.weekday = b.weekday.or(other.weekday);
         }
-        Unit::Month => {
-            let (y, m) = add_months(reference.year(), reference.month(), n)?;
-            format!("{y:04}-{m:02}")
-        }
-        Unit::Quarter => {
-            let q0 = i64::from((reference.month() - 1) / 3);
-            let total = i64::from(reference.year()) * 4 + q0 + n;
-            format!("{:04}-Q{}", total.div_euclid(4), total.rem_euclid(4) + 1)
-        }
-        Unit::Year => format!("{:04}", i64::from(reference.year()) + n),
-        Unit::Decade => format!("{:03}", (i64::from(reference.year()) / 10) + n),
-        Unit::Century => format!("{:02}", (i64::from(reference.year()) / 100) + n),
-    })
-    .filter(|s| !s.starts_with('-'))
+        b.zone = b.zone.or(other.zone);
+        return b;
+    }
+    let coarse = |c: &Cal| c.gran >= Gran::Month;
+    if b.day.is_some() && b.month.is_none() && b.weekday.is_none() {
+        b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
+    }
+    if b.year.is_none() && b.yy.is_none() && b.decade.is_none() && b.century.is_none() && (b.month.is_some() || b.season.is_some() || b.quarter.is_some()) {
+        b.year = other.year.or_else(|| other_cal.filter(|c| c.gran >= Gran::Year).and_then(|c| c.year));
+    }
+    b
 }
 
-/// `year-month` plus `n` months.
-pub(crate) fn add_months(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
-    let total = i64::from(year) * 12 + i64::from(month) - 1 + n;
-    let y = i32::try_from(total.div_euclid(12)).ok()?;
-    let m = u32::try_from(total.rem_euclid(12) + 1).ok()?;
-    (1..=9999).contains(&y).then_some((y, m))
+/// A point with a known year, at the finest granularity its fields give.
+fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
+    let mut c = Cal { year: Some(y), zone: f.zone, ..Cal::new(Gran::Year) };
+    if let Some(h) = f.holiday {
+        let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
+        return Some(with_time(Cal::day(d), f));
+    }
+    if let Some(w) = f.week {
+        // Week 0: the last ISO week of the year.
+        let w = if w == 0 { u8::try_from(Date::checked(y, 12, 28)?.iso_week().1).ok()? } else { w };
+        c.week = Some(w);
+        c.gran = Gran::Week;
+        c.weekend = f.weekend;
+        if let Some(wd) = f.weekday {
+            let d = iso_week_monday(y, u32::from(w))?.add_days(i64::from(wd) - 1);
+            return Some(with_time(Cal::day(d), f));
+        }
+        return Some(c);
+    }
+    if let Some(m) = f.month {
+        c.month = Some(m);
+        c.gran = Gran::Month;
+        if let Some(d) = f.day {
+            let date = Date::checked(y, u32::from(m), u32::from(d))?;
+            if f.week_of {
+                return Some(Cal::containing(date, Gran::Week));
+            }
+            return Some(with_time(Cal { zone: f.zone, ..Cal::day(date) }, f));
+        }
+        return Some(c);
+    }
+    if let Some(q) = f.quarter {
+        c.quarter = Some(q);
+        c.gran = Gran::Quarter;
+    } else if let Some(h) = f.half {
+        c.half = Some(h);
+        c.gran = Gran::Half;
+    } else if let Some(s) = f.season {
+        c.season = Some(s);
+        c.gran = Gran::Season;
+    } else if f.quarter.is_none() && f.fiscal && f.unit == Some(Unit::Quarter) {
+        c.gran = Gran::Quarter;
+    }
+    Some(c)
 }
 
-/// The half-open interval of days a DATE value covers: `2026` → 2026-01-01 to
-/// 2027-01-01, `2026-03` → 2026-03-01 to 2026-04-01, `2026-03-05` → one day,
-/// `2026-W10` → Monday to Monday, `2026-Q1`, decades `202` and centuries `20`.
-/// Underspecified and reference values give `None`.
-#[must_use]
-pub fn value_interval(value: &str) -> Option<(Date, Date)> {
-    let v = value.split('T').next()?;
-    let b = v.as_bytes();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    let year = |s: &str| -> Option<i32> { if digits(s) { s.parse().ok() } else { None } };
-    match b.len() {
-        2 if digits(v) => {
-            let c: i32 = v.parse().ok()?;
-            let start = Date::checked(c * 100, 1, 1).or_else(|| Date::checked(1, 1, 1))?;
-            Some((start, Date::checked(c * 100 + 100, 1, 1)?))
+/// A day with the time of day or part of day of `f`.
+fn with_time(mut c: Cal, f: &Fields) -> Cal {
+    c.zone = f.zone.or(c.zone);
+    if let Some(h) = f.hour24() {
+        c.hour = Some(h);
+        c.minute = f.minute;
+        c.second = f.second;
+        c.gran = if f.second.is_some() { Gran::Second } else { Gran::Minute };
+        c.part = None;
+    } else if let Some(p) = f.part {
+        c.part = Some(p);
+        c.gran = Gran::Part;
+    }
+    c
+}
+
+/// The value of a shift landing on `d`: the period of the unit containing
+/// it, with the finer fields the text added (`the 5th of next month`,
+/// `Wednesday next week`, `tomorrow at 5pm`, `last weekend`).
+fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Cal {
+    let gran = Gran::of_unit(unit);
+    match unit {
+        Unit::Year | Unit::Decade | Unit::Century
+            if f.month.is_some() || f.quarter.is_some() || f.half.is_some() || f.season.is_some() || f.holiday.is_some() || f.week.is_some() =>
+        {
+            full(g, d.year(), f).unwrap_or_else(|| Cal::containing(d, gran))
         }
-        3 if digits(v) => {
-            let d: i32 = v.parse().ok()?;
-            Some((Date::checked((d * 10).max(1), 1, 1)?, Date::checked(d * 10 + 10, 1, 1)?))
+        Unit::Month if f.day.is_some() => {
+            let day = u32::from(f.day.unwrap_or(1)).min(crate::civil::days_in_month(d.year(), d.month()));
+            Date::checked(d.year(), d.month(), day).map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
-        4 => {
-            let y = year(v)?;
-            Some((Date::checked(y, 1, 1)?, Date::checked(y + 1, 1, 1)?))
+        Unit::Week if f.weekday.is_some() => {
+            let monday = d.add_days(1 - i64::from(d.weekday()));
+            with_time(Cal::day(monday.add_days(i64::from(f.weekday.unwrap_or(1)) - 1)), f)
         }
-        7 if b[4] == b'-' && b[5] == b'Q' => {
-            let y = year(&v[..4])?;
-            let q: u32 = v[6..].parse().ok().filter(|q| (1..=4).contains(q))?;
-            let (ey, em) = add_months(y, q * 3 - 2, 3)?;
-            Some((Date::checked(y, q * 3 - 2, 1)?, Date::checked(ey, em, 1)?))
-        }
-        7 if b[4] == b'-' => {
-            let y = year(&v[..4])?;
-            let m: u32 = if digits(&v[5..]) {
-                v[5..].parse().ok()?
-            } else {
-                return None;
-            };
-            let (ey, em) = add_months(y, m, 1)?;
-            Some((Date::checked(y, m, 1)?, Date::checked(ey, em, 1)?))
-        }
-        8 if b[4] == b'-' && b[5] == b'W' => {
-            let y = year(&v[..4])?;
-            let w: i64 = if digits(&v[6..]) {
-                v[6..].parse().ok()?
-            } else {
-                return None;
-            };
-            let jan4 = Date::checked(y, 1, 4)?;
-            let monday = jan4.add_days(1 - i64::from(jan4.weekday()) + (w - 1) * 7);
-            Some((monday, monday.add_days(7)))
-        }
-        10 => {
-            let d = Date::parse_iso(v).ok()?;
-            Some((d, d.add_days(1)))
-        }
-        _ => None,
+        Unit::Week if f.weekend => Cal { weekend: true, ..Cal::containing(d, gran) },
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => with_time(Cal::day(d), f),
+        _ => Cal::containing(d, gran),
     }
 }

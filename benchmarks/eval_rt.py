@@ -1,0 +1,80 @@
+"""Run dateline over the sentence-level cases of ``../shared/data/multilingual`` and score them.
+
+    python benchmarks/eval_rt.py                 # rt-en.jsonl
+    python benchmarks/eval_rt.py --langs en es   # several files, one score each
+    python benchmarks/eval_rt.py --errors 40     # show errors
+
+Each case is analysed with its reference date. The cases come from a dialogue
+assistant, so the pipeline runs with ``document_type="auto"`` (the default).
+The scorer (``rt_score.py``) counts a range as one expression (``from 4 to 22
+this month``), where TimeML and ``doc.timexes`` annotate each end: a range is
+written out as one system expression spanning it, its ``begin`` the first day
+of the range; expressions that are ends of a range are not written again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+import dateline
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def system_record(case_id: str, doc: dateline.Doc) -> dict:
+    out = []
+    ends: set[int] = set()
+    for r in getattr(doc, "ranges", []):
+        begin = r.interval[0].isoformat() if r.interval else None
+        out.append({"start": r.start, "end": r.end, "value": r.value, "begin": begin})
+        ends.update(k for k in (r.begin_index, r.end_index) if k is not None)
+    for k, t in enumerate(doc.timexes):
+        if k in ends:
+            continue
+        iv = t.interval
+        out.append({"start": t.start, "end": t.end, "value": t.value, "begin": iv[0].isoformat() if iv else None})
+    out.sort(key=lambda x: x["start"])
+    return {"id": case_id, "timexes": out}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--langs", nargs="*", default=["en"], help="languages (rt-LANG.jsonl files)")
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default: ../shared)")
+    ap.add_argument("--errors", type=int, default=0, help="show N errors per file")
+    ap.add_argument("--document-type", default=None, help="document_type for every case (default: the pipeline's)")
+    args = ap.parse_args()
+    shared = pathlib.Path(args.shared)
+    scorer = shared / "eval" / "rt_score.py"
+    if not scorer.exists():
+        print(f"shared scorer not found: {scorer}", file=sys.stderr)
+        return 2
+    kwargs = {"document_type": args.document_type} if args.document_type else {}
+    nlp = dateline.Pipeline(disable=["entities"], **kwargs)
+    for lang in args.langs:
+        path = shared / "data" / "multilingual" / f"rt-{lang}.jsonl"
+        cases = [json.loads(line) for line in path.open(encoding="utf-8")]
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe([c["text"] for c in cases], reference_dates=[c["reference_date"] for c in cases], n_threads=1))
+        elapsed = time.perf_counter() - t0
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+            for c, d in zip(cases, docs):
+                fh.write(json.dumps(system_record(c["id"], d)) + "\n")
+            sys_path = fh.name
+        print(f"== rt-{lang}: {len(cases)} cases, {elapsed * 1000:.0f} ms")
+        cmd = [sys.executable, str(scorer), str(path), "--sys", sys_path]
+        if args.errors:
+            cmd += ["--errors", str(args.errors)]
+        subprocess.run(cmd, check=True)
+        pathlib.Path(sys_path).unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+//! Calendar choices against an anchor date: which Friday, which March, which
+//! summer a text means, given the tense of its clause or a direction word.
+
+use super::fields::{Dir, Season};
+use super::tense::Tense;
+use crate::civil::{Date, days_in_month};
+
+/// Which occurrence of a weekday, month or season to take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lean {
+    /// The nearest one on or before the anchor (past tense, or no cue in news).
+    Back,
+    /// The nearest one on or after the anchor (future tense).
+    Ahead,
+    /// Strictly before the anchor's own (`last Friday`, `last March`).
+    Last,
+    /// Strictly after it (`next Friday`).
+    Next,
+    /// The one in the anchor's week or year (`this Friday`).
+    This,
+    /// The nearest one either way.
+    Nearest,
+}
+
+impl Lean {
+    pub(crate) fn of_dir(d: Dir) -> Self {
+        match d {
+            Dir::Past => Self::Last,
+            Dir::Future => Self::Next,
+            Dir::This => Self::This,
+        }
+    }
+}
+
+/// The weekday `wd` (1 = Monday) relative to `base`.
+pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Date {
+    let r = i64::from(base.weekday());
+    let w = i64::from(wd);
+    let ahead = (w - r).rem_euclid(7);
+    let back = (r - w).rem_euclid(7);
+    match lean {
+        Lean::Back => base.add_days(-back),
+        Lean::Ahead => base.add_days(ahead),
+        Lean::Last => base.add_days(if back == 0 { -7 } else { -back }),
+        Lean::Next => base.add_days(if ahead == 0 { 7 } else { ahead }),
+        Lean::This => base.add_days(w - r),
+        Lean::Nearest => {
+            if back <= ahead {
+                base.add_days(-back)
+            } else {
+                base.add_days(ahead)
+            }
+        }
+    }
+}
+
+/// The year of a month (and day) named without a year, seen from `base`.
+/// News rarely leaves out the year of a date more than a few months away, so
+/// the nearest occurrence wins, except that a past-tense clause takes the last
+/// occurrence (within a year for a past-tense verb, within half a year when
+/// the only cue is an `-ed` form), and a future-tense clause the next one.
+pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Tense) -> i32 {
+    let y = base.year();
+    let r = base.to_epoch_days();
+    let dist = |yy: i32| -> Option<i64> {
+        match day {
+            Some(d) => Date::checked(yy, month, d.min(days_in_month(yy, month))).map(|x| x.to_epoch_days() - r),
+            None => {
+                let first = Date::checked(yy, month, 1)?.to_epoch_days();
+                let last = first + i64::from(days_in_month(yy, month)) - 1;
+                Some(if r < first {
+                    first - r
+                } else if r > last {
+                    last - r
+                } else {
+                    0
+                })
+            }
+        }
+    };
+    let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
+    let nearest = candidates.iter().min_by_key(|(_, d)| d.abs()).map_or(y, |c| c.0);
+    let pick = |past: bool, window: i64| {
+        candidates
+            .iter()
+            .filter(|(_, d)| if past { *d <= 0 } else { *d >= 0 })
+            .min_by_key(|(_, d)| d.abs())
+            .filter(|(_, d)| d.abs() <= window)
+            .map(|c| c.0)
+    };
+    let unknown = matches!(tense, Tense::Unknown | Tense::Present);
+    // A day within about six weeks of the anchor is meant, whatever the tense
+    // (a month named alone follows the tense: `will vote in February`).
+    if (day.is_some() || unknown) && candidates.iter().any(|&(yy, d)| yy == nearest && d.abs() <= 45) {
+        return nearest;
+    }
+    match tense {
+        Tense::Past => pick(true, 366).unwrap_or(nearest),
+        Tense::PastWeak => pick(true, 183).unwrap_or(nearest),
+        Tense::Future => pick(false, 366).unwrap_or(nearest),
+        Tense::Present | Tense::Unknown => nearest,
+    }
+}
+
+/// The year of a month with a direction word: `last March` is the latest
+/// March before the anchor's month, `next March` the first after it.
+pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
+    let (y, m) = (base.year(), base.month());
+    match lean {
+        Lean::Last => {
+            if month < m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Lean::Next => {
+            if month > m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Lean::Ahead => {
+            if month >= m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Lean::Back => {
+            if month <= m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Lean::This | Lean::Nearest => y,
+    }
+}
+
+/// The year of a season named without one.
+pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<Dir>) -> i32 {
+    let (y, m) = (base.year(), base.month());
+    let sm = season.middle_month();
+    match (dir, tense) {
+        (Some(Dir::This), _) => y,
+        (Some(Dir::Past), _) | (None, Tense::Past | Tense::PastWeak) if sm > m + 1 => y - 1,
+        (Some(Dir::Future), _) | (None, Tense::Future) if sm + 1 < m => y + 1,
+        _ => y,
+    }
+}
+
+/// The year of quarter `q` named without one (`the third quarter`).
+pub(crate) fn quarter_year(base: Date, q: u8, tense: Tense, dir: Option<Dir>) -> i32 {
+    let current = u8::try_from((base.month() - 1) / 3 + 1).unwrap_or(1);
+    let y = base.year();
+    match (dir, tense) {
+        (Some(Dir::Future), _) if q <= current => y + 1,
+        (Some(Dir::Past), _) if q >= current => y - 1,
+        (Some(Dir::This), _) => y,
+        (_, Tense::Future) if q < current => y + 1,
+        _ if q > current => y - 1,
+        _ => y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekdays() {
+        let thu = d(2026, 3, 5);
+        assert_eq!(weekday(thu, 5, Lean::Back), d(2026, 2, 27));
+        assert_eq!(weekday(thu, 5, Lean::Ahead), d(2026, 3, 6));
+        assert_eq!(weekday(thu, 4, Lean::Back), thu);
+        assert_eq!(weekday(thu, 4, Lean::Last), d(2026, 2, 26));
+        assert_eq!(weekday(thu, 4, Lean::Next), d(2026, 3, 12));
+        assert_eq!(weekday(thu, 1, Lean::This), d(2026, 3, 2));
+        assert_eq!(weekday(thu, 7, Lean::This), d(2026, 3, 8));
+        assert_eq!(weekday(thu, 6, Lean::Nearest), d(2026, 3, 7));
+    }
+
+    #[test]
+    fn months() {
+        let r = d(2026, 3, 5);
+        assert_eq!(month_day_year(r, 12, Some(20), Tense::Past), 2025);
+        assert_eq!(month_day_year(r, 12, Some(20), Tense::Future), 2026);
+        assert_eq!(month_day_year(r, 3, Some(20), Tense::Past), 2026);
+        assert_eq!(month_day_year(r, 9, None, Tense::Unknown), 2025);
+        assert_eq!(month_year_dir(r, 5, Lean::Last), 2025);
+        assert_eq!(month_year_dir(r, 5, Lean::Next), 2026);
+        assert_eq!(month_year_dir(r, 2, Lean::Next), 2027);
+        assert_eq!(season_year(r, Season::Summer, Tense::Past, None), 2025);
+        assert_eq!(quarter_year(d(2026, 11, 2), 3, Tense::Unknown, None), 2026);
+        assert_eq!(quarter_year(r, 3, Tense::Unknown, None), 2025);
+    }
+}

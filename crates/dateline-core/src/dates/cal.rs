@@ -1,0 +1,394 @@
+//! Resolved calendar values: a typed value with its granularity, rendered to
+//! a TIMEX3 string and to the half-open interval of days it covers.
+
+use std::fmt::Write as _;
+
+use super::fields::{Part, Season, Unit};
+use crate::civil::{Date, days_in_month};
+
+/// How fine a resolved value is, coarsest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Gran {
+    Century,
+    Decade,
+    Year,
+    Half,
+    Quarter,
+    Season,
+    Month,
+    Week,
+    Day,
+    Part,
+    Hour,
+    Minute,
+    Second,
+}
+
+impl Gran {
+    pub(crate) fn of_unit(u: Unit) -> Self {
+        match u {
+            Unit::Second => Self::Second,
+            Unit::Minute => Self::Minute,
+            Unit::Hour => Self::Hour,
+            Unit::Day => Self::Day,
+            Unit::Week => Self::Week,
+            Unit::Month => Self::Month,
+            Unit::Quarter => Self::Quarter,
+            Unit::Half => Self::Half,
+            Unit::Year => Self::Year,
+            Unit::Decade => Self::Decade,
+            Unit::Century => Self::Century,
+        }
+    }
+
+    /// `day`, `month`, …: the name users see.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Century => "century",
+            Self::Decade => "decade",
+            Self::Year => "year",
+            Self::Half => "half",
+            Self::Quarter => "quarter",
+            Self::Season => "season",
+            Self::Month => "month",
+            Self::Week => "week",
+            Self::Day => "day",
+            Self::Part => "part of day",
+            Self::Hour => "hour",
+            Self::Minute => "minute",
+            Self::Second => "second",
+        }
+    }
+}
+
+/// A calendar value after anchoring. A missing year renders as `XXXX`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cal {
+    pub gran: Gran,
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub week: Option<u8>,
+    pub weekday: Option<u8>,
+    pub weekend: bool,
+    pub quarter: Option<u8>,
+    pub half: Option<u8>,
+    pub season: Option<Season>,
+    pub decade: Option<i32>,
+    pub century: Option<i32>,
+    pub part: Option<Part>,
+    pub hour: Option<u8>,
+    pub minute: Option<u8>,
+    pub second: Option<u8>,
+    pub zone: Option<i16>,
+}
+
+impl Cal {
+    pub(crate) fn new(gran: Gran) -> Self {
+        Self {
+            gran,
+            year: None,
+            month: None,
+            day: None,
+            week: None,
+            weekday: None,
+            weekend: false,
+            quarter: None,
+            half: None,
+            season: None,
+            decade: None,
+            century: None,
+            part: None,
+            hour: None,
+            minute: None,
+            second: None,
+            zone: None,
+        }
+    }
+
+    /// A day.
+    pub(crate) fn day(d: Date) -> Self {
+        Self { year: Some(d.year()), month: u8::try_from(d.month()).ok(), day: u8::try_from(d.day()).ok(), ..Self::new(Gran::Day) }
+    }
+
+    /// The period of granularity `gran` containing `d`.
+    pub(crate) fn containing(d: Date, gran: Gran) -> Self {
+        let y = d.year();
+        let m = u8::try_from(d.month()).ok();
+        match gran {
+            Gran::Century => Self { century: Some(y.div_euclid(100)), ..Self::new(gran) },
+            Gran::Decade => Self { decade: Some(y.div_euclid(10)), ..Self::new(gran) },
+            Gran::Year => Self { year: Some(y), ..Self::new(gran) },
+            Gran::Half => Self { year: Some(y), half: Some(if d.month() <= 6 { 1 } else { 2 }), ..Self::new(gran) },
+            Gran::Quarter => {
+                Self { year: Some(y), quarter: u8::try_from((d.month() - 1) / 3 + 1).ok(), ..Self::new(gran) }
+            }
+            Gran::Season | Gran::Month => Self { year: Some(y), month: m, ..Self::new(Gran::Month) },
+            Gran::Week => {
+                let (wy, w) = d.iso_week();
+                Self { year: Some(wy), week: u8::try_from(w).ok(), ..Self::new(gran) }
+            }
+            _ => Self::day(d),
+        }
+    }
+
+    /// The date this value names, if it names one day.
+    pub(crate) fn date(&self) -> Option<Date> {
+        if self.gran < Gran::Day {
+            return None;
+        }
+        Date::checked(self.year?, u32::from(self.month?), u32::from(self.day?))
+    }
+
+    /// A day inside the value (its first), if its year is known.
+    pub(crate) fn first_day(&self) -> Option<Date> {
+        self.interval().map(|(a, _)| a)
+    }
+
+    /// The TIMEX3 value.
+    pub(crate) fn render(&self) -> String {
+        let mut s = String::with_capacity(16);
+        let year = |s: &mut String| match self.year {
+            Some(y) => {
+                let _ = write!(s, "{y:04}");
+            }
+            None => s.push_str("XXXX"),
+        };
+        match self.gran {
+            Gran::Century => match self.century {
+                Some(c) => {
+                    let _ = write!(s, "{c:02}");
+                }
+                None => s.push_str("XX"),
+            },
+            Gran::Decade => match self.decade {
+                Some(d) => {
+                    let _ = write!(s, "{d:03}");
+                }
+                None => s.push_str("XXX"),
+            },
+            Gran::Year => year(&mut s),
+            Gran::Half => {
+                year(&mut s);
+                let _ = write!(s, "-H{}", self.half.unwrap_or(1));
+            }
+            Gran::Quarter => {
+                year(&mut s);
+                match self.quarter {
+                    Some(q) => {
+                        let _ = write!(s, "-Q{q}");
+                    }
+                    None => s.push_str("-QX"),
+                }
+            }
+            Gran::Season => {
+                year(&mut s);
+                s.push('-');
+                s.push_str(self.season.map_or("XX", Season::code));
+            }
+            Gran::Month => {
+                year(&mut s);
+                match self.month {
+                    Some(m) => {
+                        let _ = write!(s, "-{m:02}");
+                    }
+                    None => s.push_str("-XX"),
+                }
+            }
+            Gran::Week => {
+                year(&mut s);
+                match self.week {
+                    Some(w) => {
+                        let _ = write!(s, "-W{w:02}");
+                    }
+                    None => s.push_str("-WXX"),
+                }
+                if self.weekend {
+                    s.push_str("-WE");
+                }
+            }
+            Gran::Day | Gran::Part | Gran::Hour | Gran::Minute | Gran::Second => {
+                self.render_day(&mut s);
+                self.render_time(&mut s);
+            }
+        }
+        s
+    }
+
+    fn render_day(&self, s: &mut String) {
+        match (self.month, self.day, self.weekday) {
+            (Some(m), Some(d), _) => {
+                match self.year {
+                    Some(y) => {
+                        let _ = write!(s, "{y:04}");
+                    }
+                    None => s.push_str("XXXX"),
+                }
+                let _ = write!(s, "-{m:02}-{d:02}");
+            }
+            (None, None, Some(wd)) => {
+                match (self.year, self.week) {
+                    (Some(y), Some(w)) => {
+                        let _ = write!(s, "{y:04}-W{w:02}");
+                    }
+                    _ => s.push_str("XXXX-WXX"),
+                }
+                let _ = write!(s, "-{wd}");
+            }
+            _ => {
+                match self.year {
+                    Some(y) => {
+                        let _ = write!(s, "{y:04}");
+                    }
+                    None => s.push_str("XXXX"),
+                }
+                match self.month {
+                    Some(m) => {
+                        let _ = write!(s, "-{m:02}-XX");
+                    }
+                    None => s.push_str("-XX-XX"),
+                }
+            }
+        }
+    }
+
+    fn render_time(&self, s: &mut String) {
+        match self.gran {
+            Gran::Part => {
+                if let Some(p) = self.part {
+                    s.push('T');
+                    s.push_str(p.code());
+                }
+            }
+            Gran::Hour | Gran::Minute | Gran::Second => {
+                let h = self.hour.unwrap_or(0);
+                let m = self.minute.unwrap_or(0);
+                if h == 24 && m == 0 {
+                    s.push_str("T24");
+                    return;
+                }
+                let _ = write!(s, "T{h:02}:{m:02}");
+                if self.gran == Gran::Second {
+                    let _ = write!(s, ":{:02}", self.second.unwrap_or(0));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The half-open interval of days the value covers, when its year is known.
+    pub(crate) fn interval(&self) -> Option<(Date, Date)> {
+        let y = self.year;
+        let span_months = |y: i32, m: u32, n: u32| -> Option<(Date, Date)> {
+            let (ey, em) = add_months(y, m, i64::from(n))?;
+            Some((Date::checked(y, m, 1)?, Date::checked(ey, em, 1)?))
+        };
+        match self.gran {
+            Gran::Century => {
+                let c = self.century?;
+                Some((Date::checked((c * 100).max(1), 1, 1)?, Date::checked(c * 100 + 100, 1, 1)?))
+            }
+            Gran::Decade => {
+                let d = self.decade?;
+                Some((Date::checked((d * 10).max(1), 1, 1)?, Date::checked(d * 10 + 10, 1, 1)?))
+            }
+            Gran::Year => Some((Date::checked(y?, 1, 1)?, Date::checked(y? + 1, 1, 1)?)),
+            Gran::Half => span_months(y?, u32::from(self.half?) * 6 - 5, 6),
+            Gran::Quarter => span_months(y?, u32::from(self.quarter?) * 3 - 2, 3),
+            Gran::Season => {
+                let s = self.season?;
+                let first = s.first_month();
+                // Winter of a year: from its December into the next year.
+                span_months(y?, first, 3)
+            }
+            Gran::Month => span_months(y?, u32::from(self.month?), 1),
+            Gran::Week => {
+                let monday = iso_week_monday(y?, u32::from(self.week?))?;
+                if self.weekend { Some((monday.add_days(5), monday.add_days(7))) } else { Some((monday, monday.add_days(7))) }
+            }
+            _ => {
+                let d = match (self.month, self.day) {
+                    (Some(m), Some(d)) => Date::checked(y?, u32::from(m), u32::from(d))?,
+                    _ => {
+                        let monday = iso_week_monday(y?, u32::from(self.week?))?;
+                        monday.add_days(i64::from(self.weekday?) - 1)
+                    }
+                };
+                Some((d, d.add_days(1)))
+            }
+        }
+    }
+}
+
+/// The Monday of ISO week `w` of `year`.
+pub(crate) fn iso_week_monday(year: i32, w: u32) -> Option<Date> {
+    let jan4 = Date::checked(year, 1, 4)?;
+    Some(jan4.add_days(1 - i64::from(jan4.weekday()) + (i64::from(w) - 1) * 7))
+}
+
+/// `year-month` plus `n` months.
+pub(crate) fn add_months(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    let m = u32::try_from(total.rem_euclid(12) + 1).ok()?;
+    (1..=9999).contains(&y).then_some((y, m))
+}
+
+/// `d` plus `n` months, the day clamped to the month's length.
+pub(crate) fn add_months_to(d: Date, n: i64) -> Option<Date> {
+    let (y, m) = add_months(d.year(), d.month(), n)?;
+    Date::checked(y, m, d.day().min(days_in_month(y, m)))
+}
+
+/// `d` moved by `n` units (years, quarters, months, weeks, days; finer
+/// units leave the day).
+pub(crate) fn shift_date(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => d,
+        Unit::Day => d.add_days(n),
+        Unit::Week => d.add_days(n.checked_mul(7)?),
+        Unit::Month => add_months_to(d, n)?,
+        Unit::Quarter => add_months_to(d, n.checked_mul(3)?)?,
+        Unit::Half => add_months_to(d, n.checked_mul(6)?)?,
+        Unit::Year => add_months_to(d, n.checked_mul(12)?)?,
+        Unit::Decade => add_months_to(d, n.checked_mul(120)?)?,
+        Unit::Century => add_months_to(d, n.checked_mul(1200)?)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn renders_and_intervals() {
+        let c = Cal::containing(d(2026, 3, 5), Gran::Week);
+        assert_eq!(c.render(), "2026-W10");
+        assert_eq!(c.interval(), Some((d(2026, 3, 2), d(2026, 3, 9))));
+        let q = Cal::containing(d(2026, 11, 2), Gran::Quarter);
+        assert_eq!((q.render().as_str(), q.interval()), ("2026-Q4", Some((d(2026, 10, 1), d(2027, 1, 1)))));
+        let mut t = Cal::day(d(2026, 3, 5));
+        t.gran = Gran::Minute;
+        t.hour = Some(17);
+        assert_eq!(t.render(), "2026-03-05T17:00");
+        let mut we = Cal::containing(d(2026, 3, 5), Gran::Week);
+        we.weekend = true;
+        assert_eq!((we.render().as_str(), we.interval().unwrap().0), ("2026-W10-WE", d(2026, 3, 7)));
+        let mut u = Cal::new(Gran::Day);
+        u.weekday = Some(4);
+        assert_eq!((u.render().as_str(), u.interval()), ("XXXX-WXX-4", None));
+        let dec = Cal::containing(d(1994, 5, 1), Gran::Decade);
+        assert_eq!((dec.render().as_str(), dec.interval().unwrap().0), ("199", d(1990, 1, 1)));
+    }
+
+    #[test]
+    fn shifting() {
+        assert_eq!(shift_date(d(2026, 3, 31), Unit::Month, -1), Some(d(2026, 2, 28)));
+        assert_eq!(shift_date(d(2026, 3, 5), Unit::Week, 2), Some(d(2026, 3, 19)));
+        assert_eq!(add_months(2026, 1, -1), Some((2025, 12)));
+    }
+}

@@ -1,0 +1,62 @@
+//! Choosing a document type for `auto`: narrative when the dates the text
+//! writes out lie far from its reference date (or it has none), colloquial
+//! for short conversational texts, news otherwise.
+
+use std::borrow::Cow;
+
+use super::DocumentType;
+use super::grammar::Grammar;
+use super::scan::Node;
+use super::value::{NodeId, Value};
+use crate::civil::Date;
+
+/// Years more than this far from the reference date count as far.
+const FAR_YEARS: i32 = 3;
+/// Texts of at most this many sentences may be conversation.
+const SHORT_SENTENCES: usize = 3;
+
+fn years(nodes: &[Node], id: NodeId, out: &mut Vec<i32>) {
+    let n = &nodes[id as usize];
+    if let Value::Point(f) = &n.value
+        && let Some(y) = f.year
+    {
+        out.push(y);
+        return;
+    }
+    for &s in n.subs.as_slice() {
+        years(nodes, s, out);
+    }
+}
+
+/// The document type `auto` resolves to.
+pub(crate) fn choose(
+    g: &Grammar,
+    nodes: &[Node],
+    tops: &[NodeId],
+    lower: &[Cow<'_, str>],
+    sentences: usize,
+    reference: Option<Date>,
+) -> DocumentType {
+    let mut ys = Vec::new();
+    for &t in tops {
+        years(nodes, t, &mut ys);
+    }
+    match reference {
+        None if !ys.is_empty() => return DocumentType::Narrative,
+        None => {}
+        Some(r) => {
+            let far = ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
+            if far >= 2 && far * 10 >= ys.len() * 6 {
+                return DocumentType::Narrative;
+            }
+        }
+    }
+    if sentences <= SHORT_SENTENCES {
+        let talk = lower.iter().any(|w| g.colloquial.contains(w.as_ref()));
+        let reported = lower.iter().any(|w| g.reporting.contains(w.as_ref()));
+        if talk && !reported {
+            return DocumentType::Colloquial;
+        }
+    }
+    DocumentType::News
+}

@@ -1,0 +1,101 @@
+//! The rule tables check themselves: every example of every rule must give
+//! its value through that rule, and every rule must fire in some example (a
+//! row that can never fire, shadowed by another, fails here).
+
+use std::collections::BTreeSet;
+
+use super::grammar::Grammar;
+use super::{DocumentType, TagOptions, Tagged, TemporalTagger};
+use crate::civil::Date;
+use crate::tokenize::Tokenizer;
+
+/// An example line: `[ref=YYYY-MM-DD:|ref=none:] text with [span] rest => VALUE`.
+struct Example {
+    reference: Option<Date>,
+    text: String,
+    span: (usize, usize),
+    value: String,
+}
+
+fn parse(line: &str) -> Result<Example, String> {
+    let (mut body, value) = line.rsplit_once(" => ").ok_or("no ' => VALUE'")?;
+    let mut reference = Date::new(2026, 3, 5).ok();
+    if let Some(rest) = body.strip_prefix("ref=") {
+        let (r, b) = rest.split_once(':').ok_or("ref= without ':'")?;
+        reference = if r == "none" { None } else { Some(Date::parse_iso(r).map_err(|e| e.to_string())?) };
+        body = b.trim_start();
+    }
+    let open = body.find('[').ok_or("no [")?;
+    let close = body.find(']').ok_or("no ]")?;
+    let text = format!("{}{}{}", &body[..open], &body[open + 1..close], &body[close + 1..]);
+    Ok(Example { reference, text, span: (open, close - 1), value: value.trim().to_owned() })
+}
+
+fn tag(ex: &Example) -> Tagged {
+    let (tokens, sentences) = Tokenizer::default().tokenize_with_sentences(&ex.text);
+    let opts = TagOptions { reference: ex.reference, document_type: DocumentType::Auto, prefer: None };
+    TemporalTagger::default().tag_document(&ex.text, &tokens, &sentences, &opts)
+}
+
+/// Checks one example of `rule`; returns the rules it fired.
+fn check(g: &Grammar, rule: usize, line: &str) -> Result<Vec<&'static str>, String> {
+    let r = &g.rules[rule];
+    let ex = parse(line)?;
+    let out = tag(&ex);
+    let (s, e) = ex.span;
+    let found: Vec<String> = out.timexes.iter().map(|t| format!("{:?}={}({})", &ex.text[t.start..t.end], t.value, t.explanation.rule)).collect();
+    let ranges: Vec<String> = out.ranges.iter().map(|x| format!("{:?}={}({})", &ex.text[x.start..x.end], x.value(), x.rule)).collect();
+    if ex.value == "none" {
+        if let Some(t) = out.timexes.iter().find(|t| t.start < e && s < t.end) {
+            return Err(format!("expected nothing, found {:?} = {}", &ex.text[t.start..t.end], t.value));
+        }
+        return Ok(Vec::new());
+    }
+    let cat = g.categories[r.cat].as_str();
+    if matches!(cat, "range" | "span") {
+        let x = out.ranges.iter().find(|x| (x.start, x.end) == (s, e)).ok_or_else(|| format!("no range over the span; found {ranges:?} {found:?}"))?;
+        if x.value() != ex.value || x.rule != r.name {
+            return Err(format!("range {} by {}, expected {} by {}", x.value(), x.rule, ex.value, r.name));
+        }
+        let mut fired = vec![x.rule];
+        for t in &out.timexes {
+            fired.push(t.explanation.rule);
+            fired.extend(t.explanation.via.iter().copied());
+        }
+        return Ok(fired);
+    }
+    let t = out.timexes.iter().find(|t| (t.start, t.end) == (s, e)).ok_or_else(|| format!("no expression over the span; found {found:?}"))?;
+    if t.value != ex.value {
+        return Err(format!("value {} (rule {}), expected {}", t.value, t.explanation.rule, ex.value));
+    }
+    if t.explanation.rule != r.name {
+        return Err(format!("found by rule {}, not {}", t.explanation.rule, r.name));
+    }
+    let mut fired = vec![t.explanation.rule];
+    fired.extend(t.explanation.via.iter().copied());
+    Ok(fired)
+}
+
+#[test]
+fn every_rule_example_gives_its_value_and_every_rule_fires() {
+    let g = super::english().unwrap();
+    let mut failures = Vec::new();
+    let mut fired: BTreeSet<&str> = BTreeSet::new();
+    for (i, r) in g.rules.iter().enumerate() {
+        if r.top && r.examples.is_empty() {
+            failures.push(format!("{}: a rule needs at least one example", r.name));
+        }
+        for line in &r.examples {
+            match check(g, i, line) {
+                Ok(f) => fired.extend(f),
+                Err(e) => failures.push(format!("{} / {line:?}: {e}", r.name)),
+            }
+        }
+    }
+    for r in &g.rules {
+        if !fired.contains(r.name.as_str()) && !r.examples.iter().any(|x| x.ends_with("=> none")) {
+            failures.push(format!("{}: never fires in any example", r.name));
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}

@@ -1,0 +1,691 @@
+//! The typed pieces a time expression is made of: units, seasons, parts of
+//! the day, directions, TIMEX3 modifiers, and [`Fields`], the slots a rule
+//! fills while it matches (`March` fills `month`, `5th` fills `day`).
+
+/// A calendar unit: of durations, of relative offsets, and the granularity of
+/// a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// Parses a unit code of the resource files (`s`, `min`, `h`, `d`, `w`,
+    /// `m`, `q`, `half`, `y`, `decade`, `century`).
+    pub(crate) fn parse(code: &str) -> Option<Self> {
+        Some(match code {
+            "s" => Self::Second,
+            "min" => Self::Minute,
+            "h" => Self::Hour,
+            "d" => Self::Day,
+            "w" => Self::Week,
+            "m" => Self::Month,
+            "q" => Self::Quarter,
+            "half" => Self::Half,
+            "y" => Self::Year,
+            "decade" => Self::Decade,
+            "century" => Self::Century,
+            _ => return None,
+        })
+    }
+
+    /// Whether this unit is finer than a day (`PT…` durations).
+    pub(crate) fn is_time(self) -> bool {
+        matches!(self, Self::Second | Self::Minute | Self::Hour)
+    }
+
+    /// Lower-case English name, for explanations.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::Minute => "minute",
+            Self::Hour => "hour",
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::Half => "half-year",
+            Self::Year => "year",
+            Self::Decade => "decade",
+            Self::Century => "century",
+        }
+    }
+}
+
+/// A season and its TIMEX3 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub(crate) fn parse(code: &str) -> Option<Self> {
+        Some(match code {
+            "SP" => Self::Spring,
+            "SU" => Self::Summer,
+            "FA" => Self::Fall,
+            "WI" => Self::Winter,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Self::Spring => "SP",
+            Self::Summer => "SU",
+            Self::Fall => "FA",
+            Self::Winter => "WI",
+        }
+    }
+
+    /// The month in the middle of the season (northern hemisphere).
+    pub(crate) fn middle_month(self) -> u32 {
+        match self {
+            Self::Spring => 4,
+            Self::Summer => 7,
+            Self::Fall => 10,
+            Self::Winter => 1,
+        }
+    }
+
+    /// The first month of the meteorological season (winter starts in December).
+    pub(crate) fn first_month(self) -> u32 {
+        match self {
+            Self::Spring => 3,
+            Self::Summer => 6,
+            Self::Fall => 9,
+            Self::Winter => 12,
+        }
+    }
+}
+
+/// A part of the day and its TIMEX3 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Morning,
+    Midday,
+    Afternoon,
+    Evening,
+    Night,
+    Daytime,
+}
+
+impl Part {
+    pub(crate) fn parse(code: &str) -> Option<Self> {
+        Some(match code {
+            "MO" => Self::Morning,
+            "MI" => Self::Midday,
+            "AF" => Self::Afternoon,
+            "EV" => Self::Evening,
+            "NI" => Self::Night,
+            "DT" => Self::Daytime,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Self::Morning => "MO",
+            Self::Midday => "MI",
+            Self::Afternoon => "AF",
+            Self::Evening => "EV",
+            Self::Night => "NI",
+            Self::Daytime => "DT",
+        }
+    }
+}
+
+/// The direction a modifier word gives (`last`, `next`, `this`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// `last`, `past`, `previous`: the latest occurrence before the anchor.
+    Past,
+    /// `next`, `coming`: the first occurrence after the anchor.
+    Future,
+    /// `this`: the occurrence in the anchor's current period.
+    This,
+}
+
+impl Dir {
+    pub(crate) fn parse(code: &str) -> Option<Self> {
+        Some(match code {
+            "past" => Self::Past,
+            "future" => Self::Future,
+            "this" => Self::This,
+            _ => return None,
+        })
+    }
+}
+
+/// Before or after noon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AmPm {
+    Am,
+    Pm,
+}
+
+/// PAST_REF, PRESENT_REF or FUTURE_REF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    Past,
+    Present,
+    Future,
+}
+
+impl RefKind {
+    pub(crate) fn parse(code: &str) -> Option<Self> {
+        Some(match code {
+            "PAST_REF" => Self::Past,
+            "PRESENT_REF" => Self::Present,
+            "FUTURE_REF" => Self::Future,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn value(self) -> &'static str {
+        match self {
+            Self::Past => "PAST_REF",
+            Self::Present => "PRESENT_REF",
+            Self::Future => "FUTURE_REF",
+        }
+    }
+}
+
+/// The TIMEX3 `mod` values.
+pub(crate) const MODS: &[&str] = &[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+];
+
+/// A TIMEX3 `mod` value from [`MODS`].
+pub(crate) fn parse_mod(s: &str) -> Option<&'static str> {
+    MODS.iter().copied().find(|m| *m == s)
+}
+
+/// A time zone offset from UTC, in minutes.
+pub(crate) type Offset = i16;
+
+/// The slots a rule fills while it matches. Every field is optional; what a
+/// rule makes of them is its `make` (see `value.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Fields {
+    pub year: Option<i32>,
+    /// A year written with two digits (`'96`, `9/18/15`).
+    pub yy: Option<u8>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub weekday: Option<u8>,
+    pub week: Option<u8>,
+    pub quarter: Option<u8>,
+    pub half: Option<u8>,
+    pub season: Option<Season>,
+    pub part: Option<Part>,
+    pub hour: Option<u8>,
+    pub minute: Option<u8>,
+    pub second: Option<u8>,
+    pub ampm: Option<AmPm>,
+    pub zone: Option<Offset>,
+    /// A decade as its first three digits (`199` for the 1990s), or, from a
+    /// word such as `nineties`, the decade of an unknown century (`-9`).
+    pub decade: Option<i32>,
+    /// A century as its first two digits (`19` for the 20th century).
+    pub century: Option<i32>,
+    /// The index of a holiday in the grammar's table.
+    pub holiday: Option<u16>,
+    /// A count (`three`, `2.5`); `vague` when it is `few`, `several`.
+    pub n: Option<f64>,
+    pub vague: bool,
+    pub unit: Option<Unit>,
+    /// A second count and unit (`a year and six months`).
+    pub n2: Option<f64>,
+    pub unit2: Option<Unit>,
+    /// An ordinal (`third`); -1 for `last`.
+    pub ordinal: Option<i32>,
+    pub dir: Option<Dir>,
+    /// A hint of direction that is not a direction word (`Wednesday's ruling`
+    /// names a day already past): the nearest occurrence that way.
+    pub lean: Option<Dir>,
+    pub modifier: Option<&'static str>,
+    pub reference: Option<RefKind>,
+    /// The `freq` count of a set (`twice a week` → 2).
+    pub freq: Option<u16>,
+    /// `every`, `each`: the set's `quant` is EVERY.
+    pub every: bool,
+    /// `fiscal`: a fiscal year or quarter.
+    pub fiscal: bool,
+    /// A weekend rather than a week.
+    pub weekend: bool,
+    /// A decade in `'90s` form: the century is left to context.
+    pub short_decade: bool,
+    /// The week that contains the day (`the week of March 2`).
+    pub week_of: bool,
+    /// A shift that is a date only in a future clause (`in two years`), a
+    /// duration otherwise.
+    pub future_only: bool,
+    /// The granularity a shift's value is given at, when not its unit's
+    /// (`in 3 weeks` is a day).
+    pub precision: Option<Unit>,
+    /// A fraction added to the count (`two and a half years`).
+    pub frac: Option<f64>,
+}
+
+macro_rules! fill {
+    ($a:ident, $b:ident, $($f:ident),*) => { $( if $a.$f.is_none() { $a.$f = $b.$f; } )* };
+}
+
+impl Fields {
+    /// Fills the slots that `self` leaves empty from `other`.
+    pub(crate) fn fill_from(&mut self, other: &Self) {
+        let a = self;
+        fill!(
+            a, other, year, yy, month, day, weekday, week, quarter, half, season, part, hour, minute, second, ampm, zone,
+            decade, century, holiday, n, unit, n2, unit2, ordinal, dir, lean, modifier, reference, freq, frac
+        );
+        a.vague |= other.vague;
+        a.every |= other.every;
+        a.fiscal |= other.fiscal;
+        a.weekend |= other.weekend;
+        a.short_decade |= other.short_decade;
+        a.week_of |= other.week_of;
+        a.future_only |= other.future_only;
+        if a.precision.is_none() {
+            a.precision = other.precision;
+        }
+    }
+
+    /// Whether any calendar slot (a date, a period or a time) is filled.
+    pub(crate) fn has_calendar(&self) -> bool {
+        self.year.is_some()
+            || self.yy.is_some()
+            || self.month.is_some()
+            || self.day.is_some()
+            || self.weekday.is_some()
+            || self.week.is_some()
+            || self.quarter.is_some()
+            || self.half.is_some()
+            || self.season.is_some()
+            || self.decade.is_some()
+            || self.century.is_some()
+            || self.holiday.is_some()
+            || self.weekend
+            || self.has_time()
+    }
+
+    /// Whether a time of day or a part of the day is filled.
+    pub(crate) fn has_time(&self) -> bool {
+        self.hour.is_some() || self.part.is_some()
+    }
+
+    /// The hour on a 24-hour clock, with `a.m.`/`p.m.` applied.
+    pub(crate) fn hour24(&self) -> Option<u8> {
+        let h = self.hour?;
+        Some(match self.ampm {
+            Some(AmPm::Pm) if h < 12 => h + 12,
+            Some(AmPm::Am) if h == 12 => 0,
+            _ => h,
+        })
+    }
+
+    /// The count as a whole number, if it is one.
+    pub(crate) fn whole_n(&self) -> Option<i64> {
+        let n = self.n?;
+        #[allow(clippy::cast_possible_truncation)]
+        (n.fract() == 0.0 && n.abs() < 1e9).then_some(n as i64)
+    }
+}
+
+/// A slot a pattern element or a rule constant can fill, by its name in the
+/// resource files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Year,
+    Yy,
+    Month,
+    Day,
+    Weekday,
+    Week,
+    Quarter,
+    Half,
+    Season,
+    Part,
+    Hour,
+    Minute,
+    Second,
+    AmPm,
+    Zone,
+    Decade,
+    Century,
+    Holiday,
+    N,
+    N2,
+    Unit,
+    Unit2,
+    Ordinal,
+    Dir,
+    Lean,
+    Mod,
+    Ref,
+    Freq,
+    Every,
+    Fiscal,
+    Weekend,
+    Vague,
+    ShortDecade,
+    WeekOf,
+    FutureOnly,
+    Precision,
+    Frac,
+    /// An ordinal century (`20th`): the century field is one less.
+    NthCentury,
+}
+
+impl Field {
+    pub(crate) fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "year" => Self::Year,
+            "yy" => Self::Yy,
+            "month" => Self::Month,
+            "day" => Self::Day,
+            "weekday" => Self::Weekday,
+            "week" => Self::Week,
+            "quarter" => Self::Quarter,
+            "half" => Self::Half,
+            "season" => Self::Season,
+            "part" => Self::Part,
+            "hour" => Self::Hour,
+            "minute" => Self::Minute,
+            "second" => Self::Second,
+            "ampm" => Self::AmPm,
+            "zone" => Self::Zone,
+            "decade" => Self::Decade,
+            "century" => Self::Century,
+            "holiday" => Self::Holiday,
+            "n" => Self::N,
+            "n2" => Self::N2,
+            "unit" => Self::Unit,
+            "unit2" => Self::Unit2,
+            "ordinal" => Self::Ordinal,
+            "dir" => Self::Dir,
+            "lean" => Self::Lean,
+            "mod" => Self::Mod,
+            "ref" => Self::Ref,
+            "freq" => Self::Freq,
+            "every" => Self::Every,
+            "fiscal" => Self::Fiscal,
+            "weekend" => Self::Weekend,
+            "vague" => Self::Vague,
+            "short_decade" => Self::ShortDecade,
+            "week_of" => Self::WeekOf,
+            "future_only" => Self::FutureOnly,
+            "precision" => Self::Precision,
+            "frac" => Self::Frac,
+            "nth_century" => Self::NthCentury,
+            _ => return None,
+        })
+    }
+}
+
+/// A value an element produced, before it is put in a [`Field`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Got {
+    Int(i64),
+    Num(f64),
+    /// A unit and how many of it one word means (`fortnight`: two weeks).
+    Unit(Unit, f64),
+    Season(Season),
+    Part(Part),
+    AmPm(AmPm),
+    Zone(Offset),
+    Dir(Dir),
+    Mod(&'static str),
+    Ref(RefKind),
+    Holiday(u16),
+    Flag,
+}
+
+fn small<T: TryFrom<i64>>(v: i64, lo: i64, hi: i64) -> Option<T> {
+    if (lo..=hi).contains(&v) { T::try_from(v).ok() } else { None }
+}
+
+/// Puts `got` in `field` of `f`; `false` when it does not fit (a month 13,
+/// a unit where a number belongs).
+pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
+    let int = match got {
+        Got::Int(v) => Some(v),
+        #[allow(clippy::cast_possible_truncation)]
+        Got::Num(v) if v.fract() == 0.0 && v.abs() < 1e12 => Some(v as i64),
+        _ => None,
+    };
+    let num = match got {
+        Got::Int(v) => {
+            #[allow(clippy::cast_precision_loss)]
+            Some(v as f64)
+        }
+        Got::Num(v) => Some(v),
+        _ => None,
+    };
+    macro_rules! put {
+        ($slot:expr, $lo:expr, $hi:expr) => {{
+            match int.and_then(|v| small(v, $lo, $hi)) {
+                Some(v) => {
+                    $slot = Some(v);
+                    true
+                }
+                None => false,
+            }
+        }};
+    }
+    match field {
+        Field::Year => put!(f.year, 1, 9999),
+        Field::Yy => put!(f.yy, 0, 99),
+        Field::Month => put!(f.month, 1, 12),
+        Field::Day => put!(f.day, 1, 31),
+        Field::Weekday => put!(f.weekday, 1, 7),
+        // Week 0 is the last week of its year (`the last week of 2016`).
+        Field::Week => match int {
+            Some(-1) => {
+                f.week = Some(0);
+                true
+            }
+            _ => put!(f.week, 1, 53),
+        },
+        Field::NthCentury => match int.and_then(|v| small::<i32>(v - 1, 0, 99)) {
+            Some(c) => {
+                f.century = Some(c);
+                true
+            }
+            None => false,
+        },
+        Field::Quarter => match int {
+            Some(-1) => {
+                f.quarter = Some(4);
+                true
+            }
+            _ => put!(f.quarter, 1, 4),
+        },
+        Field::Half => match int {
+            Some(-1) => {
+                f.half = Some(2);
+                true
+            }
+            _ => put!(f.half, 1, 2),
+        },
+        Field::Hour => put!(f.hour, 0, 24),
+        Field::Minute => put!(f.minute, 0, 59),
+        Field::Second => put!(f.second, 0, 60),
+        Field::Decade => put!(f.decade, -9, 999),
+        Field::Century => put!(f.century, 0, 99),
+        Field::Ordinal => put!(f.ordinal, -1, 1000),
+        Field::Freq => put!(f.freq, 0, 10_000),
+        Field::Frac => match num {
+            Some(v) if (0.0..1.0).contains(&v) => {
+                f.frac = Some(v);
+                true
+            }
+            _ => false,
+        },
+        Field::N | Field::N2 => match num {
+            Some(v) if v >= 0.0 && v < 1e9 => {
+                if field == Field::N {
+                    f.n = Some(v);
+                } else {
+                    f.n2 = Some(v);
+                }
+                true
+            }
+            _ => false,
+        },
+        Field::Unit | Field::Unit2 => match got {
+            Got::Unit(u, mult) => {
+                if field == Field::Unit {
+                    f.unit = Some(u);
+                    if (mult - 1.0).abs() > f64::EPSILON {
+                        f.n = Some(f.n.unwrap_or(1.0) * mult);
+                    }
+                } else {
+                    f.unit2 = Some(u);
+                    if (mult - 1.0).abs() > f64::EPSILON {
+                        f.n2 = Some(f.n2.unwrap_or(1.0) * mult);
+                    }
+                }
+                true
+            }
+            _ => false,
+        },
+        Field::Season => if let Got::Season(s) = got {
+            f.season = Some(s);
+            true
+        } else {
+            false
+        },
+        Field::Part => if let Got::Part(p) = got {
+            f.part = Some(p);
+            true
+        } else {
+            false
+        },
+        Field::AmPm => if let Got::AmPm(a) = got {
+            f.ampm = Some(a);
+            true
+        } else {
+            false
+        },
+        Field::Zone => if let Got::Zone(z) = got {
+            f.zone = Some(z);
+            true
+        } else {
+            false
+        },
+        Field::Dir => if let Got::Dir(d) = got {
+            f.dir = Some(d);
+            true
+        } else {
+            false
+        },
+        Field::Lean => if let Got::Dir(d) = got {
+            f.lean = Some(d);
+            true
+        } else {
+            false
+        },
+        Field::Mod => if let Got::Mod(m) = got {
+            f.modifier = Some(m);
+            true
+        } else {
+            false
+        },
+        Field::Ref => if let Got::Ref(r) = got {
+            f.reference = Some(r);
+            true
+        } else {
+            false
+        },
+        Field::Holiday => if let Got::Holiday(h) = got {
+            f.holiday = Some(h);
+            true
+        } else {
+            false
+        },
+        Field::Every => {
+            f.every = true;
+            true
+        }
+        Field::Fiscal => {
+            f.fiscal = true;
+            true
+        }
+        Field::Weekend => {
+            f.weekend = true;
+            true
+        }
+        Field::Vague => {
+            f.vague = true;
+            true
+        }
+        Field::ShortDecade => {
+            f.short_decade = true;
+            true
+        }
+        Field::WeekOf => {
+            f.week_of = true;
+            true
+        }
+        Field::FutureOnly => {
+            f.future_only = true;
+            true
+        }
+        Field::Precision => {
+            if let Got::Unit(u, _) = got {
+                f.precision = Some(u);
+                true
+            } else {
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_keeps_what_is_set() {
+        let mut a = Fields { month: Some(3), ..Fields::default() };
+        let b = Fields { month: Some(4), day: Some(5), fiscal: true, ..Fields::default() };
+        a.fill_from(&b);
+        assert_eq!((a.month, a.day, a.fiscal), (Some(3), Some(5), true));
+    }
+
+    #[test]
+    fn twelve_hour_clock() {
+        let f = |h, ampm| Fields { hour: Some(h), ampm, ..Fields::default() }.hour24();
+        assert_eq!(f(5, Some(AmPm::Pm)), Some(17));
+        assert_eq!(f(12, Some(AmPm::Am)), Some(0));
+        assert_eq!(f(12, Some(AmPm::Pm)), Some(12));
+        assert_eq!(f(9, None), Some(9));
+    }
+}

@@ -1,0 +1,134 @@
+//! The resource files of a language's date grammar, as written (serde).
+//! `lang/README.md` documents the format for people who write them.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// `words.toml`: word classes, strict words, context lists, holidays.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WordsFile {
+    /// Class name → (word or phrase → value).
+    #[serde(default)]
+    pub class: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    /// Class name → words that belong to it only where a rule allows
+    /// (`MONTH+`): `may`, `march`.
+    #[serde(default)]
+    pub strict: BTreeMap<String, Vec<String>>,
+    /// Named word lists for contexts and alternatives (`%month_prep`).
+    #[serde(default)]
+    pub list: BTreeMap<String, Vec<String>>,
+}
+
+/// `shapes.toml`: written forms matched by a regular expression over a run
+/// of tokens written together (`2026-03-05`, `5-Mar-2026`, `8p.m.`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ShapesFile {
+    #[serde(default)]
+    pub shape: Vec<ShapeDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ShapeDef {
+    pub name: String,
+    /// Anchored at both ends; named groups fill the fields of that name.
+    pub regex: String,
+}
+
+/// `rules.toml`: the patterns.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RulesFile {
+    #[serde(default)]
+    pub rule: Vec<RuleDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDef {
+    pub name: String,
+    pub pattern: String,
+    pub make: String,
+    /// Categories other rules refer to as `<cat>` (default `date`).
+    #[serde(default)]
+    pub cat: Option<String>,
+    /// Whether the rule is tried on its own in running text (default true);
+    /// `false` for pieces used only inside other rules.
+    #[serde(default = "yes")]
+    pub top: bool,
+    /// TIMEX3 type, when the value's own type is not wanted.
+    #[serde(rename = "type", default)]
+    pub timex_type: Option<String>,
+    /// For `shift`: `speech` (the reference date, default) or `story` (the
+    /// latest earlier expression).
+    #[serde(default)]
+    pub base: Option<String>,
+    /// For `shift` and `offset`: the sign of the count (default 1).
+    #[serde(default)]
+    pub sign: Option<i64>,
+    /// Fields the rule sets whatever it matched (`{ unit = "d", n = -1 }`).
+    #[serde(default)]
+    pub set: BTreeMap<String, toml::Value>,
+    /// `"text with [the expression] => VALUE"`, checked by the tests with
+    /// reference date 2026-03-05 (a Thursday) unless the line starts
+    /// `ref=YYYY-MM-DD:` or `ref=none:`.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `tense.toml`: the cues the resolver reads the tense of a clause from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TenseFile {
+    /// Words of past tense (`said`, `was`).
+    #[serde(default)]
+    pub past: Vec<String>,
+    /// Words that point to the future (`will`, `next`).
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Present-tense words: the clause is neither past nor future.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// Verbs that point ahead before `to` (`planned to`, `expected to`).
+    #[serde(default)]
+    pub future_before_to: Vec<String>,
+    /// Auxiliaries after which a participle says nothing of the tense.
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Auxiliaries of the perfect (`have`, `has`): a participle after them is past.
+    #[serde(default)]
+    pub perfect: Vec<String>,
+    /// Words before `to`/`been due` that put a future in the past (`had`).
+    #[serde(default)]
+    pub past_auxiliaries: Vec<String>,
+    /// Endings of regular past forms (`ed`), with the words that end so but are not.
+    #[serde(default)]
+    pub past_endings: Vec<String>,
+    #[serde(default)]
+    pub not_past: Vec<String>,
+    /// Two-word cues of the future (`going to`, `as soon as`).
+    #[serde(default)]
+    pub future_phrases: Vec<String>,
+    /// Words that are cues only if the next word is not one of these (`next to`).
+    #[serde(default)]
+    pub not_before: BTreeMap<String, Vec<String>>,
+}
+
+/// `document.toml`: cues for choosing a document type.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocumentFile {
+    /// Words of conversation (`I`, `you`, `let's`, `please`).
+    #[serde(default)]
+    pub colloquial: Vec<String>,
+    /// Words of reported speech that mark news (`said`, `told`).
+    #[serde(default)]
+    pub reporting: Vec<String>,
+}

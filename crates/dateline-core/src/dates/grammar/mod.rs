@@ -1,0 +1,524 @@
+//! The date grammar of a language, compiled once from its resource files
+//! (`lang/<code>/dates/*.toml`): word classes, shapes, rules and tense cues.
+//!
+//! Compiling checks every name a rule uses, rejects rules that would recurse
+//! without taking a token, and derives from the rules which tokens can start
+//! an expression: a token maps to the set of rules worth trying there by one
+//! hash lookup of its lower-case form and one table lookup of its first byte.
+
+pub(crate) mod format;
+pub(crate) mod holidays;
+pub(crate) mod lexicon;
+pub(crate) mod pattern;
+pub(crate) mod shapes;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::dates::TimexType;
+use crate::dates::fields::{AmPm, Dir, Field, Got, Part, RefKind, Season, parse_mod};
+use crate::error::Error;
+use crate::tokenize::Tokenizer;
+use format::{DocumentFile, RuleDef, RulesFile, ShapesFile, TenseFile, WordsFile};
+use lexicon::{Class, Lexicon, key, parse_offset, parse_unit_code};
+use pattern::{Atom, Builtin, Elem, Names};
+use shapes::Shapes;
+
+/// What a rule makes of what it matched (see `value.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Make {
+    Point,
+    Shift,
+    Duration,
+    Set,
+    Ref,
+    Merge,
+    Modify,
+    Range,
+    For,
+    Since,
+    Until,
+    Offset,
+    Span,
+    None,
+}
+
+impl Make {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "point" => Self::Point,
+            "shift" => Self::Shift,
+            "duration" => Self::Duration,
+            "set" => Self::Set,
+            "ref" => Self::Ref,
+            "merge" => Self::Merge,
+            "modify" => Self::Modify,
+            "range" => Self::Range,
+            "for" => Self::For,
+            "since" => Self::Since,
+            "until" => Self::Until,
+            "offset" => Self::Offset,
+            "span" => Self::Span,
+            "none" => Self::None,
+            _ => return None,
+        })
+    }
+}
+
+/// What a `shift` counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Base {
+    /// The reference date (`yesterday`, `three years ago`).
+    Speech,
+    /// The latest earlier expression fine enough (`the next day`, `that year`).
+    Story,
+    /// The period a report is about: the latest earlier expression of the
+    /// unit's own granularity, else the last complete one before the
+    /// reference date (`the quarter` in earnings news).
+    Report,
+}
+
+/// A set of rules, one bit each, in priority order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RuleSet(Box<[u64]>);
+
+impl RuleSet {
+    fn new(n: usize) -> Self {
+        Self(vec![0; n.div_ceil(64).max(1)].into_boxed_slice())
+    }
+    /// An empty set sized for `n` rules.
+    pub(crate) fn default_for(n: usize) -> Self {
+        Self::new(n)
+    }
+    pub(crate) fn intersect_with(&mut self, other: &Self) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a &= *b;
+        }
+    }
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub(crate) fn union_with(&mut self, other: &Self) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a |= *b;
+        }
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+    pub(crate) fn clear(&mut self) {
+        self.0.fill(0);
+    }
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    /// The rules in priority order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                if w == 0 {
+                    return None;
+                }
+                let b = w.trailing_zeros() as usize;
+                w &= w - 1;
+                Some(k * 64 + b)
+            })
+        })
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Rule {
+    pub name: String,
+    pub cat: usize,
+    pub top: bool,
+    pub elems: Vec<Elem>,
+    pub make: Make,
+    pub timex_type: Option<TimexType>,
+    pub base: Base,
+    pub sign: Option<i64>,
+    pub consts: Vec<(Field, Got)>,
+    pub examples: Vec<String>,
+}
+
+/// The tense cues of a language.
+#[derive(Debug, Default)]
+pub(crate) struct TenseCues {
+    pub past: FxHashSet<Box<str>>,
+    pub future: FxHashSet<Box<str>>,
+    pub present: FxHashSet<Box<str>>,
+    pub future_before_to: FxHashSet<Box<str>>,
+    pub auxiliaries: FxHashSet<Box<str>>,
+    pub perfect: FxHashSet<Box<str>>,
+    pub past_auxiliaries: FxHashSet<Box<str>>,
+    pub past_endings: Vec<Box<str>>,
+    pub not_past: FxHashSet<Box<str>>,
+    pub future_phrases: Vec<Box<[Box<str>]>>,
+    pub not_before: FxHashMap<Box<str>, Vec<Box<str>>>,
+}
+
+/// A language's compiled date grammar.
+#[derive(Debug)]
+pub(crate) struct Grammar {
+    pub lex: Lexicon,
+    pub lists: Vec<FxHashSet<Box<str>>>,
+    list_names: Vec<String>,
+    pub shapes: Shapes,
+    pub rules: Vec<Rule>,
+    pub categories: Vec<String>,
+    /// Rules of each category.
+    pub by_cat: Vec<Vec<usize>>,
+    /// Rules that can start at a token, by its lower-case form.
+    pub by_word: FxHashMap<Box<str>, RuleSet>,
+    /// Rules that can start at a token, by its first byte (digits, shapes).
+    pub by_byte: Vec<RuleSet>,
+    /// Top-level rules.
+    pub top: RuleSet,
+    pub tense: TenseCues,
+    pub colloquial: FxHashSet<Box<str>>,
+    pub reporting: FxHashSet<Box<str>>,
+}
+
+/// The resource files of one language.
+pub(crate) struct Sources<'a> {
+    pub words: &'a str,
+    pub shapes: &'a str,
+    pub rules: &'a [(&'a str, &'a str)],
+    pub tense: &'a str,
+    pub document: &'a str,
+}
+
+struct Namer<'a> {
+    list_names: &'a [String],
+    shapes: &'a Shapes,
+    categories: &'a mut Vec<String>,
+}
+
+impl Names for Namer<'_> {
+    fn list(&self, name: &str) -> Option<usize> {
+        self.list_names.iter().position(|n| n == name)
+    }
+    fn shape(&self, name: &str) -> Option<usize> {
+        self.shapes.find(name)
+    }
+    fn category(&mut self, name: &str) -> usize {
+        if let Some(i) = self.categories.iter().position(|c| c == name) {
+            return i;
+        }
+        self.categories.push(name.to_owned());
+        self.categories.len() - 1
+    }
+}
+
+fn toml_file<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Config(format!("date grammar file {name}: {e}")))
+}
+
+fn set_of(words: &[String]) -> FxHashSet<Box<str>> {
+    words.iter().map(|w| key(w).into()).collect()
+}
+
+/// A rule constant (`set = { unit = "d" }`) as the value its field takes.
+fn constant(field: Field, v: &toml::Value) -> Option<Got> {
+    let s = v.as_str();
+    Some(match field {
+        Field::Unit | Field::Unit2 | Field::Precision => {
+            let (u, m) = parse_unit_code(s?)?;
+            Got::Unit(u, m)
+        }
+        Field::Season => Got::Season(Season::parse(s?)?),
+        Field::Part => Got::Part(Part::parse(s?)?),
+        Field::AmPm => match s? {
+            "am" => Got::AmPm(AmPm::Am),
+            "pm" => Got::AmPm(AmPm::Pm),
+            _ => return None,
+        },
+        Field::Zone => Got::Zone(parse_offset(s?)?),
+        Field::Dir | Field::Lean => Got::Dir(Dir::parse(s?)?),
+        Field::Mod => Got::Mod(parse_mod(s?)?),
+        Field::Ref => Got::Ref(RefKind::parse(s?)?),
+        Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly => {
+            v.as_bool()?.then_some(Got::Flag)?
+        }
+        _ => match v {
+            toml::Value::Integer(i) => Got::Int(*i),
+            toml::Value::Float(f) => Got::Num(*f),
+            _ => return None,
+        },
+    })
+}
+
+/// Where a rule can start: words, classes, builtins, shapes.
+#[derive(Clone, Debug, Default)]
+struct First {
+    words: FxHashSet<Box<str>>,
+    classes: FxHashSet<Class>,
+    builtins: FxHashSet<usize>,
+    shapes: FxHashSet<usize>,
+    cats: FxHashSet<usize>,
+}
+
+impl Grammar {
+    /// Compiles a language's grammar.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming the file, rule or word that is wrong.
+    pub(crate) fn compile(src: &Sources<'_>, tokenizer: &Tokenizer) -> Result<Self, Error> {
+        let words: WordsFile = toml_file("words.toml", src.words)?;
+        let shapes_file: ShapesFile = toml_file("shapes.toml", src.shapes)?;
+        let tense: TenseFile = toml_file("tense.toml", src.tense)?;
+        let document: DocumentFile = toml_file("document.toml", src.document)?;
+        let lex = Lexicon::compile(&words, tokenizer)?;
+        let shapes = Shapes::compile(&shapes_file)?;
+        let list_names: Vec<String> = words.list.keys().cloned().collect();
+        let lists: Vec<FxHashSet<Box<str>>> = words.list.values().map(|v| set_of(v)).collect();
+        let mut categories = vec!["date".to_owned()];
+        let mut rules = Vec::new();
+        let mut seen = FxHashSet::default();
+        for (file, text) in src.rules {
+            let parsed: RulesFile = toml_file(file, text)?;
+            for def in parsed.rule {
+                if !seen.insert(def.name.clone()) {
+                    return Err(Error::Config(format!("{file}: rule name {:?} used twice", def.name)));
+                }
+                let mut namer = Namer { list_names: &list_names, shapes: &shapes, categories: &mut categories };
+                rules.push(Self::rule(file, def, &mut namer)?);
+            }
+        }
+        let mut by_cat = vec![Vec::new(); categories.len()];
+        for (i, r) in rules.iter().enumerate() {
+            by_cat[r.cat].push(i);
+        }
+        if let Some(c) = by_cat.iter().position(Vec::is_empty) {
+            return Err(Error::Config(format!("date rules: category <{}> is used but no rule has it", categories[c])));
+        }
+        let mut g = Self {
+            lex,
+            lists,
+            list_names,
+            shapes,
+            rules,
+            categories,
+            by_cat,
+            by_word: FxHashMap::default(),
+            by_byte: Vec::new(),
+            top: RuleSet::new(0),
+            tense: compile_tense(&tense),
+            colloquial: set_of(&document.colloquial),
+            reporting: set_of(&document.reporting),
+        };
+        g.index()?;
+        Ok(g)
+    }
+
+    fn rule(file: &str, def: RuleDef, namer: &mut Namer<'_>) -> Result<Rule, Error> {
+        let bad = |why: String| Error::Config(format!("{file}, rule {:?}: {why}", def.name));
+        let elems = pattern::parse(&def.pattern, namer).map_err(&bad)?;
+        let make = Make::parse(&def.make).ok_or_else(|| bad(format!("unknown make {:?}", def.make)))?;
+        let cat = namer.category(def.cat.as_deref().unwrap_or("date"));
+        let timex_type = match def.timex_type.as_deref() {
+            None => None,
+            Some("DATE") => Some(TimexType::Date),
+            Some("TIME") => Some(TimexType::Time),
+            Some("DURATION") => Some(TimexType::Duration),
+            Some("SET") => Some(TimexType::Set),
+            Some(t) => return Err(bad(format!("unknown type {t:?}"))),
+        };
+        let base = match def.base.as_deref() {
+            None | Some("speech") => Base::Speech,
+            Some("story") => Base::Story,
+            Some("report") => Base::Report,
+            Some(b) => return Err(bad(format!("unknown base {b:?}; expected speech, story or report"))),
+        };
+        let mut consts = Vec::new();
+        for (name, v) in &def.set {
+            let field = Field::parse(name).ok_or_else(|| bad(format!("unknown field {name:?} in set")))?;
+            consts.push((field, constant(field, v).ok_or_else(|| bad(format!("value {v} does not fit field {name}")))?));
+        }
+        let subs = elems
+            .iter()
+            .filter_map(|e| match e {
+                Elem::Atoms { alts, .. } => Some(alts.iter().filter(|a| matches!(a, Atom::Sub(_))).count()),
+                Elem::Context { .. } => None,
+            })
+            .sum::<usize>();
+        let needs = match make {
+            Make::Range | Make::For => Some(2),
+            Make::Modify | Make::Since | Make::Until | Make::Span | Make::Offset => Some(1),
+            _ => None,
+        };
+        if subs > 3 {
+            return Err(bad("a pattern may hold at most 3 sub-expressions".into()));
+        }
+        if let Some(n) = needs
+            && subs < n
+        {
+            return Err(bad(format!("make = {:?} needs {n} sub-expression(s) <...>", def.make)));
+        }
+        Ok(Rule {
+            name: def.name,
+            cat,
+            top: def.top,
+            elems,
+            make,
+            timex_type,
+            base,
+            sign: def.sign,
+            consts,
+            examples: def.examples,
+        })
+    }
+
+    /// First sets of every rule (through sub-expressions), the left-recursion
+    /// check, and the start tables.
+    fn index(&mut self) -> Result<(), Error> {
+        let n = self.rules.len();
+        let mut firsts: Vec<First> = vec![First::default(); n];
+        for (i, r) in self.rules.iter().enumerate() {
+            for e in &r.elems {
+                let Elem::Atoms { alts, optional } = e else { continue };
+                for a in alts {
+                    let f = &mut firsts[i];
+                    match a {
+                        Atom::Word(w) => {
+                            f.words.insert(w.clone());
+                        }
+                        Atom::List(l) => f.words.extend(self.lists[*l].iter().cloned()),
+                        Atom::Class { class, .. } => {
+                            f.classes.insert(*class);
+                        }
+                        Atom::Builtin { b, .. } => {
+                            if matches!(b, Builtin::Cap | Builtin::Any) {
+                                return Err(Error::Config(format!(
+                                    "date rule {:?}: CAP and ANY cannot start a pattern",
+                                    r.name
+                                )));
+                            }
+                            f.builtins.insert(b.index());
+                        }
+                        Atom::Shape(s) => {
+                            f.shapes.insert(*s);
+                        }
+                        Atom::Sub(cats) => f.cats.extend(cats.iter().copied()),
+                    }
+                }
+                if !optional {
+                    break;
+                }
+            }
+        }
+        // Left recursion: a category reachable from itself through first elements.
+        for (c, name) in self.categories.iter().enumerate() {
+            let mut stack: Vec<usize> = self.by_cat[c].iter().flat_map(|&r| firsts[r].cats.iter().copied()).collect();
+            let mut seen = FxHashSet::default();
+            while let Some(x) = stack.pop() {
+                if x == c {
+                    return Err(Error::Config(format!(
+                        "date rules: category <{name}> can start with itself (left recursion)"
+                    )));
+                }
+                if seen.insert(x) {
+                    stack.extend(self.by_cat[x].iter().flat_map(|&r| firsts[r].cats.iter().copied()));
+                }
+            }
+        }
+        // Close first sets over sub-expressions (acyclic now).
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                let cats: Vec<usize> = firsts[i].cats.iter().copied().collect();
+                for c in cats {
+                    for &r in &self.by_cat[c] {
+                        if r == i {
+                            continue;
+                        }
+                        let other = firsts[r].clone();
+                        let f = &mut firsts[i];
+                        let before = (f.words.len(), f.classes.len(), f.builtins.len(), f.shapes.len());
+                        f.words.extend(other.words);
+                        f.classes.extend(other.classes);
+                        f.builtins.extend(other.builtins);
+                        f.shapes.extend(other.shapes);
+                        changed |= before != (f.words.len(), f.classes.len(), f.builtins.len(), f.shapes.len());
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut by_word: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        let mut by_byte = vec![RuleSet::new(n); 256];
+        let mut top = RuleSet::new(n);
+        let mut add_word = |w: &str, i: usize| by_word.entry(w.into()).or_insert_with(|| RuleSet::new(n)).insert(i);
+        for (i, f) in firsts.iter().enumerate() {
+            if self.rules[i].top {
+                top.insert(i);
+            }
+            for w in &f.words {
+                add_word(w, i);
+            }
+            for (first, entries) in &self.lex.by_first {
+                if entries.iter().any(|e| f.classes.contains(&e.class)) {
+                    add_word(first, i);
+                }
+            }
+            for &b in &f.builtins {
+                let b = pattern::BUILTINS.iter().find(|x| x.1.index() == b).map_or(Builtin::Any, |x| x.1);
+                // Number and ordinal words start the builtins that read them.
+                let word_classes: &[Class] = match b {
+                    Builtin::Num | Builtin::YearWords => &[Class::Number],
+                    Builtin::Day | Builtin::Ord => &[Class::Ordinal],
+                    _ => &[],
+                };
+                for (first, entries) in &self.lex.by_first {
+                    if entries.iter().any(|e| word_classes.contains(&e.class)) {
+                        add_word(first, i);
+                    }
+                }
+                let digits_too = !matches!(b, Builtin::YearWords);
+                if digits_too {
+                    for d in b'0'..=b'9' {
+                        by_byte[d as usize].insert(i);
+                    }
+                    if b == Builtin::Num {
+                        // Fractions written as one character (`½`) start with 0xC2.
+                        by_byte[0xC2].insert(i);
+                    }
+                }
+            }
+            for &s in &f.shapes {
+                for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
+                    if *on {
+                        by_byte[byte].insert(i);
+                    }
+                }
+            }
+        }
+        self.by_word = by_word;
+        self.by_byte = by_byte;
+        self.top = top;
+        Ok(())
+    }
+
+    /// The name of list `i` (for explanations and errors).
+    pub(crate) fn list_name(&self, i: usize) -> &str {
+        &self.list_names[i]
+    }
+}
+
+fn compile_tense(t: &TenseFile) -> TenseCues {
+    TenseCues {
+        past: set_of(&t.past),
+        future: set_of(&t.future),
+        present: set_of(&t.present),
+        future_before_to: set_of(&t.future_before_to),
+        auxiliaries: set_of(&t.auxiliaries),
+        perfect: set_of(&t.perfect),
+        past_auxiliaries: set_of(&t.past_auxiliaries),
+        past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
+        not_past: set_of(&t.not_past),
+        future_phrases: t.future_phrases.iter().map(|p| p.split_whitespace().map(|w| key(w).into()).collect()).collect(),
+        not_before: t.not_before.iter().map(|(k, v)| (key(k).into(), v.iter().map(|w| key(w).into()).collect())).collect(),
+    }
+}

@@ -1,0 +1,528 @@
+//! Matching the rules over a document's tokens.
+//!
+//! At each token the grammar's start tables give the rules worth trying; each
+//! rule is matched by backtracking over its elements (optional elements are
+//! taken when they can be, longer sub-expressions first), and the longest
+//! match wins, the earlier rule on a tie. The scan then jumps past it, so
+//! expressions never overlap. Every (token, rule) result is remembered, so a
+//! rule used inside others is matched once per position.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::DateOrder;
+use super::fields::{AmPm, Field, Fields, Got, assign};
+use super::grammar::lexicon::{Class, key, parse_offset};
+use super::grammar::pattern::{Atom, Builtin, Elem};
+use super::grammar::shapes::Group;
+use super::grammar::{Grammar, RuleSet};
+use super::value::{NodeId, Subs, Value, make};
+use crate::tokenize::Token;
+
+/// A rule's match: its token span, the rule, its value and what it was built of.
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub start: u32,
+    pub end: u32,
+    pub rule: u16,
+    pub value: Value,
+    pub subs: Subs,
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    f: Fields,
+    subs: Subs,
+}
+
+/// What matching one element did.
+enum Effect {
+    Nothing,
+    Assign(Field, Got),
+    Fields(Fields),
+    Sub(NodeId),
+}
+
+const NO_NODE: u32 = u32::MAX;
+/// Tokens a shape may span.
+const SHAPE_SPAN: usize = 12;
+
+pub(crate) struct Scan<'a> {
+    g: &'a Grammar,
+    text: &'a str,
+    toks: &'a [Token],
+    pub(crate) lower: Vec<Cow<'a, str>>,
+    order: DateOrder,
+    pub(crate) nodes: Vec<Node>,
+    memo: FxHashMap<(u32, u16), u32>,
+    shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
+    cand: RuleSet,
+}
+
+fn number_text(s: &str) -> Option<f64> {
+    match s {
+        "½" => return Some(0.5),
+        "¼" => return Some(0.25),
+        "¾" => return Some(0.75),
+        "⅓" => return Some(1.0 / 3.0),
+        _ => {}
+    }
+    let b = s.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() {
+        return None;
+    }
+    if let Some((a, d)) = s.split_once('/') {
+        let (a, d): (f64, f64) = (a.parse().ok()?, d.parse().ok()?);
+        return (d >= 2.0 && d <= 4.0 && a < d).then(|| a / d);
+    }
+    let plain: Cow<'_, str> = if s.contains(',') {
+        // `1,000` but not `1,2`.
+        let groups: Vec<&str> = s.split(',').collect();
+        if groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+        Cow::Owned(s.replace(',', ""))
+    } else {
+        Cow::Borrowed(s)
+    };
+    if plain.len() > 9 || !plain.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        return None;
+    }
+    plain.parse().ok()
+}
+
+fn digits(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
+        Self {
+            g,
+            text,
+            toks,
+            lower: toks.iter().map(|t| key(&text[t.start..t.end])).collect(),
+            order,
+            nodes: Vec::new(),
+            memo: FxHashMap::default(),
+            shape_memo: FxHashMap::default(),
+            cand: RuleSet::default_for(g.rules.len()),
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn l(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", AsRef::as_ref)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The rules that can start at token `i`, into `self.cand`.
+    fn candidates(&mut self, i: usize) {
+        self.cand.clear();
+        if let Some(s) = self.g.by_word.get(self.l(i)) {
+            self.cand.union_with(s);
+        }
+        if let Some(&b) = self.word(i).as_bytes().first() {
+            self.cand.union_with(&self.g.by_byte[b as usize]);
+        }
+    }
+
+    /// The expressions of the document: top-level nodes in text order.
+    pub(crate) fn run(&mut self) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            self.candidates(i);
+            if self.cand.is_empty() {
+                i += 1;
+                continue;
+            }
+            let mut set = self.cand.clone();
+            set.intersect_with(&self.g.top);
+            let mut best: Option<NodeId> = None;
+            for r in set.iter() {
+                if let Some(id) = self.try_rule(r, i)
+                    && best.is_none_or(|b| self.nodes[id as usize].end > self.nodes[b as usize].end)
+                {
+                    best = Some(id);
+                }
+            }
+            match best {
+                Some(id) => {
+                    let node = &self.nodes[id as usize];
+                    if node.value != Value::None {
+                        out.push(id);
+                    }
+                    i = node.end as usize;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Rule `r` matched at token `i`, remembered.
+    fn try_rule(&mut self, r: usize, i: usize) -> Option<NodeId> {
+        let key = (u32::try_from(i).ok()?, u16::try_from(r).ok()?);
+        if let Some(&id) = self.memo.get(&key) {
+            return (id != NO_NODE).then_some(id);
+        }
+        self.memo.insert(key, NO_NODE);
+        let g = self.g;
+        let rule = &g.rules[r];
+        let start = State { f: Fields::default(), subs: Subs::default() };
+        let found = self.elems(&rule.elems, 0, i, start, i);
+        let id = found.and_then(|(end, st)| {
+            // A rule's constants fill what the match left empty.
+            let mut f = st.f;
+            let mut consts = Fields::default();
+            for &(field, got) in &rule.consts {
+                if !assign(&mut consts, field, got) {
+                    return None;
+                }
+            }
+            f.fill_from(&consts);
+            let nodes = &self.nodes;
+            let value = make(rule, f, st.subs.as_slice(), &|id| nodes[id as usize].value.clone())?;
+            let id = u32::try_from(self.nodes.len()).ok()?;
+            self.nodes.push(Node {
+                start: u32::try_from(i).ok()?,
+                end: u32::try_from(end).ok()?,
+                rule: key.1,
+                value,
+                subs: st.subs,
+            });
+            Some(id)
+        });
+        self.memo.insert(key, id.unwrap_or(NO_NODE));
+        id
+    }
+
+    /// Matches `elems[k..]` from token `pos` (the expression started at `start`).
+    fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: State, start: usize) -> Option<(usize, State)> {
+        let Some(e) = elems.get(k) else {
+            return Some((pos, st));
+        };
+        match e {
+            Elem::Context { alts, negated } => {
+                // Before the expression: the token before `start`; after it: the token at `pos`.
+                let before = elems[k..].iter().any(|x| matches!(x, Elem::Atoms { .. }));
+                let at = if before { start.checked_sub(1) } else { Some(pos) };
+                let hit = at.filter(|&t| t < self.toks.len()).is_some_and(|t| alts.iter().any(|a| self.one_token(a, t)));
+                if hit == *negated {
+                    return None;
+                }
+                self.elems(elems, k + 1, pos, st, start)
+            }
+            Elem::Atoms { alts, optional } => {
+                if pos < self.toks.len() {
+                    for a in alts {
+                        for (end, eff) in self.atom(a, pos) {
+                            let mut st2 = st;
+                            let ok = match eff {
+                                Effect::Nothing => true,
+                                Effect::Assign(field, got) => assign(&mut st2.f, field, got),
+                                Effect::Fields(f) => {
+                                    st2.f.fill_from(&f);
+                                    true
+                                }
+                                Effect::Sub(id) => st2.subs.push(id),
+                            };
+                            if ok && let Some(done) = self.elems(elems, k + 1, end, st2, start) {
+                                return Some(done);
+                            }
+                        }
+                    }
+                }
+                if *optional { self.elems(elems, k + 1, pos, st, start) } else { None }
+            }
+        }
+    }
+
+    /// Whether a one-token atom (of a context) matches token `i`.
+    fn one_token(&mut self, a: &Atom, i: usize) -> bool {
+        match a {
+            Atom::Builtin { b: Builtin::Cap, .. } => self.capitalized(i) && self.word(i).chars().all(char::is_alphabetic),
+            Atom::Builtin { b: Builtin::Any, .. } => true,
+            _ => self.atom(a, i).iter().any(|(end, _)| *end == i + 1),
+        }
+    }
+
+    /// The ways atom `a` matches at token `i`: (end token, effect), longest first.
+    fn atom(&mut self, a: &Atom, i: usize) -> Vec<(usize, Effect)> {
+        let g = self.g;
+        match a {
+            Atom::Word(w) => {
+                if self.l(i) == w.as_ref() {
+                    vec![(i + 1, Effect::Nothing)]
+                } else {
+                    Vec::new()
+                }
+            }
+            Atom::List(l) => {
+                if g.lists[*l].contains(self.l(i)) {
+                    vec![(i + 1, Effect::Nothing)]
+                } else {
+                    Vec::new()
+                }
+            }
+            Atom::Class { class, field, strict_ok, cap, only, except } => {
+                if *cap && !self.capitalized(i) {
+                    return Vec::new();
+                }
+                let mut out = Vec::new();
+                for e in g.lex.entries(self.l(i), *class) {
+                    if e.strict && !strict_ok {
+                        continue;
+                    }
+                    if !only.is_empty() && only.contains(&e.got) == *except {
+                        continue;
+                    }
+                    if e.rest.iter().enumerate().all(|(k, w)| self.l(i + 1 + k) == w.as_ref()) {
+                        out.push((i + 1 + e.rest.len(), Effect::Assign(*field, e.got)));
+                    }
+                }
+                out
+            }
+            Atom::Builtin { b, field } => match self.builtin(*b, i) {
+                Some((end, got)) => vec![(end, field.map_or(Effect::Nothing, |f| Effect::Assign(f, got)))],
+                None => Vec::new(),
+            },
+            Atom::Shape(s) => {
+                let s = u16::try_from(*s).unwrap_or(u16::MAX);
+                self.shapes_at(i);
+                self.shape_memo
+                    .get(&u32::try_from(i).unwrap_or(u32::MAX))
+                    .into_iter()
+                    .flatten()
+                    .filter(|x| x.0 == s)
+                    .map(|x| (x.1 as usize, Effect::Fields(x.2)))
+                    .collect()
+            }
+            Atom::Sub(cats) => {
+                self.candidates(i);
+                let cand = self.cand.clone();
+                let mut found: Vec<NodeId> = Vec::new();
+                for &c in cats {
+                    for &r in &g.by_cat[c] {
+                        // A match that is not a time expression is never a piece of one.
+                        if cand.contains(r)
+                            && let Some(id) = self.try_rule(r, i)
+                            && self.nodes[id as usize].value != Value::None
+                        {
+                            found.push(id);
+                        }
+                    }
+                }
+                // Longest first; one node per end (the earlier rule).
+                found.sort_by_key(|&id| std::cmp::Reverse(self.nodes[id as usize].end));
+                found.dedup_by_key(|id| self.nodes[*id as usize].end);
+                found.into_iter().map(|id| (self.nodes[id as usize].end as usize, Effect::Sub(id))).collect()
+            }
+        }
+    }
+
+    /// A builtin test at token `i`: (end token, value).
+    fn builtin(&self, b: Builtin, i: usize) -> Option<(usize, Got)> {
+        let w = self.word(i);
+        let l = self.l(i);
+        match b {
+            Builtin::Int => digits(w).map(|v| (i + 1, Got::Int(v))),
+            Builtin::Num => {
+                if let Some(v) = number_text(w).filter(|v| *v < 1e6) {
+                    return Some((i + 1, Got::Num(v)));
+                }
+                self.number_words(i).map(|(v, end)| (end, Got::Num(v)))
+            }
+            Builtin::Day => {
+                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &l[d.len()..];
+                if !d.is_empty() && d.len() <= 2 && matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+                    return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
+                }
+                self.ordinal_word(i).filter(|(v, _)| (1..=31).contains(v)).map(|(v, end)| (end, Got::Int(v)))
+            }
+            Builtin::Year => {
+                (w.len() == 4).then(|| digits(w))?.filter(|y| (1000..=2999).contains(y)).map(|y| (i + 1, Got::Int(y)))
+            }
+            Builtin::YearWords => self.year_words(i).map(|(y, end)| (end, Got::Int(y))),
+            Builtin::Hour => (w.len() <= 2).then(|| digits(w))?.filter(|h| *h <= 24).map(|h| (i + 1, Got::Int(h))),
+            Builtin::Ord => {
+                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &l[d.len()..];
+                if !d.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+                    return digits(d).map(|v| (i + 1, Got::Int(v)));
+                }
+                self.ordinal_word(i).filter(|(v, _)| *v > 0).map(|(v, end)| (end, Got::Int(v)))
+            }
+            Builtin::Cap => self.capitalized(i).then_some((i + 1, Got::Flag)),
+            Builtin::Any => Some((i + 1, Got::Flag)),
+        }
+    }
+
+    fn class_value(&self, i: usize, class: Class) -> Option<(i64, f64, usize)> {
+        for e in self.g.lex.entries(self.l(i), class) {
+            if e.rest.iter().enumerate().all(|(k, w)| self.l(i + 1 + k) == w.as_ref()) {
+                let (int, num) = match e.got {
+                    Got::Int(v) => {
+                        #[allow(clippy::cast_precision_loss)]
+                        (v, v as f64)
+                    }
+                    #[allow(clippy::cast_possible_truncation)]
+                    Got::Num(v) => (v as i64, v),
+                    _ => continue,
+                };
+                return Some((int, num, i + 1 + e.rest.len()));
+            }
+        }
+        None
+    }
+
+    fn ordinal_word(&self, i: usize) -> Option<(i64, usize)> {
+        // `twenty-first`, `twenty first`.
+        if let Some((tens, _, end)) = self.class_value(i, Class::Number).filter(|(v, _, _)| (20..=90).contains(v) && v % 10 == 0) {
+            let k = if self.l(end) == "-" { end + 1 } else { end };
+            if let Some((u, _, e2)) = self.class_value(k, Class::Ordinal).filter(|(u, _, _)| (1..=9).contains(u)) {
+                return Some((tens + u, e2));
+            }
+        }
+        self.class_value(i, Class::Ordinal).map(|(v, _, end)| (v, end))
+    }
+
+    /// Number words with compounds (`twenty-four`, `twenty four`).
+    fn number_words(&self, i: usize) -> Option<(f64, usize)> {
+        let (v, num, end) = self.class_value(i, Class::Number)?;
+        if (20..=90).contains(&v) && v % 10 == 0 {
+            let k = if self.l(end) == "-" { end + 1 } else { end };
+            if let Some((u, _, e2)) = self.class_value(k, Class::Number).filter(|(u, _, _)| (1..=9).contains(u))
+                && !matches!(self.l(k), "a" | "an")
+            {
+                #[allow(clippy::cast_precision_loss)]
+                return Some(((v + u) as f64, e2));
+            }
+        }
+        Some((num, end))
+    }
+
+    /// `nineteen ninety-six`, `two thousand and one`.
+    fn year_words(&self, i: usize) -> Option<(i64, usize)> {
+        let (h, _, end) = self.class_value(i, Class::Number)?;
+        if h == 2 && self.l(end) == "thousand" {
+            let mut k = end + 1;
+            if self.l(k) == "and" {
+                k += 1;
+            }
+            return Some(match self.number_words(k) {
+                #[allow(clippy::cast_possible_truncation)]
+                Some((n, e)) if n >= 1.0 && n < 100.0 && n.fract() == 0.0 => (2000 + n as i64, e),
+                _ => (2000, end + 1),
+            });
+        }
+        if !(10..=20).contains(&h) || digits(self.word(end)).is_some() {
+            return None;
+        }
+        let (rest, e) = self.number_words(end)?;
+        #[allow(clippy::cast_possible_truncation)]
+        ((10.0..100.0).contains(&rest) && rest.fract() == 0.0).then(|| (h * 100 + rest as i64, e))
+    }
+
+    /// Every shape's longest match from token `i`, remembered.
+    fn shapes_at(&mut self, i: usize) {
+        let key = u32::try_from(i).unwrap_or(u32::MAX);
+        if self.shape_memo.contains_key(&key) {
+            return;
+        }
+        let mut found: Vec<(u16, u32, Fields)> = Vec::new();
+        let first = self.word(i).as_bytes().first().copied();
+        if first.is_some_and(|b| self.g.shapes.first[b as usize]) {
+            let mut last = i;
+            while last + 1 < self.toks.len() && last + 1 < i + SHAPE_SPAN && self.toks[last].end == self.toks[last + 1].start {
+                last += 1;
+            }
+            for j in (i..=last).rev() {
+                let span = &self.text[self.toks[i].start..self.toks[j].end];
+                let matched = self.g.shapes.set.matches(span);
+                for s in matched.iter() {
+                    let s16 = u16::try_from(s).unwrap_or(u16::MAX);
+                    if found.iter().any(|x| x.0 == s16) {
+                        continue;
+                    }
+                    if let Some(f) = self.shape_fields(s, span) {
+                        found.push((s16, u32::try_from(j + 1).unwrap_or(u32::MAX), f));
+                    }
+                }
+            }
+        }
+        self.shape_memo.insert(key, found);
+    }
+
+    fn shape_fields(&self, s: usize, span: &str) -> Option<Fields> {
+        let shape = &self.g.shapes.list[s];
+        let caps = shape.regex.captures(span)?;
+        let mut f = Fields::default();
+        let (mut a, mut b) = (None, None);
+        for &(idx, group) in &shape.groups {
+            let Some(m) = caps.get(idx) else { continue };
+            let t = m.as_str();
+            match group {
+                Group::A => a = Some(digits(t)?),
+                Group::B => b = Some(digits(t)?),
+                Group::Field(field) => {
+                    let got = self.text_value(field, t)?;
+                    if !assign(&mut f, field, got) {
+                        return None;
+                    }
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = (a, b) {
+            let (m, d) = match self.order {
+                DateOrder::Mdy if a > 12 && b <= 12 => (b, a),
+                DateOrder::Mdy => (a, b),
+                DateOrder::Dmy if b > 12 && a <= 12 => (a, b),
+                DateOrder::Dmy => (b, a),
+            };
+            if !assign(&mut f, Field::Month, Got::Int(m)) || !assign(&mut f, Field::Day, Got::Int(d)) {
+                return None;
+            }
+        }
+        Some(f)
+    }
+
+    /// The value of a shape's group text for `field`.
+    fn text_value(&self, field: Field, t: &str) -> Option<Got> {
+        let lookup = |class: Class| {
+            let k = key(t);
+            self.g.lex.entries(k.trim_end_matches('.'), class).chain(self.g.lex.entries(&k, class)).find(|e| e.rest.is_empty()).map(|e| e.got)
+        };
+        Some(match field {
+            Field::Month => digits(t).map_or_else(|| lookup(Class::Month), |v| Some(Got::Int(v)))?,
+            Field::Weekday => digits(t).map_or_else(|| lookup(Class::Weekday), |v| Some(Got::Int(v)))?,
+            Field::Zone => parse_offset(t).map_or_else(|| lookup(Class::Zone), |z| Some(Got::Zone(z)))?,
+            Field::AmPm => match t.bytes().find(u8::is_ascii_alphabetic)?.to_ascii_lowercase() {
+                b'a' => Got::AmPm(AmPm::Am),
+                b'p' => Got::AmPm(AmPm::Pm),
+                _ => return None,
+            },
+            Field::Unit | Field::Unit2 => lookup(Class::Unit).or_else(|| lookup(Class::Units))?,
+            Field::Part => lookup(Class::Part)?,
+            Field::Season => lookup(Class::Season)?,
+            Field::Holiday => lookup(Class::Holiday)?,
+            Field::Dir | Field::Lean => lookup(Class::Dir)?,
+            Field::Mod => lookup(Class::Mod).or_else(|| lookup(Class::Edge))?,
+            Field::Ref => lookup(Class::Ref)?,
+            Field::N | Field::N2 | Field::Frac => Got::Num(number_text(t)?),
+            Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly => Got::Flag,
+            Field::Precision => lookup(Class::Unit)?,
+            _ => Got::Int(digits(t)?),
+        })
+    }
+}

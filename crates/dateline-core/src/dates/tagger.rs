@@ -1,0 +1,122 @@
+//! One tagging call: scan the rules over the tokens, choose the document
+//! type, resolve every expression in text order, and build the public
+//! [`Timex`] and [`TimeRange`] lists with their explanations.
+
+use super::grammar::Grammar;
+use super::resolve::{Doc, Resolver};
+use super::scan::{Node, Scan};
+use super::tense::{self, Cue};
+use super::value::NodeId;
+use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, doctype};
+use crate::tokenize::{Sentence, Token};
+
+/// The rules of a node's pieces, outermost first.
+fn via(g: &'static Grammar, nodes: &[Node], id: NodeId, out: &mut Vec<&'static str>) {
+    for &s in nodes[id as usize].subs.as_slice() {
+        out.push(rule_name(g, nodes[s as usize].rule));
+        via(g, nodes, s, out);
+    }
+}
+
+fn rule_name(g: &'static Grammar, rule: u16) -> &'static str {
+    g.rules.get(usize::from(rule)).map_or("", |r| r.name.as_str())
+}
+
+pub(crate) fn tag(
+    g: &'static Grammar,
+    order: DateOrder,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    opts: &TagOptions,
+) -> Tagged {
+    let mut scan = Scan::new(g, text, tokens, order);
+    let tops = scan.run();
+    if tops.is_empty() {
+        let document_type = match opts.document_type {
+            DocumentType::Auto => DocumentType::News,
+            t => t,
+        };
+        return Tagged { document_type, ..Tagged::default() };
+    }
+    let mut sentence_of = vec![0u32; tokens.len()];
+    for (k, s) in sentences.iter().enumerate() {
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
+        for slot in sentence_of.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
+            *slot = k;
+        }
+    }
+    let document_type = match opts.document_type {
+        DocumentType::Auto => doctype::choose(g, &scan.nodes, &tops, &scan.lower, sentences.len(), opts.reference),
+        t => t,
+    };
+    let lower = &scan.lower;
+    let cues = |n: &Node| -> Cue {
+        let (s, e) = (n.start as usize, n.end as usize);
+        let (ss, se) = sentences
+            .get(sentence_of.get(s).copied().unwrap_or(0) as usize)
+            .map_or((0, tokens.len()), |x| (x.token_start, x.token_end));
+        tense::tense(&g.tense, lower, s, e, ss, se)
+    };
+    let mut r = Resolver::new(Doc {
+        g,
+        nodes: &scan.nodes,
+        sentence_of: &sentence_of,
+        cues: &cues,
+        reference: opts.reference,
+        doctype: document_type,
+        prefer: opts.prefer,
+    });
+    for &t in &tops {
+        r.emit(t);
+    }
+    let (resolved, ranges) = r.finish();
+    let span = |id: NodeId| {
+        let n = &scan.nodes[id as usize];
+        (tokens[n.start as usize].start, tokens[n.end as usize - 1].end)
+    };
+    let timexes = resolved
+        .into_iter()
+        .map(|x| {
+            let (start, end) = span(x.node);
+            let node = &scan.nodes[x.node as usize];
+            let mut v = Vec::new();
+            via(g, &scan.nodes, x.node, &mut v);
+            Timex {
+                start,
+                end,
+                timex_type: x.timex_type,
+                days: x.cal.filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time)).and_then(|c| c.interval()),
+                zone: x.cal.and_then(|c| c.zone),
+                value: x.value,
+                modifier: x.modifier,
+                freq: x.freq,
+                quant: x.quant,
+                explanation: Explanation {
+                    rule: rule_name(g, node.rule),
+                    via: v,
+                    anchor: x.anchor,
+                    tense: x.cue.tense,
+                    cue: x.cue.at.map(|k| (tokens[k].start, tokens[k].end)),
+                    document_type,
+                },
+            }
+        })
+        .collect();
+    let ranges = ranges
+        .into_iter()
+        .map(|x| {
+            let (start, end) = span(x.node);
+            TimeRange {
+                start,
+                end,
+                begin_timex: x.begin,
+                end_timex: x.end,
+                begin: x.days.0,
+                end_day: x.days.1,
+                rule: rule_name(g, scan.nodes[x.node as usize].rule),
+            }
+        })
+        .collect();
+    Tagged { timexes, ranges, document_type }
+}

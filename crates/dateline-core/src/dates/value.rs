@@ -1,0 +1,230 @@
+//! Unresolved values: what a rule makes of the fields it matched, before any
+//! anchor is known. A rule's `make` names the kind; the resolver turns each
+//! into calendar values against the reference date or the story's own time.
+
+use super::fields::{Dir, Fields, RefKind, Unit};
+use super::grammar::{Base, Make, Rule};
+use crate::civil::days_in_month;
+
+/// An index into a scan's nodes.
+pub(crate) type NodeId = u32;
+
+/// The sub-expressions a node was built from, in text order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Subs {
+    ids: [NodeId; 3],
+    len: u8,
+}
+
+impl Subs {
+    pub(crate) fn push(&mut self, id: NodeId) -> bool {
+        if usize::from(self.len) == self.ids.len() {
+            return false;
+        }
+        self.ids[usize::from(self.len)] = id;
+        self.len += 1;
+        true
+    }
+    pub(crate) fn as_slice(&self) -> &[NodeId] {
+        &self.ids[..usize::from(self.len)]
+    }
+}
+
+/// A value before anchoring.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    /// A match that is not a time expression (`$2000`, a phone number).
+    None,
+    /// Calendar fields, possibly without a year (`March 5`, `Thursday`, `9:30 p.m.`).
+    Point(Fields),
+    /// `n` units from an anchor (`yesterday`, `last year`, `three days later`),
+    /// with finer fields added after the shift (`tomorrow at 5pm`).
+    Shift { base: Base, unit: Unit, n: i64, f: Fields },
+    /// A length of time (`n`/`unit`, `n2`/`unit2`, `vague`, `mod`).
+    Duration(Fields),
+    /// A recurring time.
+    Set(Fields),
+    /// PAST_REF, PRESENT_REF or FUTURE_REF.
+    Ref(Fields),
+    /// Two expressions bounding a range (`from 4 to 22 this month`).
+    Range { begin: NodeId, end: NodeId },
+    /// A length of time from a point (`2 weeks starting May 20th`).
+    For { point: NodeId, duration: NodeId },
+    /// From a point until the reference time (`since March`).
+    Since(NodeId),
+    /// From the reference time until a point (`until Friday`).
+    Until(NodeId),
+    /// `n` units before or after a point (`3 weeks after Christmas`).
+    Offset { base: NodeId, unit: Unit, n: i64, f: Fields },
+    /// A length of time up to now (`the past five years`), from now (`the next
+    /// five days`) or from today (`within 18 months`, `This`).
+    Span { duration: NodeId, dir: Dir, f: Fields },
+}
+
+impl Value {
+    /// The fields of a value that has them.
+    pub(crate) fn fields(&self) -> Option<&Fields> {
+        match self {
+            Self::Point(f) | Self::Duration(f) | Self::Set(f) | Self::Ref(f) | Self::Shift { f, .. } | Self::Offset { f, .. } => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a point's fields name a day that can exist.
+fn valid_point(f: &Fields) -> bool {
+    if let (Some(m), Some(d)) = (f.month, f.day) {
+        let y = f.year.unwrap_or(2000); // 2000 is a leap year: `Feb 29` without a year is fine
+        if u32::from(d) > days_in_month(y, u32::from(m)) {
+            return false;
+        }
+    }
+    f.has_calendar()
+}
+
+/// A count in whole units: fractions of a year or day become months or hours.
+fn whole(n: f64, unit: Unit) -> Option<(i64, Unit)> {
+    let (n, unit) = if n.fract() == 0.0 {
+        (n, unit)
+    } else {
+        match unit {
+            Unit::Year => (n * 12.0, Unit::Month),
+            Unit::Day => (n * 24.0, Unit::Hour),
+            Unit::Hour => (n * 60.0, Unit::Minute),
+            _ => return None,
+        }
+    };
+    #[allow(clippy::cast_possible_truncation)]
+    (n.fract() == 0.0 && n.abs() < 1e7).then_some((n as i64, unit))
+}
+
+/// The value `rule` makes of `f` (its matched fields and constants) and the
+/// sub-expressions `subs`, whose values `value_of` gives.
+pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(NodeId) -> Value) -> Option<Value> {
+    match rule.make {
+        Make::None => Some(Value::None),
+        Make::Point => valid_point(&f).then_some(Value::Point(f)),
+        Make::Shift => shift(rule, f),
+        Make::Duration => {
+            let mut f = f;
+            if let Some(x) = f.frac.take() {
+                f.n = Some(f.n.unwrap_or(0.0) + x);
+            }
+            (f.unit.is_some() || f.unit2.is_some()).then_some(Value::Duration(f))
+        }
+        Make::Span => {
+            let d = *subs.first()?;
+            matches!(value_of(d), Value::Duration(_)).then_some(Value::Span { duration: d, dir: f.dir.unwrap_or(Dir::Past), f })
+        }
+        Make::Set => Some(Value::Set(f)),
+        Make::Ref => f.reference.map(|_| Value::Ref(f)),
+        Make::Merge => {
+            let mut f = f;
+            let mut shifted: Option<(Base, Unit, i64)> = None;
+            for &s in subs {
+                match value_of(s) {
+                    Value::Point(g) => f.fill_from(&g),
+                    Value::Shift { base, unit, n, f: g } => {
+                        if shifted.is_some() {
+                            return None;
+                        }
+                        shifted = Some((base, unit, n));
+                        f.fill_from(&g);
+                    }
+                    _ => return None,
+                }
+            }
+            match shifted {
+                Some((base, unit, n)) => Some(Value::Shift { base, unit, n, f }),
+                None => valid_point(&f).then_some(Value::Point(f)),
+            }
+        }
+        Make::Modify => {
+            let mut v = value_of(*subs.first()?);
+            let apply = |g: &mut Fields| {
+                let mut mine = f;
+                mine.fill_from(g);
+                *g = mine;
+            };
+            match &mut v {
+                Value::Point(g) | Value::Duration(g) | Value::Set(g) | Value::Ref(g) => apply(g),
+                Value::Shift { f: g, n, .. } => {
+                    // `the past week`: a direction word on a shift of the current unit.
+                    if *n == 0
+                        && let Some(d) = f.dir
+                    {
+                        *n = match d {
+                            Dir::Past => -1,
+                            Dir::Future => 1,
+                            Dir::This => 0,
+                        };
+                    }
+                    apply(g);
+                }
+                _ => return None,
+            }
+            Some(v)
+        }
+        Make::Range => Some(Value::Range { begin: subs[0], end: *subs.get(1)? }),
+        Make::For => {
+            let (a, b) = (subs[0], *subs.get(1)?);
+            let is_dur = |id| matches!(value_of(id), Value::Duration(_));
+            match (is_dur(a), is_dur(b)) {
+                (true, false) => Some(Value::For { point: b, duration: a }),
+                (false, true) => Some(Value::For { point: a, duration: b }),
+                _ => None,
+            }
+        }
+        Make::Since => Some(Value::Since(subs[0])),
+        Make::Until => Some(Value::Until(subs[0])),
+        Make::Offset => {
+            let base = *subs.first()?;
+            let (n, unit) = whole(f.n.unwrap_or(1.0), f.unit?)?;
+            let n = n.checked_mul(rule.sign.unwrap_or(1))?;
+            Some(Value::Offset { base, unit, n, f })
+        }
+    }
+}
+
+/// `shift`: the unit and count of the fields, signed by the rule or by a
+/// direction word; a vague count (`a few years ago`) is a reference word.
+fn shift(rule: &Rule, f: Fields) -> Option<Value> {
+    let unit = f.unit?;
+    let sign = rule.sign.unwrap_or(match f.dir {
+        Some(Dir::Past) => -1,
+        Some(Dir::This) => 0,
+        _ => 1,
+    });
+    if f.vague {
+        let r = match sign {
+            s if s < 0 => RefKind::Past,
+            0 => RefKind::Present,
+            _ => RefKind::Future,
+        };
+        return Some(Value::Ref(Fields { reference: Some(r), ..f }));
+    }
+    let (n, unit) = whole(f.n.unwrap_or(1.0), unit)?;
+    Some(Value::Shift { base: rule.base, unit, n: n.checked_mul(sign)?, f })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_become_finer_units() {
+        assert_eq!(whole(1.5, Unit::Year), Some((18, Unit::Month)));
+        assert_eq!(whole(0.5, Unit::Day), Some((12, Unit::Hour)));
+        assert_eq!(whole(2.0, Unit::Week), Some((2, Unit::Week)));
+        assert_eq!(whole(0.5, Unit::Week), None);
+    }
+
+    #[test]
+    fn points_must_exist() {
+        let p = |m, d, y| Fields { month: Some(m), day: Some(d), year: y, ..Fields::default() };
+        assert!(valid_point(&p(2, 29, None)));
+        assert!(!valid_point(&p(2, 29, Some(2026))));
+        assert!(!valid_point(&p(4, 31, None)));
+        assert!(!valid_point(&Fields::default()));
+    }
+}
