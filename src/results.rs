@@ -144,6 +144,23 @@ pub struct PyTimex {
     #[pyo3(get)]
     quant: Option<&'static str>,
     range: Option<(Date, Date)>,
+    why: Why,
+}
+
+/// What `Timex.explain()` reports.
+#[derive(PartialEq)]
+struct Why {
+    rule: &'static str,
+    via: Vec<&'static str>,
+    anchor: &'static str,
+    anchor_date: Option<Date>,
+    anchor_index: Option<usize>,
+    anchor_text: Option<String>,
+    anchor_value: Option<String>,
+    tense: &'static str,
+    cue: Option<String>,
+    document_type: &'static str,
+    text: String,
 }
 
 fn shorten(s: &str, n: usize) -> String {
@@ -258,6 +275,28 @@ impl PyTimex {
         self.range.map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?))).transpose()
     }
 
+    /// Why the expression has its value: `rule` (the rule that matched, with
+    /// `via`, the rules of its pieces), `anchor` (`"reference"`, `"expression"`
+    /// or `"none"`, with `anchor_date`, or `anchor_index`, `anchor_text` and
+    /// `anchor_value` of the earlier expression), `tense` and its `cue` word,
+    /// `document_type`, and `text`, all of it as one sentence.
+    fn explain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        let w = &self.why;
+        d.set_item("rule", w.rule)?;
+        d.set_item("via", w.via.clone())?;
+        d.set_item("anchor", w.anchor)?;
+        d.set_item("anchor_date", w.anchor_date.map(|x| py_date(py, x)).transpose()?)?;
+        d.set_item("anchor_index", w.anchor_index)?;
+        d.set_item("anchor_text", w.anchor_text.clone())?;
+        d.set_item("anchor_value", w.anchor_value.clone())?;
+        d.set_item("tense", w.tense)?;
+        d.set_item("cue", w.cue.clone())?;
+        d.set_item("document_type", w.document_type)?;
+        d.set_item("text", w.text.clone())?;
+        Ok(d)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Timex({:?}, type={:?}, value={:?}, start={}, end={})",
@@ -333,10 +372,34 @@ impl DocData {
     pub(crate) fn timexes(&self) -> Vec<PyTimex> {
         let cur = self.cursor();
         let c = |b: usize| cur.borrow_mut().at(b);
+        let all = &self.doc.timexes;
+        let why = |t: &dateline_core::Timex| {
+            let e = &t.explanation;
+            let (anchor, anchor_date, anchor_index) = match e.anchor {
+                dateline_core::Anchor::Reference(d) => ("reference", Some(d), None),
+                dateline_core::Anchor::Expression { index } => ("expression", None, Some(index)),
+                _ => ("none", None, None),
+            };
+            let other = anchor_index.and_then(|i| all.get(i));
+            Why {
+                rule: e.rule,
+                via: e.via.clone(),
+                anchor,
+                anchor_date,
+                anchor_index,
+                anchor_text: other.map(|o| self.slice(o.start, o.end)),
+                anchor_value: other.map(|o| o.value.clone()),
+                tense: e.tense.as_str(),
+                cue: e.cue.map(|(a, b)| self.slice(a, b)),
+                document_type: e.document_type.as_str(),
+                text: e.describe(&self.text, all, t),
+            }
+        };
         self.doc
             .timexes
             .iter()
             .map(|t| PyTimex {
+                why: why(t),
                 start: c(t.start),
                 end: c(t.end),
                 text: self.slice(t.start, t.end),

@@ -152,14 +152,16 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
 }
 
 /// The year of quarter `q` named without one (`the third quarter`).
-pub(crate) fn quarter_year(base: Date, q: u8, tense: Tense, dir: Option<Dir>) -> i32 {
+/// News names quarters that have ended (earnings reports) or the current
+/// one; the tense of the clause says little (`expects to report third-quarter
+/// results` in November is this year's), so only a direction word counts.
+pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>) -> i32 {
     let current = u8::try_from((base.month() - 1) / 3 + 1).unwrap_or(1);
     let y = base.year();
-    match (dir, tense) {
-        (Some(Dir::Future), _) if q <= current => y + 1,
-        (Some(Dir::Past), _) if q >= current => y - 1,
-        (Some(Dir::This), _) => y,
-        (_, Tense::Future) if q < current => y + 1,
+    match dir {
+        Some(Dir::Future) if q <= current => y + 1,
+        Some(Dir::Past) if q >= current => y - 1,
+        Some(Dir::This) => y,
         _ if q > current => y - 1,
         _ => y,
     }
@@ -197,7 +199,7 @@ mod tests {
         assert_eq!(month_year_dir(r, 5, Lean::Next), 2026);
         assert_eq!(month_year_dir(r, 2, Lean::Next), 2027);
         assert_eq!(season_year(r, Season::Summer, Tense::Past, None), 2025);
-        assert_eq!(quarter_year(d(2026, 11, 2), 3, Tense::Unknown, None), 2026);
-        assert_eq!(quarter_year(r, 3, Tense::Unknown, None), 2025);
+        assert_eq!(quarter_year(d(2026, 11, 2), 3, None), 2026);
+        assert_eq!(quarter_year(r, 3, None), 2025);
     }
 }

@@ -268,7 +268,8 @@ impl Cal {
                     return;
                 }
                 let _ = write!(s, "T{h:02}:{m:02}");
-                if self.gran == Gran::Second {
+                // Whole minutes are written without seconds (`T22:15`).
+                if self.gran == Gran::Second && self.second.is_some_and(|x| x > 0) {
                     let _ = write!(s, ":{:02}", self.second.unwrap_or(0));
                 }
             }

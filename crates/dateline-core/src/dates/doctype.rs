@@ -11,9 +11,20 @@ use super::value::{NodeId, Value};
 use crate::civil::Date;
 
 /// Years more than this far from the reference date count as far.
-const FAR_YEARS: i32 = 3;
+const FAR_YEARS: i32 = 2;
+/// How many years written out a narrative needs.
+const MIN_YEARS: usize = 4;
 /// Texts of at most this many sentences may be conversation.
 const SHORT_SENTENCES: usize = 3;
+
+/// Expressions that only news and talk use: a weekday alone, `yesterday`.
+fn speech(nodes: &[Node], id: NodeId) -> bool {
+    match &nodes[id as usize].value {
+        Value::Point(f) => f.weekday.is_some() && f.month.is_none() && f.year.is_none(),
+        Value::Shift { base: super::grammar::Base::Speech, unit: super::fields::Unit::Day, .. } => true,
+        _ => false,
+    }
+}
 
 fn years(nodes: &[Node], id: NodeId, out: &mut Vec<i32>) {
     let n = &nodes[id as usize];
@@ -45,8 +56,11 @@ pub(crate) fn choose(
         None if !ys.is_empty() => return DocumentType::Narrative,
         None => {}
         Some(r) => {
+            // Many dates written out, most of them far from the reference date,
+            // and hardly a weekday or `yesterday`: the text tells a story.
             let far = ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
-            if far >= 2 && far * 10 >= ys.len() * 6 {
+            let said = tops.iter().filter(|&&t| speech(nodes, t)).count();
+            if ys.len() >= MIN_YEARS && far * 2 >= ys.len() && said * 10 <= ys.len() {
                 return DocumentType::Narrative;
             }
         }

@@ -290,6 +290,9 @@ pub(crate) struct Fields {
     pub precision: Option<Unit>,
     /// A fraction added to the count (`two and a half years`).
     pub frac: Option<f64>,
+    /// A value that looks back from the story without moving it (`a year
+    /// ago`, `two days earlier`): not an anchor for what follows.
+    pub aside: bool,
 }
 
 macro_rules! fill {
@@ -311,6 +314,7 @@ impl Fields {
         a.short_decade |= other.short_decade;
         a.week_of |= other.week_of;
         a.future_only |= other.future_only;
+        a.aside |= other.aside;
         if a.precision.is_none() {
             a.precision = other.precision;
         }
@@ -398,6 +402,7 @@ pub(crate) enum Field {
     FutureOnly,
     Precision,
     Frac,
+    Aside,
     /// An ordinal century (`20th`): the century field is one less.
     NthCentury,
 }
@@ -442,6 +447,7 @@ impl Field {
             "future_only" => Self::FutureOnly,
             "precision" => Self::Precision,
             "frac" => Self::Frac,
+            "aside" => Self::Aside,
             "nth_century" => Self::NthCentury,
             _ => return None,
         })
@@ -655,6 +661,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::FutureOnly => {
             f.future_only = true;
+            true
+        }
+        Field::Aside => {
+            f.aside = true;
             true
         }
         Field::Precision => {

@@ -6,7 +6,7 @@
 
 use super::anchor::{self, Lean};
 use super::cal::{Cal, Gran, add_months, iso_week_monday, shift_date};
-use super::fields::{Dir, Fields, Unit};
+use super::fields::{Dir, Field, Fields, Got, Unit};
 use super::grammar::{Base, Grammar};
 use super::render;
 use super::scan::Node;
@@ -45,6 +45,8 @@ pub(crate) struct Doc<'a> {
     /// The sentence of each token.
     pub sentence_of: &'a [u32],
     pub cues: &'a dyn Fn(&Node) -> Cue,
+    /// The lower-case word before a node.
+    pub before: &'a dyn Fn(&Node) -> &'a str,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -94,9 +96,17 @@ impl<'a> Resolver<'a> {
                 let (b, e) = (*begin, *end);
                 // Each end takes what it leaves out from the other: `from 4 to 22
                 // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
-                let bv = &self.node(b).value;
-                let ev = &self.node(e).value;
-                let end_cal = self.peek(e);
+                let lean = self.rule_lean(node);
+                let leaned = |v: &Value| match (v, lean) {
+                    (Value::Point(f), Some(l)) if f.dir.is_none() && f.lean.is_none() => Value::Point(Fields { lean: Some(l), ..*f }),
+                    _ => v.clone(),
+                };
+                let bv = &leaned(&self.node(b).value);
+                let ev = &leaned(&self.node(e).value);
+                let end_cal = match ev {
+                    Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
+                    _ => self.peek(e),
+                };
                 let begin_fields = match (bv, ev.fields()) {
                     (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
                     _ => None,
@@ -107,8 +117,13 @@ impl<'a> Resolver<'a> {
                 };
                 let end_fields = match (ev, bv.fields()) {
                     (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
+                    (Value::Point(f), None) => Some(*f),
                     _ => None,
                 };
+                let begin_fields = begin_fields.or_else(|| match bv {
+                    Value::Point(f) => Some(*f),
+                    _ => None,
+                });
                 let bi = self.one(b, begin_fields, None);
                 let ei = self.one(e, end_fields, None);
                 let days = (self.first_day(bi), self.out[ei].cal.and_then(|c| c.interval()).map(|x| x.1));
@@ -134,10 +149,15 @@ impl<'a> Resolver<'a> {
             }
             Value::Since(x) | Value::Until(x) => {
                 let since = matches!(node.value, Value::Since(_));
-                // `since March` looks back, `until Friday` ahead.
-                let lean = if since { Dir::Past } else { Dir::Future };
+                // `since March` looks back, `until Friday` ahead (unless the rule
+                // says otherwise, or the clause is in the past: `until Thursday,
+                // they had not called him`).
+                let lean = self.rule_lean(node).unwrap_or(if since { Dir::Past } else { Dir::Future });
+                let past_clause = (self.d.cues)(self.node(*x)).tense.is_past();
                 let fields = match &self.node(*x).value {
-                    Value::Point(f) if f.dir.is_none() && f.lean.is_none() => Some(Fields { lean: Some(lean), ..*f }),
+                    Value::Point(f) if f.dir.is_none() && f.lean.is_none() && !(past_clause && lean == Dir::Future) => {
+                        Some(Fields { lean: Some(lean), ..*f })
+                    }
                     _ => None,
                 };
                 let i = self.one(*x, fields, None);
@@ -169,6 +189,14 @@ impl<'a> Resolver<'a> {
                 self.one(id, None, None);
             }
         }
+    }
+
+    /// The direction a rule's constants give its ends (`lean = "future"`).
+    fn rule_lean(&self, node: &Node) -> Option<Dir> {
+        self.d.g.rules[node.rule as usize].consts.iter().find_map(|(f, g)| match (f, g) {
+            (Field::Lean, Got::Dir(d)) => Some(*d),
+            _ => None,
+        })
     }
 
     fn first_day(&self, i: usize) -> Option<Date> {
@@ -226,7 +254,8 @@ impl<'a> Resolver<'a> {
                         r.timex_type = if c.gran >= Gran::Part { TimexType::Time } else { TimexType::Date };
                         r.value = c.render();
                         r.cal = Some(c);
-                        if f.year.is_some() && (Gran::Year..=Gran::Day).contains(&c.gran) {
+                        // `In 2012, ...`: the sentence is about that year.
+                        if f.year.is_some() && c.gran == Gran::Year && (self.d.before)(node) == "in" {
                             self.sentence_year = Some((self.sentence(node), c.year.unwrap_or(0), self.out.len()));
                         }
                     }
@@ -251,7 +280,7 @@ impl<'a> Resolver<'a> {
                 remember = false;
             }
             Value::Shift { base, unit, n, f } => {
-                remember = !(*base == Base::Story && *n == 0);
+                remember = !(*base == Base::Story && *n == 0) && !f.aside;
                 let (cal, anchor) = self.shift(*base, *unit, *n, f);
                 r.anchor = anchor;
                 match cal {
@@ -379,6 +408,7 @@ impl<'a> Resolver<'a> {
             _ => {
                 if calendar_only
                     && f.weekday.is_none()
+                    && (self.d.cues)(node).tense.is_past()
                     && let Some((s, y, i)) = self.sentence_year
                     && s == self.sentence(node)
                     && self.d.reference.is_some_and(|r| r.year() != y)
@@ -467,7 +497,7 @@ impl<'a> Resolver<'a> {
             let y = fixed_year.unwrap_or_else(|| anchor::season_year(base, s, t, f.dir));
             full(self.d.g, y, f)
         } else if let Some(q) = f.quarter {
-            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, t, f.dir));
+            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, f.dir));
             full(self.d.g, y, f)
         } else if f.weekend {
             // `the weekend`: this week's, or last week's in a past clause before Saturday.
@@ -502,6 +532,7 @@ impl<'a> Resolver<'a> {
         // `a year ago` after a quarter: the same quarter a year before (earnings news).
         if unit == Unit::Year
             && n != 0
+            && f.aside
             && let Some((i, c)) = self.last
             && c.gran == Gran::Quarter
             && let Some(y) = c.year
@@ -532,10 +563,20 @@ impl<'a> Resolver<'a> {
                 let g = Gran::of_unit(unit);
                 if let Some((i, c)) = self.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
                     let d = c.first_day();
-                    return (d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g)), self.expr_anchor(i));
+                    let mut c = d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g));
+                    if let (Some(c), Some(y)) = (c.as_mut(), f.year) {
+                        c.year = Some(y);
+                    }
+                    return (c, self.expr_anchor(i));
                 }
+                let with_year = |mut c: Cal| {
+                    if let Some(y) = f.year {
+                        c.year = Some(y);
+                    }
+                    c
+                };
                 return match self.d.reference {
-                    Some(r) => (shift_date(r, unit, n - 1).map(|d| Cal::containing(d, g)), Anchor::Reference(r)),
+                    Some(r) => (shift_date(r, unit, n - 1).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r)),
                     None => (None, Anchor::None),
                 };
             }
@@ -547,7 +588,12 @@ impl<'a> Resolver<'a> {
             return (None, anchor);
         };
         let unit = f.precision.filter(|p| *p < unit).unwrap_or(unit);
-        (Some(attach(self.d.g, d2, unit, f)), anchor)
+        let mut c = attach(self.d.g, d2, unit, f);
+        // `the 1988 quarter`: the period of the report, in the year written.
+        if let Some(y) = f.year.filter(|_| c.gran < Gran::Month) {
+            c.year = Some(y);
+        }
+        (Some(c), anchor)
     }
 
     pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>) {
@@ -589,7 +635,7 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
         b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
     }
     if b.year.is_none() && b.yy.is_none() && b.decade.is_none() && b.century.is_none() && (b.month.is_some() || b.season.is_some() || b.quarter.is_some()) {
-        b.year = other.year.or_else(|| other_cal.filter(|c| c.gran >= Gran::Year).and_then(|c| c.year));
+        b.year = other.year;
     }
     b
 }

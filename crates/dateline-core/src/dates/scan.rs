@@ -344,8 +344,8 @@ impl<'a> Scan<'a> {
             }
             Builtin::Day => {
                 let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                let suffix = &l[d.len()..];
-                if !d.is_empty() && d.len() <= 2 && matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+                let suffix = w[d.len()..].to_ascii_lowercase();
+                if !d.is_empty() && d.len() <= 2 && matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
                     return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
                 }
                 self.ordinal_word(i).filter(|(v, _)| (1..=31).contains(v)).map(|(v, end)| (end, Got::Int(v)))
@@ -357,8 +357,8 @@ impl<'a> Scan<'a> {
             Builtin::Hour => (w.len() <= 2).then(|| digits(w))?.filter(|h| *h <= 24).map(|h| (i + 1, Got::Int(h))),
             Builtin::Ord => {
                 let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                let suffix = &l[d.len()..];
-                if !d.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+                let suffix = w[d.len()..].to_ascii_lowercase();
+                if !d.is_empty() && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
                     return digits(d).map(|v| (i + 1, Got::Int(v)));
                 }
                 self.ordinal_word(i).filter(|(v, _)| *v > 0).map(|(v, end)| (end, Got::Int(v)))
@@ -520,7 +520,7 @@ impl<'a> Scan<'a> {
             Field::Mod => lookup(Class::Mod).or_else(|| lookup(Class::Edge))?,
             Field::Ref => lookup(Class::Ref)?,
             Field::N | Field::N2 | Field::Frac => Got::Num(number_text(t)?),
-            Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly => Got::Flag,
+            Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly | Field::Aside => Got::Flag,
             Field::Precision => lookup(Class::Unit)?,
             _ => Got::Int(digits(t)?),
         })

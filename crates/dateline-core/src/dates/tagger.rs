@@ -58,11 +58,13 @@ pub(crate) fn tag(
             .map_or((0, tokens.len()), |x| (x.token_start, x.token_end));
         tense::tense(&g.tense, lower, s, e, ss, se)
     };
+    let before = |n: &Node| -> &str { (n.start as usize).checked_sub(1).map_or("", |k| lower[k].as_ref()) };
     let mut r = Resolver::new(Doc {
         g,
         nodes: &scan.nodes,
         sentence_of: &sentence_of,
         cues: &cues,
+        before: &before,
         reference: opts.reference,
         doctype: document_type,
         prefer: opts.prefer,
