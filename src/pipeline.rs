@@ -11,7 +11,9 @@ use pyo3::types::{PyList, PyTuple};
 
 use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
-use crate::convert::{date_order_name, extract_text, parse_date_order, parse_document_type, parse_reference, parse_threads, py_date};
+use crate::convert::{
+    date_order_name, extract_text, parse_date_order, parse_document_type, parse_reference, parse_threads, py_date,
+};
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
 
@@ -298,8 +300,9 @@ impl PyPipeline {
         let inner = Arc::clone(&self.inner);
         run_detached(py, move || {
             let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
-            let lines = inner
-                .map_batch(&strs, &refs, &[], threads, |i, doc| doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p))?;
+            let lines = inner.map_batch(&strs, &refs, &[], threads, |i, doc| {
+                doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p)
+            })?;
             let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
             for l in lines {
                 out.push_str(&l);

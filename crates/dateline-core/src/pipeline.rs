@@ -323,7 +323,10 @@ impl Pipeline {
             let opts = TagOptions { reference: reference_date, document_type, prefer: None };
             self.tagger.tag_document(text, &tokens, &sentences, &opts)
         } else {
-            crate::dates::Tagged { document_type: if document_type == DocumentType::Auto { DocumentType::News } else { document_type }, ..Default::default() }
+            crate::dates::Tagged {
+                document_type: if document_type == DocumentType::Auto { DocumentType::News } else { document_type },
+                ..Default::default()
+            }
         };
         Document {
             tokens,

@@ -78,7 +78,8 @@ pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Te
             }
         }
     };
-    let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
+    let candidates: Vec<(i32, i64)> =
+        [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
     let nearest = candidates.iter().min_by_key(|(_, d)| d.abs()).map_or(y, |c| c.0);
     let pick = |past: bool, window: i64| {
         candidates

@@ -41,22 +41,23 @@ impl Gran {
         }
     }
 
-    /// `day`, `month`, …: the name users see.
-    pub(crate) fn name(self) -> &'static str {
+    /// The public granularity.
+    pub(crate) fn public(self) -> super::Granularity {
+        use super::Granularity as G;
         match self {
-            Self::Century => "century",
-            Self::Decade => "decade",
-            Self::Year => "year",
-            Self::Half => "half",
-            Self::Quarter => "quarter",
-            Self::Season => "season",
-            Self::Month => "month",
-            Self::Week => "week",
-            Self::Day => "day",
-            Self::Part => "part of day",
-            Self::Hour => "hour",
-            Self::Minute => "minute",
-            Self::Second => "second",
+            Self::Century => G::Century,
+            Self::Decade => G::Decade,
+            Self::Year => G::Year,
+            Self::Half => G::Half,
+            Self::Quarter => G::Quarter,
+            Self::Season => G::Season,
+            Self::Month => G::Month,
+            Self::Week => G::Week,
+            Self::Day => G::Day,
+            Self::Part => G::PartOfDay,
+            Self::Hour => G::Hour,
+            Self::Minute => G::Minute,
+            Self::Second => G::Second,
         }
     }
 }
@@ -108,7 +109,12 @@ impl Cal {
 
     /// A day.
     pub(crate) fn day(d: Date) -> Self {
-        Self { year: Some(d.year()), month: u8::try_from(d.month()).ok(), day: u8::try_from(d.day()).ok(), ..Self::new(Gran::Day) }
+        Self {
+            year: Some(d.year()),
+            month: u8::try_from(d.month()).ok(),
+            day: u8::try_from(d.day()).ok(),
+            ..Self::new(Gran::Day)
+        }
     }
 
     /// The period of granularity `gran` containing `d`.
@@ -305,7 +311,11 @@ impl Cal {
             Gran::Month => span_months(y?, u32::from(self.month?), 1),
             Gran::Week => {
                 let monday = iso_week_monday(y?, u32::from(self.week?))?;
-                if self.weekend { Some((monday.add_days(5), monday.add_days(7))) } else { Some((monday, monday.add_days(7))) }
+                if self.weekend {
+                    Some((monday.add_days(5), monday.add_days(7)))
+                } else {
+                    Some((monday, monday.add_days(7)))
+                }
             }
             _ => {
                 let d = match (self.month, self.day) {

@@ -43,8 +43,13 @@ fn check(g: &Grammar, rule: usize, line: &str) -> Result<Vec<&'static str>, Stri
     let ex = parse(line)?;
     let out = tag(&ex);
     let (s, e) = ex.span;
-    let found: Vec<String> = out.timexes.iter().map(|t| format!("{:?}={}({})", &ex.text[t.start..t.end], t.value, t.explanation.rule)).collect();
-    let ranges: Vec<String> = out.ranges.iter().map(|x| format!("{:?}={}({})", &ex.text[x.start..x.end], x.value(), x.rule)).collect();
+    let found: Vec<String> = out
+        .timexes
+        .iter()
+        .map(|t| format!("{:?}={}({})", &ex.text[t.start..t.end], t.value, t.explanation.rule))
+        .collect();
+    let ranges: Vec<String> =
+        out.ranges.iter().map(|x| format!("{:?}={}({})", &ex.text[x.start..x.end], x.value(), x.rule)).collect();
     if ex.value == "none" {
         if let Some(t) = out.timexes.iter().find(|t| t.start < e && s < t.end) {
             return Err(format!("expected nothing, found {:?} = {}", &ex.text[t.start..t.end], t.value));
@@ -53,7 +58,11 @@ fn check(g: &Grammar, rule: usize, line: &str) -> Result<Vec<&'static str>, Stri
     }
     let cat = g.categories[r.cat].as_str();
     if matches!(cat, "range" | "span") {
-        let x = out.ranges.iter().find(|x| (x.start, x.end) == (s, e)).ok_or_else(|| format!("no range over the span; found {ranges:?} {found:?}"))?;
+        let x = out
+            .ranges
+            .iter()
+            .find(|x| (x.start, x.end) == (s, e))
+            .ok_or_else(|| format!("no range over the span; found {ranges:?} {found:?}"))?;
         if x.value() != ex.value || x.rule != r.name {
             return Err(format!("range {} by {}, expected {} by {}", x.value(), x.rule, ex.value, r.name));
         }
@@ -64,7 +73,11 @@ fn check(g: &Grammar, rule: usize, line: &str) -> Result<Vec<&'static str>, Stri
         }
         return Ok(fired);
     }
-    let t = out.timexes.iter().find(|t| (t.start, t.end) == (s, e)).ok_or_else(|| format!("no expression over the span; found {found:?}"))?;
+    let t = out
+        .timexes
+        .iter()
+        .find(|t| (t.start, t.end) == (s, e))
+        .ok_or_else(|| format!("no expression over the span; found {found:?}"))?;
     if t.value != ex.value {
         return Err(format!("value {} (rule {}), expected {}", t.value, t.explanation.rule, ex.value));
     }

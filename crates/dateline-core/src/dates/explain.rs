@@ -41,7 +41,14 @@ pub struct Explanation {
 
 impl Default for Explanation {
     fn default() -> Self {
-        Self { rule: "", via: Vec::new(), anchor: Anchor::None, tense: Tense::Unknown, cue: None, document_type: DocumentType::News }
+        Self {
+            rule: "",
+            via: Vec::new(),
+            anchor: Anchor::None,
+            tense: Tense::Unknown,
+            cue: None,
+            document_type: DocumentType::News,
+        }
     }
 }
 

@@ -304,8 +304,8 @@ impl Fields {
     pub(crate) fn fill_from(&mut self, other: &Self) {
         let a = self;
         fill!(
-            a, other, year, yy, month, day, weekday, week, quarter, half, season, part, hour, minute, second, ampm, zone,
-            decade, century, holiday, n, unit, n2, unit2, ordinal, dir, lean, modifier, reference, freq, frac
+            a, other, year, yy, month, day, weekday, week, quarter, half, season, part, hour, minute, second, ampm,
+            zone, decade, century, holiday, n, unit, n2, unit2, ordinal, dir, lean, modifier, reference, freq, frac
         );
         a.vague |= other.vague;
         a.every |= other.every;
@@ -486,7 +486,8 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         _ => None,
     };
     let num = match got {
-        Got::Int(v) => {
+        Got::Int(v) =>
+        {
             #[allow(clippy::cast_precision_loss)]
             Some(v as f64)
         }
@@ -581,60 +582,78 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
             }
             _ => false,
         },
-        Field::Season => if let Got::Season(s) = got {
-            f.season = Some(s);
-            true
-        } else {
-            false
-        },
-        Field::Part => if let Got::Part(p) = got {
-            f.part = Some(p);
-            true
-        } else {
-            false
-        },
-        Field::AmPm => if let Got::AmPm(a) = got {
-            f.ampm = Some(a);
-            true
-        } else {
-            false
-        },
-        Field::Zone => if let Got::Zone(z) = got {
-            f.zone = Some(z);
-            true
-        } else {
-            false
-        },
-        Field::Dir => if let Got::Dir(d) = got {
-            f.dir = Some(d);
-            true
-        } else {
-            false
-        },
-        Field::Lean => if let Got::Dir(d) = got {
-            f.lean = Some(d);
-            true
-        } else {
-            false
-        },
-        Field::Mod => if let Got::Mod(m) = got {
-            f.modifier = Some(m);
-            true
-        } else {
-            false
-        },
-        Field::Ref => if let Got::Ref(r) = got {
-            f.reference = Some(r);
-            true
-        } else {
-            false
-        },
-        Field::Holiday => if let Got::Holiday(h) = got {
-            f.holiday = Some(h);
-            true
-        } else {
-            false
-        },
+        Field::Season => {
+            if let Got::Season(s) = got {
+                f.season = Some(s);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Part => {
+            if let Got::Part(p) = got {
+                f.part = Some(p);
+                true
+            } else {
+                false
+            }
+        }
+        Field::AmPm => {
+            if let Got::AmPm(a) = got {
+                f.ampm = Some(a);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Zone => {
+            if let Got::Zone(z) = got {
+                f.zone = Some(z);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Dir => {
+            if let Got::Dir(d) = got {
+                f.dir = Some(d);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Lean => {
+            if let Got::Dir(d) = got {
+                f.lean = Some(d);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Mod => {
+            if let Got::Mod(m) = got {
+                f.modifier = Some(m);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Ref => {
+            if let Got::Ref(r) = got {
+                f.reference = Some(r);
+                true
+            } else {
+                false
+            }
+        }
+        Field::Holiday => {
+            if let Got::Holiday(h) = got {
+                f.holiday = Some(h);
+                true
+            } else {
+                false
+            }
+        }
         Field::Every => {
             f.every = true;
             true

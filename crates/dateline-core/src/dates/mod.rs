@@ -135,6 +135,62 @@ pub enum Prefer {
     Future,
 }
 
+/// How fine a DATE or TIME value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Granularity {
+    /// `19` (the 1900s).
+    Century,
+    /// `199` (the 1990s).
+    Decade,
+    /// `2026`.
+    Year,
+    /// `2026-H1`.
+    Half,
+    /// `2026-Q1`.
+    Quarter,
+    /// `2026-SP`.
+    Season,
+    /// `2026-03`.
+    Month,
+    /// `2026-W10`.
+    Week,
+    /// `2026-03-05`.
+    Day,
+    /// `2026-03-05TMO`.
+    PartOfDay,
+    /// `2026-03-05T14`: an hour (`at 5`).
+    Hour,
+    /// `2026-03-05T14:30`.
+    Minute,
+    /// `2026-03-05T14:30:15`.
+    Second,
+}
+
+impl Granularity {
+    /// `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`,
+    /// `week`, `day`, `part_of_day`, `hour`, `minute` or `second`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Century => "century",
+            Self::Decade => "decade",
+            Self::Year => "year",
+            Self::Half => "half",
+            Self::Quarter => "quarter",
+            Self::Season => "season",
+            Self::Month => "month",
+            Self::Week => "week",
+            Self::Day => "day",
+            Self::PartOfDay => "part_of_day",
+            Self::Hour => "hour",
+            Self::Minute => "minute",
+            Self::Second => "second",
+        }
+    }
+}
+
 /// A time expression: a byte span, its type and TIMEX3 value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timex {
@@ -162,6 +218,12 @@ pub struct Timex {
     /// concrete period (DATE and TIME only).
     #[serde(skip)]
     pub days: Option<(Date, Date)>,
+    /// How fine the value is (DATE and TIME values with a calendar value).
+    #[serde(skip)]
+    pub granularity: Option<Granularity>,
+    /// The time of day of a TIME value: hour (0–24), minute, second.
+    #[serde(skip)]
+    pub clock: Option<(u8, u8, u8)>,
     /// Why the expression has this value.
     #[serde(skip)]
     pub explanation: Explanation,
@@ -303,6 +365,21 @@ impl Default for TemporalTagger {
     fn default() -> Self {
         Self { date_order: DateOrder::Mdy, document_type: DocumentType::Auto, grammar: english().ok() }
     }
+}
+
+/// The best time expression of a short string (`dateline.parse`): the one
+/// covering the most of it, the first on a tie.
+#[must_use]
+pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, opts: &TagOptions) -> Option<Timex> {
+    let (tokens, sentences) = tokenizer.tokenize_with_sentences(text);
+    let tagged = tagger.tag_document(text, &tokens, &sentences, opts);
+    let mut best: Option<Timex> = None;
+    for t in tagged.timexes {
+        if best.as_ref().is_none_or(|b| t.end - t.start > b.end - b.start) {
+            best = Some(t);
+        }
+    }
+    best
 }
 
 impl TemporalTagger {

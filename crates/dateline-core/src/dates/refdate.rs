@@ -23,7 +23,11 @@ pub fn detect_reference_date(text: &str, tokenizer: &Tokenizer) -> Option<(Date,
 /// followed by a dash, colon or bracket, or that fills a short line. Returns
 /// the date and the byte span where it was found.
 #[must_use]
-pub fn detect_reference_date_with(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger) -> Option<(Date, usize, usize)> {
+pub fn detect_reference_date_with(
+    text: &str,
+    tokenizer: &Tokenizer,
+    tagger: &TemporalTagger,
+) -> Option<(Date, usize, usize)> {
     let opts = TagOptions { reference: None, document_type: DocumentType::News, prefer: None };
     let mut offset = 0usize;
     let mut seen = 0;

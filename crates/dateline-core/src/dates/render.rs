@@ -174,7 +174,8 @@ mod tests {
         assert_eq!(dur(Some(24.0), Unit::Hour), "PT24H");
         assert_eq!(dur(None, Unit::Month), "PXM");
         assert_eq!(dur(Some(2.0), Unit::Decade), "P20Y");
-        let two = Fields { n: Some(1.0), unit: Some(Unit::Day), n2: Some(6.0), unit2: Some(Unit::Hour), ..Fields::default() };
+        let two =
+            Fields { n: Some(1.0), unit: Some(Unit::Day), n2: Some(6.0), unit2: Some(Unit::Hour), ..Fields::default() };
         assert_eq!(duration(&two), "P1DT6H");
     }
 
@@ -185,7 +186,8 @@ mod tests {
         let f = Fields { unit: Some(Unit::Week), freq: Some(2), ..Fields::default() };
         assert_eq!(set(&f).0, "P1W");
         assert_eq!(underspecified(&Fields { month: Some(3), ..Fields::default() }, None), "XXXX-03");
-        let f = Fields { weekday: Some(4), hour: Some(5), ampm: Some(crate::dates::fields::AmPm::Pm), ..Fields::default() };
+        let f =
+            Fields { weekday: Some(4), hour: Some(5), ampm: Some(crate::dates::fields::AmPm::Pm), ..Fields::default() };
         assert_eq!(underspecified(&f, None), "XXXX-WXX-4T17:00");
         let f = Fields { part: Some(Part::Night), ..Fields::default() };
         assert_eq!(underspecified(&f, None), "XXXX-XX-XXTNI");

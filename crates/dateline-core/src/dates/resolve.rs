@@ -98,7 +98,9 @@ impl<'a> Resolver<'a> {
                 // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
                 let lean = self.rule_lean(node);
                 let leaned = |v: &Value| match (v, lean) {
-                    (Value::Point(f), Some(l)) if f.dir.is_none() && f.lean.is_none() => Value::Point(Fields { lean: Some(l), ..*f }),
+                    (Value::Point(f), Some(l)) if f.dir.is_none() && f.lean.is_none() => {
+                        Value::Point(Fields { lean: Some(l), ..*f })
+                    }
                     _ => v.clone(),
                 };
                 let bv = &leaned(&self.node(b).value);
@@ -176,7 +178,8 @@ impl<'a> Resolver<'a> {
                 }
                 let df = self.node(*duration).value.fields().copied().unwrap_or_default();
                 let days = self.d.reference.map_or((None, None), |r| {
-                    let len = |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
+                    let len =
+                        |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
                     match dir {
                         Dir::Past => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
                         Dir::Future => (Some(r.add_days(1)), if df.vague { None } else { len(r.add_days(1), 1) }),
@@ -260,7 +263,8 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     None => {
-                        let fixed = f.holiday.and_then(|h| g.lex.holidays.get(usize::from(h))).and_then(|x| x.1.fixed_day());
+                        let fixed =
+                            f.holiday.and_then(|h| g.lex.holidays.get(usize::from(h))).and_then(|x| x.1.fixed_day());
                         r.value = render::underspecified(f, fixed);
                     }
                 }
@@ -335,7 +339,12 @@ impl<'a> Resolver<'a> {
                 r.value = f.reference.map_or("PRESENT_REF", |k| k.value()).to_owned();
                 remember = false;
             }
-            Value::None | Value::Range { .. } | Value::For { .. } | Value::Since(_) | Value::Until(_) | Value::Span { .. } => {
+            Value::None
+            | Value::Range { .. }
+            | Value::For { .. }
+            | Value::Since(_)
+            | Value::Until(_)
+            | Value::Span { .. } => {
                 r.value = "XXXX".into();
                 remember = false;
             }
@@ -396,7 +405,8 @@ impl<'a> Resolver<'a> {
 
     /// The date a point without a year is read against, and what it is.
     fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
-        let calendar_only = f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
+        let calendar_only =
+            f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
         match self.d.doctype {
             DocumentType::Narrative => {
                 if let Some((i, c)) = self.story() {
@@ -576,7 +586,9 @@ impl<'a> Resolver<'a> {
                     c
                 };
                 return match self.d.reference {
-                    Some(r) => (shift_date(r, unit, n - 1).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r)),
+                    Some(r) => {
+                        (shift_date(r, unit, n - 1).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r))
+                    }
                     None => (None, Anchor::None),
                 };
             }
@@ -634,7 +646,12 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
     if b.day.is_some() && b.month.is_none() && b.weekday.is_none() {
         b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
     }
-    if b.year.is_none() && b.yy.is_none() && b.decade.is_none() && b.century.is_none() && (b.month.is_some() || b.season.is_some() || b.quarter.is_some()) {
+    if b.year.is_none()
+        && b.yy.is_none()
+        && b.decade.is_none()
+        && b.century.is_none()
+        && (b.month.is_some() || b.season.is_some() || b.quarter.is_some())
+    {
         b.year = other.year;
     }
     b
@@ -709,13 +726,19 @@ fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Cal {
     let gran = Gran::of_unit(unit);
     match unit {
         Unit::Year | Unit::Decade | Unit::Century
-            if f.month.is_some() || f.quarter.is_some() || f.half.is_some() || f.season.is_some() || f.holiday.is_some() || f.week.is_some() =>
+            if f.month.is_some()
+                || f.quarter.is_some()
+                || f.half.is_some()
+                || f.season.is_some()
+                || f.holiday.is_some()
+                || f.week.is_some() =>
         {
             full(g, d.year(), f).unwrap_or_else(|| Cal::containing(d, gran))
         }
         Unit::Month if f.day.is_some() => {
             let day = u32::from(f.day.unwrap_or(1)).min(crate::civil::days_in_month(d.year(), d.month()));
-            Date::checked(d.year(), d.month(), day).map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
+            Date::checked(d.year(), d.month(), day)
+                .map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
         Unit::Week if f.weekday.is_some() => {
             let monday = d.add_days(1 - i64::from(d.weekday()));

@@ -216,7 +216,8 @@ impl<'a> Scan<'a> {
                 // Before the expression: the token before `start`; after it: the token at `pos`.
                 let before = elems[k..].iter().any(|x| matches!(x, Elem::Atoms { .. }));
                 let at = if before { start.checked_sub(1) } else { Some(pos) };
-                let hit = at.filter(|&t| t < self.toks.len()).is_some_and(|t| alts.iter().any(|a| self.one_token(a, t)));
+                let hit =
+                    at.filter(|&t| t < self.toks.len()).is_some_and(|t| alts.iter().any(|a| self.one_token(a, t)));
                 if hit == *negated {
                     return None;
                 }
@@ -250,7 +251,9 @@ impl<'a> Scan<'a> {
     /// Whether a one-token atom (of a context) matches token `i`.
     fn one_token(&mut self, a: &Atom, i: usize) -> bool {
         match a {
-            Atom::Builtin { b: Builtin::Cap, .. } => self.capitalized(i) && self.word(i).chars().all(char::is_alphabetic),
+            Atom::Builtin { b: Builtin::Cap, .. } => {
+                self.capitalized(i) && self.word(i).chars().all(char::is_alphabetic)
+            }
             Atom::Builtin { b: Builtin::Any, .. } => true,
             _ => self.atom(a, i).iter().any(|(end, _)| *end == i + 1),
         }
@@ -372,7 +375,8 @@ impl<'a> Scan<'a> {
         for e in self.g.lex.entries(self.l(i), class) {
             if e.rest.iter().enumerate().all(|(k, w)| self.l(i + 1 + k) == w.as_ref()) {
                 let (int, num) = match e.got {
-                    Got::Int(v) => {
+                    Got::Int(v) =>
+                    {
                         #[allow(clippy::cast_precision_loss)]
                         (v, v as f64)
                     }
@@ -388,7 +392,9 @@ impl<'a> Scan<'a> {
 
     fn ordinal_word(&self, i: usize) -> Option<(i64, usize)> {
         // `twenty-first`, `twenty first`.
-        if let Some((tens, _, end)) = self.class_value(i, Class::Number).filter(|(v, _, _)| (20..=90).contains(v) && v % 10 == 0) {
+        if let Some((tens, _, end)) =
+            self.class_value(i, Class::Number).filter(|(v, _, _)| (20..=90).contains(v) && v % 10 == 0)
+        {
             let k = if self.l(end) == "-" { end + 1 } else { end };
             if let Some((u, _, e2)) = self.class_value(k, Class::Ordinal).filter(|(u, _, _)| (1..=9).contains(u)) {
                 return Some((tens + u, e2));
@@ -444,7 +450,10 @@ impl<'a> Scan<'a> {
         let first = self.word(i).as_bytes().first().copied();
         if first.is_some_and(|b| self.g.shapes.first[b as usize]) {
             let mut last = i;
-            while last + 1 < self.toks.len() && last + 1 < i + SHAPE_SPAN && self.toks[last].end == self.toks[last + 1].start {
+            while last + 1 < self.toks.len()
+                && last + 1 < i + SHAPE_SPAN
+                && self.toks[last].end == self.toks[last + 1].start
+            {
                 last += 1;
             }
             for j in (i..=last).rev() {
@@ -501,7 +510,12 @@ impl<'a> Scan<'a> {
     fn text_value(&self, field: Field, t: &str) -> Option<Got> {
         let lookup = |class: Class| {
             let k = key(t);
-            self.g.lex.entries(k.trim_end_matches('.'), class).chain(self.g.lex.entries(&k, class)).find(|e| e.rest.is_empty()).map(|e| e.got)
+            self.g
+                .lex
+                .entries(k.trim_end_matches('.'), class)
+                .chain(self.g.lex.entries(&k, class))
+                .find(|e| e.rest.is_empty())
+                .map(|e| e.got)
         };
         Some(match field {
             Field::Month => digits(t).map_or_else(|| lookup(Class::Month), |v| Some(Got::Int(v)))?,
@@ -520,7 +534,14 @@ impl<'a> Scan<'a> {
             Field::Mod => lookup(Class::Mod).or_else(|| lookup(Class::Edge))?,
             Field::Ref => lookup(Class::Ref)?,
             Field::N | Field::N2 | Field::Frac => Got::Num(number_text(t)?),
-            Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly | Field::Aside => Got::Flag,
+            Field::Every
+            | Field::Fiscal
+            | Field::Weekend
+            | Field::Vague
+            | Field::ShortDecade
+            | Field::WeekOf
+            | Field::FutureOnly
+            | Field::Aside => Got::Flag,
             Field::Precision => lookup(Class::Unit)?,
             _ => Got::Int(digits(t)?),
         })

@@ -88,8 +88,13 @@ pub(crate) fn tag(
                 start,
                 end,
                 timex_type: x.timex_type,
-                days: x.cal.filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time)).and_then(|c| c.interval()),
+                days: x
+                    .cal
+                    .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
+                    .and_then(|c| c.interval()),
                 zone: x.cal.and_then(|c| c.zone),
+                granularity: x.cal.filter(|c| c.year.is_some()).map(|c| c.gran.public()),
+                clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
                 value: x.value,
                 modifier: x.modifier,
                 freq: x.freq,

@@ -65,7 +65,12 @@ impl Value {
     /// The fields of a value that has them.
     pub(crate) fn fields(&self) -> Option<&Fields> {
         match self {
-            Self::Point(f) | Self::Duration(f) | Self::Set(f) | Self::Ref(f) | Self::Shift { f, .. } | Self::Offset { f, .. } => Some(f),
+            Self::Point(f)
+            | Self::Duration(f)
+            | Self::Set(f)
+            | Self::Ref(f)
+            | Self::Shift { f, .. }
+            | Self::Offset { f, .. } => Some(f),
             _ => None,
         }
     }
@@ -114,7 +119,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         }
         Make::Span => {
             let d = *subs.first()?;
-            matches!(value_of(d), Value::Duration(_)).then_some(Value::Span { duration: d, dir: f.dir.unwrap_or(Dir::Past), f })
+            matches!(value_of(d), Value::Duration(_)).then_some(Value::Span {
+                duration: d,
+                dir: f.dir.unwrap_or(Dir::Past),
+                f,
+            })
         }
         Make::Set => Some(Value::Set(f)),
         Make::Ref => f.reference.map(|_| Value::Ref(f)),

@@ -105,7 +105,8 @@ pub(crate) fn key(w: &str) -> Cow<'_, str> {
 /// The tokens the document tokenizer makes of a resource phrase, as keys.
 pub(crate) fn phrase_tokens(phrase: &str, tokenizer: &Tokenizer) -> Vec<Vec<String>> {
     let mut forms = Vec::new();
-    let toks: Vec<String> = tokenizer.tokenize(phrase).iter().map(|t| key(&phrase[t.start..t.end]).into_owned()).collect();
+    let toks: Vec<String> =
+        tokenizer.tokenize(phrase).iter().map(|t| key(&phrase[t.start..t.end]).into_owned()).collect();
     if !toks.is_empty() {
         forms.push(toks);
     }
@@ -168,8 +169,18 @@ pub(crate) fn value_of(
     holidays: &mut Vec<(String, HolidayRule)>,
 ) -> Result<Got, Error> {
     Ok(match class {
-        Class::Month => Got::Int(as_int(name, word, v).ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad(name, word, "a month is 1 to 12"))?),
-        Class::Weekday | Class::Weekdays => Got::Int(as_int(name, word, v).ok().filter(|m| (1..=7).contains(m)).ok_or_else(|| bad(name, word, "a weekday is 1 (Monday) to 7"))?),
+        Class::Month => Got::Int(
+            as_int(name, word, v)
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| bad(name, word, "a month is 1 to 12"))?,
+        ),
+        Class::Weekday | Class::Weekdays => Got::Int(
+            as_int(name, word, v)
+                .ok()
+                .filter(|m| (1..=7).contains(m))
+                .ok_or_else(|| bad(name, word, "a weekday is 1 (Monday) to 7"))?,
+        ),
         Class::Ordinal | Class::Decade => Got::Int(as_int(name, word, v)?),
         Class::Number => match v {
             toml::Value::Integer(i) => Got::Int(*i),
@@ -181,19 +192,33 @@ pub(crate) fn value_of(
             let (u, m) = parse_unit_code(s).ok_or_else(|| bad(name, word, "unknown unit code"))?;
             Got::Unit(u, m)
         }
-        Class::Season => Got::Season(Season::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected SP, SU, FA or WI"))?),
-        Class::Part | Class::Parts => Got::Part(Part::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected MO, MI, AF, EV, NI or DT"))?),
+        Class::Season => Got::Season(
+            Season::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected SP, SU, FA or WI"))?,
+        ),
+        Class::Part | Class::Parts => Got::Part(
+            Part::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected MO, MI, AF, EV, NI or DT"))?,
+        ),
         Class::AmPm => match as_str(name, word, v)? {
             "am" => Got::AmPm(AmPm::Am),
             "pm" => Got::AmPm(AmPm::Pm),
             _ => return Err(bad(name, word, "expected am or pm")),
         },
-        Class::Zone => Got::Zone(parse_offset(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected an offset such as +01:00"))?),
-        Class::Dir => Got::Dir(Dir::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected past, future or this"))?),
-        Class::Mod | Class::Edge => Got::Mod(parse_mod(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "not a TIMEX3 mod"))?),
-        Class::Ref => Got::Ref(RefKind::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected PAST_REF, PRESENT_REF or FUTURE_REF"))?),
+        Class::Zone => Got::Zone(
+            parse_offset(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected an offset such as +01:00"))?,
+        ),
+        Class::Dir => Got::Dir(
+            Dir::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected past, future or this"))?,
+        ),
+        Class::Mod | Class::Edge => {
+            Got::Mod(parse_mod(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "not a TIMEX3 mod"))?)
+        }
+        Class::Ref => Got::Ref(
+            RefKind::parse(as_str(name, word, v)?)
+                .ok_or_else(|| bad(name, word, "expected PAST_REF, PRESENT_REF or FUTURE_REF"))?,
+        ),
         Class::Holiday => {
-            let rule = HolidayRule::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "holiday rule not understood"))?;
+            let rule = HolidayRule::parse(as_str(name, word, v)?)
+                .ok_or_else(|| bad(name, word, "holiday rule not understood"))?;
             let id = u16::try_from(holidays.len()).map_err(|_| bad(name, word, "too many holidays"))?;
             holidays.push((word.to_owned(), rule));
             Got::Holiday(id)
@@ -209,8 +234,10 @@ impl Lexicon {
     pub(crate) fn compile(words: &WordsFile, tokenizer: &Tokenizer) -> Result<Self, Error> {
         let mut lex = Self::default();
         for (name, table) in &words.class {
-            let class = Class::parse(name).ok_or_else(|| Error::Config(format!("date words: unknown class {name:?}")))?;
-            let strict: Vec<String> = words.strict.get(name).map(|v| v.iter().map(|w| key(w).into_owned()).collect()).unwrap_or_default();
+            let class =
+                Class::parse(name).ok_or_else(|| Error::Config(format!("date words: unknown class {name:?}")))?;
+            let strict: Vec<String> =
+                words.strict.get(name).map(|v| v.iter().map(|w| key(w).into_owned()).collect()).unwrap_or_default();
             for (word, v) in table {
                 let got = value_of(class, name, word, v, &mut lex.holidays)?;
                 let is_strict = strict.contains(&key(word).into_owned());
@@ -226,12 +253,15 @@ impl Lexicon {
             }
         }
         for (name, list) in &words.strict {
-            let class = Class::parse(name).ok_or_else(|| Error::Config(format!("date words: strict list of unknown class {name:?}")))?;
+            let class = Class::parse(name)
+                .ok_or_else(|| Error::Config(format!("date words: strict list of unknown class {name:?}")))?;
             for w in list {
                 let found = phrase_tokens(w, tokenizer).iter().any(|toks| {
                     toks.split_first().is_some_and(|(first, rest)| {
                         lex.by_first.get(first.as_str()).is_some_and(|es| {
-                            es.iter().any(|e| e.class == class && e.rest.iter().map(AsRef::as_ref).eq(rest.iter().map(String::as_str)))
+                            es.iter().any(|e| {
+                                e.class == class && e.rest.iter().map(AsRef::as_ref).eq(rest.iter().map(String::as_str))
+                            })
                         })
                     })
                 });

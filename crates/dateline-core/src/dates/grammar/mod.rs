@@ -237,9 +237,14 @@ fn constant(field: Field, v: &toml::Value) -> Option<Got> {
         Field::Dir | Field::Lean => Got::Dir(Dir::parse(s?)?),
         Field::Mod => Got::Mod(parse_mod(s?)?),
         Field::Ref => Got::Ref(RefKind::parse(s?)?),
-        Field::Every | Field::Fiscal | Field::Weekend | Field::Vague | Field::ShortDecade | Field::WeekOf | Field::FutureOnly | Field::Aside => {
-            v.as_bool()?.then_some(Got::Flag)?
-        }
+        Field::Every
+        | Field::Fiscal
+        | Field::Weekend
+        | Field::Vague
+        | Field::ShortDecade
+        | Field::WeekOf
+        | Field::FutureOnly
+        | Field::Aside => v.as_bool()?.then_some(Got::Flag)?,
         _ => match v {
             toml::Value::Integer(i) => Got::Int(*i),
             toml::Value::Float(f) => Got::Num(*f),
@@ -333,7 +338,8 @@ impl Grammar {
         let mut consts = Vec::new();
         for (name, v) in &def.set {
             let field = Field::parse(name).ok_or_else(|| bad(format!("unknown field {name:?} in set")))?;
-            consts.push((field, constant(field, v).ok_or_else(|| bad(format!("value {v} does not fit field {name}")))?));
+            consts
+                .push((field, constant(field, v).ok_or_else(|| bad(format!("value {v} does not fit field {name}")))?));
         }
         let subs = elems
             .iter()
@@ -518,7 +524,15 @@ fn compile_tense(t: &TenseFile) -> TenseCues {
         past_auxiliaries: set_of(&t.past_auxiliaries),
         past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
         not_past: set_of(&t.not_past),
-        future_phrases: t.future_phrases.iter().map(|p| p.split_whitespace().map(|w| key(w).into()).collect()).collect(),
-        not_before: t.not_before.iter().map(|(k, v)| (key(k).into(), v.iter().map(|w| key(w).into()).collect())).collect(),
+        future_phrases: t
+            .future_phrases
+            .iter()
+            .map(|p| p.split_whitespace().map(|w| key(w).into()).collect())
+            .collect(),
+        not_before: t
+            .not_before
+            .iter()
+            .map(|(k, v)| (key(k).into(), v.iter().map(|w| key(w).into()).collect()))
+            .collect(),
     }
 }

@@ -92,8 +92,18 @@ pub(crate) enum Atom {
     Word(Box<str>),
     /// A word of a class; `strict_ok`: strict words too; `cap`: capitalised;
     /// `only`/`except`: the values allowed or refused (`UNIT:h,min,s`).
-    Class { class: Class, field: Field, strict_ok: bool, cap: bool, only: Vec<Got>, except: bool },
-    Builtin { b: Builtin, field: Option<Field> },
+    Class {
+        class: Class,
+        field: Field,
+        strict_ok: bool,
+        cap: bool,
+        only: Vec<Got>,
+        except: bool,
+    },
+    Builtin {
+        b: Builtin,
+        field: Option<Field>,
+    },
     /// A word list of `words.toml` (one token).
     List(usize),
     Shape(usize),
@@ -248,7 +258,9 @@ mod tests {
         let e = parse("[%prep] MONTH+ DAY ,|of? YEAR ![%prep]", &mut N).unwrap();
         assert_eq!(e.len(), 6);
         assert!(matches!(&e[0], Elem::Context { negated: false, .. }));
-        assert!(matches!(&e[1], Elem::Atoms { alts, optional: false } if matches!(alts[0], Atom::Class { class: Class::Month, strict_ok: true, cap: false, .. })));
+        assert!(
+            matches!(&e[1], Elem::Atoms { alts, optional: false } if matches!(alts[0], Atom::Class { class: Class::Month, strict_ok: true, cap: false, .. }))
+        );
         assert!(matches!(&e[3], Elem::Atoms { alts, optional: true } if alts.len() == 2));
         assert!(matches!(&e[5], Elem::Context { negated: true, .. }));
         let e = parse("<date,time> @iso NUMBER=hour", &mut N).unwrap();

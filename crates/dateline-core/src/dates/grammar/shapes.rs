@@ -127,7 +127,8 @@ impl Shapes {
             }
             list.push(Shape { name: def.name.clone(), regex, groups, first });
         }
-        let set = RegexSet::new(list.iter().map(|s| s.regex.as_str())).map_err(|e| Error::Config(format!("date shapes: {e}")))?;
+        let set = RegexSet::new(list.iter().map(|s| s.regex.as_str()))
+            .map_err(|e| Error::Config(format!("date shapes: {e}")))?;
         Ok(Self { list, set, first: union })
     }
 
