@@ -37,12 +37,16 @@ struct State {
 }
 
 /// What matching one element did.
+#[derive(Clone, Copy)]
 enum Effect {
     Nothing,
     Assign(Field, Got),
-    Fields(Fields),
+    /// The fields of a shape's match (`shape_memo[pos][k]`).
+    Shape(u32, u32),
     Sub(NodeId),
 }
+
+const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
 /// Tokens a shape may span.
@@ -53,11 +57,14 @@ pub(crate) struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
     pub(crate) lower: Vec<Cow<'a, str>>,
+    /// Each token's id in the grammar's vocabulary (`NO_WORD` if unknown).
+    ids: Vec<u32>,
     order: DateOrder,
     pub(crate) nodes: Vec<Node>,
     memo: FxHashMap<(u32, u16), u32>,
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
-    cand: RuleSet,
+    /// The matches of the atoms being tried, a stack shared by the recursion.
+    hits: Vec<(u32, Effect)>,
 }
 
 fn number_text(s: &str) -> Option<f64> {
@@ -98,17 +105,29 @@ fn digits(s: &str) -> Option<i64> {
 
 impl<'a> Scan<'a> {
     pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
+        let lower: Vec<Cow<'a, str>> = toks.iter().map(|t| key(&text[t.start..t.end])).collect();
+        let ids = lower.iter().map(|w| g.word_id(w).unwrap_or(NO_WORD)).collect();
         Self {
             g,
             text,
             toks,
-            lower: toks.iter().map(|t| key(&text[t.start..t.end])).collect(),
+            lower,
+            ids,
             order,
             nodes: Vec::new(),
             memo: FxHashMap::default(),
             shape_memo: FxHashMap::default(),
-            cand: RuleSet::default_for(g.rules.len()),
+            hits: Vec::new(),
         }
+    }
+
+    fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(NO_WORD)
+    }
+
+    fn info(&self, i: usize) -> Option<&'a super::grammar::WordInfo> {
+        let g: &'a Grammar = self.g;
+        g.words.get(self.id(i) as usize)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -123,15 +142,13 @@ impl<'a> Scan<'a> {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The rules that can start at token `i`, into `self.cand`.
-    fn candidates(&mut self, i: usize) {
-        self.cand.clear();
-        if let Some(s) = self.g.by_word.get(self.l(i)) {
-            self.cand.union_with(s);
-        }
+    /// The rules that can start at token `i`.
+    fn candidates(&self, i: usize) -> RuleSet {
+        let mut set = self.info(i).map_or_else(RuleSet::default, |w| w.rules);
         if let Some(&b) = self.word(i).as_bytes().first() {
-            self.cand.union_with(&self.g.by_byte[b as usize]);
+            set.union_with(&self.g.by_byte[b as usize]);
         }
+        set
     }
 
     /// The expressions of the document: top-level nodes in text order.
@@ -140,13 +157,12 @@ impl<'a> Scan<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            self.candidates(i);
-            if self.cand.is_empty() {
+            let mut set = self.candidates(i);
+            set.intersect_with(&self.g.top);
+            if set.is_empty() {
                 i += 1;
                 continue;
             }
-            let mut set = self.cand.clone();
-            set.intersect_with(&self.g.top);
             let mut best: Option<NodeId> = None;
             for r in set.iter() {
                 if let Some(id) = self.try_rule(r, i)
@@ -175,7 +191,8 @@ impl<'a> Scan<'a> {
         if let Some(&id) = self.memo.get(&key) {
             return (id != NO_NODE).then_some(id);
         }
-        self.memo.insert(key, NO_NODE);
+        // No rule can reach itself at the same token (left recursion is refused
+        // when the grammar compiles), so nothing needs marking while it runs.
         let g = self.g;
         let rule = &g.rules[r];
         let start = State { f: Fields::default(), subs: Subs::default() };
@@ -226,21 +243,29 @@ impl<'a> Scan<'a> {
             Elem::Atoms { alts, optional } => {
                 if pos < self.toks.len() {
                     for a in alts {
-                        for (end, eff) in self.atom(a, pos) {
+                        let base = self.hits.len();
+                        self.atom(a, pos);
+                        let top = self.hits.len();
+                        for h in base..top {
+                            let (end, eff) = self.hits[h];
                             let mut st2 = st;
                             let ok = match eff {
                                 Effect::Nothing => true,
                                 Effect::Assign(field, got) => assign(&mut st2.f, field, got),
-                                Effect::Fields(f) => {
-                                    st2.f.fill_from(&f);
+                                Effect::Shape(p, k) => {
+                                    if let Some(x) = self.shape_memo.get(&p).and_then(|v| v.get(k as usize)) {
+                                        st2.f.fill_from(&x.2);
+                                    }
                                     true
                                 }
                                 Effect::Sub(id) => st2.subs.push(id),
                             };
-                            if ok && let Some(done) = self.elems(elems, k + 1, end, st2, start) {
+                            if ok && let Some(done) = self.elems(elems, k + 1, end as usize, st2, start) {
+                                self.hits.truncate(base);
                                 return Some(done);
                             }
                         }
+                        self.hits.truncate(base);
                     }
                 }
                 if *optional { self.elems(elems, k + 1, pos, st, start) } else { None }
@@ -255,65 +280,78 @@ impl<'a> Scan<'a> {
                 self.capitalized(i) && self.word(i).chars().all(char::is_alphabetic)
             }
             Atom::Builtin { b: Builtin::Any, .. } => true,
-            _ => self.atom(a, i).iter().any(|(end, _)| *end == i + 1),
+            _ => {
+                let base = self.hits.len();
+                self.atom(a, i);
+                let hit = self.hits[base..].iter().any(|(end, _)| *end as usize == i + 1);
+                self.hits.truncate(base);
+                hit
+            }
         }
     }
 
-    /// The ways atom `a` matches at token `i`: (end token, effect), longest first.
-    fn atom(&mut self, a: &Atom, i: usize) -> Vec<(usize, Effect)> {
-        let g = self.g;
+    fn hit(&mut self, end: usize, eff: Effect) {
+        self.hits.push((u32::try_from(end).unwrap_or(u32::MAX), eff));
+    }
+
+    /// The ways atom `a` matches at token `i`, longest first, pushed on
+    /// `self.hits` as (end token, effect).
+    fn atom(&mut self, a: &Atom, i: usize) {
+        let g: &'a Grammar = self.g;
         match a {
-            Atom::Word(w) => {
-                if self.l(i) == w.as_ref() {
-                    vec![(i + 1, Effect::Nothing)]
-                } else {
-                    Vec::new()
+            Atom::Word(_, id) => {
+                if self.id(i) == *id {
+                    self.hit(i + 1, Effect::Nothing);
                 }
             }
             Atom::List(l) => {
-                if g.lists[*l].contains(self.l(i)) {
-                    vec![(i + 1, Effect::Nothing)]
-                } else {
-                    Vec::new()
+                if self.info(i).is_some_and(|w| w.lists & (1 << l) != 0) {
+                    self.hit(i + 1, Effect::Nothing);
                 }
             }
             Atom::Class { class, field, strict_ok, cap, only, except } => {
-                if *cap && !self.capitalized(i) {
-                    return Vec::new();
+                let Some(info) = self.info(i) else { return };
+                if info.classes & (1 << class.index()) == 0 || (*cap && !self.capitalized(i)) {
+                    return;
                 }
-                let mut out = Vec::new();
-                for e in g.lex.entries(self.l(i), *class) {
-                    if e.strict && !strict_ok {
+                for &k in &info.entries {
+                    let e = &g.lex.entries[k as usize];
+                    if e.class != *class || (e.strict && !strict_ok) {
                         continue;
                     }
                     if !only.is_empty() && only.contains(&e.got) == *except {
                         continue;
                     }
-                    if e.rest.iter().enumerate().all(|(k, w)| self.l(i + 1 + k) == w.as_ref()) {
-                        out.push((i + 1 + e.rest.len(), Effect::Assign(*field, e.got)));
+                    if e.rest_ids.iter().enumerate().all(|(k, w)| self.id(i + 1 + k) == *w) {
+                        self.hit(i + 1 + e.rest_ids.len(), Effect::Assign(*field, e.got));
                     }
                 }
-                out
             }
-            Atom::Builtin { b, field } => match self.builtin(*b, i) {
-                Some((end, got)) => vec![(end, field.map_or(Effect::Nothing, |f| Effect::Assign(f, got)))],
-                None => Vec::new(),
-            },
+            Atom::Builtin { b, field } => {
+                if let Some((end, got)) = self.builtin(*b, i) {
+                    self.hit(end, field.map_or(Effect::Nothing, |f| Effect::Assign(f, got)));
+                }
+            }
             Atom::Shape(s) => {
                 let s = u16::try_from(*s).unwrap_or(u16::MAX);
                 self.shapes_at(i);
-                self.shape_memo
-                    .get(&u32::try_from(i).unwrap_or(u32::MAX))
+                let p = u32::try_from(i).unwrap_or(u32::MAX);
+                let found: Vec<(u32, u32)> = self
+                    .shape_memo
+                    .get(&p)
                     .into_iter()
                     .flatten()
-                    .filter(|x| x.0 == s)
-                    .map(|x| (x.1 as usize, Effect::Fields(x.2)))
-                    .collect()
+                    .enumerate()
+                    .filter(|(_, x)| x.0 == s)
+                    .map(|(k, x)| (x.1, u32::try_from(k).unwrap_or(u32::MAX)))
+                    .collect();
+                for (end, k) in found {
+                    self.hit(end as usize, Effect::Shape(p, k));
+                }
             }
             Atom::Sub(cats) => {
-                self.candidates(i);
-                let cand = self.cand.clone();
-                let mut found: Vec<NodeId> = Vec::new();
+                let cand = self.candidates(i);
+                let base = self.hits.len();
                 for &c in cats {
                     for &r in &g.by_cat[c] {
                         // A match that is not a time expression is never a piece of one.
@@ -321,14 +359,16 @@ impl<'a> Scan<'a> {
                             && let Some(id) = self.try_rule(r, i)
                             && self.nodes[id as usize].value != Value::None
                         {
-                            found.push(id);
+                            let end = self.nodes[id as usize].end as usize;
+                            // One node per end (the earlier rule).
+                            if !self.hits[base..].iter().any(|(e, _)| *e as usize == end) {
+                                self.hit(end, Effect::Sub(id));
+                            }
                         }
                     }
                 }
-                // Longest first; one node per end (the earlier rule).
-                found.sort_by_key(|&id| std::cmp::Reverse(self.nodes[id as usize].end));
-                found.dedup_by_key(|id| self.nodes[*id as usize].end);
-                found.into_iter().map(|id| (self.nodes[id as usize].end as usize, Effect::Sub(id))).collect()
+                // Longest first.
+                self.hits[base..].sort_by_key(|(e, _)| std::cmp::Reverse(*e));
             }
         }
     }
@@ -336,7 +376,7 @@ impl<'a> Scan<'a> {
     /// A builtin test at token `i`: (end token, value).
     fn builtin(&self, b: Builtin, i: usize) -> Option<(usize, Got)> {
         let w = self.word(i);
-        let l = self.l(i);
+
         match b {
             Builtin::Int => digits(w).map(|v| (i + 1, Got::Int(v))),
             Builtin::Num => {
@@ -372,8 +412,13 @@ impl<'a> Scan<'a> {
     }
 
     fn class_value(&self, i: usize, class: Class) -> Option<(i64, f64, usize)> {
-        for e in self.g.lex.entries(self.l(i), class) {
-            if e.rest.iter().enumerate().all(|(k, w)| self.l(i + 1 + k) == w.as_ref()) {
+        let info = self.info(i)?;
+        if info.classes & (1 << class.index()) == 0 {
+            return None;
+        }
+        for &k in &info.entries {
+            let e = &self.g.lex.entries[k as usize];
+            if e.class == class && e.rest_ids.iter().enumerate().all(|(k, w)| self.id(i + 1 + k) == *w) {
                 let (int, num) = match e.got {
                     Got::Int(v) =>
                     {
@@ -384,7 +429,7 @@ impl<'a> Scan<'a> {
                     Got::Num(v) => (v as i64, v),
                     _ => continue,
                 };
-                return Some((int, num, i + 1 + e.rest.len()));
+                return Some((int, num, i + 1 + e.rest_ids.len()));
             }
         }
         None

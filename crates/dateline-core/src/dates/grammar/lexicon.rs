@@ -76,17 +76,21 @@ impl Class {
 #[derive(Debug)]
 pub(crate) struct LexEntry {
     pub class: Class,
-    /// The tokens after the first (empty for one word).
+    /// Its first token.
+    pub first: Box<str>,
+    /// The tokens after the first (empty for one word), and their ids.
     pub rest: Box<[Box<str>]>,
+    pub rest_ids: Box<[u32]>,
     pub got: Got,
     /// Matched only by elements that allow strict words (`MONTH+`).
     pub strict: bool,
 }
 
-/// All classes' words, by first token.
+/// All classes' words; longer phrases before shorter ones with the same first token.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub by_first: FxHashMap<Box<str>, Vec<LexEntry>>,
+    pub entries: Vec<LexEntry>,
+    by_first: FxHashMap<Box<str>, Vec<usize>>,
     pub holidays: Vec<(String, HolidayRule)>,
 }
 
@@ -243,14 +247,21 @@ impl Lexicon {
                 let is_strict = strict.contains(&key(word).into_owned());
                 for toks in phrase_tokens(word, tokenizer) {
                     let (first, rest) = toks.split_first().ok_or_else(|| bad(name, word, "empty"))?;
-                    lex.by_first.entry(first.as_str().into()).or_default().push(LexEntry {
+                    lex.entries.push(LexEntry {
                         class,
+                        first: first.as_str().into(),
                         rest: rest.iter().map(|t| t.as_str().into()).collect(),
+                        rest_ids: Box::default(),
                         got,
                         strict: is_strict,
                     });
                 }
             }
+        }
+        // Longer phrases first, so that the first entry that fits is the longest.
+        lex.entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        for (k, e) in lex.entries.iter().enumerate() {
+            lex.by_first.entry(e.first.clone()).or_default().push(k);
         }
         for (name, list) in &words.strict {
             let class = Class::parse(name)
@@ -259,7 +270,8 @@ impl Lexicon {
                 let found = phrase_tokens(w, tokenizer).iter().any(|toks| {
                     toks.split_first().is_some_and(|(first, rest)| {
                         lex.by_first.get(first.as_str()).is_some_and(|es| {
-                            es.iter().any(|e| {
+                            es.iter().any(|&k| {
+                                let e = &lex.entries[k];
                                 e.class == class && e.rest.iter().map(AsRef::as_ref).eq(rest.iter().map(String::as_str))
                             })
                         })
@@ -270,16 +282,12 @@ impl Lexicon {
                 }
             }
         }
-        // Longer phrases first, so that the first entry that fits is the longest.
-        for entries in lex.by_first.values_mut() {
-            entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
-        }
         Ok(lex)
     }
 
     /// The entries of `class` whose first token is `first`.
     pub(crate) fn entries<'a>(&'a self, first: &str, class: Class) -> impl Iterator<Item = &'a LexEntry> + 'a {
-        self.by_first.get(first).into_iter().flatten().filter(move |e| e.class == class)
+        self.by_first.get(first).into_iter().flatten().map(|&k| &self.entries[k]).filter(move |e| e.class == class)
     }
 }
 

@@ -77,17 +77,16 @@ pub(crate) enum Base {
     Report,
 }
 
+/// The most rules a grammar may have.
+pub(crate) const MAX_RULES: usize = 512;
+
 /// A set of rules, one bit each, in priority order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct RuleSet(Box<[u64]>);
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RuleSet([u64; MAX_RULES / 64]);
 
 impl RuleSet {
-    fn new(n: usize) -> Self {
-        Self(vec![0; n.div_ceil(64).max(1)].into_boxed_slice())
-    }
-    /// An empty set sized for `n` rules.
-    pub(crate) fn default_for(n: usize) -> Self {
-        Self::new(n)
+    fn new(_n: usize) -> Self {
+        Self::default()
     }
     pub(crate) fn intersect_with(&mut self, other: &Self) {
         for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
@@ -112,7 +111,7 @@ impl RuleSet {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
     /// The rules in priority order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + use<'_> {
         self.0.iter().enumerate().flat_map(|(k, &w)| {
             let mut w = w;
             std::iter::from_fn(move || {
@@ -157,10 +156,26 @@ pub(crate) struct TenseCues {
     pub not_before: FxHashMap<Box<str>, Vec<Box<str>>>,
 }
 
+/// What the grammar knows of one word (by its id in [`Grammar::vocab`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordInfo {
+    /// Rules that can start at it.
+    pub rules: RuleSet,
+    /// Classes with an entry starting with it, one bit each.
+    pub classes: u32,
+    /// Lists holding it, one bit each.
+    pub lists: u64,
+    /// Lexicon entries starting with it (indices into `Lexicon::entries`).
+    pub entries: Box<[u32]>,
+}
+
 /// A language's compiled date grammar.
 #[derive(Debug)]
 pub(crate) struct Grammar {
     pub lex: Lexicon,
+    /// Every word a rule, list or class names, lower case, to its id.
+    pub vocab: FxHashMap<Box<str>, u32>,
+    pub words: Vec<WordInfo>,
     pub lists: Vec<FxHashSet<Box<str>>>,
     list_names: Vec<String>,
     pub shapes: Shapes,
@@ -168,8 +183,6 @@ pub(crate) struct Grammar {
     pub categories: Vec<String>,
     /// Rules of each category.
     pub by_cat: Vec<Vec<usize>>,
-    /// Rules that can start at a token, by its lower-case form.
-    pub by_word: FxHashMap<Box<str>, RuleSet>,
     /// Rules that can start at a token, by its first byte (digits, shapes).
     pub by_byte: Vec<RuleSet>,
     /// Top-level rules.
@@ -305,7 +318,8 @@ impl Grammar {
             rules,
             categories,
             by_cat,
-            by_word: FxHashMap::default(),
+            vocab: FxHashMap::default(),
+            words: Vec::new(),
             by_byte: Vec::new(),
             top: RuleSet::new(0),
             tense: compile_tense(&tense),
@@ -386,7 +400,7 @@ impl Grammar {
                 for a in alts {
                     let f = &mut firsts[i];
                     match a {
-                        Atom::Word(w) => {
+                        Atom::Word(w, _) => {
                             f.words.insert(w.clone());
                         }
                         Atom::List(l) => f.words.extend(self.lists[*l].iter().cloned()),
@@ -453,10 +467,13 @@ impl Grammar {
                 break;
             }
         }
+        if n > MAX_RULES {
+            return Err(Error::Config(format!("date rules: {n} rules, more than the {MAX_RULES} a grammar may have")));
+        }
         let mut by_word: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut by_byte = vec![RuleSet::new(n); 256];
         let mut top = RuleSet::new(n);
-        let mut add_word = |w: &str, i: usize| by_word.entry(w.into()).or_insert_with(|| RuleSet::new(n)).insert(i);
+        let mut add_word = |w: &str, i: usize| by_word.entry(w.into()).or_default().insert(i);
         for (i, f) in firsts.iter().enumerate() {
             if self.rules[i].top {
                 top.insert(i);
@@ -464,9 +481,9 @@ impl Grammar {
             for w in &f.words {
                 add_word(w, i);
             }
-            for (first, entries) in &self.lex.by_first {
-                if entries.iter().any(|e| f.classes.contains(&e.class)) {
-                    add_word(first, i);
+            for e in &self.lex.entries {
+                if f.classes.contains(&e.class) {
+                    add_word(&e.first, i);
                 }
             }
             for &b in &f.builtins {
@@ -477,9 +494,9 @@ impl Grammar {
                     Builtin::Day | Builtin::Ord => &[Class::Ordinal],
                     _ => &[],
                 };
-                for (first, entries) in &self.lex.by_first {
-                    if entries.iter().any(|e| word_classes.contains(&e.class)) {
-                        add_word(first, i);
+                for e in &self.lex.entries {
+                    if word_classes.contains(&e.class) {
+                        add_word(&e.first, i);
                     }
                 }
                 let digits_too = !matches!(b, Builtin::YearWords);
@@ -501,10 +518,67 @@ impl Grammar {
                 }
             }
         }
-        self.by_word = by_word;
         self.by_byte = by_byte;
         self.top = top;
+        self.vocabulary(&by_word)
+    }
+
+    /// Gives every word an id, with what is known of it, and turns the
+    /// literal words of patterns and the tokens of class phrases into ids.
+    fn vocabulary(&mut self, by_word: &FxHashMap<Box<str>, RuleSet>) -> Result<(), Error> {
+        let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut words: Vec<WordInfo> = Vec::new();
+        let mut id_of = |w: &str, words: &mut Vec<WordInfo>| -> u32 {
+            if let Some(&id) = vocab.get(w) {
+                return id;
+            }
+            let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
+            vocab.insert(w.into(), id);
+            words.push(WordInfo::default());
+            id
+        };
+        for (w, set) in by_word {
+            let id = id_of(w, &mut words);
+            words[id as usize].rules = *set;
+        }
+        if self.lists.len() > 64 {
+            return Err(Error::Config("date words: more than 64 lists".into()));
+        }
+        for (l, list) in self.lists.iter().enumerate() {
+            for w in list {
+                let id = id_of(w, &mut words);
+                words[id as usize].lists |= 1 << l;
+            }
+        }
+        for (k, e) in self.lex.entries.iter_mut().enumerate() {
+            let id = id_of(&e.first, &mut words);
+            let info = &mut words[id as usize];
+            info.classes |= 1 << e.class.index();
+            let mut list = info.entries.to_vec();
+            list.push(u32::try_from(k).unwrap_or(u32::MAX));
+            info.entries = list.into_boxed_slice();
+            e.rest_ids = e.rest.iter().map(|w| id_of(w, &mut words)).collect();
+        }
+        for r in &mut self.rules {
+            for e in &mut r.elems {
+                let alts = match e {
+                    Elem::Atoms { alts, .. } | Elem::Context { alts, .. } => alts,
+                };
+                for a in alts {
+                    if let Atom::Word(w, id) = a {
+                        *id = id_of(w, &mut words);
+                    }
+                }
+            }
+        }
+        self.vocab = vocab;
+        self.words = words;
         Ok(())
+    }
+
+    /// The id of a lower-case word, if the grammar knows it.
+    pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
+        self.vocab.get(lower).copied()
     }
 
     /// The name of list `i` (for explanations and errors).

@@ -88,8 +88,8 @@ pub(crate) fn class_field(c: Class) -> Field {
 /// One alternative of an element.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Atom {
-    /// A literal token, lower case.
-    Word(Box<str>),
+    /// A literal token, lower case, and its id in the grammar's vocabulary.
+    Word(Box<str>, u32),
     /// A word of a class; `strict_ok`: strict words too; `cap`: capitalised;
     /// `only`/`except`: the values allowed or refused (`UNIT:h,min,s`).
     Class {
@@ -182,7 +182,7 @@ fn parse_atom(s: &str, names: &mut dyn Names) -> Result<Atom, String> {
         }
         return Err(format!("unknown class {head}"));
     }
-    Ok(Atom::Word(super::lexicon::key(s).into()))
+    Ok(Atom::Word(super::lexicon::key(s).into(), u32::MAX))
 }
 
 fn parse_alts(s: &str, names: &mut dyn Names) -> Result<Vec<Atom>, String> {
@@ -191,7 +191,7 @@ fn parse_alts(s: &str, names: &mut dyn Names) -> Result<Vec<Atom>, String> {
     }
     // `|` alone is a literal bar; otherwise it separates alternatives.
     if s == "|" {
-        return Ok(vec![Atom::Word("|".into())]);
+        return Ok(vec![Atom::Word("|".into(), u32::MAX)]);
     }
     s.split('|').map(|a| parse_atom(a, names)).collect()
 }
