@@ -10,12 +10,12 @@
 //! Offsets in these tables are **character** offsets (what Python `str`
 //! indices count), unlike the rest of the core.
 
+mod rows;
+
 use rustc_hash::FxHashMap;
 
+use crate::Gazetteer;
 use crate::pipeline::{CompactDocument, Document};
-use crate::span::CharCursor;
-use crate::tokenize::attrs;
-use crate::{Gazetteer, Rule, TimexType};
 
 /// The value used for a missing date in a [`Column::Date`] column (numpy's `NaT`).
 pub const NO_DATE: i64 = i64::MIN;
@@ -172,13 +172,16 @@ pub enum Column {
     Cat(CatColumn),
     /// Days since 1970-01-01; [`NO_DATE`] where missing.
     Date(Vec<i64>),
+    /// 64-bit integers, some missing: the values (0 where missing) and
+    /// whether each is present.
+    OptInt(Vec<i64>, Vec<bool>),
 }
 
 impl Column {
     /// Number of rows.
     pub fn len(&self) -> usize {
         match self {
-            Column::Int(v) | Column::Date(v) => v.len(),
+            Column::Int(v) | Column::Date(v) | Column::OptInt(v, _) => v.len(),
             Column::Bool(v) => v.len(),
             Column::Str(s) => s.len(),
             Column::Cat(c) => c.codes.len(),
@@ -221,18 +224,29 @@ pub enum TableKind {
     Tokens,
     /// Sentences.
     Sentences,
+    /// Ranges of time written as one phrase (`from March 2 to March 6`).
+    Ranges,
 }
 
 impl TableKind {
-    /// Parses `entities`, `timexes`, `tokens` or `sentences`.
+    /// Every kind, in the order their names are listed in messages.
+    pub const ALL: [TableKind; 5] = [Self::Entities, Self::Timexes, Self::Ranges, Self::Sentences, Self::Tokens];
+
+    /// Parses `entities`, `timexes`, `ranges`, `sentences` or `tokens`.
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "entities" => Self::Entities,
-            "timexes" => Self::Timexes,
-            "tokens" => Self::Tokens,
-            "sentences" => Self::Sentences,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The table's name: `entities`, `timexes`, `ranges`, `sentences` or `tokens`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Entities => "entities",
+            Self::Timexes => "timexes",
+            Self::Ranges => "ranges",
+            Self::Sentences => "sentences",
+            Self::Tokens => "tokens",
+        }
     }
 }
 
@@ -248,10 +262,11 @@ pub struct DocRef<'a> {
 /// `first_doc + position`.
 pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
     match kind {
-        TableKind::Entities => entities(docs, gazetteer, first_doc),
-        TableKind::Timexes => timexes(docs, first_doc),
-        TableKind::Tokens => tokens(docs, first_doc),
-        TableKind::Sentences => sentences(docs, first_doc),
+        TableKind::Entities => rows::entities(docs, gazetteer, first_doc),
+        TableKind::Timexes => rows::timexes(docs, first_doc),
+        TableKind::Ranges => rows::ranges(docs, first_doc),
+        TableKind::Tokens => rows::tokens(docs, first_doc),
+        TableKind::Sentences => rows::sentences(docs, first_doc),
     }
 }
 
@@ -309,7 +324,7 @@ pub fn build_compact(
         if kind == TableKind::Entities {
             // Entities need no tokens: read them in place.
             let parts = texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| (*t, d.entities()));
-            return entity_rows(parts, gazetteer, r.start as i64);
+            return rows::entity_rows(parts, gazetteer, r.start as i64);
         }
         let expanded: Vec<Document> = docs[r.clone()].iter().map(CompactDocument::expand).collect();
         let refs: Vec<DocRef<'_>> =
@@ -325,6 +340,10 @@ impl Column {
         match (self, other) {
             (Column::Int(a), Column::Int(b)) | (Column::Date(a), Column::Date(b)) => a.extend(b),
             (Column::Bool(a), Column::Bool(b)) => a.extend(b),
+            (Column::OptInt(a, va), Column::OptInt(b, vb)) => {
+                a.extend(b);
+                va.extend(vb);
+            }
             (Column::Str(a), Column::Str(b)) => {
                 let rows_a = a.len();
                 let base = a.data.len() as i64;
@@ -379,202 +398,6 @@ impl Table {
             }
         }
         first
-    }
-}
-
-fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
-    entity_rows(docs.iter().map(|d| (d.text, &d.doc.entities[..])), gazetteer, first_doc)
-}
-
-/// The entities table of documents given as (text, entities).
-fn entity_rows<'a>(
-    docs: impl Iterator<Item = (&'a str, &'a [crate::Entity])> + Clone,
-    gazetteer: &Gazetteer,
-    first_doc: i64,
-) -> Table {
-    let n: usize = docs.clone().map(|(_, e)| e.len()).sum();
-    let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let bytes: usize = docs.clone().flat_map(|(_, e)| e.iter().map(|m| m.end - m.start)).sum();
-    let mut text = StrColumn::with_capacity(n, bytes);
-    let mut label = CatBuilder::with_capacity(n);
-    let mut id = CatBuilder::with_capacity(n);
-    let mut candidates = Vec::with_capacity(n);
-    let mut attributes = StrColumn::with_capacity(n, 0);
-    let rule_names: Vec<&str> = [Rule::Name, Rule::Person, Rule::Repeat].iter().map(|r| r.as_str()).collect();
-    let mut rule = CatBuilder::fixed(&rule_names);
-    rule.col.codes.reserve(n);
-    for (k, (doc_text, doc_entities)) in docs.enumerate() {
-        if doc_entities.is_empty() {
-            continue;
-        }
-        let mut offsets = CharCursor::new(doc_text);
-        for m in doc_entities {
-            doc.push(first_doc + k as i64);
-            start.push(offsets.at(m.start) as i64);
-            end.push(offsets.at(m.end) as i64);
-            text.push(&doc_text[m.start..m.end]);
-            label.code_stable(gazetteer.entry_label(m.entry));
-            id.code_stable(gazetteer.match_id(m.entry, m.name.as_deref()));
-            candidates.push(1 + m.alternatives.len() as i64);
-            rule.code_stable(m.rule.as_str());
-            let attrs = gazetteer.match_attributes(m.entry, m.name.as_deref());
-            if attrs.is_empty() {
-                attributes.push_opt(None);
-            } else {
-                attributes.push_opt(serde_json::to_string(attrs).ok().as_deref());
-            }
-        }
-    }
-    Table {
-        columns: vec![
-            ("doc", Column::Int(doc)),
-            ("start", Column::Int(start)),
-            ("end", Column::Int(end)),
-            ("text", Column::Str(text)),
-            ("label", Column::Cat(label.col)),
-            ("id", Column::Cat(id.col)),
-            ("candidates", Column::Int(candidates)),
-            ("attributes", Column::Str(attributes)),
-            ("rule", Column::Cat(rule.col)),
-        ],
-    }
-}
-
-const TIMEX_TYPES: [TimexType; 4] = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
-
-fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
-    let n: usize = docs.iter().map(|d| d.doc.timexes.len()).sum();
-    let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut text = StrColumn::new();
-    let type_names: Vec<&str> = TIMEX_TYPES.iter().map(|t| t.as_str()).collect();
-    let mut kind = CatBuilder::fixed(&type_names);
-    let mut value = StrColumn::new();
-    let mut modifier = CatBuilder::default();
-    let mut freq = StrColumn::new();
-    let mut quant = CatBuilder::default();
-    let (mut begin, mut finish) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut reference = Vec::with_capacity(n);
-    for (k, d) in docs.iter().enumerate() {
-        if d.doc.timexes.is_empty() {
-            continue;
-        }
-        let mut offsets = CharCursor::new(d.text);
-        let r = d.doc.reference_date.map_or(NO_DATE, |r| r.to_epoch_days());
-        for t in &d.doc.timexes {
-            doc.push(first_doc + k as i64);
-            start.push(offsets.at(t.start) as i64);
-            end.push(offsets.at(t.end) as i64);
-            text.push(&d.text[t.start..t.end]);
-            kind.code(t.timex_type.as_str());
-            value.push(&t.value);
-            modifier.push_opt(t.modifier);
-            freq.push_opt(t.freq.as_deref());
-            quant.push_opt(t.quant);
-            let (b, e) = t.interval().map_or((NO_DATE, NO_DATE), |(a, b)| (a.to_epoch_days(), b.to_epoch_days()));
-            begin.push(b);
-            finish.push(e);
-            reference.push(r);
-        }
-    }
-    Table {
-        columns: vec![
-            ("doc", Column::Int(doc)),
-            ("start", Column::Int(start)),
-            ("end", Column::Int(end)),
-            ("text", Column::Str(text)),
-            ("type", Column::Cat(kind.col)),
-            ("value", Column::Str(value)),
-            ("mod", Column::Cat(modifier.col)),
-            ("freq", Column::Str(freq)),
-            ("quant", Column::Cat(quant.col)),
-            ("begin", Column::Date(begin)),
-            ("end_date", Column::Date(finish)),
-            ("reference_date", Column::Date(reference)),
-        ],
-    }
-}
-
-fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
-    let n: usize = docs.iter().map(|d| d.doc.tokens.len()).sum();
-    let mut doc = Vec::with_capacity(n);
-    let mut index = Vec::with_capacity(n);
-    let (mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut text = StrColumn::new();
-    let mut norm = StrColumn::new();
-    let mut shape = StrColumn::new();
-    let mut sentence = Vec::with_capacity(n);
-    let mut space_after = Vec::with_capacity(n);
-    let mut flags: [Vec<bool>; 6] = Default::default();
-    let tests: [fn(&str) -> bool; 6] =
-        [attrs::is_alpha, attrs::is_digit, attrs::is_punct, attrs::like_num, attrs::like_url, attrs::like_email];
-    for (k, d) in docs.iter().enumerate() {
-        let mut offsets = CharCursor::new(d.text);
-        let mut s = 0usize;
-        for (i, t) in d.doc.tokens.iter().enumerate() {
-            while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end <= i {
-                s += 1;
-            }
-            let w = &d.text[t.start..t.end];
-            doc.push(first_doc + k as i64);
-            index.push(i as i64);
-            start.push(offsets.at(t.start) as i64);
-            end.push(offsets.at(t.end) as i64);
-            text.push(w);
-            norm.push(&attrs::norm(w));
-            shape.push(&attrs::shape(w));
-            sentence.push(s as i64);
-            space_after.push(t.space_after);
-            for (f, test) in flags.iter_mut().zip(tests) {
-                f.push(test(w));
-            }
-        }
-    }
-    let [is_alpha, is_digit, is_punct, like_num, like_url, like_email] = flags;
-    Table {
-        columns: vec![
-            ("doc", Column::Int(doc)),
-            ("i", Column::Int(index)),
-            ("start", Column::Int(start)),
-            ("end", Column::Int(end)),
-            ("text", Column::Str(text)),
-            ("sentence", Column::Int(sentence)),
-            ("space_after", Column::Bool(space_after)),
-            ("norm", Column::Str(norm)),
-            ("shape", Column::Str(shape)),
-            ("is_alpha", Column::Bool(is_alpha)),
-            ("is_digit", Column::Bool(is_digit)),
-            ("is_punct", Column::Bool(is_punct)),
-            ("like_num", Column::Bool(like_num)),
-            ("like_url", Column::Bool(like_url)),
-            ("like_email", Column::Bool(like_email)),
-        ],
-    }
-}
-
-fn sentences(docs: &[DocRef<'_>], first_doc: i64) -> Table {
-    let n: usize = docs.iter().map(|d| d.doc.sentences.len()).sum();
-    let mut doc = Vec::with_capacity(n);
-    let mut index = Vec::with_capacity(n);
-    let (mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut text = StrColumn::new();
-    for (k, d) in docs.iter().enumerate() {
-        let mut offsets = CharCursor::new(d.text);
-        for (i, s) in d.doc.sentences.iter().enumerate() {
-            doc.push(first_doc + k as i64);
-            index.push(i as i64);
-            start.push(offsets.at(s.start) as i64);
-            end.push(offsets.at(s.end) as i64);
-            text.push(&d.text[s.start..s.end]);
-        }
-    }
-    Table {
-        columns: vec![
-            ("doc", Column::Int(doc)),
-            ("i", Column::Int(index)),
-            ("start", Column::Int(start)),
-            ("end", Column::Int(end)),
-            ("text", Column::Str(text)),
-        ],
     }
 }
 
@@ -650,19 +473,64 @@ mod tests {
         let Some(Column::Str(freq)) = t.column("freq") else { panic!() };
         assert_eq!(freq.get(0), None);
         assert_eq!(freq.offsets.len(), 4);
+        let Some(Column::Cat(doctype)) = t.column("document_type") else { panic!() };
+        assert_eq!(doctype.categories, ["news", "narrative", "colloquial"]);
+        let want: Vec<i32> = [0, 0, 2]
+            .iter()
+            .map(|&k| docs[k].document_type)
+            .map(|d| match d {
+                crate::DocumentType::Narrative => 1,
+                crate::DocumentType::Colloquial => 2,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(doctype.codes, want);
+    }
+
+    #[test]
+    fn range_rows_point_at_their_timexes() {
+        let texts = ["Señor, talks ran from March 2 to March 6.", "No range.", "Closed since March 2 in Lima."];
+        let (_, docs) = run(&texts);
+        let t = build(TableKind::Ranges, &refs(&texts, &docs), &Gazetteer::empty(), 0);
+        assert_eq!(t.rows(), 2);
+        assert_eq!(ints(&t, "doc"), [0, 2]);
+        // "Señor" is 5 characters and 6 bytes.
+        assert_eq!(ints(&t, "start"), [17, 7]);
+        assert_eq!(ints(&t, "end"), [40, 20]);
+        let Some(Column::Str(text)) = t.column("text") else { panic!() };
+        assert_eq!([text.get(0), text.get(1)], [Some("from March 2 to March 6"), Some("since March 2")]);
+        let Some(Column::OptInt(bi, bk)) = t.column("begin_index") else { panic!() };
+        assert_eq!((bi.as_slice(), bk.as_slice()), (&[0, 0][..], &[true, true][..]));
+        let Some(Column::OptInt(ei, ek)) = t.column("end_index") else { panic!() };
+        assert_eq!((ei[0], ek.as_slice()), (1, &[true, false][..]));
+        let day = |m, d| Date::new(2026, m, d).unwrap().to_epoch_days();
+        assert_eq!(ints(&t, "begin"), [day(3, 2), day(3, 2)]);
+        assert_eq!(ints(&t, "end_date")[0], day(3, 7));
+        let Some(Column::Str(value)) = t.column("value") else { panic!() };
+        assert_eq!(value.get(0), Some("2026-03-02/2026-03-06"));
+        assert!(matches!(t.column("rule"), Some(Column::Cat(c)) if c.codes.len() == 2));
+        assert!(t.columns.iter().all(|(_, c)| c.len() == 2));
+    }
+
+    #[test]
+    fn table_kinds_parse_their_names() {
+        for k in TableKind::ALL {
+            assert_eq!(TableKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(TableKind::parse("dates"), None);
     }
 
     #[test]
     fn parallel_build_equals_serial_build() {
         let base = ["Caracas on Thursday and Venezuela.", "", "Ünï every week in Caracas", "twice a day, Venezuela"];
         // Names seen only in the last chunks: their categories are appended when the parts are joined.
-        let late = ["Rain in Lima and Quito.", "Bogotá, then Caracas."];
+        let late = ["Rain in Lima and Quito from March 2 to March 6.", "Bogotá, then Caracas since May."];
         let texts: Vec<&str> = (0..2000)
             .map(|i| if i > 1500 && i % 5 == 0 { late[i % 2] } else { base[(i * 7 + i / 3) % base.len()] })
             .collect();
         let (nlp, docs) = run(&texts);
         let r = refs(&texts, &docs);
-        for kind in [TableKind::Entities, TableKind::Timexes, TableKind::Tokens, TableKind::Sentences] {
+        for kind in TableKind::ALL {
             let serial = build(kind, &r, nlp.gazetteer(), 0);
             let compact: Vec<CompactDocument> =
                 docs.iter().cloned().map(|d| CompactDocument::new(d).unwrap()).collect();
