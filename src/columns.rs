@@ -27,6 +27,11 @@ fn column<'py>(py: Python<'py>, name: &str, col: Column) -> PyResult<Bound<'py, 
         Column::Int(v) => vec!["int".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
         Column::Date(v) => vec!["date".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
         Column::Bool(v) => vec!["bool".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::OptInt(v, valid) => vec![
+            "optint".into_pyobject(py)?.into_any(),
+            v.into_pyarray(py).into_any(),
+            valid.into_pyarray(py).into_any(),
+        ],
         Column::Str(s) => {
             let valid = s.valid.map_or_else(none, |v| v.into_pyarray(py).into_any());
             let parts =
@@ -50,15 +55,16 @@ impl PyAnnotations {
         self.docs.len()
     }
 
-    /// The table of `kind` (`entities`, `timexes`, `tokens`, `sentences`) as a
-    /// list of `(name, kind, data, extra)` column tuples: `int`/`date`/`bool`
-    /// columns carry a numpy array; `str` columns `(offsets, bytes, valid)`
-    /// in Arrow's large-utf8 layout; `cat` columns int32 codes and the categories.
+    /// The table of `kind` (`entities`, `timexes`, `ranges`, `sentences`,
+    /// `tokens`) as a list of `(name, kind, data, extra)` column tuples:
+    /// `int`/`date`/`bool` columns carry a numpy array; `optint` columns the
+    /// values and a bool array saying which are present; `str` columns
+    /// `(offsets, bytes, valid)` in Arrow's large-utf8 layout; `cat` columns
+    /// int32 codes and the categories.
     fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Vec<Bound<'py, PyTuple>>> {
         let k = TableKind::parse(kind).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown table '{kind}'; expected one of 'entities', 'timexes', 'tokens', 'sentences'"
-            ))
+            let names: Vec<String> = TableKind::ALL.iter().map(|k| format!("'{}'", k.as_str())).collect();
+            PyValueError::new_err(format!("unknown table '{kind}'; expected one of {}", names.join(", ")))
         })?;
         let table = crate::batch::run_detached(py, || {
             let texts: Vec<&str> = self.texts.iter().map(|t| t.as_str()).collect();
