@@ -145,8 +145,15 @@ impl<'a> Scan<'a> {
     /// The rules that can start at token `i`.
     fn candidates(&self, i: usize) -> RuleSet {
         let mut set = self.info(i).map_or_else(RuleSet::default, |w| w.rules);
-        if let Some(&b) = self.word(i).as_bytes().first() {
+        let Some(t) = self.toks.get(i) else { return set };
+        let rest = &self.text.as_bytes()[t.start..];
+        if let Some(&b) = rest.first() {
             set.union_with(&self.g.by_byte[b as usize]);
+            for (s, rules) in &self.g.shapes_by_byte[b as usize] {
+                if self.g.shapes.list[*s].may_start(rest) {
+                    set.union_with(rules);
+                }
+            }
         }
         set
     }

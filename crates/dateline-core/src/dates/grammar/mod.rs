@@ -183,8 +183,10 @@ pub(crate) struct Grammar {
     pub categories: Vec<String>,
     /// Rules of each category.
     pub by_cat: Vec<Vec<usize>>,
-    /// Rules that can start at a token, by its first byte (digits, shapes).
+    /// Rules that can start at a token, by its first byte (digits).
     pub by_byte: Vec<RuleSet>,
+    /// Shapes by the first byte of their matches, with the rules each can start.
+    pub shapes_by_byte: Vec<Vec<(usize, RuleSet)>>,
     /// Top-level rules.
     pub top: RuleSet,
     pub tense: TenseCues,
@@ -287,7 +289,7 @@ impl Grammar {
         let tense: TenseFile = toml_file("tense.toml", src.tense)?;
         let document: DocumentFile = toml_file("document.toml", src.document)?;
         let lex = Lexicon::compile(&words, tokenizer)?;
-        let shapes = Shapes::compile(&shapes_file)?;
+        let shapes = Shapes::compile(&shapes_file, &lex)?;
         let list_names: Vec<String> = words.list.keys().cloned().collect();
         let lists: Vec<FxHashSet<Box<str>>> = words.list.values().map(|v| set_of(v)).collect();
         let mut categories = vec!["date".to_owned()];
@@ -321,6 +323,7 @@ impl Grammar {
             vocab: FxHashMap::default(),
             words: Vec::new(),
             by_byte: Vec::new(),
+            shapes_by_byte: Vec::new(),
             top: RuleSet::new(0),
             tense: compile_tense(&tense),
             colloquial: set_of(&document.colloquial),
@@ -472,6 +475,7 @@ impl Grammar {
         }
         let mut by_word: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut by_byte = vec![RuleSet::new(n); 256];
+        let mut shape_rules = vec![RuleSet::new(n); self.shapes.list.len()];
         let mut top = RuleSet::new(n);
         let mut add_word = |w: &str, i: usize| by_word.entry(w.into()).or_default().insert(i);
         for (i, f) in firsts.iter().enumerate() {
@@ -511,13 +515,21 @@ impl Grammar {
                 }
             }
             for &s in &f.shapes {
-                for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
-                    if *on {
-                        by_byte[byte].insert(i);
-                    }
+                shape_rules[s].insert(i);
+            }
+        }
+        let mut shapes_by_byte: Vec<Vec<(usize, RuleSet)>> = vec![Vec::new(); 256];
+        for (s, shape) in self.shapes.list.iter().enumerate() {
+            if shape_rules[s].is_empty() {
+                continue;
+            }
+            for (byte, on) in shape.first.iter().enumerate() {
+                if *on {
+                    shapes_by_byte[byte].push((s, shape_rules[s]));
                 }
             }
         }
+        self.shapes_by_byte = shapes_by_byte;
         self.by_byte = by_byte;
         self.top = top;
         self.vocabulary(&by_word)

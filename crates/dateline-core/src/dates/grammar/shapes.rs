@@ -8,6 +8,7 @@ use regex::{Regex, RegexSet};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
 use super::format::ShapesFile;
+use super::lexicon::{Class, Lexicon};
 use crate::dates::fields::Field;
 use crate::error::Error;
 
@@ -29,6 +30,34 @@ pub(crate) struct Shape {
     pub groups: Vec<(usize, Group)>,
     /// Bytes a match can start with.
     pub first: [bool; 256],
+    /// Lower-case literal prefixes one of which every match starts with, when
+    /// the expression has few (`mid-`, `early-`); empty when it has not.
+    pub prefixes: Vec<Box<[u8]>>,
+}
+
+impl Shape {
+    /// Whether a match could start at the start of `rest` (the text from a token on).
+    pub(crate) fn may_start(&self, rest: &[u8]) -> bool {
+        let Some(&b) = rest.first() else { return false };
+        self.first[b as usize]
+            && (self.prefixes.is_empty()
+                || self.prefixes.iter().any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p)))
+    }
+}
+
+/// The literal prefixes of `hir`, lower case, if there are few and none is empty.
+fn prefixes(hir: &Hir) -> Vec<Box<[u8]>> {
+    let mut ex = regex_syntax::hir::literal::Extractor::new();
+    ex.limit_total(64);
+    let seq = ex.extract(hir);
+    let Some(lits) = seq.literals() else { return Vec::new() };
+    let mut out: Vec<Box<[u8]>> = lits.iter().map(|l| l.as_bytes().to_ascii_lowercase().into_boxed_slice()).collect();
+    if out.iter().any(|p| p.is_empty() || p[0].is_ascii_digit()) {
+        return Vec::new(); // digits are checked by the first byte
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[derive(Debug)]
@@ -94,18 +123,57 @@ fn first_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
     }
 }
 
+/// `{CLASS}` placeholders replaced by the class's one-word entries; when the
+/// expression starts with one, those words are its prefixes.
+fn expand(regex: &str, lex: &Lexicon) -> Result<(String, Option<Vec<Box<[u8]>>>), String> {
+    let mut out = String::with_capacity(regex.len());
+    let mut rest = regex;
+    let mut prefixes = None;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let name = &rest[open + 1..close];
+        if !(name.len() >= 2 && name.bytes().all(|b| b.is_ascii_uppercase())) {
+            // A repetition such as `\d{1,2}`.
+            out.push_str(&rest[..=close]);
+            rest = &rest[close + 1..];
+            continue;
+        }
+        let class = Class::parse(&name.to_ascii_lowercase()).ok_or_else(|| format!("unknown class {{{name}}}"))?;
+        let mut words: Vec<&str> =
+            lex.entries.iter().filter(|e| e.class == class && e.rest.is_empty()).map(|e| e.first.as_ref()).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        let before = format!("{out}{}", &rest[..open]);
+        if before.trim_start_matches(['(', '?', ':', '^']).trim_start_matches("P<").split('>').count() <= 2
+            && !before.contains(['\\', '[', '|', '.'])
+        {
+            prefixes = Some(words.iter().map(|w| w.as_bytes().to_vec().into_boxed_slice()).collect());
+        }
+        out.push_str(&rest[..open]);
+        out.push_str("(?i:");
+        out.push_str(&words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
+        out.push(')');
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok((out, prefixes))
+}
+
 impl Shapes {
-    /// Compiles the shapes of `file`.
+    /// Compiles the shapes of `file`. `{MONTH}` in an expression stands for
+    /// the one-word entries of that class (case-insensitive), so that a shape
+    /// like `{MONTH}/\d+` knows its words from the word tables.
     ///
     /// # Errors
     /// [`Error::Config`] naming the shape whose expression does not compile,
-    /// can match nothing, or has a group that is not a field.
-    pub(crate) fn compile(file: &ShapesFile) -> Result<Self, Error> {
+    /// can match nothing, names an unknown class, or has a group that is not a field.
+    pub(crate) fn compile(file: &ShapesFile, lex: &Lexicon) -> Result<Self, Error> {
         let mut list = Vec::new();
         let mut union = [false; 256];
         for def in &file.shape {
             let bad = |why: String| Error::Config(format!("date shape {:?}: {why}", def.name));
-            let anchored = format!("^(?:{})$", def.regex);
+            let (expanded, class_prefixes) = expand(&def.regex, lex).map_err(&bad)?;
+            let anchored = format!("^(?:{expanded})$");
             let regex = Regex::new(&anchored).map_err(|e| bad(e.to_string()))?;
             let hir = regex_syntax::parse(&anchored).map_err(|e| bad(e.to_string()))?;
             let mut first = [false; 256];
@@ -125,7 +193,8 @@ impl Shapes {
             for (u, f) in union.iter_mut().zip(first.iter()) {
                 *u |= *f;
             }
-            list.push(Shape { name: def.name.clone(), regex, groups, first });
+            let prefixes = class_prefixes.unwrap_or_else(|| prefixes(&hir));
+            list.push(Shape { name: def.name.clone(), regex, groups, first, prefixes });
         }
         let set = RegexSet::new(list.iter().map(|s| s.regex.as_str()))
             .map_err(|e| Error::Config(format!("date shapes: {e}")))?;
@@ -143,9 +212,24 @@ mod tests {
     use crate::dates::grammar::format::ShapeDef;
 
     fn shapes(defs: &[(&str, &str)]) -> Result<Shapes, Error> {
-        Shapes::compile(&ShapesFile {
-            shape: defs.iter().map(|(n, r)| ShapeDef { name: (*n).into(), regex: (*r).into() }).collect(),
-        })
+        let words: crate::dates::grammar::format::WordsFile =
+            toml::from_str("[class.month]\noct = 10\n\"oct.\" = 10\noctober = 10").unwrap();
+        let lex = Lexicon::compile(&words, &crate::tokenize::Tokenizer::default()).unwrap();
+        Shapes::compile(
+            &ShapesFile {
+                shape: defs.iter().map(|(n, r)| ShapeDef { name: (*n).into(), regex: (*r).into() }).collect(),
+            },
+            &lex,
+        )
+    }
+
+    #[test]
+    fn class_placeholders() {
+        let s = shapes(&[("md", r"(?P<month>{MONTH})/(?P<day>\d{1,2})")]).unwrap();
+        assert!(s.list[0].regex.is_match("Oct/2") && s.list[0].regex.is_match("october/22"));
+        assert!(!s.list[0].regex.is_match("Covid/19"));
+        assert!(s.list[0].may_start(b"Oct/2") && !s.list[0].may_start(b"Covid/19"));
+        assert!(shapes(&[("x", r"{NOPE}")]).is_err());
     }
 
     #[test]
@@ -154,6 +238,8 @@ mod tests {
         assert!(s.list[0].first[b'7' as usize] && !s.list[0].first[b'a' as usize]);
         assert!(s.list[1].first[b'm' as usize] && s.list[1].first[b'M' as usize] && !s.list[1].first[b'x' as usize]);
         assert!(s.first[b'0' as usize] && s.first[b'M' as usize]);
+        assert!(s.list[1].may_start(b"Mid-March") && !s.list[1].may_start(b"Michael") && !s.list[1].may_start(b"mi"));
+        assert!(s.list[0].may_start(b"2026-03") && s.list[0].prefixes.is_empty());
     }
 
     #[test]
