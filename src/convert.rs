@@ -8,6 +8,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
 
 static DATE_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATETIME_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+/// `datetime.timezone` and `datetime.timedelta`.
+static ZONE_TYPES: PyOnceLock<(Py<PyType>, Py<PyType>)> = PyOnceLock::new();
 
 fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DATE_TYPE
@@ -81,6 +84,18 @@ pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyR
     )))
 }
 
+/// Parses `prefer`: `"past"`, `"future"` or None.
+pub(crate) fn parse_prefer(s: Option<&str>) -> PyResult<Option<dateline_core::Prefer>> {
+    match s {
+        None => Ok(None),
+        Some("past") => Ok(Some(dateline_core::Prefer::Past)),
+        Some("future") => Ok(Some(dateline_core::Prefer::Future)),
+        Some(other) => {
+            Err(PyValueError::new_err(format!("prefer must be one of 'past', 'future', None, not '{other}'")))
+        }
+    }
+}
+
 /// Parses `date_order`.
 pub(crate) fn parse_date_order(s: &str) -> PyResult<DateOrder> {
     match s {
@@ -95,6 +110,23 @@ pub(crate) fn parse_document_type(s: &str) -> PyResult<DocumentType> {
     DocumentType::parse(s).map_err(|e| PyValueError::new_err(e.to_string().replace("invalid configuration: ", "")))
 }
 
+/// One entry of a `document_types` argument: a name, or None for the
+/// pipeline's default. `what` names it in messages (`document_types[3]`).
+pub(crate) fn parse_document_type_item(
+    obj: &Bound<'_, PyAny>,
+    what: &dyn Fn() -> String,
+) -> PyResult<Option<DocumentType>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{} must be a str or None, not {}", what(), type_name(obj))))?;
+    parse_document_type(s.to_str()?)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
+}
+
 /// The name of a date order.
 pub(crate) fn date_order_name(o: DateOrder) -> &'static str {
     match o {
@@ -106,6 +138,39 @@ pub(crate) fn date_order_name(o: DateOrder) -> &'static str {
 /// A Python `datetime.date`.
 pub(crate) fn py_date<'py>(py: Python<'py>, d: Date) -> PyResult<Bound<'py, PyAny>> {
     date_type(py)?.call1((d.year(), d.month(), d.day()))
+}
+
+/// A Python `datetime.datetime` at `hour:minute:second` of `d` (hour 24 is
+/// midnight of the next day), aware with a fixed UTC offset of `zone`
+/// minutes when given, naive otherwise.
+pub(crate) fn py_datetime<'py>(
+    py: Python<'py>,
+    d: Date,
+    (hour, minute, second): (u8, u8, u8),
+    zone: Option<i16>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (d, hour) = if hour >= 24 { (d.add_days(1), 0) } else { (d, hour) };
+    let cls = DATETIME_TYPE
+        .get_or_try_init(py, || -> PyResult<Py<PyType>> {
+            Ok(py.import("datetime")?.getattr("datetime")?.cast_into::<PyType>()?.unbind())
+        })?
+        .bind(py);
+    let naive = (d.year(), d.month(), d.day(), hour, minute, second);
+    let Some(minutes) = zone else {
+        return cls.call1(naive);
+    };
+    let (timezone, timedelta) = ZONE_TYPES.get_or_try_init(py, || -> PyResult<(Py<PyType>, Py<PyType>)> {
+        let m = py.import("datetime")?;
+        Ok((
+            m.getattr("timezone")?.cast_into::<PyType>()?.unbind(),
+            m.getattr("timedelta")?.cast_into::<PyType>()?.unbind(),
+        ))
+    })?;
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("minutes", minutes)?;
+    let offset = timedelta.bind(py).call((), Some(&kwargs))?;
+    let tz = timezone.bind(py).call1((offset,))?;
+    cls.call1((naive.0, naive.1, naive.2, naive.3, naive.4, naive.5, 0, tz))
 }
 
 /// Validates `n_threads`: `None` or a positive integer.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use dateline_core::export::{Parts, doc_json};
-use dateline_core::{NameRules, Pipeline, PipelineOptions, ReferenceDate, parallel};
+use dateline_core::{DocumentType, NameRules, Pipeline, PipelineOptions, ReferenceDate, parallel};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
@@ -12,7 +12,8 @@ use pyo3::types::{PyList, PyTuple};
 use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{
-    date_order_name, extract_text, parse_date_order, parse_document_type, parse_reference, parse_threads, py_date,
+    date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item, parse_reference,
+    parse_threads, py_date,
 };
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
@@ -31,53 +32,69 @@ impl PyPipeline {
     }
 }
 
+/// A batch's arguments, checked and converted.
+struct Batch {
+    texts: Vec<PyBackedStr>,
+    /// One per text, or empty for the pipeline's default.
+    references: Vec<ReferenceDate>,
+    /// One per text, or empty for the pipeline's default.
+    document_types: Vec<DocumentType>,
+    threads: Option<usize>,
+}
+
+impl Batch {
+    fn strs(&self) -> Vec<&str> {
+        self.texts.iter().map(|s| s.as_str()).collect()
+    }
+}
+
 impl PyPipeline {
-    /// Checks and converts a batch's arguments.
+    /// Checks and converts a batch's arguments. `index_offset` shifts the
+    /// indices named in error messages.
     fn prepare<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
+        document_types: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
         index_offset: usize,
-    ) -> PyResult<(Vec<PyBackedStr>, Vec<ReferenceDate>, Option<usize>)> {
+    ) -> PyResult<Batch> {
         let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
         for (i, t) in texts.iter().enumerate() {
             owned.push(extract_text(&t, &|| format!("texts[{}]", i + index_offset))?);
         }
+        let same_length = |name: &str, items: &Bound<'py, PyList>| {
+            if items.len() == texts.len() {
+                Ok(())
+            } else {
+                Err(crate::errors::config_error(
+                    py,
+                    format!("{name} has {} items for {} texts", items.len(), texts.len()),
+                ))
+            }
+        };
         let mut refs: Vec<ReferenceDate> = Vec::new();
         if let Some(r) = reference_dates {
-            if r.len() != texts.len() {
-                return Err(crate::errors::config_error(
-                    py,
-                    format!("reference_dates has {} items for {} texts", r.len(), texts.len()),
-                ));
-            }
+            same_length("reference_dates", r)?;
             for (i, v) in r.iter().enumerate() {
                 refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
+            }
+        }
+        let mut types: Vec<DocumentType> = Vec::new();
+        if let Some(d) = document_types {
+            same_length("document_types", d)?;
+            let default = self.inner.options().document_type;
+            for (i, v) in d.iter().enumerate() {
+                let what = || format!("document_types[{}]", i + index_offset);
+                types.push(parse_document_type_item(&v, &what)?.unwrap_or(default));
             }
         }
         let threads = match n_threads {
             None => self.inner.options().n_threads,
             n => parse_threads(n)?,
         };
-        Ok((owned, refs, threads))
-    }
-
-    /// Checks and converts a batch's arguments, then analyses it with the GIL released.
-    fn run_batch<'py>(
-        &self,
-        py: Python<'py>,
-        texts: &Bound<'py, PyList>,
-        reference_dates: Option<&Bound<'py, PyList>>,
-        n_threads: Option<i64>,
-        index_offset: usize,
-    ) -> PyResult<(Vec<PyBackedStr>, Vec<dateline_core::Document>)> {
-        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, index_offset)?;
-        let inner = Arc::clone(&self.inner);
-        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
-        let docs = run_detached(py, || inner.process_batch(&strs, &refs, threads))?;
-        Ok((owned, docs))
+        Ok(Batch { texts: owned, references: refs, document_types: types, threads })
     }
 }
 
@@ -141,25 +158,33 @@ impl PyPipeline {
         Ok(Self { inner: Arc::new(inner), builtin })
     }
 
-    /// Analyses one text; `reference_date` as in the constructor.
+    /// Analyses one text; `reference_date` as in the constructor,
+    /// `document_type` a name or None for the pipeline's.
+    #[pyo3(signature = (text, reference_date, document_type = None))]
     fn process(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         reference_date: Option<&Bound<'_, PyAny>>,
+        document_type: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDoc> {
         let text = extract_text(text, &|| "text".to_owned())?;
         let reference = parse_reference(reference_date, "reference_date")?;
+        let doctype = match document_type {
+            Some(d) => parse_document_type_item(d, &|| "document_type".to_owned())?,
+            None => None,
+        };
         let inner = Arc::clone(&self.inner);
         let t = text.clone_ref(py);
-        let doc = run_detached(py, move || Ok(inner.process(&t, reference)))?;
+        let doc = run_detached(py, move || Ok(inner.process_as(&t, reference, doctype)))?;
         Ok(self.make_doc(text, doc))
     }
 
     /// Analyses a list of texts in parallel (input order kept). With
-    /// `reference_dates` None, the pipeline's default applies to every text.
+    /// `reference_dates` or `document_types` None, the pipeline's default
+    /// applies to every text (so does a None entry of `document_types`).
     /// `index_offset` shifts the indices named in error messages.
-    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0))]
+    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0, document_types = None))]
     fn process_batch<'py>(
         &self,
         py: Python<'py>,
@@ -167,31 +192,41 @@ impl PyPipeline {
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
         index_offset: usize,
+        document_types: Option<&Bound<'py, PyList>>,
     ) -> PyResult<Vec<PyDoc>> {
-        let (owned, docs) = self.run_batch(py, texts, reference_dates, n_threads, index_offset)?;
-        Ok(owned.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
+        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, index_offset)?;
+        let inner = Arc::clone(&self.inner);
+        let strs = b.strs();
+        let docs =
+            run_detached(py, || inner.map_batch(&strs, &b.references, &b.document_types, b.threads, |_, doc| doc))?;
+        drop(strs);
+        Ok(b.texts.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
     }
 
     /// Analyses a list of texts in parallel and keeps the results in Rust,
     /// to be read as columns (`Annotations.table`).
-    #[pyo3(signature = (texts, reference_dates, n_threads))]
+    #[pyo3(signature = (texts, reference_dates, n_threads, document_types = None))]
     fn annotate<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
+        document_types: Option<&Bound<'py, PyList>>,
     ) -> PyResult<PyAnnotations> {
-        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, 0)?;
+        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, 0)?;
         let inner = Arc::clone(&self.inner);
-        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
+        let strs = b.strs();
         let docs = run_detached(py, || {
             inner
-                .map_batch(&strs, &refs, &[], threads, |_, doc| dateline_core::CompactDocument::new(doc))?
+                .map_batch(&strs, &b.references, &b.document_types, b.threads, |_, doc| {
+                    dateline_core::CompactDocument::new(doc)
+                })?
                 .into_iter()
                 .collect::<Result<Vec<_>, _>>()
         })?;
-        Ok(PyAnnotations { texts: owned, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads })
+        drop(strs);
+        Ok(PyAnnotations { texts: b.texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads: b.threads })
     }
 
     /// Tokens and sentences of a batch as flat arrays, with no object per
@@ -214,9 +249,9 @@ impl PyPipeline {
         Bound<'py, numpy::PyArray1<i64>>,
     )> {
         use numpy::IntoPyArray;
-        let (owned, _, threads) = self.prepare(py, texts, None, n_threads, 0)?;
+        let b = self.prepare(py, texts, None, None, n_threads, 0)?;
+        let (strs, threads) = (b.strs(), b.threads);
         let inner = Arc::clone(&self.inner);
-        let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
         // Texts in groups of 64, each group tokenized with one set of buffers
         // into flat arrays: token offsets, space_after, sentence offsets, and
         // each text's token and sentence counts.
@@ -260,10 +295,11 @@ impl PyPipeline {
 
     /// Analyses a batch and returns it as JSON lines (one record per text,
     /// each ending in a newline): `doc` (from `names`), `text`,
-    /// `reference_date` and the `parts` asked for (`tokens`, `sentences`,
-    /// `entities`, `timexes`). Analysis and serialisation run in parallel with
-    /// the GIL released.
-    #[pyo3(signature = (texts, reference_dates, names, n_threads, parts, index_offset = 0))]
+    /// `reference_date`, `document_type` and the `parts` asked for (`tokens`,
+    /// `sentences`, `entities`, `timexes`, `ranges`; `explain` adds an
+    /// explanation to each time expression). Analysis and serialisation run in
+    /// parallel with the GIL released.
+    #[pyo3(signature = (texts, reference_dates, names, n_threads, parts, index_offset = 0, document_types = None))]
     #[allow(clippy::too_many_arguments)] // Python arguments
     fn annotate_jsonl<'py>(
         &self,
@@ -274,6 +310,7 @@ impl PyPipeline {
         n_threads: Option<i64>,
         parts: Vec<String>,
         index_offset: usize,
+        document_types: Option<&Bound<'py, PyList>>,
     ) -> PyResult<String> {
         if names.len() != texts.len() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
@@ -282,25 +319,21 @@ impl PyPipeline {
                 texts.len()
             )));
         }
-        let mut p = Parts { tokens: false, sentences: false, entities: false, timexes: false };
+        let mut p = Parts::NONE;
         for part in &parts {
-            match part.as_str() {
-                "tokens" => p.tokens = true,
-                "sentences" => p.sentences = true,
-                "entities" => p.entities = true,
-                "timexes" => p.timexes = true,
-                other => {
-                    return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                        "unknown part '{other}'; expected 'tokens', 'sentences', 'entities' or 'timexes'"
-                    )));
-                }
+            if !p.set(part) {
+                let names: Vec<String> = Parts::NAMES.iter().map(|n| format!("'{n}'")).collect();
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "unknown part '{part}'; expected some of {}",
+                    names.join(", ")
+                )));
             }
         }
-        let (owned, refs, threads) = self.prepare(py, texts, reference_dates, n_threads, index_offset)?;
+        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
         run_detached(py, move || {
-            let strs: Vec<&str> = owned.iter().map(|s| s.as_str()).collect();
-            let lines = inner.map_batch(&strs, &refs, &[], threads, |i, doc| {
+            let strs = b.strs();
+            let lines = inner.map_batch(&strs, &b.references, &b.document_types, b.threads, |i, doc| {
                 doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p)
             })?;
             let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
@@ -338,6 +371,12 @@ impl PyPipeline {
     #[getter]
     fn split_on_newlines(&self) -> bool {
         self.inner.options().split_on_newlines
+    }
+
+    /// The default document type: `"auto"`, `"news"`, `"narrative"` or `"colloquial"`.
+    #[getter]
+    fn document_type(&self) -> &'static str {
+        self.inner.options().document_type.as_str()
     }
 
     /// How ambiguous numeric dates are read: `"mdy"` or `"dmy"`.
