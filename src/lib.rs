@@ -4,8 +4,10 @@
 mod batch;
 mod columns;
 mod convert;
+mod dates;
 mod errors;
 mod gazetteer;
+mod parse;
 mod pipeline;
 mod results;
 
@@ -34,7 +36,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyToken>()?;
     m.add_class::<results::PySentence>()?;
     m.add_class::<results::PyEntity>()?;
-    m.add_class::<results::PyTimex>()?;
+    m.add_class::<dates::PyTimex>()?;
+    m.add_class::<dates::PyRange>()?;
+    m.add_class::<parse::PyParsedTime>()?;
+    m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(_parallelism_enabled, m)?)?;
     Ok(())

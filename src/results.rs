@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use dateline_core::span::CharCursor;
 use dateline_core::tokenize::attrs;
-use dateline_core::{Date, Document, Gazetteer};
+use dateline_core::{Document, Gazetteer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::py_date;
+use crate::dates::{PyRange, PyTimex};
 
 /// A processed document plus what is needed to render its spans.
 pub(crate) struct DocData {
@@ -25,8 +26,8 @@ impl DocData {
     }
 }
 
-/// A document analysed by a `Pipeline`: its text, reference date, tokens,
-/// sentences, entities and time expressions. Span offsets are `str` indices:
+/// A document analysed by a `Pipeline`: its text, reference date and
+/// document type, tokens, sentences, entities, time expressions and ranges. Span offsets are `str` indices:
 /// `doc.text[span.start:span.end] == span.text`.
 #[pyclass(frozen, name = "Doc", module = "dateline._core")]
 pub struct PyDoc {
@@ -118,49 +119,6 @@ impl PartialEq for PyEntity {
             && self.candidate_pairs() == other.candidate_pairs()
             && self.attrs() == other.attrs()
     }
-}
-
-/// A time expression: `start`, `end`, `text`, TIMEX3 `type` (DATE, TIME,
-/// DURATION, SET), `value`, `mod`, `freq` and `quant` (sets), and `interval`: the half-open range of
-/// days `(first, after_last)` as `datetime.date` values, or None when the
-/// value names no concrete period.
-#[pyclass(frozen, name = "Timex", module = "dateline._core", eq)]
-#[derive(PartialEq)]
-pub struct PyTimex {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get, name = "type")]
-    timex_type: &'static str,
-    #[pyo3(get)]
-    value: String,
-    #[pyo3(get, name = "mod")]
-    modifier: Option<&'static str>,
-    #[pyo3(get)]
-    freq: Option<String>,
-    #[pyo3(get)]
-    quant: Option<&'static str>,
-    range: Option<(Date, Date)>,
-    why: Why,
-}
-
-/// What `Timex.explain()` reports.
-#[derive(PartialEq)]
-struct Why {
-    rule: &'static str,
-    via: Vec<&'static str>,
-    anchor: &'static str,
-    anchor_date: Option<Date>,
-    anchor_index: Option<usize>,
-    anchor_text: Option<String>,
-    anchor_value: Option<String>,
-    tense: &'static str,
-    cue: Option<String>,
-    document_type: &'static str,
-    text: String,
 }
 
 fn shorten(s: &str, n: usize) -> String {
@@ -268,51 +226,14 @@ impl PyEntity {
     }
 }
 
-#[pymethods]
-impl PyTimex {
-    #[getter]
-    fn interval<'py>(&self, py: Python<'py>) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
-        self.range.map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?))).transpose()
-    }
-
-    /// Why the expression has its value: `rule` (the rule that matched, with
-    /// `via`, the rules of its pieces), `anchor` (`"reference"`, `"expression"`
-    /// or `"none"`, with `anchor_date`, or `anchor_index`, `anchor_text` and
-    /// `anchor_value` of the earlier expression), `tense` and its `cue` word,
-    /// `document_type`, and `text`, all of it as one sentence.
-    fn explain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        let d = pyo3::types::PyDict::new(py);
-        let w = &self.why;
-        d.set_item("rule", w.rule)?;
-        d.set_item("via", w.via.clone())?;
-        d.set_item("anchor", w.anchor)?;
-        d.set_item("anchor_date", w.anchor_date.map(|x| py_date(py, x)).transpose()?)?;
-        d.set_item("anchor_index", w.anchor_index)?;
-        d.set_item("anchor_text", w.anchor_text.clone())?;
-        d.set_item("anchor_value", w.anchor_value.clone())?;
-        d.set_item("tense", w.tense)?;
-        d.set_item("cue", w.cue.clone())?;
-        d.set_item("document_type", w.document_type)?;
-        d.set_item("text", w.text.clone())?;
-        Ok(d)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Timex({:?}, type={:?}, value={:?}, start={}, end={})",
-            self.text, self.timex_type, self.value, self.start, self.end
-        )
-    }
-}
-
 impl DocData {
     /// A cursor converting byte offsets to str indices; spans are visited
     /// in text order, so each conversion walks only from the previous one.
-    fn cursor(&self) -> std::cell::RefCell<CharCursor<'_>> {
+    pub(crate) fn cursor(&self) -> std::cell::RefCell<CharCursor<'_>> {
         std::cell::RefCell::new(CharCursor::new(&self.text))
     }
 
-    fn slice(&self, s: usize, e: usize) -> String {
+    pub(crate) fn slice(&self, s: usize, e: usize) -> String {
         self.text[s..e].to_owned()
     }
 
@@ -365,50 +286,6 @@ impl DocData {
                 name: m.name.clone(),
                 alternatives: m.alternatives.clone(),
                 rule: m.rule,
-            })
-            .collect()
-    }
-
-    pub(crate) fn timexes(&self) -> Vec<PyTimex> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
-        let all = &self.doc.timexes;
-        let why = |t: &dateline_core::Timex| {
-            let e = &t.explanation;
-            let (anchor, anchor_date, anchor_index) = match e.anchor {
-                dateline_core::Anchor::Reference(d) => ("reference", Some(d), None),
-                dateline_core::Anchor::Expression { index } => ("expression", None, Some(index)),
-                _ => ("none", None, None),
-            };
-            let other = anchor_index.and_then(|i| all.get(i));
-            Why {
-                rule: e.rule,
-                via: e.via.clone(),
-                anchor,
-                anchor_date,
-                anchor_index,
-                anchor_text: other.map(|o| self.slice(o.start, o.end)),
-                anchor_value: other.map(|o| o.value.clone()),
-                tense: e.tense.as_str(),
-                cue: e.cue.map(|(a, b)| self.slice(a, b)),
-                document_type: e.document_type.as_str(),
-                text: e.describe(&self.text, all, t),
-            }
-        };
-        self.doc
-            .timexes
-            .iter()
-            .map(|t| PyTimex {
-                why: why(t),
-                start: c(t.start),
-                end: c(t.end),
-                text: self.slice(t.start, t.end),
-                timex_type: t.timex_type.as_str(),
-                value: t.value.clone(),
-                modifier: t.modifier,
-                freq: t.freq.clone(),
-                quant: t.quant,
-                range: t.interval(),
             })
             .collect()
     }
@@ -491,6 +368,20 @@ impl PyDoc {
         self.data.timexes()
     }
 
+    /// The ranges of time written as one phrase (`from March 2 to March 6`),
+    /// in order; their ends are also in `timexes`.
+    #[getter]
+    fn ranges(&self) -> Vec<PyRange> {
+        self.data.ranges()
+    }
+
+    /// The document type its time expressions were anchored as: `"news"`,
+    /// `"narrative"` or `"colloquial"` (what `"auto"` chose, or the one given).
+    #[getter]
+    fn document_type(&self) -> &'static str {
+        self.data.doc.document_type.as_str()
+    }
+
     /// Token offsets as a list of `(start, end)` str-index pairs, without
     /// building `Token` objects (the fast path for large corpora).
     fn token_spans(&self) -> Vec<(usize, usize)> {
@@ -530,12 +421,17 @@ impl PyDoc {
     }
 
     /// The whole analysis as plain dicts, lists, strings and ints (JSON-ready):
-    /// `text`, `reference_date` (ISO string or None), `tokens`, `sentences`,
-    /// `entities` and `timexes`, each span with `start`, `end` and `text`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    /// `text`, `reference_date` (ISO string or None), `document_type`,
+    /// `tokens`, `sentences`, `entities`, `timexes` and `ranges`, each span
+    /// with `start`, `end` and `text`. With `explain=True` each time
+    /// expression also has an `explanation` (`Timex.explain()`, dates as ISO
+    /// strings).
+    #[pyo3(signature = (*, explain = false))]
+    fn to_dict<'py>(&self, py: Python<'py>, explain: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("text", self.text(py))?;
         d.set_item("reference_date", self.data.doc.reference_date.map(|x| x.to_string()))?;
+        d.set_item("document_type", self.document_type())?;
         let span = |start: usize, end: usize, text: &str| -> PyResult<Bound<'py, PyDict>> {
             let s = PyDict::new(py);
             s.set_item("start", start)?;
@@ -589,22 +485,34 @@ impl PyDoc {
             if let Some((a, b)) = t.range {
                 s.set_item("interval", (a.to_string(), b.to_string()))?;
             }
+            if let Some(z) = &t.zone {
+                s.set_item("zone", z)?;
+            }
+            if explain {
+                s.set_item("explanation", t.why.to_dict(py, true)?)?;
+            }
             tx.append(s)?;
         }
         d.set_item("timexes", tx)?;
+        let ranges = PyList::empty(py);
+        for r in self.data.ranges() {
+            ranges.append(r.to_dict(py)?)?;
+        }
+        d.set_item("ranges", ranges)?;
         Ok(d)
     }
 
     fn __repr__(&self) -> String {
         let d = &self.data.doc;
         format!(
-            "Doc({:?}, reference_date={}, {} tokens, {} sentences, {} entities, {} timexes)",
+            "Doc({:?}, reference_date={}, {} tokens, {} sentences, {} entities, {} timexes, {} ranges)",
             shorten(&self.data.text, 50),
             d.reference_date.map_or_else(|| "None".to_owned(), |x| x.to_string()),
             d.tokens.len(),
             d.sentences.len(),
             d.entities.len(),
-            d.timexes.len()
+            d.timexes.len(),
+            d.ranges.len()
         )
     }
 }
