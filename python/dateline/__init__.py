@@ -8,6 +8,8 @@ from news text, with a Rust core.
 [('Caracas', 'LOC')]
 >>> [(t.text, t.type, t.value) for t in doc.timexes]
 [('Thursday', 'DATE', '2026-03-05')]
+>>> dateline.parse("yesterday", reference_date="2026-03-05").value
+'2026-03-04'
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from __future__ import annotations
 import os as _os
 
 from dateline import _core, exceptions, gazetteers
-from dateline._core import Doc, Entity, Gazetteer, Sentence, Timex, Token
+from dateline._core import Doc, Entity, Gazetteer, ParsedTime, Range, Sentence, Timex, Token
 from dateline._frames import Annotations
 from dateline._gazframe import GazetteerBuilder
+from dateline._parse import parse
 from dateline._pipeline import Offsets, Pipeline
 from dateline.display import render
 from dateline.exceptions import ConfigError, DatelineError, GazetteerError, SerializationError
@@ -34,7 +37,9 @@ __all__ = [
     "GazetteerBuilder",
     "GazetteerError",
     "Offsets",
+    "ParsedTime",
     "Pipeline",
+    "Range",
     "Sentence",
     "SerializationError",
     "Timex",
@@ -42,6 +47,7 @@ __all__ = [
     "__version__",
     "exceptions",
     "gazetteers",
+    "parse",
     "render",
 ]
 

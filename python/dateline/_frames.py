@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Annotations", "TABLES", "Format"]
 
 #: The tables an :class:`Annotations` can produce.
-TABLES = ("entities", "timexes", "sentences", "tokens")
+TABLES = ("entities", "timexes", "ranges", "sentences", "tokens")
+#: The document types a document may be given.
+DOCUMENT_TYPES = ("auto", "news", "narrative", "colloquial")
 #: Output formats.
 Format = Literal["pandas", "polars", "arrow", "numpy"]
 _FORMATS = ("pandas", "polars", "arrow", "numpy")
@@ -119,6 +121,20 @@ def _dates(obj: object, n: int) -> list[Any] | None:
     return out
 
 
+def _doctypes(obj: object, n: int) -> list[Any] | None:
+    """One document type (or None) per text, from a sequence-like input or
+    one value for all; names are checked in Rust."""
+    if obj is None:
+        return None
+    if isinstance(obj, str):
+        return [obj] * n
+    values, _ = _values(obj, "document_types")
+    out = [None if _is_missing(v) else v for v in values]
+    if len(out) != n:
+        raise ValueError(f"document_types has {len(out)} items for {n} texts")
+    return out
+
+
 # ---------------------------------------------------------------------------
 # tables
 
@@ -167,6 +183,14 @@ def _arrow_date(pa: Any, days: np.ndarray) -> Any:
     return pa.array(np.where(mask, 0, days).astype(np.int32), type=pa.date32(), mask=mask if mask.any() else None)
 
 
+def _optint_objects(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Integers, some missing, as a numpy object array (None where missing)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values.tolist()
+    out[~valid] = None
+    return out
+
+
 def _pandas_str(pd: Any, pa: Any, offsets: np.ndarray, data: np.ndarray, valid: np.ndarray | None) -> Any:
     if pa is None:
         return _decode(offsets, data, valid)
@@ -190,7 +214,14 @@ class Annotations:
     - ``timexes()``: ``type`` (categorical DATE/TIME/DURATION/SET), ``value``,
       ``mod``, ``freq``, ``quant``, ``begin`` and ``end_date`` (the half-open
       calendar interval the value covers, as dates; missing when the value
-      names no concrete period) and ``reference_date``;
+      names no concrete period), ``reference_date`` and ``document_type``
+      (categorical news/narrative/colloquial: how the document was read);
+    - ``ranges()``: ranges of time written as one phrase (``from March 2 to
+      March 6``): ``begin_index`` and ``end_index`` (the row numbers, within
+      the document, of the time expressions at its ends in ``timexes()``;
+      missing where the text names none), ``begin`` and ``end_date`` (the
+      half-open interval of days; missing for an open end), ``value`` (an ISO
+      interval, ``2026-03-02/2026-03-06``) and ``rule``;
     - ``sentences()``: ``i`` (position in the document);
     - ``tokens()``: ``i``, ``sentence``, ``space_after``, ``norm``, ``shape``
       and the ``is_*``/``like_*`` flags.
@@ -241,6 +272,21 @@ class Annotations:
         """The time expressions, one row each."""
         return self.table("timexes", format)
 
+    def ranges(self, format: Format = "pandas") -> Any:
+        """The ranges of time written as one phrase, one row each.
+
+        Examples
+        --------
+        >>> import dateline
+        >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+        >>> res = nlp.annotate(["Talks ran from March 2 to March 6.", "Shut since March 2."])
+        >>> res.ranges()[["doc", "text", "begin_index", "end_index", "value"]]
+           doc                     text  begin_index  end_index                  value
+        0    0  from March 2 to March 6            0          1  2026-03-02/2026-03-06
+        1    1            since March 2            0       <NA>  2026-03-02/2026-03-05
+        """
+        return self.table("ranges", format)
+
     def sentences(self, format: Format = "pandas") -> Any:
         """The sentences, one row each."""
         return self.table("sentences", format)
@@ -287,6 +333,8 @@ class Annotations:
         for name, kind, data, extra in cols:
             if kind == "int" or kind == "bool":
                 out[name] = data
+            elif kind == "optint":
+                out[name] = _optint_objects(data, extra)
             elif kind == "date":
                 out[name] = data.view("datetime64[D]")
             elif kind == "str":
@@ -307,6 +355,8 @@ class Annotations:
                 arrays.append(pa.array(np.asarray(self._doc_labels(data))))
             elif kind == "int" or kind == "bool":
                 arrays.append(pa.array(data))
+            elif kind == "optint":
+                arrays.append(pa.array(data, mask=~extra))
             elif kind == "date":
                 arrays.append(_arrow_date(pa, data))
             elif kind == "str":
@@ -325,6 +375,8 @@ class Annotations:
                 data[name] = self._doc_labels(values)
             elif kind == "int" or kind == "bool":
                 data[name] = values
+            elif kind == "optint":
+                data[name] = pd.arrays.IntegerArray(values, ~extra)
             elif kind == "date":
                 data[name] = values.view("datetime64[D]").astype("datetime64[s]")
             elif kind == "str":
@@ -344,11 +396,18 @@ def _tables(tables: Sequence[str] | str) -> list[str]:
     return out
 
 
-def annotate(pipeline: _core.Pipeline, texts: object, reference_dates: object, n_threads: int | None) -> Annotations:
+def annotate(
+    pipeline: _core.Pipeline,
+    texts: object,
+    reference_dates: object,
+    n_threads: int | None,
+    document_types: object = None,
+) -> Annotations:
     """Implementation of :meth:`dateline.Pipeline.annotate`."""
     values, index = _texts(texts)
     refs = _dates(reference_dates, len(values))
-    return Annotations(pipeline.annotate(values, refs, n_threads), index)
+    types = _doctypes(document_types, len(values))
+    return Annotations(pipeline.annotate(values, refs, n_threads, types), index)
 
 
 def annotate_frame(
@@ -359,23 +418,25 @@ def annotate_frame(
     columns: Sequence[str] | None,
     tables: Sequence[str],
     n_threads: int | None,
+    document_type: str | None = None,
 ) -> dict[str, Any]:
     """Implementation of :meth:`dateline.Pipeline.annotate_frame`."""
     mod = type(frame).__module__.split(".")[0]
     if mod not in ("pandas", "polars") or not hasattr(frame, "columns"):
         raise TypeError(f"frame must be a pandas or polars DataFrame, not {type(frame).__name__}")
     names = list(frame.columns)
-    for what, col in (("text", text), ("reference_date", reference_date)):
+    for what, col in (("text", text), ("reference_date", reference_date), ("document_type", document_type)):
         if col is not None and col not in names:
             raise KeyError(f"{what} column {col!r} is not in the frame (columns: {names})")
-    keep = [c for c in names if c not in (text, reference_date)] if columns is None else list(columns)
+    keep = [c for c in names if c not in (text, reference_date, document_type)] if columns is None else list(columns)
     for c in keep:
         if c not in names:
             raise KeyError(f"column {c!r} is not in the frame (columns: {names})")
     wanted = _tables(tables)
     values, _ = _texts(frame[text])
     refs = _dates(frame[reference_date], len(values)) if reference_date is not None else None
-    res = Annotations(pipeline.annotate(values, refs, n_threads))
+    types = _doctypes(frame[document_type], len(values)) if document_type is not None else None
+    res = Annotations(pipeline.annotate(values, refs, n_threads, types))
     out: dict[str, Any] = {}
     if mod == "pandas":
         pd = _need("pandas", "pandas")

@@ -14,10 +14,12 @@ from dateline import _core, _frames
 from dateline._core import Doc, Gazetteer
 from dateline._frames import Annotations
 
-__all__ = ["Pipeline", "ReferenceDate"]
+__all__ = ["DocumentType", "Pipeline", "ReferenceDate"]
 
 #: A reference date argument: a date, an ISO date string, ``"detect"`` or None.
 ReferenceDate = Union[_dt.date, str, None]
+#: How a document's relative expressions are anchored (see :class:`Pipeline`).
+DocumentType = Literal["auto", "news", "narrative", "colloquial"]
 
 _UNSET: object = object()
 
@@ -76,6 +78,14 @@ class Pipeline:
         Washington`` stays the place). Person entries are those
         labelled ``PER`` or ``PERSON``; a name word is capitalised and not a
         common English word.
+    document_type
+        How relative expressions ("on Monday", "the next day") are anchored,
+        for documents given no type of their own: ``"news"`` (on the reference
+        date, by the tense of the clause), ``"narrative"`` (history, biography:
+        on the story's own time, the latest explicit date before them),
+        ``"colloquial"`` (mail, chat, notes: on the reference date, leaning to
+        the future for plans) or ``"auto"`` (default: chosen per document from
+        its text). :attr:`Doc.document_type` says which was used.
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -108,7 +118,7 @@ class Pipeline:
         disable: Iterable[Literal["entities", "timexes"]] = (),
         overlaps: Literal["longest", "all"] = "longest",
         name_rules: Iterable[Literal["persons", "longer_names", "repeats"]] = ("persons", "longer_names", "repeats"),
-        document_type: Literal["auto", "news", "narrative", "colloquial"] = "auto",
+        document_type: DocumentType = "auto",
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -145,6 +155,11 @@ class Pipeline:
         return self._core.reference_date
 
     @property
+    def document_type(self) -> str:
+        """The default document type (``"auto"``, ``"news"``, ``"narrative"`` or ``"colloquial"``)."""
+        return self._core.document_type
+
+    @property
     def overlaps(self) -> str:
         """How entity matches may overlap: ``"longest"`` or ``"all"``."""
         return self._core.overlaps
@@ -175,19 +190,35 @@ class Pipeline:
         return self._core.n_threads
 
     # -- processing ------------------------------------------------------
-    def __call__(self, text: str, *, reference_date: ReferenceDate | object = _UNSET) -> Doc:
+    def __call__(
+        self,
+        text: str,
+        *,
+        reference_date: ReferenceDate | object = _UNSET,
+        document_type: DocumentType | None = None,
+    ) -> Doc:
         """Analyse one text and return a :class:`Doc`.
 
-        ``reference_date`` overrides the pipeline's default for this call.
+        ``reference_date`` and ``document_type`` override the pipeline's
+        defaults for this call (``document_type=None``: the pipeline's).
+
+        Examples
+        --------
+        >>> import dateline
+        >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+        >>> doc = nlp("He left yesterday.", document_type="colloquial")
+        >>> doc.document_type, doc.timexes[0].value
+        ('colloquial', '2026-03-04')
         """
         ref = self._reference_date if reference_date is _UNSET else reference_date
-        return self._core.process(text, ref)  # type: ignore[arg-type]  # checked in Rust
+        return self._core.process(text, ref, document_type)  # type: ignore[arg-type]  # checked in Rust
 
     def pipe(
         self,
         texts: Iterable[str],
         *,
         reference_dates: Iterable[ReferenceDate] | None = None,
+        document_types: Iterable[DocumentType | None] | None = None,
         batch_size: int = 1024,
         n_threads: int | None = None,
     ) -> Iterator[Doc]:
@@ -204,6 +235,10 @@ class Pipeline:
         reference_dates
             One reference date per text (same forms as the constructor's), or
             None for the pipeline's default.
+        document_types
+            One document type per text (``"auto"``, ``"news"``,
+            ``"narrative"``, ``"colloquial"``, or None for the pipeline's), or
+            None for the pipeline's on every text.
         batch_size
             Texts per parallel chunk.
         n_threads
@@ -215,6 +250,9 @@ class Pipeline:
         >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
         >>> [d.timexes[0].value for d in nlp.pipe(["on Sunday", "in January"])]
         ['2026-03-01', '2026-01']
+        >>> docs = nlp.pipe(["He left yesterday."] * 2, document_types=["news", "colloquial"])
+        >>> [(d.document_type, d.timexes[0].value) for d in docs]
+        [('news', '2026-03-04'), ('colloquial', '2026-03-04')]
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int):
             raise TypeError(f"batch_size must be an int, not {type(batch_size).__name__}")
@@ -224,29 +262,31 @@ class Pipeline:
             raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
         if isinstance(texts, str):
             raise TypeError("texts must be an iterable of str, not a single str (use nlp(text) for one text)")
-        return self._pipe(iter(texts), reference_dates, batch_size, n_threads)
+        if isinstance(document_types, str):
+            raise TypeError("document_types must be an iterable with one entry per text, not a single str")
+        return self._pipe(iter(texts), reference_dates, document_types, batch_size, n_threads)
 
     def _pipe(
         self,
         texts: Iterator[str],
         reference_dates: Iterable[ReferenceDate] | None,
+        document_types: Iterable[DocumentType | None] | None,
         batch_size: int,
         n_threads: int | None,
     ) -> Iterator[Doc]:
-        refs = None if reference_dates is None else iter(reference_dates)
+        refs = None if reference_dates is None else _Aligned("reference_dates", reference_dates)
+        types = None if document_types is None else _Aligned("document_types", document_types)
         offset = 0
         while True:
             chunk = list(islice(texts, batch_size))
             if not chunk:
-                if refs is not None and next(refs, _UNSET) is not _UNSET:
-                    raise ValueError("reference_dates has more items than texts")
+                for extra in (refs, types):
+                    if extra is not None:
+                        extra.check_exhausted()
                 return
-            ref_chunk = None
-            if refs is not None:
-                ref_chunk = list(islice(refs, len(chunk)))
-                if len(ref_chunk) != len(chunk):
-                    raise ValueError("reference_dates has fewer items than texts")
-            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset)
+            ref_chunk = None if refs is None else refs.take(len(chunk))
+            type_chunk = None if types is None else types.take(len(chunk))
+            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk)  # type: ignore[arg-type]
             offset += len(chunk)
 
     def offsets(self, texts: Iterable[str], *, n_threads: int | None = None) -> Offsets:
@@ -282,6 +322,7 @@ class Pipeline:
         texts: Iterable[str] | Any,
         *,
         reference_dates: Iterable[ReferenceDate] | ReferenceDate | Any = None,
+        document_types: Iterable[DocumentType | None] | DocumentType | Any = None,
         n_threads: int | None = None,
     ) -> Annotations:
         """Analyse many texts and return their spans as tables.
@@ -289,7 +330,7 @@ class Pipeline:
         The columnar path for data science: no Python object is made per
         span; ask the result for ``.entities()``, ``.timexes()``,
         ``.sentences()`` or ``.tokens()`` as pandas, polars or Arrow tables
-        (see :class:`dateline.Annotations`).
+        (see :class:`dateline.Annotations`), or ``.ranges()``.
 
         Parameters
         ----------
@@ -302,12 +343,28 @@ class Pipeline:
             One reference date per text (a sequence or Series of dates,
             datetimes, ISO strings, ``"detect"`` or missing values), or one
             value for every text. ``None`` uses the pipeline's default.
+        document_types
+            One document type per text (a sequence or Series of ``"auto"``,
+            ``"news"``, ``"narrative"``, ``"colloquial"`` or missing values,
+            which mean the pipeline's), or one name for every text. ``None``
+            uses the pipeline's default.
         n_threads
             Overrides the pipeline's thread count for this call.
+
+        Examples
+        --------
+        >>> import dateline
+        >>> nlp = dateline.Pipeline(reference_date="2026-03-05")
+        >>> res = nlp.annotate(["He left yesterday.", "Shops open until March 20."],
+        ...                    document_types=["colloquial", None])
+        >>> res.timexes()[["doc", "text", "value", "document_type"]]
+           doc       text       value document_type
+        0    0  yesterday  2026-03-04    colloquial
+        1    1   March 20  2026-03-20          news
         """
         if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
             raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
-        return _frames.annotate(self._core, texts, reference_dates, n_threads)
+        return _frames.annotate(self._core, texts, reference_dates, n_threads, document_types)
 
     def annotate_frame(
         self,
@@ -315,6 +372,7 @@ class Pipeline:
         *,
         text: str = "text",
         reference_date: str | None = None,
+        document_type: str | None = None,
         columns: Sequence[str] | None = None,
         tables: Sequence[str] = ("entities", "timexes"),
         n_threads: int | None = None,
@@ -322,7 +380,8 @@ class Pipeline:
         """Annotate a DataFrame's text column and join the spans back onto it.
 
         Returns ``{table name: DataFrame}`` with one row per span: the
-        frame's ``columns`` (default: all but the text and date columns) for
+        frame's ``columns`` (default: all but the text, date and document
+        type columns) for
         that span's document, then the span columns of
         :class:`dateline.Annotations` (without ``doc``). With pandas the
         result's index is the frame's index label of each span's document;
@@ -337,10 +396,15 @@ class Pipeline:
         reference_date
             The name of a column of reference dates, or None for the
             pipeline's default.
+        document_type
+            The name of a column of document types (``"auto"``, ``"news"``,
+            ``"narrative"``, ``"colloquial"``; missing values mean the
+            pipeline's), or None for the pipeline's default.
         columns
             Frame columns to carry into the tables.
         tables
-            Which tables to make (``entities``, ``timexes``, ``sentences``, ``tokens``).
+            Which tables to make (``entities``, ``timexes``, ``ranges``,
+            ``sentences``, ``tokens``).
         n_threads
             Overrides the pipeline's thread count for this call.
 
@@ -354,7 +418,9 @@ class Pipeline:
            source  text label
         a1     AP  Lima   LOC
         """
-        return _frames.annotate_frame(self._core, frame, text, reference_date, columns, tables, n_threads)
+        return _frames.annotate_frame(
+            self._core, frame, text, reference_date, columns, tables, n_threads, document_type
+        )
 
     # -- persistence ---------------------------------------------------
     def to_json(self) -> str:
@@ -389,6 +455,27 @@ class Pipeline:
             f"Pipeline(gazetteer={self._core.gazetteer!r}, reference_date={ref!r}, "
             f"n_threads={self._core.n_threads!r})"
         )
+
+
+class _Aligned:
+    """An iterable read alongside the texts, a chunk at a time, whose length
+    must equal theirs (``reference_dates``, ``document_types``)."""
+
+    __slots__ = ("_it", "_name")
+
+    def __init__(self, name: str, items: Iterable[Any]) -> None:
+        self._name = name
+        self._it = iter(items)
+
+    def take(self, n: int) -> list[Any]:
+        chunk = list(islice(self._it, n))
+        if len(chunk) != n:
+            raise ValueError(f"{self._name} has fewer items than texts")
+        return chunk
+
+    def check_exhausted(self) -> None:
+        if next(self._it, _UNSET) is not _UNSET:
+            raise ValueError(f"{self._name} has more items than texts")
 
 
 class Offsets(NamedTuple):

@@ -79,13 +79,20 @@ def _partition(
     shipped: ShippedPipeline,
     text: str,
     reference_date: str | None,
+    document_type: str | None,
     columns: Sequence[str] | None,
     tables: Sequence[str],
 ) -> dict[str, Any]:
     nlp = shipped.get()
     # One thread per task: Dask already runs partitions in parallel.
     return nlp.annotate_frame(
-        frame, text=text, reference_date=reference_date, columns=columns, tables=tables, n_threads=1
+        frame,
+        text=text,
+        reference_date=reference_date,
+        document_type=document_type,
+        columns=columns,
+        tables=tables,
+        n_threads=1,
     )
 
 
@@ -94,6 +101,7 @@ def annotate(
     *,
     text: str = "text",
     reference_date: str | None = None,
+    document_type: str | None = None,
     pipeline: Pipeline | None = None,
     columns: Sequence[str] | None = None,
     tables: Sequence[str] = ("entities", "timexes"),
@@ -115,14 +123,18 @@ def annotate(
     reference_date
         A column of per-document reference dates, or None for the
         pipeline's default.
+    document_type
+        A column of per-document document types (``"auto"``, ``"news"``,
+        ``"narrative"``, ``"colloquial"``, missing values for the pipeline's),
+        or None for the pipeline's default.
     pipeline
         The :class:`~dateline.Pipeline` (default: ``Pipeline()``, built-in
         world gazetteer, reference dates detected).
     columns
-        Frame columns to carry into the tables (default: all but the text
-        and date columns).
+        Frame columns to carry into the tables (default: all but the text,
+        date and document type columns).
     tables
-        Which tables (``entities``, ``timexes``, ``sentences``, ``tokens``).
+        Which tables (``entities``, ``timexes``, ``ranges``, ``sentences``, ``tokens``).
     """
     try:
         import dask
@@ -140,10 +152,10 @@ def annotate(
         raise TypeError(f"pipeline must be a dateline.Pipeline, not {type(nlp).__name__}")
     shipped = ShippedPipeline(nlp)
     # Column and dtype errors surface now, on the empty metadata frame.
-    meta = _partition(ddf._meta, shipped, text, reference_date, columns, wanted)
+    meta = _partition(ddf._meta, shipped, text, reference_date, document_type, columns, wanted)
     ship = dask.delayed(shipped, pure=True)
     parts = [
-        dask.delayed(_partition, pure=True)(part, ship, text, reference_date, columns, wanted)
+        dask.delayed(_partition, pure=True)(part, ship, text, reference_date, document_type, columns, wanted)
         for part in ddf.to_delayed()
     ]
     return {
