@@ -8,7 +8,10 @@ tables (one row per span, one file per table). Documents are analysed in
 parallel batches while the next batch is read.
 
 A document's name (``doc``) is its record's id field when it has one, else
-``file:line`` (JSONL, CSV), ``file:row`` (Parquet) or the file name.
+``file:line`` (JSONL, CSV), ``file:row`` (Parquet) or the file name. A
+record's reference date and document type come from its fields
+(``--date-field``, ``--document-type-field``) when present, else from
+``--reference-date`` and ``--document-type``.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from dateline._pipeline import Pipeline
 
 __all__ = ["main"]
 
-TABLES = ("tokens", "sentences", "entities", "timexes")
+TABLES = ("tokens", "sentences", "entities", "timexes", "ranges")
+DOCUMENT_TYPES = ("auto", "news", "narrative", "colloquial")
 _EXT_IN = {
     ".txt": "text",
     ".text": "text",
@@ -60,6 +64,7 @@ class Record:
     ref: Any
     where: str
     size: int
+    doctype: Any = None
 
 
 @dataclass
@@ -116,6 +121,11 @@ def _ref(value: Any, default: Any) -> Any:
     return value
 
 
+def _doctype(value: Any) -> Any:
+    """A record's document type; None (the pipeline's, from --document-type) when absent."""
+    return None if value is None or value == "" else value
+
+
 def _read_text(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
     with _open(path) as fh:
         data = fh.read()
@@ -161,7 +171,8 @@ def _from_fields(rec: dict[str, Any], where: str, size: int, args: argparse.Name
     name = rec.get(args.id_field)
     if name is None or name == "":
         name = rec.get("doc", where) if args.id_field == "id" else where
-    return Record(str(name), text, _ref(rec.get(args.date_field), args.reference_date), where, size)
+    ref = _ref(rec.get(args.date_field), args.reference_date)
+    return Record(str(name), text, ref, where, size, _doctype(rec.get(args.document_type_field)))
 
 
 def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
@@ -182,6 +193,7 @@ def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Recor
         ti = header.index(args.text_field)
         di = header.index(args.date_field) if args.date_field in header else None
         ii = header.index(args.id_field) if args.id_field in header else None
+        ki = header.index(args.document_type_field) if args.document_type_field in header else None
         while True:
             line = reader.line_num + 1
             where = f"{shown}:{line}"
@@ -203,7 +215,8 @@ def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Recor
                 continue
             name = row[ii] if ii is not None and row[ii] else where
             ref = _ref(row[di], args.reference_date) if di is not None else args.reference_date
-            yield Record(name, row[ti], ref, where, sum(len(f) for f in row))
+            doctype = _doctype(row[ki]) if ki is not None else None
+            yield Record(name, row[ti], ref, where, sum(len(f) for f in row), doctype)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -226,7 +239,8 @@ def _read_parquet(path: str, shown: str, args: argparse.Namespace) -> Iterator[R
     names = pf.schema_arrow.names
     if args.text_field not in names:
         raise CliError(f"{shown}: no column {args.text_field!r} (columns: {names})")
-    cols = [c for c in (args.text_field, args.date_field, args.id_field) if c in names]
+    fields = (args.text_field, args.date_field, args.id_field, args.document_type_field)
+    cols = [c for c in fields if c in names]
     row = 0
     for batch in pf.iter_batches(batch_size=args.batch_size, columns=list(dict.fromkeys(cols))):
         data = {c: batch.column(c).to_pylist() for c in batch.schema.names}
@@ -306,8 +320,15 @@ class JsonlWriter:
         self.out = Output(args.output, binary=False)
 
     def analyse(self, batch: list[Record]) -> str:
+        parts = self.args.tables + (["explain"] if self.args.explain else [])
         return self.nlp._core.annotate_jsonl(
-            [r.text for r in batch], [r.ref for r in batch], [r.name for r in batch], self.args.jobs, self.args.tables
+            [r.text for r in batch],
+            [r.ref for r in batch],
+            [r.name for r in batch],
+            self.args.jobs,
+            parts,
+            0,
+            [r.doctype for r in batch],
         )
 
     def emit(self, lines: str) -> None:
@@ -353,7 +374,9 @@ class TableWriter:
         self.writers: dict[str, Any] = {}
 
     def analyse(self, batch: list[Record]) -> Annotations:
-        core = self.nlp._core.annotate([r.text for r in batch], [r.ref for r in batch], self.args.jobs)
+        core = self.nlp._core.annotate(
+            [r.text for r in batch], [r.ref for r in batch], self.args.jobs, [r.doctype for r in batch]
+        )
         return Annotations(core, self.np.array([r.name for r in batch], dtype=object))
 
     def emit(self, res: Annotations) -> None:
@@ -547,7 +570,12 @@ def _annotate(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as e:
             raise CliError(f"--gazetteer: {e}") from None
     try:
-        nlp = Pipeline(gazetteer=gazetteer, reference_date=args.reference_date, n_threads=args.jobs)
+        nlp = Pipeline(
+            gazetteer=gazetteer,
+            reference_date=args.reference_date,
+            n_threads=args.jobs,
+            document_type=args.document_type,
+        )
     except ValueError as e:
         raise CliError(str(e)) from None
 
@@ -578,17 +606,19 @@ def _annotate(args: argparse.Namespace) -> int:
         try:
             analyse_and_write(good)
         except (ValueError, TypeError):
-            # A record the core refused (an impossible reference date...):
-            # find it, keep the others in order.
+            # A record the core refused (an impossible reference date, an
+            # unknown document type...): find it, keep the others in order.
             run: list[Record] = []
             for r in good:
                 try:
-                    nlp._core.annotate([r.text], [r.ref], 1)
+                    nlp._core.annotate([r.text], [r.ref], 1, [r.doctype])
                 except (ValueError, TypeError) as e:
                     if run:
                         analyse_and_write(run)
                         run = []
-                    fail(Bad(r.where, str(e).replace("reference_dates[0]", "reference date")))
+                    message = str(e).replace("reference_dates[0]", "reference date")
+                    message = message.replace("document_types[0]: ", "").replace("document_types[0]", "document type")
+                    fail(Bad(r.where, message))
                     continue
                 run.append(r)
             if run:
@@ -653,9 +683,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--text-field", default="text", help="field/column holding the text (default: text)")
     a.add_argument("--date-field", default="date", help="field/column holding a per-document reference date (default: date)")
     a.add_argument("--id-field", default="id", help="field/column naming the document (default: id)")
+    a.add_argument("--document-type", choices=DOCUMENT_TYPES, default="auto", help="how relative expressions are anchored: news, narrative, colloquial, or auto (default: chosen per document)")
+    a.add_argument("--document-type-field", default="document_type", metavar="FIELD", help="field/column holding a per-document document type, used where present and not empty (default: document_type)")
     a.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); with several tables, OUT.<table>.<ext> each")
     a.add_argument("--output-format", choices=["auto", "jsonl", "csv", "parquet"], default="auto", help="default: from OUT's extension, else jsonl")
-    a.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes (default: all for JSONL, entities,timexes for CSV/Parquet)")
+    a.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes,ranges (default: all for JSONL, entities,timexes for CSV/Parquet)")
+    a.add_argument("--explain", action="store_true", help="JSONL: add an explanation to each time expression (rule, anchor, tense, document type)")
     a.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="a bad record stops the run (default) or is skipped and reported")
     a.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to use (default: all); with 1, reading, analysis and writing take turns on one thread")
     a.add_argument("--batch-size", type=int, default=256, metavar="N", help="documents per parallel batch")
@@ -677,6 +710,9 @@ def main(argv: list[str] | None = None) -> int:
     tabular = args.output_format in ("csv", "parquet") or (
         args.output_format == "auto" and args.output and os.path.splitext(args.output)[1].lower() in (".csv", ".parquet", ".pq")
     )
+    if args.explain and tabular:
+        print("dateline: error: --explain is for JSONL output", file=sys.stderr)
+        return 2
     if args.tables is None:
         args.tables = ["entities", "timexes"] if tabular else list(TABLES)
     else:
