@@ -49,6 +49,49 @@ enum Effect {
 const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
+const UNTRIED: u32 = u32::MAX - 1;
+/// Positions the memo keeps at once: an expression starting at token `i`
+/// looks at tokens `i..i + WINDOW` through its pieces.
+const WINDOW: usize = 32;
+
+/// The result of each (token, rule) tried, for a window of positions: the
+/// scan moves forward and an expression's pieces start at or after it, so a
+/// row is reused when its position falls out of the window.
+struct Memo {
+    rules: usize,
+    rows: Vec<u32>,
+    /// The position each row holds (`usize::MAX`: none).
+    pos: [usize; WINDOW],
+}
+
+impl Memo {
+    fn new(rules: usize) -> Self {
+        Self { rules, rows: Vec::new(), pos: [usize::MAX; WINDOW] }
+    }
+
+    fn get(&self, i: usize, r: usize) -> Option<u32> {
+        let slot = i % WINDOW;
+        if self.pos[slot] != i {
+            return None;
+        }
+        let v = self.rows[slot * self.rules + r];
+        (v != UNTRIED).then_some(v)
+    }
+
+    fn set(&mut self, i: usize, r: usize, v: u32) {
+        if self.rows.is_empty() {
+            self.rows = vec![UNTRIED; WINDOW * self.rules];
+        }
+        let slot = i % WINDOW;
+        let row = &mut self.rows[slot * self.rules..(slot + 1) * self.rules];
+        if self.pos[slot] != i {
+            // A position that fell out of the window, or one never used.
+            row.fill(UNTRIED);
+            self.pos[slot] = i;
+        }
+        row[r] = v;
+    }
+}
 /// Tokens a shape may span.
 const SHAPE_SPAN: usize = 12;
 
@@ -61,7 +104,7 @@ pub(crate) struct Scan<'a> {
     ids: Vec<u32>,
     order: DateOrder,
     pub(crate) nodes: Vec<Node>,
-    memo: FxHashMap<(u32, u16), u32>,
+    memo: Memo,
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
     /// The matches of the atoms being tried, a stack shared by the recursion.
     hits: Vec<(u32, Effect)>,
@@ -115,7 +158,7 @@ impl<'a> Scan<'a> {
             ids,
             order,
             nodes: Vec::new(),
-            memo: FxHashMap::default(),
+            memo: Memo::new(g.rules.len()),
             shape_memo: FxHashMap::default(),
             hits: Vec::new(),
         }
@@ -155,6 +198,20 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        if set.is_empty() {
+            return set;
+        }
+        // Rules that need a second token the next one cannot be are left out.
+        let mut second = self.g.free_second;
+        if let Some(next) = self.toks.get(i + 1) {
+            if let Some(w) = self.info(i + 1) {
+                second.union_with(&w.second);
+            }
+            if let Some(&b) = self.text.as_bytes().get(next.start) {
+                second.union_with(&self.g.second_by_byte[b as usize]);
+            }
+        }
+        set.intersect_with(&second);
         set
     }
 
@@ -195,7 +252,7 @@ impl<'a> Scan<'a> {
     /// Rule `r` matched at token `i`, remembered.
     fn try_rule(&mut self, r: usize, i: usize) -> Option<NodeId> {
         let key = (u32::try_from(i).ok()?, u16::try_from(r).ok()?);
-        if let Some(&id) = self.memo.get(&key) {
+        if let Some(id) = self.memo.get(i, r) {
             return (id != NO_NODE).then_some(id);
         }
         // No rule can reach itself at the same token (left recursion is refused
@@ -226,7 +283,7 @@ impl<'a> Scan<'a> {
             });
             Some(id)
         });
-        self.memo.insert(key, id.unwrap_or(NO_NODE));
+        self.memo.set(i, r, id.unwrap_or(NO_NODE));
         id
     }
 

@@ -10,6 +10,7 @@ pub(crate) mod format;
 pub(crate) mod holidays;
 pub(crate) mod lexicon;
 pub(crate) mod pattern;
+mod second;
 pub(crate) mod shapes;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -167,6 +168,8 @@ pub(crate) struct WordInfo {
     pub lists: u64,
     /// Lexicon entries starting with it (indices into `Lexicon::entries`).
     pub entries: Box<[u32]>,
+    /// Rules whose second token it can be.
+    pub second: RuleSet,
 }
 
 /// A language's compiled date grammar.
@@ -187,6 +190,10 @@ pub(crate) struct Grammar {
     pub by_byte: Vec<RuleSet>,
     /// Shapes by the first byte of their matches, with the rules each can start.
     pub shapes_by_byte: Vec<Vec<(usize, RuleSet)>>,
+    /// Rules whose second token can start with a byte (digits, shapes).
+    pub second_by_byte: Vec<RuleSet>,
+    /// Rules that put no condition on their second token.
+    pub free_second: RuleSet,
     /// Top-level rules.
     pub top: RuleSet,
     pub tense: TenseCues,
@@ -278,6 +285,15 @@ struct First {
     cats: FxHashSet<usize>,
 }
 
+impl First {
+    fn union(&mut self, other: &Self) {
+        self.words.extend(other.words.iter().cloned());
+        self.classes.extend(other.classes.iter().copied());
+        self.builtins.extend(other.builtins.iter().copied());
+        self.shapes.extend(other.shapes.iter().copied());
+    }
+}
+
 impl Grammar {
     /// Compiles a language's grammar.
     ///
@@ -324,6 +340,8 @@ impl Grammar {
             words: Vec::new(),
             by_byte: Vec::new(),
             shapes_by_byte: Vec::new(),
+            second_by_byte: Vec::new(),
+            free_second: RuleSet::default(),
             top: RuleSet::new(0),
             tense: compile_tense(&tense),
             colloquial: set_of(&document.colloquial),
@@ -532,12 +550,60 @@ impl Grammar {
         self.shapes_by_byte = shapes_by_byte;
         self.by_byte = by_byte;
         self.top = top;
-        self.vocabulary(&by_word)
+        // What each rule needs of its second token.
+        let mut cat_first = vec![First::default(); self.categories.len()];
+        for (i, r) in self.rules.iter().enumerate() {
+            cat_first[r.cat].union(&firsts[i]);
+        }
+        let mut second_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        let mut second_by_byte = vec![RuleSet::default(); 256];
+        let mut free_second = RuleSet::default();
+        for (i, r) in self.rules.iter().enumerate() {
+            let Some(f) = second::second(r, &self.lex, &self.lists, &cat_first) else {
+                free_second.insert(i);
+                continue;
+            };
+            for w in &f.words {
+                second_words.entry(w.clone()).or_default().insert(i);
+            }
+            for e in &self.lex.entries {
+                let by_builtin = f.builtins.iter().any(|&b| match b {
+                    x if x == Builtin::Num.index() || x == Builtin::YearWords.index() => e.class == Class::Number,
+                    x if x == Builtin::Day.index() || x == Builtin::Ord.index() => e.class == Class::Ordinal,
+                    _ => false,
+                });
+                if f.classes.contains(&e.class) || by_builtin {
+                    second_words.entry(e.first.clone()).or_default().insert(i);
+                }
+            }
+            for &b in &f.builtins {
+                if b != Builtin::YearWords.index() {
+                    for d in b'0'..=b'9' {
+                        second_by_byte[d as usize].insert(i);
+                    }
+                    second_by_byte[0xC2].insert(i);
+                }
+            }
+            for &s in &f.shapes {
+                for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
+                    if *on {
+                        second_by_byte[byte].insert(i);
+                    }
+                }
+            }
+        }
+        self.second_by_byte = second_by_byte;
+        self.free_second = free_second;
+        self.vocabulary(&by_word, &second_words)
     }
 
     /// Gives every word an id, with what is known of it, and turns the
     /// literal words of patterns and the tokens of class phrases into ids.
-    fn vocabulary(&mut self, by_word: &FxHashMap<Box<str>, RuleSet>) -> Result<(), Error> {
+    fn vocabulary(
+        &mut self,
+        by_word: &FxHashMap<Box<str>, RuleSet>,
+        second_words: &FxHashMap<Box<str>, RuleSet>,
+    ) -> Result<(), Error> {
         let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut words: Vec<WordInfo> = Vec::new();
         let mut id_of = |w: &str, words: &mut Vec<WordInfo>| -> u32 {
@@ -552,6 +618,10 @@ impl Grammar {
         for (w, set) in by_word {
             let id = id_of(w, &mut words);
             words[id as usize].rules = *set;
+        }
+        for (w, set) in second_words {
+            let id = id_of(w, &mut words);
+            words[id as usize].second = *set;
         }
         if self.lists.len() > 64 {
             return Err(Error::Config("date words: more than 64 lists".into()));
