@@ -135,7 +135,7 @@ def test_tables_option_limits_jsonl_parts(tmp_path: pathlib.Path) -> None:
     write_jsonl(src)
     r = run("annotate", "-q", "--tables", "entities", str(src))
     rec = json.loads(r.stdout.decode().splitlines()[0])
-    assert set(rec) == {"doc", "text", "reference_date", "entities"}
+    assert set(rec) == {"doc", "text", "reference_date", "document_type", "entities"}
     bad = run("annotate", "--tables", "entities,words", str(src))
     assert bad.returncode == 2 and b"--tables" in bad.stderr
 
@@ -327,3 +327,92 @@ def test_memory_stays_bounded_on_a_large_stream(tmp_path: pathlib.Path) -> None:
     assert p.wait(timeout=600) == 0
     # Interpreter + numpy/pyarrow imports ≈ 70 MB; the corpus is never held whole.
     assert 0 < peak < 200, peak
+
+
+# -- document types, ranges, explanations -------------------------------------
+
+
+def test_document_type_option_and_field(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    recs = [
+        {"id": "m", "text": "He left yesterday.", "date": "2026-03-05", "kind": "colloquial"},
+        {"id": "n", "text": "He left yesterday.", "date": "2026-03-05", "kind": ""},
+        {"id": "o", "text": "He left yesterday.", "date": "2026-03-05"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    r = run("annotate", "-q", "--document-type", "news", "--document-type-field", "kind", str(src))
+    assert r.returncode == 0, r.stderr
+    got = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert [(g["doc"], g["document_type"]) for g in got] == [("m", "colloquial"), ("n", "news"), ("o", "news")]
+    assert [g["timexes"][0]["value"] for g in got] == ["2026-03-04"] * 3
+    # The default field name is document_type; CSV columns work the same way.
+    csv_src = tmp_path / "in.csv"
+    csv_src.write_text("id,text,date,document_type\nc,He left yesterday.,2026-03-05,narrative\n", encoding="utf-8")
+    r = run("annotate", "-q", str(csv_src), "-o", str(tmp_path / "out.csv"), "--tables", "timexes")
+    assert r.returncode == 0, r.stderr
+    rows = pacsv.read_csv(tmp_path / "out.csv").to_pylist()
+    assert [(x["doc"], x["document_type"], x["text"]) for x in rows] == [("c", "narrative", "yesterday")]
+    bad = run("annotate", "--document-type", "blog", str(src))
+    assert bad.returncode == 2 and b"invalid choice: 'blog'" in bad.stderr
+
+
+def test_unknown_document_type_in_a_record_is_a_bad_record(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Rain in Lima."}\n{"id": "b", "text": "x", "document_type": "blog"}\n'
+        '{"id": "c", "text": "Oslo.", "document_type": 7}\n{"id": "d", "text": "Snow in Bern."}\n',
+        encoding="utf-8",
+    )
+    r = run("annotate", "--on-error", "skip", str(src))
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(x)["doc"] for x in r.stdout.decode().splitlines()] == ["a", "d"]
+    err = r.stderr.decode()
+    assert f"skipped {src}:2: unknown document type \"blog\"; expected 'news', 'narrative', 'colloquial' or 'auto'" in err
+    assert f"skipped {src}:3: document type must be a str or None, not int" in err
+    stop = run("annotate", str(src))
+    assert stop.returncode == 1 and f"{src}:2: unknown document type" in stop.stderr.decode()
+
+
+def test_ranges_part_and_table(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "r", "text": "Talks ran from March 2 to March 6.", "date": "2026-03-05"}) + "\n")
+    r = run("annotate", "-q", "--tables", "ranges", str(src))
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert set(rec) == {"doc", "text", "reference_date", "document_type", "ranges"}
+    assert rec["ranges"] == [
+        {
+            "start": 10, "end": 33, "text": "from March 2 to March 6", "value": "2026-03-02/2026-03-06",
+            "begin_index": 0, "end_index": 1, "interval": ["2026-03-02", "2026-03-07"], "rule": "from-to",
+        }
+    ]
+    out = tmp_path / "spans.parquet"
+    r = run("annotate", "-q", str(src), "-o", str(out), "--tables", "timexes,ranges")
+    assert r.returncode == 0, r.stderr
+    ranges = pq.read_table(tmp_path / "spans.ranges.parquet").to_pylist()
+    assert [(x["doc"], x["text"], x["begin_index"], x["end_index"], x["value"]) for x in ranges] == [
+        ("r", "from March 2 to March 6", 0, 1, "2026-03-02/2026-03-06")
+    ]
+    open_src = tmp_path / "open.jsonl"
+    open_src.write_text(json.dumps({"id": "s", "text": "Shut since March 2.", "date": "2026-03-05"}) + "\n")
+    r = run("annotate", "-q", str(open_src), "-o", str(tmp_path / "r.csv"), "--tables", "ranges")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "r.csv").read_text().splitlines() == [
+        "doc,start,end,text,begin_index,end_index,begin,end_date,value,rule",
+        "s,5,18,since March 2,0,,2026-03-02,2026-03-06,2026-03-02/2026-03-05,since",
+    ]
+
+
+def test_explain_adds_explanations_to_json_lines(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src)
+    r = run("annotate", "-q", "--explain", str(src))
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    nlp = dateline.Pipeline()
+    for (name, text, date), rec in zip(DOCS, recs):
+        want = json.loads(json.dumps({"doc": name, **nlp(text, reference_date=date or "detect").to_dict(explain=True)}))
+        assert rec == want
+    assert recs[0]["timexes"][0]["explanation"]["anchor"] == "reference"
+    bad = run("annotate", "--explain", str(src), "-o", str(tmp_path / "x.csv"))
+    assert bad.returncode == 2 and b"--explain is for JSONL output" in bad.stderr

@@ -74,6 +74,38 @@ def test_cluster_result_equals_single_process(client: Client) -> None:
     assert client.run(lambda: dateline.dask.builds) == builds
 
 
+def test_document_types_and_ranges_reach_the_workers(client: Client) -> None:
+    kinds = ["news", "colloquial", None, "narrative"]
+    pdf = pd.DataFrame(
+        {
+            "text": [f"Talks ran from March 2 to March 6, item {i}." for i in range(40)],
+            "kind": [kinds[i % 4] for i in range(40)],
+            "source": [f"s{i % 3}" for i in range(40)],
+        },
+        index=pd.Index([f"d{i}" for i in range(40)], name="article"),
+    )
+    nlp = dateline.Pipeline(reference_date="2026-03-05", document_type="news")
+    ddf = dd.from_pandas(pdf, npartitions=4, sort=False)
+    out = dateline.dask.annotate(ddf, document_type="kind", pipeline=nlp, tables=["timexes", "ranges"])
+    want = nlp.annotate_frame(pdf, document_type="kind", tables=["timexes", "ranges"])
+    tx = out["timexes"].compute()
+    assert "kind" not in tx.columns
+    assert list(tx.loc[["d0", "d1", "d2", "d3"]]["document_type"].astype(str)) == [
+        "news", "news", "colloquial", "colloquial", "news", "news", "narrative", "narrative"
+    ]
+    ranges = out["ranges"].compute()
+    assert len(ranges) == 40
+    assert set(ranges["value"]) == {"2026-03-02/2026-03-06"}
+    assert str(ranges["begin_index"].dtype) == "Int64"
+    for t, got in (("timexes", tx), ("ranges", ranges)):
+        pd.testing.assert_frame_equal(
+            got.astype({c: "object" for c in got.select_dtypes("category").columns}),
+            want[t].astype({c: "object" for c in want[t].select_dtypes("category").columns}),
+            check_dtype=False,
+            check_index_type=False,
+        )
+
+
 def test_pipeline_ships_compactly() -> None:
     nlp = pipeline()
     shipped = dateline.dask.ShippedPipeline(nlp)

@@ -20,6 +20,7 @@ TEXTS = [
     "No names here, only lower case words.",
     "Señor Gómez flew to Bogotá — “a long trip” — in January, and to Lima every week.",
     "The U.S. and the UK met in Geneva on March 2, 2026 at 3 p.m.",
+    "Talks in Quito ran from March 2 to March 6; the border stays shut until March 20.",
 ]
 
 
@@ -52,6 +53,17 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     begin=iv[0] if iv else None,
                     end_date=iv[1] if iv else None,
                     reference_date=doc.reference_date,
+                    document_type=doc.document_type,
+                )
+            elif kind == "ranges":
+                iv = s.interval
+                row.update(
+                    begin_index=s.begin_index,
+                    end_index=s.end_index,
+                    begin=iv[0],
+                    end_date=iv[1],
+                    value=s.value,
+                    rule=s.rule,
                 )
             elif kind == "sentences":
                 row["i"] = i
@@ -74,7 +86,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
 
 
 def normalise(v: object) -> object:
-    if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+    if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
         return None
     if isinstance(v, pd.Timestamp):
         return v.date()
@@ -89,7 +101,7 @@ def rows_of(df: pd.DataFrame) -> list[dict]:
     return [{k: normalise(v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
-@pytest.mark.parametrize("kind", ["entities", "timexes", "sentences", "tokens"])
+@pytest.mark.parametrize("kind", ["entities", "timexes", "ranges", "sentences", "tokens"])
 def test_pandas_tables_equal_the_document_api(nlp: dateline.Pipeline, kind: str) -> None:
     df = nlp.annotate(TEXTS).table(kind)
     want = expected(nlp, TEXTS, kind)
@@ -101,7 +113,7 @@ def test_pandas_tables_equal_the_document_api(nlp: dateline.Pipeline, kind: str)
         assert TEXTS[r["doc"]][r["start"] : r["end"]] == r["text"]
 
 
-@pytest.mark.parametrize("kind", ["entities", "timexes", "sentences", "tokens"])
+@pytest.mark.parametrize("kind", ["entities", "timexes", "ranges", "sentences", "tokens"])
 def test_polars_arrow_and_numpy_hold_the_same_values(nlp: dateline.Pipeline, kind: str) -> None:
     res = nlp.annotate(TEXTS)
     base = rows_of(res.table(kind, "pandas"))
@@ -263,3 +275,82 @@ def test_annotate_frame_polars(nlp: dateline.Pipeline) -> None:
     assert ents["doc"].to_list() == [0, 1, 1]
     assert ents["source"].to_list() == ["AP", "DPA", "DPA"]
     assert ents["text"].to_list() == ["Lima", "Oslo", "Bern"]
+
+
+def test_ranges_table(nlp: dateline.Pipeline) -> None:
+    res = nlp.annotate(TEXTS)
+    rg = res.ranges()
+    assert list(rg.columns) == [
+        "doc", "start", "end", "text", "begin_index", "end_index", "begin", "end_date", "value", "rule"
+    ]
+    mine = rg[rg["doc"] == 5].reset_index(drop=True)
+    assert rows_of(mine[["doc", "text", "begin_index", "end_index", "value"]]) == [
+        {"doc": 5, "text": "from March 2 to March 6", "begin_index": 0, "end_index": 1, "value": "2026-03-02/2026-03-06"},
+        {"doc": 5, "text": "until March 20", "begin_index": None, "end_index": 2, "value": "2026-03-05/2026-03-20"},
+    ]
+    # begin_index and end_index are row numbers among the document's time expressions.
+    tx = res.timexes()
+    doc5 = tx[tx["doc"] == 5].reset_index(drop=True)
+    assert list(doc5["text"][[0, 1, 2]]) == ["March 2", "March 6", "March 20"]
+    assert str(rg["begin_index"].dtype) == "Int64" and rg["start"].dtype == np.int64
+    assert list(mine["end_date"]) == [pd.Timestamp("2026-03-07"), pd.Timestamp("2026-03-21")]
+    assert res.to_pandas(tables=["ranges"])["ranges"].equals(rg)
+    # Missing indices: pandas <NA>, Arrow and polars nulls, None in numpy.
+    one = nlp.annotate([TEXTS[5]])
+    schema = one.ranges("arrow").schema
+    assert schema.field("begin_index").type == pa.int64() and schema.field("end_date").type == pa.date32()
+    assert one.ranges("arrow").column("begin_index").to_pylist() == [0, None]
+    assert one.ranges("polars")["begin_index"].to_list() == [0, None]
+    arrays = one.ranges("numpy")
+    assert arrays["begin_index"].dtype == object and arrays["begin_index"].tolist() == [0, None]
+    assert arrays["end_index"].tolist() == [1, 2]
+
+
+def test_document_types_per_document(nlp: dateline.Pipeline) -> None:
+    texts = ["He left yesterday."] * 4
+    res = nlp.annotate(texts, document_types=["news", "colloquial", None, float("nan")])
+    auto = nlp("He left yesterday.").document_type
+    assert [res.doc(i).document_type for i in range(4)] == ["news", "colloquial", auto, auto]
+    tx = res.timexes()
+    assert list(tx["document_type"].cat.categories) == ["news", "narrative", "colloquial"]
+    assert list(tx["document_type"]) == ["news", "colloquial", auto, auto]
+    assert list(tx["value"]) == ["2026-03-04"] * 4
+    one = nlp.annotate(texts, document_types="colloquial").timexes()
+    assert set(one["document_type"]) == {"colloquial"}
+    series = pd.Series(["narrative", None, "news", "colloquial"], dtype="category")
+    assert list(nlp.annotate(texts, document_types=series).timexes()["document_type"]) == [
+        "narrative", auto, "news", "colloquial"
+    ]
+    assert list(nlp.annotate(texts, document_types=pl.Series(["news"] * 4)).timexes()["document_type"]) == ["news"] * 4
+    # pandas.NA (nullable and Arrow-backed string columns) is a missing value too.
+    nullable = pd.Series(["colloquial", None, "news", None], dtype="string")
+    assert nullable.isna().tolist() == [False, True, False, True]
+    got = nlp.annotate(texts, document_types=nullable, reference_dates=pd.Series(["2026-03-05", None] * 2, dtype="string"))
+    assert list(got.timexes()["document_type"]) == ["colloquial", auto, "news", auto]
+    assert [got.doc(i).reference_date for i in range(4)] == [dt.date(2026, 3, 5), None] * 2
+
+
+def test_annotate_frame_document_type_column(nlp: dateline.Pipeline) -> None:
+    df = pd.DataFrame(
+        {
+            "body": ["He left yesterday.", "Talks ran from March 2 to March 6.", "He left yesterday."],
+            "kind": ["colloquial", None, "narrative"],
+            "source": ["mail", "AP", "book"],
+        }
+    )
+    out = nlp.annotate_frame(df, text="body", document_type="kind", tables=["timexes", "ranges"])
+    tx = out["timexes"]
+    assert "kind" not in tx.columns and "body" not in tx.columns
+    auto = nlp(df["body"][1]).document_type
+    assert list(zip(tx["source"], tx["document_type"])) == [
+        ("mail", "colloquial"), ("AP", auto), ("AP", auto), ("book", "narrative")
+    ]
+    rg = out["ranges"]
+    assert list(rg.index) == [1] and list(rg["source"]) == ["AP"] and list(rg["value"]) == ["2026-03-02/2026-03-06"]
+    with pytest.raises(KeyError, match="document_type column 'genre' is not in the frame"):
+        nlp.annotate_frame(df, text="body", document_type="genre")
+    with pytest.raises(ValueError, match=r"document_types\[0\]: unknown document type \"blog\""):
+        nlp.annotate_frame(df.assign(kind=["blog", None, None]), text="body", document_type="kind")
+    pdf = pl.from_pandas(df)
+    ptx = nlp.annotate_frame(pdf, text="body", document_type="kind")["timexes"]
+    assert ptx["document_type"].cast(pl.String).to_list() == ["colloquial", auto, auto, "narrative"]

@@ -56,6 +56,8 @@ def _is_missing(v: object) -> bool:
         return True
     if isinstance(v, float) and math.isnan(v):
         return True
+    if type(v).__name__ == "NAType" and type(v).__module__.startswith("pandas"):
+        return True  # pandas.NA, the missing value of nullable and Arrow-backed columns
     # pandas.NaT and numpy.datetime64('NaT') compare unequal to themselves.
     try:
         return bool(v != v)
