@@ -2,10 +2,8 @@
 //! writes out lie far from its reference date (or it has none), colloquial
 //! for short conversational texts, news otherwise.
 
-use std::borrow::Cow;
-
 use super::DocumentType;
-use super::grammar::Grammar;
+use super::grammar::{Grammar, cue};
 use super::scan::Node;
 use super::value::{NodeId, Value};
 use crate::civil::Date;
@@ -44,7 +42,7 @@ pub(crate) fn choose(
     g: &Grammar,
     nodes: &[Node],
     tops: &[NodeId],
-    lower: &[Cow<'_, str>],
+    ids: &[u32],
     sentences: usize,
     reference: Option<Date>,
 ) -> DocumentType {
@@ -66,8 +64,9 @@ pub(crate) fn choose(
         }
     }
     if sentences <= SHORT_SENTENCES {
-        let talk = lower.iter().any(|w| g.colloquial.contains(w.as_ref()));
-        let reported = lower.iter().any(|w| g.reporting.contains(w.as_ref()));
+        let cues = ids.iter().fold(0u16, |acc, &id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
+        let talk = cues & cue::COLLOQUIAL != 0;
+        let reported = cues & cue::REPORTING != 0;
         if talk && !reported {
             return DocumentType::Colloquial;
         }

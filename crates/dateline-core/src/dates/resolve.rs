@@ -45,8 +45,8 @@ pub(crate) struct Doc<'a> {
     /// The sentence of each token.
     pub sentence_of: &'a [u32],
     pub cues: &'a dyn Fn(&Node) -> Cue,
-    /// The lower-case word before a node.
-    pub before: &'a dyn Fn(&Node) -> &'a str,
+    /// Whether the word before a node is `in`.
+    pub after_in: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -258,7 +258,7 @@ impl<'a> Resolver<'a> {
                         r.value = c.render();
                         r.cal = Some(c);
                         // `In 2012, ...`: the sentence is about that year.
-                        if f.year.is_some() && c.gran == Gran::Year && (self.d.before)(node) == "in" {
+                        if f.year.is_some() && c.gran == Gran::Year && (self.d.after_in)(node) {
                             self.sentence_year = Some((self.sentence(node), c.year.unwrap_or(0), self.out.len()));
                         }
                     }

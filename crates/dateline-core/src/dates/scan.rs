@@ -99,9 +99,8 @@ pub(crate) struct Scan<'a> {
     g: &'a Grammar,
     text: &'a str,
     toks: &'a [Token],
-    pub(crate) lower: Vec<Cow<'a, str>>,
     /// Each token's id in the grammar's vocabulary (`NO_WORD` if unknown).
-    ids: Vec<u32>,
+    pub(crate) ids: Vec<u32>,
     order: DateOrder,
     pub(crate) nodes: Vec<Node>,
     memo: Memo,
@@ -142,19 +141,34 @@ fn number_text(s: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
+/// The vocabulary id of a token, lower-cased without allocating for short
+/// ASCII words.
+fn word_id(g: &Grammar, w: &str) -> u32 {
+    let b = w.as_bytes();
+    if b.len() <= 32 && b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return g.word_id(w).unwrap_or(NO_WORD);
+        }
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..b.len()]).ok().and_then(|k| g.word_id(k)).unwrap_or(NO_WORD);
+    }
+    g.word_id(&key(w)).unwrap_or(NO_WORD)
+}
+
 fn digits(s: &str) -> Option<i64> {
     (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
 impl<'a> Scan<'a> {
     pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
-        let lower: Vec<Cow<'a, str>> = toks.iter().map(|t| key(&text[t.start..t.end])).collect();
-        let ids = lower.iter().map(|w| g.word_id(w).unwrap_or(NO_WORD)).collect();
+        let ids = toks.iter().map(|t| word_id(g, &text[t.start..t.end])).collect();
         Self {
             g,
             text,
             toks,
-            lower,
             ids,
             order,
             nodes: Vec::new(),
@@ -177,8 +191,9 @@ impl<'a> Scan<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn l(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", AsRef::as_ref)
+    /// Whether token `i` is a word of list `l` (none: no list of that use).
+    fn in_list(&self, i: usize, l: Option<usize>) -> bool {
+        l.is_some_and(|l| self.info(i).is_some_and(|w| w.lists & (1 << l) != 0))
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -504,7 +519,7 @@ impl<'a> Scan<'a> {
         if let Some((tens, _, end)) =
             self.class_value(i, Class::Number).filter(|(v, _, _)| (20..=90).contains(v) && v % 10 == 0)
         {
-            let k = if self.l(end) == "-" { end + 1 } else { end };
+            let k = if self.word(end) == "-" { end + 1 } else { end };
             if let Some((u, _, e2)) = self.class_value(k, Class::Ordinal).filter(|(u, _, _)| (1..=9).contains(u)) {
                 return Some((tens + u, e2));
             }
@@ -516,9 +531,9 @@ impl<'a> Scan<'a> {
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
         let (v, num, end) = self.class_value(i, Class::Number)?;
         if (20..=90).contains(&v) && v % 10 == 0 {
-            let k = if self.l(end) == "-" { end + 1 } else { end };
+            let k = if self.word(end) == "-" { end + 1 } else { end };
             if let Some((u, _, e2)) = self.class_value(k, Class::Number).filter(|(u, _, _)| (1..=9).contains(u))
-                && !matches!(self.l(k), "a" | "an")
+                && !self.in_list(k, self.g.lists_used.article)
             {
                 #[allow(clippy::cast_precision_loss)]
                 return Some(((v + u) as f64, e2));
@@ -530,9 +545,9 @@ impl<'a> Scan<'a> {
     /// `nineteen ninety-six`, `two thousand and one`.
     fn year_words(&self, i: usize) -> Option<(i64, usize)> {
         let (h, _, end) = self.class_value(i, Class::Number)?;
-        if h == 2 && self.l(end) == "thousand" {
+        if h == 2 && self.in_list(end, self.g.lists_used.thousand) {
             let mut k = end + 1;
-            if self.l(k) == "and" {
+            if self.in_list(k, self.g.lists_used.and) {
                 k += 1;
             }
             return Some(match self.number_words(k) {

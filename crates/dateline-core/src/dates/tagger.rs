@@ -47,24 +47,25 @@ pub(crate) fn tag(
         }
     }
     let document_type = match opts.document_type {
-        DocumentType::Auto => doctype::choose(g, &scan.nodes, &tops, &scan.lower, sentences.len(), opts.reference),
+        DocumentType::Auto => doctype::choose(g, &scan.nodes, &tops, &scan.ids, sentences.len(), opts.reference),
         t => t,
     };
-    let lower = &scan.lower;
+    let words = tense::Words { g, ids: &scan.ids, text, tokens };
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentences
             .get(sentence_of.get(s).copied().unwrap_or(0) as usize)
             .map_or((0, tokens.len()), |x| (x.token_start, x.token_end));
-        tense::tense(&g.tense, lower, s, e, ss, se)
+        words.tense(s, e, ss, se)
     };
-    let before = |n: &Node| -> &str { (n.start as usize).checked_sub(1).map_or("", |k| lower[k].as_ref()) };
+    let in_id = g.word_id("in");
+    let before_in = |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids[k]) == in_id) };
     let mut r = Resolver::new(Doc {
         g,
         nodes: &scan.nodes,
         sentence_of: &sentence_of,
         cues: &cues,
-        before: &before,
+        after_in: &before_in,
         reference: opts.reference,
         doctype: document_type,
         prefer: opts.prefer,

@@ -2,11 +2,10 @@
 //! cue words (`tense.toml`): the nearest cue before the expression (as a
 //! parser would take the governing verb), else the nearest after it.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
-use super::grammar::TenseCues;
+use super::grammar::{Grammar, cue};
+use crate::tokenize::Token;
 
 /// The tense of the clause an expression is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,70 +49,88 @@ pub(crate) struct Cue {
     pub at: Option<usize>,
 }
 
-fn word<'a>(lower: &'a [Cow<'_, str>], k: usize) -> &'a str {
-    lower.get(k).map_or("", AsRef::as_ref)
+/// The words of a document as the tense reader sees them.
+pub(crate) struct Words<'a> {
+    pub g: &'a Grammar,
+    /// Each token's vocabulary id (`u32::MAX` when unknown).
+    pub ids: &'a [u32],
+    pub text: &'a str,
+    pub tokens: &'a [Token],
 }
 
-fn before<'a>(lower: &'a [Cow<'_, str>], k: usize, d: usize) -> &'a str {
-    k.checked_sub(d).map_or("", |j| word(lower, j))
-}
-
-/// The tense cue of token `k`, if it is one.
-fn cue(g: &TenseCues, lower: &[Cow<'_, str>], k: usize) -> Option<Tense> {
-    let w = word(lower, k);
-    let blocked = g.not_before.get(w).is_some_and(|next| next.iter().any(|n| n.as_ref() == word(lower, k + 1)));
-    if g.future.contains(w) && !blocked {
-        return Some(Tense::Future);
+impl Words<'_> {
+    fn id(&self, k: usize) -> u32 {
+        self.ids.get(k).copied().unwrap_or(u32::MAX)
     }
-    for p in &g.future_phrases {
-        if p.iter().enumerate().all(|(d, x)| x.as_ref() == word(lower, k + d)) {
+
+    fn cues(&self, k: usize) -> u16 {
+        self.g.words.get(self.id(k) as usize).map_or(0, |w| w.cues)
+    }
+
+    fn before(&self, k: usize, d: usize) -> u16 {
+        k.checked_sub(d).map_or(0, |j| self.cues(j))
+    }
+
+    /// A regular past form written in lower case (`announced`; `United` and
+    /// `Fred` are names).
+    fn regular_past(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else { return false };
+        let w = &self.text[t.start..t.end];
+        w.len() > 4
+            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+            && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
+            && self.cues(k) & cue::NOT_PAST == 0
+    }
+
+    /// The tense cue of token `k`, if it is one.
+    fn cue(&self, k: usize) -> Option<Tense> {
+        let c = self.cues(k);
+        let info = self.g.words.get(self.id(k) as usize);
+        let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
+        if c & cue::FUTURE != 0 && !blocked {
             return Some(Tense::Future);
         }
+        for p in &self.g.tense.future_phrases {
+            if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
+                return Some(Tense::Future);
+            }
+        }
+        // `planned to leave on Thursday`: the event is ahead, unless seen from
+        // the past (`had been due to expire Friday`).
+        if self.id(k) == self.g.tense.to && self.before(k, 1) & cue::FUTURE_BEFORE_TO != 0 {
+            let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
+            return Some(if in_past { Tense::Past } else { Tense::Future });
+        }
+        let regular_past = self.regular_past(k);
+        if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
+            // `they have gathered evidence`: the present perfect reports the
+            // past; `will be held`, `has been signed` say nothing of it.
+            let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || regular_past);
+            return perfect.then_some(Tense::Past);
+        }
+        if c & cue::PAST != 0 {
+            return Some(Tense::Past);
+        }
+        if c & cue::PRESENT != 0 {
+            return Some(Tense::Present);
+        }
+        regular_past.then_some(Tense::PastWeak)
     }
-    // `planned to leave on Thursday`: the event is ahead, unless seen from the
-    // past (`had been due to expire Friday`).
-    if w == "to" && g.future_before_to.contains(before(lower, k, 1)) {
-        let in_past = (2..=3).any(|d| g.past_auxiliaries.contains(before(lower, k, d)));
-        return Some(if in_past { Tense::Past } else { Tense::Future });
-    }
-    let regular_past = w.len() > 4
-        && matches!(lower[k], Cow::Borrowed(_))
-        && g.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
-        && w.chars().all(char::is_alphabetic)
-        && !g.not_past.contains(w);
-    if (1..=2).any(|d| g.auxiliaries.contains(before(lower, k, d))) {
-        // `they have gathered evidence`: the present perfect reports the past;
-        // `will be held`, `has been signed` say nothing of it.
-        let perfect = g.perfect.contains(before(lower, k, 1)) && (g.past.contains(w) || regular_past);
-        return perfect.then_some(Tense::Past);
-    }
-    if g.past.contains(w) {
-        return Some(Tense::Past);
-    }
-    if g.present.contains(w) {
-        return Some(Tense::Present);
-    }
-    regular_past.then_some(Tense::PastWeak)
-}
 
-/// The tense of tokens `start..end` in the sentence `sent_start..sent_end`.
-pub(crate) fn tense(
-    g: &TenseCues,
-    lower: &[Cow<'_, str>],
-    start: usize,
-    end: usize,
-    sent_start: usize,
-    sent_end: usize,
-) -> Cue {
-    for k in (sent_start..start.min(lower.len())).rev() {
-        if let Some(t) = cue(g, lower, k) {
-            return Cue { tense: t, at: Some(k) };
+    /// The tense of tokens `start..end` in the sentence `sent_start..sent_end`:
+    /// the nearest cue before the expression, else the nearest after it.
+    pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
+        let n = self.ids.len();
+        for k in (sent_start..start.min(n)).rev() {
+            if let Some(t) = self.cue(k) {
+                return Cue { tense: t, at: Some(k) };
+            }
         }
-    }
-    for k in end..sent_end.min(lower.len()) {
-        if let Some(t) = cue(g, lower, k) {
-            return Cue { tense: t, at: Some(k) };
+        for k in end..sent_end.min(n) {
+            if let Some(t) = self.cue(k) {
+                return Cue { tense: t, at: Some(k) };
+            }
         }
+        Cue { tense: Tense::Unknown, at: None }
     }
-    Cue { tense: Tense::Unknown, at: None }
 }

@@ -141,20 +141,15 @@ pub(crate) struct Rule {
     pub examples: Vec<String>,
 }
 
-/// The tense cues of a language.
+/// The tense cues of a language that are not single words (the words are
+/// bits of [`WordInfo::cues`]).
 #[derive(Debug, Default)]
 pub(crate) struct TenseCues {
-    pub past: FxHashSet<Box<str>>,
-    pub future: FxHashSet<Box<str>>,
-    pub present: FxHashSet<Box<str>>,
-    pub future_before_to: FxHashSet<Box<str>>,
-    pub auxiliaries: FxHashSet<Box<str>>,
-    pub perfect: FxHashSet<Box<str>>,
-    pub past_auxiliaries: FxHashSet<Box<str>>,
     pub past_endings: Vec<Box<str>>,
-    pub not_past: FxHashSet<Box<str>>,
-    pub future_phrases: Vec<Box<[Box<str>]>>,
-    pub not_before: FxHashMap<Box<str>, Vec<Box<str>>>,
+    /// Phrases of the future (`going to`), as word ids.
+    pub future_phrases: Vec<Box<[u32]>>,
+    /// The id of `to` (`planned to`).
+    pub to: u32,
 }
 
 /// What the grammar knows of one word (by its id in [`Grammar::vocab`]).
@@ -170,6 +165,24 @@ pub(crate) struct WordInfo {
     pub entries: Box<[u32]>,
     /// Rules whose second token it can be.
     pub second: RuleSet,
+    /// Tense and document cues, one bit each (`cue::PAST`, …).
+    pub cues: u16,
+    /// Words after which it is no cue (`next` before `to`).
+    pub not_before: Box<[u32]>,
+}
+
+/// The cue bits of [`WordInfo::cues`].
+pub(crate) mod cue {
+    pub const PAST: u16 = 1;
+    pub const FUTURE: u16 = 1 << 1;
+    pub const PRESENT: u16 = 1 << 2;
+    pub const FUTURE_BEFORE_TO: u16 = 1 << 3;
+    pub const AUXILIARY: u16 = 1 << 4;
+    pub const PERFECT: u16 = 1 << 5;
+    pub const PAST_AUXILIARY: u16 = 1 << 6;
+    pub const NOT_PAST: u16 = 1 << 7;
+    pub const COLLOQUIAL: u16 = 1 << 8;
+    pub const REPORTING: u16 = 1 << 9;
 }
 
 /// A language's compiled date grammar.
@@ -197,8 +210,19 @@ pub(crate) struct Grammar {
     /// Top-level rules.
     pub top: RuleSet,
     pub tense: TenseCues,
-    pub colloquial: FxHashSet<Box<str>>,
-    pub reporting: FxHashSet<Box<str>>,
+    /// The lists the number readers use (`article`, `thousand`, `and`).
+    pub lists_used: ListsUsed,
+    tense_file: TenseFile,
+    document_file: DocumentFile,
+}
+
+/// Word lists the code reads by name: `article` (`a`, `an`: not the units
+/// digit of `twenty a`), `thousand` and `and` (`two thousand and one`).
+#[derive(Debug, Default)]
+pub(crate) struct ListsUsed {
+    pub article: Option<usize>,
+    pub thousand: Option<usize>,
+    pub and: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -343,10 +367,13 @@ impl Grammar {
             second_by_byte: Vec::new(),
             free_second: RuleSet::default(),
             top: RuleSet::new(0),
-            tense: compile_tense(&tense),
-            colloquial: set_of(&document.colloquial),
-            reporting: set_of(&document.reporting),
+            tense: TenseCues::default(),
+            lists_used: ListsUsed::default(),
+            tense_file: tense,
+            document_file: document,
         };
+        let find = |name: &str| g.list_names.iter().position(|n| n == name);
+        g.lists_used = ListsUsed { article: find("article"), thousand: find("thousand"), and: find("and") };
         g.index()?;
         Ok(g)
     }
@@ -558,8 +585,17 @@ impl Grammar {
         let mut second_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut second_by_byte = vec![RuleSet::default(); 256];
         let mut free_second = RuleSet::default();
-        for (i, r) in self.rules.iter().enumerate() {
-            let Some(f) = second::second(r, &self.lex, &self.lists, &cat_first) else {
+        let ctx = second::Ctx {
+            rules: &self.rules,
+            by_cat: &self.by_cat,
+            lex: &self.lex,
+            lists: &self.lists,
+            cat_first: &cat_first,
+        };
+        let mut memo = vec![None; n];
+        for i in 0..n {
+            let s = second::second(i, &ctx, &mut memo);
+            let Some(f) = s.set.filter(|_| !s.single) else {
                 free_second.insert(i);
                 continue;
             };
@@ -632,6 +668,40 @@ impl Grammar {
                 words[id as usize].lists |= 1 << l;
             }
         }
+        let t = &self.tense_file;
+        let d = &self.document_file;
+        let flagged: [(&[String], u16); 10] = [
+            (&t.past, cue::PAST),
+            (&t.future, cue::FUTURE),
+            (&t.present, cue::PRESENT),
+            (&t.future_before_to, cue::FUTURE_BEFORE_TO),
+            (&t.auxiliaries, cue::AUXILIARY),
+            (&t.perfect, cue::PERFECT),
+            (&t.past_auxiliaries, cue::PAST_AUXILIARY),
+            (&t.not_past, cue::NOT_PAST),
+            (&d.colloquial, cue::COLLOQUIAL),
+            (&d.reporting, cue::REPORTING),
+        ];
+        for (list, bit) in flagged {
+            for w in list {
+                let id = id_of(&key(w), &mut words);
+                words[id as usize].cues |= bit;
+            }
+        }
+        for (w, next) in &t.not_before {
+            let ids: Box<[u32]> = next.iter().map(|n| id_of(&key(n), &mut words)).collect();
+            let id = id_of(&key(w), &mut words);
+            words[id as usize].not_before = ids;
+        }
+        self.tense = TenseCues {
+            past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
+            future_phrases: t
+                .future_phrases
+                .iter()
+                .map(|p| p.split_whitespace().map(|w| id_of(&key(w), &mut words)).collect())
+                .collect(),
+            to: id_of("to", &mut words),
+        };
         for (k, e) in self.lex.entries.iter_mut().enumerate() {
             let id = id_of(&e.first, &mut words);
             let info = &mut words[id as usize];
@@ -666,29 +736,5 @@ impl Grammar {
     /// The name of list `i` (for explanations and errors).
     pub(crate) fn list_name(&self, i: usize) -> &str {
         &self.list_names[i]
-    }
-}
-
-fn compile_tense(t: &TenseFile) -> TenseCues {
-    TenseCues {
-        past: set_of(&t.past),
-        future: set_of(&t.future),
-        present: set_of(&t.present),
-        future_before_to: set_of(&t.future_before_to),
-        auxiliaries: set_of(&t.auxiliaries),
-        perfect: set_of(&t.perfect),
-        past_auxiliaries: set_of(&t.past_auxiliaries),
-        past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
-        not_past: set_of(&t.not_past),
-        future_phrases: t
-            .future_phrases
-            .iter()
-            .map(|p| p.split_whitespace().map(|w| key(w).into()).collect())
-            .collect(),
-        not_before: t
-            .not_before
-            .iter()
-            .map(|(k, v)| (key(k).into(), v.iter().map(|w| key(w).into()).collect()))
-            .collect(),
     }
 }

@@ -1,8 +1,8 @@
 //! What a rule needs of the token after its first: most rules that start at
 //! a common word (`the`, `a`, a number) fail on the next token, so the scan
 //! tries a rule at token `i` only if token `i + 1` can be its second token.
-//! A rule that may match one token alone, or whose first piece may be a
-//! sub-expression or a shape, puts no condition on the second token.
+//! A rule that may match one token alone, or whose first piece may span
+//! tokens in ways that cannot be listed (a shape), puts no condition on it.
 
 use rustc_hash::FxHashSet;
 
@@ -10,14 +10,30 @@ use super::lexicon::{Class, Lexicon};
 use super::pattern::{Atom, Builtin, Elem};
 use super::{First, Rule};
 
+/// What is known of one rule: the tokens that can come second in a match
+/// of two tokens or more (`None`: any), and whether a match can be one token.
+#[derive(Clone, Debug)]
+pub(super) struct Second {
+    pub set: Option<First>,
+    pub single: bool,
+}
+
+pub(super) struct Ctx<'a> {
+    pub rules: &'a [Rule],
+    pub by_cat: &'a [Vec<usize>],
+    pub lex: &'a Lexicon,
+    pub lists: &'a [FxHashSet<Box<str>>],
+    pub cat_first: &'a [First],
+}
+
 /// The first set of one atom (sub-expressions through `cat_first`).
-fn atom_first(a: &Atom, lists: &[FxHashSet<Box<str>>], cat_first: &[First]) -> First {
+fn atom_first(a: &Atom, c: &Ctx<'_>) -> First {
     let mut f = First::default();
     match a {
         Atom::Word(w, _) => {
             f.words.insert(w.clone());
         }
-        Atom::List(l) => f.words.extend(lists[*l].iter().cloned()),
+        Atom::List(l) => f.words.extend(c.lists[*l].iter().cloned()),
         Atom::Class { class, .. } => {
             f.classes.insert(*class);
         }
@@ -28,8 +44,8 @@ fn atom_first(a: &Atom, lists: &[FxHashSet<Box<str>>], cat_first: &[First]) -> F
             f.shapes.insert(*s);
         }
         Atom::Sub(cats) => {
-            for &c in cats {
-                f.union(&cat_first[c]);
+            for &cat in cats {
+                f.union(&c.cat_first[cat]);
             }
         }
     }
@@ -37,12 +53,12 @@ fn atom_first(a: &Atom, lists: &[FxHashSet<Box<str>>], cat_first: &[First]) -> F
 }
 
 /// The first set of `elems`, and whether they can match no token at all.
-fn first_of(elems: &[Elem], lists: &[FxHashSet<Box<str>>], cat_first: &[First]) -> (First, bool) {
+fn first_of(elems: &[Elem], c: &Ctx<'_>) -> (First, bool) {
     let mut f = First::default();
     for e in elems {
         let Elem::Atoms { alts, optional } = e else { continue };
         for a in alts {
-            f.union(&atom_first(a, lists, cat_first));
+            f.union(&atom_first(a, c));
         }
         if !optional {
             return (f, false);
@@ -51,19 +67,19 @@ fn first_of(elems: &[Elem], lists: &[FxHashSet<Box<str>>], cat_first: &[First]) 
     (f, true)
 }
 
-/// The tokens that may come second inside an atom that spans several
-/// (`a couple of`, `twenty - four`); `None` when they cannot be listed.
-fn inside(a: &Atom, lex: &Lexicon) -> Option<First> {
+/// The tokens that may come second inside an atom that spans several, and
+/// whether it can be one token; `None` when they cannot be listed.
+fn inside(a: &Atom, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> Option<(First, bool)> {
     let mut f = First::default();
     let rests = |class: Class, f: &mut First| {
-        for e in lex.entries.iter().filter(|e| e.class == class) {
+        for e in c.lex.entries.iter().filter(|e| e.class == class) {
             if let Some(w) = e.rest.first() {
                 f.words.insert(w.clone());
             }
         }
     };
     let words_of = |class: Class, f: &mut First| {
-        for e in lex.entries.iter().filter(|e| e.class == class) {
+        for e in c.lex.entries.iter().filter(|e| e.class == class) {
             f.words.insert(e.first.clone());
         }
     };
@@ -81,28 +97,56 @@ fn inside(a: &Atom, lex: &Lexicon) -> Option<First> {
             }
             Builtin::YearWords => return None,
         },
-        Atom::Shape(_) | Atom::Sub(_) => return None,
+        Atom::Shape(_) => return None,
+        Atom::Sub(cats) => {
+            let mut single = false;
+            for &cat in cats {
+                for &r in &c.by_cat[cat] {
+                    let s = second(r, c, memo);
+                    single |= s.single;
+                    f.union(s.set.as_ref()?);
+                }
+            }
+            return Some((f, single));
+        }
     }
-    Some(f)
+    Some((f, true))
 }
 
-/// The second-token set of `rule`, or `None` when it puts no condition on it.
-pub(super) fn second(rule: &Rule, lex: &Lexicon, lists: &[FxHashSet<Box<str>>], cat_first: &[First]) -> Option<First> {
-    let mut out = First::default();
+/// What rule `r` needs of its second token (remembered in `memo`).
+pub(super) fn second(r: usize, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> Second {
+    if let Some(s) = &memo[r] {
+        return s.clone();
+    }
+    let rule = &c.rules[r];
+    let mut set = Some(First::default());
+    let mut single = false;
     for (k, e) in rule.elems.iter().enumerate() {
         let Elem::Atoms { alts, optional } = e else { continue };
         // Element `k` takes the first token.
-        let (after, nullable) = first_of(&rule.elems[k + 1..], lists, cat_first);
-        if nullable {
-            return None;
-        }
-        out.union(&after);
+        let (after, nullable) = first_of(&rule.elems[k + 1..], c);
         for a in alts {
-            out.union(&inside(a, lex)?);
+            match inside(a, c, memo) {
+                Some((f, one)) => {
+                    if let Some(s) = set.as_mut() {
+                        s.union(&f);
+                        if one {
+                            s.union(&after);
+                        }
+                    }
+                    single |= one && nullable;
+                }
+                None => {
+                    set = None;
+                    single |= nullable;
+                }
+            }
         }
         if !optional {
-            return Some(out);
+            break;
         }
     }
-    None
+    let s = Second { set, single };
+    memo[r] = Some(s.clone());
+    s
 }
