@@ -23,6 +23,7 @@ PIECES = st.sampled_from(
         "99/99/9999", "0000-00-00", "year 0", "99999", "March 99999", "12345678901234567890",
         "March March March", "the 31st of February", "Feb. 30", "24:61", "1e308", "Ⅻ月", "٣/٥/٢٠٢٦",
         "that day", "the following month", "a year earlier", "Q5", "the 1990s'", "\x1f",
+        "from March 2 to March 6", "since", "until", "from", " to ", "between", "and",
     ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=40).map("".join)
@@ -46,9 +47,14 @@ def test_spans_are_well_formed_for_any_text(text: str) -> None:
     for i, ch in enumerate(text):
         if not ch.isspace():
             assert covered[i], (i, ch)
-    for span in [*doc.sentences, *doc.entities, *doc.timexes]:
+    for span in [*doc.sentences, *doc.entities, *doc.timexes, *doc.ranges]:
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end] == span.text
+    for r in doc.ranges:
+        for i in (r.begin_index, r.end_index):
+            if i is not None:
+                t = doc.timexes[i]
+                assert r.start <= t.start and t.end <= r.end
     sents = doc.sentence_spans()
     assert all(a[1] <= b[0] for a, b in zip(sents, sents[1:]))
 
@@ -63,3 +69,6 @@ def test_tables_agree_with_documents_for_any_texts(texts: list[str]) -> None:
     assert arrays["end"].tolist() == [b for d in docs for _, b in d.token_spans()]
     ents = res.entities("numpy")
     assert list(ents["text"]) == [e.text for d in docs for e in d.entities]
+    ranges = res.ranges("numpy")
+    assert list(ranges["text"]) == [r.text for d in docs for r in d.ranges]
+    assert ranges["begin_index"].tolist() == [r.begin_index for d in docs for r in d.ranges]
