@@ -2,7 +2,9 @@
 //! inside the text, on char boundaries; tokens cover every non-space char;
 //! batches equal single calls whatever the thread count.
 
-use dateline_core::{Date, Document, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
+use dateline_core::{
+    Date, Document, DocumentType, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
+};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -144,6 +146,17 @@ fn check(text: &str, doc: &Document) {
         assert!(!t.value.is_empty());
         last = t.end;
     }
+    let mut last = 0;
+    for r in &doc.ranges {
+        assert!(r.start >= last && r.start < r.end && r.end <= text.len(), "range span in {text:?}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        for i in [r.begin_timex, r.end_timex].into_iter().flatten() {
+            let t = &doc.timexes[i];
+            assert!(r.start <= t.start && t.end <= r.end, "range end outside its range in {text:?}");
+        }
+        last = r.end;
+    }
+    assert_ne!(doc.document_type, DocumentType::Auto);
 }
 
 fn same(a: &Document, b: &Document) -> bool {
@@ -151,7 +164,9 @@ fn same(a: &Document, b: &Document) -> bool {
         && a.sentences == b.sentences
         && a.entities == b.entities
         && a.timexes == b.timexes
+        && a.ranges == b.ranges
         && a.reference_date == b.reference_date
+        && a.document_type == b.document_type
 }
 
 #[test]
@@ -295,4 +310,26 @@ fn adversarial_gazetteers_keep_invariants() {
             assert_eq!(gaz.find(&text, &toks), back.find(&text, &toks));
         }
     }
+}
+
+#[test]
+fn document_types_per_text_equal_single_calls() {
+    let nlp = Pipeline::new(PipelineOptions::default());
+    let mut rng = Rng(7);
+    let texts: Vec<String> = (0..120).map(|i| random_text(&mut rng, 5 + i % 30)).collect();
+    let kinds = [DocumentType::News, DocumentType::Narrative, DocumentType::Colloquial, DocumentType::Auto];
+    let types: Vec<DocumentType> = (0..texts.len()).map(|i| kinds[i % 4]).collect();
+    let r = ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap());
+    let refs = vec![r; texts.len()];
+    let single: Vec<Document> = texts.iter().zip(&types).map(|(t, &k)| nlp.process_as(t, r, Some(k))).collect();
+    for (d, &k) in single.iter().zip(&types) {
+        if k != DocumentType::Auto {
+            assert_eq!(d.document_type, k);
+        }
+    }
+    for threads in [Some(1), Some(2)] {
+        let batch = nlp.map_batch(&texts, &refs, &types, threads, |_, d| d).unwrap();
+        assert!(batch.iter().zip(&single).all(|(a, b)| same(a, b)), "threads {threads:?}");
+    }
+    assert!(nlp.map_batch(&texts, &refs, &types[1..], None, |_, d| d).is_err());
 }
