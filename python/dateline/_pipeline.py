@@ -286,7 +286,7 @@ class Pipeline:
                 return
             ref_chunk = None if refs is None else refs.take(len(chunk))
             type_chunk = None if types is None else types.take(len(chunk))
-            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk)  # type: ignore[arg-type]
+            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk)
             offset += len(chunk)
 
     def offsets(self, texts: Iterable[str], *, n_threads: int | None = None) -> Offsets:
