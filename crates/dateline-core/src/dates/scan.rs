@@ -107,6 +107,8 @@ pub(crate) struct Scan<'a> {
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
     /// The matches of the atoms being tried, a stack shared by the recursion.
     hits: Vec<(u32, Effect)>,
+    /// The last candidates computed, and where.
+    cand_at: (usize, RuleSet),
 }
 
 fn number_text(s: &str) -> Option<f64> {
@@ -174,7 +176,8 @@ impl<'a> Scan<'a> {
             nodes: Vec::new(),
             memo: Memo::new(g.rules.len()),
             shape_memo: FxHashMap::default(),
-            hits: Vec::new(),
+            hits: Vec::with_capacity(64),
+            cand_at: (usize::MAX, RuleSet::default()),
         }
     }
 
@@ -205,6 +208,14 @@ impl<'a> Scan<'a> {
         let mut set = self.info(i).map_or_else(RuleSet::default, |w| w.rules);
         let Some(t) = self.toks.get(i) else { return set };
         let rest = &self.text.as_bytes()[t.start..];
+        // A shape led by a word written with more after it (`mid-1990s`, `Oct/2`).
+        let lead = rest.iter().take(t.end - t.start).take_while(|b| b.is_ascii_alphabetic()).count();
+        if lead > 0 && lead < t.end - t.start && lead <= 12 {
+            let w = word_id(self.g, &self.text[t.start..t.start + lead]);
+            if let Some(info) = self.g.words.get(w as usize) {
+                set.union_with(&info.lead);
+            }
+        }
         if let Some(&b) = rest.first() {
             set.union_with(&self.g.by_byte[b as usize]);
             for (s, rules) in &self.g.shapes_by_byte[b as usize] {
@@ -230,13 +241,21 @@ impl<'a> Scan<'a> {
         set
     }
 
+    /// The candidates at `i`, remembered for the last position asked.
+    fn cached_candidates(&mut self, i: usize) -> RuleSet {
+        if self.cand_at.0 != i {
+            self.cand_at = (i, self.candidates(i));
+        }
+        self.cand_at.1
+    }
+
     /// The expressions of the document: top-level nodes in text order.
     pub(crate) fn run(&mut self) -> Vec<NodeId> {
         let mut out = Vec::new();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            let mut set = self.candidates(i);
+            let mut set = self.cached_candidates(i);
             set.intersect_with(&self.g.top);
             if set.is_empty() {
                 i += 1;
@@ -415,27 +434,23 @@ impl<'a> Scan<'a> {
                 let s = u16::try_from(*s).unwrap_or(u16::MAX);
                 self.shapes_at(i);
                 let p = u32::try_from(i).unwrap_or(u32::MAX);
-                let found: Vec<(u32, u32)> = self
-                    .shape_memo
-                    .get(&p)
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                    .filter(|(_, x)| x.0 == s)
-                    .map(|(k, x)| (x.1, u32::try_from(k).unwrap_or(u32::MAX)))
-                    .collect();
-                for (end, k) in found {
-                    self.hit(end as usize, Effect::Shape(p, k));
+                let n = self.shape_memo.get(&p).map_or(0, Vec::len);
+                for k in 0..n {
+                    let (shape, end) = self.shape_memo.get(&p).map_or((u16::MAX, 0), |v| (v[k].0, v[k].1));
+                    if shape == s {
+                        self.hit(end as usize, Effect::Shape(p, u32::try_from(k).unwrap_or(u32::MAX)));
+                    }
                 }
             }
             Atom::Sub(cats) => {
-                let cand = self.candidates(i);
+                let cand = self.cached_candidates(i);
                 let base = self.hits.len();
                 for &c in cats {
-                    for &r in &g.by_cat[c] {
+                    let mut set = cand;
+                    set.intersect_with(&g.cat_sets[c]);
+                    for r in set.iter() {
                         // A match that is not a time expression is never a piece of one.
-                        if cand.contains(r)
-                            && let Some(id) = self.try_rule(r, i)
+                        if let Some(id) = self.try_rule(r, i)
                             && self.nodes[id as usize].value != Value::None
                         {
                             let end = self.nodes[id as usize].end as usize;

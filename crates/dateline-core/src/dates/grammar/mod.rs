@@ -165,6 +165,9 @@ pub(crate) struct WordInfo {
     pub entries: Box<[u32]>,
     /// Rules whose second token it can be.
     pub second: RuleSet,
+    /// Rules starting with a shape whose matches start with this word
+    /// (`mid` of `mid-1990s`).
+    pub lead: RuleSet,
     /// Tense and document cues, one bit each (`cue::PAST`, …).
     pub cues: u16,
     /// Words after which it is no cue (`next` before `to`).
@@ -199,6 +202,8 @@ pub(crate) struct Grammar {
     pub categories: Vec<String>,
     /// Rules of each category.
     pub by_cat: Vec<Vec<usize>>,
+    /// Rules of each category, as sets.
+    pub cat_sets: Vec<RuleSet>,
     /// Rules that can start at a token, by its first byte (digits).
     pub by_byte: Vec<RuleSet>,
     /// Shapes by the first byte of their matches, with the rules each can start.
@@ -352,7 +357,14 @@ impl Grammar {
         if let Some(c) = by_cat.iter().position(Vec::is_empty) {
             return Err(Error::Config(format!("date rules: category <{}> is used but no rule has it", categories[c])));
         }
+        let mut cat_sets = vec![RuleSet::default(); by_cat.len()];
+        for (c, rules) in by_cat.iter().enumerate() {
+            for &r in rules {
+                cat_sets[c].insert(r);
+            }
+        }
         let mut g = Self {
+            cat_sets,
             lex,
             lists,
             list_names,
@@ -563,9 +575,23 @@ impl Grammar {
                 shape_rules[s].insert(i);
             }
         }
+        // A shape whose matches start with a word (`mid-`, `Oct`, `Q`) is
+        // found through that word; the others by their first byte.
+        let mut lead_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut shapes_by_byte: Vec<Vec<(usize, RuleSet)>> = vec![Vec::new(); 256];
         for (s, shape) in self.shapes.list.iter().enumerate() {
             if shape_rules[s].is_empty() {
+                continue;
+            }
+            let leads: Vec<String> = shape
+                .prefixes
+                .iter()
+                .map(|p| p.iter().take_while(|b| b.is_ascii_alphabetic()).map(|&b| char::from(b)).collect())
+                .collect();
+            if !leads.is_empty() && leads.iter().all(|w| !w.is_empty()) {
+                for w in leads {
+                    lead_words.entry(w.into()).or_default().union_with(&shape_rules[s]);
+                }
                 continue;
             }
             for (byte, on) in shape.first.iter().enumerate() {
@@ -575,6 +601,9 @@ impl Grammar {
             }
         }
         self.shapes_by_byte = shapes_by_byte;
+        for (w, set) in &lead_words {
+            by_word.entry(w.clone()).or_default().union_with(set);
+        }
         self.by_byte = by_byte;
         self.top = top;
         // What each rule needs of its second token.
@@ -630,7 +659,7 @@ impl Grammar {
         }
         self.second_by_byte = second_by_byte;
         self.free_second = free_second;
-        self.vocabulary(&by_word, &second_words)
+        self.vocabulary(&by_word, &second_words, &lead_words)
     }
 
     /// Gives every word an id, with what is known of it, and turns the
@@ -639,6 +668,7 @@ impl Grammar {
         &mut self,
         by_word: &FxHashMap<Box<str>, RuleSet>,
         second_words: &FxHashMap<Box<str>, RuleSet>,
+        lead_words: &FxHashMap<Box<str>, RuleSet>,
     ) -> Result<(), Error> {
         let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut words: Vec<WordInfo> = Vec::new();
@@ -658,6 +688,10 @@ impl Grammar {
         for (w, set) in second_words {
             let id = id_of(w, &mut words);
             words[id as usize].second = *set;
+        }
+        for (w, set) in lead_words {
+            let id = id_of(w, &mut words);
+            words[id as usize].lead = *set;
         }
         if self.lists.len() > 64 {
             return Err(Error::Config("date words: more than 64 lists".into()));

@@ -33,13 +33,18 @@ pub(crate) struct Shape {
     /// Lower-case literal prefixes one of which every match starts with, when
     /// the expression has few (`mid-`, `early-`); empty when it has not.
     pub prefixes: Vec<Box<[u8]>>,
+    /// The second bytes (either case) of the prefixes, one bit each: a quick
+    /// test before comparing them.
+    second: [u64; 4],
 }
 
 impl Shape {
     /// Whether a match could start at the start of `rest` (the text from a token on).
     pub(crate) fn may_start(&self, rest: &[u8]) -> bool {
         let Some(&b) = rest.first() else { return false };
+        let second_ok = rest.get(1).is_none_or(|&c| self.second[usize::from(c >> 6)] & (1 << (c & 63)) != 0);
         self.first[b as usize]
+            && second_ok
             && (self.prefixes.is_empty()
                 || self.prefixes.iter().any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p)))
     }
@@ -194,7 +199,16 @@ impl Shapes {
                 *u |= *f;
             }
             let prefixes = class_prefixes.unwrap_or_else(|| prefixes(&hir));
-            list.push(Shape { name: def.name.clone(), regex, groups, first, prefixes });
+            let mut second = [u64::MAX; 4];
+            if !prefixes.is_empty() && prefixes.iter().all(|p| p.len() >= 2) {
+                second = [0; 4];
+                for p in &prefixes {
+                    for c in [p[1].to_ascii_lowercase(), p[1].to_ascii_uppercase()] {
+                        second[usize::from(c >> 6)] |= 1 << (c & 63);
+                    }
+                }
+            }
+            list.push(Shape { name: def.name.clone(), regex, groups, first, prefixes, second });
         }
         let set = RegexSet::new(list.iter().map(|s| s.regex.as_str()))
             .map_err(|e| Error::Config(format!("date shapes: {e}")))?;
