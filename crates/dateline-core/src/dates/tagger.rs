@@ -59,7 +59,8 @@ pub(crate) fn tag(
         words.tense(s, e, ss, se)
     };
     let in_id = g.word_id("in");
-    let before_in = |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids[k]) == in_id) };
+    let before_in =
+        |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids[k]) == in_id) };
     let mut r = Resolver::new(Doc {
         g,
         nodes: &scan.nodes,
