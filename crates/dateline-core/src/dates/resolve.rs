@@ -163,10 +163,12 @@ impl<'a> Resolver<'a> {
                     _ => None,
                 };
                 let i = self.one(*x, fields, None);
+                // From the reference date when the end is ahead of it; open when not.
                 let days = if since {
                     (self.first_day(i), self.d.reference.map(|r| r.add_days(1)))
                 } else {
-                    (self.d.reference, self.out[i].cal.and_then(|c| c.interval()).map(|x| x.1))
+                    let end = self.out[i].cal.and_then(|c| c.interval()).map(|x| x.1);
+                    (self.d.reference.filter(|r| end.is_none_or(|e| *r < e)), end)
                 };
                 let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
                 self.ranges.push(ResolvedRange { node: id, begin, end, days });
@@ -273,9 +275,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             Value::Shift { unit, n, f, .. }
-                if f.future_only
-                    && cue.tense != Tense::Future
-                    && !(self.d.doctype == DocumentType::Colloquial && !cue.tense.is_past()) =>
+                if f.future_only && (cue.tense.is_past() || cue.tense == Tense::Present) =>
             {
                 // `the first rise in two years`: a length of time, not a date.
                 r.timex_type = TimexType::Duration;
@@ -710,7 +710,7 @@ fn with_time(mut c: Cal, f: &Fields) -> Cal {
         c.hour = Some(h);
         c.minute = f.minute;
         c.second = f.second;
-        c.gran = if f.second.is_some() { Gran::Second } else { Gran::Minute };
+        c.gran = if f.second.is_some_and(|s| s > 0) { Gran::Second } else { Gran::Minute };
         c.part = None;
     } else if let Some(p) = f.part {
         c.part = Some(p);

@@ -95,7 +95,10 @@ pub(crate) fn tag(
                     .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
                     .and_then(|c| c.interval()),
                 zone: x.cal.and_then(|c| c.zone),
-                granularity: x.cal.filter(|c| c.year.is_some()).map(|c| c.gran.public()),
+                granularity: x
+                    .cal
+                    .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
+                    .map(|c| c.gran.public()),
                 clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
                 value: x.value,
                 modifier: x.modifier,
@@ -112,8 +115,14 @@ pub(crate) fn tag(
             }
         })
         .collect();
+    // A range whose end comes before its begin is a misreading: its ends stay
+    // expressions of their own.
     let ranges = ranges
         .into_iter()
+        .filter(|x| match x.days {
+            (Some(b), Some(e)) => b < e,
+            _ => true,
+        })
         .map(|x| {
             let (start, end) = span(x.node);
             TimeRange {
