@@ -31,7 +31,7 @@ def system_record(case_id: str, doc: dateline.Doc) -> dict:
     out = []
     ends: set[int] = set()
     for r in getattr(doc, "ranges", []):
-        begin = r.interval[0].isoformat() if r.interval else None
+        begin = r.interval[0].isoformat() if r.interval and r.interval[0] else None
         out.append({"start": r.start, "end": r.end, "value": r.value, "begin": begin})
         ends.update(k for k in (r.begin_index, r.end_index) if k is not None)
     for k, t in enumerate(doc.timexes):

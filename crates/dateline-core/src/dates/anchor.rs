@@ -103,6 +103,25 @@ pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Te
     }
 }
 
+/// A story moves forward: a month (and day) named without a year after the
+/// story's date is its next occurrence, unless it lies a little before the
+/// story's date (`In May` just after `June 10` is the May before).
+pub(crate) fn story_year(story: Date, month: u32, day: Option<u32>) -> i32 {
+    /// How far back a date may lie and still be the same year's.
+    const BACK_DAYS: i64 = 62;
+    let y = story.year();
+    let s = story.to_epoch_days();
+    let end_of = |yy: i32| -> Option<i64> {
+        let d = day.unwrap_or_else(|| days_in_month(yy, month));
+        Date::checked(yy, month, d.min(days_in_month(yy, month))).map(Date::to_epoch_days)
+    };
+    match end_of(y) {
+        Some(e) if e >= s || s - e <= BACK_DAYS => y,
+        Some(_) => y + 1,
+        None => y,
+    }
+}
+
 /// The year of a month with a direction word: `last March` is the latest
 /// March before the anchor's month, `next March` the first after it.
 pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {

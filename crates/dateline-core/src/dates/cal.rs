@@ -155,6 +155,9 @@ impl Cal {
     pub(crate) fn render(&self) -> String {
         let mut s = String::with_capacity(16);
         let year = |s: &mut String| match self.year {
+            Some(y) if y < 0 => {
+                let _ = write!(s, "BC{:04}", -y);
+            }
             Some(y) => {
                 let _ = write!(s, "{y:04}");
             }
@@ -225,6 +228,9 @@ impl Cal {
         match (self.month, self.day, self.weekday) {
             (Some(m), Some(d), _) => {
                 match self.year {
+                    Some(y) if y < 0 => {
+                        let _ = write!(s, "BC{:04}", -y);
+                    }
                     Some(y) => {
                         let _ = write!(s, "{y:04}");
                     }

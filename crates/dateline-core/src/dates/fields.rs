@@ -293,6 +293,8 @@ pub(crate) struct Fields {
     /// A value that looks back from the story without moving it (`a year
     /// ago`, `two days earlier`): not an anchor for what follows.
     pub aside: bool,
+    /// A year before the common era (`480 BC`).
+    pub bc: bool,
 }
 
 macro_rules! fill {
@@ -315,6 +317,7 @@ impl Fields {
         a.week_of |= other.week_of;
         a.future_only |= other.future_only;
         a.aside |= other.aside;
+        a.bc |= other.bc;
         if a.precision.is_none() {
             a.precision = other.precision;
         }
@@ -403,6 +406,7 @@ pub(crate) enum Field {
     Precision,
     Frac,
     Aside,
+    Bc,
     /// An ordinal century (`20th`): the century field is one less.
     NthCentury,
 }
@@ -448,6 +452,7 @@ impl Field {
             "precision" => Self::Precision,
             "frac" => Self::Frac,
             "aside" => Self::Aside,
+            "bc" => Self::Bc,
             "nth_century" => Self::NthCentury,
             _ => return None,
         })
@@ -684,6 +689,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::Aside => {
             f.aside = true;
+            true
+        }
+        Field::Bc => {
+            f.bc = true;
             true
         }
         Field::Precision => {

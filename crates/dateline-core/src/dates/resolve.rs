@@ -353,6 +353,10 @@ impl<'a> Resolver<'a> {
             r.timex_type = t;
         }
         let idx = self.out.len();
+        // In a narrative, a value read off the reference date is outside the story.
+        if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
+            remember = false;
+        }
         if remember
             && let Some(c) = r.cal
             && c.year.is_some()
@@ -410,6 +414,10 @@ impl<'a> Resolver<'a> {
         match self.d.doctype {
             DocumentType::Narrative => {
                 if let Some((i, c)) = self.story() {
+                    if let Some(y) = c.year.filter(|y| *y <= 0) {
+                        // A story before the common era keeps its year.
+                        return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
+                    }
                     let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
                     return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
                 }
@@ -480,12 +488,14 @@ impl<'a> Resolver<'a> {
             Some(Dir::Past) => Tense::Past,
             _ => self.month_tense(cue),
         };
+        let narrative = self.d.doctype == DocumentType::Narrative && matches!(anchor, Anchor::Expression { .. });
         let year_for = |m: u32, day: Option<u32>| -> i32 {
             if let Some(y) = fixed_year {
                 return y;
             }
             match f.dir {
                 Some(d) => anchor::month_year_dir(base, m, Lean::of_dir(d)),
+                None if narrative => anchor::story_year(base, m, day),
                 None => anchor::month_day_year(base, m, day, t),
             }
         };
@@ -553,14 +563,12 @@ impl<'a> Resolver<'a> {
             }
         }
         let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
+        let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
         let start = match base {
-            Base::Speech => from_reference().or_else(|| {
-                if self.d.doctype == DocumentType::Narrative {
-                    self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))))
-                } else {
-                    None
-                }
-            }),
+            // A narrative tells of its own time: `the end of the month`, `that
+            // year` are the story's, not the writer's.
+            Base::Speech if self.d.doctype == DocumentType::Narrative => from_story().or_else(from_reference),
+            Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
                 let found = self.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
@@ -642,6 +650,24 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
         b.zone = b.zone.or(other.zone);
         return b;
     }
+    // `1915-17`: a year written with two digits after a full one.
+    if let (Some(yy), Some(oy)) = (b.yy, other.year.filter(|y| *y > 0)) {
+        let mut y = oy.div_euclid(100) * 100 + i32::from(yy);
+        if y < oy {
+            y += 100;
+        }
+        b.year = Some(y);
+        b.yy = None;
+    }
+    // `499–449 BC`: the first end is before the common era too.
+    if let (Some(y), Some(oy)) = (b.year, other.year)
+        && oy < 0
+        && y > 0
+        && y >= -oy
+        && b.month.is_none()
+    {
+        b.year = Some(-y);
+    }
     let coarse = |c: &Cal| c.gran >= Gran::Month;
     if b.day.is_some() && b.month.is_none() && b.weekday.is_none() {
         b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
@@ -660,6 +686,22 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
 /// A point with a known year, at the finest granularity its fields give.
 fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
     let mut c = Cal { year: Some(y), zone: f.zone, ..Cal::new(Gran::Year) };
+    if y <= 0 {
+        // Before the common era the calendar has no days here: the fields as written.
+        c.month = f.month;
+        c.day = f.day.filter(|_| f.month.is_some());
+        c.season = f.season;
+        c.gran = if c.day.is_some() {
+            Gran::Day
+        } else if c.month.is_some() {
+            Gran::Month
+        } else if c.season.is_some() {
+            Gran::Season
+        } else {
+            Gran::Year
+        };
+        return Some(c);
+    }
     if let Some(h) = f.holiday {
         let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
         return Some(with_time(Cal::day(d), f));

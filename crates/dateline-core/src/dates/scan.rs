@@ -680,7 +680,8 @@ impl<'a> Scan<'a> {
             | Field::ShortDecade
             | Field::WeekOf
             | Field::FutureOnly
-            | Field::Aside => Got::Flag,
+            | Field::Aside
+            | Field::Bc => Got::Flag,
             Field::Precision => lookup(Class::Unit)?,
             _ => Got::Int(digits(t)?),
         })

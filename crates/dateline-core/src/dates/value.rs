@@ -108,7 +108,15 @@ fn whole(n: f64, unit: Unit) -> Option<(i64, Unit)> {
 pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(NodeId) -> Value) -> Option<Value> {
     match rule.make {
         Make::None => Some(Value::None),
-        Make::Point => valid_point(&f).then_some(Value::Point(f)),
+        Make::Point => {
+            let mut f = f;
+            // Years before the common era are kept negative (`480 BC` is -480).
+            if f.bc {
+                f.year = f.year.map(|y| -y);
+                f.bc = false;
+            }
+            valid_point(&f).then_some(Value::Point(f))
+        }
         Make::Shift => shift(rule, f),
         Make::Duration => {
             let mut f = f;

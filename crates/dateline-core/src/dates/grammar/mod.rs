@@ -295,7 +295,8 @@ fn constant(field: Field, v: &toml::Value) -> Option<Got> {
         | Field::ShortDecade
         | Field::WeekOf
         | Field::FutureOnly
-        | Field::Aside => v.as_bool()?.then_some(Got::Flag)?,
+        | Field::Aside
+        | Field::Bc => v.as_bool()?.then_some(Got::Flag)?,
         _ => match v {
             toml::Value::Integer(i) => Got::Int(*i),
             toml::Value::Float(f) => Got::Num(*f),
