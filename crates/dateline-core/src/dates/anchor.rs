@@ -103,22 +103,44 @@ pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Te
     }
 }
 
-/// A story moves forward: a month (and day) named without a year after the
-/// story's date is its next occurrence, unless it lies a little before the
-/// story's date (`In May` just after `June 10` is the May before).
+/// A story moves forward: a month (and day) named without a year is the
+/// occurrence nearest the story's date, the next one unless the one before
+/// is nearer by more than a month (`In May` just after `June 10` is the May
+/// before; `December 7` after `June 1941` the December after).
 pub(crate) fn story_year(story: Date, month: u32, day: Option<u32>) -> i32 {
-    /// How far back a date may lie and still be the same year's.
-    const BACK_DAYS: i64 = 62;
+    /// How much nearer the occurrence before must be to win.
+    const MARGIN_DAYS: i64 = 30;
     let y = story.year();
     let s = story.to_epoch_days();
-    let end_of = |yy: i32| -> Option<i64> {
-        let d = day.unwrap_or_else(|| days_in_month(yy, month));
-        Date::checked(yy, month, d.min(days_in_month(yy, month))).map(Date::to_epoch_days)
+    // The distance from the story's date to the month (or day) in year `yy`,
+    // and whether it lies before it.
+    let dist = |yy: i32| -> Option<(i64, bool)> {
+        let first = Date::checked(yy, month, day.unwrap_or(1).min(days_in_month(yy, month)))?.to_epoch_days();
+        let last = match day {
+            Some(_) => first,
+            None => first + i64::from(days_in_month(yy, month)) - 1,
+        };
+        Some(if s < first {
+            (first - s, false)
+        } else if s > last {
+            (s - last, true)
+        } else {
+            (0, false)
+        })
     };
-    match end_of(y) {
-        Some(e) if e >= s || s - e <= BACK_DAYS => y,
-        Some(_) => y + 1,
-        None => y,
+    let here = dist(y);
+    if here.is_some_and(|(d, before)| d == 0 || !before) {
+        // On or after the story's date this year; the year before only if much nearer.
+        let ahead = here.map_or(i64::MAX, |x| x.0);
+        return match dist(y - 1) {
+            Some((back, true)) if back + MARGIN_DAYS < ahead => y - 1,
+            _ => y,
+        };
+    }
+    let back = here.map_or(i64::MAX, |x| x.0);
+    match dist(y + 1) {
+        Some((ahead, false)) if back + MARGIN_DAYS >= ahead => y + 1,
+        _ => y,
     }
 }
 
