@@ -9,13 +9,14 @@ use super::value::{NodeId, Value};
 use crate::civil::Date;
 
 /// Years more than this far from the reference date count as far.
-const FAR_YEARS: i32 = 2;
+const FAR_YEARS: i32 = 1;
 /// How many years written out a narrative needs.
-const MIN_YEARS: usize = 4;
+const MIN_YEARS: usize = 6;
 /// Texts of at most this many sentences may be conversation.
 const SHORT_SENTENCES: usize = 3;
 
-/// Expressions that only news and talk use: a weekday alone, `yesterday`.
+/// Expressions that speak from the writer's day: a weekday alone,
+/// `yesterday`, `three days ago`.
 fn speech(nodes: &[Node], id: NodeId) -> bool {
     match &nodes[id as usize].value {
         Value::Point(f) => f.weekday.is_some() && f.month.is_none() && f.year.is_none(),
