@@ -9,7 +9,8 @@ assistant, so the pipeline runs with ``document_type="auto"`` (the default).
 The scorer (``rt_score.py``) counts a range as one expression (``from 4 to 22
 this month``), where TimeML and ``doc.timexes`` annotate each end: a range is
 written out as one system expression spanning it, its ``begin`` the first day
-of the range; expressions that are ends of a range are not written again.
+of the range and its value in the scorer's ``(begin,end,duration)`` notation;
+expressions that are ends of a range are not written again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,12 +29,44 @@ import dateline
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def _clock(v: str) -> float | None:
+    """Hours since midnight of a time-only value (``T17``, ``T09:30``)."""
+    m = re.fullmatch(r"T(\d\d)(?::(\d\d))?(?::(\d\d))?", v)
+    if not m:
+        return None
+    return int(m[1]) + int(m[2] or 0) / 60 + int(m[3] or 0) / 3600
+
+
+def _span(b: str, e: str) -> str | None:
+    """The duration between two TIMEX3 values, in the scorer's notation."""
+    hb, he = _clock(b), _clock(e)
+    if hb is not None and he is not None:
+        minutes = round(((he - hb) % 24) * 60)
+        h, m = divmod(minutes, 60)
+        return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "") if minutes else None
+    return None
+
+
+def range_value(doc: dateline.Doc, r: dateline.Range) -> str:
+    """A range as the scorer writes one, ``(begin,end,duration)``, from the
+    values of its ends (times of day) or its days."""
+    if r.begin_index is not None and r.end_index is not None:
+        b, e = doc.timexes[r.begin_index].value, doc.timexes[r.end_index].value
+        span = _span(b, e)
+        if span:
+            return f"({b},{e},{span})"
+    lo, hi = r.interval if r.interval else (None, None)
+    if lo and hi:
+        return f"({lo.isoformat()},{hi.isoformat()},P{(hi - lo).days}D)"
+    return r.value
+
+
 def system_record(case_id: str, doc: dateline.Doc) -> dict:
     out = []
     ends: set[int] = set()
-    for r in getattr(doc, "ranges", []):
+    for r in doc.ranges:
         begin = r.interval[0].isoformat() if r.interval and r.interval[0] else None
-        out.append({"start": r.start, "end": r.end, "value": r.value, "begin": begin})
+        out.append({"start": r.start, "end": r.end, "value": range_value(doc, r), "begin": begin})
         ends.update(k for k in (r.begin_index, r.end_index) if k is not None)
     for k, t in enumerate(doc.timexes):
         if k in ends:

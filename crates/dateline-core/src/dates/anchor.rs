@@ -12,10 +12,14 @@ pub(crate) enum Lean {
     Back,
     /// The nearest one on or after the anchor (future tense).
     Ahead,
-    /// Strictly before the anchor's own (`last Friday`, `last March`).
+    /// Strictly before the anchor's own (`this past Friday`, `last March`).
     Last,
-    /// Strictly after it (`next Friday`).
+    /// Strictly after it (`this coming Friday`).
     Next,
+    /// The previous week's (`last Wednesday`).
+    WeekBefore,
+    /// The next week's (`next Friday`).
+    WeekAfter,
     /// The one in the anchor's week or year (`this Friday`).
     This,
     /// The nearest one either way.
@@ -28,6 +32,8 @@ impl Lean {
             Dir::Past => Self::Last,
             Dir::Future => Self::Next,
             Dir::This => Self::This,
+            Dir::Last => Self::WeekBefore,
+            Dir::Next => Self::WeekAfter,
         }
     }
 }
@@ -43,6 +49,10 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Date {
         Lean::Ahead => base.add_days(ahead),
         Lean::Last => base.add_days(if back == 0 { -7 } else { -back }),
         Lean::Next => base.add_days(if ahead == 0 { 7 } else { ahead }),
+        // `last Wednesday` is the Wednesday of the week before; `next Friday`
+        // that of the week after.
+        Lean::WeekBefore => base.add_days(w - r - 7),
+        Lean::WeekAfter => base.add_days(w - r + 7),
         Lean::This => base.add_days(w - r),
         Lean::Nearest => {
             if back <= ahead {
@@ -52,6 +62,23 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Date {
             }
         }
     }
+}
+
+/// The date nearest `base` that is day `day` of its month and weekday `wd`.
+pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8) -> Option<Date> {
+    let mut best: Option<Date> = None;
+    for k in -14i64..=14 {
+        let (y, m) = crate::dates::cal::add_months(base.year(), base.month(), k)?;
+        if let Some(d) = Date::checked(y, m, u32::from(day))
+            && d.weekday() == u32::from(wd)
+            && best.is_none_or(|b| {
+                (d.to_epoch_days() - base.to_epoch_days()).abs() < (b.to_epoch_days() - base.to_epoch_days()).abs()
+            })
+        {
+            best = Some(d);
+        }
+    }
+    best
 }
 
 /// The year of a month (and day) named without a year, seen from `base`.
@@ -149,14 +176,14 @@ pub(crate) fn story_year(story: Date, month: u32, day: Option<u32>) -> i32 {
 pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
     let (y, m) = (base.year(), base.month());
     match lean {
-        Lean::Last => {
+        Lean::Last | Lean::WeekBefore => {
             if month < m {
                 y
             } else {
                 y - 1
             }
         }
-        Lean::Next => {
+        Lean::Next | Lean::WeekAfter => {
             if month > m {
                 y
             } else {
@@ -183,6 +210,7 @@ pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
 
 /// The year of a season named without one.
 pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<Dir>) -> i32 {
+    let dir = dir.map(Dir::plain);
     let (y, m) = (base.year(), base.month());
     let sm = season.middle_month();
     match (dir, tense) {
@@ -198,6 +226,7 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
 /// one; the tense of the clause says little (`expects to report third-quarter
 /// results` in November is this year's), so only a direction word counts.
 pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>) -> i32 {
+    let dir = dir.map(Dir::plain);
     let current = u8::try_from((base.month() - 1) / 3 + 1).unwrap_or(1);
     let y = base.year();
     match dir {
@@ -225,6 +254,10 @@ mod tests {
         assert_eq!(weekday(thu, 4, Lean::Back), thu);
         assert_eq!(weekday(thu, 4, Lean::Last), d(2026, 2, 26));
         assert_eq!(weekday(thu, 4, Lean::Next), d(2026, 3, 12));
+        assert_eq!(weekday(thu, 3, Lean::Last), d(2026, 3, 4));
+        assert_eq!(weekday(thu, 3, Lean::WeekBefore), d(2026, 2, 25));
+        assert_eq!(weekday(thu, 5, Lean::WeekAfter), d(2026, 3, 13));
+        assert_eq!(weekday(thu, 5, Lean::Next), d(2026, 3, 6));
         assert_eq!(weekday(thu, 1, Lean::This), d(2026, 3, 2));
         assert_eq!(weekday(thu, 7, Lean::This), d(2026, 3, 8));
         assert_eq!(weekday(thu, 6, Lean::Nearest), d(2026, 3, 7));

@@ -82,6 +82,9 @@ pub(crate) struct Cal {
     pub minute: Option<u8>,
     pub second: Option<u8>,
     pub zone: Option<i16>,
+    /// A time of day on no known day, written as precisely as the text
+    /// (`T15`, `T15:30`, `TMO`).
+    pub time_only: bool,
 }
 
 impl Cal {
@@ -104,6 +107,7 @@ impl Cal {
             minute: None,
             second: None,
             zone: None,
+            time_only: false,
         }
     }
 
@@ -154,6 +158,23 @@ impl Cal {
     /// The TIMEX3 value.
     pub(crate) fn render(&self) -> String {
         let mut s = String::with_capacity(16);
+        if self.time_only {
+            s.push('T');
+            match (self.part, self.hour) {
+                (_, Some(h)) => {
+                    let _ = write!(s, "{h:02}");
+                    if let Some(m) = self.minute {
+                        let _ = write!(s, ":{m:02}");
+                        if let Some(sec) = self.second.filter(|x| *x > 0) {
+                            let _ = write!(s, ":{sec:02}");
+                        }
+                    }
+                }
+                (Some(p), None) => s.push_str(p.code()),
+                (None, None) => s.push_str("XX"),
+            }
+            return s;
+        }
         let year = |s: &mut String| match self.year {
             Some(y) if y < 0 => {
                 let _ = write!(s, "BC{:04}", -y);

@@ -151,12 +151,16 @@ impl Part {
 /// The direction a modifier word gives (`last`, `next`, `this`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Dir {
-    /// `last`, `past`, `previous`: the latest occurrence before the anchor.
+    /// `past`: the latest occurrence before the anchor.
     Past,
-    /// `next`, `coming`: the first occurrence after the anchor.
+    /// `coming`: the first occurrence after the anchor.
     Future,
     /// `this`: the occurrence in the anchor's current period.
     This,
+    /// `last`, `previous`: as `Past`, but a weekday is the previous week's.
+    Last,
+    /// `next`: as `Future`, but a weekday is the next week's.
+    Next,
 }
 
 impl Dir {
@@ -165,8 +169,28 @@ impl Dir {
             "past" => Self::Past,
             "future" => Self::Future,
             "this" => Self::This,
+            "last" => Self::Last,
+            "next" => Self::Next,
             _ => return None,
         })
+    }
+
+    /// `Past`, `Future` or `This`: the direction without the weekday reading.
+    pub(crate) fn plain(self) -> Self {
+        match self {
+            Self::Last => Self::Past,
+            Self::Next => Self::Future,
+            d => d,
+        }
+    }
+
+    /// -1, 0 or 1.
+    pub(crate) fn sign(self) -> i64 {
+        match self.plain() {
+            Self::Past => -1,
+            Self::This => 0,
+            _ => 1,
+        }
     }
 }
 

@@ -183,8 +183,10 @@ impl<'a> Resolver<'a> {
                     let len =
                         |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
                     match dir {
-                        Dir::Past => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
-                        Dir::Future => (Some(r.add_days(1)), if df.vague { None } else { len(r.add_days(1), 1) }),
+                        Dir::Past | Dir::Last => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
+                        Dir::Future | Dir::Next => {
+                            (Some(r.add_days(1)), if df.vague { None } else { len(r.add_days(1), 1) })
+                        }
                         Dir::This => (Some(r), if df.vague { None } else { len(r, 1) }),
                     }
                 });
@@ -375,7 +377,7 @@ impl<'a> Resolver<'a> {
             return Lean::of_dir(d);
         }
         if let Some(d) = f.lean {
-            return if d == Dir::Future { Lean::Ahead } else { Lean::Back };
+            return if d.plain() == Dir::Future { Lean::Ahead } else { Lean::Back };
         }
         let unknown = matches!(cue.tense, Tense::Unknown | Tense::Present);
         match (self.d.doctype, cue.tense) {
@@ -484,8 +486,8 @@ impl<'a> Resolver<'a> {
         };
         let lean = self.lean(f, cue);
         let t = match f.lean {
-            Some(Dir::Future) => Tense::Future,
-            Some(Dir::Past) => Tense::Past,
+            Some(d) if d.plain() == Dir::Future => Tense::Future,
+            Some(d) if d.plain() == Dir::Past => Tense::Past,
             _ => self.month_tense(cue),
         };
         let narrative = self.d.doctype == DocumentType::Narrative && matches!(anchor, Anchor::Expression { .. });
@@ -509,6 +511,9 @@ impl<'a> Resolver<'a> {
         } else if let Some(m) = f.month {
             let y = year_for(u32::from(m), f.day.map(u32::from));
             full(self.d.g, y, f)
+        } else if let (Some(wd), Some(day)) = (f.weekday, f.day) {
+            // `Tuesday the 11th`: the nearest 11th that is a Tuesday.
+            anchor::weekday_and_day(base, wd, day).map(|d| with_time(Cal::day(d), f))
         } else if let Some(wd) = f.weekday {
             Some(with_time(Cal::day(anchor::weekday(base, wd, lean)), f))
         } else if f.week.is_some() || f.half.is_some() {
@@ -535,9 +540,16 @@ impl<'a> Resolver<'a> {
             };
             shifted.and_then(|(yy, mm)| Date::checked(yy, mm, u32::from(day))).map(|d| with_time(Cal::day(d), f))
         } else if f.has_time() {
-            // A time of day alone: the anchor's day.
+            // A time of day alone: the anchor's day; in conversation no day at all
+            // (`let's meet at 3pm` does not say which).
             let day = match self.d.doctype {
                 DocumentType::Narrative => self.story().and_then(|(_, c)| c.date()),
+                DocumentType::Colloquial => {
+                    let mut c = with_time(Cal::new(Gran::Day), f);
+                    c.time_only = true;
+                    c.minute = f.minute;
+                    return (Some(c), Anchor::None);
+                }
                 _ => self.d.reference,
             };
             day.map(|d| with_time(Cal::day(d), f))
@@ -577,6 +589,8 @@ impl<'a> Resolver<'a> {
                     None => from_reference(),
                 }
             }
+            // In conversation `this quarter` is the present one, not a report's.
+            Base::Report if self.d.doctype == DocumentType::Colloquial => from_reference(),
             Base::Report => {
                 let g = Gran::of_unit(unit);
                 if let Some((i, c)) = self.anchors[rank(g)].filter(|(_, c)| c.gran == g) {

@@ -112,6 +112,10 @@ impl Words<'_> {
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
+            // `will have`, `would be`: the modal decides.
+            if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) {
+                return Some(Tense::Future);
+            }
             return Some(Tense::Present);
         }
         regular_past.then_some(Tense::PastWeak)

@@ -170,11 +170,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                     if *n == 0
                         && let Some(d) = f.dir
                     {
-                        *n = match d {
-                            Dir::Past => -1,
-                            Dir::Future => 1,
-                            Dir::This => 0,
-                        };
+                        *n = d.sign();
                     }
                     apply(g);
                 }
@@ -207,11 +203,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
 /// direction word; a vague count (`a few years ago`) is a reference word.
 fn shift(rule: &Rule, f: Fields) -> Option<Value> {
     let unit = f.unit?;
-    let sign = rule.sign.unwrap_or(match f.dir {
-        Some(Dir::Past) => -1,
-        Some(Dir::This) => 0,
-        _ => 1,
-    });
+    let sign = rule.sign.unwrap_or(f.dir.map_or(1, Dir::sign));
     if f.vague {
         let r = match sign {
             s if s < 0 => RefKind::Past,

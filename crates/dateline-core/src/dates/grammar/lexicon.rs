@@ -211,7 +211,8 @@ pub(crate) fn value_of(
             parse_offset(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected an offset such as +01:00"))?,
         ),
         Class::Dir => Got::Dir(
-            Dir::parse(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected past, future or this"))?,
+            Dir::parse(as_str(name, word, v)?)
+                .ok_or_else(|| bad(name, word, "expected past, future, this, last or next"))?,
         ),
         Class::Mod | Class::Edge => {
             Got::Mod(parse_mod(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "not a TIMEX3 mod"))?)
