@@ -370,12 +370,15 @@ impl Fields {
         self.hour.is_some() || self.part.is_some()
     }
 
-    /// The hour on a 24-hour clock, with `a.m.`/`p.m.` applied.
+    /// The hour on a 24-hour clock, with `a.m.`/`p.m.` applied, or the part
+    /// of the day (`7 in the evening` is 19:00).
     pub(crate) fn hour24(&self) -> Option<u8> {
         let h = self.hour?;
-        Some(match self.ampm {
-            Some(AmPm::Pm) if h < 12 => h + 12,
-            Some(AmPm::Am) if h == 12 => 0,
+        Some(match (self.ampm, self.part) {
+            (Some(AmPm::Pm), _) if h < 12 => h + 12,
+            (Some(AmPm::Am), _) if h == 12 => 0,
+            (None, Some(Part::Afternoon | Part::Evening)) if h < 12 => h + 12,
+            (None, Some(Part::Night)) if (6..12).contains(&h) => h + 12,
             _ => h,
         })
     }

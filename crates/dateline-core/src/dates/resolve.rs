@@ -92,8 +92,10 @@ impl<'a> Resolver<'a> {
     pub(crate) fn emit(&mut self, id: NodeId) {
         let node = self.node(id);
         match &node.value {
-            Value::Range { begin, end } => {
-                let (b, e) = (*begin, *end);
+            Value::Range { begin, end, on } => {
+                let (b, e, on) = (*begin, *end, *on);
+                // The day both ends fall on, when the text gives one.
+                let on_day = on.and_then(|o| self.peek(o)).and_then(|c| c.date());
                 // Each end takes what it leaves out from the other: `from 4 to 22
                 // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
                 let lean = self.rule_lean(node);
@@ -103,8 +105,19 @@ impl<'a> Resolver<'a> {
                     }
                     _ => v.clone(),
                 };
-                let bv = &leaned(&self.node(b).value);
-                let ev = &leaned(&self.node(e).value);
+                let on_day_of = |v: Value| match (v, on_day) {
+                    (Value::Point(f), Some(d)) if f.month.is_none() && f.weekday.is_none() && f.year.is_none() => {
+                        Value::Point(Fields {
+                            year: Some(d.year()),
+                            month: u8::try_from(d.month()).ok(),
+                            day: u8::try_from(d.day()).ok(),
+                            ..f
+                        })
+                    }
+                    (v, _) => v,
+                };
+                let bv = &on_day_of(leaned(&self.node(b).value));
+                let ev = &on_day_of(leaned(&self.node(e).value));
                 let end_cal = match ev {
                     Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
                     _ => self.peek(e),
@@ -128,6 +141,18 @@ impl<'a> Resolver<'a> {
                 });
                 let bi = self.one(b, begin_fields, None);
                 let ei = self.one(e, end_fields, None);
+                // A range runs forward: an end whose year the text leaves out is
+                // moved so that the begin comes first (`from November to February`).
+                if let (Some(bc), Some(ec)) = (self.out[bi].cal, self.out[ei].cal)
+                    && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
+                {
+                    let explicit = |f: &Option<Fields>| f.is_some_and(|f| f.year.is_some());
+                    if !explicit(&begin_fields) && bc.gran >= Gran::Season {
+                        self.set_year(bi, bc, -1);
+                    } else if !explicit(&end_fields) && ec.gran >= Gran::Season {
+                        self.set_year(ei, ec, 1);
+                    }
+                }
                 let days = (self.first_day(bi), self.out[ei].cal.and_then(|c| c.interval()).map(|x| x.1));
                 self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
             }
@@ -174,11 +199,17 @@ impl<'a> Resolver<'a> {
                 self.ranges.push(ResolvedRange { node: id, begin, end, days });
             }
             Value::Span { duration, dir, f } => {
-                let i = self.one(id, None, Some(*duration));
+                let df = match duration {
+                    Some(d) => self.node(*d).value.fields().copied().unwrap_or_default(),
+                    None => *f,
+                };
+                let i = match duration {
+                    Some(d) => self.one(id, None, Some(*d)),
+                    None => self.one_duration(id, &df),
+                };
                 if let Some(m) = f.modifier {
                     self.out[i].modifier = Some(m);
                 }
-                let df = self.node(*duration).value.fields().copied().unwrap_or_default();
                 let days = self.d.reference.map_or((None, None), |r| {
                     let len =
                         |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
@@ -204,6 +235,36 @@ impl<'a> Resolver<'a> {
             (Field::Lean, Got::Dir(d)) => Some(*d),
             _ => None,
         })
+    }
+
+    /// Moves resolved expression `i` (with calendar value `c`) by `years`.
+    fn set_year(&mut self, i: usize, c: Cal, years: i32) {
+        let Some(y) = c.year else { return };
+        let mut c2 = c;
+        c2.year = Some(y + years);
+        if c2.gran >= Gran::Day && c2.date().is_none() {
+            return; // 29 February
+        }
+        self.out[i].value = c2.render();
+        self.out[i].cal = Some(c2);
+    }
+
+    /// Records node `id` as the duration `f`.
+    fn one_duration(&mut self, id: NodeId, f: &Fields) -> usize {
+        let node = self.node(id);
+        let r = Resolved {
+            node: id,
+            timex_type: TimexType::Duration,
+            value: render::duration(f),
+            cal: None,
+            modifier: f.modifier,
+            freq: None,
+            quant: None,
+            anchor: Anchor::None,
+            cue: (self.d.cues)(node),
+        };
+        self.out.push(r);
+        self.out.len() - 1
     }
 
     fn first_day(&self, i: usize) -> Option<Date> {

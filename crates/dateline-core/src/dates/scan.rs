@@ -261,12 +261,19 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
+            // The longest match wins; on a tie the higher priority, then the earlier rule.
             let mut best: Option<NodeId> = None;
             for r in set.iter() {
-                if let Some(id) = self.try_rule(r, i)
-                    && best.is_none_or(|b| self.nodes[id as usize].end > self.nodes[b as usize].end)
-                {
-                    best = Some(id);
+                if let Some(id) = self.try_rule(r, i) {
+                    let better = best.is_none_or(|b| {
+                        let (n, o) = (&self.nodes[id as usize], &self.nodes[b as usize]);
+                        n.end > o.end
+                            || (n.end == o.end
+                                && self.g.rules[n.rule as usize].priority > self.g.rules[o.rule as usize].priority)
+                    });
+                    if better {
+                        best = Some(id);
+                    }
                 }
             }
             match best {
@@ -485,7 +492,12 @@ impl<'a> Scan<'a> {
                 if !d.is_empty() && d.len() <= 2 && matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
                     return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
                 }
-                self.ordinal_word(i).filter(|(v, _)| (1..=31).contains(v)).map(|(v, end)| (end, Got::Int(v)))
+                // An ordinal (`twenty-second`), or a cardinal past twelve
+                // (`May twenty nine`; `March seven` is more often a count).
+                self.ordinal_word(i)
+                    .or_else(|| self.number_words(i).filter(|(v, _)| *v >= 13.0).map(|(v, e)| (v as i64, e)))
+                    .filter(|(v, _)| (1..=31).contains(v))
+                    .map(|(v, end)| (end, Got::Int(v)))
             }
             Builtin::Year => {
                 (w.len() == 4).then(|| digits(w))?.filter(|y| (1000..=2999).contains(y)).map(|y| (i + 1, Got::Int(y)))

@@ -47,7 +47,8 @@ pub(crate) enum Value {
     /// PAST_REF, PRESENT_REF or FUTURE_REF.
     Ref(Fields),
     /// Two expressions bounding a range (`from 4 to 22 this month`).
-    Range { begin: NodeId, end: NodeId },
+    /// `on`: a day both ends fall on (`next Monday 1-3 pm`).
+    Range { begin: NodeId, end: NodeId, on: Option<NodeId> },
     /// A length of time from a point (`2 weeks starting May 20th`).
     For { point: NodeId, duration: NodeId },
     /// From a point until the reference time (`since March`).
@@ -57,8 +58,9 @@ pub(crate) enum Value {
     /// `n` units before or after a point (`3 weeks after Christmas`).
     Offset { base: NodeId, unit: Unit, n: i64, f: Fields },
     /// A length of time up to now (`the past five years`), from now (`the next
-    /// five days`) or from today (`within 18 months`, `This`).
-    Span { duration: NodeId, dir: Dir, f: Fields },
+    /// five days`) or from today (`within 18 months`, `This`); the length is a
+    /// piece, or the span's own fields.
+    Span { duration: Option<NodeId>, dir: Dir, f: Fields },
 }
 
 impl Value {
@@ -126,12 +128,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             (f.unit.is_some() || f.unit2.is_some()).then_some(Value::Duration(f))
         }
         Make::Span => {
-            let d = *subs.first()?;
-            matches!(value_of(d), Value::Duration(_)).then_some(Value::Span {
-                duration: d,
-                dir: f.dir.unwrap_or(Dir::Past),
-                f,
-            })
+            // The length is a piece (`the past <five years>`) or the rule's own
+            // count and unit (`5 upcoming years`).
+            let d = subs.first().copied();
+            let ok = d.map_or(f.unit.is_some(), |d| matches!(value_of(d), Value::Duration(_)));
+            ok.then_some(Value::Span { duration: d, dir: f.dir.unwrap_or(Dir::Past), f })
         }
         Make::Set => Some(Value::Set(f)),
         Make::Ref => f.reference.map(|_| Value::Ref(f)),
@@ -164,7 +165,9 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 *g = mine;
             };
             match &mut v {
-                Value::Point(g) | Value::Duration(g) | Value::Set(g) | Value::Ref(g) => apply(g),
+                Value::Point(g) | Value::Duration(g) | Value::Set(g) | Value::Ref(g) | Value::Offset { f: g, .. } => {
+                    apply(g);
+                }
                 Value::Shift { f: g, n, .. } => {
                     // `the past week`: a direction word on a shift of the current unit.
                     if *n == 0
@@ -178,7 +181,34 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             }
             Some(v)
         }
-        Make::Range => Some(Value::Range { begin: subs[0], end: *subs.get(1)? }),
+        Make::Range => {
+            // Three pieces: the one without a time of day is the day the others fall on.
+            if let [a, b, c] = *subs {
+                let dayish = |id| value_of(id).fields().is_some_and(|f| f.hour.is_none() && f.part.is_none());
+                // A clock time: a.m./p.m., minutes or a part of the day (`6-7
+                // January` is a range of days, `3 and 8am next Monday` of hours).
+                let clock = |id| {
+                    value_of(id).fields().is_some_and(|f| f.ampm.is_some() || f.minute.is_some() || f.part.is_some())
+                };
+                let (begin, end, on) = if dayish(a) && !dayish(b) {
+                    (b, c, a)
+                } else if dayish(c) && !dayish(b) && (clock(a) || clock(b)) {
+                    (a, b, c)
+                } else {
+                    return None;
+                };
+                // Bare hours that run backwards (`Friday 7-6`) are not a range of hours.
+                let hours = |id| value_of(id).fields().and_then(|f| f.ampm.is_none().then_some(f.hour?));
+                if let (Some(x), Some(y)) = (hours(begin), hours(end))
+                    && x > y
+                    && x != 12
+                {
+                    return None;
+                }
+                return Some(Value::Range { begin, end, on: Some(on) });
+            }
+            Some(Value::Range { begin: subs[0], end: *subs.get(1)?, on: None })
+        }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);
             let is_dur = |id| matches!(value_of(id), Value::Duration(_));

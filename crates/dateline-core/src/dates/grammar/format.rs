@@ -59,6 +59,10 @@ pub(crate) struct RuleDef {
     /// `false` for pieces used only inside other rules.
     #[serde(default = "yes")]
     pub top: bool,
+    /// Which rule wins when two match the same tokens (higher first; then
+    /// the earlier rule). Default 0.
+    #[serde(default)]
+    pub priority: i32,
     /// TIMEX3 type, when the value's own type is not wanted.
     #[serde(rename = "type", default)]
     pub timex_type: Option<String>,

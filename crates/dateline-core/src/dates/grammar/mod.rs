@@ -132,6 +132,7 @@ pub(crate) struct Rule {
     pub name: String,
     pub cat: usize,
     pub top: bool,
+    pub priority: i32,
     pub elems: Vec<Elem>,
     pub make: Make,
     pub timex_type: Option<TimexType>,
@@ -425,7 +426,7 @@ impl Grammar {
             .sum::<usize>();
         let needs = match make {
             Make::Range | Make::For => Some(2),
-            Make::Modify | Make::Since | Make::Until | Make::Span | Make::Offset => Some(1),
+            Make::Modify | Make::Since | Make::Until | Make::Offset => Some(1),
             _ => None,
         };
         if subs > 3 {
@@ -440,6 +441,7 @@ impl Grammar {
             name: def.name,
             cat,
             top: def.top,
+            priority: def.priority,
             elems,
             make,
             timex_type,
@@ -553,7 +555,8 @@ impl Grammar {
                 // Number and ordinal words start the builtins that read them.
                 let word_classes: &[Class] = match b {
                     Builtin::Num | Builtin::YearWords => &[Class::Number],
-                    Builtin::Day | Builtin::Ord => &[Class::Ordinal],
+                    // `twenty-second` starts with a number word.
+                    Builtin::Day | Builtin::Ord => &[Class::Ordinal, Class::Number],
                     _ => &[],
                 };
                 for e in &self.lex.entries {
@@ -635,7 +638,9 @@ impl Grammar {
             for e in &self.lex.entries {
                 let by_builtin = f.builtins.iter().any(|&b| match b {
                     x if x == Builtin::Num.index() || x == Builtin::YearWords.index() => e.class == Class::Number,
-                    x if x == Builtin::Day.index() || x == Builtin::Ord.index() => e.class == Class::Ordinal,
+                    x if x == Builtin::Day.index() || x == Builtin::Ord.index() => {
+                        matches!(e.class, Class::Ordinal | Class::Number)
+                    }
                     _ => false,
                 });
                 if f.classes.contains(&e.class) || by_builtin {
