@@ -33,6 +33,8 @@ mod refdate;
 mod render;
 mod resolve;
 mod scan;
+#[cfg(test)]
+mod scan_oracle;
 mod tagger;
 mod tense;
 mod value;

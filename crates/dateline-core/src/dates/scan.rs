@@ -109,6 +109,10 @@ pub(crate) struct Scan<'a> {
     hits: Vec<(u32, Effect)>,
     /// The last candidates computed, and where.
     cand_at: (usize, RuleSet),
+    /// Every rule tried at every token, no shortcut: the oracle of the
+    /// start tables and shortcuts (tests only).
+    #[cfg(test)]
+    slow: bool,
 }
 
 fn number_text(s: &str) -> Option<f64> {
@@ -178,7 +182,16 @@ impl<'a> Scan<'a> {
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
             cand_at: (usize::MAX, RuleSet::default()),
+            #[cfg(test)]
+            slow: false,
         }
+    }
+
+    /// The same scan with every rule tried at every token and no shortcut.
+    #[cfg(test)]
+    pub(crate) fn slow(mut self) -> Self {
+        self.slow = true;
+        self
     }
 
     fn id(&self, i: usize) -> u32 {
@@ -205,6 +218,10 @@ impl<'a> Scan<'a> {
 
     /// The rules that can start at token `i`.
     fn candidates(&self, i: usize) -> RuleSet {
+        #[cfg(test)]
+        if self.slow {
+            return RuleSet::all(self.g.rules.len());
+        }
         let mut set = self.info(i).map_or_else(RuleSet::default, |w| w.rules);
         let Some(t) = self.toks.get(i) else { return set };
         let rest = &self.text.as_bytes()[t.start..];

@@ -89,6 +89,15 @@ impl RuleSet {
     fn new(_n: usize) -> Self {
         Self::default()
     }
+    /// Rules `0..n`.
+    #[cfg(test)]
+    pub(crate) fn all(n: usize) -> Self {
+        let mut s = Self::default();
+        for i in 0..n.min(MAX_RULES) {
+            s.insert(i);
+        }
+        s
+    }
     pub(crate) fn intersect_with(&mut self, other: &Self) {
         for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
             *a &= *b;

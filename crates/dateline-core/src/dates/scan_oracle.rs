@@ -1,0 +1,183 @@
+//! The oracle of the scan's fast paths: the start tables (which rules are
+//! tried at a token) and the shortcuts of the matcher must change nothing.
+//! The same text is scanned twice, once as usual and once with every rule
+//! tried at every token and no shortcut, and the expressions found (with the
+//! pieces they were built of) must be the same.
+
+use super::DateOrder;
+use super::grammar::Grammar;
+use super::scan::{Node, Scan};
+use super::value::{NodeId, Value};
+use crate::tokenize::Tokenizer;
+
+/// A node and its pieces, as text (node ids, which depend on the order
+/// rules were tried in, replaced by what they point to).
+fn show(nodes: &[Node], id: NodeId, out: &mut String) {
+    let n = &nodes[id as usize];
+    out.push_str(&format!("[{}..{} r{} ", n.start, n.end, n.rule));
+    let sub = |label: &str, id: NodeId, out: &mut String| {
+        out.push_str(label);
+        show(nodes, id, out);
+    };
+    match &n.value {
+        Value::Range { begin, end } => {
+            sub("range ", *begin, out);
+            sub(" to ", *end, out);
+        }
+        Value::For { point, duration } => {
+            sub("for ", *point, out);
+            sub(" ", *duration, out);
+        }
+        Value::Since(x) => sub("since ", *x, out),
+        Value::Until(x) => sub("until ", *x, out),
+        Value::Offset { base, unit, n, f } => {
+            sub("offset ", *base, out);
+            out.push_str(&format!(" {unit:?} {n} {f:?}"));
+        }
+        Value::Span { duration, dir, f } => {
+            sub("span ", *duration, out);
+            out.push_str(&format!(" {dir:?} {f:?}"));
+        }
+        v => out.push_str(&format!("{v:?}")),
+    }
+    out.push_str(" of");
+    for &s in n.subs.as_slice() {
+        out.push(' ');
+        show(nodes, s, out);
+    }
+    out.push(']');
+}
+
+fn scan(g: &Grammar, text: &str, slow: bool) -> Vec<String> {
+    let toks = Tokenizer::default().tokenize(text);
+    let mut scan = Scan::new(g, text, &toks, DateOrder::Mdy);
+    if slow {
+        scan = scan.slow();
+    }
+    let tops = scan.run();
+    tops.iter()
+        .map(|&id| {
+            let mut s = String::new();
+            show(&scan.nodes, id, &mut s);
+            s
+        })
+        .collect()
+}
+
+fn assert_same(g: &Grammar, text: &str) {
+    let fast = scan(g, text, false);
+    let slow = scan(g, text, true);
+    if fast != slow {
+        let k = fast.iter().zip(&slow).position(|(a, b)| a != b).unwrap_or(fast.len().min(slow.len()));
+        panic!(
+            "fast and slow scans differ at expression {k}:\n fast: {:?}\n slow: {:?}\n(of {} and {})",
+            fast.get(k),
+            slow.get(k),
+            fast.len(),
+            slow.len()
+        );
+    }
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+}
+
+/// Text made of the grammar's own words, numbers in the forms dates take,
+/// punctuation and other words, sometimes written together.
+fn generated(g: &Grammar, seed: u64, tokens: usize) -> String {
+    let mut words: Vec<&str> = g.vocab.keys().map(AsRef::as_ref).collect();
+    words.sort_unstable();
+    let other =
+        ["the", "a", "said", "of", "and", "to", "in", "people", "report", "-", ",", ".", "'s", "$", "%", "(", ")"];
+    let numbers = [
+        "5",
+        "12",
+        "31",
+        "2026",
+        "1998",
+        "1990s",
+        "'90s",
+        "'96",
+        "12:30",
+        "5th",
+        "3/4",
+        "1998-03-05",
+        "03/05/2026",
+        "mid-1990s",
+        "Q1",
+        "2pm",
+        "8p.m.",
+        "10",
+        "100",
+        "1,000",
+        "24",
+        "1",
+        "2",
+        "30",
+        "0800",
+        "FY2026",
+        "H1",
+        "½",
+        "555-1234",
+        "19",
+        "20th",
+        "3",
+        "7",
+        "4Q96",
+    ];
+    let mut rng = Rng(seed | 1);
+    let mut out = String::new();
+    for _ in 0..tokens {
+        let w = match rng.below(10) {
+            0..=5 => words[rng.below(words.len())],
+            6 | 7 => numbers[rng.below(numbers.len())],
+            _ => other[rng.below(other.len())],
+        };
+        let w = match rng.below(6) {
+            0 => w.to_uppercase(),
+            1 => {
+                let mut c = w.chars();
+                c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }
+            _ => w.to_owned(),
+        };
+        out.push_str(&w);
+        out.push_str(if rng.below(8) == 0 { "" } else { " " });
+    }
+    out
+}
+
+#[test]
+fn start_tables_and_shortcuts_change_nothing_on_generated_text() {
+    let g = super::english().unwrap();
+    for seed in 1..=12u64 {
+        assert_same(g, &generated(g, seed.wrapping_mul(0x9E37_79B9_7F4A_7C15), 3000));
+    }
+}
+
+#[test]
+fn start_tables_and_shortcuts_change_nothing_on_the_rule_examples() {
+    let g = super::english().unwrap();
+    let mut text = String::new();
+    for r in &g.rules {
+        for ex in &r.examples {
+            let body = ex.rsplit_once(" => ").map_or(ex.as_str(), |(b, _)| b);
+            let body = body.split_once(':').filter(|(p, _)| p.starts_with("ref=")).map_or(body, |(_, b)| b);
+            text.push_str(&body.replace(['[', ']'], ""));
+            text.push_str(" . ");
+        }
+    }
+    assert_same(g, &text);
+}
