@@ -222,39 +222,42 @@ impl<'a> Scan<'a> {
         if self.slow {
             return RuleSet::all(self.g.rules.len());
         }
-        let mut set = self.info(i).map_or_else(RuleSet::default, |w| w.rules);
+        let g = self.g;
+        let (mut set, mut need) = self.info(i).map_or_else(Default::default, |w| (w.free, w.need));
         let Some(t) = self.toks.get(i) else { return set };
         let rest = &self.text.as_bytes()[t.start..];
         // A shape led by a word written with more after it (`mid-1990s`, `Oct/2`).
         let lead = rest.iter().take(t.end - t.start).take_while(|b| b.is_ascii_alphabetic()).count();
         if lead > 0 && lead < t.end - t.start && lead <= 12 {
-            let w = word_id(self.g, &self.text[t.start..t.start + lead]);
-            if let Some(info) = self.g.words.get(w as usize) {
+            let w = word_id(g, &self.text[t.start..t.start + lead]);
+            if let Some(info) = g.words.get(w as usize) {
                 set.union_with(&info.lead);
             }
         }
         if let Some(&b) = rest.first() {
-            set.union_with(&self.g.by_byte[b as usize]);
-            for (s, rules) in &self.g.shapes_by_byte[b as usize] {
-                if self.g.shapes.list[*s].may_start(rest) {
+            set.union_with(&g.byte_free[b as usize]);
+            need.union_with(&g.byte_need[b as usize]);
+            for (s, rules) in &g.shapes_by_byte[b as usize] {
+                if g.shapes.list[*s].may_start(rest) {
                     set.union_with(rules);
                 }
             }
         }
-        if set.is_empty() {
+        if need.is_empty() {
             return set;
         }
         // Rules that need a second token the next one cannot be are left out.
-        let mut second = self.g.free_second;
+        let mut second = g.any_second;
         if let Some(next) = self.toks.get(i + 1) {
             if let Some(w) = self.info(i + 1) {
                 second.union_with(&w.second);
             }
             if let Some(&b) = self.text.as_bytes().get(next.start) {
-                second.union_with(&self.g.second_by_byte[b as usize]);
+                second.union_with(&g.second_by_byte[b as usize]);
             }
         }
-        set.intersect_with(&second);
+        need.intersect_with(&second);
+        set.union_with(&need);
         set
     }
 

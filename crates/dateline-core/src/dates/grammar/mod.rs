@@ -106,6 +106,11 @@ impl RuleSet {
     fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
+    fn remove_all(&mut self, other: &Self) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a &= !*b;
+        }
+    }
     pub(crate) fn union_with(&mut self, other: &Self) {
         for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
             *a |= *b;
@@ -165,8 +170,11 @@ pub(crate) struct TenseCues {
 /// What the grammar knows of one word (by its id in [`Grammar::vocab`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordInfo {
-    /// Rules that can start at it.
-    pub rules: RuleSet,
+    /// Rules that can start at it and put no condition on the token after
+    /// it (see `second.rs`).
+    pub free: RuleSet,
+    /// Rules that can start at it if the token after it can be their second.
+    pub need: RuleSet,
     /// Classes with an entry starting with it, one bit each.
     pub classes: u32,
     /// Lists holding it, one bit each.
@@ -214,14 +222,18 @@ pub(crate) struct Grammar {
     pub by_cat: Vec<Vec<usize>>,
     /// Rules of each category, as sets.
     pub cat_sets: Vec<RuleSet>,
-    /// Rules that can start at a token, by its first byte (digits).
-    pub by_byte: Vec<RuleSet>,
+    /// Rules that can start at a token, by its first byte (digits), and put
+    /// no condition on the next token.
+    pub byte_free: Vec<RuleSet>,
+    /// Rules that can start at a token by its first byte if the next token
+    /// can be their second.
+    pub byte_need: Vec<RuleSet>,
     /// Shapes by the first byte of their matches, with the rules each can start.
     pub shapes_by_byte: Vec<Vec<(usize, RuleSet)>>,
     /// Rules whose second token can start with a byte (digits, shapes).
     pub second_by_byte: Vec<RuleSet>,
-    /// Rules that put no condition on their second token.
-    pub free_second: RuleSet,
+    /// Rules whose second token can be any word (`CAP`, `ANY`).
+    pub any_second: RuleSet,
     /// Top-level rules.
     pub top: RuleSet,
     pub tense: TenseCues,
@@ -385,10 +397,11 @@ impl Grammar {
             by_cat,
             vocab: FxHashMap::default(),
             words: Vec::new(),
-            by_byte: Vec::new(),
+            byte_need: Vec::new(),
             shapes_by_byte: Vec::new(),
             second_by_byte: Vec::new(),
-            free_second: RuleSet::default(),
+            byte_free: Vec::new(),
+            any_second: RuleSet::default(),
             top: RuleSet::new(0),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
@@ -592,18 +605,24 @@ impl Grammar {
         // found through that word; the others by their first byte.
         let mut lead_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut shapes_by_byte: Vec<Vec<(usize, RuleSet)>> = vec![Vec::new(); 256];
+        let mut shape_leads: Vec<Vec<Box<str>>> = vec![Vec::new(); self.shapes.list.len()];
         for (s, shape) in self.shapes.list.iter().enumerate() {
-            if shape_rules[s].is_empty() {
-                continue;
-            }
             let leads: Vec<String> = shape
                 .prefixes
                 .iter()
                 .map(|p| p.iter().take_while(|b| b.is_ascii_alphabetic()).map(|&b| char::from(b)).collect())
                 .collect();
             if !leads.is_empty() && leads.iter().all(|w| !w.is_empty()) {
-                for w in leads {
-                    lead_words.entry(w.into()).or_default().union_with(&shape_rules[s]);
+                shape_leads[s] = leads.into_iter().map(String::into_boxed_str).collect();
+            }
+        }
+        for (s, shape) in self.shapes.list.iter().enumerate() {
+            if shape_rules[s].is_empty() {
+                continue;
+            }
+            if !shape_leads[s].is_empty() {
+                for w in &shape_leads[s] {
+                    lead_words.entry(w.clone()).or_default().union_with(&shape_rules[s]);
                 }
                 continue;
             }
@@ -617,7 +636,6 @@ impl Grammar {
         for (w, set) in &lead_words {
             by_word.entry(w.clone()).or_default().union_with(set);
         }
-        self.by_byte = by_byte;
         self.top = top;
         // What each rule needs of its second token.
         let mut cat_first = vec![First::default(); self.categories.len()];
@@ -626,21 +644,23 @@ impl Grammar {
         }
         let mut second_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut second_by_byte = vec![RuleSet::default(); 256];
-        let mut free_second = RuleSet::default();
+        let mut any_second = RuleSet::default();
         let ctx = second::Ctx {
             rules: &self.rules,
             by_cat: &self.by_cat,
             lex: &self.lex,
             lists: &self.lists,
             cat_first: &cat_first,
+            thousand: self.lists_used.thousand,
+            shape_leads: &shape_leads,
+            starts: &|r, start| match start {
+                second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
+                second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
+            },
         };
         let mut memo = vec![None; n];
         for i in 0..n {
-            let s = second::second(i, &ctx, &mut memo);
-            let Some(f) = s.set.filter(|_| !s.single) else {
-                free_second.insert(i);
-                continue;
-            };
+            let f = second::second(i, &ctx, &mut memo).set;
             for w in &f.words {
                 second_words.entry(w.clone()).or_default().insert(i);
             }
@@ -657,7 +677,9 @@ impl Grammar {
                 }
             }
             for &b in &f.builtins {
-                if b != Builtin::YearWords.index() {
+                if b == Builtin::Cap.index() || b == Builtin::Any.index() {
+                    any_second.insert(i);
+                } else if b != Builtin::YearWords.index() {
                     for d in b'0'..=b'9' {
                         second_by_byte[d as usize].insert(i);
                     }
@@ -672,9 +694,35 @@ impl Grammar {
                 }
             }
         }
+        // Which ways of starting each rule need the second-token test.
+        let mut begun = second::Memo::default();
+        let mut free_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        for (w, set) in &by_word {
+            let free = free_words.entry(w.clone()).or_default();
+            for r in set.iter() {
+                let b = second::begun(r, second::Start::Word(w), &ctx, &mut begun);
+                if !b.starts || b.free() {
+                    free.insert(r);
+                }
+            }
+        }
+        let mut byte_free = vec![RuleSet::default(); 256];
+        let mut byte_need = vec![RuleSet::default(); 256];
+        for (byte, set) in by_byte.iter().enumerate() {
+            for r in set.iter() {
+                let b = second::begun(r, second::Start::Digits, &ctx, &mut begun);
+                if !b.starts || b.free() {
+                    byte_free[byte].insert(r);
+                } else {
+                    byte_need[byte].insert(r);
+                }
+            }
+        }
         self.second_by_byte = second_by_byte;
-        self.free_second = free_second;
-        self.vocabulary(&by_word, &second_words, &lead_words)
+        self.any_second = any_second;
+        self.byte_free = byte_free;
+        self.byte_need = byte_need;
+        self.vocabulary(&by_word, &free_words, &second_words, &lead_words)
     }
 
     /// Gives every word an id, with what is known of it, and turns the
@@ -682,6 +730,7 @@ impl Grammar {
     fn vocabulary(
         &mut self,
         by_word: &FxHashMap<Box<str>, RuleSet>,
+        free_words: &FxHashMap<Box<str>, RuleSet>,
         second_words: &FxHashMap<Box<str>, RuleSet>,
         lead_words: &FxHashMap<Box<str>, RuleSet>,
     ) -> Result<(), Error> {
@@ -698,7 +747,11 @@ impl Grammar {
         };
         for (w, set) in by_word {
             let id = id_of(w, &mut words);
-            words[id as usize].rules = *set;
+            let free = free_words.get(w).copied().unwrap_or(*set);
+            let mut need = *set;
+            need.remove_all(&free);
+            words[id as usize].free = free;
+            words[id as usize].need = need;
         }
         for (w, set) in second_words {
             let id = id_of(w, &mut words);
