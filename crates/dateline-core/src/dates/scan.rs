@@ -217,7 +217,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The rules that can start at token `i`.
-    fn candidates(&self, i: usize) -> RuleSet {
+    fn candidates(&mut self, i: usize) -> RuleSet {
         #[cfg(test)]
         if self.slow {
             return RuleSet::all(self.g.rules.len());
@@ -225,21 +225,26 @@ impl<'a> Scan<'a> {
         let g = self.g;
         let (mut set, mut need) = self.info(i).map_or_else(Default::default, |w| (w.free, w.need));
         let Some(t) = self.toks.get(i) else { return set };
-        let rest = &self.text.as_bytes()[t.start..];
-        // A shape led by a word written with more after it (`mid-1990s`, `Oct/2`).
+        let text: &'a str = self.text;
+        let rest = &text.as_bytes()[t.start..];
+        // Whether a shape may start here: one led by a word written with more
+        // after it (`mid-1990s`, `Oct/2`), or one found by its first bytes.
         let lead = rest.iter().take(t.end - t.start).take_while(|b| b.is_ascii_alphabetic()).count();
-        if lead > 0 && lead < t.end - t.start && lead <= 12 {
-            let w = word_id(g, &self.text[t.start..t.start + lead]);
-            if let Some(info) = g.words.get(w as usize) {
-                set.union_with(&info.lead);
-            }
-        }
+        let mut shapes = lead > 0
+            && lead < t.end - t.start
+            && lead <= 12
+            && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty());
         if let Some(&b) = rest.first() {
             set.union_with(&g.byte_free[b as usize]);
             need.union_with(&g.byte_need[b as usize]);
-            for (s, rules) in &g.shapes_by_byte[b as usize] {
-                if g.shapes.list[*s].may_start(rest) {
-                    set.union_with(rules);
+            shapes = shapes || g.shapes_by_byte[b as usize].iter().any(|&s| g.shapes.list[s].may_start(rest));
+        }
+        // The rules of the shapes that match here (no condition on the next token).
+        if shapes {
+            self.shapes_at(i);
+            if let Some(found) = self.shape_memo.get(&u32::try_from(i).unwrap_or(u32::MAX)) {
+                for x in found {
+                    set.union_with(&g.shape_rules[usize::from(x.0)]);
                 }
             }
         }

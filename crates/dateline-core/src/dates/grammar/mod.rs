@@ -229,7 +229,9 @@ pub(crate) struct Grammar {
     /// can be their second.
     pub byte_need: Vec<RuleSet>,
     /// Shapes by the first byte of their matches, with the rules each can start.
-    pub shapes_by_byte: Vec<Vec<(usize, RuleSet)>>,
+    pub shapes_by_byte: Vec<Vec<usize>>,
+    /// The rules each shape can start.
+    pub shape_rules: Vec<RuleSet>,
     /// Rules whose second token can start with a byte (digits, shapes).
     pub second_by_byte: Vec<RuleSet>,
     /// Rules whose second token can be any word (`CAP`, `ANY`).
@@ -399,6 +401,7 @@ impl Grammar {
             words: Vec::new(),
             byte_need: Vec::new(),
             shapes_by_byte: Vec::new(),
+            shape_rules: Vec::new(),
             second_by_byte: Vec::new(),
             byte_free: Vec::new(),
             any_second: RuleSet::default(),
@@ -604,7 +607,7 @@ impl Grammar {
         // A shape whose matches start with a word (`mid-`, `Oct`, `Q`) is
         // found through that word; the others by their first byte.
         let mut lead_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
-        let mut shapes_by_byte: Vec<Vec<(usize, RuleSet)>> = vec![Vec::new(); 256];
+        let mut shapes_by_byte: Vec<Vec<usize>> = vec![Vec::new(); 256];
         let mut shape_leads: Vec<Vec<Box<str>>> = vec![Vec::new(); self.shapes.list.len()];
         for (s, shape) in self.shapes.list.iter().enumerate() {
             let leads: Vec<String> = shape
@@ -628,11 +631,12 @@ impl Grammar {
             }
             for (byte, on) in shape.first.iter().enumerate() {
                 if *on {
-                    shapes_by_byte[byte].push((s, shape_rules[s]));
+                    shapes_by_byte[byte].push(s);
                 }
             }
         }
         self.shapes_by_byte = shapes_by_byte;
+        self.shape_rules = shape_rules;
         for (w, set) in &lead_words {
             by_word.entry(w.clone()).or_default().union_with(set);
         }
