@@ -49,47 +49,38 @@ enum Effect {
 const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
-const UNTRIED: u32 = u32::MAX - 1;
 /// Positions the memo keeps at once: an expression starting at token `i`
 /// looks at tokens `i..i + WINDOW` through its pieces.
 const WINDOW: usize = 32;
 
 /// The result of each (token, rule) tried, for a window of positions: the
 /// scan moves forward and an expression's pieces start at or after it, so a
-/// row is reused when its position falls out of the window.
+/// row is reused when its position falls out of the window. Each entry
+/// holds the position it is for, so reusing a row clears nothing.
 struct Memo {
     rules: usize,
-    rows: Vec<u32>,
-    /// The position each row holds (`usize::MAX`: none).
-    pos: [usize; WINDOW],
+    /// (position, result) for each (slot, rule); position `u32::MAX`: none.
+    rows: Vec<(u32, u32)>,
 }
 
 impl Memo {
     fn new(rules: usize) -> Self {
-        Self { rules, rows: Vec::new(), pos: [usize::MAX; WINDOW] }
+        Self { rules, rows: Vec::new() }
     }
 
     fn get(&self, i: usize, r: usize) -> Option<u32> {
-        let slot = i % WINDOW;
-        if self.pos[slot] != i {
-            return None;
-        }
-        let v = self.rows[slot * self.rules + r];
-        (v != UNTRIED).then_some(v)
+        let &(at, v) = self.rows.get((i % WINDOW) * self.rules + r)?;
+        (at as usize == i).then_some(v)
     }
 
     fn set(&mut self, i: usize, r: usize, v: u32) {
+        let Some(at) = u32::try_from(i).ok().filter(|&at| at != u32::MAX) else { return };
         if self.rows.is_empty() {
-            self.rows = vec![UNTRIED; WINDOW * self.rules];
+            self.rows = vec![(u32::MAX, 0); WINDOW * self.rules];
         }
-        let slot = i % WINDOW;
-        let row = &mut self.rows[slot * self.rules..(slot + 1) * self.rules];
-        if self.pos[slot] != i {
-            // A position that fell out of the window, or one never used.
-            row.fill(UNTRIED);
-            self.pos[slot] = i;
+        if let Some(e) = self.rows.get_mut((i % WINDOW) * self.rules + r) {
+            *e = (at, v);
         }
-        row[r] = v;
     }
 }
 /// Tokens a shape may span.
