@@ -155,6 +155,11 @@ fn word_id(g: &Grammar, w: &str) -> u32 {
     g.word_id(&key(w)).unwrap_or(NO_WORD)
 }
 
+/// Whether `s` is `st`, `nd`, `rd` or `th` in any case (or empty, if `empty`).
+fn ordinal_suffix(s: &str, empty: bool) -> bool {
+    (empty && s.is_empty()) || ["st", "nd", "rd", "th"].iter().any(|x| s.eq_ignore_ascii_case(x))
+}
+
 fn digits(s: &str) -> Option<i64> {
     (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
@@ -214,10 +219,11 @@ impl<'a> Scan<'a> {
             return RuleSet::all(self.g.rules.len());
         }
         let g = self.g;
-        let (mut set, mut need) = self.info(i).map_or_else(Default::default, |w| (w.free, w.need));
-        let Some(t) = self.toks.get(i) else { return set };
+        let info = self.info(i);
+        let Some(t) = self.toks.get(i) else { return RuleSet::default() };
         let text: &'a str = self.text;
         let rest = &text.as_bytes()[t.start..];
+        let b = rest.first().map_or(0, |&b| usize::from(b));
         // Whether a shape may start here: one led by a word written with more
         // after it (`mid-1990s`, `Oct/2`), or one found by its first bytes.
         let lead = rest.iter().take(t.end - t.start).take_while(|b| b.is_ascii_alphabetic()).count();
@@ -225,10 +231,14 @@ impl<'a> Scan<'a> {
             && lead < t.end - t.start
             && lead <= 12
             && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty());
-        if let Some(&b) = rest.first() {
-            set.union_with(&g.byte_free[b as usize]);
-            need.union_with(&g.byte_need[b as usize]);
-            shapes = shapes || g.shapes_by_byte[b as usize].iter().any(|&s| g.shapes.list[s].may_start(rest));
+        if !shapes && !g.byte_starts[b] && !info.is_some_and(|w| w.starts) {
+            return RuleSet::default();
+        }
+        let (mut set, mut need) = info.map_or_else(Default::default, |w| (w.free, w.need));
+        if !rest.is_empty() {
+            set.union_with(&g.byte_free[b]);
+            need.union_with(&g.byte_need[b]);
+            shapes = shapes || g.shapes_by_byte[b].iter().any(|&s| g.shapes.list[s].may_start(rest));
         }
         // The rules of the shapes that match here (no condition on the next token).
         if shapes {
@@ -504,8 +514,7 @@ impl<'a> Scan<'a> {
             }
             Builtin::Day => {
                 let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                let suffix = w[d.len()..].to_ascii_lowercase();
-                if !d.is_empty() && d.len() <= 2 && matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+                if !d.is_empty() && d.len() <= 2 && ordinal_suffix(&w[d.len()..], true) {
                     return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
                 }
                 // An ordinal (`twenty-second`), or a cardinal past twelve
@@ -522,8 +531,7 @@ impl<'a> Scan<'a> {
             Builtin::Hour => (w.len() <= 2).then(|| digits(w))?.filter(|h| *h <= 24).map(|h| (i + 1, Got::Int(h))),
             Builtin::Ord => {
                 let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                let suffix = w[d.len()..].to_ascii_lowercase();
-                if !d.is_empty() && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                if !d.is_empty() && ordinal_suffix(&w[d.len()..], false) {
                     return digits(d).map(|v| (i + 1, Got::Int(v)));
                 }
                 self.ordinal_word(i).filter(|(v, _)| *v > 0).map(|(v, end)| (end, Got::Int(v)))

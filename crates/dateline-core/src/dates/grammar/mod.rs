@@ -126,18 +126,31 @@ impl RuleSet {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
     /// The rules in priority order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + use<'_> {
-        self.0.iter().enumerate().flat_map(|(k, &w)| {
-            let mut w = w;
-            std::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let b = w.trailing_zeros() as usize;
-                w &= w - 1;
-                Some(k * 64 + b)
-            })
-        })
+    pub(crate) fn iter(&self) -> RuleIter<'_> {
+        RuleIter { words: &self.0, k: 0, w: self.0[0] }
+    }
+}
+
+/// The rules of a [`RuleSet`] in priority order.
+pub(crate) struct RuleIter<'s> {
+    words: &'s [u64; MAX_RULES / 64],
+    /// The word being read, and what is left of it.
+    k: usize,
+    w: u64,
+}
+
+impl Iterator for RuleIter<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.w == 0 {
+            self.k += 1;
+            self.w = *self.words.get(self.k)?;
+        }
+        let b = self.w.trailing_zeros() as usize;
+        self.w &= self.w - 1;
+        Some(self.k * 64 + b)
     }
 }
 
@@ -175,6 +188,8 @@ pub(crate) struct WordInfo {
     pub free: RuleSet,
     /// Rules that can start at it if the token after it can be their second.
     pub need: RuleSet,
+    /// Whether `free` or `need` has a rule.
+    pub starts: bool,
     /// Classes with an entry starting with it, one bit each.
     pub classes: u32,
     /// Lists holding it, one bit each.
@@ -236,6 +251,9 @@ pub(crate) struct Grammar {
     pub second_by_byte: Vec<RuleSet>,
     /// Rules whose second token can be any word (`CAP`, `ANY`).
     pub any_second: RuleSet,
+    /// Whether a token starting with a byte can start a rule by that byte
+    /// (`byte_free`, `byte_need`) or a shape (`shapes_by_byte`).
+    pub byte_starts: Vec<bool>,
     /// Top-level rules.
     pub top: RuleSet,
     pub tense: TenseCues,
@@ -405,6 +423,7 @@ impl Grammar {
             second_by_byte: Vec::new(),
             byte_free: Vec::new(),
             any_second: RuleSet::default(),
+            byte_starts: Vec::new(),
             top: RuleSet::new(0),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
@@ -724,6 +743,9 @@ impl Grammar {
         }
         self.second_by_byte = second_by_byte;
         self.any_second = any_second;
+        self.byte_starts = (0..256)
+            .map(|b| !byte_free[b].is_empty() || !byte_need[b].is_empty() || !self.shapes_by_byte[b].is_empty())
+            .collect();
         self.byte_free = byte_free;
         self.byte_need = byte_need;
         self.vocabulary(&by_word, &free_words, &second_words, &lead_words)
@@ -756,6 +778,7 @@ impl Grammar {
             need.remove_all(&free);
             words[id as usize].free = free;
             words[id as usize].need = need;
+            words[id as usize].starts = !free.is_empty() || !need.is_empty();
         }
         for (w, set) in second_words {
             let id = id_of(w, &mut words);
