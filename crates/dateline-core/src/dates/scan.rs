@@ -464,6 +464,10 @@ impl<'a> Scan<'a> {
                 }
             }
             Atom::Shape(s) => {
+                let rest = self.toks.get(i).map_or(&[][..], |t| &self.text.as_bytes()[t.start..]);
+                if !self.is_slow() && !g.shapes.list[*s].may_start(rest) {
+                    return;
+                }
                 let s = u16::try_from(*s).unwrap_or(u16::MAX);
                 self.shapes_at(i);
                 let p = u32::try_from(i).unwrap_or(u32::MAX);
@@ -498,6 +502,14 @@ impl<'a> Scan<'a> {
                 self.hits[base..].sort_by_key(|(e, _)| std::cmp::Reverse(*e));
             }
         }
+    }
+
+    /// Whether this is the oracle's scan, with no shortcut.
+    fn is_slow(&self) -> bool {
+        #[cfg(test)]
+        return self.slow;
+        #[cfg(not(test))]
+        false
     }
 
     /// A builtin test at token `i`: (end token, value).
@@ -633,6 +645,10 @@ impl<'a> Scan<'a> {
             }
             for j in (i..=last).rev() {
                 let span = &self.text[self.toks[i].start..self.toks[j].end];
+                // A span no shape can end with is not matched (most spans of a `'s`).
+                if !self.is_slow() && !span.as_bytes().last().is_some_and(|&b| self.g.shapes.last[b as usize]) {
+                    continue;
+                }
                 let matched = self.g.shapes.set.matches(span);
                 for s in matched.iter() {
                     let s16 = u16::try_from(s).unwrap_or(u16::MAX);

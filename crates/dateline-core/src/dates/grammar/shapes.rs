@@ -71,6 +71,8 @@ pub(crate) struct Shapes {
     pub set: RegexSet,
     /// The union of the shapes' first bytes.
     pub first: [bool; 256],
+    /// Bytes a match of some shape can end with.
+    pub last: [bool; 256],
 }
 
 /// The bytes a match of `hir` can start with, and whether it can be empty.
@@ -128,6 +130,61 @@ fn first_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
     }
 }
 
+/// The bytes a match of `hir` can end with (any byte that ends a character
+/// outside ASCII), and whether it can be empty.
+fn last_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => {
+            if let Some(&b) = lit.0.last() {
+                out[b as usize] = true;
+                false
+            } else {
+                true
+            }
+        }
+        HirKind::Class(HirClass::Unicode(c)) => {
+            for r in c.ranges() {
+                let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
+                for b in lo..=hi.min(0x7F) {
+                    out[b as usize] = true;
+                }
+                if hi > 0x7F {
+                    for slot in &mut out[0x80..=0xBF] {
+                        *slot = true;
+                    }
+                }
+            }
+            false
+        }
+        HirKind::Class(HirClass::Bytes(c)) => {
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    out[b as usize] = true;
+                }
+            }
+            false
+        }
+        HirKind::Repetition(rep) => last_bytes(&rep.sub, out) || rep.min == 0,
+        HirKind::Capture(cap) => last_bytes(&cap.sub, out),
+        HirKind::Concat(items) => {
+            for h in items.iter().rev() {
+                if !last_bytes(h, out) {
+                    return false;
+                }
+            }
+            true
+        }
+        HirKind::Alternation(items) => {
+            let mut empty = false;
+            for h in items {
+                empty |= last_bytes(h, out);
+            }
+            empty
+        }
+    }
+}
+
 /// `{CLASS}` placeholders replaced by the class's one-word entries; when the
 /// expression starts with one, those words are its prefixes.
 fn expand(regex: &str, lex: &Lexicon) -> Result<(String, Option<Vec<Box<[u8]>>>), String> {
@@ -175,6 +232,7 @@ impl Shapes {
     pub(crate) fn compile(file: &ShapesFile, lex: &Lexicon) -> Result<Self, Error> {
         let mut list = Vec::new();
         let mut union = [false; 256];
+        let mut last = [false; 256];
         for def in &file.shape {
             let bad = |why: String| Error::Config(format!("date shape {:?}: {why}", def.name));
             let (expanded, class_prefixes) = expand(&def.regex, lex).map_err(&bad)?;
@@ -185,6 +243,7 @@ impl Shapes {
             if first_bytes(&hir, &mut first) {
                 return Err(bad("can match an empty string".into()));
             }
+            last_bytes(&hir, &mut last);
             let mut groups = Vec::new();
             for (i, name) in regex.capture_names().enumerate() {
                 let Some(name) = name else { continue };
@@ -212,7 +271,7 @@ impl Shapes {
         }
         let set = RegexSet::new(list.iter().map(|s| s.regex.as_str()))
             .map_err(|e| Error::Config(format!("date shapes: {e}")))?;
-        Ok(Self { list, set, first: union })
+        Ok(Self { list, set, first: union, last })
     }
 
     pub(crate) fn find(&self, name: &str) -> Option<usize> {
@@ -252,6 +311,7 @@ mod tests {
         assert!(s.list[0].first[b'7' as usize] && !s.list[0].first[b'a' as usize]);
         assert!(s.list[1].first[b'm' as usize] && s.list[1].first[b'M' as usize] && !s.list[1].first[b'x' as usize]);
         assert!(s.first[b'0' as usize] && s.first[b'M' as usize]);
+        assert!(s.last[b'7' as usize] && s.last[b'h' as usize] && s.last[b'H' as usize] && !s.last[b'-' as usize]);
         assert!(s.list[1].may_start(b"Mid-March") && !s.list[1].may_start(b"Michael") && !s.list[1].may_start(b"mi"));
         assert!(s.list[0].may_start(b"2026-03") && s.list[0].prefixes.is_empty());
     }
