@@ -327,7 +327,7 @@ impl<'a> Scan<'a> {
         let g = self.g;
         let rule = &g.rules[r];
         let start = State { f: Fields::default(), subs: Subs::default() };
-        let found = self.elems(&rule.elems, 0, i, start, i);
+        let found = self.elems(&rule.elems, 0, i, &start, i);
         let id = found.and_then(|(end, st)| {
             // A rule's constants fill what the match left empty.
             let mut f = st.f;
@@ -355,9 +355,10 @@ impl<'a> Scan<'a> {
     }
 
     /// Matches `elems[k..]` from token `pos` (the expression started at `start`).
-    fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: State, start: usize) -> Option<(usize, State)> {
+    /// The state is copied only where a match changes it.
+    fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: &State, start: usize) -> Option<(usize, State)> {
         let Some(e) = elems.get(k) else {
-            return Some((pos, st));
+            return Some((pos, *st));
         };
         match e {
             Elem::Context { alts, negated } => {
@@ -374,24 +375,41 @@ impl<'a> Scan<'a> {
             Elem::Atoms { alts, optional } => {
                 if pos < self.toks.len() {
                     for a in alts {
+                        // A word, or a word of a list: one token, nothing to fill.
+                        let word = match a {
+                            Atom::Word(_, id) => Some(self.id(pos) == *id),
+                            Atom::List(l) => Some(self.info(pos).is_some_and(|w| w.lists & (1 << l) != 0)),
+                            _ => None,
+                        };
+                        if let Some(hit) = word {
+                            if hit && let Some(done) = self.elems(elems, k + 1, pos + 1, st, start) {
+                                return Some(done);
+                            }
+                            continue;
+                        }
                         let base = self.hits.len();
                         self.atom(a, pos);
                         let top = self.hits.len();
                         for h in base..top {
                             let (end, eff) = self.hits[h];
-                            let mut st2 = st;
-                            let ok = match eff {
-                                Effect::Nothing => true,
-                                Effect::Assign(field, got) => assign(&mut st2.f, field, got),
-                                Effect::Shape(p, k) => {
-                                    if let Some(x) = self.shape_memo.get(&p).and_then(|v| v.get(k as usize)) {
-                                        st2.f.fill_from(&x.2);
+                            let done = if let Effect::Nothing = eff {
+                                self.elems(elems, k + 1, end as usize, st, start)
+                            } else {
+                                let mut st2 = *st;
+                                let ok = match eff {
+                                    Effect::Nothing => true,
+                                    Effect::Assign(field, got) => assign(&mut st2.f, field, got),
+                                    Effect::Shape(p, k) => {
+                                        if let Some(x) = self.shape_memo.get(&p).and_then(|v| v.get(k as usize)) {
+                                            st2.f.fill_from(&x.2);
+                                        }
+                                        true
                                     }
-                                    true
-                                }
-                                Effect::Sub(id) => st2.subs.push(id),
+                                    Effect::Sub(id) => st2.subs.push(id),
+                                };
+                                if ok { self.elems(elems, k + 1, end as usize, &st2, start) } else { None }
                             };
-                            if ok && let Some(done) = self.elems(elems, k + 1, end as usize, st2, start) {
+                            if let Some(done) = done {
                                 self.hits.truncate(base);
                                 return Some(done);
                             }
