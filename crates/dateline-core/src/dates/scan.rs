@@ -141,18 +141,7 @@ fn number_text(s: &str) -> Option<f64> {
 /// The vocabulary id of a token, lower-cased without allocating for short
 /// ASCII words.
 fn word_id(g: &Grammar, w: &str) -> u32 {
-    let b = w.as_bytes();
-    if b.len() <= 32 && b.is_ascii() {
-        if !b.iter().any(u8::is_ascii_uppercase) {
-            return g.word_id(w).unwrap_or(NO_WORD);
-        }
-        let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(&buf[..b.len()]).ok().and_then(|k| g.word_id(k)).unwrap_or(NO_WORD);
-    }
-    g.word_id(&key(w)).unwrap_or(NO_WORD)
+    g.token_id(w).unwrap_or(NO_WORD)
 }
 
 /// Whether `s` is `st`, `nd`, `rd` or `th` in any case (or empty, if `empty`).

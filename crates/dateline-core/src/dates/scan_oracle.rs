@@ -181,3 +181,25 @@ fn start_tables_and_shortcuts_change_nothing_on_the_rule_examples() {
     }
     assert_same(g, &text);
 }
+
+#[test]
+fn token_ids_equal_the_lookup_of_the_lower_case_form() {
+    use super::grammar::lexicon::key;
+    let g = super::english().unwrap();
+    let mut rng = Rng(7);
+    let mut tokens: Vec<String> = Vec::new();
+    for (w, _) in &g.vocab {
+        tokens.push(w.to_string());
+        tokens.push(w.to_uppercase());
+        tokens.push(format!("{w}x"));
+        tokens.push(w.chars().skip(1).collect());
+    }
+    let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyzAEIOUST.-'’0129 é\0".chars().collect();
+    for _ in 0..20_000 {
+        let n = 1 + rng.below(12);
+        tokens.push((0..n).map(|_| alphabet[rng.below(alphabet.len())]).collect());
+    }
+    for t in &tokens {
+        assert_eq!(g.token_id(t), g.word_id(&key(t)), "{t:?}");
+    }
+}

@@ -227,6 +227,11 @@ pub(crate) struct Grammar {
     pub lex: Lexicon,
     /// Every word a rule, list or class names, lower case, to its id.
     pub vocab: FxHashMap<Box<str>, u32>,
+    /// The (length, first byte, second byte) of the vocabulary's words: a
+    /// token written in ASCII with none of them is no word of it.
+    shapes_of_words: ShapesOfWords,
+    /// The ids of the words of up to seven bytes, by [`short_key`].
+    short_ids: FxHashMap<u64, u32>,
     pub words: Vec<WordInfo>,
     pub lists: Vec<FxHashSet<Box<str>>>,
     list_names: Vec<String>,
@@ -261,6 +266,46 @@ pub(crate) struct Grammar {
     pub lists_used: ListsUsed,
     tense_file: TenseFile,
     document_file: DocumentFile,
+}
+
+/// A word of up to seven bytes (lower-cased if `lower`) and its length as
+/// one number.
+fn short_key(b: &[u8], lower: bool) -> Option<u64> {
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(if lower { c.to_ascii_lowercase() } else { c }) << (8 * i);
+    }
+    Some(k)
+}
+
+/// A set of (length, first byte, second byte) of lower-case words, one bit
+/// each (the lengths from 15 on share a bit, and so do bytes equal modulo 32).
+#[derive(Debug, Default)]
+struct ShapesOfWords(Vec<u64>);
+
+impl ShapesOfWords {
+    fn index(b: &[u8]) -> usize {
+        let byte = |k: usize| usize::from(b.get(k).map_or(0, u8::to_ascii_lowercase) & 31);
+        (b.len().min(15) << 10) | (byte(0) << 5) | byte(1)
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; (16 << 10) / 64];
+        for w in words {
+            let i = Self::index(w.as_bytes());
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Self(bits)
+    }
+
+    /// Whether an ASCII token (in any case) may be one of the words.
+    fn may_hold(&self, b: &[u8]) -> bool {
+        let i = Self::index(b);
+        self.0.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 1)
+    }
 }
 
 /// Word lists the code reads by name: `article` (`a`, `an`: not the units
@@ -416,6 +461,8 @@ impl Grammar {
             categories,
             by_cat,
             vocab: FxHashMap::default(),
+            shapes_of_words: ShapesOfWords::default(),
+            short_ids: FxHashMap::default(),
             words: Vec::new(),
             byte_need: Vec::new(),
             shapes_by_byte: Vec::new(),
@@ -852,6 +899,8 @@ impl Grammar {
                 }
             }
         }
+        self.shapes_of_words = ShapesOfWords::new(vocab.keys().map(AsRef::as_ref));
+        self.short_ids = vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))).collect();
         self.vocab = vocab;
         self.words = words;
         Ok(())
@@ -860,6 +909,30 @@ impl Grammar {
     /// The id of a lower-case word, if the grammar knows it.
     pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
         self.vocab.get(lower).copied()
+    }
+
+    /// The id of a token's lower-case form, if the grammar knows it.
+    pub(crate) fn token_id(&self, w: &str) -> Option<u32> {
+        let b = w.as_bytes();
+        if b.is_ascii() {
+            if !self.shapes_of_words.may_hold(b) {
+                return None;
+            }
+            if let Some(k) = short_key(b, true) {
+                return self.short_ids.get(&k).copied();
+            }
+            if !b.iter().any(u8::is_ascii_uppercase) {
+                return self.word_id(w);
+            }
+            if b.len() <= 32 {
+                let mut buf = [0u8; 32];
+                for (d, s) in buf.iter_mut().zip(b) {
+                    *d = s.to_ascii_lowercase();
+                }
+                return std::str::from_utf8(&buf[..b.len()]).ok().and_then(|k| self.word_id(k));
+            }
+        }
+        self.word_id(&key(w))
     }
 
     /// The name of list `i` (for explanations and errors).
