@@ -100,6 +100,9 @@ pub(crate) struct Scan<'a> {
     hits: Vec<(u32, Effect)>,
     /// The last candidates computed, and where.
     cand_at: (usize, RuleSet),
+    /// For a window of positions: (position, categories known, categories
+    /// with a match there that is a time expression).
+    cats_at: [(usize, u64, u64); WINDOW],
     /// Every rule tried at every token, no shortcut: the oracle of the
     /// start tables and shortcuts (tests only).
     #[cfg(test)]
@@ -167,6 +170,7 @@ impl<'a> Scan<'a> {
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
             cand_at: (usize::MAX, RuleSet::default()),
+            cats_at: [(usize::MAX, 0, 0); WINDOW],
             #[cfg(test)]
             slow: false,
         }
@@ -315,6 +319,13 @@ impl<'a> Scan<'a> {
         // when the grammar compiles), so nothing needs marking while it runs.
         let g = self.g;
         let rule = &g.rules[r];
+        // A rule that starts with sub-expressions fails at once where none of
+        // their categories has a match.
+        let lead = g.lead_cats.get(r).copied().unwrap_or(0);
+        if lead != 0 && !self.is_slow() && !self.cats_match(i, lead) {
+            self.memo.set(i, r, NO_NODE);
+            return None;
+        }
         let start = State { f: Fields::default(), subs: Subs::default() };
         let found = self.elems(&rule.elems, 0, i, &start, i);
         let id = found.and_then(|(end, st)| {
@@ -509,6 +520,44 @@ impl<'a> Scan<'a> {
                 self.hits[base..].sort_by_key(|(e, _)| std::cmp::Reverse(*e));
             }
         }
+    }
+
+    /// Whether some category of `cats` (one bit each) has a match at token
+    /// `i` that is a time expression (what a sub-expression takes), found
+    /// once for each category and position.
+    fn cats_match(&mut self, i: usize, cats: u64) -> bool {
+        let g: &'a Grammar = self.g;
+        let slot = i % WINDOW;
+        let mut todo = match self.cats_at[slot] {
+            (at, known, ok) if at == i => {
+                if ok & cats != 0 {
+                    return true;
+                }
+                cats & !known
+            }
+            _ => cats,
+        };
+        let mut found = false;
+        while todo != 0 {
+            let c = todo.trailing_zeros() as usize;
+            todo &= todo - 1;
+            let mut set = self.cached_candidates(i);
+            set.intersect_with(&g.cat_sets[c]);
+            let ok =
+                set.iter().any(|r| self.try_rule(r, i).is_some_and(|id| self.nodes[id as usize].value != Value::None));
+            // Read the slot again: the rules tried may have filled it.
+            let e = &mut self.cats_at[slot];
+            if e.0 != i {
+                *e = (i, 0, 0);
+            }
+            e.1 |= 1 << c;
+            if ok {
+                e.2 |= 1 << c;
+                found = true;
+                break;
+            }
+        }
+        found
     }
 
     /// Whether this is the oracle's scan, with no shortcut.

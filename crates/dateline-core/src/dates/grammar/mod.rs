@@ -261,6 +261,10 @@ pub(crate) struct Grammar {
     pub byte_starts: Vec<bool>,
     /// Top-level rules.
     pub top: RuleSet,
+    /// For each rule that must start with a sub-expression, its categories
+    /// (one bit each; 0 for the other rules, or if there are more than 64
+    /// categories).
+    pub lead_cats: Vec<u64>,
     pub tense: TenseCues,
     /// The lists the number readers use (`article`, `thousand`, `and`).
     pub lists_used: ListsUsed,
@@ -472,6 +476,7 @@ impl Grammar {
             any_second: RuleSet::default(),
             byte_starts: Vec::new(),
             top: RuleSet::new(0),
+            lead_cats: Vec::new(),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             tense_file: tense,
@@ -707,6 +712,22 @@ impl Grammar {
             by_word.entry(w.clone()).or_default().union_with(set);
         }
         self.top = top;
+        self.lead_cats = self
+            .rules
+            .iter()
+            .map(|r| {
+                match r.elems.iter().find(|e| matches!(e, Elem::Atoms { .. })) {
+                    Some(Elem::Atoms { alts, optional: false }) if self.categories.len() <= 64 => {
+                        alts.iter().try_fold(0u64, |m, a| match a {
+                            Atom::Sub(cats) => Some(cats.iter().fold(m, |m, &c| m | 1 << c)),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                }
+                .unwrap_or(0)
+            })
+            .collect();
         // What each rule needs of its second token.
         let mut cat_first = vec![First::default(); self.categories.len()];
         for (i, r) in self.rules.iter().enumerate() {
