@@ -76,19 +76,22 @@ impl Words<'_> {
     fn regular_past(&self, k: usize) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
         let w = &self.text[t.start..t.end];
+        // The ending first: it turns away most words at once.
         w.len() > 4
-            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
             && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
+            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
             && self.cues(k) & cue::NOT_PAST == 0
     }
 
     /// The tense cue of token `k`, if it is one.
     fn cue(&self, k: usize) -> Option<Tense> {
         let c = self.cues(k);
-        let info = self.g.words.get(self.id(k) as usize);
-        let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
-        if c & cue::FUTURE != 0 && !blocked {
-            return Some(Tense::Future);
+        if c & cue::FUTURE != 0 {
+            let info = self.g.words.get(self.id(k) as usize);
+            let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
+            if !blocked {
+                return Some(Tense::Future);
+            }
         }
         for p in &self.g.tense.future_phrases {
             if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
@@ -101,11 +104,14 @@ impl Words<'_> {
             let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
             return Some(if in_past { Tense::Past } else { Tense::Future });
         }
-        let regular_past = self.regular_past(k);
+        // A word that is no cue is one only as a regular past form.
+        if c & (cue::PAST | cue::PRESENT) == 0 && !self.regular_past(k) {
+            return None;
+        }
         if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
             // `they have gathered evidence`: the present perfect reports the
             // past; `will be held`, `has been signed` say nothing of it.
-            let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || regular_past);
+            let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || self.regular_past(k));
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
@@ -118,7 +124,7 @@ impl Words<'_> {
             }
             return Some(Tense::Present);
         }
-        regular_past.then_some(Tense::PastWeak)
+        self.regular_past(k).then_some(Tense::PastWeak)
     }
 
     /// The tense of tokens `start..end` in the sentence `sent_start..sent_end`:
