@@ -217,14 +217,23 @@ impl<'a> Scan<'a> {
         let text: &'a str = self.text;
         let rest = &text.as_bytes()[t.start..];
         let b = rest.first().map_or(0, |&b| usize::from(b));
+        let starts = g.byte_starts[b] || info.is_some_and(|w| w.starts);
+        if !self.may_start(i) {
+            return RuleSet::default();
+        }
         // Whether a shape may start here: one led by a word written with more
         // after it (`mid-1990s`, `Oct/2`), or one found by its first bytes.
-        let lead = rest.iter().take(t.end - t.start).take_while(|b| b.is_ascii_alphabetic()).count();
+        let len = t.end - t.start;
+        let lead = if g.lead_first[b] {
+            rest.iter().take(len.min(g.lead_max + 1)).take_while(|b| b.is_ascii_alphabetic()).count()
+        } else {
+            0
+        };
         let mut shapes = lead > 0
-            && lead < t.end - t.start
+            && lead < len
             && lead <= 12
             && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty());
-        if !shapes && !g.byte_starts[b] && !info.is_some_and(|w| w.starts) {
+        if !shapes && !starts {
             return RuleSet::default();
         }
         let (mut set, mut need) = info.map_or_else(Default::default, |w| (w.free, w.need));
@@ -260,6 +269,14 @@ impl<'a> Scan<'a> {
         set
     }
 
+    /// Whether any rule may start at token `i` (the first test of
+    /// [`Scan::candidates`], which is empty where this is false).
+    fn may_start(&self, i: usize) -> bool {
+        let g = self.g;
+        let b = self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start)).map_or(0, |&b| usize::from(b));
+        self.is_slow() || g.byte_starts[b] || g.lead_first[b] || self.info(i).is_some_and(|w| w.starts)
+    }
+
     /// The candidates at `i`, remembered for the last position asked.
     fn cached_candidates(&mut self, i: usize) -> RuleSet {
         if self.cand_at.0 != i {
@@ -274,6 +291,10 @@ impl<'a> Scan<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let mut set = self.cached_candidates(i);
             set.intersect_with(&self.g.top);
             if set.is_empty() {

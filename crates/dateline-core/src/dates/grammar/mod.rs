@@ -256,6 +256,10 @@ pub(crate) struct Grammar {
     pub second_by_byte: Vec<RuleSet>,
     /// Rules whose second token can be any word (`CAP`, `ANY`).
     pub any_second: RuleSet,
+    /// The first bytes (either case) of the words that lead a shape
+    /// (`WordInfo::lead`), and the length of the longest.
+    pub lead_first: Vec<bool>,
+    pub lead_max: usize,
     /// Whether a token starting with a byte can start a rule by that byte
     /// (`byte_free`, `byte_need`) or a shape (`shapes_by_byte`).
     pub byte_starts: Vec<bool>,
@@ -475,6 +479,8 @@ impl Grammar {
             byte_free: Vec::new(),
             any_second: RuleSet::default(),
             byte_starts: Vec::new(),
+            lead_first: vec![false; 256],
+            lead_max: 0,
             top: RuleSet::new(0),
             lead_cats: Vec::new(),
             tense: TenseCues::default(),
@@ -921,6 +927,13 @@ impl Grammar {
             }
         }
         self.shapes_of_words = ShapesOfWords::new(vocab.keys().map(AsRef::as_ref));
+        for (w, &id) in &vocab {
+            if let (Some(&b), false) = (w.as_bytes().first(), words[id as usize].lead.is_empty()) {
+                self.lead_first[usize::from(b.to_ascii_lowercase())] = true;
+                self.lead_first[usize::from(b.to_ascii_uppercase())] = true;
+                self.lead_max = self.lead_max.max(w.len());
+            }
+        }
         self.short_ids = vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))).collect();
         self.vocab = vocab;
         self.words = words;
