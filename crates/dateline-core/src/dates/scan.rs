@@ -140,6 +140,8 @@ pub(crate) struct Scan<'a> {
     hits: Vec<(u32, Effect)>,
     /// The last candidates computed, and where.
     cand_at: (usize, RuleSet),
+    /// The last builtin test: where, which, what it found.
+    builtin_at: (usize, Builtin, Option<(usize, Got)>),
     /// For a window of positions: (position, categories known, categories
     /// with a match there that is a time expression).
     cats_at: [(usize, u64, u64); WINDOW],
@@ -210,6 +212,7 @@ impl<'a> Scan<'a> {
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
             cand_at: (usize::MAX, RuleSet::default()),
+            builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
             #[cfg(test)]
             slow: false,
@@ -538,7 +541,16 @@ impl<'a> Scan<'a> {
                 }
             }
             Atom::Builtin { b, field } => {
-                if let Some((end, got)) = self.builtin(*b, i) {
+                // The rules that start at a number read it one after another.
+                let found = match self.builtin_at {
+                    (at, x, found) if at == i && x == *b && !self.is_slow() => found,
+                    _ => {
+                        let found = self.builtin(*b, i);
+                        self.builtin_at = (i, *b, found);
+                        found
+                    }
+                };
+                if let Some((end, got)) = found {
                     self.hit(end, field.map_or(Effect::Nothing, |f| Effect::Assign(f, got)));
                 }
             }
