@@ -144,3 +144,104 @@ impl Words<'_> {
         Cue { tense: Tense::Unknown, at: None }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    impl Words<'_> {
+        /// [`Words::cue`] as first written, every test in order: the oracle
+        /// of its shortcuts.
+        fn cue_slow(&self, k: usize) -> Option<Tense> {
+            let regular_past = {
+                let w = self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end]);
+                w.len() > 4
+                    && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+                    && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
+                    && self.cues(k) & cue::NOT_PAST == 0
+            };
+            let c = self.cues(k);
+            let info = self.g.words.get(self.id(k) as usize);
+            let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
+            if c & cue::FUTURE != 0 && !blocked {
+                return Some(Tense::Future);
+            }
+            for p in &self.g.tense.future_phrases {
+                if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
+                    return Some(Tense::Future);
+                }
+            }
+            if self.id(k) == self.g.tense.to && self.before(k, 1) & cue::FUTURE_BEFORE_TO != 0 {
+                let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
+                return Some(if in_past { Tense::Past } else { Tense::Future });
+            }
+            if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
+                let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || regular_past);
+                return perfect.then_some(Tense::Past);
+            }
+            if c & cue::PAST != 0 {
+                return Some(Tense::Past);
+            }
+            if c & cue::PRESENT != 0 {
+                return Some(Tense::Present);
+            }
+            regular_past.then_some(Tense::PastWeak)
+        }
+    }
+
+    #[test]
+    fn cues_equal_every_test_in_order_on_generated_text() {
+        let g = crate::dates::english().unwrap();
+        let pool = [
+            "said",
+            "will",
+            "next",
+            "to",
+            "going",
+            "planned",
+            "had",
+            "been",
+            "have",
+            "has",
+            "is",
+            "be",
+            "gathered",
+            "announced",
+            "United",
+            "indeed",
+            "hundred",
+            "ended",
+            "the",
+            "a",
+            "meeting",
+            "on",
+            "Friday",
+            "as",
+            "soon",
+            "wanted",
+            "Reported",
+            "red",
+            "seed",
+            "1998",
+            ",",
+            "expects",
+            "would",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut text = String::new();
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(pool[usize::try_from(x % pool.len() as u64).unwrap()]);
+            text.push(' ');
+        }
+        let tokens = Tokenizer::default().tokenize(&text);
+        let ids: Vec<u32> = tokens.iter().map(|t| g.token_id(&text[t.start..t.end]).unwrap_or(u32::MAX)).collect();
+        let words = Words { g, ids: &ids, text: &text, tokens: &tokens };
+        for k in 0..tokens.len() {
+            assert_eq!(words.cue(k), words.cue_slow(k), "token {k} {:?}", &text[tokens[k].start..tokens[k].end]);
+        }
+    }
+}
