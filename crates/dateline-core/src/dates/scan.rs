@@ -165,7 +165,7 @@ fn number_text(s: &str) -> Option<f64> {
     }
     if let Some((a, d)) = s.split_once('/') {
         let (a, d): (f64, f64) = (a.parse().ok()?, d.parse().ok()?);
-        return (d >= 2.0 && d <= 4.0 && a < d).then(|| a / d);
+        return ((2.0..=4.0).contains(&d) && a < d).then(|| a / d);
     }
     let plain: Cow<'_, str> = if s.contains(',') {
         // `1,000` but not `1,2`.
@@ -744,7 +744,7 @@ impl<'a> Scan<'a> {
             }
             return Some(match self.number_words(k) {
                 #[allow(clippy::cast_possible_truncation)]
-                Some((n, e)) if n >= 1.0 && n < 100.0 && n.fract() == 0.0 => (2000 + n as i64, e),
+                Some((n, e)) if (1.0..100.0).contains(&n) && n.fract() == 0.0 => (2000 + n as i64, e),
                 _ => (2000, end + 1),
             });
         }
@@ -885,7 +885,7 @@ mod tests {
             assert_eq!(m.get(tokens, 0), None);
         }
         // Stamps running out start the rows again.
-        let _ = KEPT_ROWS.with(|k| k.borrow_mut().next = u32::MAX - 10);
+        KEPT_ROWS.with(|k| k.borrow_mut().next = u32::MAX - 10);
         let mut m = Memo::new(5, 40);
         assert_eq!((m.base, m.get(3, 3)), (0, None));
         m.set(3, 3, 1);

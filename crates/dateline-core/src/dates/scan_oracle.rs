@@ -188,7 +188,7 @@ fn token_ids_equal_the_lookup_of_the_lower_case_form() {
     let g = super::english().unwrap();
     let mut rng = Rng(7);
     let mut tokens: Vec<String> = Vec::new();
-    for (w, _) in &g.vocab {
+    for w in g.vocab.keys() {
         tokens.push(w.to_string());
         tokens.push(w.to_uppercase());
         tokens.push(format!("{w}x"));

@@ -185,9 +185,12 @@ fn last_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
     }
 }
 
+/// Literal prefixes of a shape's matches, lower case.
+type Prefixes = Vec<Box<[u8]>>;
+
 /// `{CLASS}` placeholders replaced by the class's one-word entries; when the
 /// expression starts with one, those words are its prefixes.
-fn expand(regex: &str, lex: &Lexicon) -> Result<(String, Option<Vec<Box<[u8]>>>), String> {
+fn expand(regex: &str, lex: &Lexicon) -> Result<(String, Option<Prefixes>), String> {
     let mut out = String::with_capacity(regex.len());
     let mut rest = regex;
     let mut prefixes = None;
