@@ -22,8 +22,6 @@ pub(crate) enum Lean {
     WeekAfter,
     /// The one in the anchor's week or year (`this Friday`).
     This,
-    /// The nearest one either way.
-    Nearest,
 }
 
 impl Lean {
@@ -54,13 +52,6 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Date {
         Lean::WeekBefore => base.add_days(w - r - 7),
         Lean::WeekAfter => base.add_days(w - r + 7),
         Lean::This => base.add_days(w - r),
-        Lean::Nearest => {
-            if back <= ahead {
-                base.add_days(-back)
-            } else {
-                base.add_days(ahead)
-            }
-        }
     }
 }
 
@@ -204,7 +195,7 @@ pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
                 y - 1
             }
         }
-        Lean::This | Lean::Nearest => y,
+        Lean::This => y,
     }
 }
 
@@ -260,7 +251,6 @@ mod tests {
         assert_eq!(weekday(thu, 5, Lean::Next), d(2026, 3, 6));
         assert_eq!(weekday(thu, 1, Lean::This), d(2026, 3, 2));
         assert_eq!(weekday(thu, 7, Lean::This), d(2026, 3, 8));
-        assert_eq!(weekday(thu, 6, Lean::Nearest), d(2026, 3, 7));
     }
 
     #[test]

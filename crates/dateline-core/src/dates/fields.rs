@@ -38,28 +38,6 @@ impl Unit {
             _ => return None,
         })
     }
-
-    /// Whether this unit is finer than a day (`PT…` durations).
-    pub(crate) fn is_time(self) -> bool {
-        matches!(self, Self::Second | Self::Minute | Self::Hour)
-    }
-
-    /// Lower-case English name, for explanations.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Self::Second => "second",
-            Self::Minute => "minute",
-            Self::Hour => "hour",
-            Self::Day => "day",
-            Self::Week => "week",
-            Self::Month => "month",
-            Self::Quarter => "quarter",
-            Self::Half => "half-year",
-            Self::Year => "year",
-            Self::Decade => "decade",
-            Self::Century => "century",
-        }
-    }
 }
 
 /// A season and its TIMEX3 code.
@@ -587,7 +565,7 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
             _ => false,
         },
         Field::N | Field::N2 => match num {
-            Some(v) if v >= 0.0 && v < 1e9 => {
+            Some(v) if (0.0..1e9).contains(&v) => {
                 if field == Field::N {
                     f.n = Some(v);
                 } else {

@@ -135,7 +135,7 @@ impl<'a> Resolver<'a> {
                     (Value::Point(f), None) => Some(*f),
                     _ => None,
                 };
-                let begin_fields = begin_fields.or_else(|| match bv {
+                let begin_fields = begin_fields.or(match bv {
                     Value::Point(f) => Some(*f),
                     _ => None,
                 });
@@ -211,8 +211,7 @@ impl<'a> Resolver<'a> {
                     self.out[i].modifier = Some(m);
                 }
                 let days = self.d.reference.map_or((None, None), |r| {
-                    let len =
-                        |from: Date, sign: i64| Some(shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?)?);
+                    let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
                     match dir {
                         Dir::Past | Dir::Last => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
                         Dir::Future | Dir::Next => {
@@ -347,7 +346,7 @@ impl<'a> Resolver<'a> {
                 remember = false;
             }
             Value::Shift { base, unit, n, f } => {
-                remember = !(*base == Base::Story && *n == 0) && !f.aside;
+                remember = !(f.aside || *base == Base::Story && *n == 0);
                 let (cal, anchor) = self.shift(*base, *unit, *n, f);
                 r.anchor = anchor;
                 match cal {

@@ -20,9 +20,12 @@ fn show(nodes: &[Node], id: NodeId, out: &mut String) {
         show(nodes, id, out);
     };
     match &n.value {
-        Value::Range { begin, end } => {
+        Value::Range { begin, end, on } => {
             sub("range ", *begin, out);
             sub(" to ", *end, out);
+            if let Some(o) = on {
+                sub(" on ", *o, out);
+            }
         }
         Value::For { point, duration } => {
             sub("for ", *point, out);
@@ -35,7 +38,9 @@ fn show(nodes: &[Node], id: NodeId, out: &mut String) {
             out.push_str(&format!(" {unit:?} {n} {f:?}"));
         }
         Value::Span { duration, dir, f } => {
-            sub("span ", *duration, out);
+            if let Some(d) = duration {
+                sub("span ", *d, out);
+            }
             out.push_str(&format!(" {dir:?} {f:?}"));
         }
         v => out.push_str(&format!("{v:?}")),

@@ -184,6 +184,9 @@ mod tests {
                 return Some(Tense::Past);
             }
             if c & cue::PRESENT != 0 {
+                if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) {
+                    return Some(Tense::Future);
+                }
                 return Some(Tense::Present);
             }
             regular_past.then_some(Tense::PastWeak)

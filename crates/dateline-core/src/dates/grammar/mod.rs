@@ -119,9 +119,6 @@ impl RuleSet {
     pub(crate) fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }
-    pub(crate) fn clear(&mut self) {
-        self.0.fill(0);
-    }
     pub(crate) fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
@@ -166,6 +163,8 @@ pub(crate) struct Rule {
     pub base: Base,
     pub sign: Option<i64>,
     pub consts: Vec<(Field, Got)>,
+    /// The rule's worked examples (checked by the test of every rule).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<String>,
 }
 
@@ -967,10 +966,5 @@ impl Grammar {
             }
         }
         self.word_id(&key(w))
-    }
-
-    /// The name of list `i` (for explanations and errors).
-    pub(crate) fn list_name(&self, i: usize) -> &str {
-        &self.list_names[i]
     }
 }
