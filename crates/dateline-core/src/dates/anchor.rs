@@ -98,7 +98,13 @@ pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Te
     };
     let candidates: Vec<(i32, i64)> =
         [y - 1, y, y + 1].into_iter().filter_map(|yy| dist(yy).map(|d| (yy, d))).collect();
-    let nearest = candidates.iter().min_by_key(|(_, d)| d.abs()).map_or(y, |c| c.0);
+    // About equally far either way (`Sep 5` seen from March 5): the anchor's year.
+    let least = candidates.iter().map(|(_, d)| d.abs()).min().unwrap_or(0);
+    let nearest = candidates
+        .iter()
+        .filter(|(_, d)| d.abs() <= least + 10)
+        .min_by_key(|(yy, d)| (*yy != y, d.abs()))
+        .map_or(y, |c| c.0);
     let pick = |past: bool, window: i64| {
         candidates
             .iter()

@@ -105,19 +105,26 @@ impl<'a> Resolver<'a> {
                     }
                     _ => v.clone(),
                 };
+                // Hours take the part of that day (`between 7 and 9 last night`).
+                let on_part = on.and_then(|o| self.node(o).value.fields()).and_then(|f| f.part);
                 let on_day_of = |v: Value| match (v, on_day) {
                     (Value::Point(f), Some(d)) if f.month.is_none() && f.weekday.is_none() && f.year.is_none() => {
+                        let bare_hour = f.hour.is_some() && f.ampm.is_none() && f.part.is_none();
                         Value::Point(Fields {
                             year: Some(d.year()),
                             month: u8::try_from(d.month()).ok(),
                             day: u8::try_from(d.day()).ok(),
+                            part: if bare_hour { on_part } else { f.part },
                             ..f
                         })
                     }
                     (v, _) => v,
                 };
-                let bv = &on_day_of(leaned(&self.node(b).value));
-                let ev = &on_day_of(leaned(&self.node(e).value));
+                let (bv, ev) = hours_of_bare_days(
+                    on_day_of(leaned(&self.node(b).value)),
+                    on_day_of(leaned(&self.node(e).value)),
+                );
+                let (bv, ev) = (&bv, &ev);
                 let end_cal = match ev {
                     Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
                     _ => self.peek(e),
@@ -130,11 +137,22 @@ impl<'a> Resolver<'a> {
                     Some(f) => self.point(f, self.node(b), (self.d.cues)(self.node(b))).0,
                     None => self.peek(b),
                 };
-                let end_fields = match (ev, bv.fields()) {
+                let mut end_fields = match (ev, bv.fields()) {
                     (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
                     (Value::Point(f), None) => Some(*f),
                     _ => None,
                 };
+                // `from 10:30 to 3`: an hour before the begin's is in the afternoon.
+                if let (Some(bf), Some(ef)) = (&begin_fields, &mut end_fields)
+                    && let (Some(bh), Some(eh)) = (bf.hour24(), ef.hour)
+                    && ef.ampm.is_none()
+                    && ef.part.is_none()
+                    && eh < bh
+                    && eh + 12 > bh
+                    && eh + 12 <= 24
+                {
+                    ef.hour = Some(eh + 12);
+                }
                 let begin_fields = begin_fields.or(match bv {
                     Value::Point(f) => Some(*f),
                     _ => None,
@@ -699,6 +717,30 @@ impl<'a> Resolver<'a> {
 /// `other_cal`): the coarser fields it leaves out, a bare number read as an
 /// hour when the other end is a time, and the half of the day when that keeps
 /// the range in order.
+/// The ends of a range where one is a time of day and the other a bare number
+/// (`from 10:30 to 3`): the number is an hour, not a day of the month.
+fn hours_of_bare_days(b: Value, e: Value) -> (Value, Value) {
+    let bare = |f: &Fields| {
+        f.hour.is_none()
+            && f.month.is_none()
+            && f.weekday.is_none()
+            && f.year.is_none()
+            && f.week.is_none()
+            && f.part.is_none()
+            && f.day.is_some_and(|d| d <= 24)
+    };
+    let fix = |v: Value, other: &Value| match (v, other) {
+        (Value::Point(mut f), Value::Point(o)) if bare(&f) && o.hour.is_some() => {
+            f.hour = f.day.take();
+            Value::Point(f)
+        }
+        (v, _) => v,
+    };
+    let b2 = fix(b.clone(), &e);
+    let e2 = fix(e, &b);
+    (b2, e2)
+}
+
 fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
     let other_has_time = other.hour.is_some();
     let has_date = b.month.is_some() || b.weekday.is_some() || b.year.is_some() || b.week.is_some();

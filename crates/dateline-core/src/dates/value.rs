@@ -190,15 +190,25 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 let clock = |id| {
                     value_of(id).fields().is_some_and(|f| f.ampm.is_some() || f.minute.is_some() || f.part.is_some())
                 };
+                // A day named exactly, with or without a part of it (`on
+                // 1/1/2015`, `yesterday`, `last night`): bare numbers before it
+                // are hours, where before a month alone they are days.
+                let definite = |id| match value_of(id) {
+                    Value::Shift { unit: Unit::Day, f, .. } => f.hour.is_none(),
+                    Value::Point(f) => f.hour.is_none() && (f.day.is_some() || f.weekday.is_some()),
+                    _ => false,
+                };
                 let (begin, end, on) = if dayish(a) && !dayish(b) {
                     (b, c, a)
-                } else if dayish(c) && !dayish(b) && (clock(a) || clock(b)) {
+                } else if (dayish(c) || definite(c)) && !dayish(b) && (clock(a) || clock(b) || definite(c)) {
                     (a, b, c)
                 } else {
                     return None;
                 };
                 // Bare hours that run backwards (`Friday 7-6`) are not a range of hours.
-                let hours = |id| value_of(id).fields().and_then(|f| f.ampm.is_none().then_some(f.hour?));
+                let hours = |id| {
+                    value_of(id).fields().and_then(|f| (f.ampm.is_none() && f.minute.is_none()).then_some(f.hour?))
+                };
                 if let (Some(x), Some(y)) = (hours(begin), hours(end))
                     && x > y
                     && x != 12
