@@ -13,7 +13,7 @@ use super::scan::Node;
 use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
-use crate::civil::Date;
+use crate::civil::{Date, days_in_month};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
 #[derive(Clone, Debug)]
@@ -821,6 +821,22 @@ fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
     if let Some(h) = f.holiday {
         let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
         return Some(with_time(Cal::day(d), f));
+    }
+    if let (Some(w), Some(m)) = (f.week, f.month) {
+        // The n-th week of a month (0: the last): weeks from Monday, each in
+        // the month its Thursday falls in, as ISO weeks are in years.
+        let first = Date::checked(y, u32::from(m), 1)?;
+        let first_thu = first.add_days((4 + 7 - i64::from(first.weekday())) % 7);
+        let thu = if w == 0 {
+            let last = Date::checked(y, u32::from(m), days_in_month(y, u32::from(m)))?;
+            last.add_days(-((i64::from(last.weekday()) + 7 - 4) % 7))
+        } else {
+            first_thu.add_days(7 * (i64::from(w) - 1))
+        };
+        if thu.month() != u32::from(m) {
+            return None;
+        }
+        return Some(Cal::containing(thu.add_days(-3), Gran::Week));
     }
     if let Some(w) = f.week {
         // Week 0: the last ISO week of the year.
