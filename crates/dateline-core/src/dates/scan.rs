@@ -7,9 +7,8 @@
 //! expressions never overlap. Every (token, rule) result is remembered, so a
 //! rule used inside others is matched once per position.
 
+mod builtins;
 mod memo;
-
-use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
@@ -21,6 +20,7 @@ use super::grammar::shapes::Group;
 use super::grammar::{Grammar, RuleSet};
 use super::value::{NodeId, Subs, Value, make};
 use crate::tokenize::Token;
+use builtins::{digits, number_text};
 use memo::{Memo, WINDOW};
 
 /// A rule's match: its token span, the rule, its value and what it was built of.
@@ -81,51 +81,10 @@ pub(crate) struct Scan<'a> {
     slow: bool,
 }
 
-fn number_text(s: &str) -> Option<f64> {
-    match s {
-        "½" => return Some(0.5),
-        "¼" => return Some(0.25),
-        "¾" => return Some(0.75),
-        "⅓" => return Some(1.0 / 3.0),
-        _ => {}
-    }
-    let b = s.as_bytes();
-    if b.is_empty() || !b[0].is_ascii_digit() {
-        return None;
-    }
-    if let Some((a, d)) = s.split_once('/') {
-        let (a, d): (f64, f64) = (a.parse().ok()?, d.parse().ok()?);
-        return ((2.0..=4.0).contains(&d) && a < d).then(|| a / d);
-    }
-    let plain: Cow<'_, str> = if s.contains(',') {
-        // `1,000` but not `1,2`.
-        let groups: Vec<&str> = s.split(',').collect();
-        if groups[1..].iter().any(|g| g.len() != 3) {
-            return None;
-        }
-        Cow::Owned(s.replace(',', ""))
-    } else {
-        Cow::Borrowed(s)
-    };
-    if plain.len() > 9 || !plain.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
-        return None;
-    }
-    plain.parse().ok()
-}
-
 /// The vocabulary id of a token, lower-cased without allocating for short
 /// ASCII words.
 fn word_id(g: &Grammar, w: &str) -> u32 {
     g.token_id(w).unwrap_or(NO_WORD)
-}
-
-/// Whether `s` is `st`, `nd`, `rd` or `th` in any case (or empty, if `empty`).
-fn ordinal_suffix(s: &str, empty: bool) -> bool {
-    (empty && s.is_empty()) || ["st", "nd", "rd", "th"].iter().any(|x| s.eq_ignore_ascii_case(x))
-}
-
-fn digits(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
 impl<'a> Scan<'a> {
@@ -569,121 +528,6 @@ impl<'a> Scan<'a> {
         return self.slow;
         #[cfg(not(test))]
         false
-    }
-
-    /// A builtin test at token `i`: (end token, value).
-    fn builtin(&self, b: Builtin, i: usize) -> Option<(usize, Got)> {
-        let w = self.word(i);
-
-        match b {
-            Builtin::Int => digits(w).map(|v| (i + 1, Got::Int(v))),
-            Builtin::Num => {
-                if let Some(v) = number_text(w).filter(|v| *v < 1e6) {
-                    return Some((i + 1, Got::Num(v)));
-                }
-                self.number_words(i).map(|(v, end)| (end, Got::Num(v)))
-            }
-            Builtin::Day => {
-                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                if !d.is_empty() && d.len() <= 2 && ordinal_suffix(&w[d.len()..], true) {
-                    return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
-                }
-                // An ordinal (`twenty-second`), or a cardinal past twelve
-                // (`May twenty nine`; `March seven` is more often a count).
-                self.ordinal_word(i)
-                    .or_else(|| self.number_words(i).filter(|(v, _)| *v >= 13.0).map(|(v, e)| (v as i64, e)))
-                    .filter(|(v, _)| (1..=31).contains(v))
-                    .map(|(v, end)| (end, Got::Int(v)))
-            }
-            Builtin::Year => {
-                (w.len() == 4).then(|| digits(w))?.filter(|y| (1000..=2999).contains(y)).map(|y| (i + 1, Got::Int(y)))
-            }
-            Builtin::YearWords => self.year_words(i).map(|(y, end)| (end, Got::Int(y))),
-            Builtin::Hour => (w.len() <= 2).then(|| digits(w))?.filter(|h| *h <= 24).map(|h| (i + 1, Got::Int(h))),
-            Builtin::Ord => {
-                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                if !d.is_empty() && ordinal_suffix(&w[d.len()..], false) {
-                    return digits(d).map(|v| (i + 1, Got::Int(v)));
-                }
-                self.ordinal_word(i).filter(|(v, _)| *v > 0).map(|(v, end)| (end, Got::Int(v)))
-            }
-            Builtin::Cap => self.capitalized(i).then_some((i + 1, Got::Flag)),
-            Builtin::Any => Some((i + 1, Got::Flag)),
-        }
-    }
-
-    fn class_value(&self, i: usize, class: Class) -> Option<(i64, f64, usize)> {
-        let info = self.info(i)?;
-        if info.classes & (1 << class.index()) == 0 {
-            return None;
-        }
-        for &k in &info.entries {
-            let e = &self.g.lex.entries[k as usize];
-            if e.class == class && e.rest_ids.iter().enumerate().all(|(k, w)| self.id(i + 1 + k) == *w) {
-                let (int, num) = match e.got {
-                    Got::Int(v) =>
-                    {
-                        #[allow(clippy::cast_precision_loss)]
-                        (v, v as f64)
-                    }
-                    #[allow(clippy::cast_possible_truncation)]
-                    Got::Num(v) => (v as i64, v),
-                    _ => continue,
-                };
-                return Some((int, num, i + 1 + e.rest_ids.len()));
-            }
-        }
-        None
-    }
-
-    fn ordinal_word(&self, i: usize) -> Option<(i64, usize)> {
-        // `twenty-first`, `twenty first`.
-        if let Some((tens, _, end)) =
-            self.class_value(i, Class::Number).filter(|(v, _, _)| (20..=90).contains(v) && v % 10 == 0)
-        {
-            let k = if self.word(end) == "-" { end + 1 } else { end };
-            if let Some((u, _, e2)) = self.class_value(k, Class::Ordinal).filter(|(u, _, _)| (1..=9).contains(u)) {
-                return Some((tens + u, e2));
-            }
-        }
-        self.class_value(i, Class::Ordinal).map(|(v, _, end)| (v, end))
-    }
-
-    /// Number words with compounds (`twenty-four`, `twenty four`).
-    fn number_words(&self, i: usize) -> Option<(f64, usize)> {
-        let (v, num, end) = self.class_value(i, Class::Number)?;
-        if (20..=90).contains(&v) && v % 10 == 0 {
-            let k = if self.word(end) == "-" { end + 1 } else { end };
-            if let Some((u, _, e2)) = self.class_value(k, Class::Number).filter(|(u, _, _)| (1..=9).contains(u))
-                && !self.in_list(k, self.g.lists_used.article)
-            {
-                #[allow(clippy::cast_precision_loss)]
-                return Some(((v + u) as f64, e2));
-            }
-        }
-        Some((num, end))
-    }
-
-    /// `nineteen ninety-six`, `two thousand and one`.
-    fn year_words(&self, i: usize) -> Option<(i64, usize)> {
-        let (h, _, end) = self.class_value(i, Class::Number)?;
-        if h == 2 && self.in_list(end, self.g.lists_used.thousand) {
-            let mut k = end + 1;
-            if self.in_list(k, self.g.lists_used.and) {
-                k += 1;
-            }
-            return Some(match self.number_words(k) {
-                #[allow(clippy::cast_possible_truncation)]
-                Some((n, e)) if (1.0..100.0).contains(&n) && n.fract() == 0.0 => (2000 + n as i64, e),
-                _ => (2000, end + 1),
-            });
-        }
-        if !(10..=20).contains(&h) || digits(self.word(end)).is_some() {
-            return None;
-        }
-        let (rest, e) = self.number_words(end)?;
-        #[allow(clippy::cast_possible_truncation)]
-        ((10.0..100.0).contains(&rest) && rest.fract() == 0.0).then(|| (h * 100 + rest as i64, e))
     }
 
     /// Every shape's longest match from token `i`, remembered.
