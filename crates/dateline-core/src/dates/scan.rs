@@ -9,18 +9,16 @@
 
 mod builtins;
 mod memo;
+mod shapes;
 
 use rustc_hash::FxHashMap;
 
 use super::DateOrder;
-use super::fields::{AmPm, Field, Fields, Got, assign};
-use super::grammar::lexicon::{Class, key, parse_offset};
+use super::fields::{Field, Fields, Got, assign};
 use super::grammar::pattern::{Atom, Builtin, Elem};
-use super::grammar::shapes::Group;
 use super::grammar::{Grammar, RuleSet};
 use super::value::{NodeId, Subs, Value, make};
 use crate::tokenize::Token;
-use builtins::{digits, number_text};
 use memo::{Memo, WINDOW};
 
 /// A rule's match: its token span, the rule, its value and what it was built of.
@@ -52,9 +50,6 @@ enum Effect {
 const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
-
-/// Tokens a shape may span.
-const SHAPE_SPAN: usize = 12;
 
 pub(crate) struct Scan<'a> {
     g: &'a Grammar,
@@ -528,117 +523,5 @@ impl<'a> Scan<'a> {
         return self.slow;
         #[cfg(not(test))]
         false
-    }
-
-    /// Every shape's longest match from token `i`, remembered.
-    fn shapes_at(&mut self, i: usize) {
-        let key = u32::try_from(i).unwrap_or(u32::MAX);
-        if self.shape_memo.contains_key(&key) {
-            return;
-        }
-        let mut found: Vec<(u16, u32, Fields)> = Vec::new();
-        let first = self.word(i).as_bytes().first().copied();
-        if first.is_some_and(|b| self.g.shapes.first[b as usize]) {
-            let mut last = i;
-            while last + 1 < self.toks.len()
-                && last + 1 < i + SHAPE_SPAN
-                && self.toks[last].end == self.toks[last + 1].start
-            {
-                last += 1;
-            }
-            for j in (i..=last).rev() {
-                let span = &self.text[self.toks[i].start..self.toks[j].end];
-                // A span no shape can end with is not matched (most spans of a `'s`).
-                if !self.is_slow() && !span.as_bytes().last().is_some_and(|&b| self.g.shapes.last[b as usize]) {
-                    continue;
-                }
-                let matched = self.g.shapes.set.matches(span);
-                for s in matched.iter() {
-                    let s16 = u16::try_from(s).unwrap_or(u16::MAX);
-                    if found.iter().any(|x| x.0 == s16) {
-                        continue;
-                    }
-                    if let Some(f) = self.shape_fields(s, span) {
-                        found.push((s16, u32::try_from(j + 1).unwrap_or(u32::MAX), f));
-                    }
-                }
-            }
-        }
-        self.shape_memo.insert(key, found);
-    }
-
-    fn shape_fields(&self, s: usize, span: &str) -> Option<Fields> {
-        let shape = &self.g.shapes.list[s];
-        let caps = shape.regex.captures(span)?;
-        let mut f = Fields::default();
-        let (mut a, mut b) = (None, None);
-        for &(idx, group) in &shape.groups {
-            let Some(m) = caps.get(idx) else { continue };
-            let t = m.as_str();
-            match group {
-                Group::A => a = Some(digits(t)?),
-                Group::B => b = Some(digits(t)?),
-                Group::Field(field) => {
-                    let got = self.text_value(field, t)?;
-                    if !assign(&mut f, field, got) {
-                        return None;
-                    }
-                }
-            }
-        }
-        if let (Some(a), Some(b)) = (a, b) {
-            let (m, d) = match self.order {
-                DateOrder::Mdy if a > 12 && b <= 12 => (b, a),
-                DateOrder::Mdy => (a, b),
-                DateOrder::Dmy if b > 12 && a <= 12 => (a, b),
-                DateOrder::Dmy => (b, a),
-            };
-            if !assign(&mut f, Field::Month, Got::Int(m)) || !assign(&mut f, Field::Day, Got::Int(d)) {
-                return None;
-            }
-        }
-        Some(f)
-    }
-
-    /// The value of a shape's group text for `field`.
-    fn text_value(&self, field: Field, t: &str) -> Option<Got> {
-        let lookup = |class: Class| {
-            let k = key(t);
-            self.g
-                .lex
-                .entries(k.trim_end_matches('.'), class)
-                .chain(self.g.lex.entries(&k, class))
-                .find(|e| e.rest.is_empty())
-                .map(|e| e.got)
-        };
-        Some(match field {
-            Field::Month => digits(t).map_or_else(|| lookup(Class::Month), |v| Some(Got::Int(v)))?,
-            Field::Weekday => digits(t).map_or_else(|| lookup(Class::Weekday), |v| Some(Got::Int(v)))?,
-            Field::Zone => parse_offset(t).map_or_else(|| lookup(Class::Zone), |z| Some(Got::Zone(z)))?,
-            Field::AmPm => match t.bytes().find(u8::is_ascii_alphabetic)?.to_ascii_lowercase() {
-                b'a' => Got::AmPm(AmPm::Am),
-                b'p' => Got::AmPm(AmPm::Pm),
-                _ => return None,
-            },
-            Field::Unit | Field::Unit2 => lookup(Class::Unit).or_else(|| lookup(Class::Units))?,
-            Field::Part => lookup(Class::Part)?,
-            Field::Season => lookup(Class::Season)?,
-            Field::Holiday => lookup(Class::Holiday)?,
-            Field::Dir | Field::Lean => lookup(Class::Dir)?,
-            Field::Mod => lookup(Class::Mod).or_else(|| lookup(Class::Edge))?,
-            Field::Ref => lookup(Class::Ref)?,
-            Field::N | Field::N2 | Field::Frac => Got::Num(number_text(t)?),
-            Field::Every
-            | Field::Fiscal
-            | Field::Weekend
-            | Field::Vague
-            | Field::ShortDecade
-            | Field::WeekOf
-            | Field::FutureOnly
-            | Field::Aside
-            | Field::Bc => Got::Flag,
-            Field::Precision => lookup(Class::Unit)?,
-            _ => Got::Int(digits(t)?),
-        })
     }
 }
