@@ -1,0 +1,88 @@
+//! The candidates of the scan: the rules worth trying at a token, read from
+//! the grammar's start tables (by the token's word and first byte, the shapes
+//! that match there and what the next token can be).
+
+use super::{Scan, word_id};
+use crate::dates::grammar::RuleSet;
+
+impl<'a> Scan<'a> {
+    /// The rules that can start at token `i`.
+    fn candidates(&mut self, i: usize) -> RuleSet {
+        #[cfg(test)]
+        if self.slow {
+            return RuleSet::all(self.g.rules.len());
+        }
+        let g = self.g;
+        let info = self.info(i);
+        let Some(t) = self.toks.get(i) else { return RuleSet::default() };
+        let text: &'a str = self.text;
+        let rest = &text.as_bytes()[t.start..];
+        let b = rest.first().map_or(0, |&b| usize::from(b));
+        let starts = g.byte_starts[b] || info.is_some_and(|w| w.starts);
+        if !self.may_start(i) {
+            return RuleSet::default();
+        }
+        // Whether a shape may start here: one led by a word written with more
+        // after it (`mid-1990s`, `Oct/2`), or one found by its first bytes.
+        let len = t.end - t.start;
+        let lead = if g.lead_first[b] {
+            rest.iter().take(len.min(g.lead_max + 1)).take_while(|b| b.is_ascii_alphabetic()).count()
+        } else {
+            0
+        };
+        let mut shapes = lead > 0
+            && lead < len
+            && lead <= 12
+            && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty());
+        if !shapes && !starts {
+            return RuleSet::default();
+        }
+        let (mut set, mut need) = info.map_or_else(Default::default, |w| (w.free, w.need));
+        if !rest.is_empty() {
+            set.union_with(&g.byte_free[b]);
+            need.union_with(&g.byte_need[b]);
+            shapes = shapes || g.shapes_by_byte[b].iter().any(|&s| g.shapes.list[s].may_start(rest));
+        }
+        // The rules of the shapes that match here (no condition on the next token).
+        if shapes {
+            self.shapes_at(i);
+            if let Some(found) = self.shape_memo.get(&u32::try_from(i).unwrap_or(u32::MAX)) {
+                for x in found {
+                    set.union_with(&g.shape_rules[usize::from(x.0)]);
+                }
+            }
+        }
+        if need.is_empty() {
+            return set;
+        }
+        // Rules that need a second token the next one cannot be are left out.
+        let mut second = g.any_second;
+        if let Some(next) = self.toks.get(i + 1) {
+            if let Some(w) = self.info(i + 1) {
+                second.union_with(&w.second);
+            }
+            if let Some(&b) = self.text.as_bytes().get(next.start) {
+                second.union_with(&g.second_by_byte[b as usize]);
+            }
+        }
+        need.intersect_with(&second);
+        set.union_with(&need);
+        set
+    }
+
+    /// Whether any rule may start at token `i` (the first test of
+    /// [`Scan::candidates`], which is empty where this is false).
+    pub(super) fn may_start(&self, i: usize) -> bool {
+        let g = self.g;
+        let b = self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start)).map_or(0, |&b| usize::from(b));
+        self.is_slow() || g.byte_starts[b] || g.lead_first[b] || self.info(i).is_some_and(|w| w.starts)
+    }
+
+    /// The candidates at `i`, remembered for the last position asked.
+    pub(super) fn cached_candidates(&mut self, i: usize) -> RuleSet {
+        if self.cand_at.0 != i {
+            self.cand_at = (i, self.candidates(i));
+        }
+        self.cand_at.1
+    }
+}
