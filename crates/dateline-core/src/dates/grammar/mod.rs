@@ -10,6 +10,7 @@ pub(crate) mod format;
 pub(crate) mod holidays;
 pub(crate) mod lexicon;
 pub(crate) mod pattern;
+mod ruleset;
 mod second;
 pub(crate) mod shapes;
 
@@ -22,6 +23,8 @@ use crate::tokenize::Tokenizer;
 use format::{DocumentFile, RuleDef, RulesFile, ShapesFile, TenseFile, WordsFile};
 use lexicon::{Class, Lexicon, key, parse_offset, parse_unit_code};
 use pattern::{Atom, Builtin, Elem, Names};
+use ruleset::MAX_RULES;
+pub(crate) use ruleset::RuleSet;
 use shapes::Shapes;
 
 /// What a rule makes of what it matched (see `value.rs`).
@@ -76,79 +79,6 @@ pub(crate) enum Base {
     /// unit's own granularity, else the last complete one before the
     /// reference date (`the quarter` in earnings news).
     Report,
-}
-
-/// The most rules a grammar may have.
-pub(crate) const MAX_RULES: usize = 512;
-
-/// A set of rules, one bit each, in priority order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct RuleSet([u64; MAX_RULES / 64]);
-
-impl RuleSet {
-    fn new(_n: usize) -> Self {
-        Self::default()
-    }
-    /// Rules `0..n`.
-    #[cfg(test)]
-    pub(crate) fn all(n: usize) -> Self {
-        let mut s = Self::default();
-        for i in 0..n.min(MAX_RULES) {
-            s.insert(i);
-        }
-        s
-    }
-    pub(crate) fn intersect_with(&mut self, other: &Self) {
-        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
-            *a &= *b;
-        }
-    }
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn remove_all(&mut self, other: &Self) {
-        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
-            *a &= !*b;
-        }
-    }
-    pub(crate) fn union_with(&mut self, other: &Self) {
-        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
-            *a |= *b;
-        }
-    }
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
-    }
-    pub(crate) fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-    /// The rules in priority order.
-    pub(crate) fn iter(&self) -> RuleIter<'_> {
-        RuleIter { words: &self.0, k: 0, w: self.0[0] }
-    }
-}
-
-/// The rules of a [`RuleSet`] in priority order.
-pub(crate) struct RuleIter<'s> {
-    words: &'s [u64; MAX_RULES / 64],
-    /// The word being read, and what is left of it.
-    k: usize,
-    w: u64,
-}
-
-impl Iterator for RuleIter<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while self.w == 0 {
-            self.k += 1;
-            self.w = *self.words.get(self.k)?;
-        }
-        let b = self.w.trailing_zeros() as usize;
-        self.w &= self.w - 1;
-        Some(self.k * 64 + b)
-    }
 }
 
 #[derive(Debug)]
