@@ -13,6 +13,7 @@ pub(crate) mod pattern;
 mod ruleset;
 mod second;
 pub(crate) mod shapes;
+mod vocab;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -26,6 +27,8 @@ use pattern::{Atom, Builtin, Elem, Names};
 use ruleset::MAX_RULES;
 pub(crate) use ruleset::RuleSet;
 use shapes::Shapes;
+use vocab::ShapesOfWords;
+pub(crate) use vocab::{WordInfo, cue};
 
 /// What a rule makes of what it matched (see `value.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,47 +112,6 @@ pub(crate) struct TenseCues {
     pub to: u32,
 }
 
-/// What the grammar knows of one word (by its id in [`Grammar::vocab`]).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct WordInfo {
-    /// Rules that can start at it and put no condition on the token after
-    /// it (see `second.rs`).
-    pub free: RuleSet,
-    /// Rules that can start at it if the token after it can be their second.
-    pub need: RuleSet,
-    /// Whether `free` or `need` has a rule.
-    pub starts: bool,
-    /// Classes with an entry starting with it, one bit each.
-    pub classes: u32,
-    /// Lists holding it, one bit each.
-    pub lists: u64,
-    /// Lexicon entries starting with it (indices into `Lexicon::entries`).
-    pub entries: Box<[u32]>,
-    /// Rules whose second token it can be.
-    pub second: RuleSet,
-    /// Rules starting with a shape whose matches start with this word
-    /// (`mid` of `mid-1990s`).
-    pub lead: RuleSet,
-    /// Tense and document cues, one bit each (`cue::PAST`, …).
-    pub cues: u16,
-    /// Words after which it is no cue (`next` before `to`).
-    pub not_before: Box<[u32]>,
-}
-
-/// The cue bits of [`WordInfo::cues`].
-pub(crate) mod cue {
-    pub const PAST: u16 = 1;
-    pub const FUTURE: u16 = 1 << 1;
-    pub const PRESENT: u16 = 1 << 2;
-    pub const FUTURE_BEFORE_TO: u16 = 1 << 3;
-    pub const AUXILIARY: u16 = 1 << 4;
-    pub const PERFECT: u16 = 1 << 5;
-    pub const PAST_AUXILIARY: u16 = 1 << 6;
-    pub const NOT_PAST: u16 = 1 << 7;
-    pub const COLLOQUIAL: u16 = 1 << 8;
-    pub const REPORTING: u16 = 1 << 9;
-}
-
 /// A language's compiled date grammar.
 #[derive(Debug)]
 pub(crate) struct Grammar {
@@ -159,7 +121,7 @@ pub(crate) struct Grammar {
     /// The (length, first byte, second byte) of the vocabulary's words: a
     /// token written in ASCII with none of them is no word of it.
     shapes_of_words: ShapesOfWords,
-    /// The ids of the words of up to seven bytes, by [`short_key`].
+    /// The ids of the words of up to seven bytes, by [`short_key`](vocab::short_key).
     short_ids: FxHashMap<u64, u32>,
     pub words: Vec<WordInfo>,
     pub lists: Vec<FxHashSet<Box<str>>>,
@@ -203,46 +165,6 @@ pub(crate) struct Grammar {
     pub lists_used: ListsUsed,
     tense_file: TenseFile,
     document_file: DocumentFile,
-}
-
-/// A word of up to seven bytes (lower-cased if `lower`) and its length as
-/// one number.
-fn short_key(b: &[u8], lower: bool) -> Option<u64> {
-    if b.len() > 7 {
-        return None;
-    }
-    let mut k = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        k |= u64::from(if lower { c.to_ascii_lowercase() } else { c }) << (8 * i);
-    }
-    Some(k)
-}
-
-/// A set of (length, first byte, second byte) of lower-case words, one bit
-/// each (the lengths from 15 on share a bit, and so do bytes equal modulo 32).
-#[derive(Debug, Default)]
-struct ShapesOfWords(Vec<u64>);
-
-impl ShapesOfWords {
-    fn index(b: &[u8]) -> usize {
-        let byte = |k: usize| usize::from(b.get(k).map_or(0, u8::to_ascii_lowercase) & 31);
-        (b.len().min(15) << 10) | (byte(0) << 5) | byte(1)
-    }
-
-    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut bits = vec![0u64; (16 << 10) / 64];
-        for w in words {
-            let i = Self::index(w.as_bytes());
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        Self(bits)
-    }
-
-    /// Whether an ASCII token (in any case) may be one of the words.
-    fn may_hold(&self, b: &[u8]) -> bool {
-        let i = Self::index(b);
-        self.0.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 1)
-    }
 }
 
 /// Word lists the code reads by name: `article` (`a`, `an`: not the units
@@ -752,149 +674,5 @@ impl Grammar {
         self.byte_free = byte_free;
         self.byte_need = byte_need;
         self.vocabulary(&by_word, &free_words, &second_words, &lead_words)
-    }
-
-    /// Gives every word an id, with what is known of it, and turns the
-    /// literal words of patterns and the tokens of class phrases into ids.
-    fn vocabulary(
-        &mut self,
-        by_word: &FxHashMap<Box<str>, RuleSet>,
-        free_words: &FxHashMap<Box<str>, RuleSet>,
-        second_words: &FxHashMap<Box<str>, RuleSet>,
-        lead_words: &FxHashMap<Box<str>, RuleSet>,
-    ) -> Result<(), Error> {
-        let mut vocab: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut words: Vec<WordInfo> = Vec::new();
-        let mut id_of = |w: &str, words: &mut Vec<WordInfo>| -> u32 {
-            if let Some(&id) = vocab.get(w) {
-                return id;
-            }
-            let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
-            vocab.insert(w.into(), id);
-            words.push(WordInfo::default());
-            id
-        };
-        for (w, set) in by_word {
-            let id = id_of(w, &mut words);
-            let free = free_words.get(w).copied().unwrap_or(*set);
-            let mut need = *set;
-            need.remove_all(&free);
-            words[id as usize].free = free;
-            words[id as usize].need = need;
-            words[id as usize].starts = !free.is_empty() || !need.is_empty();
-        }
-        for (w, set) in second_words {
-            let id = id_of(w, &mut words);
-            words[id as usize].second = *set;
-        }
-        for (w, set) in lead_words {
-            let id = id_of(w, &mut words);
-            words[id as usize].lead = *set;
-        }
-        if self.lists.len() > 64 {
-            return Err(Error::Config("date words: more than 64 lists".into()));
-        }
-        for (l, list) in self.lists.iter().enumerate() {
-            for w in list {
-                let id = id_of(w, &mut words);
-                words[id as usize].lists |= 1 << l;
-            }
-        }
-        let t = &self.tense_file;
-        let d = &self.document_file;
-        let flagged: [(&[String], u16); 10] = [
-            (&t.past, cue::PAST),
-            (&t.future, cue::FUTURE),
-            (&t.present, cue::PRESENT),
-            (&t.future_before_to, cue::FUTURE_BEFORE_TO),
-            (&t.auxiliaries, cue::AUXILIARY),
-            (&t.perfect, cue::PERFECT),
-            (&t.past_auxiliaries, cue::PAST_AUXILIARY),
-            (&t.not_past, cue::NOT_PAST),
-            (&d.colloquial, cue::COLLOQUIAL),
-            (&d.reporting, cue::REPORTING),
-        ];
-        for (list, bit) in flagged {
-            for w in list {
-                let id = id_of(&key(w), &mut words);
-                words[id as usize].cues |= bit;
-            }
-        }
-        for (w, next) in &t.not_before {
-            let ids: Box<[u32]> = next.iter().map(|n| id_of(&key(n), &mut words)).collect();
-            let id = id_of(&key(w), &mut words);
-            words[id as usize].not_before = ids;
-        }
-        self.tense = TenseCues {
-            past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
-            future_phrases: t
-                .future_phrases
-                .iter()
-                .map(|p| p.split_whitespace().map(|w| id_of(&key(w), &mut words)).collect())
-                .collect(),
-            to: id_of("to", &mut words),
-        };
-        for (k, e) in self.lex.entries.iter_mut().enumerate() {
-            let id = id_of(&e.first, &mut words);
-            let info = &mut words[id as usize];
-            info.classes |= 1 << e.class.index();
-            let mut list = info.entries.to_vec();
-            list.push(u32::try_from(k).unwrap_or(u32::MAX));
-            info.entries = list.into_boxed_slice();
-            e.rest_ids = e.rest.iter().map(|w| id_of(w, &mut words)).collect();
-        }
-        for r in &mut self.rules {
-            for e in &mut r.elems {
-                let alts = match e {
-                    Elem::Atoms { alts, .. } | Elem::Context { alts, .. } => alts,
-                };
-                for a in alts {
-                    if let Atom::Word(w, id) = a {
-                        *id = id_of(w, &mut words);
-                    }
-                }
-            }
-        }
-        self.shapes_of_words = ShapesOfWords::new(vocab.keys().map(AsRef::as_ref));
-        for (w, &id) in &vocab {
-            if let (Some(&b), false) = (w.as_bytes().first(), words[id as usize].lead.is_empty()) {
-                self.lead_first[usize::from(b.to_ascii_lowercase())] = true;
-                self.lead_first[usize::from(b.to_ascii_uppercase())] = true;
-                self.lead_max = self.lead_max.max(w.len());
-            }
-        }
-        self.short_ids = vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))).collect();
-        self.vocab = vocab;
-        self.words = words;
-        Ok(())
-    }
-
-    /// The id of a lower-case word, if the grammar knows it.
-    pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
-        self.vocab.get(lower).copied()
-    }
-
-    /// The id of a token's lower-case form, if the grammar knows it.
-    pub(crate) fn token_id(&self, w: &str) -> Option<u32> {
-        let b = w.as_bytes();
-        if b.is_ascii() {
-            if !self.shapes_of_words.may_hold(b) {
-                return None;
-            }
-            if let Some(k) = short_key(b, true) {
-                return self.short_ids.get(&k).copied();
-            }
-            if !b.iter().any(u8::is_ascii_uppercase) {
-                return self.word_id(w);
-            }
-            if b.len() <= 32 {
-                let mut buf = [0u8; 32];
-                for (d, s) in buf.iter_mut().zip(b) {
-                    *d = s.to_ascii_lowercase();
-                }
-                return std::str::from_utf8(&buf[..b.len()]).ok().and_then(|k| self.word_id(k));
-            }
-        }
-        self.word_id(&key(w))
     }
 }
