@@ -12,9 +12,10 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::Rule;
+use super::index::First;
 use super::lexicon::{Class, Lexicon};
 use super::pattern::{Atom, Builtin, Elem};
-use super::{First, Rule};
 
 /// The tokens that can come second in a match of two tokens or more that
 /// is not begun in a free way, and whether a match can be one token.

@@ -1,0 +1,304 @@
+//! The grammar's start tables: the first sets of every rule (through
+//! sub-expressions), the left-recursion check, and the tables the scan
+//! reads to find the rules worth trying at a token (by its word or first
+//! byte, the shapes that match there, and what the next token can be).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::lexicon::Class;
+use super::pattern::{self, Atom, Builtin, Elem};
+use super::ruleset::MAX_RULES;
+use super::{Grammar, RuleSet, second};
+use crate::error::Error;
+
+/// Where a rule can start: words, classes, builtins, shapes.
+#[derive(Clone, Debug, Default)]
+pub(super) struct First {
+    pub(super) words: FxHashSet<Box<str>>,
+    pub(super) classes: FxHashSet<Class>,
+    pub(super) builtins: FxHashSet<usize>,
+    pub(super) shapes: FxHashSet<usize>,
+    pub(super) cats: FxHashSet<usize>,
+}
+
+impl First {
+    pub(super) fn union(&mut self, other: &Self) {
+        self.words.extend(other.words.iter().cloned());
+        self.classes.extend(other.classes.iter().copied());
+        self.builtins.extend(other.builtins.iter().copied());
+        self.shapes.extend(other.shapes.iter().copied());
+    }
+}
+
+impl Grammar {
+    /// First sets of every rule (through sub-expressions), the left-recursion
+    /// check, and the start tables.
+    pub(super) fn index(&mut self) -> Result<(), Error> {
+        let n = self.rules.len();
+        let mut firsts: Vec<First> = vec![First::default(); n];
+        for (i, r) in self.rules.iter().enumerate() {
+            for e in &r.elems {
+                let Elem::Atoms { alts, optional } = e else { continue };
+                for a in alts {
+                    let f = &mut firsts[i];
+                    match a {
+                        Atom::Word(w, _) => {
+                            f.words.insert(w.clone());
+                        }
+                        Atom::List(l) => f.words.extend(self.lists[*l].iter().cloned()),
+                        Atom::Class { class, .. } => {
+                            f.classes.insert(*class);
+                        }
+                        Atom::Builtin { b, .. } => {
+                            if matches!(b, Builtin::Cap | Builtin::Any) {
+                                return Err(Error::Config(format!(
+                                    "date rule {:?}: CAP and ANY cannot start a pattern",
+                                    r.name
+                                )));
+                            }
+                            f.builtins.insert(b.index());
+                        }
+                        Atom::Shape(s) => {
+                            f.shapes.insert(*s);
+                        }
+                        Atom::Sub(cats) => f.cats.extend(cats.iter().copied()),
+                    }
+                }
+                if !optional {
+                    break;
+                }
+            }
+        }
+        // Left recursion: a category reachable from itself through first elements.
+        for (c, name) in self.categories.iter().enumerate() {
+            let mut stack: Vec<usize> = self.by_cat[c].iter().flat_map(|&r| firsts[r].cats.iter().copied()).collect();
+            let mut seen = FxHashSet::default();
+            while let Some(x) = stack.pop() {
+                if x == c {
+                    return Err(Error::Config(format!(
+                        "date rules: category <{name}> can start with itself (left recursion)"
+                    )));
+                }
+                if seen.insert(x) {
+                    stack.extend(self.by_cat[x].iter().flat_map(|&r| firsts[r].cats.iter().copied()));
+                }
+            }
+        }
+        // Close first sets over sub-expressions (acyclic now).
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                let cats: Vec<usize> = firsts[i].cats.iter().copied().collect();
+                for c in cats {
+                    for &r in &self.by_cat[c] {
+                        if r == i {
+                            continue;
+                        }
+                        let other = firsts[r].clone();
+                        let f = &mut firsts[i];
+                        let before = (f.words.len(), f.classes.len(), f.builtins.len(), f.shapes.len());
+                        f.words.extend(other.words);
+                        f.classes.extend(other.classes);
+                        f.builtins.extend(other.builtins);
+                        f.shapes.extend(other.shapes);
+                        changed |= before != (f.words.len(), f.classes.len(), f.builtins.len(), f.shapes.len());
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if n > MAX_RULES {
+            return Err(Error::Config(format!("date rules: {n} rules, more than the {MAX_RULES} a grammar may have")));
+        }
+        let mut by_word: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        let mut by_byte = vec![RuleSet::new(n); 256];
+        let mut shape_rules = vec![RuleSet::new(n); self.shapes.list.len()];
+        let mut top = RuleSet::new(n);
+        let mut add_word = |w: &str, i: usize| by_word.entry(w.into()).or_default().insert(i);
+        for (i, f) in firsts.iter().enumerate() {
+            if self.rules[i].top {
+                top.insert(i);
+            }
+            for w in &f.words {
+                add_word(w, i);
+            }
+            for e in &self.lex.entries {
+                if f.classes.contains(&e.class) {
+                    add_word(&e.first, i);
+                }
+            }
+            for &b in &f.builtins {
+                let b = pattern::BUILTINS.iter().find(|x| x.1.index() == b).map_or(Builtin::Any, |x| x.1);
+                // Number and ordinal words start the builtins that read them.
+                let word_classes: &[Class] = match b {
+                    Builtin::Num | Builtin::YearWords => &[Class::Number],
+                    // `twenty-second` starts with a number word.
+                    Builtin::Day | Builtin::Ord => &[Class::Ordinal, Class::Number],
+                    _ => &[],
+                };
+                for e in &self.lex.entries {
+                    if word_classes.contains(&e.class) {
+                        add_word(&e.first, i);
+                    }
+                }
+                let digits_too = !matches!(b, Builtin::YearWords);
+                if digits_too {
+                    for d in b'0'..=b'9' {
+                        by_byte[d as usize].insert(i);
+                    }
+                    if b == Builtin::Num {
+                        // Fractions written as one character (`½`) start with 0xC2.
+                        by_byte[0xC2].insert(i);
+                    }
+                }
+            }
+            for &s in &f.shapes {
+                shape_rules[s].insert(i);
+            }
+        }
+        // A shape whose matches start with a word (`mid-`, `Oct`, `Q`) is
+        // found through that word; the others by their first byte.
+        let mut lead_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        let mut shapes_by_byte: Vec<Vec<usize>> = vec![Vec::new(); 256];
+        let mut shape_leads: Vec<Vec<Box<str>>> = vec![Vec::new(); self.shapes.list.len()];
+        for (s, shape) in self.shapes.list.iter().enumerate() {
+            let leads: Vec<String> = shape
+                .prefixes
+                .iter()
+                .map(|p| p.iter().take_while(|b| b.is_ascii_alphabetic()).map(|&b| char::from(b)).collect())
+                .collect();
+            if !leads.is_empty() && leads.iter().all(|w| !w.is_empty()) {
+                shape_leads[s] = leads.into_iter().map(String::into_boxed_str).collect();
+            }
+        }
+        for (s, shape) in self.shapes.list.iter().enumerate() {
+            if shape_rules[s].is_empty() {
+                continue;
+            }
+            if !shape_leads[s].is_empty() {
+                for w in &shape_leads[s] {
+                    lead_words.entry(w.clone()).or_default().union_with(&shape_rules[s]);
+                }
+                continue;
+            }
+            for (byte, on) in shape.first.iter().enumerate() {
+                if *on {
+                    shapes_by_byte[byte].push(s);
+                }
+            }
+        }
+        self.shapes_by_byte = shapes_by_byte;
+        self.shape_rules = shape_rules;
+        for (w, set) in &lead_words {
+            by_word.entry(w.clone()).or_default().union_with(set);
+        }
+        self.top = top;
+        self.lead_cats = self
+            .rules
+            .iter()
+            .map(|r| {
+                match r.elems.iter().find(|e| matches!(e, Elem::Atoms { .. })) {
+                    Some(Elem::Atoms { alts, optional: false }) if self.categories.len() <= 64 => {
+                        alts.iter().try_fold(0u64, |m, a| match a {
+                            Atom::Sub(cats) => Some(cats.iter().fold(m, |m, &c| m | 1 << c)),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                }
+                .unwrap_or(0)
+            })
+            .collect();
+        // What each rule needs of its second token.
+        let mut cat_first = vec![First::default(); self.categories.len()];
+        for (i, r) in self.rules.iter().enumerate() {
+            cat_first[r.cat].union(&firsts[i]);
+        }
+        let mut second_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        let mut second_by_byte = vec![RuleSet::default(); 256];
+        let mut any_second = RuleSet::default();
+        let ctx = second::Ctx {
+            rules: &self.rules,
+            by_cat: &self.by_cat,
+            lex: &self.lex,
+            lists: &self.lists,
+            cat_first: &cat_first,
+            thousand: self.lists_used.thousand,
+            shape_leads: &shape_leads,
+            starts: &|r, start| match start {
+                second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
+                second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
+            },
+        };
+        let mut memo = vec![None; n];
+        for i in 0..n {
+            let f = second::second(i, &ctx, &mut memo).set;
+            for w in &f.words {
+                second_words.entry(w.clone()).or_default().insert(i);
+            }
+            for e in &self.lex.entries {
+                let by_builtin = f.builtins.iter().any(|&b| match b {
+                    x if x == Builtin::Num.index() || x == Builtin::YearWords.index() => e.class == Class::Number,
+                    x if x == Builtin::Day.index() || x == Builtin::Ord.index() => {
+                        matches!(e.class, Class::Ordinal | Class::Number)
+                    }
+                    _ => false,
+                });
+                if f.classes.contains(&e.class) || by_builtin {
+                    second_words.entry(e.first.clone()).or_default().insert(i);
+                }
+            }
+            for &b in &f.builtins {
+                if b == Builtin::Cap.index() || b == Builtin::Any.index() {
+                    any_second.insert(i);
+                } else if b != Builtin::YearWords.index() {
+                    for d in b'0'..=b'9' {
+                        second_by_byte[d as usize].insert(i);
+                    }
+                    second_by_byte[0xC2].insert(i);
+                }
+            }
+            for &s in &f.shapes {
+                for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
+                    if *on {
+                        second_by_byte[byte].insert(i);
+                    }
+                }
+            }
+        }
+        // Which ways of starting each rule need the second-token test.
+        let mut begun = second::Memo::default();
+        let mut free_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        for (w, set) in &by_word {
+            let free = free_words.entry(w.clone()).or_default();
+            for r in set.iter() {
+                let b = second::begun(r, second::Start::Word(w), &ctx, &mut begun);
+                if !b.starts || b.free() {
+                    free.insert(r);
+                }
+            }
+        }
+        let mut byte_free = vec![RuleSet::default(); 256];
+        let mut byte_need = vec![RuleSet::default(); 256];
+        for (byte, set) in by_byte.iter().enumerate() {
+            for r in set.iter() {
+                let b = second::begun(r, second::Start::Digits, &ctx, &mut begun);
+                if !b.starts || b.free() {
+                    byte_free[byte].insert(r);
+                } else {
+                    byte_need[byte].insert(r);
+                }
+            }
+        }
+        self.second_by_byte = second_by_byte;
+        self.any_second = any_second;
+        self.byte_starts = (0..256)
+            .map(|b| !byte_free[b].is_empty() || !byte_need[b].is_empty() || !self.shapes_by_byte[b].is_empty())
+            .collect();
+        self.byte_free = byte_free;
+        self.byte_need = byte_need;
+        self.vocabulary(&by_word, &free_words, &second_words, &lead_words)
+    }
+}
