@@ -90,7 +90,9 @@ pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) 
     let mut v = String::new();
     if let Some(wd) = f.weekday {
         let _ = write!(v, "XXXX-WXX-{wd}");
-        if let Some(p) = f.part {
+        if let Some(h) = f.hour24() {
+            let _ = write!(v, "T{h:02}:{:02}", f.minute.unwrap_or(0));
+        } else if let Some(p) = f.part {
             let _ = write!(v, "T{}", p.code());
         }
     } else if let Some(m) = f.month {
@@ -101,6 +103,8 @@ pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) 
     } else if let Some(u) = f.unit {
         v = duration(&Fields { n: Some(f.n.unwrap_or(1.0)), vague: false, ..*f });
         let _ = u;
+    } else if let Some(h) = f.hour24() {
+        let _ = write!(v, "XXXX-XX-XXT{h:02}:{:02}", f.minute.unwrap_or(0));
     } else if let Some(p) = f.part {
         let _ = write!(v, "XXXX-XX-XXT{}", p.code());
     } else {

@@ -134,7 +134,17 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             let ok = d.map_or(f.unit.is_some(), |d| matches!(value_of(d), Value::Duration(_)));
             ok.then_some(Value::Span { duration: d, dir: f.dir.unwrap_or(Dir::Past), f })
         }
-        Make::Set => Some(Value::Set(f)),
+        Make::Set => {
+            // A time of day from a piece (`Tuesdays <at 9am>`).
+            let mut f = f;
+            for &s in subs {
+                match value_of(s) {
+                    Value::Point(g) if g.hour.is_some() => f.fill_from(&g),
+                    _ => return None,
+                }
+            }
+            Some(Value::Set(f))
+        }
         Make::Ref => f.reference.map(|_| Value::Ref(f)),
         Make::Merge => {
             let mut f = f;
