@@ -88,7 +88,9 @@ pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) 
     let quant = f.every.then_some("EVERY");
     let freq = f.freq.map(|n| format!("{n}X"));
     let mut v = String::new();
-    if let Some(wd) = f.weekday {
+    if f.weekend {
+        v.push_str("XXXX-WXX-WE");
+    } else if let Some(wd) = f.weekday {
         let _ = write!(v, "XXXX-WXX-{wd}");
         if let Some(h) = f.hour24() {
             let _ = write!(v, "T{h:02}:{:02}", f.minute.unwrap_or(0));

@@ -164,10 +164,17 @@ impl<'a> Resolver<'a> {
                 if let (Some(bc), Some(ec)) = (self.out[bi].cal, self.out[ei].cal)
                     && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
                 {
-                    let explicit = |f: &Option<Fields>| f.is_some_and(|f| f.year.is_some());
-                    if !explicit(&begin_fields) && bc.gran >= Gran::Season {
+                    // Whether the text gives the end's year itself (`Nov-Feb 2017`:
+                    // the begin only borrowed it, and moves back).
+                    let written = |v: &Value| v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some());
+                    let fine = |c: Cal| c.gran >= Gran::Season;
+                    if written(ev) && !written(bv) && fine(bc) {
                         self.set_year(bi, bc, -1);
-                    } else if !explicit(&end_fields) && ec.gran >= Gran::Season {
+                    } else if written(bv) && !written(ev) && fine(ec) {
+                        self.set_year(ei, ec, 1);
+                    } else if !written(bv) && fine(bc) {
+                        self.set_year(bi, bc, -1);
+                    } else if !written(ev) && fine(ec) {
                         self.set_year(ei, ec, 1);
                     }
                 }
@@ -788,10 +795,12 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
     if b.day.is_some() && b.month.is_none() && b.weekday.is_none() {
         b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
     }
+    // `this May to Oct 2020`: a direction word anchors its end on its own.
     if b.year.is_none()
         && b.yy.is_none()
         && b.decade.is_none()
         && b.century.is_none()
+        && b.dir.is_none()
         && (b.month.is_some() || b.season.is_some() || b.quarter.is_some())
     {
         b.year = other.year;
