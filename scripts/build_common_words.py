@@ -1,9 +1,9 @@
-"""Build crates/dateline-core/data/common_words.txt, the English word list the
+"""Build crates/dateline-core/lang/en/common_words.txt, the English word list the
 gazetteer's common-word guard consults.
 
 Source: SCOWL via Debian's `wamerican-small` package (/usr/share/dict/american-english-small),
 Copyright 2000-2011 by Kevin Atkinson, permissive licence (see
-crates/dateline-core/data/COMMON_WORDS_LICENSE). Only the entries written in lower case
+crates/dateline-core/lang/en/COMMON_WORDS_LICENSE). Only the entries written in lower case
 are kept: capitalised entries are proper names, which the guard must not touch.
 
 Run:  apt-get install wamerican-small && python scripts/build_common_words.py
@@ -16,7 +16,7 @@ import re
 import sys
 
 SRC = pathlib.Path("/usr/share/dict/american-english-small")
-OUT = pathlib.Path(__file__).resolve().parent.parent / "crates" / "dateline-core" / "data" / "common_words.txt"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "crates" / "dateline-core" / "lang" / "en" / "common_words.txt"
 
 
 def main() -> int:

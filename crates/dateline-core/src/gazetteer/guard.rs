@@ -15,7 +15,7 @@
 //!
 //! A single-token name that is also a common English word (`Reading`,
 //! `Police`, `March`, `Mobile`; from the SCOWL word list in
-//! `data/common_words.txt`) is kept but only matches where the text's casing
+//! `lang/en/common_words.txt`) is kept but only matches where the text's casing
 //! makes it a name: capitalised, not at the start of a sentence, and not in
 //! text written in capitals.
 //!
@@ -46,7 +46,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 static COMMON: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| include_str!("../../data/common_words.txt").lines().filter(|w| !w.is_empty()).collect());
+    LazyLock::new(|| include_str!("../../lang/en/common_words.txt").lines().filter(|w| !w.is_empty()).collect());
 
 /// Whether a single-token name is also a common English word, so that it
 /// should only match where casing marks it as a name.
