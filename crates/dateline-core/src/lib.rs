@@ -30,6 +30,7 @@ pub mod dates;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+mod lang;
 pub mod parallel;
 pub mod pipeline;
 pub mod render;

@@ -7,17 +7,18 @@
 //! - none of its tokens contains a letter (`3`, `14`, `--`);
 //! - none of its tokens contains an upper-case letter (`at`, `make`, `one`):
 //!   proper names are capitalised, so a name written in lower case is a word;
-//! - it is a single token that is an English function word in any case
-//!   (`The`, `But`, `I`, `AT`);
+//! - it is a single token that is a function word of the language in any
+//!   case (`The`, `But`, `I`, `AT`; `lang/en/guard.toml`);
 //! - it is a single token that is the name of a month or a weekday
-//!   (`March`, `Wednesday`): capitalised in English wherever they stand, so
-//!   casing cannot tell them from the place or the club of that name.
+//!   (`March`, `Wednesday`; from the date words, `lang/en/dates/words.toml`):
+//!   capitalised in English wherever they stand, so casing cannot tell them
+//!   from the place or the club of that name.
 //!
-//! A single-token name that is also a common English word (`Reading`,
-//! `Police`, `March`, `Mobile`; from the SCOWL word list in
-//! `lang/en/common_words.txt`) is kept but only matches where the text's casing
-//! makes it a name: capitalised, not at the start of a sentence, and not in
-//! text written in capitals.
+//! A single-token name that is also a common word (`Reading`, `Police`,
+//! `March`, `Mobile`; from the SCOWL word list in `lang/en/common_words.txt`)
+//! is kept but only matches where the text's casing makes it a name:
+//! capitalised, not at the start of a sentence, and not in text written in
+//! capitals. The words come from `Language::english` (`src/lang.rs`), read once.
 //!
 //! The guard is on by default and can be switched off per gazetteer.
 
@@ -25,34 +26,37 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-/// English function words (articles, pronouns, prepositions, conjunctions,
-/// auxiliaries, determiners, common adverbs): facts of the language.
-#[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "even",
-    "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
-    "just", "may", "me", "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not",
-    "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
-    "over", "own", "per", "same", "shall", "she", "should", "since", "so", "some", "still", "such",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
-    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
-    "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last", "new", "old",
-    "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "co", "corp", "said", "says", "say", "yes", "ok",
-];
+use crate::lang::Language;
 
-static COMMON: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| include_str!("../../lang/en/common_words.txt").lines().filter(|w| !w.is_empty()).collect());
+/// The guard's words of a language as sets of lower-case words.
+struct Words {
+    /// Common words (`reading`).
+    common: FxHashSet<&'static str>,
+    /// Function words, month and weekday names: never a name alone.
+    guarded: FxHashSet<&'static str>,
+    /// Both, for one lookup per word in [`looks_like_name`].
+    ordinary: FxHashSet<&'static str>,
+}
+
+impl Words {
+    fn of(lang: &'static Language) -> Self {
+        let g = &lang.guard;
+        let common: FxHashSet<&'static str> = g.common_words.iter().copied().collect();
+        let guarded: FxHashSet<&'static str> =
+            g.function_words.iter().chain(&g.calendar_names).map(String::as_str).collect();
+        let ordinary = common.iter().chain(&guarded).copied().collect();
+        Self { common, guarded, ordinary }
+    }
+}
+
+/// The English words, built once per process.
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words::of(Language::english()));
 
 /// Whether a single-token name is also a common English word, so that it
 /// should only match where casing marks it as a name.
 pub(crate) fn is_common_word_name(tokens: &[&str]) -> bool {
     match tokens {
-        [t] => COMMON.contains(t.to_lowercase().as_str()),
+        [t] => WORDS.common.contains(t.to_lowercase().as_str()),
         _ => false,
     }
 }
@@ -72,13 +76,6 @@ pub(crate) fn casing_marks_name(text: &str, tokens: &[crate::tokenize::Token], k
         || matches!(prev, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "-" | "–" | "..." | "…"))
 }
 
-/// Month and weekday names.
-#[rustfmt::skip]
-const CALENDAR_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
-
 /// Whether `w` is written like a word of a proper name and is not an
 /// ordinary word: capitalised (not all capitals), and not a common word, a
 /// function word or a month or weekday name (`Corina`, `McAllister`).
@@ -87,7 +84,7 @@ pub(crate) fn looks_like_name(w: &str) -> bool {
     if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
         return false;
     }
-    let ordinary = |lower: &str| ORDINARY.contains(lower);
+    let ordinary = |lower: &str| WORDS.ordinary.contains(lower);
     // Short ASCII words are lower-cased on the stack.
     match crate::tokenize::with_ascii_lower(w.as_bytes(), ordinary) {
         Some(o) => !o,
@@ -111,13 +108,6 @@ pub(crate) fn inside_longer_name(text: &str, tokens: &[crate::tokenize::Token], 
     before || after
 }
 
-static FUNCTION: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-
-/// Common, function, month and weekday words in one set (one lookup per
-/// word in [`looks_like_name`]).
-static ORDINARY: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| COMMON.iter().chain(FUNCTION_WORDS).chain(CALENDAR_WORDS).copied().collect());
-
 /// Whether `s` has no upper-case letter: a name written so is guarded
 /// (checked on a whole name before tokenizing it, and on its tokens).
 pub(crate) fn lacks_capital(s: &str) -> bool {
@@ -135,7 +125,7 @@ pub(crate) fn is_common(tokens: &[&str]) -> bool {
     if let [t] = tokens {
         let lower = t.to_lowercase();
         let bare = lower.trim_end_matches('.');
-        return FUNCTION.contains(bare) || CALENDAR_WORDS.contains(&bare);
+        return WORDS.guarded.contains(bare);
     }
     false
 }

@@ -1,109 +1,71 @@
-//! Word lists the tokenizer and sentence splitter consult. They are facts of
-//! English orthography (abbreviations, prefixes), not data learnt from a corpus.
+//! The tokenizer's lexicon: the words of a language that the tokenizer and
+//! the sentence splitter consult ([`crate::lang::TokenizerWords`], from
+//! `lang/<code>/tokenize.toml` and the month and weekday abbreviations of the
+//! date words) as one table from a word to its flags; and the emoticons,
+//! which are no language's words.
 
-/// Abbreviations that keep their period and never end a sentence by
-/// themselves: titles, month and weekday abbreviations, and reference words
-/// that are followed by a name or a number. Lower-case, with the period.
-pub(crate) const NON_FINAL_ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "capt.", "cmdr.",
-    "adm.", "maj.", "pres.", "rev.", "hon.", "sr.", "jr.", "st.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.",
-    "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
-    "thurs.", "fri.", "sat.", "sun.", "no.", "nos.", "vol.", "vols.", "fig.", "figs.", "p.", "pp.", "ch.", "art.",
-    "sec.", "vs.", "v.", "e.g.", "i.e.", "cf.", "approx.", "est.", "dept.", "univ.", "ave.", "blvd.", "rd.", "n°.",
-    "nº.",
-];
+use std::sync::LazyLock;
 
-/// Abbreviations that keep their period but may end a sentence (`… in the U.S.`).
-pub(crate) const FINAL_ABBREVIATIONS: &[&str] = &[
-    "inc.", "corp.", "ltd.", "co.", "bros.", "plc.", "llc.", "etc.", "a.m.", "p.m.", "u.s.", "u.k.", "u.n.", "e.u.",
-    "d.c.", "l.a.", "n.y.", "jr.", "sr.", "esq.", "al.", "ph.d.", "m.d.", "b.a.", "m.a.", "u.s.a.",
-];
+use rustc_hash::FxHashMap;
 
-/// Capitalised words that start sentences far more often than they continue a
-/// name; after a final abbreviation such as `U.S.` they mark a new sentence.
-pub(crate) const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "in",
-    "but",
-    "and",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "on",
-    "at",
-    "for",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "however",
-    "meanwhile",
-    "also",
-    "some",
-    "many",
-    "most",
-    "one",
-    "two",
-    "three",
-    "what",
-    "who",
-    "why",
-    "how",
-    "so",
-    "yet",
-    "then",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "officials",
-    "did",
-    "do",
-    "does",
-    "is",
-    "are",
-    "was",
-    "were",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "have",
-    "has",
-    "where",
-    "please",
-    "mr.",
-    "ms.",
-    "mrs.",
-    "dr.",
-];
+use super::packed_lower;
+use crate::lang::Language;
 
-/// Prefixes that stay attached to the rest of a hyphenated word (`e-mail`,
-/// `non-human`, `co-workers`). Lower-case, without the hyphen.
-pub(crate) const HYPHEN_PREFIXES: &[&str] = &[
-    "e", "non", "anti", "pre", "re", "mid", "post", "multi", "pro", "ex", "co", "semi", "sub", "inter", "intra",
-    "counter", "over", "under", "neo", "pseudo", "quasi", "trans", "ultra", "mini", "micro", "macro", "bi", "tri",
-    "uni", "de", "dis", "mis", "self", "vice", "un",
-];
+/// Lexicon flags: an abbreviation that never ends a sentence (`Mr.`), one
+/// that may (`Inc.`), a word that usually starts a sentence (`The`), a
+/// prefix that keeps its hyphen (`e-`).
+pub(super) const NON_FINAL: u8 = 1;
+pub(super) const FINAL: u8 = 2;
+pub(super) const STARTER: u8 = 4;
+pub(super) const PREFIX: u8 = 8;
+
+/// A language's word lists as one table from a word (any case) to its
+/// flags. Words of up to 15 ASCII bytes are looked up by a packed key
+/// (lower-case bytes and the length) without allocating; others by their
+/// lower-case text.
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    short: FxHashMap<u128, u8>,
+    long: FxHashMap<String, u8>,
+}
+
+impl Lexicon {
+    /// The table of `lang`'s tokenizer words.
+    fn of(lang: &Language) -> Self {
+        let t = &lang.tokenizer;
+        let mut lex = Self::default();
+        for (words, flag) in [
+            (&t.non_final_abbreviations, NON_FINAL),
+            (&t.final_abbreviations, FINAL),
+            (&t.sentence_starters, STARTER),
+            (&t.hyphen_prefixes, PREFIX),
+        ] {
+            for w in words {
+                match packed_lower(w.as_bytes()) {
+                    Some(k) => *lex.short.entry(k).or_default() |= flag,
+                    None => *lex.long.entry(w.to_lowercase()).or_default() |= flag,
+                }
+            }
+        }
+        lex
+    }
+
+    /// The flags of `w`, compared without case (Unicode lower case beyond ASCII).
+    #[inline]
+    pub(super) fn flags(&self, w: &str) -> u8 {
+        if let Some(k) = packed_lower(w.as_bytes()) {
+            return self.short.get(&k).copied().unwrap_or(0);
+        }
+        let lower = w.to_lowercase();
+        match packed_lower(lower.as_bytes()) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => self.long.get(&lower).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The English lexicon, built once per process.
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::of(Language::english()));
 
 /// Emoticons kept as single tokens.
 pub(crate) const EMOTICONS: &[&str] = &[

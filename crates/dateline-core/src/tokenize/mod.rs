@@ -16,6 +16,8 @@ mod sentences;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use lexicon::{FINAL, LEXICON, NON_FINAL, PREFIX, STARTER};
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -1330,60 +1332,6 @@ mod swar {
         (x - splat(lo)) & !(x - splat(hi + 1)) & !w & HI
     }
 }
-
-/// Lexicon flags: an abbreviation that never ends a sentence (`Mr.`), one
-/// that may (`Inc.`), a word that usually starts a sentence (`The`), a
-/// prefix that keeps its hyphen (`e-`).
-const NON_FINAL: u8 = 1;
-const FINAL: u8 = 2;
-const STARTER: u8 = 4;
-const PREFIX: u8 = 8;
-
-/// The built-in word lists as one table from a word (any case) to its
-/// flags. Words of up to 15 ASCII bytes are looked up by a packed key
-/// (lower-case bytes and the length) without allocating; others by their
-/// lower-case text.
-#[derive(Debug, Default)]
-struct Lexicon {
-    short: rustc_hash::FxHashMap<u128, u8>,
-    long: rustc_hash::FxHashMap<String, u8>,
-}
-
-impl Lexicon {
-    fn built_in() -> Self {
-        let mut lex = Self::default();
-        for (words, flag) in [
-            (lexicon::NON_FINAL_ABBREVIATIONS, NON_FINAL),
-            (lexicon::FINAL_ABBREVIATIONS, FINAL),
-            (lexicon::SENTENCE_STARTERS, STARTER),
-            (lexicon::HYPHEN_PREFIXES, PREFIX),
-        ] {
-            for w in words {
-                match packed_lower(w.as_bytes()) {
-                    Some(k) => *lex.short.entry(k).or_default() |= flag,
-                    None => *lex.long.entry(w.to_lowercase()).or_default() |= flag,
-                }
-            }
-        }
-        lex
-    }
-
-    /// The flags of `w`, compared without case (Unicode lower case beyond ASCII).
-    #[inline]
-    fn flags(&self, w: &str) -> u8 {
-        if let Some(k) = packed_lower(w.as_bytes()) {
-            return self.short.get(&k).copied().unwrap_or(0);
-        }
-        let lower = w.to_lowercase();
-        match packed_lower(lower.as_bytes()) {
-            Some(k) => self.short.get(&k).copied().unwrap_or(0),
-            None => self.long.get(&lower).copied().unwrap_or(0),
-        }
-    }
-}
-
-/// The built-in word lists, built once per process.
-static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::built_in);
 
 /// The ASCII bytes `w` (at most 15) in lower case, packed with their length.
 #[inline]

@@ -1,0 +1,366 @@
+//! The language layer: the words of a language that the tokenizer and the
+//! gazetteer's common-word guard consult, read from the resource files
+//! under `lang/<code>/` (compiled in) and checked once.
+//!
+//! - `tokenize.toml`: abbreviations, sentence starters, hyphen prefixes;
+//! - `guard.toml`: function words;
+//! - `common_words.txt`: common words that may still be names (one a line);
+//! - `dates/words.toml`: the date grammar's word classes, compiled by
+//!   `dates::grammar`. Only its `month` and `weekday` classes are read here,
+//!   so that every spelling of a month or a weekday is written once: the
+//!   spellings ending with a period are abbreviations for the tokenizer, and
+//!   the longest spelling of each month and weekday without a period is its
+//!   name for the guard.
+//!
+//! The resources are part of the binary, so a mistake in them is a bug of
+//! the build, which `tests::english_resources_load` reports with the file and
+//! the reason. Should it slip through, the tokenizer and the guard get an
+//! empty language (no abbreviations, no guard words) rather than a panic.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The resource files of one language, as text.
+pub(crate) struct Sources {
+    /// The folder under `lang/` (`en`), for messages.
+    pub code: &'static str,
+    /// `dates/words.toml`.
+    pub date_words: &'static str,
+    /// `tokenize.toml`.
+    pub tokenize: &'static str,
+    /// `guard.toml`.
+    pub guard: &'static str,
+    /// `common_words.txt`.
+    pub common_words: &'static str,
+}
+
+const ENGLISH_SOURCES: Sources = Sources {
+    code: "en",
+    date_words: include_str!("../lang/en/dates/words.toml"),
+    tokenize: include_str!("../lang/en/tokenize.toml"),
+    guard: include_str!("../lang/en/guard.toml"),
+    common_words: include_str!("../lang/en/common_words.txt"),
+};
+
+/// The words of one language, in lower case.
+#[derive(Debug, Default)]
+pub(crate) struct Language {
+    /// What the tokenizer and the sentence splitter consult.
+    pub tokenizer: TokenizerWords,
+    /// What the gazetteer's common-word guard consults.
+    pub guard: GuardWords,
+}
+
+/// The tokenizer's words of a language (see `tokenize.toml`).
+#[derive(Debug, Default)]
+pub(crate) struct TokenizerWords {
+    /// Abbreviations that keep their period and never end a sentence
+    /// (`mr.`, `jan.`): `non_final` and the month and weekday spellings that
+    /// end with a period, less `calendar_except`.
+    pub non_final_abbreviations: Vec<String>,
+    /// Abbreviations that keep their period but may end a sentence (`inc.`).
+    pub final_abbreviations: Vec<String>,
+    /// Capitalised words that mark a new sentence after a final abbreviation.
+    pub sentence_starters: Vec<String>,
+    /// Prefixes that keep their hyphen (`e`, `non`), without it.
+    pub hyphen_prefixes: Vec<String>,
+}
+
+/// The common-word guard's words of a language.
+#[derive(Debug, Default)]
+pub(crate) struct GuardWords {
+    /// Words that are never names when they stand alone (`guard.toml`).
+    pub function_words: Vec<String>,
+    /// Month and weekday names (`march`, `wednesday`).
+    pub calendar_names: Vec<String>,
+    /// Common words that are names only where casing says so (`reading`).
+    pub common_words: Vec<&'static str>,
+}
+
+static ENGLISH: LazyLock<Result<Language, String>> = LazyLock::new(|| Language::from_sources(&ENGLISH_SOURCES));
+
+static EMPTY: LazyLock<Language> = LazyLock::new(Language::default);
+
+impl Language {
+    /// English, built once per process (an empty language if its resources
+    /// were wrong: see the module docs).
+    pub(crate) fn english() -> &'static Self {
+        ENGLISH.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// A language from its resource files.
+    ///
+    /// # Errors
+    /// A message naming the file and what is wrong in it.
+    pub(crate) fn from_sources(src: &Sources) -> Result<Self, String> {
+        let path = |file: &str| format!("lang/{}/{file}", src.code);
+        let (months, weekdays) = {
+            let file = path("dates/words.toml");
+            let words: DateWordsFile = toml::from_str(src.date_words).map_err(|e| format!("{file}: {e}"))?;
+            let months = CalendarClass::new("month", 12, &words.class.month).map_err(|e| format!("{file}: {e}"))?;
+            let weekdays =
+                CalendarClass::new("weekday", 7, &words.class.weekday).map_err(|e| format!("{file}: {e}"))?;
+            (months, weekdays)
+        };
+        let tokenizer = {
+            let file = path("tokenize.toml");
+            let t: TokenizeFile = toml::from_str(src.tokenize).map_err(|e| format!("{file}: {e}"))?;
+            let fail = |e: String| format!("{file}: {e}");
+            let a = &t.abbreviations;
+            check_words("abbreviations.non_final", &a.non_final, Form::Abbreviation).map_err(fail)?;
+            check_words("abbreviations.final", &a.final_, Form::Abbreviation).map_err(fail)?;
+            check_words("abbreviations.calendar_except", &a.calendar_except, Form::Abbreviation).map_err(fail)?;
+            check_words("sentences.starters", &t.sentences.starters, Form::Word).map_err(fail)?;
+            check_words("hyphens.prefixes", &t.hyphens.prefixes, Form::Prefix).map_err(fail)?;
+            let calendar: Vec<&String> = months.abbreviations.iter().chain(&weekdays.abbreviations).collect();
+            if let Some(w) = a.calendar_except.iter().find(|w| !calendar.contains(w)) {
+                return Err(fail(format!(
+                    "abbreviations.calendar_except: {w:?} is not a month or weekday spelling of dates/words.toml \
+                     ending with a period"
+                )));
+            }
+            let mut non_final = a.non_final.clone();
+            non_final.extend(calendar.into_iter().filter(|w| !a.calendar_except.contains(w)).cloned());
+            TokenizerWords {
+                non_final_abbreviations: non_final,
+                final_abbreviations: t.abbreviations.final_,
+                sentence_starters: t.sentences.starters,
+                hyphen_prefixes: t.hyphens.prefixes,
+            }
+        };
+        let guard = {
+            let file = path("guard.toml");
+            let g: GuardFile = toml::from_str(src.guard).map_err(|e| format!("{file}: {e}"))?;
+            check_words("function_words", &g.function_words, Form::Word).map_err(|e| format!("{file}: {e}"))?;
+            let common_words: Vec<&'static str> = src.common_words.lines().filter(|w| !w.is_empty()).collect();
+            check_words("one word a line", &common_words, Form::Word)
+                .map_err(|e| format!("{}: {e}", path("common_words.txt")))?;
+            GuardWords {
+                function_words: g.function_words,
+                calendar_names: months.names.into_iter().chain(weekdays.names).collect(),
+                common_words,
+            }
+        };
+        Ok(Self { tokenizer, guard })
+    }
+}
+
+/// The part of `dates/words.toml` read here; the rest is the date grammar's.
+#[derive(Debug, Deserialize)]
+struct DateWordsFile {
+    class: CalendarClassesPart,
+}
+
+#[derive(Debug, Deserialize)]
+struct CalendarClassesPart {
+    /// Spelling → month (1–12).
+    month: BTreeMap<String, u32>,
+    /// Spelling → weekday (1–7, Monday first).
+    weekday: BTreeMap<String, u32>,
+}
+
+/// `tokenize.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenizeFile {
+    abbreviations: AbbreviationsPart,
+    sentences: SentencesPart,
+    hyphens: HyphensPart,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationsPart {
+    non_final: Vec<String>,
+    #[serde(rename = "final")]
+    final_: Vec<String>,
+    /// Month and weekday spellings with a period that are not abbreviations
+    /// for the tokenizer.
+    #[serde(default)]
+    calendar_except: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentencesPart {
+    starters: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HyphensPart {
+    prefixes: Vec<String>,
+}
+
+/// `guard.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuardFile {
+    function_words: Vec<String>,
+}
+
+/// The month or weekday words of a date word class.
+struct CalendarClass {
+    /// The one-word spellings ending with a period (`jan.`), lower case, sorted.
+    abbreviations: Vec<String>,
+    /// The name of each value, in the order of the values: its longest
+    /// spelling that is one word without a period (`june`, not `jun.`).
+    names: Vec<String>,
+}
+
+impl CalendarClass {
+    /// The words of class `class`, whose values must be `1..=count`, each
+    /// with one longest spelling among those that are one word without a
+    /// period.
+    fn new(class: &str, count: u32, spellings: &BTreeMap<String, u32>) -> Result<Self, String> {
+        let mut by_value: Vec<Vec<&str>> = vec![Vec::new(); count as usize];
+        for (w, &v) in spellings {
+            let Some(words) = v.checked_sub(1).and_then(|i| by_value.get_mut(i as usize)) else {
+                return Err(format!("class.{class}: {w:?} = {v} is not in 1..={count}"));
+            };
+            if !w.contains('.') && !w.chars().any(char::is_whitespace) {
+                words.push(w);
+            }
+        }
+        let mut names = Vec::with_capacity(by_value.len());
+        for (v, words) in (1..).zip(by_value) {
+            let most = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+            let mut longest = words.iter().filter(|w| w.chars().count() == most);
+            match (longest.next(), longest.next()) {
+                (Some(name), None) => names.push(name.to_lowercase()),
+                (Some(a), Some(b)) => {
+                    return Err(format!("class.{class}: {a:?} and {b:?} are both the longest spelling of {v}"));
+                }
+                (None, _) => return Err(format!("class.{class}: no single word without a period has the value {v}")),
+            }
+        }
+        let abbreviations = spellings
+            .keys()
+            .filter(|w| w.ends_with('.') && !w.chars().any(char::is_whitespace))
+            .map(|w| w.to_lowercase())
+            .collect();
+        Ok(Self { abbreviations, names })
+    }
+}
+
+/// What a listed word must look like.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A word or an abbreviation (`mr.`).
+    Word,
+    /// Ending with a period (`inc.`).
+    Abbreviation,
+    /// Without a hyphen (`non`).
+    Prefix,
+}
+
+/// Checks that every word of list `what` is non-empty, in lower case,
+/// without whitespace, and of the form asked.
+fn check_words<S: AsRef<str>>(what: &str, words: &[S], form: Form) -> Result<(), String> {
+    for w in words.iter().map(AsRef::as_ref) {
+        // Most words are ASCII lower-case letters (40,000 common words on
+        // every start): one pass over the bytes settles them.
+        let plain = !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        let problem = if plain && form == Form::Word {
+            continue;
+        } else if w.is_empty() || w.chars().any(char::is_whitespace) {
+            "is empty or holds whitespace"
+        } else if w.chars().any(char::is_uppercase) {
+            "is not in lower case"
+        } else if form == Form::Abbreviation && (w.len() < 2 || !w.ends_with('.')) {
+            "is not a word ending with a period"
+        } else if form == Form::Prefix && w.contains('-') {
+            "is written with its hyphen"
+        } else {
+            continue;
+        };
+        return Err(format!("{what}: {w:?} {problem}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ENGLISH, ENGLISH_SOURCES, Language};
+
+    #[test]
+    fn english_resources_load() {
+        let en = match ENGLISH.as_ref() {
+            Ok(en) => en,
+            Err(e) => panic!("the built-in English resources are wrong: {e}"),
+        };
+        assert!(std::ptr::eq(Language::english(), en));
+        let t = &en.tokenizer;
+        for w in ["mr.", "jan.", "sept.", "tues.", "thurs.", "sun.", "n°."] {
+            assert!(t.non_final_abbreviations.iter().any(|a| a == w), "{w}");
+        }
+        assert!(!t.non_final_abbreviations.iter().any(|a| a == "febr." || a == "jan" || a == "may"));
+        assert!(t.final_abbreviations.iter().any(|a| a == "u.s."));
+        assert!(t.sentence_starters.iter().any(|a| a == "the") && t.hyphen_prefixes.iter().any(|a| a == "non"));
+        let g = &en.guard;
+        assert_eq!(g.calendar_names.len(), 19);
+        assert_eq!(g.calendar_names[..3], ["january", "february", "march"]);
+        assert_eq!(g.calendar_names[4..6], ["may", "june"]);
+        assert_eq!(
+            g.calendar_names[12..],
+            ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        );
+        assert!(g.function_words.iter().any(|w| w == "the") && g.common_words.contains(&"reading"));
+    }
+
+    /// English with `file` replaced by `text`.
+    fn with(file: &str, text: &str) -> Result<Language, String> {
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        let mut src = ENGLISH_SOURCES;
+        match file {
+            "dates/words.toml" => src.date_words = text,
+            "tokenize.toml" => src.tokenize = text,
+            "guard.toml" => src.guard = text,
+            _ => src.common_words = text,
+        }
+        Language::from_sources(&src)
+    }
+
+    #[test]
+    fn wrong_resources_are_errors_naming_file_and_reason() {
+        let tok = |abbr: &str| {
+            format!("[abbreviations]\nnon_final = []\n{abbr}\n[sentences]\nstarters = []\n[hyphens]\nprefixes = []\n")
+        };
+        if let Err(e) = with("tokenize.toml", &tok("final = []")) {
+            panic!("{e}");
+        }
+        let days = "monday = 1\ntuesday = 2\nwednesday = 3\nthursday = 4\nfriday = 5\nsaturday = 6\nsunday = 7\n";
+        // `febr.`, which English's tokenize.toml names as an exception.
+        let months: String = (1..=12).map(|m| format!("m{m:02}name = {m}\n")).collect();
+        let dates = format!("[class.month]\n{months}\"febr.\" = 2\n[class.weekday]\n{days}");
+        if let Err(e) = with("dates/words.toml", &dates) {
+            panic!("{e}");
+        }
+        let cases: &[(&str, String, &[&str])] = &[
+            ("tokenize.toml", tok("final = []\nnon_finl = []"), &["lang/en/tokenize.toml", "non_finl"]),
+            ("tokenize.toml", "[sentences]\nstarters = []\n".into(), &["lang/en/tokenize.toml", "abbreviations"]),
+            ("tokenize.toml", tok("final = [\"Inc.\"]"), &["abbreviations.final", "\"Inc.\"", "lower case"]),
+            ("tokenize.toml", tok("final = [\"inc\"]"), &["abbreviations.final", "\"inc\"", "period"]),
+            (
+                "tokenize.toml",
+                tok("final = []\ncalendar_except = [\"jan.\", \"xyz.\"]"),
+                &["calendar_except", "\"xyz.\"", "dates/words.toml"],
+            ),
+            ("guard.toml", "function_words = [\"the\", \"a b\"]\n".into(), &["lang/en/guard.toml", "\"a b\""]),
+            ("common_words.txt", "reading\nPolice\n".into(), &["lang/en/common_words.txt", "\"Police\""]),
+            ("dates/words.toml", dates.replace("m02name = 2\n", ""), &["lang/en/dates/words.toml", "month", "value 2"]),
+            ("dates/words.toml", dates.replace("= 12", "= 13"), &["dates/words.toml", "\"m12name\" = 13"]),
+            ("dates/words.toml", dates.replace("sunday = 7", "sunday = 7\nsondag = 7"), &["\"sondag\" and \"sunday\""]),
+            ("dates/words.toml", dates.replace("sunday = 7", "\"sun day\" = 7"), &["weekday", "value 7"]),
+            ("dates/words.toml", dates.replace("monday = 1", "monday = \"1\""), &["dates/words.toml", "monday"]),
+        ];
+        for (file, text, parts) in cases {
+            let e = with(file, text).expect_err("a wrong resource must be an error");
+            for p in *parts {
+                assert!(e.contains(p), "{e:?} lacks {p:?}");
+            }
+        }
+    }
+}
