@@ -20,7 +20,13 @@ def test_tokenize_table(case: dict) -> None:
 
 @pytest.mark.parametrize("case", [c for _, _, c in load_tables("dates")], ids=lambda c: c["name"])
 def test_date_table(case: dict) -> None:
-    doc = NLP_NONE(case["input"], reference_date=case.get("reference_date"))
+    doc = NLP_NONE(
+        case["input"], reference_date=case.get("reference_date"), document_type=case.get("document_type", "auto")
+    )
+    if case.get("document_type", "auto") != "auto":
+        assert doc.document_type == case["document_type"]
+    if "ranges" in case:
+        assert [{"text": r.text, "value": r.value} for r in doc.ranges] == case["ranges"]
     attrs = {"mod": "mod", "freq": "freq", "quant": "quant"}
     got = []
     for t, want in zip(doc.timexes, case["timexes"]):

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use dateline_core::{Date, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer};
+use dateline_core::{
+    Date, DocumentType, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TagOptions, TemporalTagger,
+    Tokenizer,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -44,12 +47,23 @@ impl PartialEq for ExpTimex {
     }
 }
 
+#[derive(Deserialize, Debug, PartialEq)]
+struct ExpRange {
+    text: String,
+    value: String,
+}
+
 #[derive(Deserialize)]
 struct DateCase {
     name: String,
     input: String,
     reference_date: Option<String>,
+    /// `news`, `narrative`, `colloquial` or `auto` (the default); when given,
+    /// the type the document was anchored as is checked too (`auto` excepted).
+    document_type: Option<String>,
     timexes: Vec<ExpTimex>,
+    /// Checked only when the table gives them.
+    ranges: Option<Vec<ExpRange>>,
 }
 
 #[derive(Deserialize)]
@@ -85,8 +99,11 @@ struct GazFile {
 }
 
 const TOKENIZE: &[&str] = &[include_str!("../../../testdata/tokenize/conventions.toml")];
-const DATES: &[&str] =
-    &[include_str!("../../../testdata/dates/seed_forms.toml"), include_str!("../../../testdata/dates/forms.toml")];
+const DATES: &[&str] = &[
+    include_str!("../../../testdata/dates/seed_forms.toml"),
+    include_str!("../../../testdata/dates/forms.toml"),
+    include_str!("../../../testdata/dates/everyday.toml"),
+];
 const GAZETTEER: &[&str] = &[
     include_str!("../../../testdata/gazetteer/basic.toml"),
     include_str!("../../../testdata/gazetteer/name_rules.toml"),
@@ -125,8 +142,30 @@ fn date_tables() {
         for c in f.case {
             let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
             let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
-            let got: Vec<ExpTimex> = tagger
-                .tag(&c.input, &tokens, &sents, reference)
+            let document_type = match c.document_type.as_deref() {
+                None | Some("auto") => DocumentType::Auto,
+                Some("news") => DocumentType::News,
+                Some("narrative") => DocumentType::Narrative,
+                Some("colloquial") => DocumentType::Colloquial,
+                Some(other) => panic!("{}: unknown document_type {other}", c.name),
+            };
+            let opts = TagOptions { reference, document_type, prefer: None };
+            let tagged = tagger.tag_document(&c.input, &tokens, &sents, &opts);
+            if document_type != DocumentType::Auto && tagged.document_type != document_type {
+                failures.push(format!("{}: anchored as {:?}", c.name, tagged.document_type));
+            }
+            if let Some(want) = &c.ranges {
+                let got: Vec<ExpRange> = tagged
+                    .ranges
+                    .iter()
+                    .map(|r| ExpRange { text: c.input[r.start..r.end].to_owned(), value: r.value() })
+                    .collect();
+                if &got != want {
+                    failures.push(format!("{}: ranges {got:?} != {want:?}", c.name));
+                }
+            }
+            let got: Vec<ExpTimex> = tagged
+                .timexes
                 .into_iter()
                 .map(|t| ExpTimex {
                     text: c.input[t.start..t.end].to_owned(),
