@@ -227,7 +227,17 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 }
                 return Some(Value::Range { begin, end, on: Some(on) });
             }
-            Some(Value::Range { begin: subs[0], end: *subs.get(1)?, on: None })
+            let (begin, end) = (subs[0], *subs.get(1)?);
+            // A year and two digits (`2007-08`, `1915-17`) are a range of years
+            // only when the digits come a few years after it (`2015-12` is a month).
+            if let (Some(y), Some(yy)) = (
+                value_of(begin).fields().and_then(|f| f.year),
+                value_of(end).fields().and_then(|f| f.yy.filter(|_| f.year.is_none())),
+            ) && !(1..=30).contains(&(i32::from(yy) - y.rem_euclid(100)).rem_euclid(100))
+            {
+                return None;
+            }
+            Some(Value::Range { begin, end, on: None })
         }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);
