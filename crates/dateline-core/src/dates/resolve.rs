@@ -120,10 +120,8 @@ impl<'a> Resolver<'a> {
                     }
                     (v, _) => v,
                 };
-                let (bv, ev) = hours_of_bare_days(
-                    on_day_of(leaned(&self.node(b).value)),
-                    on_day_of(leaned(&self.node(e).value)),
-                );
+                let (bv, ev) =
+                    hours_of_bare_days(on_day_of(leaned(&self.node(b).value)), on_day_of(leaned(&self.node(e).value)));
                 let (bv, ev) = (&bv, &ev);
                 let end_cal = match ev {
                     Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
