@@ -754,6 +754,7 @@ fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) -> Fields {
     }
     if b.hour.is_some() && !has_date && b.day.is_none() {
         if b.ampm.is_none()
+            && b.part.is_none()
             && let (Some(bh), Some(eh)) = (b.hour, other.hour24())
             && eh >= 12
             && bh < 12
