@@ -251,7 +251,7 @@ pub(crate) struct Fields {
     pub ampm: Option<AmPm>,
     pub zone: Option<Offset>,
     /// A decade as its first three digits (`199` for the 1990s), or, from a
-    /// word such as `nineties`, the decade of an unknown century (`-9`).
+    /// word such as `nineties`, its digit in an unknown century (`9`).
     pub decade: Option<i32>,
     /// A century as its first two digits (`19` for the 20th century).
     pub century: Option<i32>,

@@ -1,5 +1,6 @@
 //! The resolver: one pass over a document's expressions in text order. It is
-//! the only code that reads the reference date. Each unresolved value is
+//! the only code that anchors on the reference date (`doctype.rs` only compares
+//! years with it to choose a document type). Each unresolved value is
 //! anchored on the reference date (news, colloquial) or on the story's own
 //! time, the latest explicit date before it (narrative, and anaphora such as
 //! `the next day` in any document), and rendered to TIMEX3.

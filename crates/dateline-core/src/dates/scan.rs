@@ -3,7 +3,7 @@
 //! At each token the grammar's start tables give the rules worth trying; each
 //! rule is matched by backtracking over its elements (optional elements are
 //! taken when they can be, longer sub-expressions first), and the longest
-//! match wins, the earlier rule on a tie. The scan then jumps past it, so
+//! match wins, then the higher `priority`, then the earlier rule. The scan then jumps past it, so
 //! expressions never overlap. Every (token, rule) result is remembered, so a
 //! rule used inside others is matched once per position.
 //!

@@ -15,7 +15,7 @@
 //!   from the place or the club of that name.
 //!
 //! A single-token name that is also a common word (`Reading`, `Police`,
-//! `March`, `Mobile`; from the SCOWL word list in `lang/en/common_words.txt`)
+//! `Bath`, `Mobile`; from the SCOWL word list in `lang/en/common_words.txt`)
 //! is kept but only matches where the text's casing makes it a name:
 //! capitalised, not at the start of a sentence, and not in text written in
 //! capitals. The words come from `Language::english` (`src/lang.rs`), read once.

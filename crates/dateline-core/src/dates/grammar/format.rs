@@ -66,11 +66,12 @@ pub(crate) struct RuleDef {
     /// TIMEX3 type, when the value's own type is not wanted.
     #[serde(rename = "type", default)]
     pub timex_type: Option<String>,
-    /// For `shift`: `speech` (the reference date, default) or `story` (the
-    /// latest earlier expression).
+    /// For `shift`: `speech` (the reference date, default), `story` (the
+    /// latest earlier expression) or `report` (the period a report covers).
     #[serde(default)]
     pub base: Option<String>,
-    /// For `shift` and `offset`: the sign of the count (default 1).
+    /// For `shift` and `offset`: the sign of the count (default: the sign of
+    /// the matched direction word, else 1).
     #[serde(default)]
     pub sign: Option<i64>,
     /// Fields the rule sets whatever it matched (`{ unit = "d", n = -1 }`).

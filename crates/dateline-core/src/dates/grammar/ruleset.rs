@@ -1,10 +1,10 @@
-//! Sets of rules, one bit each, in priority order: what the start tables
+//! Sets of rules, one bit each, in file order: what the start tables
 //! hold and what the scan tries at a token.
 
 /// The most rules a grammar may have.
 pub(crate) const MAX_RULES: usize = 512;
 
-/// A set of rules, one bit each, in priority order.
+/// A set of rules, one bit each, in file order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RuleSet([u64; MAX_RULES / 64]);
 
@@ -45,13 +45,13 @@ impl RuleSet {
     pub(crate) fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
-    /// The rules in priority order.
+    /// The rules in file order.
     pub(crate) fn iter(&self) -> RuleIter<'_> {
         RuleIter { words: &self.0, k: 0, w: self.0[0] }
     }
 }
 
-/// The rules of a [`RuleSet`] in priority order.
+/// The rules of a [`RuleSet`] in file order.
 pub(crate) struct RuleIter<'s> {
     words: &'s [u64; MAX_RULES / 64],
     /// The word being read, and what is left of it.
