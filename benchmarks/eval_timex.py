@@ -2,6 +2,7 @@
 
     python benchmarks/eval_timex.py                      # TimeBank and AQUAINT from ../shared
     python benchmarks/eval_timex.py DIR [DIR...] [--errors 30] [--shared PATH]
+    python benchmarks/eval_timex.py ../shared/data/timeml/wikiwars-train --document-type narrative
 
 Each document is analysed with its creation date (DCT) as the reference date,
 as TempEval-3 does. Prints the scorer's strict/relaxed/type/value figures per
@@ -28,6 +29,12 @@ def main() -> int:
     ap.add_argument("dirs", nargs="*", help="TimeML folders (default: shared tbaq/timebank and tbaq/aquaint)")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default: ../shared)")
     ap.add_argument("--errors", type=int, default=0, help="show N errors per folder")
+    ap.add_argument(
+        "--document-type",
+        default="auto",
+        choices=["auto", "news", "narrative", "colloquial"],
+        help="how documents are anchored (default: auto, chosen per document)",
+    )
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     evaldir = shared / "eval"
@@ -38,7 +45,7 @@ def main() -> int:
     import timeml  # type: ignore[import-not-found]
 
     dirs = args.dirs or [str(shared / "data/timeml/tbaq/timebank"), str(shared / "data/timeml/tbaq/aquaint")]
-    nlp = dateline.Pipeline()
+    nlp = dateline.Pipeline(document_type=args.document_type)
     for d in dirs:
         docs = [timeml.read_tml(p) for p in timeml.iter_tml_paths([d])]
         texts = [doc.text for doc in docs]
