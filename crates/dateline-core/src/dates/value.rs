@@ -208,7 +208,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                     Value::Point(f) => f.hour.is_none() && (f.day.is_some() || f.weekday.is_some()),
                     _ => false,
                 };
-                let (begin, end, on) = if dayish(a) && !dayish(b) {
+                let (begin, end, on) = if dayish(a) && !dayish(b) && (clock(b) || clock(c) || definite(a)) {
                     (b, c, a)
                 } else if (dayish(c) || definite(c)) && !dayish(b) && (clock(a) || clock(b) || definite(c)) {
                     (a, b, c)
