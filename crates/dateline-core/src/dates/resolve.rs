@@ -590,7 +590,7 @@ impl<'a> Resolver<'a> {
             rule.and_then(|rule| {
                 let (m, d) = rule.approx();
                 let y = year_for(m, Some(d));
-                rule.date(y).map(|d| with_time(Cal::day(d), f))
+                rule.date(y).map(|d| holiday_cal(d, f))
             })
         } else if let Some(m) = f.month {
             let y = year_for(u32::from(m), f.day.map(u32::from));
@@ -723,6 +723,20 @@ impl<'a> Resolver<'a> {
 /// `other_cal`): the coarser fields it leaves out, a bare number read as an
 /// hour when the other end is a time, and the half of the day when that keeps
 /// the range in order.
+/// A holiday's day, or the weekend nearest it (`Labor Day weekend`: the
+/// Saturday and Sunday before a Monday holiday; `Halloween weekend`).
+fn holiday_cal(d: Date, f: &Fields) -> Cal {
+    if !f.weekend {
+        return with_time(Cal::day(d), f);
+    }
+    let monday = d.add_days(1 - i64::from(d.weekday()));
+    let (sat, prev_sun) = (monday.add_days(5), monday.add_days(-1));
+    let ahead = (sat.to_epoch_days() - d.to_epoch_days()).max(0);
+    let back = d.to_epoch_days() - prev_sun.to_epoch_days();
+    let week = if back < ahead { prev_sun } else { monday };
+    Cal { weekend: true, ..Cal::containing(week, Gran::Week) }
+}
+
 /// The ends of a range where one is a time of day and the other a bare number
 /// (`from 10:30 to 3`): the number is an hour, not a day of the month.
 fn hours_of_bare_days(b: Value, e: Value) -> (Value, Value) {
@@ -829,7 +843,7 @@ fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
     }
     if let Some(h) = f.holiday {
         let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
-        return Some(with_time(Cal::day(d), f));
+        return Some(holiday_cal(d, f));
     }
     if let (Some(w), Some(m)) = (f.week, f.month) {
         // The n-th week of a month (0: the last): weeks from Monday, each in
