@@ -89,6 +89,13 @@ impl<'a> Resolver<'a> {
         self.d.sentence_of.get(n.start as usize).copied().unwrap_or(0)
     }
 
+    /// Whether a node is among the first two tokens of its sentence (`In 1976, ...`).
+    fn opens_sentence(&self, n: &Node) -> bool {
+        let k = n.start as usize;
+        let s = self.sentence(n);
+        (1..=2).any(|back| k < back || self.d.sentence_of.get(k - back).is_some_and(|x| *x != s))
+    }
+
     /// Resolves a top-level expression (and the ends of a range).
     pub(crate) fn emit(&mut self, id: NodeId) {
         let node = self.node(id);
@@ -503,6 +510,26 @@ impl<'a> Resolver<'a> {
                     if let Some(y) = c.year.filter(|y| *y <= 0) {
                         // A story before the common era keeps its year.
                         return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
+                    }
+                    // A day of a month just after a day written out a sentence or
+                    // two before stays in its year, whatever bare year came
+                    // between (`On 10 March 1975 ... a campaign planned for 1976.
+                    // ... on 11 March`), unless that year opens its sentence
+                    // (`In 1976, ...`).
+                    if c.gran == Gran::Year
+                        && !self.opens_sentence(self.node(self.out[i].node))
+                        && let (Some(m), Some(day)) = (f.month, f.day)
+                        && let Some((j, dc)) = self.anchors[0]
+                        && let Some(dd) = dc.first_day()
+                        && j < i
+                        && self.sentence(node).saturating_sub(self.sentence(self.node(self.out[j].node))) <= 3
+                    {
+                        let y = anchor::story_year(dd, u32::from(m), Some(u32::from(day)));
+                        if let Some(x) = Date::checked(y, u32::from(m), u32::from(day))
+                            && (0..=45).contains(&(x.to_epoch_days() - dd.to_epoch_days()))
+                        {
+                            return Some((dd, self.expr_anchor(j), None));
+                        }
                     }
                     let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
                     return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
