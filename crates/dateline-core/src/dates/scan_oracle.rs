@@ -187,6 +187,38 @@ fn start_tables_and_shortcuts_change_nothing_on_the_rule_examples() {
     assert_same(g, &text);
 }
 
+/// The number and ordinal words begin only the builtins that can read them
+/// (`a` is no day, `twenty` may begin `twenty-second`): text of those words
+/// in the places dates put them.
+#[test]
+fn start_tables_change_nothing_on_number_words() {
+    use super::grammar::lexicon::Class;
+    let g = super::english().unwrap();
+    let mut words: Vec<&str> = g
+        .lex
+        .entries
+        .iter()
+        .filter(|e| matches!(e.class, Class::Number | Class::Ordinal) && e.rest.is_empty())
+        .map(|e| e.first.as_ref())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let other = [
+        "-", "of", "the", "day", "May", "2020", "week", "at", "5pm", "thousand", "and", "before", "quarter", "half",
+        "century", "in", "years", "ago", "on", ",", "month", "this",
+    ];
+    let mut rng = Rng(11);
+    for _ in 0..8 {
+        let mut text = String::new();
+        for _ in 0..4000 {
+            let w = if rng.below(2) == 0 { words[rng.below(words.len())] } else { other[rng.below(other.len())] };
+            text.push_str(w);
+            text.push(' ');
+        }
+        assert_same(g, &text);
+    }
+}
+
 #[test]
 fn token_ids_equal_the_lookup_of_the_lower_case_form() {
     use super::grammar::lexicon::key;

@@ -5,10 +5,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::lexicon::Class;
+use super::lexicon::{Class, LexEntry};
 use super::pattern::{self, Atom, Builtin, Elem};
 use super::ruleset::MAX_RULES;
 use super::{Grammar, RuleSet, second};
+use crate::dates::fields::Got;
 use crate::error::Error;
 
 /// Where a rule can start: words, classes, builtins, shapes.
@@ -27,6 +28,32 @@ impl First {
         self.classes.extend(other.classes.iter().copied());
         self.builtins.extend(other.builtins.iter().copied());
         self.shapes.extend(other.shapes.iter().copied());
+    }
+}
+
+/// Whether a word of the lexicon (entry `e`, by its first token) can begin
+/// a match of builtin `b`, by the builtin tests of the scan
+/// (`scan/builtins.rs`): a number word begins `NUM`; `YEARWORDS` only at
+/// two (`two thousand`) or ten to twenty (`nineteen ninety`); `DAY` at an
+/// ordinal or a cardinal from thirteen to thirty-one, or the tens of a
+/// compound (`twenty-second`); `ORD` at an ordinal or the tens of one.
+/// A word's value is the entry's, as the scan reads it.
+pub(super) fn begins_builtin(b: Builtin, e: &LexEntry) -> bool {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let (int, num) = match e.got {
+        Got::Int(v) => (v, v as f64),
+        Got::Num(v) => (v as i64, v),
+        _ => return false,
+    };
+    let tens = (20..=90).contains(&int) && int % 10 == 0;
+    match (b, e.class) {
+        (Builtin::Num, Class::Number) => true,
+        (Builtin::YearWords, Class::Number) => int == 2 || (10..=20).contains(&int),
+        (Builtin::Day, Class::Ordinal) => (1..=31).contains(&int),
+        (Builtin::Day, Class::Number) => (13.0..32.0).contains(&num) || (tens && int <= 30),
+        (Builtin::Ord, Class::Ordinal) => int > 0,
+        (Builtin::Ord, Class::Number) => tens,
+        _ => false,
     }
 }
 
@@ -132,14 +159,8 @@ impl Grammar {
             for &b in &f.builtins {
                 let b = pattern::BUILTINS.iter().find(|x| x.1.index() == b).map_or(Builtin::Any, |x| x.1);
                 // Number and ordinal words start the builtins that read them.
-                let word_classes: &[Class] = match b {
-                    Builtin::Num | Builtin::YearWords => &[Class::Number],
-                    // `twenty-second` starts with a number word.
-                    Builtin::Day | Builtin::Ord => &[Class::Ordinal, Class::Number],
-                    _ => &[],
-                };
                 for e in &self.lex.entries {
-                    if word_classes.contains(&e.class) {
+                    if begins_builtin(b, e) {
                         add_word(&e.first, i);
                     }
                 }
@@ -239,13 +260,10 @@ impl Grammar {
                 second_words.entry(w.clone()).or_default().insert(i);
             }
             for e in &self.lex.entries {
-                let by_builtin = f.builtins.iter().any(|&b| match b {
-                    x if x == Builtin::Num.index() || x == Builtin::YearWords.index() => e.class == Class::Number,
-                    x if x == Builtin::Day.index() || x == Builtin::Ord.index() => {
-                        matches!(e.class, Class::Ordinal | Class::Number)
-                    }
-                    _ => false,
-                });
+                let by_builtin = f
+                    .builtins
+                    .iter()
+                    .any(|&b| pattern::BUILTINS.iter().any(|x| x.1.index() == b && begins_builtin(x.1, e)));
                 if f.classes.contains(&e.class) || by_builtin {
                     second_words.entry(e.first.clone()).or_default().insert(i);
                 }

@@ -13,7 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Rule;
-use super::index::First;
+use super::index::{First, begins_builtin};
 use super::lexicon::{Class, Lexicon};
 use super::pattern::{Atom, Builtin, Elem};
 
@@ -181,11 +181,9 @@ fn atom_starts<'a>(a: &Atom, start: Start<'a>, c: &Ctx<'_>, memo: &mut Memo<'a>)
         (Atom::Word(x, _), Start::Word(w)) => x.as_ref() == w,
         (Atom::List(l), Start::Word(w)) => c.lists[*l].contains(w),
         (Atom::Class { class, .. }, Start::Word(w)) => word_of(w, *class),
-        (Atom::Builtin { b, .. }, Start::Word(w)) => match b {
-            Builtin::Num | Builtin::YearWords => word_of(w, Class::Number),
-            Builtin::Day | Builtin::Ord => word_of(w, Class::Ordinal),
-            _ => false,
-        },
+        (Atom::Builtin { b, .. }, Start::Word(w)) => {
+            [Class::Number, Class::Ordinal].iter().any(|&k| c.lex.entries(w, k).any(|e| begins_builtin(*b, e)))
+        }
         (Atom::Builtin { b, .. }, Start::Digits) => !matches!(b, Builtin::YearWords | Builtin::Cap | Builtin::Any),
         (Atom::Shape(s), Start::Word(w)) => c.shape_leads[*s].iter().any(|l| l.as_ref() == w),
         (Atom::Sub(cats), _) => cats.iter().any(|&cat| by_cat(cat, start, c, memo).starts),
