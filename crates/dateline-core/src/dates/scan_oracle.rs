@@ -219,6 +219,26 @@ fn start_tables_change_nothing_on_number_words() {
     }
 }
 
+/// Tokens of letters only are passed over unless their word starts a rule;
+/// a word that leads a shape is found when written with more after it.
+#[test]
+fn start_tables_change_nothing_on_words_that_lead_shapes() {
+    let g = super::english().unwrap();
+    let mut leads: Vec<&str> =
+        g.vocab.iter().filter(|(_, id)| !g.words[**id as usize].lead.is_empty()).map(|(w, _)| w.as_ref()).collect();
+    leads.sort_unstable();
+    assert!(!leads.is_empty());
+    let mut text = String::new();
+    for w in leads {
+        for form in [w.to_owned(), w.to_uppercase(), format!("{w}s"), format!("x{w}")] {
+            for after in ["31", "/2021", "-2015", "-1990s", "31 , 1994", "s", "-", "2", ""] {
+                text.push_str(&format!("on {form}{after} . "));
+            }
+        }
+    }
+    assert_same(g, &text);
+}
+
 #[test]
 fn token_ids_equal_the_lookup_of_the_lower_case_form() {
     use super::grammar::lexicon::key;

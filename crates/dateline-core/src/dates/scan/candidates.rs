@@ -19,21 +19,9 @@ impl<'a> Scan<'a> {
         let rest = &text.as_bytes()[t.start..];
         let b = rest.first().map_or(0, |&b| usize::from(b));
         let starts = g.byte_starts[b] || info.is_some_and(|w| w.starts);
-        if !self.may_start(i) {
-            return RuleSet::default();
-        }
-        // Whether a shape may start here: one led by a word written with more
-        // after it (`mid-1990s`, `Oct/2`), or one found by its first bytes.
-        let len = t.end - t.start;
-        let lead = if g.lead_first[b] {
-            rest.iter().take(len.min(g.lead_max + 1)).take_while(|b| b.is_ascii_alphabetic()).count()
-        } else {
-            0
-        };
-        let mut shapes = lead > 0
-            && lead < len
-            && lead <= 12
-            && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty());
+        // Whether a shape may start here: one led by a word, or one found by
+        // its first bytes.
+        let mut shapes = self.lead_shape(i);
         if !shapes && !starts {
             return RuleSet::default();
         }
@@ -70,12 +58,32 @@ impl<'a> Scan<'a> {
         set
     }
 
-    /// Whether any rule may start at token `i` (the first test of
-    /// [`Scan::candidates`], which is empty where this is false).
+    /// Whether any rule may start at token `i` ([`Scan::candidates`] is
+    /// empty where this is false).
     pub(super) fn may_start(&self, i: usize) -> bool {
         let g = self.g;
         let b = self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start)).map_or(0, |&b| usize::from(b));
-        self.is_slow() || g.byte_starts[b] || g.lead_first[b] || self.info(i).is_some_and(|w| w.starts)
+        self.is_slow() || g.byte_starts[b] || self.info(i).is_some_and(|w| w.starts) || self.lead_shape(i)
+    }
+
+    /// Whether token `i` begins with a word that leads a shape, written with
+    /// more after it (`mid-1990s`, `Oct/2`). A token of letters only, the
+    /// most common, is no such token (the first test of month names and
+    /// `mid` is their first letter: `Michael` and `often` stop here).
+    fn lead_shape(&self, i: usize) -> bool {
+        let g = self.g;
+        let Some(t) = self.toks.get(i) else { return false };
+        let text: &'a str = self.text;
+        let rest = &text.as_bytes()[t.start..t.end];
+        if !rest.first().is_some_and(|&b| g.lead_first[usize::from(b)]) {
+            return false;
+        }
+        let len = rest.len();
+        let lead = rest.iter().take(len.min(g.lead_max + 1)).take_while(|b| b.is_ascii_alphabetic()).count();
+        lead > 0
+            && lead < len
+            && lead <= 12
+            && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty())
     }
 
     /// The candidates at `i`, remembered for the last position asked.
