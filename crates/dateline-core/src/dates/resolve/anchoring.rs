@@ -1,0 +1,296 @@
+//! Resolving points and shifts: the anchor a point without a year is read
+//! against (the reference date, the story's time, a year written in the
+//! sentence), which occurrence of a weekday or month it means, and `n` units
+//! from a base.
+
+use super::build::{attach, full, holiday_cal, with_time};
+use super::{Resolver, rank};
+use crate::civil::Date;
+use crate::dates::anchor::{self, Lean};
+use crate::dates::cal::{Cal, Gran, add_months, shift_date};
+use crate::dates::fields::{Dir, Fields, Unit};
+use crate::dates::grammar::Base;
+use crate::dates::scan::Node;
+use crate::dates::tense::{Cue, Tense};
+use crate::dates::{Anchor, DocumentType, Prefer};
+
+impl Resolver<'_> {
+    /// Which occurrence of a weekday or month the clause means.
+    fn lean(&self, f: &Fields, cue: Cue) -> Lean {
+        if let Some(d) = f.dir {
+            return Lean::of_dir(d);
+        }
+        if let Some(d) = f.lean {
+            return if d.plain() == Dir::Future { Lean::Ahead } else { Lean::Back };
+        }
+        let unknown = matches!(cue.tense, Tense::Unknown | Tense::Present);
+        match (self.d.doctype, cue.tense) {
+            (_, Tense::Future) => Lean::Ahead,
+            (_, t) if unknown && self.d.prefer.is_some() => {
+                let _ = t;
+                if self.d.prefer == Some(Prefer::Future) { Lean::Ahead } else { Lean::Back }
+            }
+            (DocumentType::Colloquial, t) if !t.is_past() => Lean::Ahead,
+            (DocumentType::Narrative, _) => Lean::Ahead,
+            _ => Lean::Back,
+        }
+    }
+
+    /// The tense the month-and-day choice follows.
+    fn month_tense(&self, cue: Cue) -> Tense {
+        match (self.d.doctype, cue.tense) {
+            (_, t) if matches!(t, Tense::Unknown | Tense::Present) && self.d.prefer.is_some() => {
+                if self.d.prefer == Some(Prefer::Future) { Tense::Future } else { Tense::Past }
+            }
+            (DocumentType::Colloquial, t) if !t.is_past() => Tense::Future,
+            (DocumentType::Narrative, _) => Tense::Unknown,
+            (_, t) => t,
+        }
+    }
+
+    /// The story's time: the latest concrete value.
+    fn story(&self) -> Option<(usize, Cal)> {
+        self.last
+    }
+
+    /// The date a point without a year is read against, and what it is.
+    fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
+        let calendar_only =
+            f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
+        match self.d.doctype {
+            DocumentType::Narrative => {
+                if let Some((i, c)) = self.story() {
+                    if let Some(y) = c.year.filter(|y| *y <= 0) {
+                        // A story before the common era keeps its year.
+                        return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
+                    }
+                    // A day of a month just after a day written out a sentence or
+                    // two before stays in its year, whatever bare year came
+                    // between (`On 10 March 1975 ... a campaign planned for 1976.
+                    // ... on 11 March`), unless that year opens its sentence
+                    // (`In 1976, ...`).
+                    if c.gran == Gran::Year
+                        && !self.opens_sentence(self.node(self.out[i].node))
+                        && let (Some(m), Some(day)) = (f.month, f.day)
+                        && let Some((j, dc)) = self.anchors[0]
+                        && let Some(dd) = dc.first_day()
+                        && j < i
+                        && self.sentence(node).saturating_sub(self.sentence(self.node(self.out[j].node))) <= 3
+                    {
+                        let y = anchor::story_year(dd, u32::from(m), Some(u32::from(day)));
+                        if let Some(x) = Date::checked(y, u32::from(m), u32::from(day))
+                            && (0..=45).contains(&(x.to_epoch_days() - dd.to_epoch_days()))
+                        {
+                            return Some((dd, self.expr_anchor(j), None));
+                        }
+                    }
+                    let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
+                    return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+            _ => {
+                if calendar_only
+                    && f.weekday.is_none()
+                    && (self.d.cues)(node).tense.is_past()
+                    && let Some((s, y, i)) = self.sentence_year
+                    && s == self.sentence(node)
+                    && self.d.reference.is_some_and(|r| r.year() != y)
+                {
+                    let d = Date::checked(y, 7, 1)?;
+                    return Some((d, self.expr_anchor(i), Some(y)));
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+        }
+    }
+
+    fn expr_anchor(&self, i: usize) -> Anchor {
+        Anchor::Expression { index: i }
+    }
+
+    /// A point: calendar fields, with the year (and more) from an anchor when
+    /// the text leaves it out.
+    pub(super) fn point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
+        if let Some(c) = f.century {
+            return (Some(Cal { century: Some(c), ..Cal::new(Gran::Century) }), Anchor::None);
+        }
+        let base_year = self.d.reference.map(Date::year).or_else(|| self.story().and_then(|(_, c)| c.year));
+        if let Some(d) = f.decade {
+            if d >= 100 {
+                return (Some(Cal { decade: Some(d), ..Cal::new(Gran::Decade) }), Anchor::None);
+            }
+            let by = base_year.unwrap_or(1999);
+            let mut dec = by.div_euclid(100) * 10 + d;
+            if dec * 10 > by {
+                dec -= 10;
+            }
+            let anchor = self.d.reference.map_or(Anchor::None, Anchor::Reference);
+            return (Some(Cal { decade: Some(dec), ..Cal::new(Gran::Decade) }), anchor);
+        }
+        let year = f.year.or_else(|| {
+            let yy = i32::from(f.yy?);
+            Some(match base_year {
+                Some(b) => {
+                    let mut y = b.div_euclid(100) * 100 + yy;
+                    if y > b + 10 {
+                        y -= 100;
+                    }
+                    y
+                }
+                None if yy < 50 => 2000 + yy,
+                None => 1900 + yy,
+            })
+        });
+        if let Some(y) = year {
+            return (full(self.d.g, y, f), Anchor::None);
+        }
+        let Some((base, anchor, fixed_year)) = self.base(f, node) else {
+            return (None, Anchor::None);
+        };
+        let lean = self.lean(f, cue);
+        let t = match f.lean {
+            Some(d) if d.plain() == Dir::Future => Tense::Future,
+            Some(d) if d.plain() == Dir::Past => Tense::Past,
+            _ => self.month_tense(cue),
+        };
+        let narrative = self.d.doctype == DocumentType::Narrative && matches!(anchor, Anchor::Expression { .. });
+        let year_for = |m: u32, day: Option<u32>| -> i32 {
+            if let Some(y) = fixed_year {
+                return y;
+            }
+            match f.dir {
+                Some(d) => anchor::month_year_dir(base, m, Lean::of_dir(d)),
+                None if narrative => anchor::story_year(base, m, day),
+                None => anchor::month_day_year(base, m, day, t),
+            }
+        };
+        let cal = if let Some(h) = f.holiday {
+            let rule = self.d.g.lex.holidays.get(usize::from(h)).map(|x| x.1);
+            rule.and_then(|rule| {
+                let (m, d) = rule.approx();
+                let y = year_for(m, Some(d));
+                rule.date(y).map(|d| holiday_cal(d, f))
+            })
+        } else if let Some(m) = f.month {
+            let y = year_for(u32::from(m), f.day.map(u32::from));
+            full(self.d.g, y, f)
+        } else if let (Some(wd), Some(day)) = (f.weekday, f.day) {
+            // `Tuesday the 11th`: the nearest 11th that is a Tuesday.
+            anchor::weekday_and_day(base, wd, day).map(|d| with_time(Cal::day(d), f))
+        } else if let Some(wd) = f.weekday {
+            Some(with_time(Cal::day(anchor::weekday(base, wd, lean)), f))
+        } else if f.week.is_some() || f.half.is_some() {
+            full(self.d.g, fixed_year.unwrap_or(base.year()), f)
+        } else if let Some(s) = f.season {
+            let y = fixed_year.unwrap_or_else(|| anchor::season_year(base, s, t, f.dir));
+            full(self.d.g, y, f)
+        } else if let Some(q) = f.quarter {
+            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, f.dir));
+            full(self.d.g, y, f)
+        } else if f.weekend {
+            // `the weekend`: this week's, or last week's in a past clause before Saturday.
+            let back = lean == Lean::Back && base.weekday() < 6;
+            let d = if back { base.add_days(-7) } else { base };
+            Some(Cal { weekend: true, ..Cal::containing(d, Gran::Week) })
+        } else if let Some(day) = f.day {
+            // A day of the month alone (`on the 12th`): this month's, or the
+            // month before or after by the tense.
+            let (y, m) = (base.year(), base.month());
+            let shifted = match lean {
+                Lean::Back | Lean::Last if u32::from(day) > base.day() => add_months(y, m, -1),
+                Lean::Ahead | Lean::Next if u32::from(day) < base.day() => add_months(y, m, 1),
+                _ => Some((y, m)),
+            };
+            shifted.and_then(|(yy, mm)| Date::checked(yy, mm, u32::from(day))).map(|d| with_time(Cal::day(d), f))
+        } else if f.has_time() {
+            // A time of day alone: the anchor's day; in conversation no day at all
+            // (`let's meet at 3pm` does not say which).
+            let day = match self.d.doctype {
+                DocumentType::Narrative => self.story().and_then(|(_, c)| c.date()),
+                DocumentType::Colloquial => {
+                    let mut c = with_time(Cal::new(Gran::Day), f);
+                    c.time_only = true;
+                    c.minute = f.minute;
+                    return (Some(c), Anchor::None);
+                }
+                _ => self.d.reference,
+            };
+            day.map(|d| with_time(Cal::day(d), f))
+        } else {
+            None
+        };
+        (cal, if cal.is_some() { anchor } else { Anchor::None })
+    }
+
+    /// `n` units from the base, with finer fields applied after the shift.
+    pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
+        // `a year ago` after a quarter: the same quarter a year before (earnings news).
+        if unit == Unit::Year
+            && n != 0
+            && f.aside
+            && let Some((i, c)) = self.last
+            && c.gran == Gran::Quarter
+            && let Some(y) = c.year
+        {
+            let y2 = i64::from(y) + n;
+            if let Ok(y2) = i32::try_from(y2) {
+                return (Some(Cal { year: Some(y2), ..c }), self.expr_anchor(i));
+            }
+        }
+        let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
+        let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
+        let start = match base {
+            // A narrative tells of its own time: `the end of the month`, `that
+            // year` are the story's, not the writer's.
+            Base::Speech if self.d.doctype == DocumentType::Narrative => from_story().or_else(from_reference),
+            Base::Speech => from_reference(),
+            Base::Story => {
+                let r = rank(Gran::of_unit(unit)).min(4);
+                let found = self.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                match found {
+                    Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
+                    None => from_reference(),
+                }
+            }
+            // In conversation `this quarter` is the present one, not a report's.
+            Base::Report if self.d.doctype == DocumentType::Colloquial => from_reference(),
+            Base::Report => {
+                let g = Gran::of_unit(unit);
+                if let Some((i, c)) = self.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
+                    let d = c.first_day();
+                    let mut c = d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g));
+                    if let (Some(c), Some(y)) = (c.as_mut(), f.year) {
+                        c.year = Some(y);
+                    }
+                    return (c, self.expr_anchor(i));
+                }
+                let with_year = |mut c: Cal| {
+                    if let Some(y) = f.year {
+                        c.year = Some(y);
+                    }
+                    c
+                };
+                return match self.d.reference {
+                    Some(r) => {
+                        (shift_date(r, unit, n - 1).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r))
+                    }
+                    None => (None, Anchor::None),
+                };
+            }
+        };
+        let Some((d, anchor)) = start else {
+            return (None, Anchor::None);
+        };
+        let Some(d2) = shift_date(d, unit, n) else {
+            return (None, anchor);
+        };
+        let unit = f.precision.filter(|p| *p < unit).unwrap_or(unit);
+        let mut c = attach(self.d.g, d2, unit, f);
+        // `the 1988 quarter`: the period of the report, in the year written.
+        if let Some(y) = f.year.filter(|_| c.gran < Gran::Month) {
+            c.year = Some(y);
+        }
+        (Some(c), anchor)
+    }
+}
