@@ -22,6 +22,7 @@
 //! ```
 
 mod anchor;
+mod assign;
 mod cal;
 mod doctype;
 #[cfg(test)]
