@@ -52,6 +52,22 @@ pub(crate) enum Field {
 }
 
 impl Field {
+    /// Whether the field is a flag, set by being matched or named.
+    pub(crate) fn is_flag(self) -> bool {
+        matches!(
+            self,
+            Self::Every
+                | Self::Fiscal
+                | Self::Weekend
+                | Self::Vague
+                | Self::ShortDecade
+                | Self::WeekOf
+                | Self::FutureOnly
+                | Self::Aside
+                | Self::Bc
+        )
+    }
+
     pub(crate) fn parse(name: &str) -> Option<Self> {
         Some(match name {
             "year" => Self::Year,

@@ -239,15 +239,7 @@ fn constant(field: Field, v: &toml::Value) -> Option<Got> {
         Field::Dir | Field::Lean => Got::Dir(Dir::parse(s?)?),
         Field::Mod => Got::Mod(parse_mod(s?)?),
         Field::Ref => Got::Ref(RefKind::parse(s?)?),
-        Field::Every
-        | Field::Fiscal
-        | Field::Weekend
-        | Field::Vague
-        | Field::ShortDecade
-        | Field::WeekOf
-        | Field::FutureOnly
-        | Field::Aside
-        | Field::Bc => v.as_bool()?.then_some(Got::Flag)?,
+        _ if field.is_flag() => v.as_bool()?.then_some(Got::Flag)?,
         _ => match v {
             toml::Value::Integer(i) => Got::Int(*i),
             toml::Value::Float(f) => Got::Num(*f),

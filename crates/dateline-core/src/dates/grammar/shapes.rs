@@ -75,68 +75,22 @@ pub(crate) struct Shapes {
     pub last: [bool; 256],
 }
 
-/// The bytes a match of `hir` can start with, and whether it can be empty.
-fn first_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(lit) => {
-            if let Some(&b) = lit.0.first() {
-                out[b as usize] = true;
-                false
-            } else {
-                true
-            }
-        }
-        HirKind::Class(HirClass::Unicode(c)) => {
-            for r in c.ranges() {
-                let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
-                for b in lo..=hi.min(0x7F) {
-                    out[b as usize] = true;
-                }
-                if hi > 0x7F {
-                    // Any lead byte of a multi-byte character: coarse, never wrong.
-                    for slot in &mut out[0xC2..=0xF4] {
-                        *slot = true;
-                    }
-                }
-            }
-            false
-        }
-        HirKind::Class(HirClass::Bytes(c)) => {
-            for r in c.ranges() {
-                for b in r.start()..=r.end() {
-                    out[b as usize] = true;
-                }
-            }
-            false
-        }
-        HirKind::Repetition(rep) => first_bytes(&rep.sub, out) || rep.min == 0,
-        HirKind::Capture(cap) => first_bytes(&cap.sub, out),
-        HirKind::Concat(items) => {
-            for h in items {
-                if !first_bytes(h, out) {
-                    return false;
-                }
-            }
-            true
-        }
-        HirKind::Alternation(items) => {
-            let mut empty = false;
-            for h in items {
-                empty |= first_bytes(h, out);
-            }
-            empty
-        }
-    }
+/// Which end of a match [`edge_bytes`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    First,
+    Last,
 }
 
-/// The bytes a match of `hir` can end with (any byte that ends a character
-/// outside ASCII), and whether it can be empty.
-fn last_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
+/// The bytes a match of `hir` can start (or end) with, and whether it can be
+/// empty. Outside ASCII it is coarse, never wrong: any lead byte of a
+/// multi-byte character at the start, any continuation byte at the end.
+fn edge_bytes(hir: &Hir, out: &mut [bool; 256], edge: Edge) -> bool {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(lit) => {
-            if let Some(&b) = lit.0.last() {
+            let b = if edge == Edge::First { lit.0.first() } else { lit.0.last() };
+            if let Some(&b) = b {
                 out[b as usize] = true;
                 false
             } else {
@@ -150,7 +104,8 @@ fn last_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
                     out[b as usize] = true;
                 }
                 if hi > 0x7F {
-                    for slot in &mut out[0x80..=0xBF] {
+                    let non_ascii = if edge == Edge::First { 0xC2..=0xF4 } else { 0x80..=0xBF };
+                    for slot in &mut out[non_ascii] {
                         *slot = true;
                     }
                 }
@@ -165,20 +120,20 @@ fn last_bytes(hir: &Hir, out: &mut [bool; 256]) -> bool {
             }
             false
         }
-        HirKind::Repetition(rep) => last_bytes(&rep.sub, out) || rep.min == 0,
-        HirKind::Capture(cap) => last_bytes(&cap.sub, out),
+        HirKind::Repetition(rep) => edge_bytes(&rep.sub, out, edge) || rep.min == 0,
+        HirKind::Capture(cap) => edge_bytes(&cap.sub, out, edge),
         HirKind::Concat(items) => {
-            for h in items.iter().rev() {
-                if !last_bytes(h, out) {
-                    return false;
-                }
+            // All may be empty only if each is, read from that end.
+            if edge == Edge::First {
+                items.iter().all(|h| edge_bytes(h, out, edge))
+            } else {
+                items.iter().rev().all(|h| edge_bytes(h, out, edge))
             }
-            true
         }
         HirKind::Alternation(items) => {
             let mut empty = false;
             for h in items {
-                empty |= last_bytes(h, out);
+                empty |= edge_bytes(h, out, edge);
             }
             empty
         }
@@ -243,10 +198,10 @@ impl Shapes {
             let regex = Regex::new(&anchored).map_err(|e| bad(e.to_string()))?;
             let hir = regex_syntax::parse(&anchored).map_err(|e| bad(e.to_string()))?;
             let mut first = [false; 256];
-            if first_bytes(&hir, &mut first) {
+            if edge_bytes(&hir, &mut first, Edge::First) {
                 return Err(bad("can match an empty string".into()));
             }
-            last_bytes(&hir, &mut last);
+            edge_bytes(&hir, &mut last, Edge::Last);
             let mut groups = Vec::new();
             for (i, name) in regex.capture_names().enumerate() {
                 let Some(name) = name else { continue };

@@ -110,15 +110,7 @@ impl Scan<'_> {
             Field::Mod => lookup(Class::Mod).or_else(|| lookup(Class::Edge))?,
             Field::Ref => lookup(Class::Ref)?,
             Field::N | Field::N2 | Field::Frac => Got::Num(number_text(t)?),
-            Field::Every
-            | Field::Fiscal
-            | Field::Weekend
-            | Field::Vague
-            | Field::ShortDecade
-            | Field::WeekOf
-            | Field::FutureOnly
-            | Field::Aside
-            | Field::Bc => Got::Flag,
+            _ if field.is_flag() => Got::Flag,
             Field::Precision => lookup(Class::Unit)?,
             _ => Got::Int(digits(t)?),
         })
