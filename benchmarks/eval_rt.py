@@ -3,6 +3,11 @@
     python benchmarks/eval_rt.py                 # rt-en.jsonl
     python benchmarks/eval_rt.py --langs en es   # several files, one score each
     python benchmarks/eval_rt.py --errors 40     # show errors
+    python benchmarks/eval_rt.py --langs es --lang auto   # identify each case's language
+
+Each case is analysed in its file's language (``--lang given``, the default)
+or with ``lang="auto"`` (``--lang auto``: the language identified from the
+sentence, reported as the share identified right).
 
 Each case is analysed with its reference date. The cases come from a dialogue
 assistant, so the pipeline runs with ``document_type="auto"`` (the default).
@@ -83,6 +88,7 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default: ../shared)")
     ap.add_argument("--errors", type=int, default=0, help="show N errors per file")
     ap.add_argument("--document-type", default=None, help="document_type for every case (default: the pipeline's)")
+    ap.add_argument("--lang", choices=["given", "auto"], default="given", help="the file's language, or identify it")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     scorer = shared / "eval" / "rt_score.py"
@@ -95,8 +101,18 @@ def main() -> int:
         path = shared / "data" / "multilingual" / f"rt-{lang}.jsonl"
         cases = [json.loads(line) for line in path.open(encoding="utf-8")]
         t0 = time.perf_counter()
-        docs = list(nlp.pipe([c["text"] for c in cases], reference_dates=[c["reference_date"] for c in cases], n_threads=1))
+        docs = list(
+            nlp.pipe(
+                [c["text"] for c in cases],
+                reference_dates=[c["reference_date"] for c in cases],
+                langs=[lang if args.lang == "given" else "auto"] * len(cases),
+                n_threads=1,
+            )
+        )
         elapsed = time.perf_counter() - t0
+        if args.lang == "auto":
+            right = sum(d.lang == lang for d in docs)
+            print(f"   language identified right: {right}/{len(docs)} ({100 * right / max(1, len(docs)):.1f}%)")
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             for c, d in zip(cases, docs):
                 fh.write(json.dumps(system_record(c["id"], d)) + "\n")

@@ -3,6 +3,7 @@
     python benchmarks/eval_timex.py                      # TimeBank and AQUAINT from ../shared
     python benchmarks/eval_timex.py DIR [DIR...] [--errors 30] [--shared PATH]
     python benchmarks/eval_timex.py ../shared/data/timeml/wikiwars-train --document-type narrative
+    python benchmarks/eval_timex.py ../shared/data/timeml/es-timebank-train --lang es
 
 Each document is analysed with its creation date (DCT) as the reference date,
 as TempEval-3 does. Prints the scorer's strict/relaxed/type/value figures per
@@ -35,6 +36,7 @@ def main() -> int:
         choices=["auto", "news", "narrative", "colloquial"],
         help="how documents are anchored (default: auto, chosen per document)",
     )
+    ap.add_argument("--lang", default="auto", help="the documents' language (default: auto, identified per document)")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     evaldir = shared / "eval"
@@ -45,13 +47,17 @@ def main() -> int:
     import timeml  # type: ignore[import-not-found]
 
     dirs = args.dirs or [str(shared / "data/timeml/tbaq/timebank"), str(shared / "data/timeml/tbaq/aquaint")]
-    nlp = dateline.Pipeline(document_type=args.document_type)
+    nlp = dateline.Pipeline(document_type=args.document_type, lang=args.lang)
     for d in dirs:
         docs = [timeml.read_tml(p) for p in timeml.iter_tml_paths([d])]
         texts = [doc.text for doc in docs]
         t0 = time.perf_counter()
         out = list(nlp.pipe(texts, reference_dates=[doc.dct or None for doc in docs], n_threads=1))
         elapsed = time.perf_counter() - t0
+        found: dict[str, int] = {}
+        for res in out:
+            found[res.lang] = found.get(res.lang, 0) + 1
+        print("   languages:", ", ".join(f"{k} {v}" for k, v in sorted(found.items())))
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             for doc, res in zip(docs, out):

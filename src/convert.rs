@@ -1,6 +1,6 @@
 //! Conversions at the boundary: input text, option strings, dates.
 
-use dateline_core::{Date, DateOrder, DocumentType, ReferenceDate};
+use dateline_core::{Date, DateOrder, DocumentType, Lang, ReferenceDate};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -96,13 +96,42 @@ pub(crate) fn parse_prefer(s: Option<&str>) -> PyResult<Option<dateline_core::Pr
     }
 }
 
-/// Parses `date_order`.
-pub(crate) fn parse_date_order(s: &str) -> PyResult<DateOrder> {
+/// Parses `date_order` (None: the language's).
+pub(crate) fn parse_date_order(s: Option<&str>) -> PyResult<Option<DateOrder>> {
     match s {
-        "mdy" => Ok(DateOrder::Mdy),
-        "dmy" => Ok(DateOrder::Dmy),
-        other => Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', not '{other}'"))),
+        None => Ok(None),
+        Some("mdy") => Ok(Some(DateOrder::Mdy)),
+        Some("dmy") => Ok(Some(DateOrder::Dmy)),
+        Some(other) => {
+            Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', None, not '{other}'")))
+        }
     }
+}
+
+/// Parses a language code; `"auto"` is `None` (identified per document).
+pub(crate) fn parse_lang(s: &str) -> PyResult<Option<Lang>> {
+    if s == "auto" {
+        return Ok(None);
+    }
+    Lang::from_code(s)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(e.to_string().replace("invalid configuration: ", "")))
+}
+
+/// One entry of a `langs` argument: a code, `"auto"`, or None for `default`.
+/// `what` names it in messages (`langs[3]`).
+pub(crate) fn parse_lang_item(
+    obj: &Bound<'_, PyAny>,
+    default: Option<Lang>,
+    what: &dyn Fn() -> String,
+) -> PyResult<Option<Lang>> {
+    if obj.is_none() {
+        return Ok(default);
+    }
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{} must be a str or None, not {}", what(), type_name(obj))))?;
+    parse_lang(s.to_str()?).map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
 }
 
 /// A document type from its name (`news`, `narrative`, `colloquial`, `auto`).
@@ -127,12 +156,12 @@ pub(crate) fn parse_document_type_item(
         .map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
 }
 
-/// The name of a date order.
-pub(crate) fn date_order_name(o: DateOrder) -> &'static str {
-    match o {
+/// The name of a date order (None: the language's).
+pub(crate) fn date_order_name(o: Option<DateOrder>) -> Option<&'static str> {
+    o.map(|o| match o {
         DateOrder::Dmy => "dmy",
         _ => "mdy",
-    }
+    })
 }
 
 /// A Python `datetime.date`.

@@ -15,6 +15,19 @@ use pyo3::prelude::*;
 
 /// Switch the core to sequential mode in a forked child (rayon's threads do
 /// not survive `fork()`); registered by `dateline/__init__.py`.
+/// The codes of the languages dateline has resources for (`"de"`, `"en"`, …).
+#[pyfunction]
+fn languages() -> Vec<&'static str> {
+    dateline_core::Lang::all().map(dateline_core::Lang::code).collect()
+}
+
+/// The language of `text` among [`languages`], identified from its first
+/// 2 KB (English when nothing can be told).
+#[pyfunction]
+fn detect_language(text: &str) -> &'static str {
+    dateline_core::lang::detect(text).code()
+}
+
 #[pyfunction]
 fn _after_fork_in_child() {
     dateline_core::parallel::set_parallelism(false);
@@ -40,6 +53,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dates::PyRange>()?;
     m.add_class::<parse::PyParsedTime>()?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(languages, m)?)?;
+    m.add_function(wrap_pyfunction!(detect_language, m)?)?;
     m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(_parallelism_enabled, m)?)?;
     Ok(())

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use dateline_core::export::explanation_record;
 use dateline_core::span::CharCursor;
-use dateline_core::{DateOrder, Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, TimexType, Tokenizer};
+use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, TimexType, Tokenizer};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -14,30 +14,16 @@ use pyo3::types::PyDict;
 
 use crate::batch::run_detached;
 use crate::convert::{
-    extract_text, parse_date_order, parse_document_type, parse_prefer, parse_reference, py_date, py_datetime,
+    extract_text, parse_date_order, parse_document_type, parse_lang, parse_prefer, parse_reference, py_date,
+    py_datetime,
 };
 use crate::dates::Why;
 
 /// The default tokenizer (line breaks end sentences).
 static TOKENIZER: LazyLock<Tokenizer> = LazyLock::new(Tokenizer::default);
 
-/// A tagger per date order, month first then day first (the document type
-/// is an option of each call).
-static TAGGERS: LazyLock<Result<[TemporalTagger; 2], String>> = LazyLock::new(|| {
-    let make = |order| TemporalTagger::new(order, dateline_core::DocumentType::Auto).map_err(|e| e.to_string());
-    Ok([make(DateOrder::Mdy)?, make(DateOrder::Dmy)?])
-});
-
 /// Texts longer than this (bytes) are parsed with the GIL released.
 const DETACH_ABOVE: usize = 4096;
-
-fn tagger(order: DateOrder) -> PyResult<&'static TemporalTagger> {
-    let taggers = TAGGERS.as_ref().map_err(|e| PyValueError::new_err(e.clone()))?;
-    Ok(match order {
-        DateOrder::Dmy => &taggers[1],
-        _ => &taggers[0],
-    })
-}
 
 /// The time expression `dateline.parse` found in a string: `text`, `start`
 /// and `end` (str indices into the string parsed), TIMEX3 `type`, `value`,
@@ -164,14 +150,15 @@ impl PyParsedTime {
 /// The time expression of `text` (the one covering most of it), or None.
 /// See `dateline.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, reference_date, document_type, prefer, date_order))]
+#[pyo3(signature = (text, reference_date, document_type, prefer, date_order, lang = "auto"))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     reference_date: Option<&Bound<'_, PyAny>>,
     document_type: &str,
     prefer: Option<&str>,
-    date_order: &str,
+    date_order: Option<&str>,
+    lang: &str,
 ) -> PyResult<Option<PyParsedTime>> {
     let source = extract_text(text, &|| "text".to_owned())?;
     let reference = match parse_reference(reference_date, "reference_date")? {
@@ -184,9 +171,15 @@ pub(crate) fn parse(
             ));
         }
     };
-    let opts =
-        TagOptions { reference, document_type: parse_document_type(document_type)?, prefer: parse_prefer(prefer)? };
-    let tagger = tagger(parse_date_order(date_order)?)?;
+    let lang = parse_lang(lang)?;
+    let opts = TagOptions {
+        reference,
+        document_type: parse_document_type(document_type)?,
+        prefer: parse_prefer(prefer)?,
+        lang: Some(lang.unwrap_or_else(|| dateline_core::lang::detect(&source))),
+    };
+    let tagger = &TemporalTagger::with_lang(parse_date_order(date_order)?, dateline_core::DocumentType::Auto, lang)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let found = if source.len() > DETACH_ABOVE {
         let s: &str = &source;
         run_detached(py, || Ok(dateline_core::parse_time(s, &TOKENIZER, tagger, &opts)))?

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use dateline_core::export::{Parts, doc_json};
-use dateline_core::{DocumentType, NameRules, Pipeline, PipelineOptions, ReferenceDate, parallel};
+use dateline_core::{DocumentType, Lang, NameRules, Pipeline, PipelineOptions, ReferenceDate, parallel};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
@@ -12,8 +12,8 @@ use pyo3::types::{PyList, PyTuple};
 use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{
-    date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item, parse_reference,
-    parse_threads, py_date,
+    date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item, parse_lang,
+    parse_lang_item, parse_reference, parse_threads, py_date,
 };
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
@@ -39,6 +39,8 @@ struct Batch {
     references: Vec<ReferenceDate>,
     /// One per text, or empty for the pipeline's default.
     document_types: Vec<DocumentType>,
+    /// One per text (None: identified), or empty for the pipeline's default.
+    langs: Vec<Option<Lang>>,
     threads: Option<usize>,
 }
 
@@ -57,6 +59,7 @@ impl PyPipeline {
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
         document_types: Option<&Bound<'py, PyList>>,
+        langs: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
         index_offset: usize,
     ) -> PyResult<Batch> {
@@ -90,18 +93,26 @@ impl PyPipeline {
                 types.push(parse_document_type_item(&v, &what)?.unwrap_or(default));
             }
         }
+        let mut codes: Vec<Option<Lang>> = Vec::new();
+        if let Some(l) = langs {
+            same_length("langs", l)?;
+            let default = self.inner.options().lang;
+            for (i, v) in l.iter().enumerate() {
+                codes.push(parse_lang_item(&v, default, &|| format!("langs[{}]", i + index_offset))?);
+            }
+        }
         let threads = match n_threads {
             None => self.inner.options().n_threads,
             n => parse_threads(n)?,
         };
-        Ok(Batch { texts: owned, references: refs, document_types: types, threads })
+        Ok(Batch { texts: owned, references: refs, document_types: types, langs: codes, threads })
     }
 }
 
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest", name_rules = None, document_type = "auto"))]
+    #[pyo3(signature = (*, gazetteer, reference_date, n_threads, split_on_newlines, date_order, abbreviations = Vec::new(), special_cases = BTreeMap::new(), disable = Vec::new(), overlaps = "longest", name_rules = None, document_type = "auto", lang = "auto"))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn new(
         py: Python<'_>,
@@ -109,13 +120,14 @@ impl PyPipeline {
         reference_date: Option<&Bound<'_, PyAny>>,
         n_threads: Option<i64>,
         split_on_newlines: bool,
-        date_order: &str,
+        date_order: Option<&str>,
         abbreviations: Vec<String>,
         special_cases: BTreeMap<String, Vec<String>>,
         disable: Vec<String>,
         overlaps: &str,
         name_rules: Option<Vec<String>>,
         document_type: &str,
+        lang: &str,
     ) -> PyResult<Self> {
         let name_rules = match name_rules {
             None => NameRules::default(),
@@ -140,6 +152,7 @@ impl PyPipeline {
         let options = PipelineOptions {
             split_on_newlines,
             date_order: parse_date_order(date_order)?,
+            lang: parse_lang(lang)?,
             document_type: parse_document_type(document_type)?,
             reference_date: parse_reference(reference_date, "reference_date")?,
             n_threads: parse_threads(n_threads)?,
@@ -159,14 +172,16 @@ impl PyPipeline {
     }
 
     /// Analyses one text; `reference_date` as in the constructor,
-    /// `document_type` a name or None for the pipeline's.
-    #[pyo3(signature = (text, reference_date, document_type = None))]
+    /// `document_type` a name or None for the pipeline's, `lang` a code,
+    /// `"auto"` or None for the pipeline's.
+    #[pyo3(signature = (text, reference_date, document_type = None, lang = None))]
     fn process(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         reference_date: Option<&Bound<'_, PyAny>>,
         document_type: Option<&Bound<'_, PyAny>>,
+        lang: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDoc> {
         let text = extract_text(text, &|| "text".to_owned())?;
         let reference = parse_reference(reference_date, "reference_date")?;
@@ -174,9 +189,14 @@ impl PyPipeline {
             Some(d) => parse_document_type_item(d, &|| "document_type".to_owned())?,
             None => None,
         };
+        let default = self.inner.options().lang;
+        let lang = match lang {
+            Some(l) => parse_lang_item(l, default, &|| "lang".to_owned())?,
+            None => default,
+        };
         let inner = Arc::clone(&self.inner);
         let t = text.clone_ref(py);
-        let doc = run_detached(py, move || Ok(inner.process_as(&t, reference, doctype)))?;
+        let doc = run_detached(py, move || Ok(inner.process_as(&t, reference, doctype, lang)))?;
         Ok(self.make_doc(text, doc))
     }
 
@@ -184,7 +204,8 @@ impl PyPipeline {
     /// `reference_dates` or `document_types` None, the pipeline's default
     /// applies to every text (so does a None entry of `document_types`).
     /// `index_offset` shifts the indices named in error messages.
-    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0, document_types = None))]
+    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0, document_types = None, langs = None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn process_batch<'py>(
         &self,
         py: Python<'py>,
@@ -193,19 +214,21 @@ impl PyPipeline {
         n_threads: Option<i64>,
         index_offset: usize,
         document_types: Option<&Bound<'py, PyList>>,
+        langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<Vec<PyDoc>> {
-        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, index_offset)?;
+        let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
         let strs = b.strs();
-        let docs =
-            run_detached(py, || inner.map_batch(&strs, &b.references, &b.document_types, b.threads, |_, doc| doc))?;
+        let docs = run_detached(py, || {
+            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| doc)
+        })?;
         drop(strs);
         Ok(b.texts.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
     }
 
     /// Analyses a list of texts in parallel and keeps the results in Rust,
     /// to be read as columns (`Annotations.table`).
-    #[pyo3(signature = (texts, reference_dates, n_threads, document_types = None))]
+    #[pyo3(signature = (texts, reference_dates, n_threads, document_types = None, langs = None))]
     fn annotate<'py>(
         &self,
         py: Python<'py>,
@@ -213,13 +236,14 @@ impl PyPipeline {
         reference_dates: Option<&Bound<'py, PyList>>,
         n_threads: Option<i64>,
         document_types: Option<&Bound<'py, PyList>>,
+        langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<PyAnnotations> {
-        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, 0)?;
+        let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, 0)?;
         let inner = Arc::clone(&self.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
             inner
-                .map_batch(&strs, &b.references, &b.document_types, b.threads, |_, doc| {
+                .map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| {
                     dateline_core::CompactDocument::new(doc)
                 })?
                 .into_iter()
@@ -249,7 +273,7 @@ impl PyPipeline {
         Bound<'py, numpy::PyArray1<i64>>,
     )> {
         use numpy::IntoPyArray;
-        let b = self.prepare(py, texts, None, None, n_threads, 0)?;
+        let b = self.prepare(py, texts, None, None, None, n_threads, 0)?;
         let (strs, threads) = (b.strs(), b.threads);
         let inner = Arc::clone(&self.inner);
         // Texts in groups of 64, each group tokenized with one set of buffers
@@ -295,11 +319,11 @@ impl PyPipeline {
 
     /// Analyses a batch and returns it as JSON lines (one record per text,
     /// each ending in a newline): `doc` (from `names`), `text`,
-    /// `reference_date`, `document_type` and the `parts` asked for (`tokens`,
+    /// `reference_date`, `document_type`, `lang` and the `parts` asked for (`tokens`,
     /// `sentences`, `entities`, `timexes`, `ranges`; `explain` adds an
     /// explanation to each time expression). Analysis and serialisation run in
     /// parallel with the GIL released.
-    #[pyo3(signature = (texts, reference_dates, names, n_threads, parts, index_offset = 0, document_types = None))]
+    #[pyo3(signature = (texts, reference_dates, names, n_threads, parts, index_offset = 0, document_types = None, langs = None))]
     #[allow(clippy::too_many_arguments)] // Python arguments
     fn annotate_jsonl<'py>(
         &self,
@@ -311,6 +335,7 @@ impl PyPipeline {
         parts: Vec<String>,
         index_offset: usize,
         document_types: Option<&Bound<'py, PyList>>,
+        langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<String> {
         if names.len() != texts.len() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
@@ -329,11 +354,11 @@ impl PyPipeline {
                 )));
             }
         }
-        let b = self.prepare(py, texts, reference_dates, document_types, n_threads, index_offset)?;
+        let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
         run_detached(py, move || {
             let strs = b.strs();
-            let lines = inner.map_batch(&strs, &b.references, &b.document_types, b.threads, |i, doc| {
+            let lines = inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |i, doc| {
                 doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p)
             })?;
             let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
@@ -379,9 +404,16 @@ impl PyPipeline {
         self.inner.options().document_type.as_str()
     }
 
-    /// How ambiguous numeric dates are read: `"mdy"` or `"dmy"`.
+    /// The default language: a code, or `"auto"` (identified per document).
     #[getter]
-    fn date_order(&self) -> &'static str {
+    fn lang(&self) -> &'static str {
+        self.inner.options().lang.map_or("auto", Lang::code)
+    }
+
+    /// How ambiguous numeric dates are read: `"mdy"`, `"dmy"`, or None for
+    /// each language's order.
+    #[getter]
+    fn date_order(&self) -> Option<&'static str> {
         date_order_name(self.inner.options().date_order)
     }
 

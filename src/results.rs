@@ -382,6 +382,13 @@ impl PyDoc {
         self.data.doc.document_type.as_str()
     }
 
+    /// The language the document was analysed in (`"en"`, `"es"`, …): the
+    /// one given, or the one identified from its text.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.data.doc.lang.code()
+    }
+
     /// Token offsets as a list of `(start, end)` str-index pairs, without
     /// building `Token` objects (the fast path for large corpora).
     fn token_spans(&self) -> Vec<(usize, usize)> {
@@ -432,6 +439,7 @@ impl PyDoc {
         d.set_item("text", self.text(py))?;
         d.set_item("reference_date", self.data.doc.reference_date.map(|x| x.to_string()))?;
         d.set_item("document_type", self.document_type())?;
+        d.set_item("lang", self.lang())?;
         let span = |start: usize, end: usize, text: &str| -> PyResult<Bound<'py, PyDict>> {
             let s = PyDict::new(py);
             s.set_item("start", start)?;

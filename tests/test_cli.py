@@ -135,7 +135,7 @@ def test_tables_option_limits_jsonl_parts(tmp_path: pathlib.Path) -> None:
     write_jsonl(src)
     r = run("annotate", "-q", "--tables", "entities", str(src))
     rec = json.loads(r.stdout.decode().splitlines()[0])
-    assert set(rec) == {"doc", "text", "reference_date", "document_type", "entities"}
+    assert set(rec) == {"doc", "text", "reference_date", "document_type", "lang", "entities"}
     bad = run("annotate", "--tables", "entities,words", str(src))
     assert bad.returncode == 2 and b"--tables" in bad.stderr
 
@@ -379,7 +379,7 @@ def test_ranges_part_and_table(tmp_path: pathlib.Path) -> None:
     r = run("annotate", "-q", "--tables", "ranges", str(src))
     assert r.returncode == 0, r.stderr
     rec = json.loads(r.stdout)
-    assert set(rec) == {"doc", "text", "reference_date", "document_type", "ranges"}
+    assert set(rec) == {"doc", "text", "reference_date", "document_type", "lang", "ranges"}
     assert rec["ranges"] == [
         {
             "start": 10, "end": 33, "text": "from March 2 to March 6", "value": "2026-03-02/2026-03-06",

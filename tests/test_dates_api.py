@@ -170,7 +170,7 @@ def test_no_ranges_without_a_range_phrase(nlp: dateline.Pipeline) -> None:
 
 def test_to_dict_has_document_type_and_ranges(nlp: dateline.Pipeline) -> None:
     d = nlp("Talks ran from March 2 to March 6.", document_type="news").to_dict()
-    assert list(d) == ["text", "reference_date", "document_type", "tokens", "sentences", "entities", "timexes", "ranges"]
+    assert list(d) == ["text", "reference_date", "document_type", "lang", "tokens", "sentences", "entities", "timexes", "ranges"]
     assert d["document_type"] == "news"
     assert d["ranges"] == [
         {

@@ -59,7 +59,7 @@ def test_reference_date_wrong_type() -> None:
 
 
 def test_unknown_option_values_list_valid_ones() -> None:
-    with pytest.raises(ValueError, match=r"date_order must be one of 'mdy', 'dmy', not 'ymd'"):
+    with pytest.raises(ValueError, match=r"date_order must be one of 'mdy', 'dmy', None, not 'ymd'"):
         dateline.Pipeline(date_order="ymd")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"n_threads must be a positive integer or None, not 0"):
         dateline.Pipeline(n_threads=0)

@@ -121,7 +121,7 @@ def test_parsed_time_is_a_frozen_value() -> None:
     [
         ({"document_type": "blog"}, ValueError, "unknown document type \"blog\"; expected 'news', 'narrative', 'colloquial' or 'auto'"),
         ({"prefer": "soon"}, ValueError, "prefer must be one of 'past', 'future', None, not 'soon'"),
-        ({"date_order": "ymd"}, ValueError, "date_order must be one of 'mdy', 'dmy', not 'ymd'"),
+        ({"date_order": "ymd"}, ValueError, "date_order must be one of 'mdy', 'dmy', None, not 'ymd'"),
         ({"reference_date": "2026-02-30"}, ValueError, "reference_date: invalid date"),
         ({"reference_date": "detect"}, ValueError, "'detect' needs a document"),
         ({"reference_date": 20260305}, TypeError, "reference_date must be a datetime.date"),

@@ -18,11 +18,18 @@ def test_tokenize_table(case: dict) -> None:
         assert [s.text for s in doc.sentences] == case["sentences"]
 
 
-@pytest.mark.parametrize("case", [c for _, _, c in load_tables("dates")], ids=lambda c: c["name"])
-def test_date_table(case: dict) -> None:
+DATE_TABLES = load_tables("dates")
+
+
+@pytest.mark.parametrize("data,case", [(d, c) for _, d, c in DATE_TABLES], ids=[c["name"] for _, _, c in DATE_TABLES])
+def test_date_table(data: dict, case: dict) -> None:
     doc = NLP_NONE(
-        case["input"], reference_date=case.get("reference_date"), document_type=case.get("document_type", "auto")
+        case["input"],
+        reference_date=case.get("reference_date"),
+        document_type=case.get("document_type", "auto"),
+        lang=data.get("lang", "en"),
     )
+    assert doc.lang == data.get("lang", "en")
     if case.get("document_type", "auto") != "auto":
         assert doc.document_type == case["document_type"]
     if "ranges" in case:

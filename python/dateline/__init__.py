@@ -17,7 +17,18 @@ from __future__ import annotations
 import os as _os
 
 from dateline import _core, exceptions, gazetteers
-from dateline._core import Doc, Entity, Gazetteer, ParsedTime, Range, Sentence, Timex, Token
+from dateline._core import (
+    Doc,
+    Entity,
+    Gazetteer,
+    ParsedTime,
+    Range,
+    Sentence,
+    Timex,
+    Token,
+    detect_language,
+    languages,
+)
 from dateline._frames import Annotations
 from dateline._gazframe import GazetteerBuilder
 from dateline._parse import parse
@@ -45,8 +56,10 @@ __all__ = [
     "Timex",
     "Token",
     "__version__",
+    "detect_language",
     "exceptions",
     "gazetteers",
+    "languages",
     "parse",
     "render",
 ]

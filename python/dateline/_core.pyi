@@ -176,8 +176,11 @@ def parse(
     reference_date: _Date | str | None,
     document_type: str,
     prefer: str | None,
-    date_order: str,
+    date_order: str | None,
+    lang: str = "auto",
 ) -> ParsedTime | None: ...
+def languages() -> list[str]: ...
+def detect_language(text: str) -> str: ...
 
 @final
 class Annotations:
@@ -203,6 +206,8 @@ class Doc:
     def ranges(self) -> list[Range]: ...
     @property
     def document_type(self) -> Literal["news", "narrative", "colloquial"]: ...
+    @property
+    def lang(self) -> str: ...
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
     def token_spans(self) -> list[tuple[int, int]]: ...
@@ -282,15 +287,18 @@ class Pipeline:
         reference_date: _RefArg,
         n_threads: int | None,
         split_on_newlines: bool,
-        date_order: str,
+        date_order: str | None,
         abbreviations: list[str] = ...,
         special_cases: dict[str, list[str]] = ...,
         disable: list[str] = ...,
         overlaps: str = ...,
         name_rules: list[str] | None = None,
         document_type: str = "auto",
+        lang: str = "auto",
     ) -> Pipeline: ...
-    def process(self, text: str, reference_date: _RefArg, document_type: str | None = None) -> Doc: ...
+    def process(
+        self, text: str, reference_date: _RefArg, document_type: str | None = None, lang: str | None = None
+    ) -> Doc: ...
     def process_batch(
         self,
         texts: list[str],
@@ -298,6 +306,7 @@ class Pipeline:
         n_threads: int | None,
         index_offset: int = 0,
         document_types: list[str | None] | None = None,
+        langs: list[str | None] | None = None,
     ) -> list[Doc]: ...
     def annotate(
         self,
@@ -305,6 +314,7 @@ class Pipeline:
         reference_dates: list[_RefArg] | None,
         n_threads: int | None,
         document_types: list[str | None] | None = None,
+        langs: list[str | None] | None = None,
     ) -> Annotations: ...
     def offsets(
         self, texts: list[str], n_threads: int | None
@@ -324,6 +334,7 @@ class Pipeline:
         parts: list[str],
         index_offset: int = 0,
         document_types: list[str | None] | None = None,
+        langs: list[str | None] | None = None,
     ) -> str: ...
     @property
     def gazetteer(self) -> Gazetteer: ...
@@ -334,7 +345,9 @@ class Pipeline:
     @property
     def split_on_newlines(self) -> bool: ...
     @property
-    def date_order(self) -> str: ...
+    def date_order(self) -> str | None: ...
+    @property
+    def lang(self) -> str: ...
     @property
     def document_type(self) -> _DocumentType: ...
     @property

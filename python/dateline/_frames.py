@@ -123,17 +123,17 @@ def _dates(obj: object, n: int) -> list[Any] | None:
     return out
 
 
-def _doctypes(obj: object, n: int) -> list[Any] | None:
-    """One document type (or None) per text, from a sequence-like input or
-    one value for all; names are checked in Rust."""
+def _doctypes(obj: object, n: int, what: str = "document_types") -> list[Any] | None:
+    """One document type or language (or None) per text, from a
+    sequence-like input or one value for all; names are checked in Rust."""
     if obj is None:
         return None
     if isinstance(obj, str):
         return [obj] * n
-    values, _ = _values(obj, "document_types")
+    values, _ = _values(obj, what)
     out = [None if _is_missing(v) else v for v in values]
     if len(out) != n:
-        raise ValueError(f"document_types has {len(out)} items for {n} texts")
+        raise ValueError(f"{what} has {len(out)} items for {n} texts")
     return out
 
 
@@ -216,8 +216,9 @@ class Annotations:
     - ``timexes()``: ``type`` (categorical DATE/TIME/DURATION/SET), ``value``,
       ``mod``, ``freq``, ``quant``, ``begin`` and ``end_date`` (the half-open
       calendar interval the value covers, as dates; missing when the value
-      names no concrete period), ``reference_date`` and ``document_type``
-      (categorical news/narrative/colloquial: how the document was read);
+      names no concrete period), ``reference_date``, ``document_type``
+      (categorical news/narrative/colloquial: how the document was read) and
+      ``lang`` (categorical: the language the document was read in);
     - ``ranges()``: ranges of time written as one phrase (``from March 2 to
       March 6``): ``begin_index`` and ``end_index`` (the row numbers, within
       the document, of the time expressions at its ends in ``timexes()``;
@@ -404,12 +405,14 @@ def annotate(
     reference_dates: object,
     n_threads: int | None,
     document_types: object = None,
+    langs: object = None,
 ) -> Annotations:
     """Implementation of :meth:`dateline.Pipeline.annotate`."""
     values, index = _texts(texts)
     refs = _dates(reference_dates, len(values))
     types = _doctypes(document_types, len(values))
-    return Annotations(pipeline.annotate(values, refs, n_threads, types), index)
+    codes = _doctypes(langs, len(values), "langs")
+    return Annotations(pipeline.annotate(values, refs, n_threads, types, codes), index)
 
 
 def annotate_frame(
@@ -421,16 +424,19 @@ def annotate_frame(
     tables: Sequence[str],
     n_threads: int | None,
     document_type: str | None = None,
+    lang: str | None = None,
 ) -> dict[str, Any]:
     """Implementation of :meth:`dateline.Pipeline.annotate_frame`."""
     mod = type(frame).__module__.split(".")[0]
     if mod not in ("pandas", "polars") or not hasattr(frame, "columns"):
         raise TypeError(f"frame must be a pandas or polars DataFrame, not {type(frame).__name__}")
     names = list(frame.columns)
-    for what, col in (("text", text), ("reference_date", reference_date), ("document_type", document_type)):
+    given = (("text", text), ("reference_date", reference_date), ("document_type", document_type), ("lang", lang))
+    for what, col in given:
         if col is not None and col not in names:
             raise KeyError(f"{what} column {col!r} is not in the frame (columns: {names})")
-    keep = [c for c in names if c not in (text, reference_date, document_type)] if columns is None else list(columns)
+    special = (text, reference_date, document_type, lang)
+    keep = [c for c in names if c not in special] if columns is None else list(columns)
     for c in keep:
         if c not in names:
             raise KeyError(f"column {c!r} is not in the frame (columns: {names})")
@@ -438,7 +444,8 @@ def annotate_frame(
     values, _ = _texts(frame[text])
     refs = _dates(frame[reference_date], len(values)) if reference_date is not None else None
     types = _doctypes(frame[document_type], len(values)) if document_type is not None else None
-    res = Annotations(pipeline.annotate(values, refs, n_threads, types))
+    codes = _doctypes(frame[lang], len(values), "langs") if lang is not None else None
+    res = Annotations(pipeline.annotate(values, refs, n_threads, types, codes))
     out: dict[str, Any] = {}
     if mod == "pandas":
         pd = _need("pandas", "pandas")

@@ -17,7 +17,8 @@ def parse(
     reference_date: ReferenceDate = None,
     document_type: DocumentType = "auto",
     prefer: Literal["past", "future"] | None = None,
-    date_order: Literal["mdy", "dmy"] = "mdy",
+    date_order: Literal["mdy", "dmy"] | None = None,
+    lang: str = "auto",
 ) -> ParsedTime | None:
     """The time expression of a short string ("yesterday", "March 5, 2026",
     "3:30 p.m. CET tomorrow"), or None if it has none.
@@ -48,7 +49,13 @@ def parse(
         type's rule).
     date_order
         How numeric dates such as ``03/05/2026`` are read: ``"mdy"`` (5
-        March) or ``"dmy"`` (3 May).
+        March), ``"dmy"`` (3 May), or None (the language's: month first in
+        English, day first elsewhere).
+    lang
+        The language of ``text`` (``"en"``, ``"es"``, …; see
+        :func:`dateline.languages`), or ``"auto"`` to identify it. Short
+        strings are identified less surely than documents: give the language
+        when you know it.
 
     Returns
     -------
@@ -60,7 +67,7 @@ def parse(
     Raises
     ------
     ValueError
-        An unknown ``document_type``, ``prefer`` or ``date_order``, or an
+        An unknown ``document_type``, ``prefer``, ``date_order`` or ``lang``, or an
         impossible ``reference_date``.
 
     Examples
@@ -79,4 +86,4 @@ def parse(
     >>> print(dateline.parse("no date here"))
     None
     """
-    return _core.parse(text, reference_date, document_type, prefer, date_order)
+    return _core.parse(text, reference_date, document_type, prefer, date_order, lang)

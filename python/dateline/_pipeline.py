@@ -46,7 +46,9 @@ class Pipeline:
         Whether every line break ends a sentence.
     date_order
         How ambiguous numeric dates such as ``03/05/2026`` are read:
-        ``"mdy"`` (5 March) or ``"dmy"`` (3 May).
+        ``"mdy"`` (5 March), ``"dmy"`` (3 May), or None (default): each
+        document's language decides (month first in English, day first in the
+        other languages).
     abbreviations
         Extra abbreviations that keep their period and never end a sentence
         (``["Gen.", "Sgt."]``).
@@ -86,6 +88,12 @@ class Pipeline:
         ``"colloquial"`` (mail, chat, notes: on the reference date, leaning to
         the future for plans) or ``"auto"`` (default: chosen per document from
         its text). :attr:`Doc.document_type` says which was used.
+    lang
+        The language of the documents: a code with a folder of resources
+        (``"en"``, ``"es"``, ``"fr"``, ``"de"``, ``"pt"``, ``"it"``, ``"nl"``;
+        :func:`dateline.languages` lists them) or ``"auto"`` (default:
+        identified per document from its text). :attr:`Doc.lang` says which
+        was used.
 
     The pipeline is immutable, can be shared between threads, and pickles
     (with its gazetteer).
@@ -112,13 +120,14 @@ class Pipeline:
         reference_date: ReferenceDate = "detect",
         n_threads: int | None = None,
         split_on_newlines: bool = True,
-        date_order: Literal["mdy", "dmy"] = "mdy",
+        date_order: Literal["mdy", "dmy"] | None = None,
         abbreviations: Iterable[str] = (),
         special_cases: Mapping[str, Sequence[str]] | None = None,
         disable: Iterable[Literal["entities", "timexes"]] = (),
         overlaps: Literal["longest", "all"] = "longest",
         name_rules: Iterable[Literal["persons", "longer_names", "repeats"]] = ("persons", "longer_names", "repeats"),
         document_type: DocumentType = "auto",
+        lang: str = "auto",
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a dateline.Gazetteer or None, not {type(gazetteer).__name__}")
@@ -126,8 +135,10 @@ class Pipeline:
             raise TypeError(f"split_on_newlines must be bool, not {type(split_on_newlines).__name__}")
         if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
             raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
-        if not isinstance(date_order, str):
-            raise TypeError(f"date_order must be str, not {type(date_order).__name__}")
+        if date_order is not None and not isinstance(date_order, str):
+            raise TypeError(f"date_order must be str or None, not {type(date_order).__name__}")
+        if not isinstance(lang, str):
+            raise TypeError(f"lang must be str, not {type(lang).__name__}")
         self._core = _core.Pipeline(
             gazetteer=gazetteer,
             reference_date=reference_date,
@@ -140,6 +151,7 @@ class Pipeline:
             overlaps=overlaps,
             name_rules=[name_rules] if isinstance(name_rules, str) else list(name_rules),
             document_type=document_type,
+            lang=lang,
         )
         self._reference_date = reference_date
 
@@ -158,6 +170,16 @@ class Pipeline:
     def document_type(self) -> str:
         """The default document type (``"auto"``, ``"news"``, ``"narrative"`` or ``"colloquial"``)."""
         return self._core.document_type
+
+    @property
+    def lang(self) -> str:
+        """The default language: a code such as ``"es"``, or ``"auto"`` (identified per document)."""
+        return self._core.lang
+
+    @property
+    def date_order(self) -> str | None:
+        """How ambiguous numeric dates are read: ``"mdy"``, ``"dmy"``, or None (each language's order)."""
+        return self._core.date_order
 
     @property
     def overlaps(self) -> str:
@@ -196,11 +218,13 @@ class Pipeline:
         *,
         reference_date: ReferenceDate | object = _UNSET,
         document_type: DocumentType | None = None,
+        lang: str | None = None,
     ) -> Doc:
         """Analyse one text and return a :class:`Doc`.
 
-        ``reference_date`` and ``document_type`` override the pipeline's
-        defaults for this call (``document_type=None``: the pipeline's).
+        ``reference_date``, ``document_type`` and ``lang`` override the
+        pipeline's defaults for this call (None: the pipeline's; ``lang="auto"``
+        identifies the language from the text).
 
         Examples
         --------
@@ -211,7 +235,7 @@ class Pipeline:
         ('colloquial', '2026-03-04')
         """
         ref = self._reference_date if reference_date is _UNSET else reference_date
-        return self._core.process(text, ref, document_type)  # type: ignore[arg-type]  # checked in Rust
+        return self._core.process(text, ref, document_type, lang)  # type: ignore[arg-type]  # checked in Rust
 
     def pipe(
         self,
@@ -221,6 +245,7 @@ class Pipeline:
         document_types: Iterable[DocumentType | None] | None = None,
         batch_size: int = 1024,
         n_threads: int | None = None,
+        langs: Iterable[str | None] | None = None,
     ) -> Iterator[Doc]:
         """Analyse many texts, yielding a :class:`Doc` per text in input order.
 
@@ -239,6 +264,10 @@ class Pipeline:
             One document type per text (``"auto"``, ``"news"``,
             ``"narrative"``, ``"colloquial"``, or None for the pipeline's), or
             None for the pipeline's on every text.
+        langs
+            One language per text (a code such as ``"es"``, ``"auto"`` to
+            identify it, or None for the pipeline's), or None for the
+            pipeline's on every text.
         batch_size
             Texts per parallel chunk.
         n_threads
@@ -264,7 +293,9 @@ class Pipeline:
             raise TypeError("texts must be an iterable of str, not a single str (use nlp(text) for one text)")
         if isinstance(document_types, str):
             raise TypeError("document_types must be an iterable with one entry per text, not a single str")
-        return self._pipe(iter(texts), reference_dates, document_types, batch_size, n_threads)
+        if isinstance(langs, str):
+            raise TypeError("langs must be an iterable with one entry per text, not a single str")
+        return self._pipe(iter(texts), reference_dates, document_types, batch_size, n_threads, langs)
 
     def _pipe(
         self,
@@ -273,20 +304,23 @@ class Pipeline:
         document_types: Iterable[DocumentType | None] | None,
         batch_size: int,
         n_threads: int | None,
+        langs: Iterable[str | None] | None = None,
     ) -> Iterator[Doc]:
         refs = None if reference_dates is None else _Aligned("reference_dates", reference_dates)
         types = None if document_types is None else _Aligned("document_types", document_types)
+        codes = None if langs is None else _Aligned("langs", langs)
         offset = 0
         while True:
             chunk = list(islice(texts, batch_size))
             if not chunk:
-                for extra in (refs, types):
+                for extra in (refs, types, codes):
                     if extra is not None:
                         extra.check_exhausted()
                 return
             ref_chunk = None if refs is None else refs.take(len(chunk))
             type_chunk = None if types is None else types.take(len(chunk))
-            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk)
+            lang_chunk = None if codes is None else codes.take(len(chunk))
+            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk, lang_chunk)
             offset += len(chunk)
 
     def offsets(self, texts: Iterable[str], *, n_threads: int | None = None) -> Offsets:
@@ -324,6 +358,7 @@ class Pipeline:
         reference_dates: Iterable[ReferenceDate] | ReferenceDate | Any = None,
         document_types: Iterable[DocumentType | None] | DocumentType | Any = None,
         n_threads: int | None = None,
+        langs: Iterable[str | None] | str | Any = None,
     ) -> Annotations:
         """Analyse many texts and return their spans as tables.
 
@@ -350,6 +385,11 @@ class Pipeline:
             uses the pipeline's default.
         n_threads
             Overrides the pipeline's thread count for this call.
+        langs
+            One language per text (a sequence or Series of codes such as
+            ``"es"``, ``"auto"`` or missing values, which mean the
+            pipeline's), or one code for every text. ``None`` uses the
+            pipeline's default.
 
         Examples
         --------
@@ -364,7 +404,7 @@ class Pipeline:
         """
         if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int)):
             raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
-        return _frames.annotate(self._core, texts, reference_dates, n_threads, document_types)
+        return _frames.annotate(self._core, texts, reference_dates, n_threads, document_types, langs)
 
     def annotate_frame(
         self,
@@ -376,6 +416,7 @@ class Pipeline:
         columns: Sequence[str] | None = None,
         tables: Sequence[str] = ("entities", "timexes"),
         n_threads: int | None = None,
+        lang: str | None = None,
     ) -> dict[str, Any]:
         """Annotate a DataFrame's text column and join the spans back onto it.
 
@@ -400,6 +441,10 @@ class Pipeline:
             The name of a column of document types (``"auto"``, ``"news"``,
             ``"narrative"``, ``"colloquial"``; missing values mean the
             pipeline's), or None for the pipeline's default.
+        lang
+            The name of a column of language codes (``"es"``, ``"auto"``;
+            missing values mean the pipeline's), or None for the pipeline's
+            default.
         columns
             Frame columns to carry into the tables.
         tables
@@ -419,7 +464,7 @@ class Pipeline:
         a1     AP  Lima   LOC
         """
         return _frames.annotate_frame(
-            self._core, frame, text, reference_date, columns, tables, n_threads, document_type
+            self._core, frame, text, reference_date, columns, tables, n_threads, document_type, lang
         )
 
     # -- persistence ---------------------------------------------------

@@ -9,9 +9,9 @@ parallel batches while the next batch is read.
 
 A document's name (``doc``) is its record's id field when it has one, else
 ``file:line`` (JSONL, CSV), ``file:row`` (Parquet) or the file name. A
-record's reference date and document type come from its fields
-(``--date-field``, ``--document-type-field``) when present, else from
-``--reference-date`` and ``--document-type``.
+record's reference date, document type and language come from its fields
+(``--date-field``, ``--document-type-field``, ``--lang-field``) when
+present, else from ``--reference-date``, ``--document-type`` and ``--lang``.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class Record:
     where: str
     size: int
     doctype: Any = None
+    lang: Any = None
 
 
 @dataclass
@@ -172,7 +173,8 @@ def _from_fields(rec: dict[str, Any], where: str, size: int, args: argparse.Name
     if name is None or name == "":
         name = rec.get("doc", where) if args.id_field == "id" else where
     ref = _ref(rec.get(args.date_field), args.reference_date)
-    return Record(str(name), text, ref, where, size, _doctype(rec.get(args.document_type_field)))
+    lang = _doctype(rec.get(args.lang_field))
+    return Record(str(name), text, ref, where, size, _doctype(rec.get(args.document_type_field)), lang)
 
 
 def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
@@ -194,6 +196,7 @@ def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Recor
         di = header.index(args.date_field) if args.date_field in header else None
         ii = header.index(args.id_field) if args.id_field in header else None
         ki = header.index(args.document_type_field) if args.document_type_field in header else None
+        li = header.index(args.lang_field) if args.lang_field in header else None
         while True:
             line = reader.line_num + 1
             where = f"{shown}:{line}"
@@ -216,7 +219,8 @@ def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Recor
             name = row[ii] if ii is not None and row[ii] else where
             ref = _ref(row[di], args.reference_date) if di is not None else args.reference_date
             doctype = _doctype(row[ki]) if ki is not None else None
-            yield Record(name, row[ti], ref, where, sum(len(f) for f in row), doctype)
+            lang = _doctype(row[li]) if li is not None else None
+            yield Record(name, row[ti], ref, where, sum(len(f) for f in row), doctype, lang)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -239,7 +243,7 @@ def _read_parquet(path: str, shown: str, args: argparse.Namespace) -> Iterator[R
     names = pf.schema_arrow.names
     if args.text_field not in names:
         raise CliError(f"{shown}: no column {args.text_field!r} (columns: {names})")
-    fields = (args.text_field, args.date_field, args.id_field, args.document_type_field)
+    fields = (args.text_field, args.date_field, args.id_field, args.document_type_field, args.lang_field)
     cols = [c for c in fields if c in names]
     row = 0
     for batch in pf.iter_batches(batch_size=args.batch_size, columns=list(dict.fromkeys(cols))):
@@ -329,6 +333,7 @@ class JsonlWriter:
             parts,
             0,
             [r.doctype for r in batch],
+            [r.lang for r in batch],
         )
 
     def emit(self, lines: str) -> None:
@@ -375,7 +380,11 @@ class TableWriter:
 
     def analyse(self, batch: list[Record]) -> Annotations:
         core = self.nlp._core.annotate(
-            [r.text for r in batch], [r.ref for r in batch], self.args.jobs, [r.doctype for r in batch]
+            [r.text for r in batch],
+            [r.ref for r in batch],
+            self.args.jobs,
+            [r.doctype for r in batch],
+            [r.lang for r in batch],
         )
         return Annotations(core, self.np.array([r.name for r in batch], dtype=object))
 
@@ -575,6 +584,7 @@ def _annotate(args: argparse.Namespace) -> int:
             reference_date=args.reference_date,
             n_threads=args.jobs,
             document_type=args.document_type,
+            lang=args.lang,
         )
     except ValueError as e:
         raise CliError(str(e)) from None
@@ -611,13 +621,14 @@ def _annotate(args: argparse.Namespace) -> int:
             run: list[Record] = []
             for r in good:
                 try:
-                    nlp._core.annotate([r.text], [r.ref], 1, [r.doctype])
+                    nlp._core.annotate([r.text], [r.ref], 1, [r.doctype], [r.lang])
                 except (ValueError, TypeError) as e:
                     if run:
                         analyse_and_write(run)
                         run = []
                     message = str(e).replace("reference_dates[0]", "reference date")
                     message = message.replace("document_types[0]: ", "").replace("document_types[0]", "document type")
+                    message = message.replace("langs[0]: ", "").replace("langs[0]", "language")
                     fail(Bad(r.where, message))
                     continue
                 run.append(r)
@@ -685,6 +696,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--id-field", default="id", help="field/column naming the document (default: id)")
     a.add_argument("--document-type", choices=DOCUMENT_TYPES, default="auto", help="how relative expressions are anchored: news, narrative, colloquial, or auto (default: chosen per document)")
     a.add_argument("--document-type-field", default="document_type", metavar="FIELD", help="field/column holding a per-document document type, used where present and not empty (default: document_type)")
+    a.add_argument("--lang", default="auto", help="the documents' language: a code (en, es, fr, de, pt, it, nl, ...) or auto (default: identified per document)")
+    a.add_argument("--lang-field", default="lang", metavar="FIELD", help="field/column holding a per-document language, used where present and not empty (default: lang)")
     a.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); with several tables, OUT.<table>.<ext> each")
     a.add_argument("--output-format", choices=["auto", "jsonl", "csv", "parquet"], default="auto", help="default: from OUT's extension, else jsonl")
     a.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes,ranges (default: all for JSONL, entities,timexes for CSV/Parquet)")

@@ -179,6 +179,7 @@ struct DocRec<'a> {
     text: &'a str,
     reference_date: Option<String>,
     document_type: &'static str,
+    lang: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenRec<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -192,7 +193,7 @@ struct DocRec<'a> {
 }
 
 /// `doc` as one line of JSON (no trailing newline): `doc` (its name),
-/// `text`, `reference_date`, `document_type`, then the chosen `parts`.
+/// `text`, `reference_date`, `document_type`, `lang`, then the chosen `parts`.
 pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, parts: Parts) -> String {
     let off = RefCell::new(CharCursor::new(text));
     let c = |b: usize| off.borrow_mut().at(b);
@@ -201,6 +202,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
         text,
         reference_date: doc.reference_date.map(|d| d.to_string()),
         document_type: doc.document_type.as_str(),
+        lang: doc.lang.code(),
         tokens: parts.tokens.then(|| {
             doc.tokens
                 .iter()
@@ -316,7 +318,7 @@ mod tests {
         let nlp = Pipeline::new(PipelineOptions::default());
         let text = "Señor, talks ran from March 2 to March 6, since yesterday.";
         let dct = Date::new(2026, 3, 5).unwrap();
-        let doc = nlp.process_as(text, ReferenceDate::Fixed(dct), Some(crate::DocumentType::Colloquial));
+        let doc = nlp.process_as(text, ReferenceDate::Fixed(dct), Some(crate::DocumentType::Colloquial), None);
         let mut parts = Parts::NONE;
         for p in ["timexes", "ranges", "explain"] {
             assert!(parts.set(p));
@@ -324,6 +326,7 @@ mod tests {
         assert!(!parts.set("dates"));
         let v: serde_json::Value = serde_json::from_str(&doc_json("x", text, &doc, nlp.gazetteer(), parts)).unwrap();
         assert_eq!(v["document_type"], "colloquial");
+        assert_eq!(v["lang"], "en");
         assert_eq!(
             v["ranges"][0],
             serde_json::json!({

@@ -30,7 +30,7 @@ pub mod dates;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
-mod lang;
+pub mod lang;
 pub mod parallel;
 pub mod pipeline;
 pub mod render;
@@ -43,6 +43,7 @@ pub use dates::{
     TimeRange, Timex, TimexType, detect_reference_date, detect_reference_date_with, parse_time,
 };
 pub use error::Error;
+pub use lang::Lang;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
 pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;

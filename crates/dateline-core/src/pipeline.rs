@@ -6,9 +6,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::civil::Date;
-use crate::dates::{DateOrder, DocumentType, TagOptions, TemporalTagger, TimeRange, Timex, detect_reference_date_with};
+use crate::dates::{DateOrder, DocumentType, TagOptions, TemporalTagger, TimeRange, Timex, detect_reference_date_in};
 use crate::error::Error;
 use crate::gazetteer::{Entry, Folding, Gazetteer, NameRules, Rule, world};
+use crate::lang::Lang;
 use crate::parallel;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 
@@ -21,8 +22,12 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct PipelineOptions {
     /// Whether every line break ends a sentence (default `true`).
     pub split_on_newlines: bool,
-    /// How to read ambiguous numeric dates (default month first).
-    pub date_order: DateOrder,
+    /// How to read ambiguous numeric dates (`None`, the default: the
+    /// language's order, month first in English, day first elsewhere).
+    pub date_order: Option<DateOrder>,
+    /// The language of the documents when a call gives none (`None`, the
+    /// default: identified per document).
+    pub lang: Option<Lang>,
     /// How relative time expressions are anchored when a call gives no
     /// document type (default: chosen per document).
     pub document_type: DocumentType,
@@ -64,7 +69,8 @@ impl Default for PipelineOptions {
     fn default() -> Self {
         Self {
             split_on_newlines: true,
-            date_order: DateOrder::Mdy,
+            date_order: None,
+            lang: None,
             document_type: DocumentType::Auto,
             reference_date: ReferenceDate::Detect,
             n_threads: None,
@@ -123,6 +129,8 @@ pub struct Document {
     pub reference_date: Option<Date>,
     /// The document type the time expressions were anchored as.
     pub document_type: DocumentType,
+    /// The language the document was analysed in.
+    pub lang: Lang,
 }
 
 /// A [`Document`] kept compactly: 32-bit offsets for tokens and sentences
@@ -138,6 +146,7 @@ pub struct CompactDocument {
     ranges: Vec<TimeRange>,
     reference_date: Option<Date>,
     document_type: DocumentType,
+    lang: Lang,
 }
 
 impl CompactDocument {
@@ -166,6 +175,7 @@ impl CompactDocument {
             ranges: doc.ranges,
             reference_date: doc.reference_date,
             document_type: doc.document_type,
+            lang: doc.lang,
         })
     }
 
@@ -200,6 +210,7 @@ impl CompactDocument {
             ranges: self.ranges.clone(),
             reference_date: self.reference_date,
             document_type: self.document_type,
+            lang: self.lang,
         }
     }
 }
@@ -248,7 +259,8 @@ impl Pipeline {
     pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
         Self {
             tokenizer: options.tokenizer().unwrap_or_else(|_| Tokenizer::new(options.split_on_newlines)),
-            tagger: TemporalTagger::new(options.date_order, options.document_type).unwrap_or_default(),
+            tagger: TemporalTagger::with_lang(options.date_order, options.document_type, options.lang)
+                .unwrap_or_default(),
             options,
             gazetteer,
             builtin_gazetteer: false,
@@ -289,17 +301,25 @@ impl Pipeline {
     /// Analyses one document with the options' document type.
     #[must_use]
     pub fn process(&self, text: &str, reference: ReferenceDate) -> Document {
-        self.process_as(text, reference, None)
+        self.process_as(text, reference, None, self.options.lang)
     }
 
-    /// Analyses one document as `document_type` (`None`: the options').
+    /// Analyses one document as `document_type` (`None`: the options') in
+    /// `lang` (`None`: identified from the text).
     #[must_use]
-    pub fn process_as(&self, text: &str, reference: ReferenceDate, document_type: Option<DocumentType>) -> Document {
+    pub fn process_as(
+        &self,
+        text: &str,
+        reference: ReferenceDate,
+        document_type: Option<DocumentType>,
+        lang: Option<Lang>,
+    ) -> Document {
+        let lang = lang.unwrap_or_else(|| crate::lang::detect(text));
         let (tokens, sentences) = self.tokenizer.tokenize_with_sentences(text);
         let reference_date = match reference {
             ReferenceDate::Fixed(d) => Some(d),
             ReferenceDate::None => None,
-            ReferenceDate::Detect => detect_reference_date_with(text, &self.tokenizer, &self.tagger).map(|d| d.0),
+            ReferenceDate::Detect => detect_reference_date_in(text, &self.tokenizer, &self.tagger, lang).map(|d| d.0),
         };
         let entities = if !self.options.entities {
             Vec::new()
@@ -320,7 +340,7 @@ impl Pipeline {
         .collect();
         let document_type = document_type.unwrap_or(self.options.document_type);
         let tagged = if self.options.timexes {
-            let opts = TagOptions { reference: reference_date, document_type, prefer: None };
+            let opts = TagOptions { reference: reference_date, document_type, prefer: None, lang: Some(lang) };
             self.tagger.tag_document(text, &tokens, &sentences, &opts)
         } else {
             crate::dates::Tagged {
@@ -336,6 +356,7 @@ impl Pipeline {
             ranges: tagged.ranges,
             reference_date,
             document_type: tagged.document_type,
+            lang,
         }
     }
 
@@ -352,21 +373,24 @@ impl Pipeline {
         references: &[ReferenceDate],
         n_threads: Option<usize>,
     ) -> Result<Vec<Document>, Error> {
-        self.map_batch(texts, references, &[], n_threads, |_, doc| doc)
+        self.map_batch(texts, references, &[], &[], n_threads, |_, doc| doc)
     }
 
     /// As [`Pipeline::process_batch`], handing each document to `f` (with its
     /// position) on the worker thread, so that what is kept of it — a compact
-    /// form, a JSON line — is made in parallel too. `document_types` holds one
-    /// entry per text, or is empty for the options' document type on all.
+    /// form, a JSON line — is made in parallel too. `document_types` and
+    /// `langs` hold one entry per text, or are empty for the options' on all
+    /// (a `None` language is identified from the text).
     ///
     /// # Errors
-    /// As [`Pipeline::process_batch`]; also if `document_types` has the wrong length.
+    /// As [`Pipeline::process_batch`]; also if `document_types` or `langs`
+    /// has the wrong length.
     pub fn map_batch<S, R, F>(
         &self,
         texts: &[S],
         references: &[ReferenceDate],
         document_types: &[DocumentType],
+        langs: &[Option<Lang>],
         n_threads: Option<usize>,
         f: F,
     ) -> Result<Vec<R>, Error>
@@ -381,10 +405,14 @@ impl Pipeline {
         if !document_types.is_empty() && document_types.len() != texts.len() {
             return Err(Error::Config(format!("{} document types for {} texts", document_types.len(), texts.len())));
         }
+        if !langs.is_empty() && langs.len() != texts.len() {
+            return Err(Error::Config(format!("{} languages for {} texts", langs.len(), texts.len())));
+        }
         let idx: Vec<usize> = (0..texts.len()).collect();
         parallel::map_ordered(&idx, n_threads, |&i| {
             let r = references.get(i).copied().unwrap_or(self.options.reference_date);
-            f(i, self.process_as(texts[i].as_ref(), r, document_types.get(i).copied()))
+            let lang = if langs.is_empty() { self.options.lang } else { langs[i] };
+            f(i, self.process_as(texts[i].as_ref(), r, document_types.get(i).copied(), lang))
         })
     }
 

@@ -3,7 +3,7 @@
 //! batches equal single calls whatever the thread count.
 
 use dateline_core::{
-    Date, Document, DocumentType, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
+    Date, Document, DocumentType, Gazetteer, Lang, Pipeline, PipelineOptions, ReferenceDate, TemporalTagger, Tokenizer,
 };
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -313,7 +313,7 @@ fn adversarial_gazetteers_keep_invariants() {
 }
 
 #[test]
-fn document_types_per_text_equal_single_calls() {
+fn document_types_and_languages_per_text_equal_single_calls() {
     let nlp = Pipeline::new(PipelineOptions::default());
     let mut rng = Rng(7);
     let texts: Vec<String> = (0..120).map(|i| random_text(&mut rng, 5 + i % 30)).collect();
@@ -321,15 +321,22 @@ fn document_types_per_text_equal_single_calls() {
     let types: Vec<DocumentType> = (0..texts.len()).map(|i| kinds[i % 4]).collect();
     let r = ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap());
     let refs = vec![r; texts.len()];
-    let single: Vec<Document> = texts.iter().zip(&types).map(|(t, &k)| nlp.process_as(t, r, Some(k))).collect();
-    for (d, &k) in single.iter().zip(&types) {
+    let all: Vec<Option<Lang>> = std::iter::once(None).chain(Lang::all().map(Some)).collect();
+    let langs: Vec<Option<Lang>> = (0..texts.len()).map(|i| all[i % all.len()]).collect();
+    let single: Vec<Document> =
+        texts.iter().zip(&types).zip(&langs).map(|((t, &k), &l)| nlp.process_as(t, r, Some(k), l)).collect();
+    for ((d, &k), &l) in single.iter().zip(&types).zip(&langs) {
         if k != DocumentType::Auto {
             assert_eq!(d.document_type, k);
         }
+        if let Some(l) = l {
+            assert_eq!(d.lang, l);
+        }
     }
     for threads in [Some(1), Some(2)] {
-        let batch = nlp.map_batch(&texts, &refs, &types, threads, |_, d| d).unwrap();
-        assert!(batch.iter().zip(&single).all(|(a, b)| same(a, b)), "threads {threads:?}");
+        let batch = nlp.map_batch(&texts, &refs, &types, &langs, threads, |_, d| d).unwrap();
+        assert!(batch.iter().zip(&single).all(|(a, b)| same(a, b) && a.lang == b.lang), "threads {threads:?}");
     }
-    assert!(nlp.map_batch(&texts, &refs, &types[1..], None, |_, d| d).is_err());
+    assert!(nlp.map_batch(&texts, &refs, &types[1..], &[], None, |_, d| d).is_err());
+    assert!(nlp.map_batch(&texts, &refs, &types, &langs[1..], None, |_, d| d).is_err());
 }

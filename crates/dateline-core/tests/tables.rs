@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use dateline_core::{
+    Lang,
     Date, DocumentType, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TagOptions, TemporalTagger,
     Tokenizer,
 };
@@ -68,6 +69,8 @@ struct DateCase {
 
 #[derive(Deserialize)]
 struct DateFile {
+    /// The language of the file's cases (default `en`).
+    lang: Option<String>,
     case: Vec<DateCase>,
 }
 
@@ -99,11 +102,19 @@ struct GazFile {
 }
 
 const TOKENIZE: &[&str] = &[include_str!("../../../testdata/tokenize/conventions.toml")];
-const DATES: &[&str] = &[
-    include_str!("../../../testdata/dates/seed_forms.toml"),
-    include_str!("../../../testdata/dates/forms.toml"),
-    include_str!("../../../testdata/dates/everyday.toml"),
-];
+/// The texts of every `testdata/dates/*.toml`, by name.
+fn date_files() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/dates");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("testdata/dates")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("readable")))
+        .collect();
+    out.sort();
+    assert!(out.len() >= 3, "the date tables are missing");
+    out
+}
 const GAZETTEER: &[&str] = &[
     include_str!("../../../testdata/gazetteer/basic.toml"),
     include_str!("../../../testdata/gazetteer/name_rules.toml"),
@@ -137,8 +148,9 @@ fn date_tables() {
     let tok = Tokenizer::default();
     let tagger = TemporalTagger::default();
     let mut failures = Vec::new();
-    for file in DATES {
-        let f: DateFile = toml::from_str(file).expect("valid TOML");
+    for (name, file) in date_files() {
+        let f: DateFile = toml::from_str(&file).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let lang = Lang::from_code(f.lang.as_deref().unwrap_or("en")).unwrap_or_else(|e| panic!("{name}: {e}"));
         for c in f.case {
             let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
             let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
@@ -149,7 +161,7 @@ fn date_tables() {
                 Some("colloquial") => DocumentType::Colloquial,
                 Some(other) => panic!("{}: unknown document_type {other}", c.name),
             };
-            let opts = TagOptions { reference, document_type, prefer: None };
+            let opts = TagOptions { reference, document_type, prefer: None, lang: Some(lang) };
             let tagged = tagger.tag_document(&c.input, &tokens, &sents, &opts);
             if document_type != DocumentType::Auto && tagged.document_type != document_type {
                 failures.push(format!("{}: anchored as {:?}", c.name, tagged.document_type));

@@ -83,6 +83,8 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let (mut begin, mut finish) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let mut reference = Vec::with_capacity(n);
     let mut document_type = CatBuilder::fixed(&DOCUMENT_TYPES.map(DocumentType::as_str));
+    let codes: Vec<&str> = crate::Lang::all().map(crate::Lang::code).collect();
+    let mut lang = CatBuilder::fixed(&codes);
     for (k, d) in docs.iter().enumerate() {
         if d.doc.timexes.is_empty() {
             continue;
@@ -105,6 +107,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             finish.push(e);
             reference.push(r);
             document_type.code(dt);
+            lang.code(d.doc.lang.code());
         }
     }
     Table {
@@ -122,6 +125,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             ("end_date", Column::Date(finish)),
             ("reference_date", Column::Date(reference)),
             ("document_type", Column::Cat(document_type.col)),
+            ("lang", Column::Cat(lang.col)),
         ],
     }
 }

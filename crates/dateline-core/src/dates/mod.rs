@@ -25,7 +25,6 @@ mod anchor;
 mod assign;
 mod cal;
 mod doctype;
-#[cfg(test)]
 mod examples;
 mod explain;
 mod fields;
@@ -40,17 +39,19 @@ mod tagger;
 mod tense;
 mod value;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::civil::Date;
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 use grammar::{Grammar, Sources};
 
+pub use examples::check_examples;
 pub use explain::{Anchor, Explanation};
-pub use refdate::{detect_reference_date, detect_reference_date_with};
+pub use refdate::{detect_reference_date, detect_reference_date_in, detect_reference_date_with};
 pub use tense::Tense;
 
 /// The TIMEX3 type of an expression.
@@ -291,6 +292,8 @@ pub struct Tagged {
     pub ranges: Vec<TimeRange>,
     /// The document type the expressions were anchored as (never `Auto`).
     pub document_type: DocumentType,
+    /// The language whose grammar was used.
+    pub lang: Lang,
 }
 
 /// Options of one tagging call.
@@ -303,6 +306,8 @@ pub struct TagOptions {
     pub document_type: DocumentType,
     /// Which way bare weekdays and months lean when the text has no tense cue.
     pub prefer: Option<Prefer>,
+    /// The language (`None`: the tagger's, else identified from the text).
+    pub lang: Option<Lang>,
 }
 
 /// How to read ambiguous numeric dates such as `03/05/2026`.
@@ -316,58 +321,72 @@ pub enum DateOrder {
     Dmy,
 }
 
-const ENGLISH_SOURCES: Sources<'static> = Sources {
-    words: include_str!("../../lang/en/dates/words.toml"),
-    shapes: include_str!("../../lang/en/dates/shapes.toml"),
-    rules: &[
-        ("calendar.toml", include_str!("../../lang/en/dates/calendar.toml")),
-        ("times.toml", include_str!("../../lang/en/dates/times.toml")),
-        ("relative.toml", include_str!("../../lang/en/dates/relative.toml")),
-        ("durations.toml", include_str!("../../lang/en/dates/durations.toml")),
-        ("ranges.toml", include_str!("../../lang/en/dates/ranges.toml")),
-    ],
-    tense: include_str!("../../lang/en/dates/tense.toml"),
-    document: include_str!("../../lang/en/dates/document.toml"),
-};
+/// The rule files read first, in this order; other `dates/*.toml` files of a
+/// language (not words, shapes, tense or document) follow in name order.
+const RULE_FILES: [&str; 5] = ["calendar.toml", "times.toml", "relative.toml", "durations.toml", "ranges.toml"];
 
-static ENGLISH: LazyLock<Result<Grammar, String>> =
-    LazyLock::new(|| Grammar::compile(&ENGLISH_SOURCES, &Tokenizer::default()).map_err(|e| e.to_string()));
+/// The date grammar of `lang`, compiled from its folder's `dates/` files.
+fn compile_grammar(lang: Lang) -> Result<Grammar, String> {
+    let file = |name: &str| crate::lang::folder_file(lang, &format!("dates/{name}")).unwrap_or("");
+    let mut rules: Vec<(&str, &str)> = Vec::new();
+    for name in RULE_FILES {
+        if let Some(text) = crate::lang::folder_file(lang, &format!("dates/{name}")) {
+            rules.push((name, text));
+        }
+    }
+    for (path, text) in crate::lang::folder_files(lang, "dates/") {
+        let name = &path["dates/".len()..];
+        let special = ["words.toml", "shapes.toml", "tense.toml", "document.toml"];
+        if name.ends_with(".toml") && !name.contains('/') && !special.contains(&name) && !RULE_FILES.contains(&name) {
+            rules.push((name, text));
+        }
+    }
+    let src = Sources {
+        words: file("words.toml"),
+        shapes: file("shapes.toml"),
+        rules: &rules,
+        tense: file("tense.toml"),
+        document: file("document.toml"),
+    };
+    Grammar::compile(&src, &Tokenizer::default()).map_err(|e| format!("lang/{}/dates: {e}", lang.code()))
+}
+
+static GRAMMARS: LazyLock<Vec<OnceLock<Result<Grammar, String>>>> =
+    LazyLock::new(|| (0..Lang::count()).map(|_| OnceLock::new()).collect());
+
+/// The built-in date grammar of `lang`, compiled when first asked for.
+///
+/// # Errors
+/// [`Error::Config`] if its resource files do not compile (for a built-in
+/// language, a bug the tests catch).
+pub(crate) fn grammar(lang: Lang) -> Result<&'static Grammar, Error> {
+    GRAMMARS[lang.index()]
+        .get_or_init(|| compile_grammar(lang))
+        .as_ref()
+        .map_err(|e| Error::Config(format!("date grammar: {e}")))
+}
 
 /// The built-in English grammar.
 ///
 /// # Errors
-/// [`Error::Config`] if the built-in resource files do not compile (a bug the
-/// tests catch).
+/// As [`grammar`].
 pub(crate) fn english() -> Result<&'static Grammar, Error> {
-    ENGLISH.as_ref().map_err(|e| Error::Config(format!("built-in English date grammar: {e}")))
+    grammar(Lang::english())
 }
 
-/// The temporal tagger: a language's compiled grammar and the options.
-/// Immutable; share it between threads freely.
-#[derive(Clone, Serialize, Deserialize)]
+/// The temporal tagger: the options of tagging; the grammar is the built-in
+/// one of each document's language. Immutable; share it between threads freely.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TemporalTagger {
-    /// Order of ambiguous numeric dates.
-    pub date_order: DateOrder,
+    /// Order of ambiguous numeric dates (`None`: the language's, month first
+    /// in English, day first in the others).
+    pub date_order: Option<DateOrder>,
     /// The document type used when a call gives none.
     pub document_type: DocumentType,
-    #[serde(skip)]
-    grammar: Option<&'static Grammar>,
-}
-
-impl std::fmt::Debug for TemporalTagger {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TemporalTagger")
-            .field("date_order", &self.date_order)
-            .field("document_type", &self.document_type)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Default for TemporalTagger {
-    fn default() -> Self {
-        Self { date_order: DateOrder::Mdy, document_type: DocumentType::Auto, grammar: english().ok() }
-    }
+    /// The language used when a call gives none (`None`: identified per
+    /// document).
+    pub lang: Option<Lang>,
 }
 
 /// The best time expression of a short string (`dateline.parse`): the one
@@ -386,16 +405,32 @@ pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, op
 }
 
 impl TemporalTagger {
-    /// A tagger for English with these options.
+    /// A tagger with these options, for English unless a call says otherwise.
     ///
     /// # Errors
-    /// [`Error::Config`] if the built-in grammar does not compile.
+    /// [`Error::Config`] if the built-in English grammar does not compile.
     pub fn new(date_order: DateOrder, document_type: DocumentType) -> Result<Self, Error> {
-        Ok(Self { date_order, document_type, grammar: Some(english()?) })
+        english()?;
+        Ok(Self { date_order: Some(date_order), document_type, lang: Some(Lang::english()) })
     }
 
-    fn grammar(&self) -> Option<&'static Grammar> {
-        self.grammar.or_else(|| english().ok())
+    /// A tagger with these options (`None`: the language's date order; the
+    /// language identified per document).
+    ///
+    /// # Errors
+    /// [`Error::Config`] if the grammar of `lang` does not compile.
+    pub fn with_lang(date_order: Option<DateOrder>, document_type: DocumentType, lang: Option<Lang>) -> Result<Self, Error> {
+        if let Some(l) = lang {
+            grammar(l)?;
+        }
+        Ok(Self { date_order, document_type, lang })
+    }
+
+    /// The language a document is tagged in: the call's, else the tagger's,
+    /// else the one identified from its text.
+    #[must_use]
+    pub fn lang_of(&self, text: &str, lang: Option<Lang>) -> Lang {
+        lang.or(self.lang).unwrap_or_else(|| crate::lang::detect(text))
     }
 
     /// Finds the time expressions of `text` (already tokenized), resolving
@@ -403,17 +438,22 @@ impl TemporalTagger {
     /// Spans are byte offsets, sorted and non-overlapping.
     #[must_use]
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence], reference: Option<Date>) -> Vec<Timex> {
-        let opts = TagOptions { reference, document_type: self.document_type, prefer: None };
+        let opts = TagOptions { reference, document_type: self.document_type, ..TagOptions::default() };
         self.tag_document(text, tokens, sentences, &opts).timexes
     }
 
     /// Finds the time expressions and ranges of `text`, with the options of
-    /// one call.
+    /// one call. A language whose grammar does not compile finds nothing.
     #[must_use]
     pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
-        match self.grammar() {
-            Some(g) => tagger::tag(g, self.date_order, text, tokens, sentences, opts),
-            None => Tagged { document_type: DocumentType::News, ..Tagged::default() },
+        let lang = self.lang_of(text, opts.lang);
+        match grammar(lang) {
+            Ok(g) => {
+                let mut t = tagger::tag(g, self.date_order.unwrap_or(g.date_order), text, tokens, sentences, opts);
+                t.lang = lang;
+                t
+            }
+            Err(_) => Tagged { document_type: DocumentType::News, lang, ..Tagged::default() },
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{DocumentType, TagOptions, TemporalTagger, TimexType};
 use crate::civil::Date;
+use crate::lang::Lang;
 use crate::tokenize::Tokenizer;
 
 const KEYWORDS: &[&str] = &["date", "dated", "dct", "published", "posted", "updated", "filed", "created", "issued"];
@@ -28,7 +29,18 @@ pub fn detect_reference_date_with(
     tokenizer: &Tokenizer,
     tagger: &TemporalTagger,
 ) -> Option<(Date, usize, usize)> {
-    let opts = TagOptions { reference: None, document_type: DocumentType::News, prefer: None };
+    detect_reference_date_in(text, tokenizer, tagger, tagger.lang_of(text, None))
+}
+
+/// As [`detect_reference_date_with`], reading the header in `lang`.
+#[must_use]
+pub fn detect_reference_date_in(
+    text: &str,
+    tokenizer: &Tokenizer,
+    tagger: &TemporalTagger,
+    lang: Lang,
+) -> Option<(Date, usize, usize)> {
+    let opts = TagOptions { reference: None, document_type: DocumentType::News, prefer: None, lang: Some(lang) };
     let mut offset = 0usize;
     let mut seen = 0;
     for line in text.split_inclusive('\n') {

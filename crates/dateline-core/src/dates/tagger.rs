@@ -136,5 +136,5 @@ pub(crate) fn tag(
             }
         })
         .collect();
-    Tagged { timexes, ranges, document_type }
+    Tagged { timexes, ranges, document_type, lang: crate::lang::Lang::default() }
 }

@@ -83,6 +83,16 @@ impl Words<'_> {
             && self.cues(k) & cue::NOT_PAST == 0
     }
 
+    /// A regular future form written in lower case (`llegará`).
+    fn regular_future(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else { return false };
+        let w = &self.text[t.start..t.end];
+        w.len() > 4
+            && self.g.tense.future_endings.iter().any(|e| w.ends_with(e.as_ref()))
+            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+            && self.cues(k) & cue::NOT_FUTURE == 0
+    }
+
     /// The tense cue of token `k`, if it is one.
     fn cue(&self, k: usize) -> Option<Tense> {
         let c = self.cues(k);
@@ -104,9 +114,9 @@ impl Words<'_> {
             let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
             return Some(if in_past { Tense::Past } else { Tense::Future });
         }
-        // A word that is no cue is one only as a regular past form.
+        // A word that is no cue is one only as a regular past or future form.
         if c & (cue::PAST | cue::PRESENT) == 0 && !self.regular_past(k) {
-            return None;
+            return self.regular_future(k).then_some(Tense::Future);
         }
         if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
             // `they have gathered evidence`: the present perfect reports the
@@ -175,6 +185,9 @@ mod tests {
             if self.id(k) == self.g.tense.to && self.before(k, 1) & cue::FUTURE_BEFORE_TO != 0 {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
+            }
+            if c & (cue::PAST | cue::PRESENT) == 0 && !regular_past && self.regular_future(k) {
+                return Some(Tense::Future);
             }
             if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
                 let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || regular_past);

@@ -9,6 +9,10 @@ use serde::Deserialize;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WordsFile {
+    /// How the language reads an ambiguous numeric date such as `03/05`:
+    /// `mdy` or `dmy` (the default); a caller's `date_order` overrides it.
+    #[serde(default)]
+    pub date_order: Option<String>,
     /// Class name → (word or phrase → value).
     #[serde(default)]
     pub class: BTreeMap<String, BTreeMap<String, toml::Value>>,
@@ -118,6 +122,12 @@ pub(crate) struct TenseFile {
     pub past_endings: Vec<String>,
     #[serde(default)]
     pub not_past: Vec<String>,
+    /// Endings of regular future forms (`rá` in Spanish), with the words
+    /// that end so but are not.
+    #[serde(default)]
+    pub future_endings: Vec<String>,
+    #[serde(default)]
+    pub not_future: Vec<String>,
     /// Two-word cues of the future (`going to`, `as soon as`).
     #[serde(default)]
     pub future_phrases: Vec<String>,

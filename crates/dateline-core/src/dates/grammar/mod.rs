@@ -111,6 +111,7 @@ pub(crate) struct Rule {
 #[derive(Debug, Default)]
 pub(crate) struct TenseCues {
     pub past_endings: Vec<Box<str>>,
+    pub future_endings: Vec<Box<str>>,
     /// Phrases of the future (`going to`), as word ids.
     pub future_phrases: Vec<Box<[u32]>>,
     /// The id of `to` (`planned to`).
@@ -168,6 +169,11 @@ pub(crate) struct Grammar {
     pub tense: TenseCues,
     /// The lists the number readers use (`article`, `thousand`, `and`).
     pub lists_used: ListsUsed,
+    /// How the language reads `03/05` when the caller does not say.
+    pub date_order: crate::dates::DateOrder,
+    /// What may follow the digits of an ordinal (`th`, `º`, `er`), lower case:
+    /// the list `ordinal_suffix`.
+    pub ordinal_suffixes: Vec<Box<str>>,
     tense_file: TenseFile,
     document_file: DocumentFile,
 }
@@ -258,6 +264,13 @@ impl Grammar {
         let shapes_file: ShapesFile = toml_file("shapes.toml", src.shapes)?;
         let tense: TenseFile = toml_file("tense.toml", src.tense)?;
         let document: DocumentFile = toml_file("document.toml", src.document)?;
+        let date_order = match words.date_order.as_deref() {
+            None | Some("dmy") => crate::dates::DateOrder::Dmy,
+            Some("mdy") => crate::dates::DateOrder::Mdy,
+            Some(other) => {
+                return Err(Error::Config(format!("words.toml: date_order {other:?} is not \"mdy\" or \"dmy\"")));
+            }
+        };
         let lex = Lexicon::compile(&words, tokenizer)?;
         let shapes = Shapes::compile(&shapes_file, &lex)?;
         let list_names: Vec<String> = words.list.keys().cloned().collect();
@@ -314,6 +327,8 @@ impl Grammar {
             lead_cats: Vec::new(),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
+            date_order,
+            ordinal_suffixes: words.list.get("ordinal_suffix").map(|v| v.iter().map(|w| w.to_lowercase().into()).collect()).unwrap_or_default(),
             tense_file: tense,
             document_file: document,
         };

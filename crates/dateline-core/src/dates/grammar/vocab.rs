@@ -49,6 +49,7 @@ pub(crate) mod cue {
     pub const NOT_PAST: u16 = 1 << 7;
     pub const COLLOQUIAL: u16 = 1 << 8;
     pub const REPORTING: u16 = 1 << 9;
+    pub const NOT_FUTURE: u16 = 1 << 10;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -140,7 +141,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 10] = [
+        let flagged: [(&[String], u16); 11] = [
             (&t.past, cue::PAST),
             (&t.future, cue::FUTURE),
             (&t.present, cue::PRESENT),
@@ -149,6 +150,7 @@ impl Grammar {
             (&t.perfect, cue::PERFECT),
             (&t.past_auxiliaries, cue::PAST_AUXILIARY),
             (&t.not_past, cue::NOT_PAST),
+            (&t.not_future, cue::NOT_FUTURE),
             (&d.colloquial, cue::COLLOQUIAL),
             (&d.reporting, cue::REPORTING),
         ];
@@ -165,6 +167,7 @@ impl Grammar {
         }
         self.tense = TenseCues {
             past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
+            future_endings: t.future_endings.iter().map(|w| key(w).into()).collect(),
             future_phrases: t
                 .future_phrases
                 .iter()

@@ -40,9 +40,10 @@ pub(super) fn number_text(s: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
-/// Whether `s` is `st`, `nd`, `rd` or `th` in any case (or empty, if `empty`).
-fn ordinal_suffix(s: &str, empty: bool) -> bool {
-    (empty && s.is_empty()) || ["st", "nd", "rd", "th"].iter().any(|x| s.eq_ignore_ascii_case(x))
+/// The digits of `w` and what follows them.
+fn split_digits(w: &str) -> (&str, &str) {
+    let k = w.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(w.len());
+    w.split_at(k)
 }
 
 pub(super) fn digits(s: &str) -> Option<i64> {
@@ -63,8 +64,8 @@ impl Scan<'_> {
                 self.number_words(i).map(|(v, end)| (end, Got::Num(v)))
             }
             Builtin::Day => {
-                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                if !d.is_empty() && d.len() <= 2 && ordinal_suffix(&w[d.len()..], true) {
+                let (d, suffix) = split_digits(w);
+                if !d.is_empty() && d.len() <= 2 && self.ordinal_suffix(suffix, true) {
                     return digits(d).filter(|v| (1..=31).contains(v)).map(|v| (i + 1, Got::Int(v)));
                 }
                 // An ordinal (`twenty-second`), or a cardinal past twelve
@@ -80,8 +81,8 @@ impl Scan<'_> {
             Builtin::YearWords => self.year_words(i).map(|(y, end)| (end, Got::Int(y))),
             Builtin::Hour => (w.len() <= 2).then(|| digits(w))?.filter(|h| *h <= 24).map(|h| (i + 1, Got::Int(h))),
             Builtin::Ord => {
-                let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                if !d.is_empty() && ordinal_suffix(&w[d.len()..], false) {
+                let (d, suffix) = split_digits(w);
+                if !d.is_empty() && self.ordinal_suffix(suffix, false) {
                     return digits(d).map(|v| (i + 1, Got::Int(v)));
                 }
                 self.ordinal_word(i).filter(|(v, _)| *v > 0).map(|(v, end)| (end, Got::Int(v)))
@@ -89,6 +90,15 @@ impl Scan<'_> {
             Builtin::Cap => self.capitalized(i).then_some((i + 1, Got::Flag)),
             Builtin::Any => Some((i + 1, Got::Flag)),
         }
+    }
+
+    /// Whether `s` may follow the digits of an ordinal in this language, in
+    /// any case (or is empty, if `empty`).
+    fn ordinal_suffix(&self, s: &str, empty: bool) -> bool {
+        if s.is_empty() {
+            return empty;
+        }
+        self.g.ordinal_suffixes.iter().any(|x| x.eq_ignore_ascii_case(s) || **x == *s.to_lowercase())
     }
 
     fn class_value(&self, i: usize, class: Class) -> Option<(i64, f64, usize)> {

@@ -22,6 +22,13 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+mod detect;
+mod registry;
+
+pub use detect::detect;
+pub use registry::Lang;
+pub(crate) use registry::{folder_file, folder_files};
+
 /// The resource files of one language, as text.
 pub(crate) struct Sources {
     /// The folder under `lang/` (`en`), for messages.
@@ -38,10 +45,10 @@ pub(crate) struct Sources {
 
 const ENGLISH_SOURCES: Sources = Sources {
     code: "en",
-    date_words: include_str!("../lang/en/dates/words.toml"),
-    tokenize: include_str!("../lang/en/tokenize.toml"),
-    guard: include_str!("../lang/en/guard.toml"),
-    common_words: include_str!("../lang/en/common_words.txt"),
+    date_words: include_str!("../../lang/en/dates/words.toml"),
+    tokenize: include_str!("../../lang/en/tokenize.toml"),
+    guard: include_str!("../../lang/en/guard.toml"),
+    common_words: include_str!("../../lang/en/common_words.txt"),
 };
 
 /// The words of one language, in lower case.

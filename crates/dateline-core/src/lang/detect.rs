@@ -1,0 +1,271 @@
+//! Language identification for `lang="auto"`: the `whatlang` crate's
+//! trigram and alphabet models (MIT), limited to the languages that have a
+//! folder here, over the first few kilobytes of a document. Where its answer
+//! is not reliable (short texts: `He left yesterday.`, `domingo hoy 2018`)
+//! the words vote: each word counts for every language whose folder knows it
+//! (its function words in `guard.toml`, its date words, its tense and
+//! document cues), and `whatlang`'s guess breaks ties.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::Lang;
+use super::registry::{folder_file, folder_files};
+
+/// ISO 639-1 codes (our folders) → the ISO 639-3 codes `whatlang` uses.
+const ISO_639_3: &[(&str, &str)] = &[
+    ("af", "afr"),
+    ("am", "amh"),
+    ("ar", "ara"),
+    ("az", "aze"),
+    ("be", "bel"),
+    ("bg", "bul"),
+    ("bn", "ben"),
+    ("ca", "cat"),
+    ("cs", "ces"),
+    ("cy", "cym"),
+    ("da", "dan"),
+    ("de", "deu"),
+    ("el", "ell"),
+    ("en", "eng"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("et", "est"),
+    ("fa", "pes"),
+    ("fi", "fin"),
+    ("fr", "fra"),
+    ("gu", "guj"),
+    ("he", "heb"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("hy", "hye"),
+    ("id", "ind"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("jv", "jav"),
+    ("ka", "kat"),
+    ("km", "khm"),
+    ("kn", "kan"),
+    ("ko", "kor"),
+    ("la", "lat"),
+    ("lt", "lit"),
+    ("lv", "lav"),
+    ("mk", "mkd"),
+    ("ml", "mal"),
+    ("mr", "mar"),
+    ("my", "mya"),
+    ("ne", "nep"),
+    ("nl", "nld"),
+    ("nb", "nob"),
+    ("no", "nob"),
+    ("or", "ori"),
+    ("pa", "pan"),
+    ("pl", "pol"),
+    ("pt", "por"),
+    ("ro", "ron"),
+    ("ru", "rus"),
+    ("si", "sin"),
+    ("sk", "slk"),
+    ("sl", "slv"),
+    ("sn", "sna"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("ta", "tam"),
+    ("te", "tel"),
+    ("th", "tha"),
+    ("tk", "tuk"),
+    ("tl", "tgl"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("ur", "urd"),
+    ("uz", "uzb"),
+    ("vi", "vie"),
+    ("yi", "yid"),
+    ("zh", "cmn"),
+    ("zu", "zul"),
+];
+
+/// How much of a document is read: enough for a sure answer, little enough
+/// that identification costs nothing next to the analysis.
+const PREFIX_BYTES: usize = 1024;
+
+/// The votes English starts with.
+const ENGLISH_PRIOR: f32 = 0.6;
+
+/// How much of it `whatlang` reads (its trigram model is the slow part).
+const TRIGRAM_BYTES: usize = 320;
+
+struct Detector {
+    inner: whatlang::Detector,
+    /// `whatlang` language → ours.
+    map: Vec<(whatlang::Lang, Lang)>,
+    /// Word → the languages that know it (bit `k` for `Lang::all()`'s `k`-th).
+    words: FxHashMap<Box<str>, u64>,
+}
+
+/// The words a language's folder knows, lower case: every string of its
+/// `guard.toml` and `dates/` files that is one word of letters (TOML keys
+/// and array items alike).
+fn known_words(lang: Lang) -> FxHashSet<String> {
+    fn add(s: &str, out: &mut FxHashSet<String>) {
+        let w = s.trim().to_lowercase();
+        if w.chars().all(|c| c.is_alphabetic() || c == '\'') && w.chars().any(char::is_alphabetic) {
+            out.insert(w);
+        }
+    }
+    fn walk(v: &toml::Value, out: &mut FxHashSet<String>) {
+        match v {
+            toml::Value::String(s) => add(s, out),
+            toml::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    add(k, out);
+                    walk(x, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = FxHashSet::default();
+    let mut files: Vec<(&str, &str)> = folder_files(lang, "dates/");
+    files.extend(folder_file(lang, "guard.toml").map(|t| ("guard.toml", t)));
+    for (path, text) in files {
+        // Rules are patterns and examples, not words of the language alone.
+        let rules = !(path.ends_with("words.toml")
+            || path.ends_with("tense.toml")
+            || path.ends_with("document.toml")
+            || path == "guard.toml");
+        if rules {
+            continue;
+        }
+        if let Ok(v) = text.parse::<toml::Table>() {
+            walk(&toml::Value::Table(v), &mut out);
+        }
+    }
+    // Names of the grammar's own tables are not words of the language.
+    for k in ["class", "list", "strict", "date_order", "function_words", "past", "future", "present"] {
+        out.remove(k);
+    }
+    out
+}
+
+static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
+    let mut map = Vec::new();
+    for l in Lang::all() {
+        if let Some((_, three)) = ISO_639_3.iter().find(|(two, _)| *two == l.code())
+            && let Some(w) = whatlang::Lang::from_code(*three)
+        {
+            map.push((w, l));
+        }
+    }
+    let allow: Vec<whatlang::Lang> = map.iter().map(|(w, _)| *w).collect();
+    let mut words: FxHashMap<Box<str>, u64> = FxHashMap::default();
+    for l in Lang::all().take(64) {
+        for w in known_words(l) {
+            *words.entry(w.into_boxed_str()).or_default() |= 1 << l.index();
+        }
+    }
+    Detector { inner: whatlang::Detector::with_allowlist(allow), map, words }
+});
+
+/// The first `n` bytes of `text` or less, cut at a character boundary.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = text.len().min(n);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The language of `text` among those with a folder, from its first 1 KB;
+/// English when nothing can be told (no letters, or a script no folder has).
+///
+/// Each word votes for the languages whose folders know
+/// it, a word known to `k` languages giving each `1/k`; `whatlang`'s answer
+/// on the first 320 bytes adds one and a half votes (half a vote when it says itself
+/// unsure; it is not asked when the words already agree, eight votes or more
+/// and three times the runner-up). English starts with 0.6 votes, the
+/// default where the evidence is thin. The most votes win; on a tie English,
+/// else the first code.
+#[must_use]
+pub fn detect(text: &str) -> Lang {
+    let d = &*DETECTOR;
+    let mut votes = vec![0f32; Lang::count().min(64)];
+    let mut word = String::new();
+    let count = |w: &str, votes: &mut [f32]| {
+        if let Some(&bits) = d.words.get(w) {
+            #[allow(clippy::cast_precision_loss)] // at most 64
+            let share = 1.0 / bits.count_ones() as f32;
+            for (k, v) in votes.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    *v += share;
+                }
+            }
+        }
+    };
+    for c in head(text, PREFIX_BYTES).chars() {
+        if c.is_alphabetic() || c == '\'' || c == '’' {
+            word.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
+        } else if !word.is_empty() {
+            count(word.trim_matches('\''), &mut votes);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        count(word.trim_matches('\''), &mut votes);
+    }
+    // A clear winner needs no trigrams (most documents: the slow part skipped).
+    let mut sorted = votes.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let clear = sorted[0] >= 8.0 && sorted.get(1).is_none_or(|s| s * 3.0 <= sorted[0]);
+    if !clear
+        && let Some(info) = d.inner.detect(head(text, TRIGRAM_BYTES))
+        && let Some((_, l)) = d.map.iter().find(|(x, _)| *x == info.lang())
+        && let Some(v) = votes.get_mut(l.index())
+    {
+        *v += if info.is_reliable() { 1.5 } else { 0.5 };
+    }
+    // English, the default, wins where the evidence is thin (`Kevin A. Boone
+    // Accenture -- Houston`).
+    if let Some(v) = votes.get_mut(Lang::english().index()) {
+        *v += ENGLISH_PRIOR;
+    }
+    let best = votes.iter().copied().fold(0f32, f32::max);
+    let english = Lang::english();
+    if best <= 0.0 || votes[english.index()] >= best {
+        return english;
+    }
+    Lang::all().find(|l| votes.get(l.index()).is_some_and(|v| *v >= best)).unwrap_or(english)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, detect};
+
+    #[test]
+    fn tells_the_languages_with_folders_apart() {
+        let cases = [
+            ("en", "The minister said on Thursday that the talks would resume next week in Geneva."),
+            ("es", "El ministro dijo el jueves que las conversaciones se reanudarán la próxima semana."),
+            ("fr", "Le ministre a déclaré jeudi que les négociations reprendraient la semaine prochaine."),
+            ("de", "Der Minister sagte am Donnerstag, die Gespräche würden nächste Woche fortgesetzt."),
+            ("pt", "O ministro disse na quinta-feira que as negociações serão retomadas na próxima semana."),
+            ("it", "Il ministro ha detto giovedì che i colloqui riprenderanno la prossima settimana."),
+            ("nl", "De minister zei donderdag dat de besprekingen volgende week worden hervat."),
+        ];
+        for (code, text) in cases {
+            let Ok(want) = Lang::from_code(code) else { continue };
+            assert_eq!(detect(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_letters_is_english_and_long_text_is_cut_on_a_char_boundary() {
+        assert_eq!(detect(""), Lang::english());
+        assert_eq!(detect("12345 678"), Lang::english());
+        let long = "é".repeat(3000);
+        let _ = detect(&long);
+    }
+}

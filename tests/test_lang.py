@@ -1,0 +1,112 @@
+"""The language layer through the public API: choosing, identifying and
+reporting the language of each document."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pandas as pd
+import pytest
+
+import dateline
+
+LANGS = dateline.languages()
+
+# One ordinary news sentence per language (written for these tests).
+SENTENCES = {
+    "en": "The minister said on Thursday that the talks would resume next week in Geneva.",
+    "es": "El ministro dijo el jueves que las conversaciones se reanudarán la próxima semana en Ginebra.",
+    "fr": "Le ministre a déclaré jeudi que les négociations reprendraient la semaine prochaine à Genève.",
+    "de": "Der Minister sagte am Donnerstag, die Gespräche würden nächste Woche in Genf fortgesetzt.",
+    "pt": "O ministro disse na quinta-feira que as negociações serão retomadas na próxima semana em Genebra.",
+    "it": "Il ministro ha detto giovedì che i colloqui riprenderanno la prossima settimana a Ginevra.",
+    "nl": "De minister zei donderdag dat de besprekingen volgende week in Genève worden hervat.",
+}
+
+
+def test_languages_lists_codes_with_english() -> None:
+    assert "en" in LANGS
+    assert LANGS == sorted(LANGS)
+    assert all(isinstance(c, str) and c.islower() for c in LANGS)
+
+
+@pytest.mark.parametrize("code", [c for c in SENTENCES if c in LANGS])
+def test_auto_identifies_each_language(code: str) -> None:
+    text = SENTENCES[code]
+    assert dateline.detect_language(text) == code
+    assert dateline.Pipeline(reference_date=None)(text).lang == code
+
+
+def test_given_language_is_used_and_reported_everywhere() -> None:
+    nlp = dateline.Pipeline(reference_date="2026-03-05", lang="en")
+    assert nlp.lang == "en"
+    doc = nlp("He left yesterday.")
+    assert doc.lang == "en"
+    assert doc.to_dict()["lang"] == "en"
+    assert nlp("He left yesterday.", lang="auto").lang == "en"
+    assert dateline.Pipeline().lang == "auto"
+
+
+def test_unknown_language_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r'unknown language "xx" \(known: .*en'):
+        dateline.Pipeline(lang="xx")
+    with pytest.raises(TypeError, match="lang must be str"):
+        dateline.Pipeline(lang=3)  # type: ignore[arg-type]
+    nlp = dateline.Pipeline(reference_date=None)
+    with pytest.raises(ValueError, match="unknown language"):
+        nlp("text", lang="klingon")
+    with pytest.raises(ValueError, match=r"langs\[1\]: unknown language"):
+        list(nlp.pipe(["a", "b"], langs=["en", "zz"]))
+    with pytest.raises(ValueError, match="langs has fewer items than texts"):
+        list(nlp.pipe(["a", "b"], langs=["en"]))
+    with pytest.raises(TypeError, match="not a single str"):
+        list(nlp.pipe(["a", "b"], langs="en"))
+    with pytest.raises(ValueError, match="unknown language"):
+        dateline.parse("yesterday", lang="xx")
+
+
+def test_per_document_languages_match_single_calls() -> None:
+    nlp = dateline.Pipeline(reference_date="2026-03-05")
+    texts = [SENTENCES[c] for c in SENTENCES] * 3
+    langs = [None, "auto", "en"] * 7
+    docs = list(nlp.pipe(texts, langs=langs, n_threads=2, batch_size=4))
+    for t, lang, d in zip(texts, langs, docs):
+        single = nlp(t, lang=lang)
+        assert d.lang == single.lang
+        assert [(x.text, x.value) for x in d.timexes] == [(x.text, x.value) for x in single.timexes]
+    assert all(d.lang == "en" for d, lang in zip(docs, langs) if lang == "en")
+
+
+def test_annotate_tables_and_frames_carry_the_language() -> None:
+    nlp = dateline.Pipeline(reference_date="2026-03-05")
+    res = nlp.annotate(["He left yesterday.", "She arrives tomorrow."], langs=["en", None])
+    table = res.timexes()
+    assert list(table["lang"]) == ["en", "en"]
+    df = pd.DataFrame({"text": ["He left yesterday.", "Quiet."], "language": ["en", None]})
+    out = nlp.annotate_frame(df, lang="language", tables=["timexes"])["timexes"]
+    assert list(out["lang"]) == ["en"]
+    assert "language" not in out.columns
+    with pytest.raises(KeyError, match="lang column 'nope'"):
+        nlp.annotate_frame(df, lang="nope")
+    with pytest.raises(ValueError, match="langs has 1 items for 2 texts"):
+        nlp.annotate(["a", "b"], langs=["en"])
+
+
+def test_date_order_follows_the_language_unless_given() -> None:
+    nlp = dateline.Pipeline(reference_date="2026-03-05", lang="en")
+    assert nlp.date_order is None
+    assert nlp("It happened on 03/05/2026.").timexes[0].value == "2026-03-05"
+    dmy = dateline.Pipeline(reference_date="2026-03-05", lang="en", date_order="dmy")
+    assert dmy.date_order == "dmy"
+    assert dmy("It happened on 03/05/2026.").timexes[0].value == "2026-05-03"
+    assert dateline.parse("03/05/2026", lang="en").value == "2026-03-05"
+    assert dateline.parse("03/05/2026", lang="en", date_order="dmy").value == "2026-05-03"
+
+
+def test_language_survives_pickle_and_json() -> None:
+    nlp = dateline.Pipeline(lang="en", reference_date=None)
+    back = pickle.loads(pickle.dumps(nlp))
+    assert back.lang == "en"
+    assert json.loads(nlp.to_json())["options"]["lang"] == "en"
+    assert dateline.Pipeline.from_json(dateline.Pipeline().to_json()).lang == "auto"
