@@ -53,6 +53,7 @@ impl Batch {
 impl PyPipeline {
     /// Checks and converts a batch's arguments. `index_offset` shifts the
     /// indices named in error messages.
+    #[allow(clippy::too_many_arguments)] // one argument per Python list
     fn prepare<'py>(
         &self,
         py: Python<'py>,

@@ -43,8 +43,8 @@ pub use dates::{
     TimeRange, Timex, TimexType, detect_reference_date, detect_reference_date_with, parse_time,
 };
 pub use error::Error;
-pub use lang::Lang;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
+pub use lang::Lang;
 pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
 pub use tokenize::{Sentence, Token, TokenBuffers, Tokenizer};

@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use dateline_core::{
-    Lang,
-    Date, DocumentType, Entry, Gazetteer, Pipeline, PipelineOptions, ReferenceDate, TagOptions, TemporalTagger,
+    Date, DocumentType, Entry, Gazetteer, Lang, Pipeline, PipelineOptions, ReferenceDate, TagOptions, TemporalTagger,
     Tokenizer,
 };
 use serde::Deserialize;

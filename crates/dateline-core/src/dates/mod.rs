@@ -419,7 +419,11 @@ impl TemporalTagger {
     ///
     /// # Errors
     /// [`Error::Config`] if the grammar of `lang` does not compile.
-    pub fn with_lang(date_order: Option<DateOrder>, document_type: DocumentType, lang: Option<Lang>) -> Result<Self, Error> {
+    pub fn with_lang(
+        date_order: Option<DateOrder>,
+        document_type: DocumentType,
+        lang: Option<Lang>,
+    ) -> Result<Self, Error> {
         if let Some(l) = lang {
             grammar(l)?;
         }

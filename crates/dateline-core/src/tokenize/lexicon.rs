@@ -18,6 +18,9 @@ pub(super) const NON_FINAL: u8 = 1;
 pub(super) const FINAL: u8 = 2;
 pub(super) const STARTER: u8 = 4;
 pub(super) const PREFIX: u8 = 8;
+/// A month name of any language (`März`, `mayo`): a day number's period
+/// before it is an ordinal dot (`am 5. März`), not a sentence's end.
+pub(super) const MONTH: u8 = 16;
 
 /// A language's word lists as one table from a word (any case) to its
 /// flags. Words of up to 15 ASCII bytes are looked up by a packed key
@@ -47,6 +50,12 @@ impl Lexicon {
                 }
             }
         }
+        for w in all_month_names() {
+            match packed_lower(w.as_bytes()) {
+                Some(k) => *lex.short.entry(k).or_default() |= MONTH,
+                None => *lex.long.entry(w).or_default() |= MONTH,
+            }
+        }
         lex
     }
 
@@ -62,6 +71,28 @@ impl Lexicon {
             None => self.long.get(&lower).copied().unwrap_or(0),
         }
     }
+}
+
+/// The one-word month names without a period of every language's
+/// `dates/words.toml` (`month` class), lower case, three letters or more.
+fn all_month_names() -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in crate::lang::Lang::all() {
+        let Some(text) = crate::lang::folder_file(lang, "dates/words.toml") else { continue };
+        let Ok(v) = text.parse::<toml::Table>() else { continue };
+        let Some(months) = v.get("class").and_then(|c| c.get("month")).and_then(toml::Value::as_table) else {
+            continue;
+        };
+        for k in months.keys() {
+            let w = k.to_lowercase();
+            if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) {
+                out.push(w);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The English lexicon, built once per process.

@@ -262,6 +262,11 @@ impl Tokenizer {
     }
 
     /// Whether the abbreviation token `w` never ends a sentence.
+    /// Whether `w` is a month name of some language (`März`, `mayo`).
+    pub(crate) fn is_month_name(&self, w: &str) -> bool {
+        LEXICON.flags(w) & lexicon::MONTH != 0
+    }
+
     pub(crate) fn is_non_final_abbreviation(&self, w: &str) -> bool {
         let mut chars = w.chars();
         if let (Some(c), Some('.'), None) = (chars.next(), chars.next(), chars.next())

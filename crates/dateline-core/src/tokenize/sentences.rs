@@ -329,7 +329,15 @@ pub(super) fn split(
                             && next_first.is_lowercase()
                             && (w != "."
                                 || (i > 0 && is_plain_word(word(i - 1)) && tokens[i - 1].end == tokens[i].start));
-                        starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word
+                        // `am 5. März`: a day number's ordinal dot before a month.
+                        let ordinal_dot = w == "."
+                            && j == i
+                            && i > 0
+                            && tokens[i - 1].end == tokens[i].start
+                            && word(i - 1).len() <= 2
+                            && word(i - 1).bytes().all(|b| b.is_ascii_digit())
+                            && tok.is_month_name(next);
+                        !ordinal_dot && (starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word)
                     };
                     if ok {
                         brk.set(j);

@@ -328,7 +328,11 @@ impl Grammar {
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,
-            ordinal_suffixes: words.list.get("ordinal_suffix").map(|v| v.iter().map(|w| w.to_lowercase().into()).collect()).unwrap_or_default(),
+            ordinal_suffixes: words
+                .list
+                .get("ordinal_suffix")
+                .map(|v| v.iter().map(|w| w.to_lowercase().into()).collect())
+                .unwrap_or_default(),
             tense_file: tense,
             document_file: document,
         };
