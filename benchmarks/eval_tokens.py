@@ -3,6 +3,14 @@ Golden Rules, with the shared scorers.
 
     python benchmarks/eval_tokens.py                  # EWT dev and GUM dev from ../shared
     python benchmarks/eval_tokens.py FILE.conllu ... [--layout para] [--errors 20]
+    python benchmarks/eval_tokens.py --langs          # the dev treebanks of es fr de pt it nl
+    python benchmarks/eval_tokens.py --langs --spacy  # ... with spaCy's blank tokenizer and sentencizer
+
+Each file is read in the language of its name (`fr_gsd-…` is French; `--lang`
+overrides). With `--spacy`, spaCy's rule-based tokenizer and sentencizer for
+the same language (`spacy.blank(lang)` + `sentencizer`) run on the same texts
+in the same process, scored the same way (spaCy is not part of dateline's
+dependencies: `pip install spacy`).
 
 Words F1 compares dateline's tokens (syntactic words: `do` `n't`) with UD
 words; Tokens F1 compares surface tokens, i.e. dateline's tokens with a
@@ -40,33 +48,88 @@ def surface(doc: dateline.Doc) -> list[list[int]]:
     return out
 
 
+UD_DEV = ["es_gsd", "fr_gsd", "de_gsd", "pt_bosque", "it_isdt", "nl_alpino"]
+
+
+def spacy_docs(lang: str, texts: list[str]) -> tuple[list[list[list[int]]], list[list[list[int]]], float]:
+    """spaCy's blank pipeline for `lang` with a sentencizer: token and sentence
+    character spans per text, and the seconds taken."""
+    import time
+
+    import spacy  # type: ignore[import-not-found]
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    elapsed = time.perf_counter() - t0
+    toks = [[[t.idx, t.idx + len(t.text)] for t in d if not t.is_space] for d in docs]
+    sents = [[[s.start_char, s.end_char] for s in d.sents if s.text.strip()] for d in docs]
+    return toks, sents, elapsed
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--layout", default="para", choices=["para", "flat", "lines"])
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--lang", default=None, help="the files' language (default: from each file's name)")
+    ap.add_argument("--langs", action="store_true", help="the UD dev treebanks of the six other languages")
+    ap.add_argument("--spacy", action="store_true", help="also score spaCy's blank tokenizer and sentencizer")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
     import golden_rules  # type: ignore[import-not-found]
     import tok_score  # type: ignore[import-not-found]
 
-    files = args.files or [str(shared / "data/ud/en_ewt-ud-dev.conllu"), str(shared / "data/ud/en_gum-ud-dev.conllu")]
-    nlp = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records([]), reference_date=None)
+    if args.langs:
+        files = [str(shared / f"data/ud/{name}-ud-dev.conllu") for name in UD_DEV]
+    else:
+        files = args.files or [str(shared / "data/ud/en_ewt-ud-dev.conllu"), str(shared / "data/ud/en_gum-ud-dev.conllu")]
+    nlp = dateline.Pipeline(gazetteer=dateline.Gazetteer.from_records([]), reference_date=None, disable=["timexes"])
+    import time
+
     for f in files:
+        lang = args.lang or pathlib.Path(f).name.split("_")[0]
         docs = tok_score.load_docs(f, layout=args.layout)
         texts = dict(tok_score.raw_texts(f, layout=args.layout))
         ids = [d.id for d in docs]
-        out = list(nlp.pipe([texts[i] for i in ids]))
+        batch = [texts[i] for i in ids]
+        t0 = time.perf_counter()
+        out = list(nlp.pipe(batch, langs=[lang] * len(batch), n_threads=1))
+        elapsed = time.perf_counter() - t0
+        mb = sum(len(t.encode("utf-8")) for t in batch) / 1e6
         words = [{"doc": i, "tokens": [[t.start, t.end] for t in d.tokens], "sentences": [[s.start, s.end] for s in d.sentences]} for i, d in zip(ids, out)]
-        surf = [{"doc": i, "tokens": surface(d)} for i, d in zip(ids, out)]
+        if lang == "en":
+            surf = [{"doc": i, "tokens": surface(d)} for i, d in zip(ids, out)]
+        else:
+            surf = [{"doc": i, "tokens": [[t.start, t.end] for t in d.tokens]} for i, d in zip(ids, out)]
         rw = tok_score.score(docs, words)
         rs = tok_score.score(docs, surf)
-        print(f"== {pathlib.Path(f).name} (layout {args.layout})")
-        print(f"Words F1     {100 * rw['Words']['f1']:6.2f}")
-        print(f"Tokens F1    {100 * rs['Tokens']['f1']:6.2f}")
-        print(f"Sentences F1 {100 * rw['Sentences']['f1']:6.2f}   (SentBreaks {100 * rw['SentBreaks']['f1']:.2f}, InParBreaks {100 * rw['InParBreaks']['f1']:.2f})")
+        print(f"== {pathlib.Path(f).name} (lang {lang}, layout {args.layout}; dateline {mb / elapsed:.1f} MB/s, 1 thread, with the gazetteer off)")
+        line = f"{'':14}{'dateline':>10}"
+        row = {
+            "Words F1": 100 * rw["Words"]["f1"],
+            "Tokens F1": 100 * rs["Tokens"]["f1"],
+            "Sentences F1": 100 * rw["Sentences"]["f1"],
+        }
+        other = None
+        if args.spacy:
+            stoks, ssents, sel = spacy_docs(lang, batch)
+            sw = tok_score.score(docs, [{"doc": i, "tokens": t, "sentences": s} for i, t, s in zip(ids, stoks, ssents)])
+            other = {
+                "Words F1": 100 * sw["Words"]["f1"],
+                "Tokens F1": 100 * sw["Tokens"]["f1"],
+                "Sentences F1": 100 * sw["Sentences"]["f1"],
+            }
+            line += f"{'spaCy':>10}{'diff':>8}"
+            print(line + f"   (spaCy {mb / sel:.1f} MB/s; dateline {sel / elapsed:.1f}x)")
+        else:
+            print(line)
+        for k, v in row.items():
+            extra = f"{other[k]:10.2f}{v - other[k]:+8.2f}" if other else ""
+            print(f"{k:<14}{v:10.2f}{extra}")
         if args.errors:
             errs: dict = {}
             tok_score.score(docs, words, errors=errs)

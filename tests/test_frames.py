@@ -54,6 +54,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     end_date=iv[1] if iv else None,
                     reference_date=doc.reference_date,
                     document_type=doc.document_type,
+                    lang=doc.lang,
                 )
             elif kind == "ranges":
                 iv = s.interval

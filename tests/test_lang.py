@@ -110,3 +110,41 @@ def test_language_survives_pickle_and_json() -> None:
     assert back.lang == "en"
     assert json.loads(nlp.to_json())["options"]["lang"] == "en"
     assert dateline.Pipeline.from_json(dateline.Pipeline().to_json()).lang == "auto"
+
+
+@pytest.mark.parametrize(
+    "lang,text,tokens",
+    [
+        ("fr", "l'Allemagne viendra jusqu'à aujourd'hui", ["l'", "Allemagne", "viendra", "jusqu'", "à", "aujourd'hui"]),
+        ("fr", "Saint-Pétersbourg, dit-il.", ["Saint-Pétersbourg", ",", "dit", "-il", "."]),
+        ("it", "dell'anno scorso", ["dell'", "anno", "scorso"]),
+        ("de", "im Mai, z.B. am 5. März", ["im", "Mai", ",", "z.B.", "am", "5", ".", "März"]),
+        ("nl", "auto's en 24-jarige", ["auto's", "en", "24-jarige"]),
+        ("pt", "o fim-de-semana de março-abril", ["o", "fim-de-semana", "de", "março", "-", "abril"]),
+        ("en", "I'm sure it's Maduro's", ["I", "'m", "sure", "it", "'s", "Maduro", "'s"]),
+    ],
+)
+def test_each_language_tokenizes_by_its_own_rules(lang: str, text: str, tokens: list[str]) -> None:
+    if lang not in LANGS:
+        pytest.fail(f"no folder for {lang}")
+    doc = dateline.Pipeline(lang=lang, reference_date=None)(text)
+    assert [t.text for t in doc.tokens] == tokens
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
+
+
+@pytest.mark.parametrize(
+    "lang,text,value",
+    [
+        ("es", "hace tres días", "2026-03-02"),
+        ("es", "el 5 de marzo de 2026", "2026-03-05"),
+        ("fr", "il y a deux ans", "2024"),
+        ("de", "vor zwei Wochen", "2026-W08"),
+        ("pt", "há três dias", "2026-03-02"),
+        ("it", "tra due settimane", "2026-03-19"),
+        ("nl", "vorige week", "2026-W09"),
+        ("de", "3,5 Jahre", "P3Y6M"),
+    ],
+)
+def test_parse_reads_each_language(lang: str, text: str, value: str) -> None:
+    t = dateline.parse(text, reference_date="2026-03-05", lang=lang)
+    assert t is not None and t.value == value

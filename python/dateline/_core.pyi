@@ -23,6 +23,8 @@ __all__ = [
     "Range",
     "ParsedTime",
     "parse",
+    "languages",
+    "detect_language",
     "_after_fork_in_child",
     "_parallelism_enabled",
 ]

@@ -85,5 +85,7 @@ def parse(
     (datetime.date(2026, 3, 1), datetime.date(2026, 4, 1))
     >>> print(dateline.parse("no date here"))
     None
+    >>> dateline.parse("hace tres días", reference_date="2026-03-05", lang="es").value
+    '2026-03-02'
     """
     return _core.parse(text, reference_date, document_type, prefer, date_order, lang)

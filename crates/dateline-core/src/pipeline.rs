@@ -215,12 +215,46 @@ impl CompactDocument {
     }
 }
 
+/// The tokens with every word joined by hyphens split into its parts
+/// (`États` `-` `Unis`), or `None` if no token is such a word.
+fn hyphen_parts(text: &str, tokens: &[Token]) -> Option<Vec<Token>> {
+    let joined = |t: &Token| {
+        let w = &text[t.start..t.end];
+        w.len() > 2 && w.contains('-') && !w.starts_with('-') && !w.ends_with('-')
+    };
+    if !tokens.iter().any(joined) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 8);
+    for t in tokens {
+        if !joined(t) {
+            out.push(*t);
+            continue;
+        }
+        let mut start = t.start;
+        for (i, _) in text[t.start..t.end].match_indices('-') {
+            let at = t.start + i;
+            if at > start {
+                out.push(Token { start, end: at, space_after: false });
+            }
+            out.push(Token { start: at, end: at + 1, space_after: false });
+            start = at + 1;
+        }
+        if start < t.end {
+            out.push(Token { start, end: t.end, space_after: t.space_after });
+        }
+    }
+    Some(out)
+}
+
 /// Tokenizer, gazetteer and temporal tagger together. Immutable; share it
 /// between threads freely.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     options: PipelineOptions,
     tokenizer: Tokenizer,
+    /// The tokenizer for each language (`Lang::all()` order).
+    tokenizers: Vec<Tokenizer>,
     tagger: TemporalTagger,
     gazetteer: Arc<Gazetteer>,
     /// Whether the gazetteer is the built-in world gazetteer.
@@ -257,8 +291,11 @@ impl Pipeline {
     /// [`Pipeline::try_with_gazetteer`] fails on them.
     #[must_use]
     pub fn with_gazetteer(options: PipelineOptions, gazetteer: Arc<Gazetteer>) -> Self {
+        let tokenizer = options.tokenizer().unwrap_or_else(|_| Tokenizer::new(options.split_on_newlines));
+        let tokenizer = tokenizer.with_lang(options.lang.unwrap_or_else(Lang::english));
         Self {
-            tokenizer: options.tokenizer().unwrap_or_else(|_| Tokenizer::new(options.split_on_newlines)),
+            tokenizers: Lang::all().map(|l| tokenizer.clone().with_lang(l)).collect(),
+            tokenizer,
             tagger: TemporalTagger::with_lang(options.date_order, options.document_type, options.lang)
                 .unwrap_or_default(),
             options,
@@ -292,10 +329,16 @@ impl Pipeline {
         &self.gazetteer
     }
 
-    /// The tokenizer.
+    /// The tokenizer (for the options' language; English if it is `None`).
     #[must_use]
     pub fn tokenizer(&self) -> &Tokenizer {
         &self.tokenizer
+    }
+
+    /// The tokenizer for `lang`.
+    #[must_use]
+    pub fn tokenizer_for(&self, lang: Lang) -> &Tokenizer {
+        self.tokenizers.get(lang.index()).unwrap_or(&self.tokenizer)
     }
 
     /// Analyses one document with the options' document type.
@@ -315,20 +358,31 @@ impl Pipeline {
         lang: Option<Lang>,
     ) -> Document {
         let lang = lang.unwrap_or_else(|| crate::lang::detect(text));
-        let (tokens, sentences) = self.tokenizer.tokenize_with_sentences(text);
+        let tokenizer = self.tokenizer_for(lang);
+        let (tokens, sentences) = tokenizer.tokenize_with_sentences(text);
         let reference_date = match reference {
             ReferenceDate::Fixed(d) => Some(d),
             ReferenceDate::None => None,
-            ReferenceDate::Detect => detect_reference_date_in(text, &self.tokenizer, &self.tagger, lang).map(|d| d.0),
+            ReferenceDate::Detect => detect_reference_date_in(text, tokenizer, &self.tagger, lang).map(|d| d.0),
         };
+        // The gazetteer's names are split at hyphens; a language that keeps
+        // hyphenated words whole (`États-Unis`) is matched over their parts,
+        // and a match must begin and end where the document's tokens do.
+        let parts = if tokenizer.keeps_hyphens() { hyphen_parts(text, &tokens) } else { None };
+        let gaz_tokens = parts.as_deref().unwrap_or(&tokens);
         let entities = if !self.options.entities {
             Vec::new()
         } else if self.options.all_matches {
-            self.gazetteer.find_all(text, &tokens)
+            self.gazetteer.find_all(text, gaz_tokens)
         } else {
-            self.gazetteer.find_with_rules(text, &tokens, self.options.name_rules)
+            self.gazetteer.find_with_rules(text, gaz_tokens, self.options.name_rules)
         }
         .into_iter()
+        .filter(|m| {
+            parts.is_none()
+                || (tokens.binary_search_by_key(&m.start, |t| t.start).is_ok()
+                    && tokens.binary_search_by_key(&m.end, |t| t.end).is_ok())
+        })
         .map(|m| Entity {
             start: m.start,
             end: m.end,

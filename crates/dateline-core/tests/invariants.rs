@@ -340,3 +340,19 @@ fn document_types_and_languages_per_text_equal_single_calls() {
     assert!(nlp.map_batch(&texts, &refs, &types[1..], &[], None, |_, d| d).is_err());
     assert!(nlp.map_batch(&texts, &refs, &types, &langs[1..], None, |_, d| d).is_err());
 }
+
+#[test]
+fn hyphenated_words_in_every_language_keep_entities_on_token_bounds() {
+    let nlp = Pipeline::new(PipelineOptions::default());
+    let r = ReferenceDate::Fixed(Date::new(2026, 3, 5).unwrap());
+    let texts = ["été-hiver, États-Unis et Saint-Pétersbourg", "-é-", "à-", "Guinée-Bissau e Timor-Leste", "x-ü-ç"];
+    for lang in Lang::all() {
+        for text in texts {
+            let doc = nlp.process_as(text, r, None, Some(lang));
+            for e in &doc.entities {
+                assert!(doc.tokens.iter().any(|t| t.start == e.start), "{lang}: {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.end == e.end), "{lang}: {text:?}");
+            }
+        }
+    }
+}

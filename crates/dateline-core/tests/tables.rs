@@ -152,7 +152,7 @@ fn date_tables() {
         let lang = Lang::from_code(f.lang.as_deref().unwrap_or("en")).unwrap_or_else(|e| panic!("{name}: {e}"));
         for c in f.case {
             let reference = c.reference_date.as_deref().map(|d| Date::parse_iso(d).unwrap());
-            let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
+            let (tokens, sents) = tok.clone().with_lang(lang).tokenize_with_sentences(&c.input);
             let document_type = match c.document_type.as_deref() {
                 None | Some("auto") => DocumentType::Auto,
                 Some("news") => DocumentType::News,

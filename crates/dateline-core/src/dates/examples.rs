@@ -33,7 +33,7 @@ fn parse(line: &str) -> Result<Example, String> {
 }
 
 fn tag(ex: &Example, lang: Lang) -> Tagged {
-    let (tokens, sentences) = Tokenizer::default().tokenize_with_sentences(&ex.text);
+    let (tokens, sentences) = Tokenizer::default().with_lang(lang).tokenize_with_sentences(&ex.text);
     let opts =
         TagOptions { reference: ex.reference, document_type: DocumentType::Auto, prefer: None, lang: Some(lang) };
     TemporalTagger::default().tag_document(&ex.text, &tokens, &sentences, &opts)

@@ -348,7 +348,8 @@ fn compile_grammar(lang: Lang) -> Result<Grammar, String> {
         tense: file("tense.toml"),
         document: file("document.toml"),
     };
-    Grammar::compile(&src, &Tokenizer::default()).map_err(|e| format!("lang/{}/dates: {e}", lang.code()))
+    Grammar::compile(&src, &Tokenizer::default().with_lang(lang))
+        .map_err(|e| format!("lang/{}/dates: {e}", lang.code()))
 }
 
 static GRAMMARS: LazyLock<Vec<OnceLock<Result<Grammar, String>>>> =
@@ -393,6 +394,15 @@ pub struct TemporalTagger {
 /// covering the most of it, the first on a tie.
 #[must_use]
 pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, opts: &TagOptions) -> Option<Timex> {
+    let lang = tagger.lang_of(text, opts.lang);
+    let own;
+    let tokenizer = if tokenizer.lang() == lang {
+        tokenizer
+    } else {
+        own = tokenizer.clone().with_lang(lang);
+        &own
+    };
+    let opts = &TagOptions { lang: Some(lang), ..*opts };
     let (tokens, sentences) = tokenizer.tokenize_with_sentences(text);
     let tagged = tagger.tag_document(text, &tokens, &sentences, opts);
     let mut best: Option<Timex> = None;

@@ -182,7 +182,27 @@ impl<'a> Resolver<'a> {
                     // the begin only borrowed it, and moves back).
                     let written = |v: &Value| v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some());
                     let fine = |c: Cal| c.gran >= Gran::Season;
-                    if written(ev) && !written(bv) && fine(bc) {
+                    // `from Monday to Friday`: two weekdays of one week. In the
+                    // past the begin moves back a week, else the end forward.
+                    let weekday = |v: &Value| {
+                        v.fields().is_some_and(|f| {
+                            f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none()
+                        })
+                    };
+                    if weekday(bv) && weekday(ev) && bc.gran == Gran::Day && ec.gran == Gran::Day {
+                        let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
+                        let (i, c, days) = if past { (bi, bc, -7) } else { (ei, ec, 7) };
+                        if let Some(d) = c.date().map(|d| d.add_days(days)) {
+                            let moved = Cal {
+                                year: Some(d.year()),
+                                month: u8::try_from(d.month()).ok(),
+                                day: u8::try_from(d.day()).ok(),
+                                ..c
+                            };
+                            self.out[i].value = moved.render();
+                            self.out[i].cal = Some(moved);
+                        }
+                    } else if written(ev) && !written(bv) && fine(bc) {
                         self.set_year(bi, bc, -1);
                     } else if written(bv) && !written(ev) && fine(ec) {
                         self.set_year(ei, ec, 1);

@@ -4,12 +4,12 @@
 //! date words) as one table from a word to its flags; and the emoticons,
 //! which are no language's words.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashMap;
 
 use super::packed_lower;
-use crate::lang::Language;
+use crate::lang::{Lang, Language};
 
 /// Lexicon flags: an abbreviation that never ends a sentence (`Mr.`), one
 /// that may (`Inc.`), a word that usually starts a sentence (`The`), a
@@ -30,13 +30,28 @@ pub(super) const MONTH: u8 = 16;
 pub(super) struct Lexicon {
     short: FxHashMap<u128, u8>,
     long: FxHashMap<String, u8>,
+    /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
+    pub english_clitics: bool,
+    /// Whether words joined by hyphens stay one token, and the suffixes
+    /// that do not (`-il`).
+    pub keep_hyphens: bool,
+    pub hyphen_suffixes: Vec<String>,
+    /// Elided words split from the word after them (`l'`, `dell'`), lower
+    /// case, straight apostrophe.
+    pub elisions: Vec<String>,
 }
 
 impl Lexicon {
     /// The table of `lang`'s tokenizer words.
     fn of(lang: &Language) -> Self {
         let t = &lang.tokenizer;
-        let mut lex = Self::default();
+        let mut lex = Self {
+            english_clitics: t.english_clitics,
+            elisions: t.elisions.clone(),
+            keep_hyphens: t.keep_hyphens,
+            hyphen_suffixes: t.hyphen_suffixes.clone(),
+            ..Self::default()
+        };
         for (words, flag) in [
             (&t.non_final_abbreviations, NON_FINAL),
             (&t.final_abbreviations, FINAL),
@@ -95,8 +110,14 @@ fn all_month_names() -> Vec<String> {
     out
 }
 
-/// The English lexicon, built once per process.
-pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::of(Language::english()));
+/// Each language's lexicon, built when first asked for.
+static LEXICONS: LazyLock<Vec<OnceLock<Lexicon>>> =
+    LazyLock::new(|| (0..Lang::count()).map(|_| OnceLock::new()).collect());
+
+/// The lexicon of `lang`.
+pub(super) fn of(lang: Lang) -> &'static Lexicon {
+    LEXICONS[lang.index()].get_or_init(|| Lexicon::of(Language::of(lang)))
+}
 
 /// Emoticons kept as single tokens.
 pub(crate) const EMOTICONS: &[&str] = &[

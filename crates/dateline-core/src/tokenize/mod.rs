@@ -16,11 +16,12 @@ mod sentences;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use lexicon::{FINAL, LEXICON, NON_FINAL, PREFIX, STARTER};
+use lexicon::{FINAL, NON_FINAL, PREFIX, STARTER};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::lang::Lang;
 
 pub use sentences::Sentence;
 
@@ -64,6 +65,8 @@ pub struct Tokenizer {
     abbreviations: HashSet<String>,
     /// User special cases: a chunk equal to a key becomes the listed pieces.
     special_cases: std::collections::BTreeMap<String, Vec<String>>,
+    /// The language whose words and rules apply (English by default).
+    lang: Lang,
 }
 
 impl Default for Tokenizer {
@@ -142,7 +145,36 @@ impl Tokenizer {
     /// A tokenizer; `split_on_newlines` chooses whether every line break ends a sentence.
     #[must_use]
     pub fn new(split_on_newlines: bool) -> Self {
-        Self { split_on_newlines, abbreviations: HashSet::default(), special_cases: std::collections::BTreeMap::new() }
+        Self {
+            split_on_newlines,
+            abbreviations: HashSet::default(),
+            special_cases: std::collections::BTreeMap::new(),
+            lang: Lang::english(),
+        }
+    }
+
+    /// The same tokenizer for `lang`: its abbreviations, sentence starters,
+    /// clitics and elisions (`lang/<code>/tokenize.toml`).
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The language whose words and rules apply.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether words joined by hyphens are one token (`Saint-Pétersbourg`).
+    pub(crate) fn keeps_hyphens(&self) -> bool {
+        self.lex().keep_hyphens
+    }
+
+    #[inline]
+    fn lex(&self) -> &'static lexicon::Lexicon {
+        lexicon::of(self.lang)
     }
 
     /// Adds abbreviations that keep their period and do not end a sentence
@@ -231,7 +263,7 @@ impl Tokenizer {
         {
             return true; // an initial: `George W. Bush`
         }
-        LEXICON.flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
+        self.lex().flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
     }
 
     /// Whether `w` (in any case) is one of the user's abbreviations.
@@ -247,7 +279,7 @@ impl Tokenizer {
         if !w.ends_with('.') || w.len() < 3 {
             return false;
         }
-        if LEXICON.flags(w) & FINAL == 0
+        if self.lex().flags(w) & FINAL == 0
             || ["u.s.", "u.k.", "u.n.", "e.u.", "a.m.", "p.m."].iter().any(|a| w.eq_ignore_ascii_case(a))
         {
             return false;
@@ -261,12 +293,12 @@ impl Tokenizer {
         next.chars().next().is_some_and(char::is_uppercase) && self.is_sentence_starter(next)
     }
 
-    /// Whether the abbreviation token `w` never ends a sentence.
     /// Whether `w` is a month name of some language (`März`, `mayo`).
     pub(crate) fn is_month_name(&self, w: &str) -> bool {
-        LEXICON.flags(w) & lexicon::MONTH != 0
+        self.lex().flags(w) & lexicon::MONTH != 0
     }
 
+    /// Whether the abbreviation token `w` never ends a sentence.
     pub(crate) fn is_non_final_abbreviation(&self, w: &str) -> bool {
         let mut chars = w.chars();
         if let (Some(c), Some('.'), None) = (chars.next(), chars.next(), chars.next())
@@ -274,11 +306,11 @@ impl Tokenizer {
         {
             return true;
         }
-        LEXICON.flags(w) & NON_FINAL != 0 || self.is_user_abbreviation(w)
+        self.lex().flags(w) & NON_FINAL != 0 || self.is_user_abbreviation(w)
     }
 
     pub(crate) fn is_sentence_starter(&self, w: &str) -> bool {
-        LEXICON.flags(w) & STARTER != 0
+        self.lex().flags(w) & STARTER != 0
     }
 
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).
@@ -288,7 +320,57 @@ impl Tokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         self.scan::<false>(text, &mut tokens, &mut Vec::new(), &mut Vec::new());
+        self.language_rules(text, &mut tokens);
         tokens
+    }
+
+    /// The rules of a language other than English, over the tokens of the
+    /// scan (whose rules are English's): English clitics and fused forms are
+    /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), and elided words split off the
+    /// word after them (`l'Allemagne` → `l'` `Allemagne`). Whether anything
+    /// was to be done.
+    fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
+        let lex = self.lex();
+        if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens {
+            return false;
+        }
+        if lex.keep_hyphens {
+            join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
+        }
+        if !lex.english_clitics {
+            let mut k = 0;
+            while k + 1 < tokens.len() {
+                let (a, b) = (tokens[k], tokens[k + 1]);
+                let quotes = &text[a.start..a.end] == "'" && &text[b.start..b.end] == "'";
+                if a.end == b.start && (quotes || clitic_len(&text[a.start..b.end]) == Some(b.end - b.start)) {
+                    tokens[k] = Token { start: a.start, end: b.end, space_after: b.space_after };
+                    tokens.remove(k + 1);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        if !lex.elisions.is_empty() {
+            let mut out = Vec::with_capacity(tokens.len() + 8);
+            for &t in tokens.iter() {
+                let w = &text[t.start..t.end];
+                let cut = w.char_indices().find(|&(_, c)| is_apostrophe(c)).map(|(i, c)| i + c.len_utf8());
+                let split = cut.filter(|&c| {
+                    c < w.len()
+                        && w[c..].chars().next().is_some_and(char::is_alphanumeric)
+                        && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
+                });
+                match split {
+                    Some(c) => {
+                        out.push(Token { start: t.start, end: t.start + c, space_after: false });
+                        out.push(Token { start: t.start + c, end: t.end, space_after: t.space_after });
+                    }
+                    None => out.push(t),
+                }
+            }
+            *tokens = out;
+        }
+        true
     }
 
     /// [`Self::tokenize`]; with `MARK`, also lists in `cands` the tokens the
@@ -905,13 +987,13 @@ impl Tokenizer {
 
     /// Whether the ASCII letters `w` are a prefix that keeps its hyphen (`e-mail`).
     fn is_prefix(&self, w: &[u8]) -> bool {
-        std::str::from_utf8(w).is_ok_and(|w| LEXICON.flags(w) & PREFIX != 0)
+        std::str::from_utf8(w).is_ok_and(|w| self.lex().flags(w) & PREFIX != 0)
     }
 
     /// Whether the letters-and-period word `w` may keep its period as an
     /// abbreviation (a cheap superset of [`Self::is_abbreviation`]'s test).
     fn may_be_abbreviation(&self, w: &str) -> bool {
-        w.len() <= 2 || LEXICON.flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
+        w.len() <= 2 || self.lex().flags(w) & (NON_FINAL | FINAL) != 0 || self.is_user_abbreviation(w)
     }
 
     /// Tokens and sentences of `text` (the working memory of texts up to
@@ -955,6 +1037,11 @@ impl Tokenizer {
     /// ```
     pub fn tokenize_into(&self, text: &str, buf: &mut TokenBuffers) {
         self.scan::<true>(text, &mut buf.tokens, &mut buf.cands, &mut buf.spans);
+        if self.language_rules(text, &mut buf.tokens) {
+            // Token positions moved: every token is a candidate.
+            buf.cands.clear();
+            buf.cands.extend(0..buf.tokens.len());
+        }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
     }
 
@@ -1213,7 +1300,7 @@ impl Tokenizer {
         {
             let first = &w[..i];
             let rest = &w[i + 1..];
-            let keep = LEXICON.flags(first) & PREFIX != 0 && first_char(rest).is_some_and(char::is_alphanumeric);
+            let keep = self.lex().flags(first) & PREFIX != 0 && first_char(rest).is_some_and(char::is_alphanumeric);
             if !keep {
                 self.core(text, s, s + i, out);
                 out.push((s + i, s + i + 1));
@@ -1243,6 +1330,46 @@ fn glued_period(w: &str) -> Option<usize> {
             && b[p + 1].is_ascii_uppercase()
             && b[p + 2].is_ascii_lowercase()
     })
+}
+
+/// Joins words written with hyphens between them into one token
+/// (`Saint` `-` `Pétersbourg`, `24` `-` `jarige`; not numbers: `1994-95`), except a last part of `suffixes` (`-il` in
+/// `dit-il`), which becomes one token with its hyphen, and month names
+/// (`março-abril` is a range).
+fn join_hyphenated(text: &str, tokens: &mut Vec<Token>, suffixes: &[String], month: impl Fn(&str) -> bool) {
+    let word_end = |t: &Token| text[t.start..t.end].chars().next_back().is_some_and(char::is_alphanumeric);
+    // A letter after the hyphen: `24-jarige` joins, `1994-95` and `10-12` do not.
+    let word_start = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_alphabetic);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = tokens[k];
+        let joins = k + 2 < tokens.len()
+            && matches!(&text[tokens[k + 1].start..tokens[k + 1].end], "-" | "‐")
+            && t.end == tokens[k + 1].start
+            && tokens[k + 1].end == tokens[k + 2].start
+            && word_end(&t)
+            && word_start(&tokens[k + 2])
+            && !month(&text[t.start..t.end])
+            && !month(&text[tokens[k + 2].start..tokens[k + 2].end]);
+        if joins {
+            let (h, b) = (tokens[k + 1], tokens[k + 2]);
+            let suffix = format!("-{}", text[b.start..b.end].to_lowercase());
+            if suffixes.contains(&suffix) {
+                out.push(t);
+                out.push(Token { start: h.start, end: b.end, space_after: b.space_after });
+                k += 3;
+                continue;
+            }
+            // The word goes on: join into the next token and look again.
+            tokens[k + 2] = Token { start: t.start, end: b.end, space_after: b.space_after };
+            k += 2;
+            continue;
+        }
+        out.push(t);
+        k += 1;
+    }
+    *tokens = out;
 }
 
 /// Contractions written without an apostrophe and the length of their second

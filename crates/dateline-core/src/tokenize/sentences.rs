@@ -300,12 +300,28 @@ pub(super) fn split(
                 {
                     j += 1;
                 }
+                // A closing `''` after a space (`houden. '' Veertig`): one
+                // token, or two apostrophes written together.
+                if j == i && j + 1 < n && word(j + 1) == "''" {
+                    j += 1;
+                } else if j == i
+                    && j + 2 < n
+                    && word(j + 1) == "'"
+                    && word(j + 2) == "'"
+                    && tokens[j + 1].end == tokens[j + 2].start
+                    && (j + 3 >= n || tokens[j + 2].end < tokens[j + 3].start)
+                {
+                    j += 2;
+                }
                 if j + 1 >= n {
                     brk.set(j);
                 } else {
                     let next = word(j + 1);
                     let next_first = next.chars().next().unwrap_or(' ');
-                    let starts_upper = next_first.is_uppercase()
+                    // `,,` opens a quotation in Dutch (`jezelf. ,, Hij zei`).
+                    let low_quote = next == ",,";
+                    let starts_upper = low_quote
+                        || next_first.is_uppercase()
                         || next_first.is_ascii_digit()
                         || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-' | '`' | '«' | '„');
                     let initial = w.chars().count() == 2 && w.starts_with(char::is_uppercase);

@@ -13,6 +13,10 @@ pub(crate) struct WordsFile {
     /// `mdy` or `dmy` (the default); a caller's `date_order` overrides it.
     #[serde(default)]
     pub date_order: Option<String>,
+    /// Whether numbers are written with a decimal comma and dots between
+    /// thousands (`3,5`, `1.500`), as in most languages but English.
+    #[serde(default)]
+    pub decimal_comma: bool,
     /// Class name → (word or phrase → value).
     #[serde(default)]
     pub class: BTreeMap<String, BTreeMap<String, toml::Value>>,

@@ -171,6 +171,8 @@ pub(crate) struct Grammar {
     pub lists_used: ListsUsed,
     /// How the language reads `03/05` when the caller does not say.
     pub date_order: crate::dates::DateOrder,
+    /// Whether `NUM` reads `3,5` as three and a half (and `1.500` as 1500).
+    pub decimal_comma: bool,
     /// What may follow the digits of an ordinal (`th`, `º`, `er`), lower case:
     /// the list `ordinal_suffix`.
     pub ordinal_suffixes: Vec<Box<str>>,
@@ -328,6 +330,7 @@ impl Grammar {
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,
+            decimal_comma: words.decimal_comma,
             ordinal_suffixes: words
                 .list
                 .get("ordinal_suffix")

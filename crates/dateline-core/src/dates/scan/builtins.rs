@@ -8,6 +8,26 @@ use crate::dates::fields::Got;
 use crate::dates::grammar::lexicon::Class;
 use crate::dates::grammar::pattern::Builtin;
 
+/// A number written with a decimal comma (`3,5`, `1.500,25`), for the
+/// languages that write them so (`decimal_comma` in words.toml).
+pub(super) fn number_text_comma(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() || !b.iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.') {
+        return None;
+    }
+    let (int, frac) = s.split_once(',').map_or((s, None), |(a, f)| (a, Some(f)));
+    if frac.is_some_and(|f| f.is_empty() || f.contains(',') || f.contains('.')) {
+        return None;
+    }
+    // `1.500`: dots group thousands.
+    let groups: Vec<&str> = int.split('.').collect();
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let plain = format!("{}.{}", groups.concat(), frac.unwrap_or("0"));
+    (plain.len() <= 12).then(|| plain.parse().ok())?
+}
+
 pub(super) fn number_text(s: &str) -> Option<f64> {
     match s {
         "½" => return Some(0.5),
@@ -58,7 +78,8 @@ impl Scan<'_> {
         match b {
             Builtin::Int => digits(w).map(|v| (i + 1, Got::Int(v))),
             Builtin::Num => {
-                if let Some(v) = number_text(w).filter(|v| *v < 1e6) {
+                let read = if self.g.decimal_comma { number_text_comma(w) } else { None };
+                if let Some(v) = read.or_else(|| number_text(w)).filter(|v| *v < 1e6) {
                     return Some((i + 1, Got::Num(v)));
                 }
                 self.number_words(i).map(|(v, end)| (end, Got::Num(v)))
@@ -173,5 +194,24 @@ impl Scan<'_> {
         let (rest, e) = self.number_words(end)?;
         #[allow(clippy::cast_possible_truncation)]
         ((10.0..100.0).contains(&rest) && rest.fract() == 0.0).then(|| (h * 100 + rest as i64, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number_text, number_text_comma};
+
+    #[test]
+    fn decimal_commas_and_thousands_dots() {
+        assert_eq!(number_text_comma("3,5"), Some(3.5));
+        assert_eq!(number_text_comma("1.500"), Some(1500.0));
+        assert_eq!(number_text_comma("1.500,25"), Some(1500.25));
+        assert_eq!(number_text_comma("12"), Some(12.0));
+        for bad in ["3,", ",5", "1.50", "3,5,1", "1,5.0", "12a", ""] {
+            assert_eq!(number_text_comma(bad), None, "{bad}");
+        }
+        // English reads the comma as a thousands separator.
+        assert_eq!(number_text("1,000"), Some(1000.0));
+        assert_eq!(number_text("3,5"), None);
     }
 }
