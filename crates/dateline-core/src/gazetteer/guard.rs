@@ -18,7 +18,7 @@
 //! `Bath`, `Mobile`; from the SCOWL word list in `lang/en/common_words.txt`)
 //! is kept but only matches where the text's casing makes it a name:
 //! capitalised, not at the start of a sentence, and not in text written in
-//! capitals. The words come from `Language::english` (`src/lang.rs`), read once.
+//! capitals. The words come from `Language::english` (`src/lang/mod.rs`), read once.
 //!
 //! The guard is on by default and can be switched off per gazetteer.
 

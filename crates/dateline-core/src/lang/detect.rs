@@ -4,7 +4,9 @@
 //! is not reliable (short texts: `He left yesterday.`, `domingo hoy 2018`)
 //! the words vote: each word counts for every language whose folder knows it
 //! (its function words in `guard.toml`, its date words, its tense and
-//! document cues), and `whatlang`'s guess breaks ties.
+//! document cues), and `whatlang`'s guess breaks ties. Languages generated
+//! from CLDR (a `generated.toml` in their folder) have too few words to vote:
+//! they are chosen when `whatlang` names one and is sure.
 
 use std::sync::LazyLock;
 
@@ -12,6 +14,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Lang;
 use super::registry::{folder_file, folder_files};
+
+/// Whether `lang`'s folder was generated from CLDR (it has `generated.toml`).
+fn is_generated(lang: Lang) -> bool {
+    folder_file(lang, "generated.toml").is_some()
+}
 
 /// ISO 639-1 codes (our folders) → the ISO 639-3 codes `whatlang` uses.
 const ISO_639_3: &[(&str, &str)] = &[
@@ -109,6 +116,11 @@ struct Detector {
 /// `guard.toml` and `dates/` files that is one word of letters (TOML keys
 /// and array items alike).
 fn known_words(lang: Lang) -> FxHashSet<String> {
+    if is_generated(lang) {
+        // Languages generated from CLDR (month names and a few relative words)
+        // say too little to vote; `whatlang` alone finds them.
+        return FxHashSet::default();
+    }
     fn add(s: &str, out: &mut FxHashSet<String>) {
         let w = s.trim().to_lowercase();
         if w.chars().all(|c| c.is_alphabetic() || c == '\'') && w.chars().any(char::is_alphabetic) {
@@ -223,9 +235,13 @@ pub fn detect(text: &str) -> Lang {
     if !clear
         && let Some(info) = d.inner.detect(head(text, TRIGRAM_BYTES))
         && let Some((_, l)) = d.map.iter().find(|(x, _)| *x == info.lang())
-        && let Some(v) = votes.get_mut(l.index())
     {
-        *v += if info.is_reliable() { 1.5 } else { 0.5 };
+        if info.is_reliable() && is_generated(*l) {
+            return *l;
+        }
+        if let Some(v) = votes.get_mut(l.index()) {
+            *v += if info.is_reliable() { 1.5 } else { 0.5 };
+        }
     }
     // English, the default, wins where the evidence is thin (`Kevin A. Boone
     // Accenture -- Houston`).

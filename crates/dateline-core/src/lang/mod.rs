@@ -78,6 +78,8 @@ pub(crate) struct TokenizerWords {
     pub english_clitics: bool,
     /// Whether words joined by hyphens stay one token (`Saint-Pétersbourg`).
     pub keep_hyphens: bool,
+    /// Whether a day number keeps its ordinal period (`5.`, German).
+    pub ordinal_dot: bool,
     /// With `keep_hyphens`, the suffixes that stay tokens (`-il`), lower case.
     pub hyphen_suffixes: Vec<String>,
     /// Elided words that are tokens of their own before the word they lean
@@ -178,6 +180,7 @@ impl Language {
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
                 keep_hyphens: t.hyphens.keep,
+                ordinal_dot: t.numbers.ordinal_dot,
                 hyphen_suffixes: t.hyphens.split_suffixes.iter().map(|w| w.to_lowercase()).collect(),
                 elisions: t.clitics.elisions.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             }
@@ -223,6 +226,17 @@ struct TokenizeFile {
     hyphens: HyphensPart,
     #[serde(default)]
     clitics: CliticsPart,
+    #[serde(default)]
+    numbers: NumbersPart,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersPart {
+    /// A number of one to three digits and its period are one token, an
+    /// ordinal (`am 5.` `März`), unless a sentence starts after it.
+    #[serde(default)]
+    ordinal_dot: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -36,6 +36,8 @@ pub(super) struct Lexicon {
     /// that do not (`-il`).
     pub keep_hyphens: bool,
     pub hyphen_suffixes: Vec<String>,
+    /// Whether a number keeps its ordinal period (`5.`).
+    pub ordinal_dot: bool,
     /// Elided words split from the word after them (`l'`, `dell'`), lower
     /// case, straight apostrophe.
     pub elisions: Vec<String>,
@@ -49,6 +51,7 @@ impl Lexicon {
             english_clitics: t.english_clitics,
             elisions: t.elisions.clone(),
             keep_hyphens: t.keep_hyphens,
+            ordinal_dot: t.ordinal_dot,
             hyphen_suffixes: t.hyphen_suffixes.clone(),
             ..Self::default()
         };

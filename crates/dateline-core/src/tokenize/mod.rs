@@ -324,6 +324,30 @@ impl Tokenizer {
         tokens
     }
 
+    /// `5` `.` → `5.` where a number of one to three digits and its period
+    /// are an ordinal: the next token is on the same line and is no word
+    /// that starts a sentence (`am 5. März`, `im 6. Stock`; not `am 5. Dann`).
+    fn join_ordinal_dots(&self, text: &str, tokens: &mut Vec<Token>) {
+        let mut k = 0;
+        while k + 2 < tokens.len() {
+            let (a, b, c) = (tokens[k], tokens[k + 1], tokens[k + 2]);
+            let digits = &text[a.start..a.end];
+            let next = &text[c.start..c.end];
+            if a.end == b.start
+                && &text[b.start..b.end] == "."
+                && (1..=3).contains(&digits.len())
+                && digits.bytes().all(|x| x.is_ascii_digit())
+                && !text[b.end..c.start].contains('\n')
+                && next.chars().next().is_some_and(char::is_alphanumeric)
+                && !self.is_sentence_starter(next)
+            {
+                tokens[k] = Token { start: a.start, end: b.end, space_after: b.space_after };
+                tokens.remove(k + 1);
+            }
+            k += 1;
+        }
+    }
+
     /// The rules of a language other than English, over the tokens of the
     /// scan (whose rules are English's): English clitics and fused forms are
     /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), and elided words split off the
@@ -331,17 +355,37 @@ impl Tokenizer {
     /// was to be done.
     fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
         let lex = self.lex();
-        if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens {
+        if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens && !lex.ordinal_dot {
             return false;
+        }
+        if lex.ordinal_dot {
+            self.join_ordinal_dots(text, tokens);
         }
         if lex.keep_hyphens {
             join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
         }
         if !lex.english_clitics {
+            // `!!` is `!` `!` outside English (UD German).
+            if tokens
+                .iter()
+                .any(|t| t.end - t.start > 1 && text[t.start..t.end].bytes().all(|b| b == b'!' || b == b'?'))
+            {
+                let mut out = Vec::with_capacity(tokens.len() + 4);
+                for &t in tokens.iter() {
+                    if t.end - t.start > 1 && text[t.start..t.end].bytes().all(|b| b == b'!' || b == b'?') {
+                        for i in t.start..t.end {
+                            out.push(Token { start: i, end: i + 1, space_after: i + 1 == t.end && t.space_after });
+                        }
+                    } else {
+                        out.push(t);
+                    }
+                }
+                *tokens = out;
+            }
             let mut k = 0;
             while k + 1 < tokens.len() {
                 let (a, b) = (tokens[k], tokens[k + 1]);
-                let quotes = &text[a.start..a.end] == "'" && &text[b.start..b.end] == "'";
+                let quotes = matches!((&text[a.start..a.end], &text[b.start..b.end]), ("'", "'") | ("`", "`"));
                 if a.end == b.start && (quotes || clitic_len(&text[a.start..b.end]) == Some(b.end - b.start)) {
                     tokens[k] = Token { start: a.start, end: b.end, space_after: b.space_after };
                     tokens.remove(k + 1);
