@@ -328,75 +328,83 @@ impl Tokenizer {
     /// are an ordinal: the next token is on the same line and is no word
     /// that starts a sentence (`am 5. März`, `im 6. Stock`; not `am 5. Dann`).
     fn join_ordinal_dots(&self, text: &str, tokens: &mut Vec<Token>) {
-        let mut k = 0;
-        while k + 2 < tokens.len() {
-            let (a, b, c) = (tokens[k], tokens[k + 1], tokens[k + 2]);
-            let digits = &text[a.start..a.end];
-            let next = &text[c.start..c.end];
-            if a.end == b.start
-                && &text[b.start..b.end] == "."
-                && (1..=3).contains(&digits.len())
-                && digits.bytes().all(|x| x.is_ascii_digit())
-                && !text[b.end..c.start].contains('\n')
-                && next.chars().next().is_some_and(char::is_alphanumeric)
-                && !self.is_sentence_starter(next)
-            {
-                tokens[k] = Token { start: a.start, end: b.end, space_after: b.space_after };
-                tokens.remove(k + 1);
+        let bytes = text.as_bytes();
+        let mut w = 0;
+        let mut r = 0;
+        while r < tokens.len() {
+            let a = tokens[r];
+            if r + 2 < tokens.len() && bytes[a.start].is_ascii_digit() {
+                let (b, c) = (tokens[r + 1], tokens[r + 2]);
+                let next = &text[c.start..c.end];
+                if a.end == b.start
+                    && b.end - b.start == 1
+                    && bytes[b.start] == b'.'
+                    && (1..=3).contains(&(a.end - a.start))
+                    && bytes[a.start..a.end].iter().all(u8::is_ascii_digit)
+                    && !bytes[b.end..c.start].contains(&b'\n')
+                    && next.chars().next().is_some_and(char::is_alphanumeric)
+                    && !self.is_sentence_starter(next)
+                {
+                    tokens[w] = Token { start: a.start, end: b.end, space_after: b.space_after };
+                    w += 1;
+                    r += 2;
+                    continue;
+                }
             }
-            k += 1;
+            tokens[w] = a;
+            w += 1;
+            r += 1;
         }
+        tokens.truncate(w);
     }
 
     /// The rules of a language other than English, over the tokens of the
     /// scan (whose rules are English's): English clitics and fused forms are
-    /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), and elided words split off the
-    /// word after them (`l'Allemagne` → `l'` `Allemagne`). Whether anything
-    /// was to be done.
+    /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), `!!` split, and
+    /// elided words split off the word after them (`l'Allemagne` → `l'`
+    /// `Allemagne`). Whether anything was to be done.
     fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
         let lex = self.lex();
         if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens && !lex.ordinal_dot {
             return false;
         }
+        let bytes = text.as_bytes();
         if lex.ordinal_dot {
             self.join_ordinal_dots(text, tokens);
         }
-        if lex.keep_hyphens {
+        if lex.keep_hyphens && tokens.iter().any(|t| t.end - t.start <= 3 && text[t.start..t.end] == *"-") {
             join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
         }
-        if !lex.english_clitics {
-            // `!!` is `!` `!` outside English (UD German).
-            if tokens
-                .iter()
-                .any(|t| t.end - t.start > 1 && text[t.start..t.end].bytes().all(|b| b == b'!' || b == b'?'))
+        let bang = |t: &Token| t.end - t.start > 1 && bytes[t.start..t.end].iter().all(|&b| b == b'!' || b == b'?');
+        let undo = !lex.english_clitics;
+        let elide = !lex.elisions.is_empty();
+        // One pass: each token is split (`!!`, an elision) or joined to the
+        // last one kept (a clitic, `''`), or kept.
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 8);
+        for &t in tokens.iter() {
+            if undo && bang(&t) {
+                for i in t.start..t.end {
+                    out.push(Token { start: i, end: i + 1, space_after: i + 1 == t.end && t.space_after });
+                }
+                continue;
+            }
+            if undo
+                && let Some(last) = out.last_mut()
+                && last.end == t.start
             {
-                let mut out = Vec::with_capacity(tokens.len() + 4);
-                for &t in tokens.iter() {
-                    if t.end - t.start > 1 && text[t.start..t.end].bytes().all(|b| b == b'!' || b == b'?') {
-                        for i in t.start..t.end {
-                            out.push(Token { start: i, end: i + 1, space_after: i + 1 == t.end && t.space_after });
-                        }
-                    } else {
-                        out.push(t);
-                    }
-                }
-                *tokens = out;
-            }
-            let mut k = 0;
-            while k + 1 < tokens.len() {
-                let (a, b) = (tokens[k], tokens[k + 1]);
-                let quotes = matches!((&text[a.start..a.end], &text[b.start..b.end]), ("'", "'") | ("`", "`"));
-                if a.end == b.start && (quotes || clitic_len(&text[a.start..b.end]) == Some(b.end - b.start)) {
-                    tokens[k] = Token { start: a.start, end: b.end, space_after: b.space_after };
-                    tokens.remove(k + 1);
-                } else {
-                    k += 1;
+                let (x, y) = (&text[last.start..last.end], &text[t.start..t.end]);
+                let quotes = matches!((x, y), ("'", "'") | ("`", "`"));
+                // A clitic split starts with an apostrophe (`'s`, `n't`) or is
+                // letters (`m` of `im`, `nt` of `dont`).
+                let may =
+                    matches!(y.as_bytes()[0], b'\'' | 0xE2 | b'n' | b'N') || y.bytes().all(|b| b.is_ascii_alphabetic());
+                if quotes || (may && clitic_len(&text[last.start..t.end]) == Some(y.len())) {
+                    last.end = t.end;
+                    last.space_after = t.space_after;
+                    continue;
                 }
             }
-        }
-        if !lex.elisions.is_empty() {
-            let mut out = Vec::with_capacity(tokens.len() + 8);
-            for &t in tokens.iter() {
+            if elide && bytes[t.start..t.end].iter().any(|&b| b == b'\'' || b == 0xE2) {
                 let w = &text[t.start..t.end];
                 let cut = w.char_indices().find(|&(_, c)| is_apostrophe(c)).map(|(i, c)| i + c.len_utf8());
                 let split = cut.filter(|&c| {
@@ -404,16 +412,15 @@ impl Tokenizer {
                         && w[c..].chars().next().is_some_and(char::is_alphanumeric)
                         && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
                 });
-                match split {
-                    Some(c) => {
-                        out.push(Token { start: t.start, end: t.start + c, space_after: false });
-                        out.push(Token { start: t.start + c, end: t.end, space_after: t.space_after });
-                    }
-                    None => out.push(t),
+                if let Some(c) = split {
+                    out.push(Token { start: t.start, end: t.start + c, space_after: false });
+                    out.push(Token { start: t.start + c, end: t.end, space_after: t.space_after });
+                    continue;
                 }
             }
-            *tokens = out;
+            out.push(t);
         }
+        *tokens = out;
         true
     }
 
@@ -1082,9 +1089,17 @@ impl Tokenizer {
     pub fn tokenize_into(&self, text: &str, buf: &mut TokenBuffers) {
         self.scan::<true>(text, &mut buf.tokens, &mut buf.cands, &mut buf.spans);
         if self.language_rules(text, &mut buf.tokens) {
-            // Token positions moved: every token is a candidate.
+            // Token positions moved: the candidates again, by the scan's test
+            // (a token that may decide, or one followed by other whitespace
+            // than one space).
+            let bytes = text.as_bytes();
+            let tokens = &buf.tokens;
             buf.cands.clear();
-            buf.cands.extend(0..buf.tokens.len());
+            buf.cands.extend((0..tokens.len()).filter(|&k| {
+                let t = tokens[k];
+                let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);
+                sentences::may_decide(bytes, t) || gap_end - t.end > 1 || (gap_end > t.end && bytes[t.end] != b' ')
+            }));
         }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
     }
