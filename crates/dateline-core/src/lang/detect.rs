@@ -6,7 +6,11 @@
 //! (its function words in `guard.toml`, its date words, its tense and
 //! document cues), and `whatlang`'s guess breaks ties. Languages generated
 //! from CLDR (a `generated.toml` in their folder) have too few words to vote:
-//! they are chosen when `whatlang` names one and is sure.
+//! they are chosen when `whatlang`, over every language with a folder, names
+//! one and is sure (or, in a script other than Latin, no word is known at
+//! all), where the
+//! written languages know under a quarter of the words; the written languages are told apart by the votes and a `whatlang`
+//! over them alone.
 
 use std::sync::LazyLock;
 
@@ -101,14 +105,28 @@ const PREFIX_BYTES: usize = 1024;
 /// The votes English starts with.
 const ENGLISH_PRIOR: f32 = 0.6;
 
+/// The least text on which a generated language is chosen.
+const BREADTH_MIN_BYTES: usize = 24;
+
+/// A generated language is chosen only where the written languages know
+/// fewer than this share of the words.
+const BREADTH_SHARE: f32 = 0.25;
+
 /// How much of it `whatlang` reads (its trigram model is the slow part).
 const TRIGRAM_BYTES: usize = 320;
 
 struct Detector {
+    /// `whatlang` over the written languages (those that vote).
     inner: whatlang::Detector,
+    /// `whatlang` over every language with a folder, generated ones too;
+    /// `None` when there is no generated language.
+    breadth: Option<whatlang::Detector>,
     /// `whatlang` language → ours.
     map: Vec<(whatlang::Lang, Lang)>,
-    /// Word → the languages that know it (bit `k` for `Lang::all()`'s `k`-th).
+    /// The languages that vote (not generated), at most 64: a word's bit
+    /// `k` is `voters[k]`.
+    voters: Vec<Lang>,
+    /// Word → the voters that know it.
     words: FxHashMap<Box<str>, u64>,
 }
 
@@ -172,14 +190,17 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
             map.push((w, l));
         }
     }
-    let allow: Vec<whatlang::Lang> = map.iter().map(|(w, _)| *w).collect();
+    let voters: Vec<Lang> = Lang::all().filter(|l| !is_generated(*l)).take(64).collect();
+    let written: Vec<whatlang::Lang> = map.iter().filter(|(_, l)| voters.contains(l)).map(|(w, _)| *w).collect();
+    let all: Vec<whatlang::Lang> = map.iter().map(|(w, _)| *w).collect();
+    let breadth = (all.len() > written.len()).then(|| whatlang::Detector::with_allowlist(all));
     let mut words: FxHashMap<Box<str>, u64> = FxHashMap::default();
-    for l in Lang::all().take(64) {
-        for w in known_words(l) {
-            *words.entry(w.into_boxed_str()).or_default() |= 1 << l.index();
+    for (k, l) in voters.iter().enumerate() {
+        for w in known_words(*l) {
+            *words.entry(w.into_boxed_str()).or_default() |= 1 << k;
         }
     }
-    Detector { inner: whatlang::Detector::with_allowlist(allow), map, words }
+    Detector { inner: whatlang::Detector::with_allowlist(written), breadth, map, voters, words }
 });
 
 /// The first `n` bytes of `text` or less, cut at a character boundary.
@@ -198,15 +219,18 @@ fn head(text: &str, n: usize) -> &str {
 /// it, a word known to `k` languages giving each `1/k`; `whatlang`'s answer
 /// on the first 320 bytes adds one and a half votes (half a vote when it says itself
 /// unsure; it is not asked when the words already agree, eight votes or more
-/// and three times the runner-up). English starts with 0.6 votes, the
+/// and twice the runner-up). English starts with 0.6 votes, the
 /// default where the evidence is thin. The most votes win; on a tie English,
 /// else the first code.
 #[must_use]
 pub fn detect(text: &str) -> Lang {
     let d = &*DETECTOR;
-    let mut votes = vec![0f32; Lang::count().min(64)];
+    let english = Lang::english();
+    let mut votes = vec![0f32; d.voters.len()];
     let mut word = String::new();
-    let count = |w: &str, votes: &mut [f32]| {
+    let mut words = 0usize;
+    let mut count = |w: &str, votes: &mut [f32]| {
+        words += 1;
         if let Some(&bits) = d.words.get(w) {
             #[allow(clippy::cast_precision_loss)] // at most 64
             let share = 1.0 / bits.count_ones() as f32;
@@ -218,42 +242,68 @@ pub fn detect(text: &str) -> Lang {
         }
     };
     for c in head(text, PREFIX_BYTES).chars() {
-        if c.is_alphabetic() || c == '\'' || c == '’' {
-            word.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
+        if c == '\'' || c == '’' {
+            // An elided word is a word of its own (`dov'` `è`, `l'` `anno`).
+            if !word.is_empty() {
+                word.push('\'');
+                count(&word, &mut votes);
+                word.clear();
+            }
+        } else if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
         } else if !word.is_empty() {
-            count(word.trim_matches('\''), &mut votes);
+            count(&word, &mut votes);
             word.clear();
         }
     }
     if !word.is_empty() {
-        count(word.trim_matches('\''), &mut votes);
+        count(&word, &mut votes);
     }
+    let voter = |l: Lang| d.voters.iter().position(|v| *v == l);
     // A clear winner needs no trigrams (most documents: the slow part skipped).
     let mut sorted = votes.clone();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    let clear = sorted[0] >= 8.0 && sorted.get(1).is_none_or(|s| s * 3.0 <= sorted[0]);
-    if !clear
-        && let Some(info) = d.inner.detect(head(text, TRIGRAM_BYTES))
-        && let Some((_, l)) = d.map.iter().find(|(x, _)| *x == info.lang())
-    {
-        if info.is_reliable() && is_generated(*l) {
-            return *l;
+    let clear = sorted.first().is_some_and(|&top| top >= 8.0 && sorted.get(1).is_none_or(|s| s * 2.0 <= top));
+    if !clear {
+        let trigrams = head(text, TRIGRAM_BYTES);
+        let inner = d.inner.detect(trigrams);
+        let found = |info: &whatlang::Info| d.map.iter().find(|(x, _)| *x == info.lang()).map(|(_, l)| *l);
+        let sure_english = inner.as_ref().is_some_and(|i| i.is_reliable() && found(i) == Some(english));
+        // A language generated from CLDR, where `whatlang` is sure of it and
+        // the written languages know few of the words (and it is not surely
+        // English, the default).
+        #[allow(clippy::cast_precision_loss)] // a count of words
+        let known_few = sorted.first().is_none_or(|&top| top < BREADTH_SHARE * words as f32);
+        if let Some(b) = &d.breadth
+            && known_few
+            && !sure_english
+            && trigrams.len() >= BREADTH_MIN_BYTES
+            && let Some(info) = b.detect(trigrams)
+            && (info.is_reliable()
+                || (info.script() != whatlang::Script::Latin && sorted.first().is_none_or(|&top| top <= 0.0)))
+            && let Some(l) = found(&info)
+            && is_generated(l)
+        {
+            return l;
         }
-        if let Some(v) = votes.get_mut(l.index()) {
-            *v += if info.is_reliable() { 1.5 } else { 0.5 };
+        if let Some(info) = inner
+            && let Some(l) = found(&info)
+            && let Some(k) = voter(l)
+        {
+            votes[k] += if info.is_reliable() { 1.5 } else { 0.5 };
         }
     }
     // English, the default, wins where the evidence is thin (`Kevin A. Boone
     // Accenture -- Houston`).
-    if let Some(v) = votes.get_mut(Lang::english().index()) {
-        *v += ENGLISH_PRIOR;
+    let en = voter(english);
+    if let Some(k) = en {
+        votes[k] += ENGLISH_PRIOR;
     }
     let best = votes.iter().copied().fold(0f32, f32::max);
-    let english = Lang::english();
-    if best <= 0.0 || votes[english.index()] >= best {
+    if best <= 0.0 || en.is_some_and(|k| votes[k] >= best) {
         return english;
     }
-    Lang::all().find(|l| votes.get(l.index()).is_some_and(|v| *v >= best)).unwrap_or(english)
+    votes.iter().position(|v| *v >= best).map_or(english, |k| d.voters[k])
 }
 
 #[cfg(test)]
@@ -272,7 +322,23 @@ mod tests {
             ("nl", "De minister zei donderdag dat de besprekingen volgende week worden hervat."),
         ];
         for (code, text) in cases {
-            let Ok(want) = Lang::from_code(code) else { continue };
+            let want = Lang::from_code(code).unwrap();
+            assert_eq!(detect(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn generated_languages_are_found_where_the_written_ones_know_few_words() {
+        let cases = [
+            ("ca", "El govern de la Generalitat ha aprovat avui el pressupost per a l'any vinent."),
+            ("pl", "Rząd przyjął wczoraj projekt budżetu na przyszły rok, który zakłada nowe inwestycje."),
+            (
+                "ru",
+                "Правительство вчера одобрило проект бюджета на следующий год, который предусматривает новые инвестиции.",
+            ),
+        ];
+        for (code, text) in cases {
+            let want = Lang::from_code(code).expect("a generated folder");
             assert_eq!(detect(text), want, "{text}");
         }
     }
