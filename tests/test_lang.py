@@ -149,3 +149,16 @@ def test_each_language_tokenizes_by_its_own_rules(lang: str, text: str, tokens: 
 def test_parse_reads_each_language(lang: str, text: str, value: str) -> None:
     t = dateline.parse(text, reference_date="2026-03-05", lang=lang)
     assert t is not None and t.value == value
+
+
+@pytest.mark.parametrize(
+    "lang,text,tokens",
+    [
+        ("es", "una superficie de 814 km² en total", ["una", "superficie", "de", "814", "km", "²", "en", "total"]),
+        ("it", "un po' di tempo, mezz'ora", ["un", "po'", "di", "tempo", ",", "mezz'", "ora"]),
+        ("nl", "'s avonds en 't is laat", ["'s", "avonds", "en", "'t", "is", "laat"]),
+    ],
+)
+def test_language_token_details(lang: str, text: str, tokens: list[str]) -> None:
+    doc = dateline.Pipeline(lang=lang, reference_date=None)(text)
+    assert [t.text for t in doc.tokens] == tokens

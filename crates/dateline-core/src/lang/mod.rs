@@ -80,6 +80,8 @@ pub(crate) struct TokenizerWords {
     pub keep_hyphens: bool,
     /// Whether a day number keeps its ordinal period (`5.`, German).
     pub ordinal_dot: bool,
+    /// Words that start with an apostrophe and are one token (`'t`), lower case.
+    pub proclitics: Vec<String>,
     /// With `keep_hyphens`, the suffixes that stay tokens (`-il`), lower case.
     pub hyphen_suffixes: Vec<String>,
     /// Elided words that are tokens of their own before the word they lean
@@ -181,6 +183,7 @@ impl Language {
                 english_clitics: t.clitics.english,
                 keep_hyphens: t.hyphens.keep,
                 ordinal_dot: t.numbers.ordinal_dot,
+                proclitics: t.clitics.proclitics.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
                 hyphen_suffixes: t.hyphens.split_suffixes.iter().map(|w| w.to_lowercase()).collect(),
                 elisions: t.clitics.elisions.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             }
@@ -280,6 +283,9 @@ struct CliticsPart {
     /// Elided words split from the word after them (`l'`, `dell'`).
     #[serde(default)]
     elisions: Vec<String>,
+    /// Words that start with an apostrophe and are one token (`'t`).
+    #[serde(default)]
+    proclitics: Vec<String>,
 }
 
 /// `guard.toml`.

@@ -388,6 +388,42 @@ impl Tokenizer {
                 }
                 continue;
             }
+            // `km²`: a superscript unit power is a token of its own (UD).
+            if undo
+                && t.end - t.start > 2
+                && text[t.start..t.end].ends_with(['²', '³'])
+                && text[t.start..t.end - 2].chars().all(char::is_alphabetic)
+            {
+                out.push(Token { start: t.start, end: t.end - 2, space_after: false });
+                out.push(Token { start: t.end - 2, end: t.end, space_after: t.space_after });
+                continue;
+            }
+            // `po'`, `E'`: a short word cut short keeps its apostrophe
+            // (languages with elisions), where a space or the end follows.
+            if elide
+                && text[t.start..t.end] == *"'"
+                && (t.end == text.len() || text[t.end..].starts_with(char::is_whitespace))
+                && let Some(last) = out.last_mut()
+                && last.end == t.start
+                && (1..=4).contains(&text[last.start..last.end].chars().count())
+                && text[last.start..last.end].chars().all(char::is_alphabetic)
+            {
+                last.end = t.end;
+                last.space_after = t.space_after;
+                continue;
+            }
+            // `'t`, `'s` (Dutch): a proclitic and its letter are one token.
+            if !lex.proclitics.is_empty()
+                && let Some(last) = out.last_mut()
+                && last.end == t.start
+                && (last.end - last.start == 1 || text[last.start..last.end] == *"’")
+                && matches!(&text[last.start..last.end], "'" | "’")
+                && lex.proclitics.iter().any(|p| p[1..].eq_ignore_ascii_case(&text[t.start..t.end]))
+            {
+                last.end = t.end;
+                last.space_after = t.space_after;
+                continue;
+            }
             if undo
                 && let Some(last) = out.last_mut()
                 && last.end == t.start
