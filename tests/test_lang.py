@@ -162,3 +162,13 @@ def test_parse_reads_each_language(lang: str, text: str, value: str) -> None:
 def test_language_token_details(lang: str, text: str, tokens: list[str]) -> None:
     doc = dateline.Pipeline(lang=lang, reference_date=None)(text)
     assert [t.text for t in doc.tokens] == tokens
+
+
+def test_text_without_spaces_is_cut_at_scripts_and_punctuation() -> None:
+    nlp = dateline.Pipeline(reference_date=None)
+    doc = nlp("北京是中国的首都。我们明天去北京！")
+    assert [t.text for t in doc.tokens] == ["北京是中国的首都", "。", "我们明天去北京", "！"]
+    assert [s.text for s in doc.sentences] == ["北京是中国的首都。", "我们明天去北京！"]
+    doc = nlp("東京は日本の首都です。")
+    assert [t.text for t in doc.tokens] == ["東京", "は", "日本", "の", "首都", "です", "。"]
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)

@@ -321,6 +321,7 @@ impl Tokenizer {
         let mut tokens = Vec::new();
         self.scan::<false>(text, &mut tokens, &mut Vec::new(), &mut Vec::new());
         self.language_rules(text, &mut tokens);
+        split_cjk(text, &mut tokens);
         tokens
     }
 
@@ -1124,7 +1125,8 @@ impl Tokenizer {
     /// ```
     pub fn tokenize_into(&self, text: &str, buf: &mut TokenBuffers) {
         self.scan::<true>(text, &mut buf.tokens, &mut buf.cands, &mut buf.spans);
-        if self.language_rules(text, &mut buf.tokens) {
+        let moved = self.language_rules(text, &mut buf.tokens);
+        if split_cjk(text, &mut buf.tokens) || moved {
             // Token positions moved: the candidates again, by the scan's test
             // (a token that may decide, or one followed by other whitespace
             // than one space).
@@ -1425,6 +1427,56 @@ fn glued_period(w: &str) -> Option<usize> {
             && b[p + 1].is_ascii_uppercase()
             && b[p + 2].is_ascii_lowercase()
     })
+}
+
+/// The script class of a character for [`split_cjk`]: 0 other, 1 Han, 2
+/// Hiragana, 3 Katakana, 4 CJK punctuation (a token each).
+fn cjk_class(c: char) -> u8 {
+    match c {
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => 1,
+        '\u{3040}'..='\u{309F}' => 2,
+        '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => 3,
+        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' => 4,
+        _ => 0,
+    }
+}
+
+/// Text written without spaces (Chinese, Japanese): a token is cut where the
+/// script changes (Han, Hiragana, Katakana, others) and at each CJK
+/// punctuation mark, so `北京是首都。我们去。` is `北京是首都` `。` `我们去` `。`.
+/// There is no dictionary: a run of Han characters stays one token. Whether
+/// anything was cut.
+fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
+    // Han, kana and CJK punctuation are three-byte characters led by 0xE3–0xE9 or 0xEF.
+    if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b) || b == 0xEF) {
+        return false;
+    }
+    let has = |t: &Token| text[t.start..t.end].chars().any(|c| cjk_class(c) != 0);
+    if !tokens.iter().any(has) {
+        return false;
+    }
+    let mut out = Vec::with_capacity(tokens.len() * 2);
+    for &t in tokens.iter() {
+        if !has(&t) {
+            out.push(t);
+            continue;
+        }
+        let mut start = t.start;
+        let mut prev: Option<u8> = None;
+        for (i, c) in text[t.start..t.end].char_indices() {
+            let at = t.start + i;
+            let class = cjk_class(c);
+            if at > start && (class == 4 || prev == Some(4) || prev != Some(class)) {
+                out.push(Token { start, end: at, space_after: false });
+                start = at;
+            }
+            prev = Some(class);
+        }
+        out.push(Token { start, end: t.end, space_after: t.space_after });
+    }
+    *tokens = out;
+    true
 }
 
 /// Joins words written with hyphens between them into one token

@@ -22,7 +22,13 @@ fn is_closing(w: &str) -> bool {
 }
 
 fn is_terminal(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| c == '.' || c == '!' || c == '?' || c == '…')
+    !w.is_empty() && w.chars().all(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？'))
+}
+
+/// The full stops of Chinese and Japanese (`。`, `！`, `？`): they end a
+/// sentence whatever follows.
+fn is_cjk_terminal(w: &str) -> bool {
+    matches!(w, "。" | "！" | "？")
 }
 
 /// Whether the gap between two tokens holds a line break (or a blank line).
@@ -157,10 +163,11 @@ fn may_start_header(b: u8) -> bool {
     b.is_ascii_digit() || b == b'/'
 }
 
-/// Whether token `t` ends in `.` `!` `?` or `…` (whose last byte is 0xA6), as a sentence's last token does.
+/// Whether token `t` ends in `.` `!` `?` or `…` (whose last byte is 0xA6),
+/// or `。` `！` `？` (0x82, 0x81, 0x9F), as a sentence's last token does.
 #[inline(always)]
 fn may_end(bytes: &[u8], t: Token) -> bool {
-    matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6)
+    matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6 | 0x82 | 0x81 | 0x9F)
 }
 
 /// Splits tokens into sentences. Decisions, in order: blank lines always end
@@ -325,7 +332,9 @@ pub(super) fn split(
                         || next_first.is_ascii_digit()
                         || matches!(next_first, '"' | '“' | '‘' | '(' | '[' | '\'' | '—' | '-' | '`' | '«' | '„');
                     let initial = w.chars().count() == 2 && w.starts_with(char::is_uppercase);
-                    let ok = if initial {
+                    let ok = if is_cjk_terminal(w) {
+                        true
+                    } else if initial {
                         // `Albert I. Jones` continues; `you and I. Did` ends.
                         tok.is_sentence_starter(next) && next_first.is_uppercase()
                     } else if abbreviation {
