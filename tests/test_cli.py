@@ -416,3 +416,24 @@ def test_explain_adds_explanations_to_json_lines(tmp_path: pathlib.Path) -> None
     assert recs[0]["timexes"][0]["explanation"]["anchor"] == "reference"
     bad = run("annotate", "--explain", str(src), "-o", str(tmp_path / "x.csv"))
     assert bad.returncode == 2 and b"--explain is for JSONL output" in bad.stderr
+
+
+def test_languages_from_option_and_field(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": "Ayer llegó el presidente.", "date": "2026-03-05", "language": "es"},
+        {"id": "b", "text": "Gestern kam er.", "date": "2026-03-05", "language": "zz"},
+        {"id": "c", "text": "He left yesterday.", "date": "2026-03-05"},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    r = run("annotate", "-q", "--tables", "timexes", "--lang-field", "language", "--on-error", "skip", str(src))
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(x["doc"], x["lang"]) for x in recs] == [("a", "es"), ("c", "en")]
+    assert recs[0]["timexes"][0]["value"] == "2026-03-04"
+    assert 'unknown language "zz"' in r.stderr.decode()
+    bad = run("annotate", "-q", "--lang", "xx", str(src))
+    assert bad.returncode != 0 and 'unknown language "xx"' in bad.stderr.decode()
+    de = run("annotate", "-q", "--tables", "timexes", "--lang", "de", str(src))
+    assert de.returncode == 0, de.stderr
+    assert [json.loads(line)["lang"] for line in de.stdout.decode().splitlines()] == ["de", "de", "de"]
