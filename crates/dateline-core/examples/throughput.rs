@@ -2,25 +2,29 @@
 //! cores, with the built-in world gazetteer:
 //!
 //! ```text
-//! cargo run --release -p dateline-core --example throughput -- FILE... [--repeat N]
+//! cargo run --release -p dateline-core --example throughput -- FILE... [--repeat N] [--lang CODE]
 //! ```
 //!
 //! Each file is one document. Prints MB/s for tokenizing alone, for the
 //! temporal tagger alone, for the whole pipeline on one thread and on all
-//! cores. `--only PREFIX` runs only the stages whose name starts with it.
+//! cores. `--only PREFIX` runs only the stages whose name starts with it;
+//! `--lang CODE` reads every file in that language (default `en`).
 
 use std::time::Instant;
 
-use dateline_core::{Pipeline, PipelineOptions, TemporalTagger, Tokenizer};
+use dateline_core::{DocumentType, Lang, Pipeline, PipelineOptions, TemporalTagger, Tokenizer};
 
 fn main() {
     let mut files = Vec::new();
     let mut repeat = 20usize;
     let mut only: Option<String> = None;
+    let mut code = "en".to_owned();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--only" {
             only = args.next();
+        } else if a == "--lang" {
+            code = args.next().unwrap_or(code);
         } else if a == "--repeat" {
             repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat);
         } else {
@@ -33,9 +37,19 @@ fn main() {
         std::process::exit(2);
     }
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 * repeat as f64 / 1e6;
-    let tok = Tokenizer::default();
-    let tagger = TemporalTagger::default();
-    let nlp = Pipeline::new(PipelineOptions::default());
+    let lang = match Lang::from_code(&code) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let tok = Tokenizer::default().with_lang(lang);
+    let Ok(tagger) = TemporalTagger::with_lang(None, DocumentType::Auto, Some(lang)) else {
+        eprintln!("the date grammar of {code} does not compile");
+        std::process::exit(2);
+    };
+    let nlp = Pipeline::new(PipelineOptions { lang: Some(lang), ..PipelineOptions::default() });
     let time = |name: &str, f: &dyn Fn() -> usize| {
         if only.as_deref().is_some_and(|o| !name.starts_with(o)) {
             return;
@@ -68,7 +82,7 @@ fn main() {
     let gaz = nlp.gazetteer();
     time("world gazetteer alone", &|| texts.iter().zip(&prepared).map(|(t, (k, _))| gaz.find(t, k).len()).sum());
     time("reference-date detection", &|| {
-        texts.iter().filter(|t| dateline_core::detect_reference_date(t, &tok).is_some()).count()
+        texts.iter().filter(|t| dateline_core::detect_reference_date_in(t, &tok, &tagger, lang).is_some()).count()
     });
     time("pipeline, 1 thread", &|| {
         nlp.process_batch(&texts, &[], Some(1)).map(|d| d.iter().map(|x| x.timexes.len()).sum()).unwrap_or(0)
