@@ -157,6 +157,7 @@ def test_parse_reads_each_language(lang: str, text: str, value: str) -> None:
         ("es", "una superficie de 814 km² en total", ["una", "superficie", "de", "814", "km", "²", "en", "total"]),
         ("it", "un po' di tempo, mezz'ora", ["un", "po'", "di", "tempo", ",", "mezz'", "ora"]),
         ("nl", "'s avonds en 't is laat", ["'s", "avonds", "en", "'t", "is", "laat"]),
+        ("nl", "het gravel:,,Dat is zo. Hij:,, Ik", ["het", "gravel", ":", ",,", "Dat", "is", "zo", ".", "Hij", ":", ",,", "Ik"]),
     ],
 )
 def test_language_token_details(lang: str, text: str, tokens: list[str]) -> None:

@@ -389,6 +389,45 @@ impl Tokenizer {
                 }
                 continue;
             }
+            // `gravel:,,Dat`: the Dutch opening quote `,,` glued to words is a
+            // token of its own, and so is the punctuation beside it.
+            if undo && t.end - t.start > 2 && text[t.start..t.end].contains(",,") {
+                let b = &bytes[t.start..t.end];
+                let mut push = |s: usize, e: usize| {
+                    let end = t.start + e;
+                    out.push(Token { start: t.start + s, end, space_after: end == t.end && t.space_after });
+                };
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i] == b',' {
+                        let mut j = i;
+                        while j < b.len() && b[j] == b',' {
+                            j += 1;
+                        }
+                        let mut k = i;
+                        if (j - i) % 2 == 1 {
+                            push(k, k + 1);
+                            k += 1;
+                        }
+                        while k < j {
+                            push(k, k + 2);
+                            k += 2;
+                        }
+                        i = j;
+                    } else if matches!(b[i], b':' | b';') {
+                        push(i, i + 1);
+                        i += 1;
+                    } else {
+                        let mut j = i;
+                        while j < b.len() && !matches!(b[j], b',' | b':' | b';') {
+                            j += 1;
+                        }
+                        push(i, j);
+                        i = j;
+                    }
+                }
+                continue;
+            }
             // `km²`: a superscript unit power is a token of its own (UD).
             if undo
                 && t.end - t.start > 2
@@ -430,7 +469,7 @@ impl Tokenizer {
                 && last.end == t.start
             {
                 let (x, y) = (&text[last.start..last.end], &text[t.start..t.end]);
-                let quotes = matches!((x, y), ("'", "'") | ("`", "`"));
+                let quotes = matches!((x, y), ("'", "'") | ("`", "`") | (",", ","));
                 // A clitic split starts with an apostrophe (`'s`, `n't`) or is
                 // letters (`m` of `im`, `nt` of `dont`).
                 let may =
