@@ -22,17 +22,9 @@ import sys
 import time
 
 import dateline
+from bench_langs import FILES as UD  # the UD dev treebank of each language
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-UD = {
-    "en": "en_ewt-ud-dev.conllu",
-    "es": "es_gsd-ud-dev.conllu",
-    "fr": "fr_gsd-ud-dev.conllu",
-    "de": "de_gsd-ud-dev.conllu",
-    "pt": "pt_bosque-ud-dev.conllu",
-    "it": "it_isdt-ud-dev.conllu",
-    "nl": "nl_alpino-ud-dev.conllu",
-}
 
 
 def ud_sentences(path: pathlib.Path) -> list[str]:

@@ -125,13 +125,23 @@ pub(crate) fn parse_lang_item(
     default: Option<Lang>,
     what: &dyn Fn() -> String,
 ) -> PyResult<Option<Lang>> {
+    Ok(parse_str_item(obj, what, parse_lang)?.unwrap_or(default))
+}
+
+/// One entry of a per-text argument: None, or a str that `parse` reads;
+/// errors name the entry (`what`).
+fn parse_str_item<T>(
+    obj: &Bound<'_, PyAny>,
+    what: &dyn Fn() -> String,
+    parse: impl Fn(&str) -> PyResult<T>,
+) -> PyResult<Option<T>> {
     if obj.is_none() {
-        return Ok(default);
+        return Ok(None);
     }
     let s = obj
         .cast::<PyString>()
         .map_err(|_| PyTypeError::new_err(format!("{} must be a str or None, not {}", what(), type_name(obj))))?;
-    parse_lang(s.to_str()?).map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
+    parse(s.to_str()?).map(Some).map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
 }
 
 /// A document type from its name (`news`, `narrative`, `colloquial`, `auto`).
@@ -145,15 +155,7 @@ pub(crate) fn parse_document_type_item(
     obj: &Bound<'_, PyAny>,
     what: &dyn Fn() -> String,
 ) -> PyResult<Option<DocumentType>> {
-    if obj.is_none() {
-        return Ok(None);
-    }
-    let s = obj
-        .cast::<PyString>()
-        .map_err(|_| PyTypeError::new_err(format!("{} must be a str or None, not {}", what(), type_name(obj))))?;
-    parse_document_type(s.to_str()?)
-        .map(Some)
-        .map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
+    parse_str_item(obj, what, parse_document_type)
 }
 
 /// The name of a date order (None: the language's).

@@ -74,23 +74,24 @@ impl Words<'_> {
     /// A regular past form written in lower case (`announced`; `United` and
     /// `Fred` are names).
     fn regular_past(&self, k: usize) -> bool {
-        let Some(t) = self.tokens.get(k) else { return false };
-        let w = &self.text[t.start..t.end];
-        // The ending first: it turns away most words at once.
-        w.len() > 4
-            && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
-            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-            && self.cues(k) & cue::NOT_PAST == 0
+        self.regular_form(k, &self.g.tense.past_endings, cue::NOT_PAST)
     }
 
     /// A regular future form written in lower case (`llegará`).
     fn regular_future(&self, k: usize) -> bool {
+        self.regular_form(k, &self.g.tense.future_endings, cue::NOT_FUTURE)
+    }
+
+    /// Token `k` is a lower-case word of more than four bytes with one of
+    /// `endings`, and not one of the words flagged `except`.
+    fn regular_form(&self, k: usize, endings: &[Box<str>], except: u16) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
         let w = &self.text[t.start..t.end];
+        // The ending first: it turns away most words at once.
         w.len() > 4
-            && self.g.tense.future_endings.iter().any(|e| w.ends_with(e.as_ref()))
+            && endings.iter().any(|e| w.ends_with(e.as_ref()))
             && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-            && self.cues(k) & cue::NOT_FUTURE == 0
+            && self.cues(k) & except == 0
     }
 
     /// The tense cue of token `k`, if it is one.

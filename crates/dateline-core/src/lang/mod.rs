@@ -24,6 +24,7 @@ use serde::Deserialize;
 
 mod detect;
 mod registry;
+mod walk;
 
 pub use detect::detect;
 pub use registry::Lang;

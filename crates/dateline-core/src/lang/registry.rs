@@ -32,28 +32,18 @@ static FOLDERS: LazyLock<Vec<Folder>> = LazyLock::new(|| {
 
 /// Lays the files of `dir/<code>/` over the built-in ones (see the module docs).
 fn overlay(folders: &mut Vec<Folder>, dir: &std::path::Path) {
-    fn walk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<(&'static str, &'static str)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                walk(&p, base, out);
-            } else if p.extension().is_some_and(|e| e == "toml" || e == "txt")
-                && let (Ok(rel), Ok(text)) = (p.strip_prefix(base), std::fs::read_to_string(&p))
-            {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                out.push((Box::leak(rel.into_boxed_str()), Box::leak(text.into_boxed_str())));
-            }
-        }
-    }
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut codes: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
     codes.sort();
     for path in codes {
         let code = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut files = Vec::new();
-        walk(&path, &path, &mut files);
+        let files: Vec<(&'static str, &'static str)> = super::walk::resource_files(&path, &path)
+            .into_iter()
+            .filter_map(|(rel, p)| {
+                let text = std::fs::read_to_string(p).ok()?;
+                Some((&*Box::leak(rel.into_boxed_str()), &*Box::leak(text.into_boxed_str())))
+            })
+            .collect();
         let folder = match folders.iter().position(|f| f.code == code) {
             Some(k) => &mut folders[k],
             None => {
