@@ -19,6 +19,8 @@ pub struct PyAnnotations {
     pub(crate) docs: Vec<CompactDocument>,
     pub(crate) gazetteer: Arc<Gazetteer>,
     pub(crate) threads: Option<usize>,
+    /// How each document was made (for its `Doc` to pickle).
+    pub(crate) origins: crate::pipeline::Origins,
 }
 
 fn column<'py>(py: Python<'py>, name: &str, col: Column) -> PyResult<Bound<'py, PyTuple>> {
@@ -82,6 +84,9 @@ impl PyAnnotations {
             )));
         };
         let text = t.clone_ref(py);
-        Ok(crate::results::PyDoc { data: crate::results::DocData::new(text, d.expand(), Arc::clone(&self.gazetteer)) })
+        let origin = self.origins.get(py, i);
+        Ok(crate::results::PyDoc {
+            data: crate::results::DocData::new(text, d.expand(), Arc::clone(&self.gazetteer), origin),
+        })
     }
 }

@@ -5,7 +5,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyFloat, PyString, PyType};
 
 static DATE_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATETIME_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -58,7 +58,7 @@ pub(crate) fn extract_text(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) ->
 /// Parses a `reference_date` argument: a `datetime.date`, an ISO string,
 /// `"detect"`, or `None`.
 pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<ReferenceDate> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+    let Some(obj) = obj.filter(|o| !is_missing(o)) else {
         return Ok(ReferenceDate::None);
     };
     if let Ok(s) = obj.cast::<PyString>() {
@@ -66,9 +66,12 @@ pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyR
         if s == "detect" {
             return Ok(ReferenceDate::Detect);
         }
+        if s == "none" {
+            return Ok(ReferenceDate::None);
+        }
         return Date::parse_iso_datetime(s.trim()).map(ReferenceDate::Fixed).map_err(|e| {
             PyValueError::new_err(format!(
-                "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\" or None"
+                "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\", \"none\" or None"
             ))
         });
     }
@@ -79,9 +82,37 @@ pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyR
         return Date::new(y, m, d).map(ReferenceDate::Fixed).map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
     }
     Err(PyTypeError::new_err(format!(
-        "{what} must be a datetime.date, an ISO date string, \"detect\" or None, not {}",
+        "{what} must be a datetime.date, an ISO date string, \"detect\", \"none\" or None, not {}",
         type_name(obj)
     )))
+}
+
+/// Parses one document's reference date: a missing value (None, NaN,
+/// `pandas.NaT`, `pandas.NA`, `numpy.datetime64("NaT")`) means `default`, the
+/// pipeline's; `"none"` means no reference date.
+pub(crate) fn parse_reference_item(
+    obj: &Bound<'_, PyAny>,
+    default: &ReferenceDate,
+    what: &str,
+) -> PyResult<ReferenceDate> {
+    if is_missing(obj) { Ok(*default) } else { parse_reference(Some(obj), what) }
+}
+
+/// Whether `obj` is a missing value: None, a float NaN, or pandas' and
+/// numpy's not-a-time and not-available markers.
+pub(crate) fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_none() {
+        return true;
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    match type_name(obj).as_str() {
+        "NaTType" | "NAType" => true,
+        // numpy.datetime64("NaT") and numpy.float64("nan") compare unequal to themselves.
+        "datetime64" | "timedelta64" | "float64" | "float32" | "float16" => obj.ne(obj).unwrap_or(false),
+        _ => false,
+    }
 }
 
 /// Parses `prefer`: `"past"`, `"future"` or None.

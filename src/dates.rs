@@ -95,6 +95,9 @@ pub struct PyTimex {
     pub(crate) granularity: Option<&'static str>,
     #[pyo3(get)]
     pub(crate) zone: Option<String>,
+    /// The index of the sentence holding it (0 for `dateline.parse`).
+    #[pyo3(get)]
+    pub(crate) sentence: usize,
     pub(crate) range: Option<(Date, Date)>,
     pub(crate) why: Why,
 }
@@ -113,6 +116,10 @@ impl PyTimex {
     /// `document_type`, and `text`, all of it as one sentence.
     fn explain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.why.to_dict(py, false)
+    }
+
+    fn __hash__(&self) -> u64 {
+        crate::results::span_hash(self.start, self.end, &self.text, &self.value)
     }
 
     fn __repr__(&self) -> String {
@@ -147,6 +154,9 @@ pub struct PyRange {
     value: String,
     #[pyo3(get)]
     rule: &'static str,
+    /// The index of the sentence holding its start.
+    #[pyo3(get)]
+    sentence: usize,
     days: (Option<Date>, Option<Date>),
 }
 
@@ -161,6 +171,10 @@ impl PyRange {
         Ok((date(self.days.0)?, date(self.days.1)?))
     }
 
+    fn __hash__(&self) -> u64 {
+        crate::results::span_hash(self.start, self.end, &self.text, &self.value)
+    }
+
     fn __repr__(&self) -> String {
         format!("Range({:?}, value={:?}, start={}, end={})", self.text, self.value, self.start, self.end)
     }
@@ -173,6 +187,7 @@ impl PyRange {
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("text", &self.text)?;
+        d.set_item("sentence", self.sentence)?;
         d.set_item("value", &self.value)?;
         d.set_item("begin_index", self.begin_index)?;
         d.set_item("end_index", self.end_index)?;
@@ -184,8 +199,9 @@ impl PyRange {
 
 /// A Python `Timex` of `t`, one of `all` (the document's time expressions)
 /// in `text`, at str indices `start..end`.
-pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: usize) -> PyTimex {
+pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: usize, sentence: usize) -> PyTimex {
     PyTimex {
+        sentence,
         why: Why::new(explanation_record(text, all, t)),
         start,
         end,
@@ -206,7 +222,7 @@ impl DocData {
         let cur = self.cursor();
         let c = |b: usize| cur.borrow_mut().at(b);
         let all = &self.doc.timexes;
-        all.iter().map(|t| py_timex(&self.text, all, t, c(t.start), c(t.end))).collect()
+        all.iter().map(|t| py_timex(&self.text, all, t, c(t.start), c(t.end), self.doc.sentence_of(t.start))).collect()
     }
 
     pub(crate) fn ranges(&self) -> Vec<PyRange> {
@@ -223,6 +239,7 @@ impl DocData {
                 end_index: r.end_timex,
                 value: r.value(),
                 rule: r.rule,
+                sentence: self.doc.sentence_of(r.start),
                 days: (r.begin, r.end_day),
             })
             .collect()

@@ -13,10 +13,10 @@ use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{
     date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item, parse_lang,
-    parse_lang_item, parse_reference, parse_threads, py_date,
+    parse_lang_item, parse_reference, parse_reference_item, parse_threads, py_date,
 };
 use crate::gazetteer::PyGazetteer;
-use crate::results::{DocData, PyDoc, extend_char_offsets, pairs_array};
+use crate::results::{DocData, Origin, PyDoc, extend_char_offsets, pairs_array};
 
 /// The compiled pipeline (tokenizer, gazetteer, temporal tagger). Use the
 /// `dateline.Pipeline` façade, which adds keyword defaults and `pipe()`.
@@ -27,8 +27,30 @@ pub struct PyPipeline {
 }
 
 impl PyPipeline {
-    fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document) -> PyDoc {
-        PyDoc { data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer())) }
+    fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document, origin: Origin) -> PyDoc {
+        PyDoc { data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer()), origin) }
+    }
+}
+
+/// The per-document options of a batch, to give each of its documents its
+/// [`Origin`].
+pub(crate) struct Origins {
+    pub(crate) pipeline: Py<PyPipeline>,
+    /// One per text, or empty for the pipeline's default (as in [`Batch`]).
+    references: Vec<ReferenceDate>,
+    document_types: Vec<DocumentType>,
+    langs: Vec<Option<Lang>>,
+}
+
+impl Origins {
+    pub(crate) fn get(&self, py: Python<'_>, i: usize) -> Origin {
+        let opts = self.pipeline.get().inner.options();
+        Origin {
+            pipeline: self.pipeline.clone_ref(py),
+            reference: self.references.get(i).copied().unwrap_or(opts.reference_date),
+            document_type: self.document_types.get(i).copied(),
+            lang: if self.langs.is_empty() { opts.lang } else { self.langs[i] },
+        }
     }
 }
 
@@ -47,6 +69,16 @@ struct Batch {
 impl Batch {
     fn strs(&self) -> Vec<&str> {
         self.texts.iter().map(|s| s.as_str()).collect()
+    }
+
+    /// The per-document options, moved out of the batch.
+    fn origins(&mut self, pipeline: &Bound<'_, PyPipeline>) -> Origins {
+        Origins {
+            pipeline: pipeline.clone().unbind(),
+            references: std::mem::take(&mut self.references),
+            document_types: std::mem::take(&mut self.document_types),
+            langs: std::mem::take(&mut self.langs),
+        }
     }
 }
 
@@ -81,8 +113,9 @@ impl PyPipeline {
         let mut refs: Vec<ReferenceDate> = Vec::new();
         if let Some(r) = reference_dates {
             same_length("reference_dates", r)?;
+            let default = &self.inner.options().reference_date;
             for (i, v) in r.iter().enumerate() {
-                refs.push(parse_reference(Some(&v), &format!("reference_dates[{}]", i + index_offset))?);
+                refs.push(parse_reference_item(&v, default, &format!("reference_dates[{}]", i + index_offset))?);
             }
         }
         let mut types: Vec<DocumentType> = Vec::new();
@@ -176,29 +209,34 @@ impl PyPipeline {
     /// `document_type` a name or None for the pipeline's, `lang` a code,
     /// `"auto"` or None for the pipeline's.
     #[pyo3(signature = (text, reference_date, document_type = None, lang = None))]
-    fn process(
-        &self,
+    pub(crate) fn process(
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         reference_date: Option<&Bound<'_, PyAny>>,
         document_type: Option<&Bound<'_, PyAny>>,
         lang: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDoc> {
+        let this = slf.get();
         let text = extract_text(text, &|| "text".to_owned())?;
-        let reference = parse_reference(reference_date, "reference_date")?;
+        let reference = match reference_date {
+            Some(r) => parse_reference_item(r, &this.inner.options().reference_date, "reference_date")?,
+            None => this.inner.options().reference_date,
+        };
         let doctype = match document_type {
             Some(d) => parse_document_type_item(d, &|| "document_type".to_owned())?,
             None => None,
         };
-        let default = self.inner.options().lang;
+        let default = this.inner.options().lang;
         let lang = match lang {
             Some(l) => parse_lang_item(l, default, &|| "lang".to_owned())?,
             None => default,
         };
-        let inner = Arc::clone(&self.inner);
+        let inner = Arc::clone(&this.inner);
         let t = text.clone_ref(py);
         let doc = run_detached(py, move || Ok(inner.process_as(&t, reference, doctype, lang)))?;
-        Ok(self.make_doc(text, doc))
+        let origin = Origin { pipeline: slf.clone().unbind(), reference, document_type: doctype, lang };
+        Ok(this.make_doc(text, doc, origin))
     }
 
     /// Analyses a list of texts in parallel (input order kept). With
@@ -208,7 +246,7 @@ impl PyPipeline {
     #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0, document_types = None, langs = None))]
     #[allow(clippy::too_many_arguments)] // Python keyword arguments
     fn process_batch<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
@@ -217,21 +255,28 @@ impl PyPipeline {
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<Vec<PyDoc>> {
-        let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
-        let inner = Arc::clone(&self.inner);
+        let this = slf.get();
+        let mut b = this.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
+        let inner = Arc::clone(&this.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
             inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| doc)
         })?;
         drop(strs);
-        Ok(b.texts.into_iter().zip(docs).map(|(t, d)| self.make_doc(t, d)).collect())
+        let origins = b.origins(slf);
+        Ok(b.texts
+            .into_iter()
+            .zip(docs)
+            .enumerate()
+            .map(|(i, (t, d))| this.make_doc(t, d, origins.get(py, i)))
+            .collect())
     }
 
     /// Analyses a list of texts in parallel and keeps the results in Rust,
     /// to be read as columns (`Annotations.table`).
     #[pyo3(signature = (texts, reference_dates, n_threads, document_types = None, langs = None))]
     fn annotate<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
@@ -239,8 +284,9 @@ impl PyPipeline {
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<PyAnnotations> {
-        let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, 0)?;
-        let inner = Arc::clone(&self.inner);
+        let this = slf.get();
+        let mut b = this.prepare(py, texts, reference_dates, document_types, langs, n_threads, 0)?;
+        let inner = Arc::clone(&this.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
             inner
@@ -251,7 +297,9 @@ impl PyPipeline {
                 .collect::<Result<Vec<_>, _>>()
         })?;
         drop(strs);
-        Ok(PyAnnotations { texts: b.texts, docs, gazetteer: Arc::clone(self.inner.gazetteer()), threads: b.threads })
+        let origins = b.origins(slf);
+        let threads = b.threads;
+        Ok(PyAnnotations { texts: b.texts, docs, gazetteer: Arc::clone(this.inner.gazetteer()), threads, origins })
     }
 
     /// Tokens and sentences of a batch as flat arrays, with no object per

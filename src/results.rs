@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use dateline_core::span::CharCursor;
 use dateline_core::tokenize::attrs;
-use dateline_core::{Document, Gazetteer};
+use dateline_core::{Document, DocumentType, Gazetteer, Lang, ReferenceDate};
+use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyTuple};
 
 use crate::convert::py_date;
 use crate::dates::{PyRange, PyTimex};
@@ -18,12 +19,34 @@ pub(crate) struct DocData {
     pub text: PyBackedStr,
     pub doc: Document,
     pub gazetteer: Arc<Gazetteer>,
+    /// How it was made, so that it can be pickled (and made again on the
+    /// other side).
+    pub origin: Origin,
+}
+
+/// The pipeline and per-document options that made a document: analysing
+/// its text again with them gives the same document.
+pub(crate) struct Origin {
+    pub pipeline: Py<crate::pipeline::PyPipeline>,
+    pub reference: ReferenceDate,
+    pub document_type: Option<DocumentType>,
+    /// None: identified from the text.
+    pub lang: Option<Lang>,
 }
 
 impl DocData {
-    pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>) -> Self {
-        Self { text, doc, gazetteer }
+    pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>, origin: Origin) -> Self {
+        Self { text, doc, gazetteer, origin }
     }
+}
+
+/// The hash of a span, from what every kind of span has (equal spans have
+/// equal hashes; `extra` is the label or value).
+pub(crate) fn span_hash(start: usize, end: usize, text: &str, extra: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (start, end, text, extra).hash(&mut h);
+    h.finish()
 }
 
 /// A document analysed by a `Pipeline`: its text, reference date and
@@ -40,7 +63,7 @@ pub struct PyDoc {
 /// `shape` (`Xxxxx`, `dd.dd`), `is_alpha`, `is_digit`, `is_punct`, `is_space`,
 /// `like_num`, `like_url`, `like_email`.
 #[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PyToken {
     #[pyo3(get)]
     start: usize,
@@ -88,6 +111,9 @@ pub struct PyEntity {
     name: Option<Box<str>>,
     alternatives: Vec<u32>,
     rule: dateline_core::Rule,
+    /// The index of the sentence holding it.
+    #[pyo3(get)]
+    sentence: usize,
 }
 
 impl PyEntity {
@@ -170,6 +196,10 @@ impl PyToken {
         attrs::like_email(&self.text)
     }
 
+    fn __hash__(&self) -> u64 {
+        span_hash(self.start, self.end, &self.text, "")
+    }
+
     fn __repr__(&self) -> String {
         format!("Token({:?}, start={}, end={})", self.text, self.start, self.end)
     }
@@ -177,6 +207,10 @@ impl PyToken {
 
 #[pymethods]
 impl PySentence {
+    fn __hash__(&self) -> u64 {
+        span_hash(self.start, self.end, &self.text, "")
+    }
+
     fn __repr__(&self) -> String {
         format!("Sentence({:?}, start={}, end={})", shorten(&self.text, 40), self.start, self.end)
     }
@@ -212,6 +246,10 @@ impl PyEntity {
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         crate::convert::attributes_dict(py, self.attrs())
+    }
+
+    fn __hash__(&self) -> u64 {
+        span_hash(self.start, self.end, &self.text, self.id_str())
     }
 
     fn __repr__(&self) -> String {
@@ -261,6 +299,16 @@ impl DocData {
             .collect()
     }
 
+    /// The token at position `i` (in range), built alone.
+    pub(crate) fn token_at(&self, i: usize) -> PyToken {
+        let t = &self.doc.tokens[i];
+        let mut cur = CharCursor::new(&self.text);
+        let (start, end) = (cur.at(t.start), cur.at(t.end));
+        let sentences = &self.doc.sentences;
+        let sentence = sentences.partition_point(|s| s.token_end <= i).min(sentences.len().saturating_sub(1));
+        PyToken { start, end, text: self.slice(t.start, t.end), i, space_after: t.space_after, sentence }
+    }
+
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
         let cur = self.cursor();
         let c = |b: usize| cur.borrow_mut().at(b);
@@ -286,6 +334,7 @@ impl DocData {
                 name: m.name.clone(),
                 alternatives: m.alternatives.clone(),
                 rule: m.rule,
+                sentence: self.doc.sentence_of(m.start),
             })
             .collect()
     }
@@ -427,6 +476,55 @@ impl PyDoc {
         self.data.doc.tokens.len()
     }
 
+    /// The tokens, in order (`for token in doc`).
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        PyList::new(py, self.data.tokens())?.try_iter()
+    }
+
+    /// `doc[i]`: the token at position `i` (negative counts from the end);
+    /// `doc[a:b]`: a list of those tokens.
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let n = self.data.doc.tokens.len();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let ind = slice.indices(isize::try_from(n).unwrap_or(isize::MAX))?;
+            let mut out = Vec::with_capacity(ind.slicelength);
+            let mut k = ind.start;
+            for _ in 0..ind.slicelength {
+                out.push(self.data.token_at(k as usize));
+                k += ind.step;
+            }
+            return Ok(PyList::new(py, out)?.into_any());
+        }
+        let i: isize = key.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "Doc indices must be integers or slices, not {}",
+                crate::convert::type_name(key)
+            ))
+        })?;
+        let k = if i < 0 { i + n as isize } else { i };
+        if k < 0 || k >= n as isize {
+            return Err(PyIndexError::new_err(format!("token index {i} out of range for a Doc of {n} tokens")));
+        }
+        Ok(Bound::new(py, self.data.token_at(k as usize))?.into_any())
+    }
+
+    /// A `Doc` pickles as its text, its pipeline (shared by the documents
+    /// pickled together) and the options it was analysed with; unpickling
+    /// analyses the text again, which gives the same document with the same
+    /// dateline version.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let o = &self.data.origin;
+        let reference = match o.reference {
+            ReferenceDate::Detect => "detect".into_pyobject(py)?.into_any(),
+            ReferenceDate::None => "none".into_pyobject(py)?.into_any(),
+            ReferenceDate::Fixed(d) => py_date(py, d)?,
+        };
+        let document_type = o.document_type.map(DocumentType::as_str);
+        let lang = o.lang.map_or("auto", Lang::code);
+        let args = (o.pipeline.clone_ref(py), self.text(py), reference, document_type, lang).into_pyobject(py)?;
+        Ok((py.import("dateline._core")?.getattr("_rebuild_doc")?, args))
+    }
+
     /// The whole analysis as plain dicts, lists, strings and ints (JSON-ready):
     /// `text`, `reference_date` (ISO string or None), `document_type`,
     /// `tokens`, `sentences`, `entities`, `timexes` and `ranges`, each span
@@ -462,6 +560,7 @@ impl PyDoc {
         let ents = PyList::empty(py);
         for e in self.data.entities() {
             let s = span(e.start, e.end, &e.text)?;
+            s.set_item("sentence", e.sentence)?;
             s.set_item("label", e.label_str())?;
             s.set_item("id", e.id_str())?;
             if !e.alternatives.is_empty() {
@@ -479,6 +578,7 @@ impl PyDoc {
         let tx = PyList::empty(py);
         for t in self.data.timexes() {
             let s = span(t.start, t.end, &t.text)?;
+            s.set_item("sentence", t.sentence)?;
             s.set_item("type", t.timex_type)?;
             s.set_item("value", &t.value)?;
             if let Some(m) = t.modifier {
@@ -523,4 +623,18 @@ impl PyDoc {
             d.ranges.len()
         )
     }
+}
+
+/// Makes a pickled `Doc` again (see `Doc.__reduce__`).
+#[pyfunction]
+#[pyo3(signature = (pipeline, text, reference_date, document_type, lang))]
+pub(crate) fn _rebuild_doc(
+    py: Python<'_>,
+    pipeline: &Bound<'_, crate::pipeline::PyPipeline>,
+    text: &Bound<'_, PyAny>,
+    reference_date: &Bound<'_, PyAny>,
+    document_type: Option<&Bound<'_, PyAny>>,
+    lang: &Bound<'_, PyAny>,
+) -> PyResult<PyDoc> {
+    crate::pipeline::PyPipeline::process(pipeline, py, text, Some(reference_date), document_type, Some(lang))
 }

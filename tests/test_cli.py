@@ -382,7 +382,7 @@ def test_ranges_part_and_table(tmp_path: pathlib.Path) -> None:
     assert set(rec) == {"doc", "text", "reference_date", "document_type", "lang", "ranges"}
     assert rec["ranges"] == [
         {
-            "start": 10, "end": 33, "text": "from March 2 to March 6", "value": "2026-03-02/2026-03-06",
+            "start": 10, "end": 33, "text": "from March 2 to March 6", "sentence": 0, "value": "2026-03-02/2026-03-06",
             "begin_index": 0, "end_index": 1, "interval": ["2026-03-02", "2026-03-07"], "rule": "from-to",
         }
     ]
@@ -398,8 +398,8 @@ def test_ranges_part_and_table(tmp_path: pathlib.Path) -> None:
     r = run("annotate", "-q", str(open_src), "-o", str(tmp_path / "r.csv"), "--tables", "ranges")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "r.csv").read_text().splitlines() == [
-        "doc,start,end,text,begin_index,end_index,begin,end_date,value,rule",
-        "s,5,18,since March 2,0,,2026-03-02,2026-03-06,2026-03-02/2026-03-05,since",
+        "doc,start,end,text,begin_index,end_index,begin,end_date,value,rule,sentence",
+        "s,5,18,since March 2,0,,2026-03-02,2026-03-06,2026-03-02/2026-03-05,since,0",
     ]
 
 

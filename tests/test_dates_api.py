@@ -174,7 +174,7 @@ def test_to_dict_has_document_type_and_ranges(nlp: dateline.Pipeline) -> None:
     assert d["document_type"] == "news"
     assert d["ranges"] == [
         {
-            "start": 10, "end": 33, "text": "from March 2 to March 6", "value": "2026-03-02/2026-03-06",
+            "start": 10, "end": 33, "text": "from March 2 to March 6", "sentence": 0, "value": "2026-03-02/2026-03-06",
             "begin_index": 0, "end_index": 1, "interval": ("2026-03-02", "2026-03-07"), "rule": "from-to",
         }
     ]

@@ -52,7 +52,7 @@ def test_invalid_reference_date(bad: str, match: str) -> None:
 
 
 def test_reference_date_wrong_type() -> None:
-    with pytest.raises(TypeError, match=r"reference_date must be a datetime.date, an ISO date string, \"detect\" or None, not int"):
+    with pytest.raises(TypeError, match=r"reference_date must be a datetime.date, an ISO date string, \"detect\", \"none\" or None, not int"):
         dateline.Pipeline(reference_date=20260305)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"reference_dates\[1\]: invalid date"):
         list(dateline.Pipeline().pipe(["a", "b"], reference_dates=[None, "2026-02-30"]))

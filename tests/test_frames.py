@@ -41,6 +41,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     candidates=len(s.candidates),
                     attributes=json.dumps(s.attributes, separators=(",", ":")) if s.attributes else None,
                     rule=s.rule,
+                    sentence=s.sentence,
                 )
             elif kind == "timexes":
                 iv = s.interval
@@ -55,6 +56,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     reference_date=doc.reference_date,
                     document_type=doc.document_type,
                     lang=doc.lang,
+                    sentence=s.sentence,
                 )
             elif kind == "ranges":
                 iv = s.interval
@@ -65,6 +67,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     end_date=iv[1],
                     value=s.value,
                     rule=s.rule,
+                    sentence=s.sentence,
                 )
             elif kind == "sentences":
                 row["i"] = i
@@ -189,8 +192,9 @@ def test_reference_dates_per_document(nlp: dateline.Pipeline) -> None:
     texts = ["on Thursday", "on Thursday", "on Thursday", "on Thursday"]
     dates = pd.Series(pd.to_datetime(["2026-03-05", None, "2020-01-01", "2026-11-28 13:45"], format="ISO8601"))
     tx = nlp.annotate(texts, reference_dates=dates).timexes()
-    assert list(tx["value"]) == ["2026-03-05", "XXXX-WXX-4", "2019-12-26", "2026-11-26"]
-    assert pd.isna(tx["reference_date"].iloc[1])
+    # A missing date means the pipeline's reference date (here 2026-03-05).
+    assert list(tx["value"]) == ["2026-03-05", "2026-03-05", "2019-12-26", "2026-11-26"]
+    assert tx["reference_date"].iloc[1] == pd.Timestamp("2026-03-05")
     same = nlp.annotate(texts, reference_dates="2026-03-05").timexes()
     assert set(same["value"]) == {"2026-03-05"}
     mixed = [dt.date(2026, 3, 5), "2026-03-05", np.datetime64("2026-03-05"), float("nan")]
@@ -282,7 +286,7 @@ def test_ranges_table(nlp: dateline.Pipeline) -> None:
     res = nlp.annotate(TEXTS)
     rg = res.ranges()
     assert list(rg.columns) == [
-        "doc", "start", "end", "text", "begin_index", "end_index", "begin", "end_date", "value", "rule"
+        "doc", "start", "end", "text", "begin_index", "end_index", "begin", "end_date", "value", "rule", "sentence"
     ]
     mine = rg[rg["doc"] == 5].reset_index(drop=True)
     assert rows_of(mine[["doc", "text", "begin_index", "end_index", "value"]]) == [
@@ -328,7 +332,7 @@ def test_document_types_per_document(nlp: dateline.Pipeline) -> None:
     assert nullable.isna().tolist() == [False, True, False, True]
     got = nlp.annotate(texts, document_types=nullable, reference_dates=pd.Series(["2026-03-05", None] * 2, dtype="string"))
     assert list(got.timexes()["document_type"]) == ["colloquial", auto, "news", auto]
-    assert [got.doc(i).reference_date for i in range(4)] == [dt.date(2026, 3, 5), None] * 2
+    assert [got.doc(i).reference_date for i in range(4)] == [dt.date(2026, 3, 5)] * 4  # missing: the pipeline's
 
 
 def test_annotate_frame_document_type_column(nlp: dateline.Pipeline) -> None:

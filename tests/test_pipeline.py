@@ -53,10 +53,10 @@ def test_to_dict_is_json_ready() -> None:
     doc = dateline.Pipeline(reference_date="2026-03-05")("Caracas in January 2026 for two days.")
     d = json.loads(json.dumps(doc.to_dict()))
     assert d["reference_date"] == "2026-03-05"
-    assert d["entities"] == [{"start": 0, "end": 7, "text": "Caracas", "label": "LOC", "id": "geonames:3646738"}]
+    assert d["entities"] == [{"start": 0, "end": 7, "text": "Caracas", "sentence": 0, "label": "LOC", "id": "geonames:3646738"}]
     assert d["timexes"] == [
-        {"start": 11, "end": 23, "text": "January 2026", "type": "DATE", "value": "2026-01", "interval": ["2026-01-01", "2026-02-01"]},
-        {"start": 28, "end": 36, "text": "two days", "type": "DURATION", "value": "P2D"},
+        {"start": 11, "end": 23, "text": "January 2026", "sentence": 0, "type": "DATE", "value": "2026-01", "interval": ["2026-01-01", "2026-02-01"]},
+        {"start": 28, "end": 36, "text": "two days", "sentence": 0, "type": "DURATION", "value": "P2D"},
     ]
     assert [t["text"] for t in d["tokens"]] == ["Caracas", "in", "January", "2026", "for", "two", "days", "."]
     assert d["sentences"] == [{"start": 0, "end": 37, "text": "Caracas in January 2026 for two days."}]
@@ -81,7 +81,8 @@ def test_reference_date_forms(ref: object, expected_ref: object, expected_value:
 def test_call_overrides_pipeline_reference_date() -> None:
     nlp = dateline.Pipeline(reference_date="2026-03-05")
     assert nlp("in January").timexes[0].value == "2026-01"
-    assert nlp("in January", reference_date=None).timexes[0].value == "XXXX-01"
+    assert nlp("in January", reference_date="none").timexes[0].value == "XXXX-01"
+    assert nlp("in January", reference_date=None).timexes[0].value == "2026-01"  # missing: the pipeline's
     assert nlp("in January", reference_date=dt.date(2025, 1, 20)).timexes[0].value == "2025-01"
     assert nlp("date 2024-06-01\nin January", reference_date="detect").timexes[1].value == "2024-01"
 

@@ -5,10 +5,10 @@ import datetime
 from datetime import date as _Date, datetime as _DateTime
 
 import numpy
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
 from collections.abc import Sequence
-from typing import Any, Literal, final
+from typing import Any, Literal, SupportsIndex, final, overload
 
 __all__ = [
     "__version__",
@@ -25,6 +25,7 @@ __all__ = [
     "parse",
     "languages",
     "detect_language",
+    "_rebuild_doc",
     "_after_fork_in_child",
     "_parallelism_enabled",
 ]
@@ -33,89 +34,136 @@ __version__: str
 
 @final
 class Token:
+    def __hash__(self) -> int: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start of the token: a str index into the document text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End of the token (exclusive): ``doc.text[t.start:t.end] == t.text``."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The token as written."""
     @property
-    def i(self) -> int: ...
+    def i(self) -> int:
+        """Position of the token in the document (0-based)."""
     @property
-    def space_after(self) -> bool: ...
+    def space_after(self) -> bool:
+        """Whether whitespace follows the token in the text."""
     @property
-    def sentence(self) -> int: ...
+    def sentence(self) -> int:
+        """Index of the sentence the token belongs to (into ``doc.sentences``)."""
     @property
-    def norm(self) -> str: ...
+    def norm(self) -> str:
+        """Lower case, with typographic quotes and dashes made ASCII (``"’s"`` → ``"'s"``)."""
     @property
-    def shape(self) -> str: ...
+    def shape(self) -> str:
+        """Orthographic shape: letters as ``X``/``x``, digits as ``d``, runs over 4 cut (``Xxxxx``, ``dd.dd``)."""
     @property
-    def is_alpha(self) -> bool: ...
+    def is_alpha(self) -> bool:
+        """Whether every character is a letter."""
     @property
-    def is_digit(self) -> bool: ...
+    def is_digit(self) -> bool:
+        """Whether every character is a digit."""
     @property
-    def is_punct(self) -> bool: ...
+    def is_punct(self) -> bool:
+        """Whether every character is punctuation."""
     @property
-    def is_space(self) -> bool: ...
+    def is_space(self) -> bool:
+        """Always False: tokens never hold whitespace (kept for spaCy users)."""
     @property
-    def like_num(self) -> bool: ...
+    def like_num(self) -> bool:
+        """Whether the token reads as a number (``10``, ``3.5``, ``1,000``, ``ten``)."""
     @property
-    def like_url(self) -> bool: ...
+    def like_url(self) -> bool:
+        """Whether the token looks like a URL."""
     @property
-    def like_email(self) -> bool: ...
+    def like_email(self) -> bool:
+        """Whether the token looks like an e-mail address."""
 
 @final
 class Sentence:
+    def __hash__(self) -> int: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start of the sentence: a str index into the document text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End of the sentence (exclusive)."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The sentence as written."""
 
 @final
 class Entity:
+    def __hash__(self) -> int: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start of the entity: a str index into the document text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End of the entity (exclusive): ``doc.text[e.start:e.end] == e.text``."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The entity as written in the text."""
     @property
-    def label(self) -> str: ...
+    def sentence(self) -> int:
+        """Index of the sentence holding the entity (into ``doc.sentences``)."""
     @property
-    def id(self) -> str: ...
+    def label(self) -> str:
+        """The label of the entry reported (``LOC``, ``PER``, ...)."""
     @property
-    def candidates(self) -> list[tuple[str, str]]: ...
+    def id(self) -> str:
+        """The id of the entry reported (a person found by a name rule: its own text)."""
     @property
-    def attributes(self) -> dict[str, Any]: ...
+    def candidates(self) -> list[tuple[str, str]]:
+        """Every entry with this name as ``(label, id)`` pairs, the reported one first."""
     @property
-    def rule(self) -> Literal["name", "person", "repeat"]: ...
+    def attributes(self) -> dict[str, Any]:
+        """The reported entry's extra data (empty when it has none)."""
+    @property
+    def rule(self) -> Literal["name", "person", "repeat"]:
+        """How it was found: ``"name"`` (a listed name), ``"person"`` or ``"repeat"`` (name rules)."""
 
 @final
 class Timex:
+    def __hash__(self) -> int: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start of the expression: a str index into the document text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End of the expression (exclusive)."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The expression as written."""
     @property
-    def type(self) -> Literal["DATE", "TIME", "DURATION", "SET"]: ...
+    def sentence(self) -> int:
+        """Index of the sentence holding the expression (into ``doc.sentences``)."""
     @property
-    def value(self) -> str: ...
+    def type(self) -> Literal["DATE", "TIME", "DURATION", "SET"]:
+        """The TIMEX3 type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``."""
     @property
-    def mod(self) -> str | None: ...
+    def value(self) -> str:
+        """The normalised TIMEX3 value (``2026-03-05``, ``2026-W10``, ``P2D``, ``PRESENT_REF``)."""
     @property
-    def freq(self) -> str | None: ...
+    def mod(self) -> str | None:
+        """The TIMEX3 ``mod`` (``START``, ``END``, ``APPROX``, ...), or None."""
     @property
-    def quant(self) -> str | None: ...
+    def freq(self) -> str | None:
+        """The TIMEX3 ``freq`` of a SET (``2X`` for "twice a week"), or None."""
     @property
-    def interval(self) -> tuple[datetime.date, datetime.date] | None: ...
+    def quant(self) -> str | None:
+        """The TIMEX3 ``quant`` of a SET (``EVERY``), or None."""
     @property
-    def granularity(self) -> _Granularity | None: ...
+    def interval(self) -> tuple[datetime.date, datetime.date] | None:
+        """The half-open range of days ``(first, after_last)`` the value covers, or None when it names no concrete period."""
     @property
-    def zone(self) -> str | None: ...
+    def granularity(self) -> _Granularity | None:
+        """How fine the value is (``"day"``, ``"month"``, ...), or None."""
+    @property
+    def zone(self) -> str | None:
+        """The UTC offset written with a time (``"+01:00"``), or None."""
     def explain(self) -> dict[str, Any]: ...
 
 _Granularity = Literal[
@@ -126,22 +174,34 @@ _DocumentType = Literal["auto", "news", "narrative", "colloquial"]
 
 @final
 class Range:
+    def __hash__(self) -> int: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start of the phrase: a str index into the document text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End of the phrase (exclusive)."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The phrase as written (``from March 2 to March 6``)."""
     @property
-    def begin_index(self) -> int | None: ...
+    def sentence(self) -> int:
+        """Index of the sentence holding the phrase's start."""
     @property
-    def end_index(self) -> int | None: ...
+    def begin_index(self) -> int | None:
+        """Position in ``doc.timexes`` of the expression at the range's start, or None."""
     @property
-    def interval(self) -> tuple[datetime.date | None, datetime.date | None]: ...
+    def end_index(self) -> int | None:
+        """Position in ``doc.timexes`` of the expression at the range's end, or None."""
     @property
-    def value(self) -> str: ...
+    def interval(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """The half-open range of days ``(first, after_last)``; None for an open end."""
     @property
-    def rule(self) -> str: ...
+    def value(self) -> str:
+        """An ISO 8601 interval of days, both ends included, ``..`` for an open end."""
+    @property
+    def rule(self) -> str:
+        """The rule that found the range."""
 
 @final
 class ParsedTime:
@@ -193,25 +253,40 @@ class Annotations:
 @final
 class Doc:
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The document text (the very str that was analysed)."""
     @property
-    def reference_date(self) -> datetime.date | None: ...
+    def reference_date(self) -> datetime.date | None:
+        """The reference date relative expressions were resolved against, or None."""
     @property
-    def tokens(self) -> list[Token]: ...
+    def tokens(self) -> list[Token]:
+        """The tokens, in order."""
     @property
-    def sentences(self) -> list[Sentence]: ...
+    def sentences(self) -> list[Sentence]:
+        """The sentences, in order."""
     @property
-    def entities(self) -> list[Entity]: ...
+    def entities(self) -> list[Entity]:
+        """The gazetteer entities, in order."""
     @property
-    def timexes(self) -> list[Timex]: ...
+    def timexes(self) -> list[Timex]:
+        """The time expressions, in order."""
     @property
-    def ranges(self) -> list[Range]: ...
+    def ranges(self) -> list[Range]:
+        """Ranges of time written as one phrase, in order."""
     @property
-    def document_type(self) -> Literal["news", "narrative", "colloquial"]: ...
+    def document_type(self) -> Literal["news", "narrative", "colloquial"]:
+        """How the time expressions were anchored: ``"news"``, ``"narrative"`` or ``"colloquial"``."""
     @property
-    def lang(self) -> str: ...
+    def lang(self) -> str:
+        """The language the document was analysed in (``"en"``, ``"es"``, ...)."""
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Token]: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Token: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> list[Token]: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
     def token_spans(self) -> list[tuple[int, int]]: ...
     def sentence_spans(self) -> list[tuple[int, int]]: ...
     def token_offsets(self) -> numpy.ndarray[tuple[int, int], numpy.dtype[numpy.int64]]: ...
@@ -370,5 +445,8 @@ class Pipeline:
     def parallel() -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
 
+def _rebuild_doc(
+    pipeline: Pipeline, text: str, reference_date: _Date | str, document_type: str | None, lang: str
+) -> Doc: ...
 def _after_fork_in_child() -> None: ...
 def _parallelism_enabled() -> bool: ...

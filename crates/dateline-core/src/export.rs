@@ -128,6 +128,7 @@ struct EntityRec<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    sentence: usize,
     label: &'a str,
     id: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +145,7 @@ struct TimexRec<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    sentence: usize,
     #[serde(rename = "type")]
     kind: &'static str,
     value: &'a str,
@@ -166,6 +168,7 @@ struct RangeRec<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    sentence: usize,
     value: String,
     begin_index: Option<usize>,
     end_index: Option<usize>,
@@ -240,6 +243,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                         start: c(m.start),
                         end: c(m.end),
                         text: &text[m.start..m.end],
+                        sentence: doc.sentence_of(m.start),
                         label: e.label,
                         id: gazetteer.match_id(m.entry, m.name.as_deref()),
                         candidates,
@@ -256,6 +260,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                     start: c(t.start),
                     end: c(t.end),
                     text: &text[t.start..t.end],
+                    sentence: doc.sentence_of(t.start),
                     kind: t.timex_type.as_str(),
                     value: &t.value,
                     modifier: t.modifier,
@@ -274,6 +279,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                     start: c(r.start),
                     end: c(r.end),
                     text: &text[r.start..r.end],
+                    sentence: doc.sentence_of(r.start),
                     value: r.value(),
                     begin_index: r.begin_timex,
                     end_index: r.end_timex,
@@ -330,7 +336,8 @@ mod tests {
         assert_eq!(
             v["ranges"][0],
             serde_json::json!({
-                "start": 17, "end": 40, "text": "from March 2 to March 6", "value": "2026-03-02/2026-03-06",
+                "start": 17, "end": 40, "text": "from March 2 to March 6", "sentence": 0,
+                "value": "2026-03-02/2026-03-06",
                 "begin_index": 0, "end_index": 1, "interval": ["2026-03-02", "2026-03-07"],
                 "rule": doc.ranges[0].rule,
             })

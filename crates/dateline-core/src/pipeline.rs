@@ -133,6 +133,17 @@ pub struct Document {
     pub lang: Lang,
 }
 
+impl Document {
+    /// The index of the sentence holding byte `at`: the first sentence that
+    /// ends after it (the last one for a byte past them all, 0 when there
+    /// are none). A span's sentence is the one holding its start.
+    #[must_use]
+    pub fn sentence_of(&self, at: usize) -> usize {
+        let k = self.sentences.partition_point(|s| s.end <= at);
+        k.min(self.sentences.len().saturating_sub(1))
+    }
+}
+
 /// A [`Document`] kept compactly: 32-bit offsets for tokens and sentences
 /// (a third of the memory), for holding the analyses of a whole corpus.
 /// [`CompactDocument::expand`] gives the `Document` back, identical.
@@ -183,6 +194,13 @@ impl CompactDocument {
     #[must_use]
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+
+    /// The index of the sentence holding byte `at` (see [`Document::sentence_of`]).
+    #[must_use]
+    pub fn sentence_of(&self, at: usize) -> usize {
+        let k = self.sentences.partition_point(|s| s[1] as usize <= at);
+        k.min(self.sentences.len().saturating_sub(1))
     }
 
     /// The document, unpacked.

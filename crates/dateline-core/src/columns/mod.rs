@@ -323,7 +323,7 @@ pub fn build_compact(
     chunked(docs.len(), n_threads, |r| {
         if kind == TableKind::Entities {
             // Entities need no tokens: read them in place.
-            let parts = texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| (*t, d.entities()));
+            let parts = texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| (*t, d));
             return rows::entity_rows(parts, gazetteer, r.start as i64);
         }
         let expanded: Vec<Document> = docs[r.clone()].iter().map(CompactDocument::expand).collect();

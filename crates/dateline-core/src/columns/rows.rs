@@ -7,18 +7,43 @@ use crate::tokenize::attrs;
 use crate::{DocumentType, Gazetteer, Rule, TimexType};
 
 pub(super) fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
-    entity_rows(docs.iter().map(|d| (d.text, &d.doc.entities[..])), gazetteer, first_doc)
+    entity_rows(docs.iter().map(|d| (d.text, d.doc)), gazetteer, first_doc)
 }
 
-/// The entities table of documents given as (text, entities).
-pub(super) fn entity_rows<'a>(
-    docs: impl Iterator<Item = (&'a str, &'a [crate::Entity])> + Clone,
+/// A document's entities and where its sentences are, in either form.
+pub(super) trait EntitySource {
+    fn entity_list(&self) -> &[crate::Entity];
+    fn sentence_at(&self, byte: usize) -> usize;
+}
+
+impl EntitySource for crate::Document {
+    fn entity_list(&self) -> &[crate::Entity] {
+        &self.entities
+    }
+    fn sentence_at(&self, byte: usize) -> usize {
+        self.sentence_of(byte)
+    }
+}
+
+impl EntitySource for crate::CompactDocument {
+    fn entity_list(&self) -> &[crate::Entity] {
+        self.entities()
+    }
+    fn sentence_at(&self, byte: usize) -> usize {
+        self.sentence_of(byte)
+    }
+}
+
+/// The entities table of documents given as (text, document).
+pub(super) fn entity_rows<'a, D: EntitySource + 'a>(
+    docs: impl Iterator<Item = (&'a str, &'a D)> + Clone,
     gazetteer: &Gazetteer,
     first_doc: i64,
 ) -> Table {
-    let n: usize = docs.clone().map(|(_, e)| e.len()).sum();
+    let n: usize = docs.clone().map(|(_, d)| d.entity_list().len()).sum();
     let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let bytes: usize = docs.clone().flat_map(|(_, e)| e.iter().map(|m| m.end - m.start)).sum();
+    let mut sentence = Vec::with_capacity(n);
+    let bytes: usize = docs.clone().flat_map(|(_, d)| d.entity_list().iter().map(|m| m.end - m.start)).sum();
     let mut text = StrColumn::with_capacity(n, bytes);
     let mut label = CatBuilder::with_capacity(n);
     let mut id = CatBuilder::with_capacity(n);
@@ -27,13 +52,15 @@ pub(super) fn entity_rows<'a>(
     let rule_names: Vec<&str> = [Rule::Name, Rule::Person, Rule::Repeat].iter().map(|r| r.as_str()).collect();
     let mut rule = CatBuilder::fixed(&rule_names);
     rule.col.codes.reserve(n);
-    for (k, (doc_text, doc_entities)) in docs.enumerate() {
+    for (k, (doc_text, d)) in docs.enumerate() {
+        let doc_entities = d.entity_list();
         if doc_entities.is_empty() {
             continue;
         }
         let mut offsets = CharCursor::new(doc_text);
         for m in doc_entities {
             doc.push(first_doc + k as i64);
+            sentence.push(d.sentence_at(m.start) as i64);
             start.push(offsets.at(m.start) as i64);
             end.push(offsets.at(m.end) as i64);
             text.push(&doc_text[m.start..m.end]);
@@ -60,6 +87,7 @@ pub(super) fn entity_rows<'a>(
             ("candidates", Column::Int(candidates)),
             ("attributes", Column::Str(attributes)),
             ("rule", Column::Cat(rule.col)),
+            ("sentence", Column::Int(sentence)),
         ],
     }
 }
@@ -85,6 +113,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let mut document_type = CatBuilder::fixed(&DOCUMENT_TYPES.map(DocumentType::as_str));
     let codes: Vec<&str> = crate::Lang::all().map(crate::Lang::code).collect();
     let mut lang = CatBuilder::fixed(&codes);
+    let mut sentence = Vec::with_capacity(n);
     for (k, d) in docs.iter().enumerate() {
         if d.doc.timexes.is_empty() {
             continue;
@@ -94,6 +123,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         let dt = d.doc.document_type.as_str();
         for t in &d.doc.timexes {
             doc.push(first_doc + k as i64);
+            sentence.push(d.doc.sentence_of(t.start) as i64);
             start.push(offsets.at(t.start) as i64);
             end.push(offsets.at(t.end) as i64);
             text.push(&d.text[t.start..t.end]);
@@ -126,6 +156,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             ("reference_date", Column::Date(reference)),
             ("document_type", Column::Cat(document_type.col)),
             ("lang", Column::Cat(lang.col)),
+            ("sentence", Column::Int(sentence)),
         ],
     }
 }
@@ -139,10 +170,12 @@ pub(super) fn ranges(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let (mut begin, mut finish) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let mut value = StrColumn::new();
     let mut rule = CatBuilder::default();
+    let mut sentence = Vec::with_capacity(n);
     for (k, d) in docs.iter().enumerate() {
         let mut offsets = CharCursor::new(d.text);
         for r in &d.doc.ranges {
             doc.push(first_doc + k as i64);
+            sentence.push(d.doc.sentence_of(r.start) as i64);
             start.push(offsets.at(r.start) as i64);
             end.push(offsets.at(r.end) as i64);
             text.push(&d.text[r.start..r.end]);
@@ -168,6 +201,7 @@ pub(super) fn ranges(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             ("end_date", Column::Date(finish)),
             ("value", Column::Str(value)),
             ("rule", Column::Cat(rule.col)),
+            ("sentence", Column::Int(sentence)),
         ],
     }
 }
