@@ -123,3 +123,67 @@ def test_bad_arguments() -> None:
         dateline.dask.annotate(ddf, text="body")
     with pytest.raises(ValueError, match="unknown table"):
         dateline.dask.annotate(ddf, tables=["words"])
+
+
+def test_tables_write_to_parquet_on_the_cluster(client: Client, tmp_path) -> None:
+    # A news frame whose own columns share names with span columns, and a
+    # missing publication date (the pipeline's default applies to it).
+    pdf = pd.DataFrame(
+        {
+            "id": [f"n{i}" for i in range(30)],
+            "text": [f"date 2026-03-0{1 + i % 5}\nTalks in Lima on Thursday, item {i}." for i in range(30)],
+            "published": pd.to_datetime([None if i % 4 == 0 else "2026-03-05" for i in range(30)]),
+            "label": ["world"] * 30,
+            "value": list(range(30)),
+        }
+    )
+    nlp = dateline.Pipeline()
+    ddf = dd.from_pandas(pdf, npartitions=3, sort=False)
+    out = dateline.dask.annotate(ddf, reference_date="published", pipeline=nlp, tables=["entities", "timexes", "ranges"])
+    for t, table in out.items():
+        table.to_parquet(str(tmp_path / t))
+        back = pd.read_parquet(tmp_path / t)
+        assert len(back) == len(table.compute())
+    ents = pd.read_parquet(tmp_path / "entities")
+    assert list(ents["id"][:1]) == ["n0"] and set(ents["id_span"]) == {"geonames:3936456"}
+    assert set(ents["label"]) == {"world"} and set(ents["label_span"]) == {"LOC"}
+    tx = pd.read_parquet(tmp_path / "timexes")
+    # Row n0 has no publication date: its header's date (detected, the default) anchors it.
+    first = tx[(tx["id"] == "n0") & (tx["text"] == "Thursday")]
+    assert list(first["value_span"]) == ["2026-02-26"] and list(first["value"]) == [0]
+    other = tx[(tx["id"] == "n1") & (tx["text"] == "Thursday")]
+    assert list(other["value_span"]) == ["2026-03-05"]
+    assert list(tx.columns[:5]) == ["id", "label", "value", "start", "end"]
+
+
+# dask's read_parquet calls a pandas method pandas 3.1 deprecates: not ours to fix.
+@pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+def test_readme_dask_example_runs_as_written(tmp_path, monkeypatch) -> None:
+    import pathlib
+    import re
+
+    readme = (pathlib.Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## On a cluster (Dask)") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    pd.DataFrame(
+        {
+            "body": ["Rain in Lima on Thursday.", "Acme Corp met in Oslo in January."] * 5,
+            "published": pd.to_datetime(["2026-03-05"] * 10),
+            "genre": ["news", None] * 5,
+        }
+    ).to_parquet(tmp_path / "news" / "part-0.parquet")
+    (tmp_path / "names.tsv").write_text("name\tlabel\tid\nAcme Corp\tORG\tacme\nLima\tLOC\tlima\n", encoding="utf-8")
+    scope: dict[str, object] = {}
+    try:
+        exec(compile(code.group(1), "README.md", "exec"), scope)
+    finally:
+        c = scope.get("client")
+        if c is not None:
+            c.close()  # type: ignore[attr-defined]
+    ents = pd.read_parquet(tmp_path / "entities")
+    assert sorted(set(ents["text"])) == ["Acme Corp", "Lima"]
+    tx = pd.read_parquet(tmp_path / "timexes")
+    assert set(tx["value"]) == {"2026-03-05", "2026-01"}

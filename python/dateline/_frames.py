@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 
 from dateline import _core
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    import polars
+    import pyarrow
+
     from dateline._core import Doc
 
 __all__ = ["Annotations", "TABLES", "Format"]
@@ -267,14 +271,38 @@ class Annotations:
         return self._core.doc(i)
 
     # -- one table ---------------------------------------------------
+    @overload
+    def entities(self, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def entities(self, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def entities(self, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def entities(self, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def entities(self, format: Format = "pandas") -> Any:
         """The gazetteer entities, one row each."""
         return self.table("entities", format)
 
+    @overload
+    def timexes(self, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def timexes(self, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def timexes(self, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def timexes(self, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def timexes(self, format: Format = "pandas") -> Any:
         """The time expressions, one row each."""
         return self.table("timexes", format)
 
+    @overload
+    def ranges(self, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def ranges(self, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def ranges(self, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def ranges(self, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def ranges(self, format: Format = "pandas") -> Any:
         """The ranges of time written as one phrase, one row each.
 
@@ -290,14 +318,38 @@ class Annotations:
         """
         return self.table("ranges", format)
 
+    @overload
+    def sentences(self, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def sentences(self, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def sentences(self, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def sentences(self, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def sentences(self, format: Format = "pandas") -> Any:
         """The sentences, one row each."""
         return self.table("sentences", format)
 
+    @overload
+    def tokens(self, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def tokens(self, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def tokens(self, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def tokens(self, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def tokens(self, format: Format = "pandas") -> Any:
         """The tokens, one row each."""
         return self.table("tokens", format)
 
+    @overload
+    def table(self, kind: str, format: Literal["pandas"] = ...) -> pandas.DataFrame: ...
+    @overload
+    def table(self, kind: str, format: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def table(self, kind: str, format: Literal["arrow"]) -> pyarrow.Table: ...
+    @overload
+    def table(self, kind: str, format: Literal["numpy"]) -> dict[str, np.ndarray]: ...
     def table(self, kind: str, format: Format = "pandas") -> Any:
         """The table ``kind`` (one of :data:`TABLES`) in ``format``."""
         _check_format(format)
@@ -425,8 +477,11 @@ def annotate_frame(
     n_threads: int | None,
     document_type: str | None = None,
     lang: str | None = None,
+    suffix: str = "_span",
 ) -> dict[str, Any]:
     """Implementation of :meth:`dateline.Pipeline.annotate_frame`."""
+    if not isinstance(suffix, str) or not suffix:
+        raise ValueError(f"suffix must be a non-empty str, not {suffix!r}")
     mod = type(frame).__module__.split(".")[0]
     if mod not in ("pandas", "polars") or not hasattr(frame, "columns"):
         raise TypeError(f"frame must be a pandas or polars DataFrame, not {type(frame).__name__}")
@@ -452,14 +507,36 @@ def annotate_frame(
         for t in wanted:
             spans = res.table(t, "pandas")
             positions = spans["doc"].to_numpy()
+            spans = spans.drop(columns=["doc"])
+            spans = spans.rename(columns=_renames(list(spans.columns), keep, suffix))
             left = frame[keep].iloc[positions].reset_index(drop=True)
-            joined = pd.concat([left, spans.drop(columns=["doc"])], axis=1)
+            joined = pd.concat([left, spans], axis=1)
             joined.index = frame.index.take(positions)
             out[t] = joined
         return out
     pl = _need("polars", "polars")
-    base = frame.select(keep).with_row_index("doc")
+    row = "__dateline_row__"
+    while row in names:
+        row += "_"
+    base = frame.select(keep).with_row_index(row)
     for t in wanted:
         spans = res.table(t, "polars").with_columns(pl.col("doc").cast(pl.UInt32))
-        out[t] = base.join(spans, on="doc", how="inner", maintain_order="right")
+        ren = _renames(list(spans.columns), keep, suffix)
+        doc_name = ren.pop("doc", "doc")
+        spans = spans.rename({"doc": row, **ren})
+        joined = base.join(spans, on=row, how="inner", maintain_order="right")
+        out[t] = joined.rename({row: doc_name})
     return out
+
+
+def _grow(name: str, taken: Sequence[str], suffix: str) -> str:
+    """``name`` with ``suffix`` added until no frame column has it."""
+    out = name
+    while out in taken:
+        out += suffix
+    return out
+
+
+def _renames(span_columns: list[str], frame_columns: Sequence[str], suffix: str) -> dict[str, str]:
+    """New names for the span columns that a frame column already has."""
+    return {c: _grow(c, frame_columns, suffix) for c in span_columns if c in frame_columns}

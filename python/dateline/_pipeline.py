@@ -37,8 +37,13 @@ class Pipeline:
         against: a :class:`datetime.date`, an ISO string ``"2026-03-05"``,
         ``"detect"`` (find it in the document's header or dateline, such as a
         first line ``date 2026-03-05`` or ``March 5, 2026 —``), or ``None``
-        (relative expressions keep underspecified values such as
-        ``XXXX-WXX-4``). Today's date is never used.
+        or ``"none"`` (relative expressions keep underspecified values such as
+        ``XXXX-WXX-4``). Today's date is never used. Wherever a reference date
+        is given per call or per document (``nlp(text, reference_date=)``,
+        ``reference_dates=`` of :meth:`pipe` and :meth:`annotate`, a date
+        column of :meth:`annotate_frame`, Dask, the CLI), a missing value
+        (None, NaN, ``pandas.NaT``, ``pandas.NA``) means this default, and
+        ``"none"`` means no reference date for that document.
     n_threads
         Threads for :meth:`pipe`; ``None`` uses all cores (rayon's pool,
         which honours ``RAYON_NUM_THREADS``).
@@ -216,15 +221,16 @@ class Pipeline:
         self,
         text: str,
         *,
-        reference_date: ReferenceDate | object = _UNSET,
+        reference_date: ReferenceDate = None,
         document_type: DocumentType | None = None,
         lang: str | None = None,
     ) -> Doc:
         """Analyse one text and return a :class:`Doc`.
 
         ``reference_date``, ``document_type`` and ``lang`` override the
-        pipeline's defaults for this call (None: the pipeline's; ``lang="auto"``
-        identifies the language from the text).
+        pipeline's defaults for this call (None or another missing value such
+        as ``pandas.NaT``: the pipeline's; ``reference_date="none"``: no
+        reference date; ``lang="auto"`` identifies the language from the text).
 
         Examples
         --------
@@ -234,8 +240,7 @@ class Pipeline:
         >>> doc.document_type, doc.timexes[0].value
         ('colloquial', '2026-03-04')
         """
-        ref = self._reference_date if reference_date is _UNSET else reference_date
-        return self._core.process(text, ref, document_type, lang)  # type: ignore[arg-type]  # checked in Rust
+        return self._core.process(text, reference_date, document_type, lang)
 
     def pipe(
         self,
@@ -258,8 +263,9 @@ class Pipeline:
         texts
             Any iterable of str.
         reference_dates
-            One reference date per text (same forms as the constructor's), or
-            None for the pipeline's default.
+            One reference date per text (same forms as the constructor's;
+            missing values mean the pipeline's default), or None for the
+            pipeline's default on every text.
         document_types
             One document type per text (``"auto"``, ``"news"``,
             ``"narrative"``, ``"colloquial"``, or None for the pipeline's), or
@@ -417,6 +423,7 @@ class Pipeline:
         tables: Sequence[str] = ("entities", "timexes"),
         n_threads: int | None = None,
         lang: str | None = None,
+        suffix: str = "_span",
     ) -> dict[str, Any]:
         """Annotate a DataFrame's text column and join the spans back onto it.
 
@@ -452,6 +459,13 @@ class Pipeline:
             ``sentences``, ``tokens``).
         n_threads
             Overrides the pipeline's thread count for this call.
+        suffix
+            Added to the name of a span column that one of the carried
+            frame columns already has, so no two columns share a name and
+            the frame's own columns keep theirs: a frame with an ``id``
+            column gets the entity's id as ``id_span`` (added again while the
+            name is still taken). Span columns no frame column has keep their
+            names.
 
         Examples
         --------
@@ -464,7 +478,7 @@ class Pipeline:
         a1     AP  Lima   LOC
         """
         return _frames.annotate_frame(
-            self._core, frame, text, reference_date, columns, tables, n_threads, document_type, lang
+            self._core, frame, text, reference_date, columns, tables, n_threads, document_type, lang, suffix
         )
 
     # -- persistence ---------------------------------------------------

@@ -82,10 +82,12 @@ def _partition(
     document_type: str | None,
     columns: Sequence[str] | None,
     tables: Sequence[str],
+    lang: str | None = None,
+    suffix: str = "_span",
 ) -> dict[str, Any]:
     nlp = shipped.get()
     # One thread per task: Dask already runs partitions in parallel.
-    return nlp.annotate_frame(
+    out = nlp.annotate_frame(
         frame,
         text=text,
         reference_date=reference_date,
@@ -93,7 +95,27 @@ def _partition(
         columns=columns,
         tables=tables,
         n_threads=1,
+        lang=lang,
+        suffix=suffix,
     )
+    return {t: _plain_labels(df, set(frame.columns)) for t, df in out.items()}
+
+
+def _plain_labels(df: Any, frame_columns: set[Any]) -> Any:
+    """The span table with its categorical columns as strings.
+
+    Each partition has its own categories (the labels and ids it met), which
+    Dask's metadata cannot know in advance and Parquet cannot unify, so the
+    Dask tables hold them as strings (missing values stay missing). Columns
+    of the frame that were categorical already are left as they are.
+    """
+    import pandas as pd
+
+    ours = [c for c in df.columns if c not in frame_columns and isinstance(df[c].dtype, pd.CategoricalDtype)]
+    if not ours:
+        return df
+    string = "str" if int(pd.__version__.split(".")[0]) >= 3 else pd.StringDtype()
+    return df.astype({c: string for c in ours})
 
 
 def annotate(
@@ -102,9 +124,11 @@ def annotate(
     text: str = "text",
     reference_date: str | None = None,
     document_type: str | None = None,
+    lang: str | None = None,
     pipeline: Pipeline | None = None,
     columns: Sequence[str] | None = None,
     tables: Sequence[str] = ("entities", "timexes"),
+    suffix: str = "_span",
 ) -> dict[str, Any]:
     """Annotate the ``text`` column of a Dask DataFrame, lazily.
 
@@ -112,7 +136,10 @@ def annotate(
     :meth:`dateline.Pipeline.annotate_frame` makes them (the frame's
     ``columns``, then the span columns; the index is the frame's index
     label of the span's document). Each partition is analysed once whatever
-    the number of tables asked for.
+    the number of tables asked for. Label columns that are categorical in
+    :meth:`~dateline.Pipeline.annotate_frame` (``label``, ``id``, ``type``,
+    ``mod``, ...) are strings here: each partition meets its own categories,
+    and strings write to Parquet as they are (``out["entities"].to_parquet(...)``).
 
     Parameters
     ----------
@@ -127,6 +154,9 @@ def annotate(
         A column of per-document document types (``"auto"``, ``"news"``,
         ``"narrative"``, ``"colloquial"``, missing values for the pipeline's),
         or None for the pipeline's default.
+    lang
+        A column of per-document language codes (``"es"``, ``"auto"``;
+        missing values for the pipeline's), or None for the pipeline's default.
     pipeline
         The :class:`~dateline.Pipeline` (default: ``Pipeline()``, built-in
         world gazetteer, reference dates detected).
@@ -135,6 +165,9 @@ def annotate(
         date and document type columns).
     tables
         Which tables (``entities``, ``timexes``, ``ranges``, ``sentences``, ``tokens``).
+    suffix
+        Added to a span column's name that a carried frame column already
+        has (see :meth:`~dateline.Pipeline.annotate_frame`).
     """
     try:
         import dask
@@ -152,10 +185,10 @@ def annotate(
         raise TypeError(f"pipeline must be a dateline.Pipeline, not {type(nlp).__name__}")
     shipped = ShippedPipeline(nlp)
     # Column and dtype errors surface now, on the empty metadata frame.
-    meta = _partition(ddf._meta, shipped, text, reference_date, document_type, columns, wanted)
+    meta = _partition(ddf._meta, shipped, text, reference_date, document_type, columns, wanted, lang, suffix)
     ship = dask.delayed(shipped, pure=True)
     parts = [
-        dask.delayed(_partition, pure=True)(part, ship, text, reference_date, document_type, columns, wanted)
+        dask.delayed(_partition, pure=True)(part, ship, text, reference_date, document_type, columns, wanted, lang, suffix)
         for part in ddf.to_delayed()
     ]
     return {
