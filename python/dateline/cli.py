@@ -274,7 +274,9 @@ def _annotate(args: argparse.Namespace) -> int:
     sizes = [s.size for s in srcs]
     meter = Meter()
     total = sum(s for s in sizes if s is not None) if all(s is not None for s in sizes) else None
-    progress = Progress(not args.quiet and sys.stderr is not None and sys.stderr.isatty(), meter, total)
+    # The live line is for a terminal that the documents themselves are not written to.
+    live = not args.quiet and sys.stderr is not None and sys.stderr.isatty() and not (args.output is None and sys.stdout.isatty())
+    progress = Progress(live, meter, total)
     if not args.quiet:
         for note in notes:
             print(f"dateline: {note}", file=sys.stderr)
