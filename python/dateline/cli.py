@@ -175,6 +175,12 @@ class Signals:
             self.raised = True
             raise KeyboardInterrupt
 
+    def check(self) -> None:
+        """Raises the KeyboardInterrupt of a signal received while held."""
+        if self.received is not None and not self.raised:
+            self.raised = True
+            raise KeyboardInterrupt
+
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
         self.depth += 1
@@ -182,9 +188,8 @@ class Signals:
             yield
         finally:
             self.depth -= 1
-        if self.depth == 0 and self.received is not None and not self.raised:
-            self.raised = True
-            raise KeyboardInterrupt
+        if self.depth == 0:
+            self.check()
 
 
 def _gazetteer(args: argparse.Namespace) -> Gazetteer | None:
@@ -265,24 +270,29 @@ def _annotate(args: argparse.Namespace) -> int:
     srcs, notes = sources(args)
     nlp = _pipeline(args)
     fmt = _output_format(args)
-    if fmt == "jsonl":
-        writer: Any = JsonlWriter(nlp, args)
-    elif fmt == "human":
-        writer = HumanWriter(nlp, args)
-    else:
-        writer = TableWriter(nlp, args, fmt)
-    sizes = [s.size for s in srcs]
-    meter = Meter()
-    total = sum(s for s in sizes if s is not None) if all(s is not None for s in sizes) else None
-    # The live line is for a terminal that the documents themselves are not written to.
-    live = not args.quiet and sys.stderr is not None and sys.stderr.isatty() and not (args.output is None and sys.stdout.isatty())
-    progress = Progress(live, meter, total)
-    if not args.quiet:
-        for note in notes:
-            print(f"dateline: {note}", file=sys.stderr)
     signals = Signals()
     signals.install()
     try:
+        signals.depth += 1  # a stop while the outputs are made waits for _run, which cleans up
+        try:
+            if fmt == "jsonl":
+                writer: Any = JsonlWriter(nlp, args)
+            elif fmt == "human":
+                writer = HumanWriter(nlp, args)
+            else:
+                writer = TableWriter(nlp, args, fmt)
+        finally:
+            signals.depth -= 1
+        sizes = [s.size for s in srcs]
+        meter = Meter()
+        total = sum(s for s in sizes if s is not None) if all(s is not None for s in sizes) else None
+        # The live line is for a terminal that the documents themselves are not written to.
+        to_terminal = args.output is None and sys.stdout is not None and sys.stdout.isatty()
+        live = not args.quiet and sys.stderr is not None and sys.stderr.isatty() and not to_terminal
+        progress = Progress(live, meter, total)
+        if not args.quiet:
+            for note in notes:
+                print(f"dateline: {note}", file=sys.stderr)
         return _run(args, nlp, writer, srcs, meter, progress, signals)
     finally:
         signals.restore()
@@ -338,6 +348,7 @@ def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], 
 
     outcome = "done"
     try:
+        signals.check()
         batches = _batches(records(srcs, args, meter), args.batch_size)
         for batch in batches if single else _prefetch(batches):
             good: list[Record] = []
@@ -540,3 +551,5 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
+    except KeyboardInterrupt:  # before any output was made
+        return 130
