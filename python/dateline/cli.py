@@ -1,478 +1,50 @@
 """The ``dateline`` command line: ``dateline annotate [FILES|FOLDERS...]``.
 
-Input: text files (one document each), JSONL, CSV/TSV and Parquet files
-(one document per record), and folders of them; read as a stream, so memory
-stays bounded whatever the corpus size. Output: JSONL (one nested record per
-document: the :meth:`Doc.to_dict` form plus a ``doc`` name), or CSV/Parquet
-tables (one row per span, one file per table). Documents are analysed in
-parallel batches while the next batch is read.
+Input (:mod:`dateline._cli_read`): text files (one document each), JSONL,
+CSV/TSV and Parquet files (one document per record), compressed or not,
+and folders of them; read as a stream, so memory stays bounded whatever
+the corpus size. Output (:mod:`dateline._cli_write`): JSONL (one nested
+record per document: the :meth:`Doc.to_dict` form plus a ``doc`` name),
+CSV/Parquet tables (one row per span, one file per table), or on a
+terminal a short human summary (:mod:`dateline._cli_summary`). Documents
+are analysed in parallel batches while the next batch is read.
 
 A document's name (``doc``) is its record's id field when it has one, else
 ``file:line`` (JSONL, CSV), ``file:row`` (Parquet) or the file name. A
 record's reference date, document type and language come from its fields
 (``--date-field``, ``--document-type-field``, ``--lang-field``) when
 present, else from ``--reference-date``, ``--document-type`` and ``--lang``.
+
+Ctrl-C (SIGINT) and SIGTERM stop the run after the batch in hand: every
+output keeps the same complete batches and temporary files are removed
+(exit status 130, 143). A reader closing the pipe (``| head``) is a quiet,
+normal stop (exit status 0).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
+import contextlib
 import os
 import queue
+import signal
 import sys
-import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from dateline import __version__
+from dateline._cli_read import Bad, CliError, Meter, Record, records, sources
+from dateline._cli_summary import HumanWriter, Progress
+from dateline._cli_write import EXT_OUT, TABLES, JsonlWriter, TableWriter, WriteError, check_target
 from dateline._core import Gazetteer
-from dateline._frames import Annotations
 from dateline._pipeline import Pipeline
 
 __all__ = ["main"]
 
-TABLES = ("tokens", "sentences", "entities", "timexes", "ranges")
 DOCUMENT_TYPES = ("auto", "news", "narrative", "colloquial")
-_EXT_IN = {
-    ".txt": "text",
-    ".text": "text",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "jsonl",
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
-_EXT_OUT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
-
-
-class CliError(Exception):
-    """An input problem reported as one line on stderr (no traceback)."""
-
-
-@dataclass
-class Record:
-    name: str
-    text: str
-    ref: Any
-    where: str
-    size: int
-    doctype: Any = None
-    lang: Any = None
-
-
-@dataclass
-class Bad:
-    where: str
-    message: str
-
-
-# ---------------------------------------------------------------------------
-# input
-
-
-def _input_format(path: str, forced: str) -> str:
-    if forced != "auto":
-        return forced
-    if path == "-":
-        return "text"
-    return _EXT_IN.get(os.path.splitext(path)[1].lower(), "text")
-
-
-def _expand(paths: list[str]) -> Iterator[str]:
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield os.path.join(root, f)
-        else:
-            yield p
-
-
-def _open(path: str) -> IO[bytes]:
-    if path == "-":
-        return sys.stdin.buffer
-    try:
-        return open(path, "rb")
-    except OSError as e:
-        raise CliError(f"{path}: {e.strerror or e}") from None
-
-
-def _decode(data: bytes, where: str) -> str | Bad:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        return Bad(where, f"not valid UTF-8 (line {line}, byte {e.start})")
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _ref(value: Any, default: Any) -> Any:
-    if value is None or value == "":
-        return default
-    return value
-
-
-def _doctype(value: Any) -> Any:
-    """A record's document type; None (the pipeline's, from --document-type) when absent."""
-    return None if value is None or value == "" else value
-
-
-def _read_text(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
-    with _open(path) as fh:
-        data = fh.read()
-    text = _decode(data, shown)
-    if isinstance(text, Bad):
-        yield Bad(shown, text.message)
-        return
-    yield Record(shown, text, args.reference_date, shown, len(data))
-
-
-def _read_jsonl(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
-    fh = _open(path)
-    try:
-        for lineno, raw in enumerate(fh, start=1):
-            where = f"{shown}:{lineno}"
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                yield Bad(where, f"not valid UTF-8 (byte {e.start} of the line)")
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield Bad(where, f"invalid JSON ({e.msg})")
-                continue
-            if not isinstance(rec, dict):
-                yield Bad(where, "expected a JSON object")
-                continue
-            yield _from_fields(rec, where, len(raw), args)
-    finally:
-        if fh is not sys.stdin.buffer:
-            fh.close()
-
-
-def _from_fields(rec: dict[str, Any], where: str, size: int, args: argparse.Namespace) -> Record | Bad:
-    text = rec.get(args.text_field)
-    if not isinstance(text, str):
-        return Bad(where, f"field {args.text_field!r} is missing or not a string")
-    name = rec.get(args.id_field)
-    if name is None or name == "":
-        name = rec.get("doc", where) if args.id_field == "id" else where
-    ref = _ref(rec.get(args.date_field), args.reference_date)
-    lang = _doctype(rec.get(args.lang_field))
-    return Record(str(name), text, ref, where, size, _doctype(rec.get(args.document_type_field)), lang)
-
-
-def _read_csv(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
-    fh = _open(path)
-    delimiter = "\t" if path.lower().endswith(".tsv") else ","
-    csv.field_size_limit(2**31 - 1)
-    try:
-        stream = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.reader(stream, delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            raise CliError(f"{shown}:1: {e}") from None
-        if args.text_field not in header:
-            raise CliError(f"{shown}:1: no column {args.text_field!r} in the header {header}")
-        ti = header.index(args.text_field)
-        di = header.index(args.date_field) if args.date_field in header else None
-        ii = header.index(args.id_field) if args.id_field in header else None
-        ki = header.index(args.document_type_field) if args.document_type_field in header else None
-        li = header.index(args.lang_field) if args.lang_field in header else None
-        while True:
-            line = reader.line_num + 1
-            where = f"{shown}:{line}"
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as e:
-                yield Bad(where, f"bad CSV ({e})")
-                continue
-            if not row:
-                continue
-            if len(row) != len(header):
-                yield Bad(where, f"{len(row)} fields where the header has {len(header)}")
-                continue
-            bad = next((f for f in row if _has_surrogates(f)), None)
-            if bad is not None:
-                yield Bad(where, "not valid UTF-8")
-                continue
-            name = row[ii] if ii is not None and row[ii] else where
-            ref = _ref(row[di], args.reference_date) if di is not None else args.reference_date
-            doctype = _doctype(row[ki]) if ki is not None else None
-            lang = _doctype(row[li]) if li is not None else None
-            yield Record(name, row[ti], ref, where, sum(len(f) for f in row), doctype, lang)
-    finally:
-        if fh is not sys.stdin.buffer:
-            fh.close()
-
-
-def _has_surrogates(s: str) -> bool:
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _read_parquet(path: str, shown: str, args: argparse.Namespace) -> Iterator[Record | Bad]:
-    pq = _need_pyarrow("Parquet input").parquet
-    try:
-        pf = pq.ParquetFile(path)
-    except OSError as e:
-        raise CliError(f"{shown}: {e}") from None
-    names = pf.schema_arrow.names
-    if args.text_field not in names:
-        raise CliError(f"{shown}: no column {args.text_field!r} (columns: {names})")
-    fields = (args.text_field, args.date_field, args.id_field, args.document_type_field, args.lang_field)
-    cols = [c for c in fields if c in names]
-    row = 0
-    for batch in pf.iter_batches(batch_size=args.batch_size, columns=list(dict.fromkeys(cols))):
-        data = {c: batch.column(c).to_pylist() for c in batch.schema.names}
-        for k in range(batch.num_rows):
-            row += 1
-            where = f"{shown}:{row}"
-            yield _from_fields({c: v[k] for c, v in data.items()}, where, len(data[args.text_field][k] or ""), args)
-
-
-_READERS: dict[str, Callable[[str, str, argparse.Namespace], Iterator[Record | Bad]]] = {
-    "text": _read_text,
-    "jsonl": _read_jsonl,
-    "csv": _read_csv,
-    "parquet": _read_parquet,
-}
-
-
-def _records(args: argparse.Namespace) -> Iterator[Record | Bad]:
-    for path in _expand(args.files or ["-"]):
-        shown = "<stdin>" if path == "-" else path
-        fmt = _input_format(path, args.input_format)
-        if path == "-" and fmt == "parquet":
-            raise CliError("Parquet cannot be read from stdin; name the file")
-        if path != "-" and not os.path.exists(path):
-            raise CliError(f"{path}: No such file or directory")
-        yield from _READERS[fmt](path, shown, args)
-
-
-def _need_pyarrow(what: str) -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet  # noqa: F401
-    except ImportError:
-        raise CliError(f"{what} needs pyarrow: pip install 'dateline[arrow]'") from None
-    return pyarrow
-
-
-# ---------------------------------------------------------------------------
-# output
-
-
-class Output:
-    """Files written beside their final names and renamed when closed, so a
-    reader never sees a half-written file; what was written before an error
-    or Ctrl-C is kept, complete."""
-
-    def __init__(self, path: str | None, binary: bool) -> None:
-        self.path = path
-        self.tmp: str | None = None
-        if path is None:
-            self.fh: Any = sys.stdout.buffer if binary else sys.stdout
-            return
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".dateline-", suffix=".part", dir=directory)
-        self.fh = os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
-
-    def commit(self) -> None:
-        if self.tmp is None:
-            self.fh.flush()
-            return
-        self.fh.close()
-        assert self.path is not None
-        os.replace(self.tmp, self.path)
-        self.tmp = None
-
-    def discard(self) -> None:
-        if self.tmp is not None:
-            self.fh.close()
-            os.unlink(self.tmp)
-            self.tmp = None
-
-
-class JsonlWriter:
-    def __init__(self, nlp: Pipeline, args: argparse.Namespace) -> None:
-        self.nlp = nlp
-        self.args = args
-        self.out = Output(args.output, binary=False)
-
-    def analyse(self, batch: list[Record]) -> str:
-        parts = self.args.tables + (["explain"] if self.args.explain else [])
-        return self.nlp._core.annotate_jsonl(
-            [r.text for r in batch],
-            [r.ref for r in batch],
-            [r.name for r in batch],
-            self.args.jobs,
-            parts,
-            0,
-            [r.doctype for r in batch],
-            [r.lang for r in batch],
-        )
-
-    def emit(self, lines: str) -> None:
-        self.out.fh.write(lines)
-
-    def close(self) -> list[str]:
-        self.out.commit()
-        return [self.args.output] if self.args.output else []
-
-    def discard(self) -> None:
-        self.out.discard()
-
-
-def _table_paths(path: str, tables: list[str]) -> dict[str, str]:
-    if len(tables) == 1:
-        return {tables[0]: path}
-    stem, ext = os.path.splitext(path)
-    return {t: f"{stem}.{t}{ext}" for t in tables}
-
-
-class TableWriter:
-    """One CSV or Parquet file per table, a row per span, `doc` = the name."""
-
-    def __init__(self, nlp: Pipeline, args: argparse.Namespace, fmt: str) -> None:
-        import numpy as np
-
-        self.np = np
-        self.nlp = nlp
-        self.args = args
-        self.fmt = fmt
-        self.tables = [t for t in TABLES if t in args.tables]
-        if fmt == "parquet":
-            if not args.output:
-                raise CliError("Parquet output needs a file: -o OUT.parquet")
-            self.pa = _need_pyarrow("Parquet output")
-        if args.output:
-            self.paths: dict[str, str | None] = dict(_table_paths(args.output, self.tables))
-        elif len(self.tables) == 1:
-            self.paths = {self.tables[0]: None}
-        else:
-            raise CliError("CSV to stdout takes one table: --tables entities (or name a file with -o)")
-        self.outs = {t: Output(p, binary=fmt == "parquet") for t, p in self.paths.items()}
-        self.writers: dict[str, Any] = {}
-
-    def analyse(self, batch: list[Record]) -> Annotations:
-        core = self.nlp._core.annotate(
-            [r.text for r in batch],
-            [r.ref for r in batch],
-            self.args.jobs,
-            [r.doctype for r in batch],
-            [r.lang for r in batch],
-        )
-        return Annotations(core, self.np.array([r.name for r in batch], dtype=object))
-
-    def emit(self, res: Annotations) -> None:
-        for t in self.tables:
-            if self.fmt == "parquet":
-                table = res.table(t, "arrow")
-                if t not in self.writers:
-                    self.writers[t] = self.pa.parquet.ParquetWriter(self.outs[t].fh, table.schema)
-                self.writers[t].write_table(table)
-            else:
-                self._csv(t, res.table(t, "numpy"))
-
-    def _csv(self, t: str, cols: dict[str, Any]) -> None:
-        if t not in self.writers:
-            self.writers[t] = csv.writer(self.outs[t].fh, lineterminator="\n")
-            self.writers[t].writerow(list(cols))
-        np = self.np
-        columns = []
-        for v in cols.values():
-            if v.dtype.kind == "M":
-                columns.append(["" if np.isnat(x) else str(x) for x in v])
-            elif v.dtype == object:
-                columns.append(["" if x is None else x for x in v])
-            else:
-                columns.append(v.tolist())
-        self.writers[t].writerows(zip(*columns))
-
-    def close(self) -> list[str]:
-        if self.fmt == "parquet":
-            for t in self.tables:
-                if t not in self.writers:  # no batch at all: an empty table with the right columns
-                    empty = Annotations(self.nlp._core.annotate([], None, 1), self.np.array([], dtype=object))
-                    self.writers[t] = self.pa.parquet.ParquetWriter(self.outs[t].fh, empty.table(t, "arrow").schema)
-                self.writers[t].close()
-        elif any(t not in self.writers for t in self.tables):
-            empty = Annotations(self.nlp._core.annotate([], None, 1), self.np.array([], dtype=object))
-            for t in self.tables:
-                if t not in self.writers:
-                    self._csv(t, empty.table(t, "numpy"))
-        for o in self.outs.values():
-            o.commit()
-        return [p for p in self.paths.values() if p]
-
-    def discard(self) -> None:
-        for o in self.outs.values():
-            o.discard()
-
-
-# ---------------------------------------------------------------------------
-# progress
-
-
-class Progress:
-    """A one-line progress display on stderr (terminals only)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.docs = 0
-        self.bytes = 0
-        self.skipped = 0
-
-    def add(self, docs: int, size: int) -> None:
-        self.docs += docs
-        self.bytes += size
-        now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
-            self.last = now
-            sys.stderr.write("\r\x1b[K" + self.line(now))
-            sys.stderr.flush()
-
-    def line(self, now: float | None = None) -> str:
-        elapsed = max((now or time.monotonic()) - self.start, 1e-9)
-        mb = self.bytes / 1e6
-        skipped = f", {self.skipped} skipped" if self.skipped else ""
-        return (
-            f"dateline: {self.docs:,} documents, {mb:,.1f} MB in {elapsed:,.1f} s "
-            f"({self.docs / elapsed:,.0f} docs/s, {mb / elapsed:,.1f} MB/s){skipped}"
-        )
-
-    def done(self, quiet: bool, note: str = "") -> None:
-        if self.enabled:
-            sys.stderr.write("\r\x1b[K")
-        if not quiet:
-            print(self.line() + note, file=sys.stderr)
-
+OUTPUT_FORMATS = ("auto", "human", "jsonl", "csv", "parquet")
+_GAZ_MAGIC = b"DLGAZ\0\0\0"
 
 # ---------------------------------------------------------------------------
 # the run
@@ -536,6 +108,7 @@ class Emitter:
         self.emit = emit
         self.inline = inline
         self.error: BaseException | None = None
+        self.finished = False
         if inline:
             return
         self.q: queue.Queue[Any] = queue.Queue(maxsize=2)
@@ -565,47 +138,185 @@ class Emitter:
         """Waits until everything queued is written."""
         if self.inline:
             return
-        self.q.put(_END)
-        self.thread.join()
+        if not self.finished:
+            self.finished = True
+            self.q.put(_END)
+            self.thread.join()
         if self.error is not None:
             raise self.error
 
 
-def _annotate(args: argparse.Namespace) -> int:
-    gazetteer = None
-    if args.gazetteer:
+class Signals:
+    """SIGINT and SIGTERM raise KeyboardInterrupt in the main thread, except
+    inside `hold()` (writing a batch, closing the outputs): there they wait
+    until the block ends, so no batch is ever half-written."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.depth = 0
+        self.raised = False
+        self.old: dict[int, Any] = {}
+
+    def install(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self.old[sig] = signal.signal(sig, self._handle)
+
+    def restore(self) -> None:
+        for sig, old in self.old.items():
+            signal.signal(sig, old)
+        self.old = {}
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.received is None:
+            self.received = signum
+        if self.depth == 0 and not self.raised:
+            self.raised = True
+            raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raises the KeyboardInterrupt of a signal received while held."""
+        if self.received is not None and not self.raised:
+            self.raised = True
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        self.depth += 1
         try:
-            gazetteer = Gazetteer.from_file(args.gazetteer)
+            yield
+        finally:
+            self.depth -= 1
+        if self.depth == 0:
+            self.check()
+
+
+def _gazetteer(args: argparse.Namespace) -> Gazetteer | None:
+    """The gazetteers of --gazetteer combined, None for the built-in world list."""
+    if not args.gazetteer:
+        if args.ignore_case or args.fold_accents or args.no_common_word_guard:
+            raise CliError("--ignore-case, --fold-accents and --no-common-word-guard apply to --gazetteer list files")
+        return None
+    lists = 0
+    parts = []
+    for path in args.gazetteer:
+        try:
+            if path == "world":
+                parts.append(Gazetteer.world())
+                continue
+            with open(path, "rb") as fh:
+                head = fh.read(len(_GAZ_MAGIC))
+            if head == _GAZ_MAGIC:  # saved by Gazetteer.save
+                parts.append(Gazetteer.load(path))
+                continue
+            lists += 1
+            parts.append(
+                Gazetteer.from_file(
+                    path,
+                    case_sensitive=not args.ignore_case,
+                    fold_accents=args.fold_accents,
+                    common_word_guard=not args.no_common_word_guard,
+                )
+            )
         except (OSError, ValueError) as e:
-            raise CliError(f"--gazetteer: {e}") from None
+            message = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            raise CliError(f"--gazetteer: {message}" if path in message else f"--gazetteer: {path}: {message}") from None
+    if not lists and (args.ignore_case or args.fold_accents or args.no_common_word_guard):
+        raise CliError("--ignore-case, --fold-accents and --no-common-word-guard apply to --gazetteer list files (TSV, CSV, JSONL), not to saved or built-in gazetteers")
+    out = parts[0]
+    for g in parts[1:]:
+        out = out + g
+    return out
+
+
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    gazetteer = _gazetteer(args)
     try:
-        nlp = Pipeline(
+        return Pipeline(
             gazetteer=gazetteer,
             reference_date=args.reference_date,
             n_threads=args.jobs,
             document_type=args.document_type,
             lang=args.lang,
+            date_order=args.date_order,
+            disable=args.disable,
+            overlaps=args.overlaps,
+            name_rules=args.name_rules,
         )
-    except ValueError as e:
+    except (ValueError, TypeError) as e:
         raise CliError(str(e)) from None
 
-    fmt = args.output_format
-    if fmt == "auto":
-        fmt = _EXT_OUT.get(os.path.splitext(args.output)[1].lower(), "jsonl") if args.output else "jsonl"
-    writer: JsonlWriter | TableWriter = JsonlWriter(nlp, args) if fmt == "jsonl" else TableWriter(nlp, args, fmt)
-    progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
+
+def _output_format(args: argparse.Namespace) -> str:
+    fmt: str = args.output_format
+    if fmt != "auto":
+        return fmt
+    if args.output is None:
+        tty = sys.stdout is not None and sys.stdout.isatty()
+        return "human" if tty else "jsonl"
+    ext = os.path.splitext(args.output)[1].lower()
+    if not ext:
+        return "jsonl"
+    if ext not in EXT_OUT:
+        known = ", ".join(sorted(EXT_OUT))
+        raise CliError(f"-o {args.output}: unknown output extension {ext!r}; use one of {known} or --output-format jsonl|csv|parquet")
+    return EXT_OUT[ext]
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        check_target(args.output)  # before anything is read
+    srcs, notes = sources(args)
+    nlp = _pipeline(args)
+    fmt = _output_format(args)
+    signals = Signals()
+    signals.install()
+    try:
+        signals.depth += 1  # a stop while the outputs are made waits for _run, which cleans up
+        try:
+            if fmt == "jsonl":
+                writer: Any = JsonlWriter(nlp, args)
+            elif fmt == "human":
+                writer = HumanWriter(nlp, args)
+            else:
+                writer = TableWriter(nlp, args, fmt)
+        finally:
+            signals.depth -= 1
+        sizes = [s.size for s in srcs]
+        meter = Meter()
+        total = sum(s for s in sizes if s is not None) if all(s is not None for s in sizes) else None
+        # The live line is for a terminal that the documents themselves are not written to.
+        to_terminal = args.output is None and sys.stdout is not None and sys.stdout.isatty()
+        live = not args.quiet and sys.stderr is not None and sys.stderr.isatty() and not to_terminal
+        progress = Progress(live, meter, total)
+        if not args.quiet:
+            for note in notes:
+                print(f"dateline: {note}", file=sys.stderr)
+        return _run(args, nlp, writer, srcs, meter, progress, signals)
+    finally:
+        signals.restore()
+
+
+def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], meter: Meter, progress: Progress, signals: Signals) -> int:
     # `--jobs 1` keeps to one core: reading, analysis and writing take turns
     # on this thread. With more, reading and writing overlap with analysis.
     single = args.jobs == 1
-    emitter = Emitter(writer.emit, inline=single)  # type: ignore[arg-type]
+
+    def emit(payload: Any) -> None:
+        with signals.hold():
+            writer.emit(payload)
+
+    emitter = Emitter(emit, inline=single)
 
     def analyse_and_write(batch: list[Record]) -> None:
-        emitter.put(writer.analyse(batch))  # type: ignore[arg-type]
+        emitter.put(writer.analyse(batch))
+        progress.add(len(batch), sum(r.size for r in batch))
 
     def fail(bad: Bad) -> None:
         if args.on_error == "skip":
             progress.skipped += 1
-            print(f"\r\x1b[K" if progress.enabled else "", end="", file=sys.stderr)
+            progress.clear()
             print(f"dateline: skipped {bad.where}: {bad.message}", file=sys.stderr)
             return
         raise CliError(f"{bad.where}: {bad.message}")
@@ -634,11 +345,11 @@ def _annotate(args: argparse.Namespace) -> int:
                 run.append(r)
             if run:
                 analyse_and_write(run)
-        progress.add(len(good), sum(r.size for r in good))
 
     outcome = "done"
     try:
-        batches = _batches(_records(args), args.batch_size)
+        signals.check()
+        batches = _batches(records(srcs, args, meter), args.batch_size)
         for batch in batches if single else _prefetch(batches):
             good: list[Record] = []
             for r in batch:
@@ -649,31 +360,100 @@ def _annotate(args: argparse.Namespace) -> int:
                 else:
                     good.append(r)
             write(good)
+        with signals.hold():
+            emitter.finish()
     except KeyboardInterrupt:
         outcome = "interrupted"
-    except (CliError, BrokenPipeError):
+    except BrokenPipeError:
+        outcome = "pipe"
+    except WriteError:
+        outcome = "write error"
+        raise
+    except CliError:
         outcome = "error"
         raise
     finally:
-        try:
-            emitter.finish()  # everything analysed is written before closing
-        except BrokenPipeError:
-            pass
-        if outcome == "error" and progress.docs == 0:
-            writer.discard()
-        else:
-            try:
-                paths = writer.close()
-            except BrokenPipeError:
-                paths = []
-            if outcome != "done":
-                note = f"; kept in {', '.join(paths)}" if paths else ""
-                print(f"dateline: stopped ({outcome}) after {progress.docs:,} documents{note}", file=sys.stderr)
+        with signals.hold():
+            _finish(writer, emitter, progress, outcome)
+    if outcome == "pipe":
+        return 0
     if outcome == "interrupted":
-        progress.done(quiet=True)
-        return 130
+        progress.clear()
+        return 128 + (signals.received or signal.SIGINT)
     progress.done(args.quiet)
     return 0
+
+
+def _finish(writer: Any, emitter: Emitter, progress: Progress, outcome: str) -> None:
+    """Closes the outputs after a run or a stop: what was written is kept complete,
+    or discarded after a write error (or an error before any document)."""
+    try:
+        emitter.finish()  # everything analysed is written before closing
+    except BrokenPipeError:
+        outcome = "pipe"
+    except WriteError:
+        if outcome == "done":
+            writer.discard()
+            raise
+        outcome = "write error"
+    except Exception:
+        if outcome == "done":
+            writer.discard()
+            raise
+    if outcome == "pipe":
+        writer.discard()  # a stream: nothing to remove; late writes go nowhere
+        _quiet_stdout()
+        return
+    if outcome == "write error" or (outcome == "error" and writer.written == 0):
+        writer.discard()
+        return
+    try:
+        paths = writer.close()
+    except BrokenPipeError:
+        writer.discard()
+        _quiet_stdout()
+        return
+    except WriteError:
+        writer.discard()
+        raise
+    if outcome != "done":
+        progress.clear()
+        note = f"; kept in {', '.join(paths)}" if paths else ""
+        stop = "interrupted" if outcome == "interrupted" else "error"
+        print(f"dateline: stopped ({stop}) after {writer.written:,} documents{note}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe: nothing more reaches it, without complaint at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _list(value: str, known: tuple[str, ...], option: str) -> list[str]:
+    items = [x.strip() for x in value.split(",") if x.strip()]
+    if value.strip() in ("", "none"):
+        return []
+    unknown = [x for x in items if x not in known]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"{option} takes some of {','.join(known)}, not {','.join(unknown)}")
+    return items
+
+
+def _size(value: str) -> int:
+    units = {"k": 10**3, "m": 10**6, "g": 10**9}
+    v = value.strip().lower().removesuffix("b")
+    mult = units.get(v[-1:], 1)
+    try:
+        n = int(float(v[:-1] if v[-1:] in units else v) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (a number of bytes, or 10k, 5M, 1G)") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -682,30 +462,57 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser(
         "annotate",
-        help="annotate documents; write JSON lines, CSV or Parquet",
+        help="annotate documents; show them, or write JSON lines, CSV or Parquet",
         description="Annotate documents. Input format follows each file's extension "
         "(.txt: one document; .jsonl/.ndjson: a document per line; .csv/.tsv: a document per row; "
-        ".parquet: a document per row); folders are read recursively.",
+        ".parquet: a document per row), under a compression suffix if any (.gz, .bz2, .xz, .zst). "
+        "Folders are read recursively: regular files with those extensions, or those --glob chooses. "
+        "On a terminal, a short summary of each document is shown; JSON lines when piped or with -o.",
     )
     a.add_argument("files", nargs="*", metavar="PATH", help="files or folders; '-' or none for stdin")
-    a.add_argument("--gazetteer", metavar="PATH", help="gazetteer file (TSV/CSV with a header, or JSONL); default: the built-in world gazetteer")
-    a.add_argument("--reference-date", default="detect", metavar="DATE|detect|none", help="reference date for relative expressions (ISO date), 'detect' (default) or 'none'")
-    a.add_argument("--input-format", choices=["auto", "text", "jsonl", "csv", "parquet"], default="auto", help="default: from each file's extension (stdin: text)")
-    a.add_argument("--text-field", default="text", help="field/column holding the text (default: text)")
-    a.add_argument("--date-field", default="date", help="field/column holding a per-document reference date (default: date)")
-    a.add_argument("--id-field", default="id", help="field/column naming the document (default: id)")
-    a.add_argument("--document-type", choices=DOCUMENT_TYPES, default="auto", help="how relative expressions are anchored: news, narrative, colloquial, or auto (default: chosen per document)")
-    a.add_argument("--document-type-field", default="document_type", metavar="FIELD", help="field/column holding a per-document document type, used where present and not empty (default: document_type)")
-    a.add_argument("--lang", default="auto", help="the documents' language: a code (en, es, fr, de, pt, it, nl, ...) or auto (default: identified per document)")
-    a.add_argument("--lang-field", default="lang", metavar="FIELD", help="field/column holding a per-document language, used where present and not empty (default: lang)")
-    a.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); with several tables, OUT.<table>.<ext> each")
-    a.add_argument("--output-format", choices=["auto", "jsonl", "csv", "parquet"], default="auto", help="default: from OUT's extension, else jsonl")
-    a.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes,ranges (default: all for JSONL, entities,timexes for CSV/Parquet)")
-    a.add_argument("--explain", action="store_true", help="JSONL: add an explanation to each time expression (rule, anchor, tense, document type)")
-    a.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="a bad record stops the run (default) or is skipped and reported")
-    a.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to use (default: all); with 1, reading, analysis and writing take turns on one thread")
-    a.add_argument("--batch-size", type=int, default=256, metavar="N", help="documents per parallel batch")
-    a.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    g = a.add_argument_group("names and dates")
+    g.add_argument(
+        "--gazetteer", action="append", metavar="PATH|world",
+        help="names to find: a list file (TSV/CSV with a header, or JSONL), a gazetteer saved by Gazetteer.save, "
+        "or 'world' (the built-in list); repeat to combine (--gazetteer mine.tsv --gazetteer world). Default: world",
+    )
+    g.add_argument("--ignore-case", action="store_true", help="list files: names match whatever their case")
+    g.add_argument("--fold-accents", action="store_true", help="list files: names match with or without accents (Bogota, Bogotá)")
+    g.add_argument("--no-common-word-guard", action="store_true", help="list files: names spelt like common words match lower-case too")
+    g.add_argument("--overlaps", choices=["longest", "all"], default="longest", help="entity matches: leftmost-longest (default) or all, nested and overlapping")
+    g.add_argument(
+        "--name-rules", default="persons,longer_names,repeats", metavar="LIST",
+        type=lambda v: _list(v, ("persons", "longer_names", "repeats"), "--name-rules"),
+        help="rules after matching: some of persons,longer_names,repeats (default: all), or none",
+    )
+    g.add_argument("--disable", default="", metavar="LIST", type=lambda v: _list(v, ("entities", "timexes"), "--disable"), help="components to skip: entities, timexes, or both")
+    g.add_argument("--reference-date", default="detect", metavar="DATE|detect|none", help="reference date for relative expressions (ISO date), 'detect' (default) or 'none'")
+    g.add_argument("--date-order", choices=["mdy", "dmy"], default=None, help="how 03/05/2026 reads: mdy (March 5) or dmy (3 May); default: each document's language")
+    g.add_argument("--document-type", choices=DOCUMENT_TYPES, default="auto", help="how relative expressions are anchored: news, narrative, colloquial, or auto (default: chosen per document)")
+    g.add_argument("--lang", default="auto", help="the documents' language: a code (en, es, fr, de, pt, it, nl, ...) or auto (default: identified per document)")
+    i = a.add_argument_group("input")
+    i.add_argument("--input-format", choices=["auto", "text", "jsonl", "csv", "parquet"], default="auto", help="default: from each file's extension (stdin: text)")
+    i.add_argument("--glob", action="append", metavar="PATTERN", help="in folders, read the files matching PATTERN (a name or a path in the folder: '*.md', '2024/*.txt'); repeatable. Default: the input extensions")
+    i.add_argument("--text-field", default="text", help="field/column holding the text (default: text)")
+    i.add_argument("--date-field", default="date", help="field/column holding a per-document reference date (default: date)")
+    i.add_argument("--id-field", default="id", help="field/column naming the document (default: id)")
+    i.add_argument("--document-type-field", default="document_type", metavar="FIELD", help="field/column holding a per-document document type, used where present and not empty (default: document_type)")
+    i.add_argument("--lang-field", default="lang", metavar="FIELD", help="field/column holding a per-document language, used where present and not empty (default: lang)")
+    i.add_argument("--max-doc-bytes", type=_size, default=256 * 10**6, metavar="N", help="a larger document is a bad record (default: 256M; 10k, 5M, 1G)")
+    o = a.add_argument_group("output")
+    o.add_argument("-o", "--output", metavar="OUT", help="output file ('-' or none: stdout); with several tables, OUT.<table>.<ext> each")
+    o.add_argument(
+        "--output-format", "--format", choices=OUTPUT_FORMATS, default="auto",
+        help="human (a summary per document), jsonl, csv or parquet; default: from OUT's extension, "
+        "else human on a terminal and jsonl otherwise",
+    )
+    o.add_argument("--tables", default=None, metavar="LIST", help="comma-separated parts to write: tokens,sentences,entities,timexes,ranges (default: all for JSONL, entities,timexes for CSV/Parquet)")
+    o.add_argument("--explain", action="store_true", help="JSONL: add an explanation to each time expression (rule, anchor, tense, document type)")
+    r = a.add_argument_group("running")
+    r.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="a bad record stops the run (default) or is skipped and reported")
+    r.add_argument("--jobs", type=int, default=None, metavar="N", help="cores to use (default: all); with 1, reading, analysis and writing take turns on one thread")
+    r.add_argument("--batch-size", type=int, default=256, metavar="N", help="documents per parallel batch")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     return p
 
 
@@ -714,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.reference_date.lower() == "none":
         args.reference_date = None
+    if args.output == "-":
+        args.output = None
     if args.jobs is not None and args.jobs < 1:
         print("dateline: error: --jobs must be at least 1", file=sys.stderr)
         return 2
@@ -721,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
         print("dateline: error: --batch-size must be at least 1", file=sys.stderr)
         return 2
     tabular = args.output_format in ("csv", "parquet") or (
-        args.output_format == "auto" and args.output and os.path.splitext(args.output)[1].lower() in (".csv", ".parquet", ".pq")
+        args.output_format == "auto" and args.output and EXT_OUT.get(os.path.splitext(args.output)[1].lower()) in ("csv", "parquet")
     )
     if args.explain and tabular:
         print("dateline: error: --explain is for JSONL output", file=sys.stderr)
@@ -740,4 +549,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dateline: error: {e}", file=sys.stderr)
         return 1
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except KeyboardInterrupt:  # before any output was made
+        return 130
