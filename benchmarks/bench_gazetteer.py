@@ -161,7 +161,7 @@ def worker(system: str, args: argparse.Namespace) -> dict:
             found = 0
             for t in docs:
                 n = len(t)
-                for end, (length, label, id_) in A.iter_long(t):
+                for end, (length, _label, _id) in A.iter_long(t):
                     start = end - length + 1
                     if (start == 0 or not t[start - 1].isalnum()) and (end + 1 == n or not t[end + 1].isalnum()):
                         found += 1

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 SAMPLE = ROOT / "examples" / "sample-news.txt"
@@ -52,7 +51,7 @@ def test_annotate_jsonl_with_fields_and_output_file(tmp_path: pathlib.Path) -> N
 def test_annotate_stdin_with_gazetteer_and_reference_date(tmp_path: pathlib.Path) -> None:
     gaz = tmp_path / "g.tsv"
     gaz.write_text("name\tlabel\tid\nDoug Burgum\tPER\tburgum\n", encoding="utf-8")
-    r = run("annotate", "--gazetteer", str(gaz), "--reference-date", "2026-03-05", "-", stdin="Doug Burgum left on Sunday.".encode())
+    r = run("annotate", "--gazetteer", str(gaz), "--reference-date", "2026-03-05", "-", stdin=b"Doug Burgum left on Sunday.")
     assert r.returncode == 0, r.stderr
     rec = json.loads(r.stdout)
     assert rec["doc"] == "<stdin>"
@@ -98,11 +97,10 @@ import os  # noqa: E402
 import signal  # noqa: E402
 import time  # noqa: E402
 
+import dateline  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.csv as pacsv  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
-
-import dateline  # noqa: E402
 
 DOCS = [
     ("a1", "Officials in Caracas said on Thursday that Venezuela’s talks would last two days.", "2026-03-05"),

@@ -12,9 +12,8 @@ import pathlib
 import subprocess
 import sys
 
-import pytest
-
 import dateline
+import pytest
 from dateline import cli
 
 

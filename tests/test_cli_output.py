@@ -17,7 +17,6 @@ import time
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
-
 from dateline import cli
 
 DOC = '{"id": "a", "text": "Rain in Lima on Monday.", "date": "2026-03-05"}\n'

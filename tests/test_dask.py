@@ -5,12 +5,11 @@ from __future__ import annotations
 import pickle
 
 import dask.dataframe as dd
+import dateline
+import dateline.dask
 import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
-
-import dateline
-import dateline.dask
 
 TEXTS = [
     "Officials in Caracas said on Thursday that Venezuela’s talks would last two days.",

@@ -10,9 +10,8 @@ import datetime as dt
 import json
 import pickle
 
-import pytest
-
 import dateline
+import pytest
 
 DCT = dt.date(2026, 3, 5)  # a Thursday
 VALID = "expected 'news', 'narrative', 'colloquial' or 'auto'"
@@ -90,7 +89,7 @@ def test_unknown_document_types_list_the_valid_ones(nlp: dateline.Pipeline) -> N
         list(nlp.pipe(["a"], document_types=[3]))  # type: ignore[list-item]
     with pytest.raises(ValueError, match=rf'document_types\[1\]: unknown document type "blog"; {VALID}'):
         nlp.annotate(["a", "b"], document_types=["news", "blog"])
-    with pytest.raises(ValueError, match=rf'document_types\[0\]: unknown document type "blog"'):
+    with pytest.raises(ValueError, match=r'document_types\[0\]: unknown document type "blog"'):
         nlp.annotate(["a", "b"], document_types="blog")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="document_types has 1 items for 2 texts"):
         nlp.annotate(["a", "b"], document_types=["news"])

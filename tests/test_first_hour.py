@@ -13,12 +13,11 @@ import multiprocessing
 import pathlib
 import pickle
 
+import dateline
 import numpy as np
 import pandas as pd
 import polars as pl
 import pytest
-
-import dateline
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 

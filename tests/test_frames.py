@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import dateline
 import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-
-import dateline
 
 TEXTS = [
     "date 2026-03-05\nOfficials in Caracas said on Thursday that Venezuela's talks would last two days.",

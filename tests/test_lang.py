@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import pickle
 
+import dateline
 import pandas as pd
 import pytest
-
-import dateline
 
 LANGS = dateline.languages()
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-
 import dateline
+import pytest
 from dateline import parse
 
 DCT = dt.date(2026, 3, 5)  # a Thursday

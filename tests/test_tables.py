@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import dateline
+import pytest
 from conftest import load_tables
 
 NLP_NONE = dateline.Pipeline(reference_date=None)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 import dateline
+import pytest
 
 _TSV = os.environ.get("DATELINE_TEST_WORLD_TSV")
 

@@ -286,7 +286,7 @@ class TableWriter:
         if any(t not in self.writers for t in self.tables):  # no batch at all: empty tables with the right columns
             empty = Annotations(self.nlp._core.annotate([], None, 1), self.np.array([], dtype=object))
             kind: Literal["arrow", "numpy"] = "arrow" if self.fmt == "parquet" else "numpy"
-            tables = {t: empty.table(t, kind) for t in self.tables}
+            tables: dict[str, Any] = {t: empty.table(t, kind) for t in self.tables}
             for t in self.tables:
                 if t not in self.writers:
                     if self.fmt == "parquet":

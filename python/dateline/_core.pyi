@@ -2,13 +2,13 @@
 against the built module by ``mypy.stubtest`` in the test script)."""
 
 import datetime
-from datetime import date as _Date, datetime as _DateTime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date as _Date
+from datetime import datetime as _DateTime
+from os import PathLike
+from typing import Any, Literal, SupportsIndex, final, overload
 
 import numpy
-from collections.abc import Iterable, Iterator, Mapping
-from os import PathLike
-from collections.abc import Sequence
-from typing import Any, Literal, SupportsIndex, final, overload
 
 __all__ = [
     "__version__",

@@ -6,7 +6,7 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from dateline._frames import Annotations
 __all__ = ["DocumentType", "Pipeline", "ReferenceDate"]
 
 #: A reference date argument: a date, an ISO date string, ``"detect"`` or None.
-ReferenceDate = Union[_dt.date, str, None]
+ReferenceDate = _dt.date | str | None
 #: How a document's relative expressions are anchored (see :class:`Pipeline`).
 DocumentType = Literal["auto", "news", "narrative", "colloquial"]
 
