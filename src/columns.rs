@@ -28,6 +28,8 @@ fn column<'py>(py: Python<'py>, name: &str, col: Column) -> PyResult<Bound<'py, 
     let items: Vec<Bound<'py, PyAny>> = match col {
         Column::Int(v) => vec!["int".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
         Column::Date(v) => vec!["date".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::Time(v) => vec!["time".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
+        Column::TimeUtc(v) => vec!["time_utc".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
         Column::Bool(v) => vec!["bool".into_pyobject(py)?.into_any(), v.into_pyarray(py).into_any(), none()],
         Column::OptInt(v, valid) => vec![
             "optint".into_pyobject(py)?.into_any(),
@@ -59,7 +61,8 @@ impl PyAnnotations {
 
     /// The table of `kind` (`entities`, `timexes`, `ranges`, `sentences`,
     /// `tokens`) as a list of `(name, kind, data, extra)` column tuples:
-    /// `int`/`date`/`bool` columns carry a numpy array; `optint` columns the
+    /// `int`/`date`/`bool` columns carry a numpy array (`time` and
+    /// `time_utc`: seconds since 1970, wall clock or UTC); `optint` columns the
     /// values and a bool array saying which are present; `str` columns
     /// `(offsets, bytes, valid)` in Arrow's large-utf8 layout; `cat` columns
     /// int32 codes and the categories.

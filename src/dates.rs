@@ -99,7 +99,24 @@ pub struct PyTimex {
     #[pyo3(get)]
     pub(crate) sentence: usize,
     pub(crate) range: Option<(Date, Date)>,
+    /// The day, clock time and zone of `datetime`.
+    pub(crate) moment: Option<Moment>,
     pub(crate) why: Why,
+}
+
+/// A day, a time of day and the UTC offset in minutes, if written.
+pub(crate) type Moment = (Date, (u8, u8, u8), Option<i16>);
+
+/// The day, time of day and zone a time expression's `datetime` is made
+/// of: a TIME value's clock time (with the zone the text named), or a day's
+/// midnight; None for other values.
+pub(crate) fn moment(t: &Timex) -> Option<Moment> {
+    let (day, _) = t.interval()?;
+    match (t.timex_type, t.clock, t.granularity) {
+        (dateline_core::TimexType::Time, Some(clock), _) => Some((day, clock, t.zone)),
+        (dateline_core::TimexType::Date, _, Some(dateline_core::Granularity::Day)) => Some((day, (0, 0, 0), None)),
+        _ => None,
+    }
 }
 
 #[pymethods]
@@ -107,6 +124,14 @@ impl PyTimex {
     #[getter]
     fn interval<'py>(&self, py: Python<'py>) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
         self.range.map(|(a, b)| Ok((py_date(py, a)?, py_date(py, b)?))).transpose()
+    }
+
+    /// A `datetime.datetime`: for a TIME value with a clock time, that time
+    /// (timezone-aware, with a fixed offset, when the text named a zone); for
+    /// a day, its midnight (naive); else None.
+    #[getter]
+    fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.moment.map(|(day, clock, zone)| crate::convert::py_datetime(py, day, clock, zone)).transpose()
     }
 
     /// Why the expression has its value: `rule` (the rule that matched, with
@@ -214,6 +239,7 @@ pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: 
         granularity: t.granularity.map(|g| g.as_str()),
         zone: t.zone_offset(),
         range: t.interval(),
+        moment: moment(t),
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use dateline_core::export::explanation_record;
 use dateline_core::span::CharCursor;
-use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, TimexType, Tokenizer};
+use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, Tokenizer};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -118,15 +118,7 @@ impl PyParsedTime {
     /// its midnight (naive); else None.
     #[getter]
     fn datetime<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let t = &self.timex;
-        let Some((day, _)) = t.interval() else {
-            return Ok(None);
-        };
-        match (t.timex_type, t.clock, t.granularity) {
-            (TimexType::Time, Some(clock), _) => py_datetime(py, day, clock, t.zone).map(Some),
-            (TimexType::Date, _, Some(Granularity::Day)) => py_datetime(py, day, (0, 0, 0), None).map(Some),
-            _ => Ok(None),
-        }
+        crate::dates::moment(&self.timex).map(|(day, clock, zone)| py_datetime(py, day, clock, zone)).transpose()
     }
 
     /// Why the expression has its value (as `Timex.explain()`).

@@ -138,11 +138,22 @@ def test_stdout_full_or_closed_is_one_line(tmp_path: pathlib.Path) -> None:
     one_line_error(closed, "stdout is closed")
 
 
+def null_device(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A null device to write to: as root a private one (a regression must
+    never replace the machine's /dev/null), else /dev/null itself."""
+    if os.geteuid() != 0:
+        return pathlib.Path("/dev/null")
+    node = tmp_path / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    return node
+
+
 def test_devices_and_fifos_are_written_directly(tmp_path: pathlib.Path) -> None:
     (tmp_path / "in.jsonl").write_text(DOC)
-    r = run("annotate", "-q", "in.jsonl", "-o", "/dev/null", "--output-format", "parquet", "--tables", "entities", cwd=tmp_path)
+    null = null_device(tmp_path)
+    r = run("annotate", "-q", "in.jsonl", "-o", str(null), "--output-format", "parquet", "--tables", "entities", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     got: list[bytes] = []

@@ -243,3 +243,28 @@ def test_type_checker_rejects_a_number_as_reference_date(tmp_path) -> None:
     )
     out, _, status = mypy_api.run(["--ignore-missing-imports", "--no-incremental", str(snippet)])
     assert status == 1 and out.count("error:") == 1 and "reference_date" in out, out
+
+
+# -- times of day with their zones ------------------------------------------
+
+
+def test_time_values_carry_datetimes_aware_where_the_text_names_a_zone(tmp_path) -> None:
+    nlp = dateline.Pipeline(reference_date="2026-03-05")
+    texts = ["The vote closed at 10:00 GMT on March 10.", "Filed 2026-03-05T14:30:00+01:00, then at 9 p.m. on Monday."]
+    res = nlp.annotate(texts)
+    tx = res.timexes()
+    times = tx[tx["type"] == "TIME"]
+    assert list(times["datetime"]) == [pd.Timestamp("2026-03-10 10:00"), pd.Timestamp("2026-03-05 14:30"), pd.Timestamp("2026-03-02 21:00")]
+    assert str(tx["datetime_utc"].dtype) == "datetime64[s, UTC]"
+    assert list(times["datetime_utc"])[:2] == [pd.Timestamp("2026-03-10 10:00", tz="UTC"), pd.Timestamp("2026-03-05 13:30", tz="UTC")]
+    assert pd.isna(list(times["datetime_utc"])[2])  # no zone written: no instant
+    assert tx[tx["type"] == "DATE"]["datetime"].isna().all()
+    arrow = res.timexes("arrow")
+    assert str(arrow.schema.field("datetime_utc").type) == "timestamp[s, tz=UTC]"
+    assert str(arrow.schema.field("datetime").type) == "timestamp[s]"
+    # The objects say the same, with the written offset.
+    objs = [t for t in nlp(texts[1]).timexes if t.type == "TIME"]
+    assert objs[0].datetime == dt.datetime(2026, 3, 5, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert objs[1].datetime == dt.datetime(2026, 3, 2, 21, 0) and objs[1].datetime.tzinfo is None
+    res.timexes().to_parquet(tmp_path / "t.parquet")
+    assert pd.read_parquet(tmp_path / "t.parquet")["datetime_utc"].iloc[0] == pd.Timestamp("2026-03-10 10:00", tz="UTC")

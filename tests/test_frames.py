@@ -56,6 +56,9 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     document_type=doc.document_type,
                     lang=doc.lang,
                     sentence=s.sentence,
+                    # (compared as days, as rows_of reads them)
+                    datetime=s.datetime.date() if s.type == "TIME" and s.datetime else None,
+                    datetime_utc=s.datetime.astimezone(dt.UTC).date() if s.type == "TIME" and s.datetime and s.datetime.tzinfo else None,
                 )
             elif kind == "ranges":
                 iv = s.interval

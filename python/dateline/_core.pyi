@@ -164,6 +164,9 @@ class Timex:
     @property
     def zone(self) -> str | None:
         """The UTC offset written with a time (``"+01:00"``), or None."""
+    @property
+    def datetime(self) -> _DateTime | None:
+        """A ``datetime.datetime``: a TIME value's clock time (timezone-aware when the text named a zone), a day's midnight, else None."""
     def explain(self) -> dict[str, Any]: ...
 
 _Granularity = Literal[

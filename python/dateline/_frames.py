@@ -189,6 +189,11 @@ def _arrow_date(pa: Any, days: np.ndarray) -> Any:
     return pa.array(np.where(mask, 0, days).astype(np.int32), type=pa.date32(), mask=mask if mask.any() else None)
 
 
+def _arrow_time(pa: Any, secs: np.ndarray, tz: str | None) -> Any:
+    mask = secs == _NAT
+    return pa.array(np.where(mask, 0, secs), type=pa.timestamp("s", tz=tz), mask=mask if mask.any() else None)
+
+
 def _optint_objects(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
     """Integers, some missing, as a numpy object array (None where missing)."""
     out = np.empty(len(values), dtype=object)
@@ -221,8 +226,12 @@ class Annotations:
       ``mod``, ``freq``, ``quant``, ``begin`` and ``end_date`` (the half-open
       calendar interval the value covers, as dates; missing when the value
       names no concrete period), ``reference_date``, ``document_type``
-      (categorical news/narrative/colloquial: how the document was read) and
-      ``lang`` (categorical: the language the document was read in);
+      (categorical news/narrative/colloquial: how the document was read),
+      ``lang`` (categorical: the language the document was read in),
+      ``sentence`` (the index of its sentence), ``datetime`` (for a TIME
+      value with a clock time, that wall-clock time as written) and
+      ``datetime_utc`` (the same instant in UTC, timezone-aware, where the
+      text names a zone: ``10:00 GMT``, ``2026-03-05T14:30:00+01:00``);
     - ``ranges()``: ranges of time written as one phrase (``from March 2 to
       March 6``): ``begin_index`` and ``end_index`` (the row numbers, within
       the document, of the time expressions at its ends in ``timexes()``;
@@ -392,6 +401,8 @@ class Annotations:
                 out[name] = _optint_objects(data, extra)
             elif kind == "date":
                 out[name] = data.view("datetime64[D]")
+            elif kind in ("time", "time_utc"):
+                out[name] = data.view("datetime64[s]")  # numpy has no zones: time_utc is in UTC
             elif kind == "str":
                 out[name] = _decode(*data)
             else:
@@ -414,6 +425,8 @@ class Annotations:
                 arrays.append(pa.array(data, mask=~extra))
             elif kind == "date":
                 arrays.append(_arrow_date(pa, data))
+            elif kind in ("time", "time_utc"):
+                arrays.append(_arrow_time(pa, data, "UTC" if kind == "time_utc" else None))
             elif kind == "str":
                 arrays.append(_arrow_str(pa, *data))
             else:
@@ -434,6 +447,10 @@ class Annotations:
                 data[name] = pd.arrays.IntegerArray(values, ~extra)
             elif kind == "date":
                 data[name] = values.view("datetime64[D]").astype("datetime64[s]")
+            elif kind == "time":
+                data[name] = values.view("datetime64[s]")
+            elif kind == "time_utc":
+                data[name] = pd.Series(values.view("datetime64[s]"), copy=False).dt.tz_localize("UTC").array
             elif kind == "str":
                 data[name] = _pandas_str(pd, pa, *values)
             else:

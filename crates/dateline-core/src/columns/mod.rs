@@ -175,13 +175,19 @@ pub enum Column {
     /// 64-bit integers, some missing: the values (0 where missing) and
     /// whether each is present.
     OptInt(Vec<i64>, Vec<bool>),
+    /// Seconds since 1970-01-01T00:00, wall-clock time as written (no
+    /// zone); [`NO_DATE`] where missing.
+    Time(Vec<i64>),
+    /// Seconds since 1970-01-01T00:00Z: an instant in UTC; [`NO_DATE`]
+    /// where missing.
+    TimeUtc(Vec<i64>),
 }
 
 impl Column {
     /// Number of rows.
     pub fn len(&self) -> usize {
         match self {
-            Column::Int(v) | Column::Date(v) | Column::OptInt(v, _) => v.len(),
+            Column::Int(v) | Column::Date(v) | Column::OptInt(v, _) | Column::Time(v) | Column::TimeUtc(v) => v.len(),
             Column::Bool(v) => v.len(),
             Column::Str(s) => s.len(),
             Column::Cat(c) => c.codes.len(),
@@ -338,7 +344,10 @@ impl Column {
     /// their codes (made on first use, kept up to date for the next call).
     fn append(&mut self, other: Column, index: &mut Option<FxHashMap<String, i32>>) {
         match (self, other) {
-            (Column::Int(a), Column::Int(b)) | (Column::Date(a), Column::Date(b)) => a.extend(b),
+            (Column::Int(a), Column::Int(b))
+            | (Column::Date(a), Column::Date(b))
+            | (Column::Time(a), Column::Time(b))
+            | (Column::TimeUtc(a), Column::TimeUtc(b)) => a.extend(b),
             (Column::Bool(a), Column::Bool(b)) => a.extend(b),
             (Column::OptInt(a, va), Column::OptInt(b, vb)) => {
                 a.extend(b);

@@ -114,6 +114,7 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let codes: Vec<&str> = crate::Lang::all().map(crate::Lang::code).collect();
     let mut lang = CatBuilder::fixed(&codes);
     let mut sentence = Vec::with_capacity(n);
+    let (mut wall, mut utc) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for (k, d) in docs.iter().enumerate() {
         if d.doc.timexes.is_empty() {
             continue;
@@ -124,6 +125,9 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         for t in &d.doc.timexes {
             doc.push(first_doc + k as i64);
             sentence.push(d.doc.sentence_of(t.start) as i64);
+            let clock = t.clock_time();
+            wall.push(clock.map_or(NO_DATE, |(secs, _)| secs));
+            utc.push(clock.and_then(|(secs, zone)| zone.map(|z| secs - 60 * i64::from(z))).unwrap_or(NO_DATE));
             start.push(offsets.at(t.start) as i64);
             end.push(offsets.at(t.end) as i64);
             text.push(&d.text[t.start..t.end]);
@@ -157,6 +161,8 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             ("document_type", Column::Cat(document_type.col)),
             ("lang", Column::Cat(lang.col)),
             ("sentence", Column::Int(sentence)),
+            ("datetime", Column::Time(wall)),
+            ("datetime_utc", Column::TimeUtc(utc)),
         ],
     }
 }

@@ -234,6 +234,21 @@ pub struct Timex {
 }
 
 impl Timex {
+    /// For a TIME value with a clock time: its wall-clock time as seconds
+    /// since 1970-01-01T00:00 (as written, in its own zone), and the UTC
+    /// offset in minutes when the text named a zone. `24:00` is the next
+    /// day's midnight.
+    #[must_use]
+    pub fn clock_time(&self) -> Option<(i64, Option<i16>)> {
+        if self.timex_type != TimexType::Time {
+            return None;
+        }
+        let (h, m, s) = self.clock?;
+        let (day, _) = self.interval()?;
+        let secs = day.to_epoch_days() * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s);
+        Some((secs, self.zone))
+    }
+
     /// The half-open day interval this expression covers, for DATE and TIME
     /// values that name a concrete period.
     #[must_use]
