@@ -22,6 +22,7 @@
 //! ```
 
 mod binary;
+mod file;
 mod guard;
 mod io;
 mod names;
@@ -41,7 +42,8 @@ use crate::tokenize::{Token, Tokenizer};
 use trie::{Bloom, Trie, TrieBuilder};
 
 pub use binary::BINARY_VERSION;
-pub use io::{Columns, FileFormat, parse_entries, read_entries};
+pub use file::{FileKind, write_atomically};
+pub use io::{Columns, FileFormat, parse_entries, read_entries, split_aliases};
 pub use names::{NameRules, Rule};
 pub use store::EntryRef;
 pub use world::world;
@@ -350,6 +352,53 @@ impl Drop for Prepared<'_> {
     }
 }
 
+/// The most lists and objects nested in one attribute value (`[[1]]` is 2
+/// deep, a number 0). JSON readers stop at some depth (serde_json at 128,
+/// counting the levels around the attributes in a saved pipeline), so a
+/// deeper value could be saved but never loaded back.
+pub const MAX_ATTRIBUTE_DEPTH: usize = 64;
+
+/// How deep lists and objects nest in `v` (0 for a scalar), counted no
+/// further than `limit + 1` (no recursion: any depth is safe).
+#[must_use]
+pub fn json_depth(v: &serde_json::Value, limit: usize) -> usize {
+    use serde_json::Value;
+    let mut deepest = 0;
+    let mut stack = vec![(v, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(m) => Box::new(m.values()),
+            _ => continue,
+        };
+        let depth = depth + 1;
+        deepest = deepest.max(depth);
+        if depth > limit {
+            break;
+        }
+        stack.extend(children.map(|c| (c, depth)));
+    }
+    deepest
+}
+
+/// The message for an attribute nested deeper than [`MAX_ATTRIBUTE_DEPTH`].
+#[must_use]
+pub fn too_deep_message(name: &str, key: &str) -> String {
+    format!(
+        "attribute {key:?} of {name:?} nests lists and dicts more than {MAX_ATTRIBUTE_DEPTH} levels deep \
+         (the most a gazetteer saves and loads back)"
+    )
+}
+
+fn check_attributes(e: &Entry) -> Result<(), String> {
+    for (key, v) in &e.attributes {
+        if json_depth(v, MAX_ATTRIBUTE_DEPTH) > MAX_ATTRIBUTE_DEPTH {
+            return Err(too_deep_message(&e.name, key));
+        }
+    }
+    Ok(())
+}
+
 /// Compiles entries one at a time into the tries and the entry store.
 struct Compiler {
     source: String,
@@ -396,7 +445,13 @@ impl Compiler {
         if e.label.trim().is_empty() {
             return Err(bad(format!("empty label for name {:?}", e.name)));
         }
+        check_attributes(&e).map_err(bad)?;
         let idx = u32::try_from(self.n).map_err(|_| bad("more than 4294967295 entries".into()))?;
+        // Aliases are trimmed and empty ones left out, as every builder reads them.
+        let mut e = e;
+        if e.aliases.iter().any(|a| a.trim().len() != a.len() || a.is_empty()) {
+            e.aliases = e.aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+        }
         let (common_word_guard, word_names, folding) = (self.common_word_guard, self.word_names, self.folding);
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             // The guard drops names without a capital letter (`at`, `14`, names in
