@@ -58,5 +58,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(detect_language, m)?)?;
     m.add_function(wrap_pyfunction!(_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(_parallelism_enabled, m)?)?;
+    m.add_function(wrap_pyfunction!(gazetteer::_file_kind, m)?)?;
     Ok(())
 }

@@ -133,8 +133,8 @@ def test_gazetteer_records_errors() -> None:
         dateline.Gazetteer.from_records([{"name": "a"}])
     with pytest.raises(TypeError, match=r"records\[1\] must be a dict, not str"):
         dateline.Gazetteer.from_records([{"name": "a", "label": "X"}, "b"])
-    with pytest.raises(TypeError, match=r"records\[0\]\[\"aliases\"\] must be a list of str, not a str"):
-        dateline.Gazetteer.from_records([{"name": "a", "label": "X", "aliases": "b"}])
+    with pytest.raises(TypeError, match=r"records\[0\]\[\"aliases\"\] must be a list of str or a '\|'-separated str"):
+        dateline.Gazetteer.from_records([{"name": "a", "label": "X", "aliases": 3}])
     with pytest.raises(TypeError, match=r"records\[0\]\[\"name\"\] must be str, not int"):
         dateline.Gazetteer.from_records([{"name": 1, "label": "X"}])
 

@@ -28,6 +28,7 @@ __all__ = [
     "_rebuild_doc",
     "_after_fork_in_child",
     "_parallelism_enabled",
+    "_file_kind",
 ]
 
 __version__: str
@@ -315,6 +316,7 @@ class Gazetteer:
         label_column: str = "label",
         id_column: str = "id",
         aliases_column: str = "aliases",
+        case_column: str = "case",
         attribute_columns: list[str] | None = None,
         common_word_guard: bool = True,
         case_sensitive: bool = True,
@@ -324,14 +326,16 @@ class Gazetteer:
     def from_dataframe(
         frame: Any,
         *,
-        name: str = "name",
-        label: str = "label",
-        id: str | None = "id",
-        aliases: str | None = "aliases",
-        attributes: list[str] | None = None,
+        name_column: str = "name",
+        label_column: str = "label",
+        id_column: str | None = "id",
+        aliases_column: str | None = "aliases",
+        case_column: str = "case",
+        attribute_columns: list[str] | None = None,
         common_word_guard: bool = True,
         case_sensitive: bool = True,
         fold_accents: bool = False,
+        **deprecated: Any,
     ) -> Gazetteer: ...
     @staticmethod
     def world() -> Gazetteer: ...
@@ -453,3 +457,4 @@ def _rebuild_doc(
 ) -> Doc: ...
 def _after_fork_in_child() -> None: ...
 def _parallelism_enabled() -> bool: ...
+def _file_kind(head: bytes) -> tuple[str, str]: ...

@@ -20,8 +20,17 @@ def _plain(v: Any) -> Any:
 
 
 def records(
-    frame: Any, name: str, label: str, id: str | None, aliases: str | None, attributes: Sequence[str] | None
+    frame: Any,
+    *,
+    name: str,
+    label: str,
+    id: str | None,
+    aliases: str | None,
+    case: str | None,
+    attributes: Sequence[str] | None,
 ) -> Iterator[dict[str, Any]]:
+    """The rows of ``frame`` as ``Gazetteer.from_records`` records; the
+    keywords name the columns (``from_dataframe``'s ``*_column`` keywords)."""
     mod = type(frame).__module__.split(".")[0]
     if mod not in ("pandas", "polars") or not hasattr(frame, "columns"):
         raise TypeError(f"frame must be a pandas or polars DataFrame, not {type(frame).__name__}")
@@ -29,7 +38,7 @@ def records(
     for what, c in (("name", name), ("label", label)):
         if c not in cols:
             raise KeyError(f"{what} column {c!r} is not in the frame (columns: {cols})")
-    fixed = {name, label, id, aliases, "case"}
+    fixed = {name, label, id, aliases, case}
     attrs = [c for c in cols if c not in fixed] if attributes is None else list(attributes)
     for c in attrs:
         if c not in cols:
@@ -41,7 +50,7 @@ def records(
         return frame[c].to_list() if mod == "polars" else frame[c].tolist()
 
     names, labels, ids, alias_col = column(name), column(label), column(id), column(aliases)
-    cases = column("case")
+    cases = column(case)
     attr_cols = {c: column(c) for c in attrs}
     assert names is not None and labels is not None
     for i in range(len(names)):
@@ -51,7 +60,7 @@ def records(
         if alias_col is not None:
             a = _plain(alias_col[i])
             if isinstance(a, str):
-                rec["aliases"] = [x.strip() for x in a.split("|") if x.strip()]
+                rec["aliases"] = a  # split on "|" by from_records, as in every builder
             elif isinstance(a, (list, tuple)):
                 rec["aliases"] = list(a)
             elif not _missing(a):

@@ -492,9 +492,25 @@ class Pipeline:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Pipeline:
-        """Read a pipeline written by :meth:`save`."""
-        with open(path, encoding="utf-8") as fh:
-            return cls.from_json(fh.read())
+        """Read a pipeline written by :meth:`save`. Any other file raises
+        :class:`~dateline.exceptions.SerializationError` naming it, what it
+        looks like and the loader that reads it."""
+        from dateline.exceptions import SerializationError
+
+        with open(path, "rb") as fh:
+            data = fh.read()
+        shown = os.fsdecode(path)
+        kind, hint = _core._file_kind(data)
+        if kind != "pipeline":
+            raise SerializationError(f"cannot load serialized data: {shown}: not a saved pipeline: it {hint}")
+        try:
+            return cls.from_json(data.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            msg = f"cannot load serialized data: {shown}: not valid UTF-8 (byte {e.start})"
+            raise SerializationError(msg) from None
+        except SerializationError as e:
+            detail = str(e).removeprefix("cannot load serialized data: ")
+            raise SerializationError(f"cannot load serialized data: {shown}: {detail}") from None
 
     @classmethod
     def from_json(cls, data: str) -> Pipeline:

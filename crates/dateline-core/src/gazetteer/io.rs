@@ -11,6 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::Entry;
+use super::file::{FileKind, SNIFF_BYTES};
 use crate::error::Error;
 
 /// The layout of a gazetteer file.
@@ -99,8 +100,15 @@ pub(crate) fn read_entries_into(
 ) -> Result<(), Error> {
     let shown = path.display().to_string();
     let io_error = |source| Error::Io { path: shown.clone(), source };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    let size = meta.len();
+    if meta.is_file() {
+        refuse_other_files(&mut file).map_err(|e| match e {
+            Ok(message) => Error::Gazetteer { source_name: shown.clone(), line: 0, message },
+            Err(source) => io_error(source),
+        })?;
+    }
     if size >= STREAM_FROM && format.or_else(|| FileFormat::from_extension(path)) != Some(FileFormat::Jsonl) {
         // A large table is parsed as it is read: its text is never held whole.
         let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
@@ -127,6 +135,27 @@ pub(crate) fn read_entries_into(
         }
     };
     parse_entries_into(text, format.or_else(|| FileFormat::from_extension(path)), columns, &shown, sink)
+}
+
+/// Fails (`Ok(message)`) on a file that is no gazetteer list but one that
+/// another loader reads (a compiled gazetteer, a saved pipeline) or binary
+/// data; rewinds the file otherwise.
+fn refuse_other_files(file: &mut std::fs::File) -> Result<(), Result<String, std::io::Error>> {
+    use std::io::{Read, Seek};
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    file.by_ref().take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(Err)?;
+    let kind = FileKind::sniff(&head);
+    let foreign = match kind {
+        FileKind::Compiled | FileKind::GazetteerJson | FileKind::PipelineJson => true,
+        // Text in another encoding (Latin-1) gets the line of its first bad byte instead.
+        FileKind::Binary => head.contains(&0),
+        _ => false,
+    };
+    if foreign {
+        return Err(Ok(format!("not a gazetteer list: it {}", kind.hint())));
+    }
+    file.rewind().map_err(Err)?;
+    Ok(())
 }
 
 /// Parses gazetteer entries from the text of a file; `source_name` names it in
@@ -203,7 +232,11 @@ fn sniff_format(first: &str) -> FileFormat {
     }
 }
 
-fn split_aliases(s: &str) -> Vec<String> {
+/// The aliases of a `|`-separated string (`"U.S.|USA"`), trimmed, empty
+/// ones left out: how every builder reads aliases given as one string (a
+/// list of strings is taken item by item, each trimmed).
+#[must_use]
+pub fn split_aliases(s: &str) -> Vec<String> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
 }
 
@@ -249,7 +282,15 @@ fn read_table(
         .has_headers(true)
         .flexible(false)
         .quoting(delimiter == b',')
-        .from_reader(input);
+        .from_reader(QuoteWatch::new(input, delimiter, delimiter == b','));
+    // A quoted field never closed runs to the end of the file: the reader
+    // takes it as one field, where the file meant many rows.
+    let unterminated = |reader: &csv::Reader<QuoteWatch<_>>| {
+        reader
+            .get_ref()
+            .unterminated()
+            .map(|line| bad(line, "unterminated quote: a field opened with \" here is never closed".into()))
+    };
     let raw_headers = reader.byte_headers().map_err(|e| bad(1, format!("cannot read the header: {e}")))?.clone();
     let headers = csv::StringRecord::from_byte_record(raw_headers)
         .map_err(|e| bad(1, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))?;
@@ -286,6 +327,9 @@ fn read_table(
     let mut raw = csv::ByteRecord::new();
     loop {
         let more = reader.read_byte_record(&mut raw).map_err(|e| {
+            if let Some(err) = unterminated(&reader) {
+                return err;
+            }
             let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
@@ -296,7 +340,7 @@ fn read_table(
             bad(line, message)
         })?;
         if !more {
-            break;
+            return unterminated(&reader).map_or(Ok(()), Err);
         }
         let line = raw.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         let start = raw.position().map_or(0, csv::Position::byte);
@@ -328,7 +372,73 @@ fn read_table(
         sink(entry, line)?;
         raw = std::mem::take(&mut rec).into_byte_record();
     }
-    Ok(())
+}
+
+/// Reads through to the CSV reader, following the quoting state as RFC 4180
+/// (and the csv crate) define it, to tell a file that ends inside a quoted
+/// field and the line where that field opened.
+struct QuoteWatch<R> {
+    inner: R,
+    delimiter: u8,
+    quoting: bool,
+    state: QuoteState,
+    /// The current line (1-based).
+    line: usize,
+    /// The line where the open quoted field started.
+    opened: usize,
+    at_end: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first of a doubled quote.
+    QuoteInQuoted,
+}
+
+impl<R> QuoteWatch<R> {
+    fn new(inner: R, delimiter: u8, quoting: bool) -> Self {
+        Self { inner, delimiter, quoting, state: QuoteState::FieldStart, line: 1, opened: 0, at_end: false }
+    }
+
+    /// The line of a quoted field still open at the end of the file.
+    fn unterminated(&self) -> Option<usize> {
+        (self.at_end && self.state == QuoteState::Quoted).then_some(self.opened)
+    }
+
+    fn watch(&mut self, bytes: &[u8]) {
+        use QuoteState::{FieldStart, QuoteInQuoted, Quoted, Unquoted};
+        for &b in bytes {
+            let end_of_field = b == self.delimiter || b == b'\n' || b == b'\r';
+            self.state = match (self.state, b) {
+                (FieldStart, b'"') => {
+                    self.opened = self.line;
+                    Quoted
+                }
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (QuoteInQuoted, b'"') => Quoted,
+                (_, _) if end_of_field => FieldStart,
+                (_, _) => Unquoted,
+            };
+            if b == b'\n' {
+                self.line += 1;
+            }
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for QuoteWatch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if self.quoting {
+            self.watch(&buf[..n]);
+        }
+        self.at_end |= n == 0 && !buf.is_empty();
+        Ok(n)
+    }
 }
 
 fn read_jsonl(

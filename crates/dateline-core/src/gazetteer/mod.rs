@@ -21,6 +21,8 @@
 //! assert_eq!(gaz.entry(ms[1].entry).id, "US");
 //! ```
 
+mod binary;
+mod file;
 mod guard;
 mod io;
 mod names;
@@ -39,7 +41,9 @@ use crate::error::Error;
 use crate::tokenize::{Token, Tokenizer};
 use trie::{Bloom, Trie, TrieBuilder};
 
-pub use io::{Columns, FileFormat, parse_entries, read_entries};
+pub use binary::BINARY_VERSION;
+pub use file::{FileKind, write_atomically};
+pub use io::{Columns, FileFormat, parse_entries, read_entries, split_aliases};
 pub use names::{NameRules, Rule};
 pub use store::EntryRef;
 pub use world::world;
@@ -348,6 +352,53 @@ impl Drop for Prepared<'_> {
     }
 }
 
+/// The most lists and objects nested in one attribute value (`[[1]]` is 2
+/// deep, a number 0). JSON readers stop at some depth (serde_json at 128,
+/// counting the levels around the attributes in a saved pipeline), so a
+/// deeper value could be saved but never loaded back.
+pub const MAX_ATTRIBUTE_DEPTH: usize = 64;
+
+/// How deep lists and objects nest in `v` (0 for a scalar), counted no
+/// further than `limit + 1` (no recursion: any depth is safe).
+#[must_use]
+pub fn json_depth(v: &serde_json::Value, limit: usize) -> usize {
+    use serde_json::Value;
+    let mut deepest = 0;
+    let mut stack = vec![(v, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
+            Value::Array(a) => Box::new(a.iter()),
+            Value::Object(m) => Box::new(m.values()),
+            _ => continue,
+        };
+        let depth = depth + 1;
+        deepest = deepest.max(depth);
+        if depth > limit {
+            break;
+        }
+        stack.extend(children.map(|c| (c, depth)));
+    }
+    deepest
+}
+
+/// The message for an attribute nested deeper than [`MAX_ATTRIBUTE_DEPTH`].
+#[must_use]
+pub fn too_deep_message(name: &str, key: &str) -> String {
+    format!(
+        "attribute {key:?} of {name:?} nests lists and dicts more than {MAX_ATTRIBUTE_DEPTH} levels deep \
+         (the most a gazetteer saves and loads back)"
+    )
+}
+
+fn check_attributes(e: &Entry) -> Result<(), String> {
+    for (key, v) in &e.attributes {
+        if json_depth(v, MAX_ATTRIBUTE_DEPTH) > MAX_ATTRIBUTE_DEPTH {
+            return Err(too_deep_message(&e.name, key));
+        }
+    }
+    Ok(())
+}
+
 /// Compiles entries one at a time into the tries and the entry store.
 struct Compiler {
     source: String,
@@ -394,7 +445,13 @@ impl Compiler {
         if e.label.trim().is_empty() {
             return Err(bad(format!("empty label for name {:?}", e.name)));
         }
+        check_attributes(&e).map_err(bad)?;
         let idx = u32::try_from(self.n).map_err(|_| bad("more than 4294967295 entries".into()))?;
+        // Aliases are trimmed and empty ones left out, as every builder reads them.
+        let mut e = e;
+        if e.aliases.iter().any(|a| a.trim().len() != a.len() || a.is_empty()) {
+            e.aliases = e.aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+        }
         let (common_word_guard, word_names, folding) = (self.common_word_guard, self.word_names, self.folding);
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             // The guard drops names without a capital letter (`at`, `14`, names in
@@ -848,120 +905,6 @@ impl Gazetteer {
     #[must_use]
     pub fn match_id<'a>(&'a self, entry: u32, name: Option<&'a str>) -> &'a str {
         name.unwrap_or_else(|| self.entries.id(entry))
-    }
-}
-
-/// The first bytes of a compiled gazetteer file.
-const MAGIC: &[u8; 8] = b"DLGAZ\0\0\0";
-/// Version of the compiled (binary) format. Names are stored as the
-/// tokenizer splits them, so a change to how it splits a name's words (4: a
-/// clitic standing alone, `Lord 's`, is one token) changes the version too.
-pub const BINARY_VERSION: u32 = 4;
-
-#[derive(Serialize)]
-struct CompiledRef<'a> {
-    entries: &'a store::EntryStore,
-    exact: &'a Trie,
-    upper: &'a Trie,
-    folded: &'a Trie,
-    folded_changed_ends: &'a [u64],
-    folded_changed_starts: &'a Bloom,
-    folded_depth: usize,
-    lower: &'a Trie,
-    common_word_guard: bool,
-    folding: Folding,
-}
-
-#[derive(Deserialize)]
-struct Compiled {
-    entries: store::EntryStore,
-    exact: Trie,
-    upper: Trie,
-    folded: Trie,
-    folded_changed_ends: Vec<u64>,
-    folded_changed_starts: Bloom,
-    folded_depth: usize,
-    lower: Trie,
-    common_word_guard: bool,
-    folding: Folding,
-}
-
-impl Gazetteer {
-    /// The compiled gazetteer as bytes: a magic header, [`BINARY_VERSION`],
-    /// then the entries and the tries themselves, so that loading needs no
-    /// recompilation.
-    ///
-    /// # Errors
-    /// [`Error::Serialization`] if encoding fails.
-    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
-        let data = CompiledRef {
-            entries: &self.entries,
-            exact: &self.exact,
-            upper: &self.upper,
-            folded: &self.folded,
-            folded_changed_ends: &self.folded_changed_ends,
-            folded_changed_starts: &self.folded_changed_starts,
-            folded_depth: self.folded_depth,
-            lower: &self.lower,
-            common_word_guard: self.common_word_guard,
-            folding: self.folding,
-        };
-        let mut out = Vec::with_capacity(16 + self.entries.len() * 48);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&BINARY_VERSION.to_le_bytes());
-        postcard::to_io(&data, &mut out).map_err(|x| Error::Serialization(x.to_string()))?;
-        Ok(out)
-    }
-
-    /// Whether `bytes` start like [`Gazetteer::to_bytes`] output.
-    #[must_use]
-    pub fn is_compiled(bytes: &[u8]) -> bool {
-        bytes.starts_with(MAGIC)
-    }
-
-    /// Loads [`Gazetteer::to_bytes`] output.
-    ///
-    /// # Errors
-    /// [`Error::Serialization`] if the bytes are not a compiled gazetteer, are
-    /// of another version, or are damaged (checked: every node, symbol and
-    /// entry index is in range).
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let bad = |m: String| Error::Serialization(m);
-        if !bytes.starts_with(MAGIC) || bytes.len() < 12 {
-            return Err(bad("not a compiled dateline gazetteer (bad header)".into()));
-        }
-        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != BINARY_VERSION {
-            return Err(bad(format!(
-                "compiled gazetteer version {version} is not supported (expected {BINARY_VERSION}); \
-                 rebuild it from its source list"
-            )));
-        }
-        let data: Compiled =
-            postcard::from_bytes(&bytes[12..]).map_err(|e| bad(format!("damaged compiled gazetteer: {e}")))?;
-        data.entries.check().map_err(bad)?;
-        for t in [&data.exact, &data.upper, &data.folded, &data.lower] {
-            t.check(data.entries.len()).map_err(bad)?;
-        }
-        if data.folded_changed_ends.len() != data.folded.nodes().div_ceil(64) || !data.folded_changed_starts.check() {
-            return Err(bad("damaged compiled gazetteer: folded name marks".into()));
-        }
-        let (given, first_person) = names::given_names(&data.entries);
-        Ok(Self {
-            given,
-            first_person,
-            entries: data.entries,
-            tokenizer: Tokenizer::default(),
-            exact: data.exact,
-            upper: data.upper,
-            common_word_guard: data.common_word_guard,
-            folding: data.folding,
-            folded: data.folded,
-            folded_changed_ends: data.folded_changed_ends,
-            folded_changed_starts: data.folded_changed_starts,
-            folded_depth: data.folded_depth,
-            lower: data.lower,
-        })
     }
 }
 
