@@ -244,3 +244,30 @@ def test_readme_spark_example_runs(spark, tmp_path) -> None:
     assert sorted({r["text"] for r in ents}) == ["Acme Corp", "Lima"]
     tx = spark.read.parquet(str(tmp_path / "timexes")).collect()
     assert {r["value"] for r in tx} == {"2026-03-05", "2026-01"}
+
+
+def _worker_builds(spark) -> dict[int, int]:
+    """How many pipelines each Python worker process that runs Arrow tasks
+    has built (by pid)."""
+
+    def probe(batches):
+        import pyarrow as pa
+
+        import dateline.dask
+
+        for _ in batches:
+            yield pa.RecordBatch.from_pydict({"pid": [os.getpid()], "builds": [dateline.dask.builds]})
+
+    rows = spark.range(0, 8, numPartitions=8).mapInArrow(probe, "pid long, builds long").collect()
+    return {r["pid"]: r["builds"] for r in rows}
+
+
+def test_each_worker_builds_the_pipeline_once(spark) -> None:
+    before = _worker_builds(spark)
+    nlp = dateline.Pipeline(reference_date="2026-03-04")  # a pipeline no earlier test shipped
+    df = spark.createDataFrame(records(40), SCHEMA).repartition(4)
+    out = dateline.spark.annotate(df, pipeline=nlp, tables=["entities", "timexes", "ranges"])
+    assert all(out[t].count() > 0 for t in out)  # 12 tasks
+    after = _worker_builds(spark)
+    built = {pid: n - before.get(pid, 0) for pid, n in after.items()}
+    assert sum(built.values()) >= 1 and all(b <= 1 for b in built.values()), built
