@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pathlib
 
-import pytest
-
 import dateline
+import pytest
 from dateline import ConfigError, DatelineError, GazetteerError, SerializationError
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pickle
 
-import pytest
-
 import dateline
+import pytest
 
 RECORDS = [
     {"name": "The", "label": "LOC", "id": "junk-the"},
@@ -300,7 +299,9 @@ def test_compiled_binary_save_load(tmp_path) -> None:
     back = dateline.Gazetteer.load(path)
     assert back.entries() == gaz.entries() and back.fold_accents
     text = "ACME and Acme Inc. met in Lima."
-    run = lambda g: [(e.text, e.id, e.attributes) for e in dateline.Pipeline(gazetteer=g, reference_date=None)(text).entities]
+    def run(g: dateline.Gazetteer) -> list[tuple[str, str, dict]]:
+        return [(e.text, e.id, e.attributes) for e in dateline.Pipeline(gazetteer=g, reference_date=None)(text).entities]
+
     assert run(back) == run(gaz)
     assert dateline.Gazetteer.from_bytes(gaz.to_bytes()).entries() == gaz.entries()
     # JSON written by to_json still loads.

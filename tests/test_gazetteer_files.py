@@ -7,9 +7,8 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import pytest
-
 import dateline
+import pytest
 from dateline.exceptions import GazetteerError, SerializationError
 
 RECORDS = [

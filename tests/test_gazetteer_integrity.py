@@ -17,9 +17,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import dateline
+import pytest
 from dateline.exceptions import DatelineError, GazetteerError, SerializationError
 
 TEXT = "ACME and Acme Inc. met in Lima and São Paulo; SAO PAULO too."

@@ -6,11 +6,10 @@ import datetime as dt
 import pickle
 
 import datasets
-import pyarrow as pa
-import pytest
-
 import dateline
 import dateline.hf
+import pyarrow as pa
+import pytest
 
 REF = "2026-03-05"
 TEXTS = [

@@ -6,16 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import dateline
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import dateline
 
 DCT = dt.date(2026, 3, 5)
 

@@ -4,11 +4,10 @@ the numpy offsets equal the span lists."""
 
 from __future__ import annotations
 
+import dateline
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import dateline
 
 NLP = dateline.Pipeline(reference_date="2026-03-05")
 

@@ -10,14 +10,13 @@ import subprocess
 import sys
 import tomllib
 
+import dateline
+import dateline.spacy as dspacy
 import pytest
 import spacy
 from spacy import displacy
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import DocBin
-
-import dateline
-import dateline.spacy as dspacy
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REF = "2026-03-05"
