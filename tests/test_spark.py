@@ -10,14 +10,13 @@ import pickle
 import re
 import sys
 
-import pandas as pd
-import pytest
-from pyspark.sql import SparkSession
-
 import dateline
 import dateline.dask
 import dateline.spark
+import pandas as pd
+import pytest
 from dateline.spark import SPAN_COLUMNS, _span_names
+from pyspark.sql import SparkSession
 
 # PySpark warns about pandas versions it has not caught up with: not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
@@ -88,7 +87,11 @@ def plain(frame: pd.DataFrame) -> tuple[list[str], list[tuple]]:
     cols = []
     for c in frame.columns:
         s = frame[c]
-        values = s.dt.date.tolist() if str(s.dtype).startswith("datetime64") else s.tolist()
+        if c in ("datetime", "datetime_utc"):  # times of day, compared as naive (UTC) datetimes
+            stamps = [pd.Timestamp(v) for v in s]
+            values = [None if pd.isna(v) else (v.tz_convert("UTC").tz_localize(None) if v.tzinfo else v).to_pydatetime() for v in stamps]
+        else:
+            values = s.dt.date.tolist() if str(s.dtype).startswith("datetime64") else s.tolist()
         cols.append([None if v is None or v is pd.NaT or pd.isna(v) else v for v in values])
     return list(frame.columns), sorted(zip(*cols), key=repr) if cols else []
 
@@ -191,7 +194,10 @@ def test_bad_arguments_fail_before_running(spark) -> None:
 
 def test_span_columns_are_the_cores() -> None:
     """SPAN_COLUMNS (the schema the driver promises Spark) matches the tables the core makes."""
-    kinds = {"int64": "long", "large_string": "str", "date32[day]": "date", "bool": "bool"}
+    kinds = {
+        "int64": "long", "large_string": "str", "date32[day]": "date", "bool": "bool",
+        "timestamp[s]": "timestamp", "timestamp[s, tz=UTC]": "timestamp_utc",
+    }
     res = dateline.Pipeline(reference_date="2026-03-05").annotate(TEXTS)
     for t, spec in SPAN_COLUMNS.items():
         table = res.table(t, "arrow")
@@ -251,9 +257,8 @@ def _worker_builds(spark) -> dict[int, int]:
     has built (by pid)."""
 
     def probe(batches):
-        import pyarrow as pa
-
         import dateline.dask
+        import pyarrow as pa
 
         for _ in batches:
             yield pa.RecordBatch.from_pydict({"pid": [os.getpid()], "builds": [dateline.dask.builds]})

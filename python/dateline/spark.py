@@ -68,6 +68,8 @@ SPAN_COLUMNS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("document_type", "str", False),
         ("lang", "str", False),
         ("sentence", "long", False),
+        ("datetime", "timestamp", True),
+        ("datetime_utc", "timestamp_utc", True),
     ),
     "ranges": (
         ("start", "long", False),
@@ -148,8 +150,10 @@ class _Batches:
         lang: str | None,
         keep: Sequence[str],
         names: Sequence[str],
+        zone: str = "UTC",
     ) -> None:
         self.shipped = shipped
+        self.zone = zone
         self.table = table
         self.text = text
         self.reference_date = reference_date
@@ -187,6 +191,10 @@ class _Batches:
                 col = spans.column(name).combine_chunks()
                 if kind == "str":
                     col = col.cast(text_type)
+                elif kind == "timestamp":  # TimestampNTZType: wall-clock time as written
+                    col = col.cast(pa.timestamp("us"))
+                elif kind == "timestamp_utc":  # TimestampType: an instant, sent in the session's zone
+                    col = col.cast(pa.timestamp("us", tz=self.zone))
                 if not nullable and col.null_count:  # pragma: no cover - a core change the schema missed
                     raise RuntimeError(f"dateline.spark: {self.table}.{name} has missing values; SPAN_COLUMNS is out of date")
                 arrays.append(col)
@@ -197,7 +205,14 @@ class _Batches:
 def _spark_type(kind: str) -> Any:
     from pyspark.sql import types as T
 
-    return {"long": T.LongType(), "str": T.StringType(), "date": T.DateType(), "bool": T.BooleanType()}[kind]
+    return {
+        "long": T.LongType(),
+        "str": T.StringType(),
+        "date": T.DateType(),
+        "bool": T.BooleanType(),
+        "timestamp": T.TimestampNTZType(),
+        "timestamp_utc": T.TimestampType(),
+    }[kind]
 
 
 def annotate(
@@ -317,11 +332,12 @@ def annotate(
 
     shipped = ShippedPipeline(nlp)
     case_sensitive = str(df.sparkSession.conf.get("spark.sql.caseSensitive", "false")).lower() == "true"
+    zone = str(df.sparkSession.conf.get("spark.sql.session.timeZone", "UTC"))
     out: dict[str, Any] = {}
     for t in wanted:
         span_names = _span_names(t, keep, suffix, case_sensitive)
         fields = [schema[c] for c in keep]
         fields += [T.StructField(n, _spark_type(k), nullable) for n, (_, k, nullable) in zip(span_names, SPAN_COLUMNS[t])]
-        func = _Batches(shipped, t, text, ref, document_type, lang, keep, span_names)
+        func = _Batches(shipped, t, text, ref, document_type, lang, keep, span_names, zone)
         out[t] = source.mapInArrow(func, T.StructType(fields))
     return out
