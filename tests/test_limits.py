@@ -1,7 +1,9 @@
-"""Limits on option values: n_threads is bounded wherever it comes from."""
+"""Limits: n_threads is bounded wherever it comes from; relative dates stay
+on the calendar (years 0001 to 9999) with non-empty intervals."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import pathlib
 import pickle
@@ -9,6 +11,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dateline
 from dateline.exceptions import ConfigError
@@ -97,3 +101,81 @@ class Crafted:
 
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return (dateline.Pipeline.from_json, (self.data,))
+
+
+# Calendar edges: relative expressions near 0001-01-01 and 9999-12-31.
+
+EDGE_CASES = [
+    ("9999-12-31", "It opens tomorrow.", "FUTURE_REF"),
+    ("9999-12-31", "It opens next year.", "FUTURE_REF"),
+    ("9999-12-31", "It will open in 3 days.", "FUTURE_REF"),
+    ("9999-12-31", "It opens next January.", "XXXX-01"),
+    ("9999-12-31", "It closed yesterday.", "9999-12-30"),
+    ("9999-12-25", "It opens next week.", "9999-W52"),
+    ("0001-01-01", "It closed yesterday.", "PAST_REF"),
+    ("0001-01-01", "It closed last year.", "PAST_REF"),
+    ("0001-01-01", "It closed last December.", "XXXX-12"),
+    ("0001-01-01", "It opens tomorrow.", "0001-01-02"),
+]
+
+
+@pytest.mark.parametrize(("reference", "text", "value"), EDGE_CASES)
+def test_relative_expressions_stay_on_the_calendar(reference: str, text: str, value: str) -> None:
+    doc = dateline.Pipeline()(text, reference_date=reference)
+    assert [t.value for t in doc.timexes] == [value]
+    interval = doc.timexes[0].interval
+    assert interval is None or interval[0] < interval[1]
+
+
+def test_the_last_day_has_no_empty_interval() -> None:
+    doc = dateline.Pipeline()("It is open today.", reference_date="9999-12-31")
+    # Its end would be 10000-01-01: no interval rather than an empty one.
+    assert [(t.value, t.interval) for t in doc.timexes] == [("9999-12-31", None)]
+    doc = dateline.Pipeline()("It is open today.", reference_date=datetime.date(1, 1, 1))
+    assert doc.timexes[0].interval == (datetime.date(1, 1, 1), datetime.date(1, 1, 2))
+
+
+RELATIVE = [
+    "It opens next year.",
+    "It closed last year.",
+    "It opens next month.",
+    "It closed last month.",
+    "It opens next week.",
+    "It closed last week.",
+    "It opens tomorrow.",
+    "It closed yesterday.",
+    "It will open in 3 days.",
+    "It closed 3 days ago.",
+    "It opens next decade.",
+    "It closed last century.",
+    "It opens next Monday.",
+    "It closed last December.",
+    "It opens next weekend.",
+    "It opens next spring.",
+]
+TIMEX_DATE = re.compile(
+    r"^(?:(?:PAST|PRESENT|FUTURE)_REF|\d{2,3}|(?P<year>\d{4}|XXXX)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-[1-7]|-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?)$"
+)
+
+EDGE_DAYS = st.one_of(
+    st.dates(datetime.date(1, 1, 1), datetime.date(1, 1, 31)),
+    st.dates(datetime.date(9999, 12, 1), datetime.date(9999, 12, 31)),
+    st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)),
+)
+
+
+@given(reference=EDGE_DAYS, text=st.sampled_from(RELATIVE))
+@settings(deadline=None)
+def test_relative_values_are_on_the_calendar(reference: datetime.date, text: str) -> None:
+    doc = NLP(text, reference_date=reference)
+    for t in doc.timexes:
+        m = TIMEX_DATE.match(t.value)
+        assert m, (reference, text, t.value)
+        if m.group("year") not in (None, "XXXX"):
+            assert 1 <= int(m.group("year")) <= 9999, (reference, text, t.value)
+        if t.interval is not None:
+            assert t.interval[0] < t.interval[1], (reference, text, t.value, t.interval)
+
+
+NLP = dateline.Pipeline()
