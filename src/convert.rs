@@ -235,13 +235,40 @@ pub(crate) fn py_datetime<'py>(
     cls.call1((naive.0, naive.1, naive.2, naive.3, naive.4, naive.5, 0, tz))
 }
 
-/// Validates `n_threads`: `None` or a positive integer.
-pub(crate) fn parse_threads(n: Option<i64>) -> PyResult<Option<usize>> {
-    match n {
-        None => Ok(None),
-        Some(n) if n >= 1 => usize::try_from(n).map(Some).map_err(|_| PyValueError::new_err("n_threads is too large")),
-        Some(n) => Err(PyValueError::new_err(format!("n_threads must be a positive integer or None, not {n}"))),
+/// An `n_threads` argument: any Python int, checked by [`parse_threads`]
+/// (so that one too large for an `i64` is a `ConfigError` too, not an
+/// `OverflowError`). Other types are a `TypeError`.
+pub(crate) struct Threads(Result<i64, String>);
+
+impl FromPyObject<'_, '_> for Threads {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if obj.is_instance_of::<pyo3::types::PyBool>() || !obj.is_instance_of::<pyo3::types::PyInt>() {
+            return Err(PyTypeError::new_err(format!(
+                "n_threads must be an int or None, not {}",
+                type_name(&obj.to_owned())
+            )));
+        }
+        Ok(Self(obj.extract::<i64>().map_err(|_| obj.to_string())))
     }
+}
+
+/// Validates `n_threads`: `None` or an int from 1 to
+/// [`dateline_core::parallel::max_threads`]; otherwise a `ConfigError`.
+pub(crate) fn parse_threads(py: Python<'_>, n: Option<Threads>) -> PyResult<Option<usize>> {
+    let Some(Threads(n)) = n else {
+        return Ok(None);
+    };
+    let err = match n {
+        Ok(v) => match usize::try_from(v) {
+            Ok(v) if dateline_core::parallel::check_threads(Some(v)).is_ok() => return Ok(Some(v)),
+            _ => dateline_core::parallel::threads_error(&v.to_string(), v > 0),
+        },
+        // Too large for an i64, or negative beyond it.
+        Err(big) => dateline_core::parallel::threads_error(&big, !big.starts_with('-')),
+    };
+    Err(crate::errors::to_py(py, err))
 }
 
 /// A Python value as JSON (entry attributes): None, bool, int, float, str,

@@ -12,8 +12,8 @@ use pyo3::types::{PyList, PyTuple};
 use crate::batch::run_detached;
 use crate::columns::PyAnnotations;
 use crate::convert::{
-    date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item, parse_lang,
-    parse_lang_item, parse_reference, parse_reference_item, parse_threads, py_date,
+    Threads, date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item,
+    parse_lang, parse_lang_item, parse_reference, parse_reference_item, parse_threads, py_date,
 };
 use crate::gazetteer::PyGazetteer;
 use crate::results::{DocData, Origin, PyDoc, extend_char_offsets, pairs_array};
@@ -93,7 +93,7 @@ impl PyPipeline {
         reference_dates: Option<&Bound<'py, PyList>>,
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
         index_offset: usize,
     ) -> PyResult<Batch> {
         let mut owned: Vec<PyBackedStr> = Vec::with_capacity(texts.len());
@@ -137,7 +137,7 @@ impl PyPipeline {
         }
         let threads = match n_threads {
             None => self.inner.options().n_threads,
-            n => parse_threads(n)?,
+            n => parse_threads(py, n)?,
         };
         Ok(Batch { texts: owned, references: refs, document_types: types, langs: codes, threads })
     }
@@ -152,7 +152,7 @@ impl PyPipeline {
         py: Python<'_>,
         gazetteer: Option<&Bound<'_, PyGazetteer>>,
         reference_date: Option<&Bound<'_, PyAny>>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
         split_on_newlines: bool,
         date_order: Option<&str>,
         abbreviations: Vec<String>,
@@ -189,7 +189,7 @@ impl PyPipeline {
             lang: parse_lang(lang)?,
             document_type: parse_document_type(document_type)?,
             reference_date: parse_reference(reference_date, "reference_date")?,
-            n_threads: parse_threads(n_threads)?,
+            n_threads: parse_threads(py, n_threads)?,
             abbreviations,
             special_cases,
             entities: !disable.iter().any(|d| d == "entities"),
@@ -250,7 +250,7 @@ impl PyPipeline {
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
         index_offset: usize,
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
@@ -280,7 +280,7 @@ impl PyPipeline {
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<PyAnnotations> {
@@ -313,7 +313,7 @@ impl PyPipeline {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyList>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
     ) -> PyResult<(
         Bound<'py, numpy::PyArray2<i64>>,
         Bound<'py, numpy::PyArray1<i64>>,
@@ -380,7 +380,7 @@ impl PyPipeline {
         texts: &Bound<'py, PyList>,
         reference_dates: Option<&Bound<'py, PyList>>,
         names: Vec<String>,
-        n_threads: Option<i64>,
+        n_threads: Option<Threads>,
         parts: Vec<String>,
         index_offset: usize,
         document_types: Option<&Bound<'py, PyList>>,

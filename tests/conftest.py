@@ -1,12 +1,21 @@
 """Shared fixtures: the repository's testdata tables and, where present, the
-project's shared data folder (``../shared`` beside the checkout)."""
+project's shared data folder (``../shared`` beside the checkout).
+
+``HYPOTHESIS_PROFILE=long`` selects the hypothesis profile ``long`` (many more
+examples, no deadline) for long property runs; without it the default profile
+is used. Tests that fix ``max_examples`` in their own ``@settings`` keep it."""
 
 from __future__ import annotations
 
+import os
 import pathlib
 import tomllib
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("long", max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TESTDATA = ROOT / "testdata"

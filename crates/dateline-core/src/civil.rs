@@ -163,6 +163,10 @@ impl Date {
     /// The date `days` after 1970-01-01, if its year is within 1..=9999.
     #[must_use]
     pub fn from_epoch_days(days: i64) -> Option<Self> {
+        // 0001-01-01 and 9999-12-31; outside them the arithmetic below could overflow.
+        if !(-719_162..=2_932_896).contains(&days) {
+            return None;
+        }
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -192,6 +196,13 @@ impl Date {
         } else {
             Self { year: MAX_YEAR, month: 12, day: 31 }
         })
+    }
+
+    /// The date `n` days later (earlier if negative), if it is on the
+    /// calendar (years 1 to 9999).
+    #[must_use]
+    pub fn checked_add_days(self, n: i64) -> Option<Self> {
+        Self::from_epoch_days(self.to_epoch_days().checked_add(n)?)
     }
 
     /// ISO 8601 week-numbering year and week (1..=53).
@@ -264,5 +275,19 @@ mod tests {
         let d = Date::new(9999, 12, 31).unwrap();
         assert_eq!(d.add_days(10), d);
         assert_eq!(Date::new(1, 1, 1).unwrap().add_days(-5), Date::new(1, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn checked_add_days_stops_at_the_ends() {
+        let (first, last) = (Date::new(1, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap());
+        assert_eq!(last.checked_add_days(1), None);
+        assert_eq!(first.checked_add_days(-1), None);
+        assert_eq!(last.checked_add_days(-1), Date::new(9999, 12, 30).ok());
+        assert_eq!(first.checked_add_days(i64::MAX), None);
+        assert_eq!(last.checked_add_days(i64::MIN), None);
+        assert_eq!(first.add_days(i64::MAX), last);
+        assert_eq!(last.add_days(i64::MIN), first);
+        assert_eq!(Date::from_epoch_days(first.to_epoch_days()), Some(first));
+        assert_eq!(Date::from_epoch_days(last.to_epoch_days()), Some(last));
     }
 }

@@ -1,20 +1,20 @@
 //! Parallel map over documents with rayon, in input order.
 //!
-//! `None` threads uses rayon's global pool (which honours `RAYON_NUM_THREADS`);
-//! an explicit count uses a cached pool of that size. After a `fork()` the
-//! binding calls [`set_parallelism`]`(false)` in the child, so no rayon pool
-//! is touched there (their threads do not survive a fork).
+//! `None` threads uses rayon's global pool (which honours `RAYON_NUM_THREADS`).
+//! An explicit count runs on a pool of that size started for the call and
+//! joined before it returns, so no thread outlives a call and the number of
+//! live threads cannot grow with the number of distinct counts used; counts
+//! are bounded by [`max_threads`]. After a `fork()` the binding calls
+//! [`set_parallelism`]`(false)` in the child, so no rayon pool is touched
+//! there (their threads do not survive a fork).
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock, Mutex};
 
 use rayon::prelude::*;
 
 use crate::error::Error;
 
 static PARALLEL: AtomicBool = AtomicBool::new(true);
-static POOLS: LazyLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Switches parallel execution on or off for the whole process.
 pub fn set_parallelism(enabled: bool) {
@@ -27,40 +27,80 @@ pub fn parallelism() -> bool {
     PARALLEL.load(Ordering::SeqCst)
 }
 
-fn pool(n: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
-    let mut pools = POOLS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(p) = pools.get(&n) {
-        return Ok(Arc::clone(p));
+/// The largest `n_threads` accepted: 4 × the CPUs this process may use.
+#[must_use]
+pub fn max_threads() -> usize {
+    4 * std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// The error for an `n_threads` outside `1..=max_threads()`, above it if
+/// `too_large`; `shown` is the value as the caller wrote it (it may not fit
+/// a `usize`).
+#[must_use]
+pub fn threads_error(shown: &str, too_large: bool) -> Error {
+    Error::Config(if too_large {
+        format!("n_threads must be at most {} (4 × the CPU count), not {shown}", max_threads())
+    } else {
+        format!("n_threads must be a positive integer or None, not {shown}")
+    })
+}
+
+/// Checks an `n_threads` value: `None` or `1..=max_threads()`.
+///
+/// # Errors
+/// [`Error::Config`] naming the limit otherwise.
+pub fn check_threads(n_threads: Option<usize>) -> Result<(), Error> {
+    match n_threads {
+        Some(n) if n == 0 || n > max_threads() => Err(threads_error(&n.to_string(), n > 0)),
+        _ => Ok(()),
     }
-    let p = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .thread_name(|i| format!("dateline-{i}"))
-        .build()
-        .map_err(|e| Error::Config(format!("cannot start {n} threads: {e}")))?;
-    let p = Arc::new(p);
-    pools.insert(n, Arc::clone(&p));
-    Ok(p)
 }
 
 /// Maps `f` over `items` in parallel, results in input order. `n_threads`:
-/// `None` for rayon's global pool, `Some(1)` for the calling thread only.
+/// `None` for rayon's global pool, `Some(1)` for the calling thread only,
+/// `Some(n)` for `n` threads (at most one per item) joined before returning.
 ///
 /// # Errors
-/// [`Error::Config`] if `n_threads` is `Some(0)` or the pool cannot start.
+/// [`Error::Config`] if `n_threads` is outside `1..=max_threads()` or the
+/// threads cannot start.
 pub fn map_ordered<T, R, F>(items: &[T], n_threads: Option<usize>, f: F) -> Result<Vec<R>, Error>
 where
     T: Sync,
     R: Send,
     F: Fn(&T) -> R + Sync + Send,
 {
-    if n_threads == Some(0) {
-        return Err(Error::Config("n_threads must be at least 1".into()));
-    }
+    check_threads(n_threads)?;
     if items.len() < 2 || n_threads == Some(1) || !parallelism() {
         return Ok(items.iter().map(f).collect());
     }
     match n_threads {
         None => Ok(items.par_iter().map(f).collect()),
-        Some(n) => Ok(pool(n)?.install(|| items.par_iter().map(f).collect())),
+        Some(n) => {
+            let n = n.min(items.len());
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("dateline-{i}"))
+                .build_scoped(rayon::ThreadBuilder::run, |pool| pool.install(|| items.par_iter().map(f).collect()))
+                .map_err(|e| Error::Config(format!("cannot start {n} threads: {e}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_outside_the_limit_are_config_errors() {
+        let items = [1, 2, 3];
+        for bad in [0, max_threads() + 1, usize::MAX] {
+            let err = map_ordered(&items, Some(bad), |&x| x).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.ends_with(&format!(", not {bad}")), "{msg}");
+            if bad > 0 {
+                assert!(msg.contains(&format!("at most {} (4 × the CPU count)", max_threads())), "{msg}");
+            }
+        }
+        assert_eq!(map_ordered(&items, Some(max_threads()), |&x| x * 2).unwrap(), vec![2, 4, 6]);
     }
 }

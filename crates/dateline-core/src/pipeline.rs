@@ -33,7 +33,8 @@ pub struct PipelineOptions {
     pub document_type: DocumentType,
     /// The reference date used when a call gives none (default: detect).
     pub reference_date: ReferenceDate,
-    /// Threads for batches: `None` for rayon's global pool.
+    /// Threads for batches: `None` for rayon's global pool, else at most
+    /// [`parallel::max_threads`].
     pub n_threads: Option<usize>,
     /// Extra abbreviations for the tokenizer (`Gen.`): they keep their period.
     pub abbreviations: Vec<String>,
@@ -52,6 +53,16 @@ pub struct PipelineOptions {
 }
 
 impl PipelineOptions {
+    /// Checks the options: the tokenizer entries and `n_threads`.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for an invalid abbreviation or special case, or an
+    /// `n_threads` outside `1..=`[`parallel::max_threads`].
+    pub fn check(&self) -> Result<(), Error> {
+        parallel::check_threads(self.n_threads)?;
+        self.tokenizer().map(drop)
+    }
+
     /// Builds the tokenizer these options describe.
     ///
     /// # Errors
@@ -279,10 +290,13 @@ pub struct Pipeline {
     builtin_gazetteer: bool,
 }
 
+/// The serialized pipeline. `O` is [`PipelineOptions`] when writing and a
+/// JSON value when reading, so that `n_threads` is checked (as a config
+/// error) whatever number was written, even one too large for a `usize`.
 #[derive(Serialize, Deserialize)]
-struct PipelineData {
+struct PipelineData<O> {
     format_version: u32,
-    options: PipelineOptions,
+    options: O,
     /// `None` for the built-in world gazetteer.
     gazetteer: Option<Vec<Entry>>,
     #[serde(default = "yes")]
@@ -326,9 +340,9 @@ impl Pipeline {
     /// checking the tokenizer options.
     ///
     /// # Errors
-    /// [`Error::Config`] for an invalid abbreviation or special case.
+    /// As [`PipelineOptions::check`].
     pub fn try_with_gazetteer(options: PipelineOptions, gazetteer: Option<Arc<Gazetteer>>) -> Result<Self, Error> {
-        options.tokenizer()?;
+        options.check()?;
         Ok(match gazetteer {
             Some(g) => Self::with_gazetteer(options, g),
             None => Self::new(options),
@@ -507,20 +521,28 @@ impl Pipeline {
     ///
     /// # Errors
     /// [`Error::Serialization`] if the data is malformed or of another format
-    /// version; [`Error::Gazetteer`] if its entries are invalid.
+    /// version; [`Error::Gazetteer`] if its entries are invalid;
+    /// [`Error::Config`] if its options are (see [`PipelineOptions::check`]).
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let data: PipelineData = serde_json::from_str(json).map_err(|e| Error::Serialization(e.to_string()))?;
+        let bad = |e: serde_json::Error| Error::Serialization(e.to_string());
+        let data: PipelineData<serde_json::Value> = serde_json::from_str(json).map_err(bad)?;
         if data.format_version != FORMAT_VERSION {
             return Err(Error::Serialization(format!(
                 "format_version {} is not supported (expected {FORMAT_VERSION})",
                 data.format_version
             )));
         }
-        data.options.tokenizer()?;
+        if let Some(n @ serde_json::Value::Number(num)) = data.options.get("n_threads")
+            && num.as_u64().is_none_or(|v| usize::try_from(v).is_err())
+        {
+            return Err(parallel::threads_error(&n.to_string(), num.as_f64().is_some_and(|v| v >= 1.0)));
+        }
+        let options: PipelineOptions = serde_json::from_value(data.options).map_err(bad)?;
+        options.check()?;
         Ok(match data.gazetteer {
-            None => Self::new(data.options),
+            None => Self::new(options),
             Some(entries) => Self::with_gazetteer(
-                data.options,
+                options,
                 Arc::new(Gazetteer::from_entries_folded(
                     entries,
                     "serialized pipeline",

@@ -36,22 +36,22 @@ impl Lean {
     }
 }
 
-/// The weekday `wd` (1 = Monday) relative to `base`.
-pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Date {
+/// The weekday `wd` (1 = Monday) relative to `base`, if on the calendar.
+pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Option<Date> {
     let r = i64::from(base.weekday());
     let w = i64::from(wd);
     let ahead = (w - r).rem_euclid(7);
     let back = (r - w).rem_euclid(7);
     match lean {
-        Lean::Back => base.add_days(-back),
-        Lean::Ahead => base.add_days(ahead),
-        Lean::Last => base.add_days(if back == 0 { -7 } else { -back }),
-        Lean::Next => base.add_days(if ahead == 0 { 7 } else { ahead }),
+        Lean::Back => base.checked_add_days(-back),
+        Lean::Ahead => base.checked_add_days(ahead),
+        Lean::Last => base.checked_add_days(if back == 0 { -7 } else { -back }),
+        Lean::Next => base.checked_add_days(if ahead == 0 { 7 } else { ahead }),
         // `last Wednesday` is the Wednesday of the week before; `next Friday`
         // that of the week after.
-        Lean::WeekBefore => base.add_days(w - r - 7),
-        Lean::WeekAfter => base.add_days(w - r + 7),
-        Lean::This => base.add_days(w - r),
+        Lean::WeekBefore => base.checked_add_days(w - r - 7),
+        Lean::WeekAfter => base.checked_add_days(w - r + 7),
+        Lean::This => base.checked_add_days(w - r),
     }
 }
 
@@ -246,17 +246,17 @@ mod tests {
     #[test]
     fn weekdays() {
         let thu = d(2026, 3, 5);
-        assert_eq!(weekday(thu, 5, Lean::Back), d(2026, 2, 27));
-        assert_eq!(weekday(thu, 5, Lean::Ahead), d(2026, 3, 6));
-        assert_eq!(weekday(thu, 4, Lean::Back), thu);
-        assert_eq!(weekday(thu, 4, Lean::Last), d(2026, 2, 26));
-        assert_eq!(weekday(thu, 4, Lean::Next), d(2026, 3, 12));
-        assert_eq!(weekday(thu, 3, Lean::Last), d(2026, 3, 4));
-        assert_eq!(weekday(thu, 3, Lean::WeekBefore), d(2026, 2, 25));
-        assert_eq!(weekday(thu, 5, Lean::WeekAfter), d(2026, 3, 13));
-        assert_eq!(weekday(thu, 5, Lean::Next), d(2026, 3, 6));
-        assert_eq!(weekday(thu, 1, Lean::This), d(2026, 3, 2));
-        assert_eq!(weekday(thu, 7, Lean::This), d(2026, 3, 8));
+        assert_eq!(weekday(thu, 5, Lean::Back), Some(d(2026, 2, 27)));
+        assert_eq!(weekday(thu, 5, Lean::Ahead), Some(d(2026, 3, 6)));
+        assert_eq!(weekday(thu, 4, Lean::Back), Some(thu));
+        assert_eq!(weekday(thu, 4, Lean::Last), Some(d(2026, 2, 26)));
+        assert_eq!(weekday(thu, 4, Lean::Next), Some(d(2026, 3, 12)));
+        assert_eq!(weekday(thu, 3, Lean::Last), Some(d(2026, 3, 4)));
+        assert_eq!(weekday(thu, 3, Lean::WeekBefore), Some(d(2026, 2, 25)));
+        assert_eq!(weekday(thu, 5, Lean::WeekAfter), Some(d(2026, 3, 13)));
+        assert_eq!(weekday(thu, 5, Lean::Next), Some(d(2026, 3, 6)));
+        assert_eq!(weekday(thu, 1, Lean::This), Some(d(2026, 3, 2)));
+        assert_eq!(weekday(thu, 7, Lean::This), Some(d(2026, 3, 8)));
     }
 
     #[test]

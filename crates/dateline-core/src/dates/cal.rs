@@ -310,7 +310,20 @@ impl Cal {
         }
     }
 
-    /// The half-open interval of days the value covers, when its year is known.
+    /// Whether the value lies on the calendar: no year 0 or after 9999, no
+    /// decade or century outside them (years before the common era, written
+    /// as such, are kept). A value computed off it (`next year` in 9999) is
+    /// left unresolved by its caller.
+    pub(crate) fn on_calendar(&self) -> bool {
+        self.year.is_none_or(|y| y != 0 && y <= crate::civil::MAX_YEAR)
+            && self.decade.is_none_or(|d| (0..=crate::civil::MAX_YEAR / 10).contains(&d))
+            && self.century.is_none_or(|c| (0..=crate::civil::MAX_YEAR / 100).contains(&c))
+    }
+
+    /// The half-open interval of days the value covers, when its year is
+    /// known and the interval is on the calendar: none for one ending after
+    /// 9999-12-31 (its end, 10000-01-01, is not a [`Date`]; clamping it
+    /// would drop the last day, leaving `9999-12-31` empty).
     pub(crate) fn interval(&self) -> Option<(Date, Date)> {
         let y = self.year;
         let span_months = |y: i32, m: u32, n: u32| -> Option<(Date, Date)> {
@@ -338,21 +351,18 @@ impl Cal {
             Gran::Month => span_months(y?, u32::from(self.month?), 1),
             Gran::Week => {
                 let monday = iso_week_monday(y?, u32::from(self.week?))?;
-                if self.weekend {
-                    Some((monday.add_days(5), monday.add_days(7)))
-                } else {
-                    Some((monday, monday.add_days(7)))
-                }
+                let first = if self.weekend { monday.checked_add_days(5)? } else { monday };
+                Some((first, monday.checked_add_days(7)?))
             }
             _ => {
                 let d = match (self.month, self.day) {
                     (Some(m), Some(d)) => Date::checked(y?, u32::from(m), u32::from(d))?,
                     _ => {
                         let monday = iso_week_monday(y?, u32::from(self.week?))?;
-                        monday.add_days(i64::from(self.weekday?) - 1)
+                        monday.checked_add_days(i64::from(self.weekday?) - 1)?
                     }
                 };
-                Some((d, d.add_days(1)))
+                Some((d, d.checked_add_days(1)?))
             }
         }
     }
@@ -361,7 +371,7 @@ impl Cal {
 /// The Monday of ISO week `w` of `year`.
 pub(crate) fn iso_week_monday(year: i32, w: u32) -> Option<Date> {
     let jan4 = Date::checked(year, 1, 4)?;
-    Some(jan4.add_days(1 - i64::from(jan4.weekday()) + (i64::from(w) - 1) * 7))
+    jan4.checked_add_days(1 - i64::from(jan4.weekday()) + (i64::from(w) - 1) * 7)
 }
 
 /// `year-month` plus `n` months.
@@ -379,12 +389,12 @@ pub(crate) fn add_months_to(d: Date, n: i64) -> Option<Date> {
 }
 
 /// `d` moved by `n` units (years, quarters, months, weeks, days; finer
-/// units leave the day).
+/// units leave the day); `None` off the calendar.
 pub(crate) fn shift_date(d: Date, unit: Unit, n: i64) -> Option<Date> {
     Some(match unit {
         Unit::Second | Unit::Minute | Unit::Hour => d,
-        Unit::Day => d.add_days(n),
-        Unit::Week => d.add_days(n.checked_mul(7)?),
+        Unit::Day => d.checked_add_days(n)?,
+        Unit::Week => d.checked_add_days(n.checked_mul(7)?)?,
         Unit::Month => add_months_to(d, n)?,
         Unit::Quarter => add_months_to(d, n.checked_mul(3)?)?,
         Unit::Half => add_months_to(d, n.checked_mul(6)?)?,

@@ -192,7 +192,7 @@ impl<'a> Resolver<'a> {
                     if weekday(bv) && weekday(ev) && bc.gran == Gran::Day && ec.gran == Gran::Day {
                         let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
                         let (i, c, days) = if past { (bi, bc, -7) } else { (ei, ec, 7) };
-                        if let Some(d) = c.date().map(|d| d.add_days(days)) {
+                        if let Some(d) = c.date().and_then(|d| d.checked_add_days(days)) {
                             let moved = Cal {
                                 year: Some(d.year()),
                                 month: u8::try_from(d.month()).ok(),
@@ -249,7 +249,7 @@ impl<'a> Resolver<'a> {
                 let i = self.one(*x, fields, None);
                 // From the reference date when the end is ahead of it; open when not.
                 let days = if since {
-                    (self.first_day(i), self.d.reference.map(|r| r.add_days(1)))
+                    (self.first_day(i), self.d.reference.and_then(|r| r.checked_add_days(1)))
                 } else {
                     let end = self.out[i].cal.and_then(|c| c.interval()).map(|x| x.1);
                     (self.d.reference.filter(|r| end.is_none_or(|e| *r < e)), end)
@@ -272,10 +272,11 @@ impl<'a> Resolver<'a> {
                 let days = self.d.reference.map_or((None, None), |r| {
                     let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
                     match dir {
-                        Dir::Past | Dir::Last => (if df.vague { None } else { len(r, -1) }, Some(r.add_days(1))),
-                        Dir::Future | Dir::Next => {
-                            (Some(r.add_days(1)), if df.vague { None } else { len(r.add_days(1), 1) })
-                        }
+                        Dir::Past | Dir::Last => (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1)),
+                        Dir::Future | Dir::Next => match r.checked_add_days(1) {
+                            Some(next) => (Some(next), if df.vague { None } else { len(next, 1) }),
+                            None => (None, None),
+                        },
                         Dir::This => (Some(r), if df.vague { None } else { len(r, 1) }),
                     }
                 });
@@ -300,8 +301,8 @@ impl<'a> Resolver<'a> {
         let Some(y) = c.year else { return };
         let mut c2 = c;
         c2.year = Some(y + years);
-        if c2.gran >= Gran::Day && c2.date().is_none() {
-            return; // 29 February
+        if (c2.gran >= Gran::Day && c2.date().is_none()) || !c2.on_calendar() {
+            return; // 29 February, or off the calendar
         }
         self.out[i].value = c2.render();
         self.out[i].cal = Some(c2);

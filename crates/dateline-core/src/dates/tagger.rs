@@ -93,7 +93,8 @@ pub(crate) fn tag(
                 days: x
                     .cal
                     .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
-                    .and_then(|c| c.interval()),
+                    .and_then(|c| c.interval())
+                    .filter(|(a, b)| a < b),
                 zone: x.cal.and_then(|c| c.zone),
                 granularity: x
                     .cal

@@ -110,8 +110,13 @@ impl Resolver<'_> {
     }
 
     /// A point: calendar fields, with the year (and more) from an anchor when
-    /// the text leaves it out.
+    /// the text leaves it out. `None` when that falls off the calendar
+    /// (`next January` in 9999): the caller writes it underspecified.
     pub(super) fn point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
+        on_calendar(self.any_point(f, node, cue))
+    }
+
+    fn any_point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
         if let Some(c) = f.century {
             return (Some(Cal { century: Some(c), ..Cal::new(Gran::Century) }), Anchor::None);
         }
@@ -133,7 +138,8 @@ impl Resolver<'_> {
             Some(match base_year {
                 Some(b) => {
                     let mut y = b.div_euclid(100) * 100 + yy;
-                    if y > b + 10 {
+                    // Not back into year 0 or before (`'95` in year 1).
+                    if y > b + 10 && y > 100 {
                         y -= 100;
                     }
                     y
@@ -179,7 +185,7 @@ impl Resolver<'_> {
             // `Tuesday the 11th`: the nearest 11th that is a Tuesday.
             anchor::weekday_and_day(base, wd, day).map(|d| with_time(Cal::day(d), f))
         } else if let Some(wd) = f.weekday {
-            Some(with_time(Cal::day(anchor::weekday(base, wd, lean)), f))
+            anchor::weekday(base, wd, lean).map(|d| with_time(Cal::day(d), f))
         } else if f.week.is_some() || f.half.is_some() {
             full(self.d.g, fixed_year.unwrap_or(base.year()), f)
         } else if let Some(s) = f.season {
@@ -191,8 +197,8 @@ impl Resolver<'_> {
         } else if f.weekend {
             // `the weekend`: this week's, or last week's in a past clause before Saturday.
             let back = lean == Lean::Back && base.weekday() < 6;
-            let d = if back { base.add_days(-7) } else { base };
-            Some(Cal { weekend: true, ..Cal::containing(d, Gran::Week) })
+            let d = if back { base.checked_add_days(-7) } else { Some(base) };
+            d.map(|d| Cal { weekend: true, ..Cal::containing(d, Gran::Week) })
         } else if let Some(day) = f.day {
             // A day of the month alone (`on the 12th`): this month's, or the
             // month before or after by the tense.
@@ -224,7 +230,13 @@ impl Resolver<'_> {
     }
 
     /// `n` units from the base, with finer fields applied after the shift.
+    /// `None` when that falls off the calendar (`tomorrow` on 9999-12-31):
+    /// the caller writes `FUTURE_REF` or `PAST_REF`.
     pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
+        on_calendar(self.any_shift(base, unit, n, f))
+    }
+
+    fn any_shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
         // `a year ago` after a quarter: the same quarter a year before (earnings news).
         if unit == Unit::Year
             && n != 0
@@ -282,15 +294,32 @@ impl Resolver<'_> {
         let Some((d, anchor)) = start else {
             return (None, Anchor::None);
         };
+        let fine = f.precision.filter(|p| *p < unit).unwrap_or(unit);
+        // A week moves from its Monday: the same week as from any of its days,
+        // but `next week` late in 9999 is then its last week, which the calendar
+        // still holds (0001-01-01 is a Monday, so the Monday is always there).
+        let d = if unit == Unit::Week && fine == Unit::Week {
+            d.checked_add_days(1 - i64::from(d.weekday())).unwrap_or(d)
+        } else {
+            d
+        };
         let Some(d2) = shift_date(d, unit, n) else {
             return (None, anchor);
         };
-        let unit = f.precision.filter(|p| *p < unit).unwrap_or(unit);
-        let mut c = attach(self.d.g, d2, unit, f);
+        let unit = fine;
+        let Some(mut c) = attach(self.d.g, d2, unit, f) else {
+            return (None, anchor);
+        };
         // `the 1988 quarter`: the period of the report, in the year written.
         if let Some(y) = f.year.filter(|_| c.gran < Gran::Month) {
             c.year = Some(y);
         }
         (Some(c), anchor)
     }
+}
+
+/// A value only if it lies on the calendar (years 1 to 9999, see
+/// [`Cal::on_calendar`]).
+fn on_calendar((cal, anchor): (Option<Cal>, Anchor)) -> (Option<Cal>, Anchor) {
+    (cal.filter(Cal::on_calendar), anchor)
 }

@@ -38,7 +38,7 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
             let last = Date::checked(y, u32::from(m), days_in_month(y, u32::from(m)))?;
             last.add_days(-((i64::from(last.weekday()) + 7 - 4) % 7))
         } else {
-            first_thu.add_days(7 * (i64::from(w) - 1))
+            first_thu.checked_add_days(7 * (i64::from(w) - 1))?
         };
         if thu.month() != u32::from(m) {
             return None;
@@ -52,7 +52,7 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
         c.gran = Gran::Week;
         c.weekend = f.weekend;
         if let Some(wd) = f.weekday {
-            let d = iso_week_monday(y, u32::from(w))?.add_days(i64::from(wd) - 1);
+            let d = iso_week_monday(y, u32::from(w))?.checked_add_days(i64::from(wd) - 1)?;
             return Some(with_time(Cal::day(d), f));
         }
         return Some(c);
@@ -116,10 +116,11 @@ pub(super) fn with_time(mut c: Cal, f: &Fields) -> Cal {
 
 /// The value of a shift landing on `d`: the period of the unit containing
 /// it, with the finer fields the text added (`the 5th of next month`,
-/// `Wednesday next week`, `tomorrow at 5pm`, `last weekend`).
-pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Cal {
+/// `Wednesday next week`, `tomorrow at 5pm`, `last weekend`); `None` off
+/// the calendar.
+pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Option<Cal> {
     let gran = Gran::of_unit(unit);
-    match unit {
+    Some(match unit {
         Unit::Year | Unit::Decade | Unit::Century
             if f.month.is_some()
                 || f.quarter.is_some()
@@ -136,11 +137,11 @@ pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Cal {
                 .map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
         Unit::Week if f.weekday.is_some() => {
-            let monday = d.add_days(1 - i64::from(d.weekday()));
-            with_time(Cal::day(monday.add_days(i64::from(f.weekday.unwrap_or(1)) - 1)), f)
+            let monday = d.checked_add_days(1 - i64::from(d.weekday()))?;
+            with_time(Cal::day(monday.checked_add_days(i64::from(f.weekday.unwrap_or(1)) - 1)?), f)
         }
         Unit::Week if f.weekend => Cal { weekend: true, ..Cal::containing(d, gran) },
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => with_time(Cal::day(d), f),
         _ => Cal::containing(d, gran),
-    }
+    })
 }
