@@ -10,12 +10,11 @@ import pickle
 import re
 import sys
 
+import dateline
 import pytest
+from dateline.exceptions import ConfigError
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import dateline
-from dateline.exceptions import ConfigError
 
 HUGE = [10**6, 2**63 - 1, 2**64 - 1, 2**64, 10**30]
 
