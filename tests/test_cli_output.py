@@ -202,6 +202,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(60000):
             fh.write(json.dumps({"id": f"d{i}", "text": text, "date": "2026-03-05"}) + "\n")
+    os.sync()  # the CLI's fsync would otherwise wait for this file's dirty pages too
     return path
 
 
