@@ -70,7 +70,7 @@ pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyR
             return Ok(ReferenceDate::None);
         }
         return Date::parse_iso_datetime(s.trim()).map(ReferenceDate::Fixed).map_err(|e| {
-            PyValueError::new_err(format!(
+            crate::errors::config(format!(
                 "{what}: {e}; expected a datetime.date, an ISO date or timestamp string, \"detect\", \"none\" or None"
             ))
         });
@@ -79,7 +79,7 @@ pub(crate) fn parse_reference(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyR
         let y: i32 = obj.getattr("year")?.extract()?;
         let m: u32 = obj.getattr("month")?.extract()?;
         let d: u32 = obj.getattr("day")?.extract()?;
-        return Date::new(y, m, d).map(ReferenceDate::Fixed).map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
+        return Date::new(y, m, d).map(ReferenceDate::Fixed).map_err(|e| crate::errors::config(format!("{what}: {e}")));
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be a datetime.date, an ISO date string, \"detect\", \"none\" or None, not {}",
@@ -122,7 +122,7 @@ pub(crate) fn parse_prefer(s: Option<&str>) -> PyResult<Option<dateline_core::Pr
         Some("past") => Ok(Some(dateline_core::Prefer::Past)),
         Some("future") => Ok(Some(dateline_core::Prefer::Future)),
         Some(other) => {
-            Err(PyValueError::new_err(format!("prefer must be one of 'past', 'future', None, not '{other}'")))
+            Err(crate::errors::config(format!("prefer must be one of 'past', 'future', None, not '{other}'")))
         }
     }
 }
@@ -134,7 +134,7 @@ pub(crate) fn parse_date_order(s: Option<&str>) -> PyResult<Option<DateOrder>> {
         Some("mdy") => Ok(Some(DateOrder::Mdy)),
         Some("dmy") => Ok(Some(DateOrder::Dmy)),
         Some(other) => {
-            Err(PyValueError::new_err(format!("date_order must be one of 'mdy', 'dmy', None, not '{other}'")))
+            Err(crate::errors::config(format!("date_order must be one of 'mdy', 'dmy', None, not '{other}'")))
         }
     }
 }
@@ -146,7 +146,7 @@ pub(crate) fn parse_lang(s: &str) -> PyResult<Option<Lang>> {
     }
     Lang::from_code(s)
         .map(Some)
-        .map_err(|e| PyValueError::new_err(e.to_string().replace("invalid configuration: ", "")))
+        .map_err(|e| crate::errors::config(e.to_string().replace("invalid configuration: ", "")))
 }
 
 /// One entry of a `langs` argument: a code, `"auto"`, or None for `default`.
@@ -172,12 +172,12 @@ fn parse_str_item<T>(
     let s = obj
         .cast::<PyString>()
         .map_err(|_| PyTypeError::new_err(format!("{} must be a str or None, not {}", what(), type_name(obj))))?;
-    parse(s.to_str()?).map(Some).map_err(|e| PyValueError::new_err(format!("{}: {}", what(), e.value(obj.py()))))
+    parse(s.to_str()?).map(Some).map_err(|e| crate::errors::config(format!("{}: {}", what(), e.value(obj.py()))))
 }
 
 /// A document type from its name (`news`, `narrative`, `colloquial`, `auto`).
 pub(crate) fn parse_document_type(s: &str) -> PyResult<DocumentType> {
-    DocumentType::parse(s).map_err(|e| PyValueError::new_err(e.to_string().replace("invalid configuration: ", "")))
+    DocumentType::parse(s).map_err(|e| crate::errors::config(e.to_string().replace("invalid configuration: ", "")))
 }
 
 /// One entry of a `document_types` argument: a name, or None for the

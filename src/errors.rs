@@ -28,6 +28,12 @@ pub(crate) fn config_error(py: Python<'_>, msg: impl Into<String>) -> PyErr {
     exception(py, &CONFIG_ERROR, "ConfigError", msg.into())
 }
 
+/// A `ConfigError` for a bad option value, made where no `Python` token is
+/// at hand (the parsers of `convert.rs` run with the GIL held).
+pub(crate) fn config(msg: impl Into<String>) -> PyErr {
+    Python::attach(|py| config_error(py, msg))
+}
+
 /// Maps a core error to its Python exception. The core enum is
 /// `#[non_exhaustive]`, so a new variant falls to `ValueError` until mapped here.
 pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {

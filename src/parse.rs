@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use dateline_core::export::explanation_record;
 use dateline_core::span::CharCursor;
 use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, Tokenizer};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyDict;
@@ -157,7 +156,7 @@ pub(crate) fn parse(
         ReferenceDate::Fixed(d) => Some(d),
         ReferenceDate::None => None,
         ReferenceDate::Detect => {
-            return Err(PyValueError::new_err(
+            return Err(crate::errors::config(
                 "reference_date must be a datetime.date, an ISO date string or None; \
                  'detect' needs a document (use a Pipeline)",
             ));
@@ -171,7 +170,7 @@ pub(crate) fn parse(
         lang: Some(lang.unwrap_or_else(|| dateline_core::lang::detect(&source))),
     };
     let tagger = &TemporalTagger::with_lang(parse_date_order(date_order)?, dateline_core::DocumentType::Auto, lang)
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        .map_err(|e| crate::errors::to_py(py, e))?;
     let found = if source.len() > DETACH_ABOVE {
         let s: &str = &source;
         run_detached(py, || Ok(dateline_core::parse_time(s, &TOKENIZER, tagger, &opts)))?

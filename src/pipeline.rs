@@ -165,22 +165,18 @@ impl PyPipeline {
     ) -> PyResult<Self> {
         let name_rules = match name_rules {
             None => NameRules::default(),
-            Some(rules) => NameRules::from_names(&rules).map_err(pyo3::exceptions::PyValueError::new_err)?,
+            Some(rules) => NameRules::from_names(&rules).map_err(crate::errors::config)?,
         };
         let all_matches = match overlaps {
             "longest" => false,
             "all" => true,
             other => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "overlaps must be one of 'longest', 'all', not '{other}'"
-                )));
+                return Err(crate::errors::config(format!("overlaps must be one of 'longest', 'all', not '{other}'")));
             }
         };
         for d in &disable {
             if !matches!(d.as_str(), "entities" | "timexes") {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "disable may hold 'entities' and 'timexes', not '{d}'"
-                )));
+                return Err(crate::errors::config(format!("disable may hold 'entities' and 'timexes', not '{d}'")));
             }
         }
         let options = PipelineOptions {
