@@ -4,9 +4,8 @@ constructor, a call, a batch, dateline.parse."""
 
 from __future__ import annotations
 
-import pytest
-
 import dateline
+import pytest
 from dateline.exceptions import ConfigError
 
 BAD_CONSTRUCTOR = [
