@@ -128,7 +128,18 @@ class Output:
 
     def commit(self) -> None:
         """Flushes; a temporary file is synced and renamed to its final name."""
-        self.fh.flush()
+        self.sync()
+        self.publish()
+
+    def sync(self) -> None:
+        """Flushes and, for a temporary file, syncs it to disk and closes it:
+        after this only the rename is left. On failure the temporary file is
+        removed and a WriteError raised."""
+        try:
+            self.fh.flush()
+        except OSError as e:
+            self.discard()
+            raise WriteError(f"writing {self.path or 'stdout'}: {e.strerror or e}") from None
         if not self.own_fd:
             return
         self.own_fd = False
@@ -142,6 +153,9 @@ class Output:
             if self.fd >= 0:
                 os.close(self.fd)
                 self.fd = -1
+
+    def publish(self) -> None:
+        """Renames a synced temporary file to its final name."""
         if self.tmp is not None and self.final is not None:
             os.replace(self.tmp, self.final)
             self.tmp = None
@@ -293,11 +307,24 @@ class TableWriter:
                         self.writers[t] = self.pa.parquet.ParquetWriter(self.outs[t].fh, tables[t].schema)
                     else:
                         self._csv(t, tables[t])
-        if self.fmt == "parquet":
-            for t in self.tables:
-                self.writers[t].close()
+        # All or nothing: every table is finished and synced before any is
+        # renamed, so a failure (a full disk while writing a footer) leaves
+        # none of them under its final name.
+        try:
+            if self.fmt == "parquet":
+                for t in self.tables:
+                    self.writers[t].close()
+            for o in self.outs.values():
+                o.sync()
+        except WriteError:
+            self.discard()
+            raise
+        except OSError as e:
+            self.discard()
+            shown = ", ".join(p or "stdout" for p in self.paths.values())
+            raise WriteError(f"writing {shown}: {e.strerror or e}") from None
         for o in self.outs.values():
-            o.commit()
+            o.publish()
         return [p for p in self.paths.values() if p]
 
     def discard(self) -> None:
