@@ -439,3 +439,11 @@ def test_languages_from_option_and_field(tmp_path: pathlib.Path) -> None:
     de = run("annotate", "-q", "--tables", "timexes", "--lang", "de", str(src))
     assert de.returncode == 0, de.stderr
     assert [json.loads(line)["lang"] for line in de.stdout.decode().splitlines()] == ["de", "de", "de"]
+
+
+def test_too_many_jobs_is_named_as_the_option(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Rain in Lima on Thursday.")
+    r = run("annotate", "--jobs", "100000", str(src))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "--jobs must be at most" in err and "n_threads" not in err, err

@@ -526,6 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("dateline: error: --jobs must be at least 1", file=sys.stderr)
         return 2
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    most = 4 * cores  # the bound of Pipeline's n_threads
+    if args.jobs is not None and args.jobs > most:
+        print(f"dateline: error: --jobs must be at most {most} (4 × the CPU count), not {args.jobs}", file=sys.stderr)
+        return 2
     if args.batch_size < 1:
         print("dateline: error: --batch-size must be at least 1", file=sys.stderr)
         return 2
