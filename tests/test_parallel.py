@@ -11,9 +11,8 @@ import re
 import sys
 from collections.abc import Sequence
 
-import pytest
-
 import dateline
+import pytest
 
 DCT = "2026-03-05"
 MIXED = [
