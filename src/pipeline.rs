@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::batch::{Job, Pending, PyPendingBatch, run_detached};
+use crate::batch::{BatchJob, Job, Pending, PyPendingBatch, run_detached};
 use crate::columns::PyAnnotations;
 use crate::convert::{
     Threads, date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item,
@@ -357,26 +357,22 @@ impl PyPipeline {
     ) -> PyResult<PyPendingBatch> {
         let this = slf.get();
         let mut b = this.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
-        let (refs, types, codes, threads) =
-            (b.references.clone(), b.document_types.clone(), b.langs.clone(), b.threads);
-        let texts = Arc::new(std::mem::take(&mut b.texts));
-        let origins = b.origins(slf);
-        let inner = Arc::clone(&this.inner);
-        let mine = Arc::clone(&texts);
-        let run = move || {
-            let strs: Vec<&str> = mine.iter().map(|s| s.as_str()).collect();
-            inner.map_batch(&strs, &refs, &types, &codes, threads, |i, doc| Analysed::new(strs[i], doc))
+        let origins_of = Origins {
+            pipeline: slf.clone().unbind(),
+            references: b.references.clone(),
+            document_types: b.document_types.clone(),
+            langs: b.langs.clone(),
         };
-        let job = if threads == Some(1) || !parallel::parallelism() {
-            Job::Done(py.detach(run))
-        } else {
-            let handle = std::thread::Builder::new()
-                .name("dateline-batch".to_owned())
-                .spawn(run)
-                .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start a thread: {e}")))?;
-            Job::Running(handle)
-        };
-        Ok(PyPendingBatch::new(Pending { texts, origins, gazetteer: Arc::clone(this.inner.gazetteer()), job }))
+        let job = Arc::new(BatchJob {
+            pipeline: Arc::clone(&this.inner),
+            texts: std::mem::take(&mut b.texts),
+            references: std::mem::take(&mut b.references),
+            document_types: std::mem::take(&mut b.document_types),
+            langs: std::mem::take(&mut b.langs),
+            threads: b.threads,
+        });
+        let state = Job::start(py, &job)?;
+        Ok(PyPendingBatch::new(Pending { job, origins: origins_of, state }))
     }
 
     /// Analyses a batch and returns it as JSON lines (one record per text,

@@ -6,9 +6,12 @@ thread count."""
 from __future__ import annotations
 
 import gc
+import os
 import pathlib
 import re
+import signal
 import sys
+import time
 from collections.abc import Sequence
 
 import dateline
@@ -163,3 +166,32 @@ def test_one_offsets_call_equals_many_small_ones(nlp: dateline.Pipeline) -> None
     empty = nlp.offsets([])
     assert empty.tokens.shape == (0, 2) and empty.token_bounds.tolist() == [0]
     assert nlp.offsets([""]).token_bounds.tolist() == [0, 0]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_child_forked_during_a_pipe_reads_the_rest_of_it(nlp: dateline.Pipeline) -> None:
+    # A short first text, then large ones, one per chunk: the second is
+    # still being analysed on its threads when the process forks.
+    big = "Venezuela said on Sunday that talks in January 2026 ended. " * 15000
+    texts = ["Venezuela said on Sunday that talks in January 2026 ended."] + [big] * 3
+    it = nlp.pipe(texts, n_threads=2, batch_size=1)
+    first = next(it)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: the analysing thread is not here
+        try:
+            rest = list(it)
+            ok = len(rest) == 3 and all(d.timexes[:2] == first.timexes for d in rest)
+            os.write(w, b"ok" if ok else b"bad")
+        finally:
+            os._exit(0)
+    os.close(w)
+    deadline = time.monotonic() + 60
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child hung reading the pipe")
+    assert os.read(r, 10) == b"ok"
+    assert len(list(it)) == 3
