@@ -14,8 +14,9 @@ them all alike), wall clock, median of ``--repeats``:
   1 MB calls (``offsets-1mb``)
 - ``pipe``: ``nlp.pipe(texts, n_threads=k)`` reading every token of every
   Doc as an object (``[t.text for t in doc.tokens]``); ``pipe-tok`` is the
-  same with a tokenizer-only pipeline (``disable=["entities", "timexes"],
-  reference_date=None, lang="en"``), the one to compare with the peers.
+  same with ``disable=["entities", "timexes"]`` (each document's reference
+  date and language are still found), ``pipe-bare`` with a tokenizer and
+  nothing else (also ``reference_date=None, lang="en"``), as the peers are.
 
 each at 1 thread and at ``--threads``; peers on one thread: blingfire's
 ``text_to_words(t).split()`` and spaCy's blank English tokenizer
@@ -30,7 +31,9 @@ The GIL share is measured apart from the timings: a probe thread counts
 loop turns while a 1-thread run goes on, against its count alone; the share
 of the run's wall time in which the probe could not run is the time the path
 held the GIL (Python code included: for ``pipe`` the loop over the tokens is
-part of the path).
+part of the path). The probe needs a core of its own: on a busy machine it
+also counts the time it waited for a CPU, and the CPU accounting above is
+the better measure.
 """
 
 from __future__ import annotations
@@ -106,16 +109,18 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=8.0)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--only", default=None, help="comma-separated paths (annotate,offsets,pipe,pipe-tok,peers)")
+    ap.add_argument("--only", default=None, help="comma-separated paths (annotate,offsets,pipe,pipe-tok,pipe-bare,peers)")
     args = ap.parse_args()
     import dateline
 
     texts = load_texts(pathlib.Path(args.shared), args.mb)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     nlp = dateline.Pipeline()
-    # A tokenizer and nothing else, as blingfire and spaCy's blank pipeline
-    # are: no entities, time expressions, reference date or language to find.
-    tok_nlp = dateline.Pipeline(disable=["entities", "timexes"], reference_date=None, lang="en")
+    # Tokens only (the reference date and the language are still found in
+    # each document), and a tokenizer and nothing else, as blingfire and
+    # spaCy's blank pipeline are.
+    tok_nlp = dateline.Pipeline(disable=["entities", "timexes"])
+    bare_nlp = dateline.Pipeline(disable=["entities", "timexes"], reference_date=None, lang="en")
     nlp.annotate(texts[:20]).entities("arrow")  # pyarrow's first-use setup, not timed
 
     def pipe_tokens(p: dateline.Pipeline, k: int) -> Callable[[], int]:
@@ -156,6 +161,8 @@ def main() -> int:
             runs[f"pipe/{k}"] = pipe_tokens(nlp, k)
         if keep is None or "pipe-tok" in keep:
             runs[f"pipe-tok/{k}"] = pipe_tokens(tok_nlp, k)
+        if keep is None or "pipe-bare" in keep:
+            runs[f"pipe-bare/{k}"] = pipe_tokens(bare_nlp, k)
     if keep is None or "offsets" in keep:
         runs[f"offsets-1mb/{args.threads}"] = offsets_in_calls(args.threads, 1.0)
     if keep is None or "peers" in keep:
@@ -200,7 +207,7 @@ def main() -> int:
         share = f"  GIL held {shares[name]:4.0%}" if name in shares else ""
         print(f"{name:22s} {speed[name]:8.1f} MB/s  {med[name]:7.3f} s  ({min(ts):.3f}-{max(ts):.3f}){share}")
     k = args.threads
-    for path in ("annotate", "offsets", "pipe", "pipe-tok"):
+    for path in ("annotate", "offsets", "pipe", "pipe-tok", "pipe-bare"):
         if f"{path}/1" in med and f"{path}/{k}" in med:
             print(f"speed-up {path:9s} {k} threads / 1 thread: {med[f'{path}/1'] / med[f'{path}/{k}']:.2f}x")
     # CPU accounting, which a busy machine disturbs far less than wall
@@ -210,7 +217,7 @@ def main() -> int:
     # fully overlapped with the workers, as pipe's read-ahead allows) and at
     # most serial + rest / k (no overlap).
     print("CPU time at k threads (median): serial share = the calling thread's CPU / the process's")
-    for path in ("annotate", "offsets", "pipe", "pipe-tok"):
+    for path in ("annotate", "offsets", "pipe", "pipe-tok", "pipe-bare"):
         name = f"{path}/{k}"
         if name not in med or f"{path}/1" not in med:
             continue
@@ -225,7 +232,7 @@ def main() -> int:
     if f"offsets-1mb/{k}" in med and f"offsets/{k}" in med:
         print(f"offsets one {mb:.0f} MB call / 1 MB calls (time): {med[f'offsets/{k}'] / med[f'offsets-1mb/{k}']:.2f}")
     for peer in ("blingfire/1", "spacy-blank/1"):
-        for path in ("pipe", "pipe-tok"):
+        for path in ("pipe", "pipe-tok", "pipe-bare"):
             if peer in med and f"{path}/{k}" in med:
                 print(f"{path}/{k} / {peer.split('/')[0]} (speed): {speed[f'{path}/{k}'] / speed[peer]:.2f}x")
     return 0

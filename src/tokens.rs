@@ -183,8 +183,8 @@ impl DocData {
 
 /// A document's tokens (`doc.tokens`): a read-only sequence that makes each
 /// `Token` when it is read. It compares equal to a list of the same tokens;
-/// `len`, indexing, slicing (a list), iteration, `in`, `index` and `count`
-/// work as on a list; `list(doc.tokens)` gives one.
+/// `len`, indexing, slicing (a list), iteration, `in`, `index`, `count` and
+/// `+` (a list) work as on a list; `list(doc.tokens)` gives one.
 #[pyclass(frozen, name = "Tokens", module = "dateline._core", sequence)]
 pub struct PyTokens {
     pub(crate) doc: Py<PyDoc>,
@@ -259,6 +259,25 @@ impl PyTokens {
             _ => return Ok(py.NotImplemented().into_bound(py)),
         };
         Ok(pyo3::types::PyBool::new(py, same).to_owned().into_any())
+    }
+
+    /// `doc.tokens + other`: a list, as a list's `+` gives.
+    fn __add__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let mine = self.list(py)?.into_any();
+        match other.cast::<PyTokens>() {
+            Ok(t) => mine.add(t.get().list(py)?),
+            Err(_) if other.is_instance_of::<PyList>() => mine.add(other),
+            Err(_) => Ok(py.NotImplemented().into_bound(py)),
+        }
+    }
+
+    /// `other + doc.tokens` for a list `other`: a list.
+    fn __radd__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        if other.is_instance_of::<PyList>() {
+            other.add(self.list(py)?)
+        } else {
+            Ok(py.NotImplemented().into_bound(py))
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

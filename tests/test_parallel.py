@@ -51,6 +51,10 @@ def test_tokens_is_a_lazy_sequence_that_behaves_like_a_list(nlp: dateline.Pipeli
     with pytest.raises(ValueError):
         toks.index("nothing")
     assert repr(toks) == repr(as_list)
+    assert toks + as_list[:2] == as_list + as_list[:2] and as_list[:2] + toks == as_list[:2] + as_list
+    assert toks + toks == as_list * 2 and isinstance(toks + [], list)
+    with pytest.raises(TypeError):
+        toks + (1,)  # type: ignore[operator]
     with pytest.raises(IndexError, match=r"token index 999 out of range for a Doc of \d+ tokens"):
         toks[999]
     with pytest.raises(TypeError, match="token indices must be integers or slices, not str"):
