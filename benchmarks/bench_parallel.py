@@ -230,7 +230,11 @@ def main() -> int:
             f"{one / worst:.2f}x-{one / best:.2f}x"
         )
     if f"offsets-1mb/{k}" in med and f"offsets/{k}" in med:
-        print(f"offsets one {mb:.0f} MB call / 1 MB calls (time): {med[f'offsets/{k}'] / med[f'offsets-1mb/{k}']:.2f}")
+        one_cpu, small_cpu = statistics.median(cpu[f"offsets/{k}"]), statistics.median(cpu[f"offsets-1mb/{k}"])
+        print(
+            f"offsets one {mb:.0f} MB call / 1 MB calls: wall time {med[f'offsets/{k}'] / med[f'offsets-1mb/{k}']:.2f}, "
+            f"CPU time {one_cpu / small_cpu:.2f}"
+        )
     for peer in ("blingfire/1", "spacy-blank/1"):
         for path in ("pipe", "pipe-tok", "pipe-bare"):
             if peer in med and f"{path}/{k}" in med:
