@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
 from dateline import _core, _frames
+from dateline._chunks import _Aligned, _take_chunk
 from dateline._core import Doc, Gazetteer
 from dateline._frames import Annotations
 
@@ -23,8 +23,6 @@ Sequence.register(_core.Tokens)
 ReferenceDate = _dt.date | str | None
 #: How a document's relative expressions are anchored (see :class:`Pipeline`).
 DocumentType = Literal["auto", "news", "narrative", "colloquial"]
-
-_UNSET: object = object()
 
 
 class Pipeline:
@@ -552,48 +550,6 @@ class Pipeline:
             f"Pipeline(gazetteer={self._core.gazetteer!r}, reference_date={ref!r}, "
             f"n_threads={self._core.n_threads!r})"
         )
-
-
-#: The most characters of text in one chunk of :meth:`Pipeline.pipe` (a
-#: chunk also ends at ``batch_size`` texts): chunks sized by text, not by
-#: count, keep the threads busy and the read-ahead small whatever the
-#: documents' sizes.
-_CHUNK_CHARS = 256 * 1024
-
-
-def _take_chunk(texts: Iterator[str], batch_size: int) -> list[str]:
-    """The next texts: up to ``batch_size`` of them and about
-    :data:`_CHUNK_CHARS` characters."""
-    chunk: list[str] = []
-    size = 0
-    for t in texts:
-        chunk.append(t)
-        if isinstance(t, str):
-            size += len(t)
-        if len(chunk) >= batch_size or size >= _CHUNK_CHARS:
-            break
-    return chunk
-
-
-class _Aligned:
-    """An iterable read alongside the texts, a chunk at a time, whose length
-    must equal theirs (``reference_dates``, ``document_types``)."""
-
-    __slots__ = ("_it", "_name")
-
-    def __init__(self, name: str, items: Iterable[Any]) -> None:
-        self._name = name
-        self._it = iter(items)
-
-    def take(self, n: int) -> list[Any]:
-        chunk = list(islice(self._it, n))
-        if len(chunk) != n:
-            raise ValueError(f"{self._name} has fewer items than texts")
-        return chunk
-
-    def check_exhausted(self) -> None:
-        if next(self._it, _UNSET) is not _UNSET:
-            raise ValueError(f"{self._name} has more items than texts")
 
 
 class Offsets(NamedTuple):
