@@ -88,8 +88,9 @@ impl PyAnnotations {
         };
         let text = t.clone_ref(py);
         let origin = self.origins.get(py, i);
+        let analysed = crate::results::Analysed::new(&text, d.expand());
         Ok(crate::results::PyDoc {
-            data: crate::results::DocData::new(text, d.expand(), Arc::clone(&self.gazetteer), origin),
+            data: crate::results::DocData::new(text, analysed, Arc::clone(&self.gazetteer), origin),
         })
     }
 }

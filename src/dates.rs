@@ -245,28 +245,34 @@ pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: 
 
 impl DocData {
     pub(crate) fn timexes(&self) -> Vec<PyTimex> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
         let all = &self.doc.timexes;
-        all.iter().map(|t| py_timex(&self.text, all, t, c(t.start), c(t.end), self.doc.sentence_of(t.start))).collect()
+        all.iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (start, end) = self.timex_chars(i);
+                py_timex(&self.text, all, t, start, end, self.doc.sentence_of(t.start))
+            })
+            .collect()
     }
 
     pub(crate) fn ranges(&self) -> Vec<PyRange> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
         self.doc
             .ranges
             .iter()
-            .map(|r: &TimeRange| PyRange {
-                start: c(r.start),
-                end: c(r.end),
-                text: self.slice(r.start, r.end),
-                begin_index: r.begin_timex,
-                end_index: r.end_timex,
-                value: r.value(),
-                rule: r.rule,
-                sentence: self.doc.sentence_of(r.start),
-                days: (r.begin, r.end_day),
+            .enumerate()
+            .map(|(i, r): (usize, &TimeRange)| {
+                let (start, end) = self.range_chars(i);
+                PyRange {
+                    start,
+                    end,
+                    text: self.slice(r.start, r.end),
+                    begin_index: r.begin_timex,
+                    end_index: r.end_timex,
+                    value: r.value(),
+                    rule: r.rule,
+                    sentence: self.doc.sentence_of(r.start),
+                    days: (r.begin, r.end_day),
+                }
             })
             .collect()
     }

@@ -10,6 +10,7 @@ mod gazetteer;
 mod parse;
 mod pipeline;
 mod results;
+mod tokens;
 
 use pyo3::prelude::*;
 
@@ -46,7 +47,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<gazetteer::PyGazetteer>()?;
     m.add_class::<results::PyDoc>()?;
     m.add_class::<columns::PyAnnotations>()?;
-    m.add_class::<results::PyToken>()?;
+    m.add_class::<tokens::PyToken>()?;
+    m.add_class::<tokens::PyTokens>()?;
+    m.add_class::<batch::PyPendingBatch>()?;
     m.add_class::<results::PySentence>()?;
     m.add_class::<results::PyEntity>()?;
     m.add_class::<dates::PyTimex>()?;

@@ -9,14 +9,14 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::batch::run_detached;
+use crate::batch::{BatchJob, Job, Pending, PyPendingBatch, run_detached};
 use crate::columns::PyAnnotations;
 use crate::convert::{
     Threads, date_order_name, extract_text, parse_date_order, parse_document_type, parse_document_type_item,
     parse_lang, parse_lang_item, parse_reference, parse_reference_item, parse_threads, py_date,
 };
 use crate::gazetteer::PyGazetteer;
-use crate::results::{DocData, Origin, PyDoc, extend_char_offsets, pairs_array};
+use crate::results::{Analysed, DocData, Origin, PyDoc, pairs_array};
 
 /// The compiled pipeline (tokenizer, gazetteer, temporal tagger). Use the
 /// `dateline.Pipeline` façade, which adds keyword defaults and `pipe()`.
@@ -27,7 +27,7 @@ pub struct PyPipeline {
 }
 
 impl PyPipeline {
-    fn make_doc(&self, text: PyBackedStr, doc: dateline_core::Document, origin: Origin) -> PyDoc {
+    fn make_doc(&self, text: PyBackedStr, doc: Analysed, origin: Origin) -> PyDoc {
         PyDoc { data: DocData::new(text, doc, Arc::clone(self.inner.gazetteer()), origin) }
     }
 }
@@ -230,7 +230,7 @@ impl PyPipeline {
         };
         let inner = Arc::clone(&this.inner);
         let t = text.clone_ref(py);
-        let doc = run_detached(py, move || Ok(inner.process_as(&t, reference, doctype, lang)))?;
+        let doc = run_detached(py, move || Ok(Analysed::new(&t, inner.process_as(&t, reference, doctype, lang))))?;
         let origin = Origin { pipeline: slf.clone().unbind(), reference, document_type: doctype, lang };
         Ok(this.make_doc(text, doc, origin))
     }
@@ -256,7 +256,9 @@ impl PyPipeline {
         let inner = Arc::clone(&this.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
-            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| doc)
+            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |i, doc| {
+                Analysed::new(strs[i], doc)
+            })
         })?;
         drop(strs);
         let origins = b.origins(slf);
@@ -321,45 +323,52 @@ impl PyPipeline {
         let b = self.prepare(py, texts, None, None, None, n_threads, 0)?;
         let (strs, threads) = (b.strs(), b.threads);
         let inner = Arc::clone(&self.inner);
-        // Texts in groups of 64, each group tokenized with one set of buffers
-        // into flat arrays: token offsets, space_after, sentence offsets, and
-        // each text's token and sentence counts.
-        let groups: Vec<&[&str]> = strs.chunks(64).collect();
-        let per_group = run_detached(py, || {
-            parallel::map_ordered(&groups, threads, |group| {
-                let mut buf = dateline_core::TokenBuffers::default();
-                let (mut tok, mut space, mut sen, mut counts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-                for text in group.iter() {
-                    inner.tokenizer().tokenize_into(text, &mut buf);
-                    extend_char_offsets(&mut tok, text, buf.tokens.iter().map(|t| (t.start, t.end)));
-                    space.extend(buf.tokens.iter().map(|t| t.space_after));
-                    extend_char_offsets(&mut sen, text, buf.sentences.iter().map(|s| (s.start, s.end)));
-                    counts.push((buf.tokens.len() as i64, buf.sentences.len() as i64));
-                }
-                (tok, space, sen, counts)
-            })
-        })?;
-        let n_tok: usize = per_group.iter().map(|g| g.1.len()).sum();
-        let n_sen: usize = per_group.iter().map(|g| g.2.len() / 2).sum();
-        let (mut tok, mut space, mut sen) =
-            (Vec::with_capacity(2 * n_tok), Vec::with_capacity(n_tok), Vec::with_capacity(2 * n_sen));
-        let (mut tok_bounds, mut sen_bounds) = (vec![0i64], vec![0i64]);
-        for (t, sp, se, counts) in per_group {
-            tok.extend_from_slice(&t);
-            space.extend_from_slice(&sp);
-            sen.extend_from_slice(&se);
-            for (nt, ns) in counts {
-                tok_bounds.push(tok_bounds[tok_bounds.len() - 1] + nt);
-                sen_bounds.push(sen_bounds[sen_bounds.len() - 1] + ns);
-            }
-        }
+        let flat =
+            run_detached(py, || dateline_core::columns::offsets::flat_offsets(inner.tokenizer(), &strs, threads))?;
         Ok((
-            pairs_array(py, tok)?,
-            tok_bounds.into_pyarray(py),
-            space.into_pyarray(py),
-            pairs_array(py, sen)?,
-            sen_bounds.into_pyarray(py),
+            pairs_array(py, flat.tokens)?,
+            flat.token_bounds.into_pyarray(py),
+            flat.space_after.into_pyarray(py),
+            pairs_array(py, flat.sentences)?,
+            flat.sentence_bounds.into_pyarray(py),
         ))
+    }
+
+    /// Starts analysing a batch (arguments as in `process_batch`) and
+    /// returns at once: the analysis runs on a thread of its own, on
+    /// `n_threads` threads, while Python goes on; `PendingBatch.wait()`
+    /// gives the documents. With one thread, or in a forked child, the
+    /// batch is analysed here (GIL released) before returning.
+    #[pyo3(signature = (texts, reference_dates, n_threads, index_offset = 0, document_types = None, langs = None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments
+    fn start_batch<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        reference_dates: Option<&Bound<'py, PyList>>,
+        n_threads: Option<Threads>,
+        index_offset: usize,
+        document_types: Option<&Bound<'py, PyList>>,
+        langs: Option<&Bound<'py, PyList>>,
+    ) -> PyResult<PyPendingBatch> {
+        let this = slf.get();
+        let mut b = this.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
+        let origins_of = Origins {
+            pipeline: slf.clone().unbind(),
+            references: b.references.clone(),
+            document_types: b.document_types.clone(),
+            langs: b.langs.clone(),
+        };
+        let job = Arc::new(BatchJob {
+            pipeline: Arc::clone(&this.inner),
+            texts: std::mem::take(&mut b.texts),
+            references: std::mem::take(&mut b.references),
+            document_types: std::mem::take(&mut b.document_types),
+            langs: std::mem::take(&mut b.langs),
+            threads: b.threads,
+        });
+        let state = Job::start(py, &job)?;
+        Ok(PyPendingBatch::new(Pending { job, origins: origins_of, state }))
     }
 
     /// Analyses a batch and returns it as JSON lines (one record per text,

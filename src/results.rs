@@ -1,15 +1,14 @@
-//! `Doc` and its span views. Offsets are converted from the core's byte
-//! offsets to Python `str` indices here, walking the text once per list.
+//! `Doc` and its span views. The core's byte offsets are converted to
+//! Python `str` indices where a document is analysed (on the worker
+//! threads, see [`Analysed`]), so reading them walks no text.
 
 use std::sync::Arc;
 
 use dateline_core::span::CharCursor;
-use dateline_core::tokenize::attrs;
 use dateline_core::{Document, DocumentType, Gazetteer, Lang, ReferenceDate};
-use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyTuple};
+use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
 
 use crate::convert::py_date;
 use crate::dates::{PyRange, PyTimex};
@@ -18,6 +17,9 @@ use crate::dates::{PyRange, PyTimex};
 pub(crate) struct DocData {
     pub text: PyBackedStr,
     pub doc: Document,
+    /// The spans' str indices; None for an ASCII text (byte offsets are str
+    /// indices there).
+    chars: Option<CharSpans>,
     pub gazetteer: Arc<Gazetteer>,
     /// How it was made, so that it can be pickled (and made again on the
     /// other side).
@@ -35,8 +37,53 @@ pub(crate) struct Origin {
 }
 
 impl DocData {
-    pub(crate) fn new(text: PyBackedStr, doc: Document, gazetteer: Arc<Gazetteer>, origin: Origin) -> Self {
-        Self { text, doc, gazetteer, origin }
+    pub(crate) fn new(text: PyBackedStr, analysed: Analysed, gazetteer: Arc<Gazetteer>, origin: Origin) -> Self {
+        Self { text, doc: analysed.doc, chars: analysed.chars, gazetteer, origin }
+    }
+}
+
+/// A document's analysis with the str indices of its spans: made on the
+/// thread that analysed it, so that the part holding the GIL only wraps it.
+pub(crate) struct Analysed {
+    doc: Document,
+    chars: Option<CharSpans>,
+}
+
+impl Analysed {
+    /// `doc`, the analysis of `text`, with its spans' str indices.
+    pub(crate) fn new(text: &str, doc: Document) -> Self {
+        let chars = CharSpans::of(text, &doc);
+        Self { doc, chars }
+    }
+}
+
+/// The `(start, end)` str indices of a non-ASCII document's spans, one
+/// table per kind, in the document's order.
+struct CharSpans {
+    tokens: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
+    entities: Vec<(usize, usize)>,
+    timexes: Vec<(usize, usize)>,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl CharSpans {
+    /// None for an ASCII `text`.
+    fn of(text: &str, doc: &Document) -> Option<Self> {
+        if text.is_ascii() {
+            return None;
+        }
+        let pairs = |spans: &mut dyn Iterator<Item = (usize, usize)>| -> Vec<(usize, usize)> {
+            let mut cur = CharCursor::new(text);
+            spans.map(|(a, b)| (cur.at(a), cur.at(b))).collect()
+        };
+        Some(Self {
+            tokens: pairs(&mut doc.tokens.iter().map(|t| (t.start, t.end))),
+            sentences: pairs(&mut doc.sentences.iter().map(|s| (s.start, s.end))),
+            entities: pairs(&mut doc.entities.iter().map(|e| (e.start, e.end))),
+            timexes: pairs(&mut doc.timexes.iter().map(|t| (t.start, t.end))),
+            ranges: pairs(&mut doc.ranges.iter().map(|r| (r.start, r.end))),
+        })
     }
 }
 
@@ -55,28 +102,6 @@ pub(crate) fn span_hash(start: usize, end: usize, text: &str, extra: &str) -> u6
 #[pyclass(frozen, name = "Doc", module = "dateline._core")]
 pub struct PyDoc {
     pub(crate) data: DocData,
-}
-
-/// A token: `start`, `end` (str indices), `text`, its position `i`, the
-/// index of its `sentence`, whether whitespace follows it (`space_after`),
-/// and lexical attributes: `norm` (lower case, ASCII quotes and dashes),
-/// `shape` (`Xxxxx`, `dd.dd`), `is_alpha`, `is_digit`, `is_punct`, `is_space`,
-/// `like_num`, `like_url`, `like_email`.
-#[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
-#[derive(Clone, PartialEq)]
-pub struct PyToken {
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    i: usize,
-    #[pyo3(get)]
-    space_after: bool,
-    #[pyo3(get)]
-    sentence: usize,
 }
 
 /// A sentence: `start`, `end` (str indices) and `text`.
@@ -157,55 +182,6 @@ fn shorten(s: &str, n: usize) -> String {
 }
 
 #[pymethods]
-impl PyToken {
-    #[getter]
-    fn norm(&self) -> String {
-        attrs::norm(&self.text)
-    }
-    #[getter]
-    fn shape(&self) -> String {
-        attrs::shape(&self.text)
-    }
-    #[getter]
-    fn is_alpha(&self) -> bool {
-        attrs::is_alpha(&self.text)
-    }
-    #[getter]
-    fn is_digit(&self) -> bool {
-        attrs::is_digit(&self.text)
-    }
-    #[getter]
-    fn is_punct(&self) -> bool {
-        attrs::is_punct(&self.text)
-    }
-    /// Always False: tokens never contain whitespace (kept for spaCy users).
-    #[getter]
-    fn is_space(&self) -> bool {
-        false
-    }
-    #[getter]
-    fn like_num(&self) -> bool {
-        attrs::like_num(&self.text)
-    }
-    #[getter]
-    fn like_url(&self) -> bool {
-        attrs::like_url(&self.text)
-    }
-    #[getter]
-    fn like_email(&self) -> bool {
-        attrs::like_email(&self.text)
-    }
-
-    fn __hash__(&self) -> u64 {
-        span_hash(self.start, self.end, &self.text, "")
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Token({:?}, start={}, end={})", self.text, self.start, self.end)
-    }
-}
-
-#[pymethods]
 impl PySentence {
     fn __hash__(&self) -> u64 {
         span_hash(self.start, self.end, &self.text, "")
@@ -265,99 +241,89 @@ impl PyEntity {
 }
 
 impl DocData {
-    /// A cursor converting byte offsets to str indices; spans are visited
-    /// in text order, so each conversion walks only from the previous one.
-    pub(crate) fn cursor(&self) -> std::cell::RefCell<CharCursor<'_>> {
-        std::cell::RefCell::new(CharCursor::new(&self.text))
-    }
-
     pub(crate) fn slice(&self, s: usize, e: usize) -> String {
         self.text[s..e].to_owned()
     }
 
-    pub(crate) fn tokens(&self) -> Vec<PyToken> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
-        let mut sentence_of = vec![0usize; self.doc.tokens.len()];
-        for (k, s) in self.doc.sentences.iter().enumerate() {
-            for slot in sentence_of.iter_mut().take(s.token_end).skip(s.token_start) {
-                *slot = k;
-            }
-        }
-        self.doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| PyToken {
-                sentence: sentence_of.get(i).copied().unwrap_or(0),
-                start: c(t.start),
-                end: c(t.end),
-                text: self.slice(t.start, t.end),
-                i,
-                space_after: t.space_after,
-            })
-            .collect()
+    /// The str indices of span `i` of a kind (`pick` chooses the kind's
+    /// table), whose byte offsets are `bytes`.
+    fn chars(&self, pick: fn(&CharSpans) -> &[(usize, usize)], i: usize, bytes: (usize, usize)) -> (usize, usize) {
+        self.chars.as_ref().map_or(bytes, |c| pick(c)[i])
     }
 
-    /// The token at position `i` (in range), built alone.
-    pub(crate) fn token_at(&self, i: usize) -> PyToken {
+    /// The str indices of token `i`.
+    pub(crate) fn token_chars(&self, i: usize) -> (usize, usize) {
         let t = &self.doc.tokens[i];
-        let mut cur = CharCursor::new(&self.text);
-        let (start, end) = (cur.at(t.start), cur.at(t.end));
-        let sentences = &self.doc.sentences;
-        let sentence = sentences.partition_point(|s| s.token_end <= i).min(sentences.len().saturating_sub(1));
-        PyToken { start, end, text: self.slice(t.start, t.end), i, space_after: t.space_after, sentence }
+        self.chars(|c| &c.tokens, i, (t.start, t.end))
+    }
+
+    /// The str indices of sentence `i`.
+    pub(crate) fn sentence_chars(&self, i: usize) -> (usize, usize) {
+        let s = &self.doc.sentences[i];
+        self.chars(|c| &c.sentences, i, (s.start, s.end))
+    }
+
+    /// The str indices of time expression `i`.
+    pub(crate) fn timex_chars(&self, i: usize) -> (usize, usize) {
+        let t = &self.doc.timexes[i];
+        self.chars(|c| &c.timexes, i, (t.start, t.end))
+    }
+
+    /// The str indices of range `i`.
+    pub(crate) fn range_chars(&self, i: usize) -> (usize, usize) {
+        let r = &self.doc.ranges[i];
+        self.chars(|c| &c.ranges, i, (r.start, r.end))
     }
 
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
-        self.doc
-            .sentences
-            .iter()
-            .map(|s| PySentence { start: c(s.start), end: c(s.end), text: self.slice(s.start, s.end) })
+        (0..self.doc.sentences.len())
+            .map(|i| {
+                let s = &self.doc.sentences[i];
+                let (start, end) = self.sentence_chars(i);
+                PySentence { start, end, text: self.slice(s.start, s.end) }
+            })
             .collect()
     }
 
     pub(crate) fn entities(&self) -> Vec<PyEntity> {
-        let cur = self.cursor();
-        let c = |b: usize| cur.borrow_mut().at(b);
         self.doc
             .entities
             .iter()
-            .map(|m| PyEntity {
-                start: c(m.start),
-                end: c(m.end),
-                text: self.slice(m.start, m.end),
-                gazetteer: Arc::clone(&self.gazetteer),
-                entry: m.entry,
-                name: m.name.clone(),
-                alternatives: m.alternatives.clone(),
-                rule: m.rule,
-                sentence: self.doc.sentence_of(m.start),
+            .enumerate()
+            .map(|(i, m)| {
+                let (start, end) = self.chars(|c| &c.entities, i, (m.start, m.end));
+                PyEntity {
+                    start,
+                    end,
+                    text: self.slice(m.start, m.end),
+                    gazetteer: Arc::clone(&self.gazetteer),
+                    entry: m.entry,
+                    name: m.name.clone(),
+                    alternatives: m.alternatives.clone(),
+                    rule: m.rule,
+                    sentence: self.doc.sentence_of(m.start),
+                }
             })
             .collect()
     }
-}
 
-/// `(start, end)` byte spans of `text`, in order, as flat str indices.
-pub(crate) fn char_offsets(text: &str, spans: impl Iterator<Item = (usize, usize)>, n: usize) -> Vec<i64> {
-    let mut flat = Vec::with_capacity(2 * n);
-    extend_char_offsets(&mut flat, text, spans);
-    flat
-}
+    /// `(start, end)` str indices of every token (`sentences`: of every sentence).
+    fn pairs(&self, sentences: bool) -> Vec<(usize, usize)> {
+        if sentences {
+            (0..self.doc.sentences.len()).map(|i| self.sentence_chars(i)).collect()
+        } else {
+            (0..self.doc.tokens.len()).map(|i| self.token_chars(i)).collect()
+        }
+    }
 
-/// Appends the str-index `(start, end)` pairs of byte spans of `text` to `flat`.
-pub(crate) fn extend_char_offsets(flat: &mut Vec<i64>, text: &str, spans: impl Iterator<Item = (usize, usize)>) {
-    if text.is_ascii() {
-        for (a, b) in spans {
+    /// The same as one `(n, 2)` int64 array.
+    fn pairs_array<'py>(&self, py: Python<'py>, sentences: bool) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
+        let n = if sentences { self.doc.sentences.len() } else { self.doc.tokens.len() };
+        let mut flat = Vec::with_capacity(2 * n);
+        for (a, b) in self.pairs(sentences) {
             flat.extend_from_slice(&[a as i64, b as i64]);
         }
-        return;
-    }
-    let mut cur = dateline_core::span::CharCursor::new(text);
-    for (a, b) in spans {
-        flat.extend_from_slice(&[cur.at(a) as i64, cur.at(b) as i64]);
+        pairs_array(py, flat)
     }
 }
 
@@ -368,15 +334,6 @@ pub(crate) fn pairs_array(py: Python<'_>, flat: Vec<i64>) -> PyResult<Bound<'_, 
     let array = numpy::ndarray::Array2::from_shape_vec((n, 2), flat)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("offsets array: {e}")))?;
     Ok(array.into_pyarray(py))
-}
-
-fn offsets_array<'py>(
-    py: Python<'py>,
-    text: &str,
-    spans: impl Iterator<Item = (usize, usize)>,
-    n: usize,
-) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
-    pairs_array(py, char_offsets(text, spans, n))
 }
 
 #[pymethods]
@@ -393,10 +350,11 @@ impl PyDoc {
         self.data.doc.reference_date.map(|d| py_date(py, d)).transpose()
     }
 
-    /// The tokens, in order.
+    /// The tokens, in order: a sequence that makes each `Token` when it is
+    /// read (`list(doc.tokens)` gives a list).
     #[getter]
-    fn tokens(&self) -> Vec<PyToken> {
-        self.data.tokens()
+    fn tokens(slf: &Bound<'_, Self>) -> crate::tokens::PyTokens {
+        crate::tokens::PyTokens { doc: slf.clone().unbind() }
     }
 
     /// The sentences, in order.
@@ -441,14 +399,12 @@ impl PyDoc {
     /// Token offsets as a list of `(start, end)` str-index pairs, without
     /// building `Token` objects (the fast path for large corpora).
     fn token_spans(&self) -> Vec<(usize, usize)> {
-        let mut cur = CharCursor::new(&self.data.text);
-        self.data.doc.tokens.iter().map(|t| (cur.at(t.start), cur.at(t.end))).collect()
+        self.data.pairs(false)
     }
 
     /// Sentence offsets as a list of `(start, end)` str-index pairs.
     fn sentence_spans(&self) -> Vec<(usize, usize)> {
-        let mut cur = CharCursor::new(&self.data.text);
-        self.data.doc.sentences.iter().map(|s| (cur.at(s.start), cur.at(s.end))).collect()
+        self.data.pairs(true)
     }
 
     /// The document as a self-contained HTML snippet (entities and time
@@ -461,14 +417,12 @@ impl PyDoc {
     /// Token offsets as a numpy int64 array of shape `(n, 2)` (start, end
     /// str indices), built in Rust and handed over without copying.
     fn token_offsets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
-        let spans = self.data.doc.tokens.iter().map(|t| (t.start, t.end));
-        offsets_array(py, &self.data.text, spans, self.data.doc.tokens.len())
+        self.data.pairs_array(py, false)
     }
 
     /// Sentence offsets as a numpy int64 array of shape `(n, 2)`.
     fn sentence_offsets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, numpy::PyArray2<i64>>> {
-        let spans = self.data.doc.sentences.iter().map(|s| (s.start, s.end));
-        offsets_array(py, &self.data.text, spans, self.data.doc.sentences.len())
+        self.data.pairs_array(py, true)
     }
 
     /// Number of tokens.
@@ -478,34 +432,13 @@ impl PyDoc {
 
     /// The tokens, in order (`for token in doc`).
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        PyList::new(py, self.data.tokens())?.try_iter()
+        PyList::new(py, self.data.tokens(py))?.try_iter()
     }
 
     /// `doc[i]`: the token at position `i` (negative counts from the end);
     /// `doc[a:b]`: a list of those tokens.
     fn __getitem__<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let n = self.data.doc.tokens.len();
-        if let Ok(slice) = key.cast::<PySlice>() {
-            let ind = slice.indices(isize::try_from(n).unwrap_or(isize::MAX))?;
-            let mut out = Vec::with_capacity(ind.slicelength);
-            let mut k = ind.start;
-            for _ in 0..ind.slicelength {
-                out.push(self.data.token_at(k as usize));
-                k += ind.step;
-            }
-            return Ok(PyList::new(py, out)?.into_any());
-        }
-        let i: isize = key.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "Doc indices must be integers or slices, not {}",
-                crate::convert::type_name(key)
-            ))
-        })?;
-        let k = if i < 0 { i + n as isize } else { i };
-        if k < 0 || k >= n as isize {
-            return Err(PyIndexError::new_err(format!("token index {i} out of range for a Doc of {n} tokens")));
-        }
-        Ok(Bound::new(py, self.data.token_at(k as usize))?.into_any())
+        self.data.token_item(py, key)
     }
 
     /// A `Doc` pickles as its text, its pipeline (shared by the documents
@@ -546,9 +479,9 @@ impl PyDoc {
             Ok(s)
         };
         let toks = PyList::empty(py);
-        for t in self.data.tokens() {
-            let s = span(t.start, t.end, &t.text)?;
-            s.set_item("space_after", t.space_after)?;
+        for t in self.data.tokens(py) {
+            let s = span(t.start(), t.end(), t.text_str())?;
+            s.set_item("space_after", t.space_after())?;
             toks.append(s)?;
         }
         d.set_item("tokens", toks)?;

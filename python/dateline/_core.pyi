@@ -17,6 +17,8 @@ __all__ = [
     "Doc",
     "Annotations",
     "Token",
+    "Tokens",
+    "PendingBatch",
     "Sentence",
     "Entity",
     "Timex",
@@ -255,6 +257,33 @@ class Annotations:
     def doc(self, i: int) -> Doc: ...
 
 @final
+class Tokens(Sequence[Token]):
+    """A document's tokens: a read-only sequence that makes each Token when
+    it is read; equal to a list of the same tokens."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Token: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> list[Token]: ...
+    def __iter__(self) -> Iterator[Token]: ...
+    def __reversed__(self) -> Iterator[Token]: ...
+    def __contains__(self, item: object, /) -> bool: ...
+    def index(self, item: object, /) -> int: ...  # type: ignore[override]
+    def count(self, item: object, /) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __add__(self, other: list[Token] | Tokens, /) -> list[Token]: ...
+    def __radd__(self, other: list[Token], /) -> list[Token]: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class PendingBatch:
+    """A batch being analysed while Python goes on (``Pipeline.start_batch``)."""
+
+    def wait(self) -> list[Doc]: ...
+
+@final
 class Doc:
     @property
     def text(self) -> str:
@@ -263,8 +292,8 @@ class Doc:
     def reference_date(self) -> datetime.date | None:
         """The reference date relative expressions were resolved against, or None."""
     @property
-    def tokens(self) -> list[Token]:
-        """The tokens, in order."""
+    def tokens(self) -> Tokens:
+        """The tokens, in order: a sequence that makes each Token when it is read."""
     @property
     def sentences(self) -> list[Sentence]:
         """The sentences, in order."""
@@ -392,6 +421,15 @@ class Pipeline:
         document_types: list[str | None] | None = None,
         langs: list[str | None] | None = None,
     ) -> list[Doc]: ...
+    def start_batch(
+        self,
+        texts: list[str],
+        reference_dates: list[_RefArg] | None,
+        n_threads: int | None,
+        index_offset: int = 0,
+        document_types: list[str | None] | None = None,
+        langs: list[str | None] | None = None,
+    ) -> PendingBatch: ...
     def annotate(
         self,
         texts: list[str],

@@ -5,23 +5,24 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
 from dateline import _core, _frames
+from dateline._chunks import _Aligned, _take_chunk
 from dateline._core import Doc, Gazetteer
 from dateline._frames import Annotations
 
 __all__ = ["DocumentType", "Pipeline", "ReferenceDate"]
 
+# ``doc.tokens`` is a lazy sequence made in Rust; it is a Sequence.
+Sequence.register(_core.Tokens)
+
 #: A reference date argument: a date, an ISO date string, ``"detect"`` or None.
 ReferenceDate = _dt.date | str | None
 #: How a document's relative expressions are anchored (see :class:`Pipeline`).
 DocumentType = Literal["auto", "news", "narrative", "colloquial"]
-
-_UNSET: object = object()
 
 
 class Pipeline:
@@ -254,9 +255,11 @@ class Pipeline:
     ) -> Iterator[Doc]:
         """Analyse many texts, yielding a :class:`Doc` per text in input order.
 
-        Texts are read lazily in chunks of ``batch_size``; each chunk is
-        processed in parallel in Rust with the GIL released, so memory stays
-        bounded and other Python threads keep running.
+        Texts are read lazily in chunks of at most ``batch_size`` texts and
+        about 256 K characters; each chunk is processed in parallel in Rust
+        with the GIL released, the next one while the documents of the
+        previous one are yielded, so memory stays bounded and other Python
+        threads keep running.
 
         Parameters
         ----------
@@ -275,7 +278,7 @@ class Pipeline:
             identify it, or None for the pipeline's), or None for the
             pipeline's on every text.
         batch_size
-            Texts per parallel chunk.
+            The most texts per parallel chunk.
         n_threads
             Overrides the pipeline's thread count for this call.
 
@@ -316,17 +319,34 @@ class Pipeline:
         types = None if document_types is None else _Aligned("document_types", document_types)
         codes = None if langs is None else _Aligned("langs", langs)
         offset = 0
+        # While the documents of one chunk are yielded, the next chunk is
+        # analysed on other threads (GIL released): the Python part of
+        # reading documents overlaps with the analysis of the next ones.
+        pending: _core.PendingBatch | None = None
         while True:
-            chunk = list(islice(texts, batch_size))
-            if not chunk:
-                for extra in (refs, types, codes):
-                    if extra is not None:
-                        extra.check_exhausted()
+            try:
+                chunk = _take_chunk(texts, batch_size)
+                if chunk:
+                    ref_chunk = None if refs is None else refs.take(len(chunk))
+                    type_chunk = None if types is None else types.take(len(chunk))
+                    lang_chunk = None if codes is None else codes.take(len(chunk))
+                    following = self._core.start_batch(chunk, ref_chunk, n_threads, offset, type_chunk, lang_chunk)
+                else:
+                    following = None
+                    for extra in (refs, types, codes):
+                        if extra is not None:
+                            extra.check_exhausted()
+            except BaseException:
+                # A bad text (or option) of this chunk: the documents before
+                # it come first, as they would without reading ahead.
+                if pending is not None:
+                    yield from pending.wait()
+                raise
+            if pending is not None:
+                yield from pending.wait()
+            if following is None:
                 return
-            ref_chunk = None if refs is None else refs.take(len(chunk))
-            type_chunk = None if types is None else types.take(len(chunk))
-            lang_chunk = None if codes is None else codes.take(len(chunk))
-            yield from self._core.process_batch(chunk, ref_chunk, n_threads, offset, type_chunk, lang_chunk)
+            pending = following
             offset += len(chunk)
 
     def offsets(self, texts: Iterable[str], *, n_threads: int | None = None) -> Offsets:
@@ -530,27 +550,6 @@ class Pipeline:
             f"Pipeline(gazetteer={self._core.gazetteer!r}, reference_date={ref!r}, "
             f"n_threads={self._core.n_threads!r})"
         )
-
-
-class _Aligned:
-    """An iterable read alongside the texts, a chunk at a time, whose length
-    must equal theirs (``reference_dates``, ``document_types``)."""
-
-    __slots__ = ("_it", "_name")
-
-    def __init__(self, name: str, items: Iterable[Any]) -> None:
-        self._name = name
-        self._it = iter(items)
-
-    def take(self, n: int) -> list[Any]:
-        chunk = list(islice(self._it, n))
-        if len(chunk) != n:
-            raise ValueError(f"{self._name} has fewer items than texts")
-        return chunk
-
-    def check_exhausted(self) -> None:
-        if next(self._it, _UNSET) is not _UNSET:
-            raise ValueError(f"{self._name} has more items than texts")
 
 
 class Offsets(NamedTuple):

@@ -73,14 +73,38 @@ where
     if items.len() < 2 || n_threads == Some(1) || !parallelism() {
         return Ok(items.iter().map(f).collect());
     }
+    in_pool(items.len(), n_threads, || items.par_iter().map(f).collect())
+}
+
+/// As [`map_ordered`], taking the items by value (each may hold a mutable
+/// borrow, such as its own part of an output buffer).
+///
+/// # Errors
+/// As [`map_ordered`].
+pub fn map_owned<T, R, F>(items: Vec<T>, n_threads: Option<usize>, f: F) -> Result<Vec<R>, Error>
+where
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync + Send,
+{
+    check_threads(n_threads)?;
+    if items.len() < 2 || n_threads == Some(1) || !parallelism() {
+        return Ok(items.into_iter().map(f).collect());
+    }
+    in_pool(items.len(), n_threads, || items.into_par_iter().map(f).collect())
+}
+
+/// Runs `op` in rayon's global pool (`None`) or in a pool of `n` threads (at
+/// most one per item) joined before returning.
+fn in_pool<R: Send>(n_items: usize, n_threads: Option<usize>, op: impl FnOnce() -> R + Send) -> Result<R, Error> {
     match n_threads {
-        None => Ok(items.par_iter().map(f).collect()),
+        None => Ok(op()),
         Some(n) => {
-            let n = n.min(items.len());
+            let n = n.min(n_items);
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
                 .thread_name(|i| format!("dateline-{i}"))
-                .build_scoped(rayon::ThreadBuilder::run, |pool| pool.install(|| items.par_iter().map(f).collect()))
+                .build_scoped(rayon::ThreadBuilder::run, |pool| pool.install(op))
                 .map_err(|e| Error::Config(format!("cannot start {n} threads: {e}")))
         }
     }
@@ -102,5 +126,22 @@ mod tests {
             }
         }
         assert_eq!(map_ordered(&items, Some(max_threads()), |&x| x * 2).unwrap(), vec![2, 4, 6]);
+        assert!(map_owned(vec![1, 2], Some(0), |x| x).is_err());
+    }
+
+    #[test]
+    fn owned_items_fill_their_own_parts_of_a_buffer() {
+        let mut out = vec![0u32; 10];
+        for threads in [None, Some(1), Some(3)] {
+            out.fill(0);
+            let parts: Vec<(usize, &mut [u32])> = out.chunks_mut(3).enumerate().collect();
+            let sums = map_owned(parts, threads, |(k, part)| {
+                part.fill(k as u32 + 1);
+                part.len()
+            })
+            .unwrap();
+            assert_eq!(sums, vec![3, 3, 3, 1]);
+            assert_eq!(out, vec![1, 1, 1, 2, 2, 2, 3, 3, 3, 4]);
+        }
     }
 }

@@ -10,6 +10,7 @@
 //! Offsets in these tables are **character** offsets (what Python `str`
 //! indices count), unlike the rest of the core.
 
+pub mod offsets;
 mod rows;
 
 use rustc_hash::FxHashMap;
