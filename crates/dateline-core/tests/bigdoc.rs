@@ -3,6 +3,8 @@
 //! as a multiple of the text's size. The text itself counts (one byte per
 //! byte). Not timed: only the high-water mark (`VmHWM`) is compared.
 
+#![cfg(target_os = "linux")] // reads /proc/self/status
+
 use std::process::Command;
 
 use dateline_core::{Date, Pipeline, PipelineOptions, ReferenceDate};
