@@ -18,6 +18,7 @@ use super::fields::{Dir, Field, Fields, Got};
 use super::grammar::{Base, Grammar};
 use super::render;
 use super::scan::Node;
+use super::tagger::SentenceOf;
 use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
@@ -52,7 +53,7 @@ pub(crate) struct Doc<'a> {
     pub g: &'a Grammar,
     pub nodes: &'a [Node],
     /// The sentence of each token.
-    pub sentence_of: &'a [u32],
+    pub sentence_of: SentenceOf<'a>,
     pub cues: &'a dyn Fn(&Node) -> Cue,
     /// Whether the word before a node is `in`.
     pub after_in: &'a dyn Fn(&Node) -> bool,
@@ -94,14 +95,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn sentence(&self, n: &Node) -> u32 {
-        self.d.sentence_of.get(n.start as usize).copied().unwrap_or(0)
+        self.d.sentence_of.get(n.start as usize).unwrap_or(0)
     }
 
     /// Whether a node is among the first two tokens of its sentence (`In 1976, ...`).
     fn opens_sentence(&self, n: &Node) -> bool {
         let k = n.start as usize;
         let s = self.sentence(n);
-        (1..=2).any(|back| k < back || self.d.sentence_of.get(k - back).is_some_and(|x| *x != s))
+        (1..=2).any(|back| k < back || self.d.sentence_of.get(k - back).is_some_and(|x| x != s))
     }
 
     /// Resolves a top-level expression (and the ends of a range).

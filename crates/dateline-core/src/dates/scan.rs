@@ -13,6 +13,7 @@
 
 mod builtins;
 mod candidates;
+mod collect;
 mod memo;
 mod shapes;
 
@@ -75,6 +76,10 @@ pub(crate) struct Scan<'a> {
     /// For a window of positions: (position, categories known, categories
     /// with a match there that is a time expression).
     cats_at: [(usize, u64, u64); WINDOW],
+    /// The node count at which the unneeded nodes are dropped next, and
+    /// the least it is (see `collect.rs`).
+    collect_at: usize,
+    collect_min: usize,
     /// Every rule tried at every token, no shortcut: the oracle of the
     /// start tables and shortcuts (tests only).
     #[cfg(test)]
@@ -103,6 +108,8 @@ impl<'a> Scan<'a> {
             cand_at: (usize::MAX, RuleSet::default()),
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
+            collect_at: collect::FIRST_COLLECTION,
+            collect_min: collect::FIRST_COLLECTION,
             #[cfg(test)]
             slow: false,
         }
@@ -112,6 +119,14 @@ impl<'a> Scan<'a> {
     #[cfg(test)]
     pub(crate) fn slow(mut self) -> Self {
         self.slow = true;
+        self
+    }
+
+    /// The same scan dropping unneeded nodes from `n` nodes on (`usize::MAX`: never).
+    #[cfg(test)]
+    pub(crate) fn collecting_from(mut self, n: usize) -> Self {
+        self.collect_at = n;
+        self.collect_min = n;
         self
     }
 
@@ -147,6 +162,7 @@ impl<'a> Scan<'a> {
                 i += 1;
                 continue;
             }
+            self.maybe_collect(&mut out);
             let mut set = self.cached_candidates(i);
             set.intersect_with(&self.g.top);
             if set.is_empty() {

@@ -54,8 +54,13 @@ fn show(nodes: &[Node], id: NodeId, out: &mut String) {
 }
 
 fn scan(g: &Grammar, text: &str, slow: bool) -> Vec<String> {
+    scan_collecting(g, text, slow, usize::MAX)
+}
+
+/// The expressions of `text`, dropping unneeded nodes from `collect` nodes on.
+fn scan_collecting(g: &Grammar, text: &str, slow: bool, collect: usize) -> Vec<String> {
     let toks = Tokenizer::default().tokenize(text);
-    let mut scan = Scan::new(g, text, &toks, DateOrder::Mdy);
+    let mut scan = Scan::new(g, text, &toks, DateOrder::Mdy).collecting_from(collect);
     if slow {
         scan = scan.slow();
     }
@@ -237,6 +242,33 @@ fn start_tables_change_nothing_on_words_that_lead_shapes() {
         }
     }
     assert_same(g, &text);
+}
+
+/// Dropping the nodes no expression is built of changes no expression,
+/// however often it is done (a long document's scan does it).
+#[test]
+fn dropping_unneeded_nodes_changes_nothing() {
+    let g = super::english().unwrap();
+    let mut texts: Vec<String> =
+        (1..=6u64).map(|s| generated(g, s.wrapping_mul(0x9E37_79B9_7F4A_7C15), 4000)).collect();
+    let mut examples = String::new();
+    for r in &g.rules {
+        for ex in &r.examples {
+            let body = ex.rsplit_once(" => ").map_or(ex.as_str(), |(b, _)| b);
+            let body = body.split_once(':').filter(|(p, _)| p.starts_with("ref=")).map_or(body, |(_, b)| b);
+            examples.push_str(&body.replace(['[', ']'], ""));
+            examples.push_str(" . ");
+        }
+    }
+    texts.push(examples);
+    for text in &texts {
+        let kept = scan_collecting(g, text, false, usize::MAX);
+        assert!(!kept.is_empty());
+        for every in [1, 7, 100] {
+            assert_eq!(scan_collecting(g, text, false, every), kept, "collecting from {every} nodes");
+        }
+        assert_eq!(scan_collecting(g, text, true, 1), kept, "slow scan collecting");
+    }
 }
 
 #[test]

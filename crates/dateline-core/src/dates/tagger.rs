@@ -10,6 +10,28 @@ use super::value::NodeId;
 use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, doctype};
 use crate::tokenize::{Sentence, Token};
 
+/// The sentence of each token, found by binary search over the sentences
+/// (a table of one entry a token took 4 bytes a token for the whole
+/// document): the one holding it, 0 for a token no sentence holds, `None`
+/// past the tokens.
+#[derive(Clone, Copy)]
+pub(crate) struct SentenceOf<'a> {
+    pub(crate) sentences: &'a [Sentence],
+    pub(crate) tokens: usize,
+}
+
+impl SentenceOf<'_> {
+    pub(crate) fn get(&self, k: usize) -> Option<u32> {
+        if k >= self.tokens {
+            return None;
+        }
+        // Sentences are in order and do not overlap.
+        let j = self.sentences.partition_point(|s| s.token_end.min(self.tokens) <= k);
+        let held = self.sentences.get(j).is_some_and(|s| s.token_start <= k);
+        Some(if held { u32::try_from(j).unwrap_or(u32::MAX) } else { 0 })
+    }
+}
+
 /// The rules of a node's pieces, outermost first.
 fn via(g: &'static Grammar, nodes: &[Node], id: NodeId, out: &mut Vec<&'static str>) {
     for &s in nodes[id as usize].subs.as_slice() {
@@ -39,13 +61,7 @@ pub(crate) fn tag(
         };
         return Tagged { document_type, ..Tagged::default() };
     }
-    let mut sentence_of = vec![0u32; tokens.len()];
-    for (k, s) in sentences.iter().enumerate() {
-        let k = u32::try_from(k).unwrap_or(u32::MAX);
-        for slot in sentence_of.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
-            *slot = k;
-        }
-    }
+    let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
     let document_type = match opts.document_type {
         DocumentType::Auto => doctype::choose(g, &scan.nodes, &tops, &scan.ids, sentences.len(), opts.reference),
         t => t,
@@ -54,7 +70,7 @@ pub(crate) fn tag(
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentences
-            .get(sentence_of.get(s).copied().unwrap_or(0) as usize)
+            .get(sentence_of.get(s).unwrap_or(0) as usize)
             .map_or((0, tokens.len()), |x| (x.token_start, x.token_end));
         words.tense(s, e, ss, se)
     };
@@ -64,7 +80,7 @@ pub(crate) fn tag(
     let mut r = Resolver::new(Doc {
         g,
         nodes: &scan.nodes,
-        sentence_of: &sentence_of,
+        sentence_of,
         cues: &cues,
         after_in: &before_in,
         reference: opts.reference,
@@ -138,4 +154,43 @@ pub(crate) fn tag(
         })
         .collect();
     Tagged { timexes, ranges, document_type, lang: crate::lang::Lang::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SentenceOf;
+    use crate::tokenize::Tokenizer;
+
+    /// The search gives what a table of every token's sentence gave.
+    #[test]
+    fn sentence_of_equals_the_table() {
+        let texts = [
+            "",
+            "One.",
+            "He left. She stayed!\n\nA list:\n1. one\n2. two\nEnd",
+            "  Mr. Smith arrived on March 5, 2026. \"Yes.\" (No.) ... and then?  Fine\n\n\n",
+        ];
+        for split in [true, false] {
+            let tok = Tokenizer::new(split);
+            for text in texts {
+                let (tokens, sentences) = tok.tokenize_with_sentences(text);
+                let mut table = vec![0u32; tokens.len()];
+                for (k, s) in sentences.iter().enumerate() {
+                    for slot in table.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
+                        *slot = u32::try_from(k).unwrap();
+                    }
+                }
+                let of = SentenceOf { sentences: &sentences, tokens: tokens.len() };
+                for k in 0..=tokens.len() + 1 {
+                    assert_eq!(of.get(k), table.get(k).copied(), "{text:?} token {k}");
+                }
+                // A token no sentence holds is in sentence 0.
+                let partial = &sentences[sentences.len().min(1)..];
+                let of = SentenceOf { sentences: partial, tokens: tokens.len() };
+                if let Some(first) = partial.first() {
+                    assert_eq!(of.get(first.token_start.saturating_sub(1)), Some(0));
+                }
+            }
+        }
+    }
 }

@@ -28,6 +28,12 @@ impl Subs {
     pub(crate) fn as_slice(&self) -> &[NodeId] {
         &self.ids[..usize::from(self.len)]
     }
+    /// Renames every node with `f`.
+    pub(crate) fn remap(&mut self, f: impl Fn(NodeId) -> NodeId) {
+        for id in &mut self.ids[..usize::from(self.len)] {
+            *id = f(*id);
+        }
+    }
 }
 
 /// A value before anchoring.
@@ -103,6 +109,50 @@ fn whole(n: f64, unit: Unit) -> Option<(i64, Unit)> {
     };
     #[allow(clippy::cast_possible_truncation)]
     (n.fract() == 0.0 && n.abs() < 1e7).then_some((n as i64, unit))
+}
+
+impl Value {
+    /// The nodes the value names.
+    pub(crate) fn node_ids(&self) -> [Option<NodeId>; 3] {
+        match *self {
+            Value::Range { begin, end, on } => [Some(begin), Some(end), on],
+            Value::For { point, duration } => [Some(point), Some(duration), None],
+            Value::Since(x) | Value::Until(x) | Value::Offset { base: x, .. } => [Some(x), None, None],
+            Value::Span { duration, .. } => [duration, None, None],
+            Value::None
+            | Value::Point(_)
+            | Value::Shift { .. }
+            | Value::Duration(_)
+            | Value::Set(_)
+            | Value::Ref(_) => [None; 3],
+        }
+    }
+
+    /// Renames the nodes the value names with `f`.
+    pub(crate) fn remap_nodes(&mut self, f: impl Fn(NodeId) -> NodeId) {
+        match self {
+            Value::Range { begin, end, on } => {
+                *begin = f(*begin);
+                *end = f(*end);
+                if let Some(o) = on {
+                    *o = f(*o);
+                }
+            }
+            Value::For { point, duration } => {
+                *point = f(*point);
+                *duration = f(*duration);
+            }
+            Value::Since(x) | Value::Until(x) | Value::Offset { base: x, .. } => *x = f(*x),
+            Value::Span { duration: Some(d), .. } => *d = f(*d),
+            Value::Span { duration: None, .. }
+            | Value::None
+            | Value::Point(_)
+            | Value::Shift { .. }
+            | Value::Duration(_)
+            | Value::Set(_)
+            | Value::Ref(_) => {}
+        }
+    }
 }
 
 /// The value `rule` makes of `f` (its matched fields and constants) and the

@@ -26,6 +26,7 @@ mod file;
 mod guard;
 mod io;
 mod names;
+mod prepare;
 mod store;
 mod trie;
 mod world;
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::tokenize::{Token, Tokenizer};
+use prepare::Prepared;
 use trie::{Bloom, Trie, TrieBuilder};
 
 pub use binary::BINARY_VERSION;
@@ -317,39 +319,6 @@ fn has_letters_all_upper(w: &str) -> bool {
         return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
     }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-}
-
-thread_local! {
-    /// The first-steps buffers of this thread's last document, reused by the next.
-    static SPARE_STEPS: std::cell::RefCell<trie::Steps> = std::cell::RefCell::default();
-}
-
-/// A document's words prepared for the tries: folded and lower-cased for
-/// the extra ones, first steps in the exact one.
-struct Prepared<'t> {
-    folded: Vec<Cow<'t, str>>,
-    lower: Vec<Cow<'t, str>>,
-    /// The first step in the exact trie from every token.
-    steps: trie::Steps,
-    /// For every token, the first token from it on that folding changes
-    /// (`usize::MAX` if none; empty without folding or when folding changes
-    /// no word).
-    next_changed: Vec<usize>,
-}
-
-impl Drop for Prepared<'_> {
-    /// Hands the first-steps buffers to the thread's next document.
-    fn drop(&mut self) {
-        let steps = std::mem::take(&mut self.steps);
-        if steps.len() > 1 << 18 {
-            return; // not kept for ever after one huge document (16 bytes a word)
-        }
-        SPARE_STEPS.with(|spare| {
-            if let Ok(mut s) = spare.try_borrow_mut() {
-                *s = steps;
-            }
-        });
-    }
 }
 
 /// The most lists and objects nested in one attribute value (`[[1]]` is 2
@@ -710,9 +679,12 @@ impl Gazetteer {
         if self.is_empty() {
             return out;
         }
-        let words = self.prepare_words(text, tokens);
+        let mut words = Prepared::none();
         let mut i = 0;
         while i < tokens.len() {
+            if i >= words.until {
+                words = self.prepare_window(text, tokens, i);
+            }
             // The longest name here; at equal length the first trie walked wins.
             let mut best: Option<(usize, u32, u32, &Trie)> = None;
             self.names_at(text, tokens, &words, i, |n, e, node, trie| {
@@ -740,8 +712,11 @@ impl Gazetteer {
         if self.is_empty() {
             return out;
         }
-        let words = self.prepare_words(text, tokens);
+        let mut words = Prepared::none();
         for i in 0..tokens.len() {
+            if i >= words.until {
+                words = self.prepare_window(text, tokens, i);
+            }
             // One match per length, the first trie walked wins.
             let mut found: Vec<(usize, u32, u32, &Trie)> = Vec::new();
             self.names_at(text, tokens, &words, i, |n, e, node, trie| {
@@ -758,41 +733,6 @@ impl Gazetteer {
         out
     }
 
-    /// The document's tokens folded per [`Folding`] (empty without folding),
-    /// in lower case (empty without [`CaseRule::Insensitive`] entries), and
-    /// their first steps in the exact trie.
-    fn prepare_words<'t>(&self, text: &'t str, tokens: &[Token]) -> Prepared<'t> {
-        // ASCII text that no case folding changes is its own folded form:
-        // then no word is folded (`folded` and `next_changed` stay empty).
-        let unchanged = !self.folding.case_insensitive && text.is_ascii();
-        let folded: Vec<Cow<'t, str>> = if self.folding.any() && !unchanged {
-            tokens.iter().map(|t| self.folding.fold_cow(&text[t.start..t.end])).collect()
-        } else {
-            Vec::new()
-        };
-        let mut next_changed = vec![usize::MAX; folded.len()];
-        for k in (0..folded.len()).rev() {
-            let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[tokens[k].start..tokens[k].end]);
-            next_changed[k] = if changed { k } else { next_changed.get(k + 1).copied().unwrap_or(usize::MAX) };
-        }
-        let lower = if self.lower.is_empty() {
-            Vec::new()
-        } else {
-            tokens
-                .iter()
-                .map(|t| {
-                    let w = &text[t.start..t.end];
-                    if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
-                })
-                .collect()
-        };
-        let mut steps =
-            SPARE_STEPS.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s))).unwrap_or_default();
-        let bytes = text.as_bytes();
-        self.exact.first_steps(tokens.len(), |k| &bytes[tokens[k].start..tokens[k].end], &mut steps);
-        Prepared { folded, lower, steps, next_changed }
-    }
-
     /// Calls `found(token count, entry, node, trie)` for every name starting
     /// at token `i`: as written, then in capitals (for text written in
     /// capitals), then folded.
@@ -806,10 +746,14 @@ impl Gazetteer {
     ) {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
         let allow_common = || !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
+        // The prepared words are those of `words.base..words.end`, which a
+        // walk from `i` (before `words.until`) never reads past.
         let steps = &words.steps;
-        if steps.nodes[i] != 0 {
-            let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
-            self.exact.walk_on(steps.nodes[i], rest, allow_common, |n, e, node| found(n, e, node, &self.exact));
+        let at = i - words.base;
+        let hash = |k: usize| steps.hashes[k - words.base];
+        if steps.nodes[at] != 0 {
+            let rest = (i + 1..words.end).map(|k| (word(k), hash(k)));
+            self.exact.walk_on(steps.nodes[at], rest, allow_common, |n, e, node| found(n, e, node, &self.exact));
         }
         let w = word(i);
         let b = w.as_bytes();
@@ -826,14 +770,14 @@ impl Gazetteer {
                 if words.folded.is_empty() {
                     self.folded.walk((i..tokens.len()).map(word), allow_common, found);
                 } else {
-                    self.folded.walk(words.folded[i..].iter().map(AsRef::as_ref), allow_common, found);
+                    self.folded.walk(words.folded[at..].iter().map(AsRef::as_ref), allow_common, found);
                 }
-            } else if self.folded_changed_starts.may_contain_hash(steps.hashes[i]) {
+            } else if self.folded_changed_starts.may_contain_hash(hash(i)) {
                 // The words are as written (so are their hashes): only the nodes
                 // where a name that folding changes ends can add a match.
-                let rest = (i + 1..tokens.len()).map(|k| (word(k), steps.hashes[k]));
+                let rest = (i + 1..words.end).map(|k| (word(k), hash(k)));
                 let changed = &self.folded_changed_ends;
-                self.folded.walk_hashed(word(i), steps.hashes[i], rest, allow_common, |n, e, node| {
+                self.folded.walk_hashed(word(i), hash(i), rest, allow_common, |n, e, node| {
                     if trie::has_bit(changed, node) {
                         found(n, e, node, &self.folded);
                     }
@@ -841,7 +785,7 @@ impl Gazetteer {
             }
         }
         if !words.lower.is_empty() {
-            let lower = words.lower[i..].iter().map(|w| w.as_ref());
+            let lower = words.lower[at..].iter().map(|w| w.as_ref());
             self.lower.walk(lower, allow_common, |n, e, node| found(n, e, node, &self.lower));
         }
     }
@@ -853,7 +797,7 @@ impl Gazetteer {
         if tests::EVERY_FOLDED.get() {
             return true;
         }
-        words.next_changed.get(i).is_some_and(|&c| c - i < self.folded_depth)
+        words.next_changed.get(i - words.base).is_some_and(|&c| c - i < self.folded_depth)
     }
 
     /// Entries under the name rule (the world's cities) do not match inside a
@@ -986,7 +930,7 @@ mod tests {
                 let tokens = g.tokenizer().tokenize(&text);
                 assert_eq!(g.find(&text, &tokens), every(&|| g.find(&text, &tokens)), "{text}");
                 assert_eq!(g.find_all(&text, &tokens), every(&|| g.find_all(&text, &tokens)), "{text}");
-                let words = g.prepare_words(&text, &tokens);
+                let words = g.prepare_window(&text, &tokens, 0);
                 changed_walks += (0..tokens.len())
                     .filter(|&i| {
                         !g.walk_every_folded(&words, i)

@@ -298,6 +298,7 @@ impl TrieBuilder {
             alternatives,
             starts,
             has_alternatives: std::sync::OnceLock::new(),
+            depth: std::sync::OnceLock::new(),
         }
     }
 }
@@ -339,6 +340,9 @@ pub(super) struct Trie {
     /// `alternatives` when first needed; not stored).
     #[serde(skip)]
     has_alternatives: std::sync::OnceLock<Vec<u64>>,
+    /// The most words on a path from the root (made when first needed; not stored).
+    #[serde(skip)]
+    depth: std::sync::OnceLock<usize>,
 }
 
 impl Default for Trie {
@@ -395,6 +399,44 @@ impl Trie {
             i = (i + 1) & mask;
         }
         None
+    }
+
+    /// The most words a walk can read: the length of the longest path from
+    /// the root.
+    pub(super) fn depth(&self) -> usize {
+        *self.depth.get_or_init(|| {
+            let n = self.output.len();
+            let mut parent = vec![u32::MAX; n];
+            for &[from, _, to] in &self.edges {
+                if to != 0 && (to as usize) < n {
+                    parent[to as usize] = from;
+                }
+            }
+            // Each node's depth by following its parents (memoised); a chain
+            // longer than the node count (a malformed table) stops there.
+            let mut depth = vec![usize::MAX; n];
+            if n > 0 {
+                depth[0] = 0;
+            }
+            let mut chain = Vec::new();
+            for start in 0..n {
+                let mut v = start;
+                while depth[v] == usize::MAX && chain.len() <= n {
+                    chain.push(v);
+                    let p = parent[v] as usize;
+                    if p >= n {
+                        break;
+                    }
+                    v = p;
+                }
+                let mut d = if depth[v] == usize::MAX { 0 } else { depth[v] };
+                while let Some(c) = chain.pop() {
+                    d += 1;
+                    depth[c] = d;
+                }
+            }
+            depth.into_iter().filter(|&d| d != usize::MAX).max().unwrap_or(0)
+        })
     }
 
     /// Number of nodes.

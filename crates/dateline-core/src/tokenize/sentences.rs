@@ -238,14 +238,19 @@ pub(super) fn split(
         }
     }
 
-    // The tokens to examine: the candidates and those the passes above ended a sentence after.
+    // The tokens to examine: the candidates and those the passes above ended
+    // a sentence after (the candidates themselves when there are none: no
+    // copy, which took 8 bytes a token of text made of short lines).
     visit.clear();
-    visit.extend_from_slice(cands);
-    if !brk.ends.is_empty() {
+    let visit: &[usize] = if brk.ends.is_empty() {
+        cands
+    } else {
+        visit.extend_from_slice(cands);
         visit.extend_from_slice(&brk.ends);
         visit.sort_unstable();
         visit.dedup();
-    }
+        visit
+    };
 
     // The sentence in progress starts at token `sent_start`.
     let mut sent_start = 0usize;

@@ -64,6 +64,18 @@ impl Memo {
     }
 }
 
+impl Memo {
+    /// Forgets every entry (new stamps for all positions).
+    pub(super) fn forget(&mut self) {
+        if u64::from(self.base) + 2 * u64::from(self.len) >= u64::from(u32::MAX) {
+            self.rows.fill((u32::MAX, 0));
+            self.base = 0;
+        } else {
+            self.base += self.len;
+        }
+    }
+}
+
 impl Drop for Memo {
     fn drop(&mut self) {
         let rows = std::mem::take(&mut self.rows);
