@@ -21,8 +21,10 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 # 20 MB of news took 19.3x before the date scan dropped unneeded nodes and
 # the gazetteer prepared its words by window; 17.4x after. Of that, 14.1x
 # is nlp(text) itself; the rest is the Python objects of its 131,000 time
-# expressions and 105,000 entities.
-NEWS_BOUND = 18.5
+# expressions and 105,000 entities. With the lazy documents of issue 20
+# (str offsets of every span kept from the parallel part) it measures 20.3x;
+# the bound keeps a margin over that.
+NEWS_BOUND = 21.5
 
 CHILD = textwrap.dedent(
     r"""

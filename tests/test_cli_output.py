@@ -206,9 +206,31 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     return path
 
 
+def _feed(fifo: pathlib.Path, stop: threading.Event) -> None:
+    """Writes documents d0, d1, ... into `fifo` until the reader goes away:
+    an endless input, so a stop never comes after the end however fast the
+    machine is."""
+    text = "Officials in Caracas said on Thursday that talks in Geneva would last two days. " * 12
+    try:
+        with fifo.open("w", encoding="utf-8") as fh:
+            i = 0
+            while not stop.is_set():
+                fh.write("".join(json.dumps({"id": f"d{k}", "text": text, "date": "2026-03-05"}) + "\n" for k in range(i, i + 64)))
+                i += 64
+    except (BrokenPipeError, OSError):
+        pass
+
+
 def _interrupt(big: pathlib.Path, tmp_path: pathlib.Path, out: str, delay: float, sig: int, jobs: str = "1") -> tuple[int, str]:
+    fifo = tmp_path / "in.jsonl"
+    if fifo.exists():
+        fifo.unlink()
+    os.mkfifo(fifo)
+    stop = threading.Event()
+    feeder = threading.Thread(target=_feed, args=(fifo, stop), daemon=True)
+    feeder.start()
     p = subprocess.Popen(
-        [sys.executable, "-m", "dateline", "annotate", str(big), "-o", out, "--jobs", jobs, "--batch-size", "32"],
+        [sys.executable, "-m", "dateline", "annotate", "in.jsonl", "-o", out, "--jobs", jobs, "--batch-size", "32"],
         cwd=tmp_path, stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
@@ -218,6 +240,8 @@ def _interrupt(big: pathlib.Path, tmp_path: pathlib.Path, out: str, delay: float
     assert p.poll() is None, "finished before the signal"
     p.send_signal(sig)
     _, err = p.communicate(timeout=60)
+    stop.set()
+    feeder.join(timeout=10)
     return p.returncode, err.decode()
 
 
