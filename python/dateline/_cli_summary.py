@@ -3,15 +3,13 @@ human summary written to a terminal instead of JSON."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from typing import Any
 
 from dateline._cli_read import Meter, Record
-from dateline._cli_write import Output, batch_args
-from dateline._pipeline import Pipeline
+from dateline._cli_write import JsonlWriter, batch_args
 
 
 def _plural(n: int, word: str) -> str:
@@ -82,15 +80,13 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class HumanWriter:
+class HumanWriter(JsonlWriter):
     """Per document: its name and settings, then its entities and time
-    expressions with their values as small aligned tables (for a terminal)."""
+    expressions with their values as small aligned tables (for a terminal).
+    The output side (emit, close, discard) is JsonlWriter's."""
 
-    def __init__(self, nlp: Pipeline, args: argparse.Namespace) -> None:
-        self.nlp = nlp
-        self.args = args
-        self.written = 0
-        self.out = Output(args.output, buffer=1 << 14)
+    buffer = 1 << 14
+    flush_files = True
 
     def analyse(self, batch: list[Record]) -> tuple[bytes, int]:
         texts, refs, doctypes, langs = batch_args(batch)
@@ -118,15 +114,3 @@ class HumanWriter:
         else:
             out.append("  no time expressions")
         return "\n".join(out) + "\n\n"
-
-    def emit(self, payload: tuple[bytes, int]) -> None:
-        self.out.fh.write(payload[0])
-        self.out.flush()
-        self.written += payload[1]
-
-    def close(self) -> list[str]:
-        self.out.commit()
-        return [self.args.output] if self.args.output else []
-
-    def discard(self) -> None:
-        self.out.discard()

@@ -196,11 +196,17 @@ def batch_args(batch: list[Record]) -> tuple[list[str], list[Any], list[Any], li
 
 
 class JsonlWriter:
+    """JSON lines to one output (a file, a stream or stdout)."""
+
+    #: Buffer size of the output; flush every batch even to a file.
+    buffer = 1 << 20
+    flush_files = False
+
     def __init__(self, nlp: Pipeline, args: argparse.Namespace) -> None:
         self.nlp = nlp
         self.args = args
         self.written = 0
-        self.out = Output(args.output)
+        self.out = Output(args.output, buffer=self.buffer)
 
     def analyse(self, batch: list[Record]) -> tuple[bytes, int]:
         texts, refs, doctypes, langs = batch_args(batch)
@@ -210,7 +216,7 @@ class JsonlWriter:
 
     def emit(self, payload: tuple[bytes, int]) -> None:
         self.out.fh.write(payload[0])
-        if self.out.tmp is None:
+        if self.flush_files or self.out.tmp is None:
             self.out.flush()  # a stream: each batch as soon as it is ready
         self.written += payload[1]
 
