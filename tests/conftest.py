@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import subprocess
 import tomllib
 
 import pytest
@@ -22,6 +23,19 @@ TESTDATA = ROOT / "testdata"
 SHARED = ROOT.parent / "shared"
 SEED_TXT = SHARED / "data" / "seed" / "caracas-2026-03-05.txt"
 SEED_GOLD = SHARED / "data" / "seed" / "caracas-2026-03-05.gold.json"
+
+
+def finish(p: subprocess.Popen, timeout: float) -> bytes:
+    """The stderr of `p` once it exits; if it runs past `timeout` seconds it
+    is killed (no process outlives its test) and the test fails with what it
+    printed."""
+    try:
+        _, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        _, err = p.communicate()
+        pytest.fail(f"still running {timeout} s after the signal; it printed: {(err or b'').decode(errors='replace')[-2000:]}")
+    return err or b""
 
 
 def load_tables(kind: str) -> list[tuple[str, dict, dict]]:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, finish
 
 SAMPLE = ROOT / "examples" / "sample-news.txt"
 
@@ -251,7 +251,7 @@ def test_ctrl_c_keeps_complete_valid_output(tmp_path: pathlib.Path, fmt: str) ->
     assert p.poll() is None, "finished before the interrupt; make the corpus bigger"
     sent = time.monotonic()
     p.send_signal(signal.SIGINT)
-    _, err = p.communicate(timeout=60)
+    err = finish(p, 60)
     assert time.monotonic() - sent < 10, "stops promptly"
     assert p.returncode == 130, err
     assert b"stopped (interrupted) after" in err

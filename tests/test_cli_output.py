@@ -13,10 +13,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from conftest import finish
 from dateline import cli
 
 DOC = '{"id": "a", "text": "Rain in Lima on Monday.", "date": "2026-03-05"}\n'
@@ -239,9 +241,11 @@ def _interrupt(big: pathlib.Path, tmp_path: pathlib.Path, out: str, delay: float
     time.sleep(delay)
     assert p.poll() is None, "finished before the signal"
     p.send_signal(sig)
-    _, err = p.communicate(timeout=60)
-    stop.set()
-    feeder.join(timeout=10)
+    try:
+        err = finish(p, 60)
+    finally:
+        stop.set()
+        feeder.join(timeout=10)
     return p.returncode, err.decode()
 
 
@@ -259,6 +263,73 @@ def test_interrupted_tables_are_valid_and_in_lockstep(big: pathlib.Path, tmp_pat
         table = pq.read_table(path) if fmt == "parquet" else pacsv.read_csv(path)  # a Parquet file has its footer
         docs = sorted(set(table.column("doc").to_pylist()), key=lambda s: int(s[1:]))
         assert docs == [f"d{i}" for i in range(n)], (t, len(docs), n)  # every document has entities and timexes
+
+
+def test_a_stop_is_only_raised_while_waiting_for_input_and_never_lost() -> None:
+    """The handler raises at once only inside `waiting()`; elsewhere (an import,
+    a finalizer, a write) it records the signal and the next check raises. A
+    KeyboardInterrupt swallowed where it was raised (Python ignores one raised
+    in a finalizer) does not lose the stop."""
+    def installed() -> cli.Signals:
+        s = cli.Signals()
+        s.install()
+        return s
+
+    s = installed()
+    try:
+        signal.raise_signal(signal.SIGINT)  # outside a wait: recorded, nothing raised
+        assert s.received == signal.SIGINT
+        with pytest.raises(KeyboardInterrupt):
+            s.check()
+        with pytest.raises(KeyboardInterrupt):
+            s.check()  # again: the run has not begun to stop
+        s.restore()
+
+        s = installed()
+        with s.waiting(), pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGTERM)  # waiting for input: at once
+        s.restore()
+
+        s = installed()
+        with s.waiting():
+            try:
+                signal.raise_signal(signal.SIGINT)
+            except KeyboardInterrupt:
+                pass  # swallowed, as in a finalizer
+        with pytest.raises(KeyboardInterrupt):
+            s.check()
+        s.stopping = True  # closing the outputs: later signals change nothing
+        with s.waiting():
+            signal.raise_signal(signal.SIGINT)
+        s.check()
+    finally:
+        s.restore()
+
+
+def test_a_stop_is_seen_while_the_input_is_slow_to_come() -> None:
+    """With a reader thread (--jobs > 1) the main thread's wait for the next
+    batch looks for a stop ten times a second."""
+    release = threading.Event()
+
+    def slow() -> Iterator[int]:
+        yield 1
+        release.wait(60)  # an input that does not come
+        yield 2
+
+    calls = []
+
+    def check() -> None:
+        calls.append(time.monotonic())
+        if len(calls) >= 3:
+            raise KeyboardInterrupt
+
+    got = []
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        for item in cli._prefetch(slow(), check):
+            got.append(item)
+    release.set()
+    assert got == [1] and len(calls) == 3 and time.monotonic() - start < 5
 
 
 def test_sigterm_is_handled_like_ctrl_c(big: pathlib.Path, tmp_path: pathlib.Path) -> None:

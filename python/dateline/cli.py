@@ -64,9 +64,11 @@ def _batches(records: Iterator[Record | Bad], size: int) -> Iterator[list[Record
 _END = object()
 
 
-def _prefetch(it: Iterator[Any], depth: int = 2) -> Iterator[Any]:
+def _prefetch(it: Iterator[Any], check: Callable[[], None], depth: int = 2) -> Iterator[Any]:
     """Runs `it` in a background thread, `depth` items ahead: reading and
-    parsing overlap with analysis, which runs with the GIL released."""
+    parsing overlap with analysis, which runs with the GIL released. The
+    wait for the next item calls `check` ten times a second, so a stop is
+    seen even while the input is slow to come."""
     q: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
@@ -89,7 +91,11 @@ def _prefetch(it: Iterator[Any], depth: int = 2) -> Iterator[Any]:
     t.start()
     try:
         while True:
-            kind, item = q.get()
+            try:
+                kind, item = q.get(timeout=0.1)
+            except queue.Empty:
+                check()
+                continue
             if kind == "end":
                 return
             if kind == "error":
@@ -147,14 +153,20 @@ class Emitter:
 
 
 class Signals:
-    """SIGINT and SIGTERM raise KeyboardInterrupt in the main thread, except
-    inside `hold()` (writing a batch, closing the outputs): there they wait
-    until the block ends, so no batch is ever half-written."""
+    """SIGINT and SIGTERM stop the run between two batches.
+
+    The handler only records the signal; the run looks for it before each
+    batch (`check`) and stops there. A KeyboardInterrupt raised wherever the
+    main thread happens to be could land in an import, in a finalizer (where
+    Python ignores it: the stop would be lost) or halfway through a write, so
+    the handler raises at once only while the main thread waits for input
+    (`waiting`), which may take any time. If that exception is swallowed
+    anyway, the next `check` raises it again."""
 
     def __init__(self) -> None:
         self.received: int | None = None
-        self.depth = 0
-        self.raised = False
+        self.waits = 0
+        self.stopping = False
         self.old: dict[int, Any] = {}
 
     def install(self) -> None:
@@ -171,25 +183,23 @@ class Signals:
     def _handle(self, signum: int, frame: Any) -> None:
         if self.received is None:
             self.received = signum
-        if self.depth == 0 and not self.raised:
-            self.raised = True
+        if self.waits and not self.stopping:
             raise KeyboardInterrupt
 
     def check(self) -> None:
-        """Raises the KeyboardInterrupt of a signal received while held."""
-        if self.received is not None and not self.raised:
-            self.raised = True
+        """Raises KeyboardInterrupt once a signal has come, until the stop is under way."""
+        if self.received is not None and not self.stopping:
             raise KeyboardInterrupt
 
     @contextlib.contextmanager
-    def hold(self) -> Iterator[None]:
-        self.depth += 1
+    def waiting(self) -> Iterator[None]:
+        """A wait for input: a signal stops it at once."""
+        self.check()
+        self.waits += 1
         try:
             yield
         finally:
-            self.depth -= 1
-        if self.depth == 0:
-            self.check()
+            self.waits -= 1
 
 
 def _gazetteer(args: argparse.Namespace) -> Gazetteer | None:
@@ -273,16 +283,14 @@ def _annotate(args: argparse.Namespace) -> int:
     signals = Signals()
     signals.install()
     try:
-        signals.depth += 1  # a stop while the outputs are made waits for _run, which cleans up
-        try:
-            if fmt == "jsonl":
-                writer: Any = JsonlWriter(nlp, args)
-            elif fmt == "human":
-                writer = HumanWriter(nlp, args)
-            else:
-                writer = TableWriter(nlp, args, fmt)
-        finally:
-            signals.depth -= 1
+        # From here a signal is only recorded; _run sees it first thing and
+        # cleans up the outputs made below.
+        if fmt == "jsonl":
+            writer: Any = JsonlWriter(nlp, args)
+        elif fmt == "human":
+            writer = HumanWriter(nlp, args)
+        else:
+            writer = TableWriter(nlp, args, fmt)
         sizes = [s.size for s in srcs]
         meter = Meter()
         total = sum(s for s in sizes if s is not None) if all(s is not None for s in sizes) else None
@@ -303,11 +311,7 @@ def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], 
     # on this thread. With more, reading and writing overlap with analysis.
     single = args.jobs == 1
 
-    def emit(payload: Any) -> None:
-        with signals.hold():
-            writer.emit(payload)
-
-    emitter = Emitter(emit, inline=single)
+    emitter = Emitter(writer.emit, inline=single)
 
     def analyse_and_write(batch: list[Record]) -> None:
         emitter.put(writer.analyse(batch))
@@ -346,11 +350,21 @@ def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], 
             if run:
                 analyse_and_write(run)
 
+    def read(batches: Iterator[list[Record | Bad]]) -> Iterator[list[Record | Bad]]:
+        """The batches, on this thread: a signal interrupts the read at once."""
+        while True:
+            with signals.waiting():
+                batch = next(batches, None)
+            if batch is None:
+                return
+            yield batch
+
     outcome = "done"
     try:
         signals.check()
         batches = _batches(records(srcs, args, meter), args.batch_size)
-        for batch in batches if single else _prefetch(batches):
+        for batch in read(batches) if single else _prefetch(batches, signals.check):
+            signals.check()
             good: list[Record] = []
             for r in batch:
                 if isinstance(r, Bad):
@@ -360,8 +374,8 @@ def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], 
                 else:
                     good.append(r)
             write(good)
-        with signals.hold():
-            emitter.finish()
+        signals.check()
+        emitter.finish()
     except KeyboardInterrupt:
         outcome = "interrupted"
     except BrokenPipeError:
@@ -373,8 +387,8 @@ def _run(args: argparse.Namespace, nlp: Pipeline, writer: Any, srcs: list[Any], 
         outcome = "error"
         raise
     finally:
-        with signals.hold():
-            _finish(writer, emitter, progress, outcome)
+        signals.stopping = True  # from here a signal changes nothing: the outputs are closed
+        _finish(writer, emitter, progress, outcome)
     if outcome == "pipe":
         return 0
     if outcome == "interrupted":
