@@ -1,10 +1,12 @@
 //! Parallel map over documents with rayon, in input order.
 //!
-//! `None` threads uses rayon's global pool (which honours `RAYON_NUM_THREADS`).
-//! An explicit count runs on a pool of that size started for the call and
-//! joined before it returns, so no thread outlives a call and the number of
-//! live threads cannot grow with the number of distinct counts used; counts
-//! are bounded by [`max_threads`]. After a `fork()` the binding calls
+//! `None` threads uses rayon's global pool (which honours `RAYON_NUM_THREADS`),
+//! and so does an explicit count equal to its size (by default the CPU
+//! count): its threads live on from call to call, with their per-thread
+//! buffers (the tokenizer's, the date scan's memo). Any other count runs on
+//! a pool of that size started for the call and joined before it returns,
+//! so the number of live threads cannot grow with the number of distinct
+//! counts used; counts are bounded by [`max_threads`]. After a `fork()` the binding calls
 //! [`set_parallelism`]`(false)` in the child, so no rayon pool is touched
 //! there (their threads do not survive a fork).
 
@@ -94,11 +96,14 @@ where
     in_pool(items.len(), n_threads, || items.into_par_iter().map(f).collect())
 }
 
-/// Runs `op` in rayon's global pool (`None`) or in a pool of `n` threads (at
-/// most one per item) joined before returning.
+/// Runs `op` in rayon's global pool (`None`, or a count equal to its size)
+/// or in a pool of `n` threads (at most one per item) joined before returning.
 fn in_pool<R: Send>(n_items: usize, n_threads: Option<usize>, op: impl FnOnce() -> R + Send) -> Result<R, Error> {
     match n_threads {
         None => Ok(op()),
+        // The threads `None` uses, started once and kept warm (outside any
+        // pool's worker, `current_num_threads` is the global pool's size).
+        Some(n) if rayon::current_thread_index().is_none() && n == rayon::current_num_threads() => Ok(op()),
         Some(n) => {
             let n = n.min(n_items);
             rayon::ThreadPoolBuilder::new()
@@ -127,6 +132,19 @@ mod tests {
         }
         assert_eq!(map_ordered(&items, Some(max_threads()), |&x| x * 2).unwrap(), vec![2, 4, 6]);
         assert!(map_owned(vec![1, 2], Some(0), |x| x).is_err());
+    }
+
+    #[test]
+    fn the_global_pool_serves_its_own_size_and_other_counts_get_their_own_threads() {
+        let g = rayon::current_num_threads();
+        let items: Vec<usize> = (0..64).collect();
+        let names = |n: usize| -> Vec<String> {
+            map_ordered(&items, Some(n), |_| std::thread::current().name().unwrap_or("").to_owned()).unwrap()
+        };
+        if g >= 2 {
+            assert!(names(g).iter().all(|n| !n.starts_with("dateline-")), "the global pool's threads");
+        }
+        assert!(names(g + 1).iter().all(|n| n.starts_with("dateline-")), "a pool of its own");
     }
 
     #[test]
