@@ -318,6 +318,15 @@ def test_disable_components() -> None:
     assert both.disabled == ["entities", "timexes"]
     d = both(text)
     assert d.entities == [] and d.timexes == [] and len(d.tokens) == 5
+    # Without time expressions no reference date is looked for; one given is kept.
+    header = "BRUSSELS 1996-08-22\nThe talks ended on Thursday."
+    assert dateline.Pipeline()(header).reference_date == dt.date(1996, 8, 22)
+    assert dateline.Pipeline(disable=["timexes"])(header).reference_date is None
+    assert [d.reference_date for d in dateline.Pipeline(disable=["timexes"]).pipe([header, header], reference_dates=[None, "2026-03-05"])] == [
+        None,
+        dt.date(2026, 3, 5),
+    ]
+    assert nlp(header).reference_date == dt.date(2026, 3, 5)
     with pytest.raises(ValueError, match="disable may hold 'entities' and 'timexes', not 'tokens'"):
         dateline.Pipeline(disable=["tokens"])  # type: ignore[list-item]
 

@@ -63,7 +63,9 @@ class Pipeline:
         pieces, which must spell it exactly (``{"gimme": ["gim", "me"]}``).
     disable
         Components to skip: ``"entities"``, ``"timexes"`` (tokens and
-        sentences are always made).
+        sentences are always made). With ``"timexes"`` off no reference
+        date is detected either (``doc.reference_date`` is a date given, or
+        None): only time expressions use it.
     overlaps
         ``"longest"`` (default): entity matches are leftmost-longest and never
         overlap (``New York Times``); ``"all"``: every match, nested and

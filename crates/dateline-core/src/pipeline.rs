@@ -327,6 +327,8 @@ impl Pipeline {
         let reference_date = match reference {
             ReferenceDate::Fixed(d) => Some(d),
             ReferenceDate::None => None,
+            // Only the time expressions use it: with them off, none is looked for.
+            ReferenceDate::Detect if !self.options.timexes => None,
             ReferenceDate::Detect => detect_reference_date_in(text, tokenizer, &self.tagger, lang).map(|d| d.0),
         };
         // The gazetteer's names are split at hyphens; a language that keeps
