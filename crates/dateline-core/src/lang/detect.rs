@@ -249,6 +249,14 @@ pub fn detect(text: &str) -> Lang {
                 count(&word, &mut votes);
                 word.clear();
             }
+        } else if c.is_ascii() {
+            // The same tests as below, without Unicode tables (most text).
+            if c.is_ascii_alphabetic() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                count(&word, &mut votes);
+                word.clear();
+            }
         } else if c.is_alphabetic() {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
