@@ -245,35 +245,35 @@ pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: 
 
 impl DocData {
     pub(crate) fn timexes(&self) -> Vec<PyTimex> {
+        (0..self.doc.timexes.len()).map(|i| self.timex_at(i)).collect()
+    }
+
+    /// Time expression `i` (in range).
+    pub(crate) fn timex_at(&self, i: usize) -> PyTimex {
         let all = &self.doc.timexes;
-        all.iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let (start, end) = self.timex_chars(i);
-                py_timex(&self.text, all, t, start, end, self.doc.sentence_of(t.start))
-            })
-            .collect()
+        let t = &all[i];
+        let (start, end) = self.timex_chars(i);
+        py_timex(&self.text, all, t, start, end, self.doc.sentence_of(t.start))
     }
 
     pub(crate) fn ranges(&self) -> Vec<PyRange> {
-        self.doc
-            .ranges
-            .iter()
-            .enumerate()
-            .map(|(i, r): (usize, &TimeRange)| {
-                let (start, end) = self.range_chars(i);
-                PyRange {
-                    start,
-                    end,
-                    text: self.slice(r.start, r.end),
-                    begin_index: r.begin_timex,
-                    end_index: r.end_timex,
-                    value: r.value(),
-                    rule: r.rule,
-                    sentence: self.doc.sentence_of(r.start),
-                    days: (r.begin, r.end_day),
-                }
-            })
-            .collect()
+        (0..self.doc.ranges.len()).map(|i| self.range_at(i)).collect()
+    }
+
+    /// Range `i` (in range).
+    pub(crate) fn range_at(&self, i: usize) -> PyRange {
+        let r: &TimeRange = &self.doc.ranges[i];
+        let (start, end) = self.range_chars(i);
+        PyRange {
+            start,
+            end,
+            text: self.slice(r.start, r.end),
+            begin_index: r.begin_timex,
+            end_index: r.end_timex,
+            value: r.value(),
+            rule: r.rule,
+            sentence: self.doc.sentence_of(r.start),
+            days: (r.begin, r.end_day),
+        }
     }
 }

@@ -11,6 +11,7 @@ mod parse;
 mod pipeline;
 mod results;
 mod tokens;
+mod views;
 
 use pyo3::prelude::*;
 
@@ -49,6 +50,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<columns::PyAnnotations>()?;
     m.add_class::<tokens::PyToken>()?;
     m.add_class::<tokens::PyTokens>()?;
+    m.add_class::<views::PySpans>()?;
     m.add_class::<batch::PyPendingBatch>()?;
     m.add_class::<results::PySentence>()?;
     m.add_class::<results::PyEntity>()?;

@@ -11,7 +11,8 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
 
 use crate::convert::py_date;
-use crate::dates::{PyRange, PyTimex};
+
+use crate::views::{Kind, PySpans};
 
 /// A processed document plus what is needed to render its spans.
 pub(crate) struct DocData {
@@ -276,35 +277,35 @@ impl DocData {
     }
 
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
-        (0..self.doc.sentences.len())
-            .map(|i| {
-                let s = &self.doc.sentences[i];
-                let (start, end) = self.sentence_chars(i);
-                PySentence { start, end, text: self.slice(s.start, s.end) }
-            })
-            .collect()
+        (0..self.doc.sentences.len()).map(|i| self.sentence_at(i)).collect()
+    }
+
+    /// Sentence `i` (in range).
+    pub(crate) fn sentence_at(&self, i: usize) -> PySentence {
+        let s = &self.doc.sentences[i];
+        let (start, end) = self.sentence_chars(i);
+        PySentence { start, end, text: self.slice(s.start, s.end) }
     }
 
     pub(crate) fn entities(&self) -> Vec<PyEntity> {
-        self.doc
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let (start, end) = self.chars(|c| &c.entities, i, (m.start, m.end));
-                PyEntity {
-                    start,
-                    end,
-                    text: self.slice(m.start, m.end),
-                    gazetteer: Arc::clone(&self.gazetteer),
-                    entry: m.entry,
-                    name: m.name.clone(),
-                    alternatives: m.alternatives.clone(),
-                    rule: m.rule,
-                    sentence: self.doc.sentence_of(m.start),
-                }
-            })
-            .collect()
+        (0..self.doc.entities.len()).map(|i| self.entity_at(i)).collect()
+    }
+
+    /// Entity `i` (in range).
+    pub(crate) fn entity_at(&self, i: usize) -> PyEntity {
+        let m = &self.doc.entities[i];
+        let (start, end) = self.chars(|c| &c.entities, i, (m.start, m.end));
+        PyEntity {
+            start,
+            end,
+            text: self.slice(m.start, m.end),
+            gazetteer: Arc::clone(&self.gazetteer),
+            entry: m.entry,
+            name: m.name.clone(),
+            alternatives: m.alternatives.clone(),
+            rule: m.rule,
+            sentence: self.doc.sentence_of(m.start),
+        }
     }
 
     /// `(start, end)` str indices of every token (`sentences`: of every sentence).
@@ -357,29 +358,30 @@ impl PyDoc {
         crate::tokens::PyTokens { doc: slf.clone().unbind() }
     }
 
-    /// The sentences, in order.
+    /// The sentences, in order: a sequence that makes each `Sentence` when it is read.
     #[getter]
-    fn sentences(&self) -> Vec<PySentence> {
-        self.data.sentences()
+    fn sentences(slf: &Bound<'_, Self>) -> PySpans {
+        PySpans::new(slf.clone().unbind(), Kind::Sentences)
     }
 
-    /// The gazetteer entities, in order.
+    /// The gazetteer entities, in order: a sequence that makes each `Entity` when it is read.
     #[getter]
-    fn entities(&self) -> Vec<PyEntity> {
-        self.data.entities()
+    fn entities(slf: &Bound<'_, Self>) -> PySpans {
+        PySpans::new(slf.clone().unbind(), Kind::Entities)
     }
 
-    /// The time expressions, in order.
+    /// The time expressions, in order: a sequence that makes each `Timex` when it is read.
     #[getter]
-    fn timexes(&self) -> Vec<PyTimex> {
-        self.data.timexes()
+    fn timexes(slf: &Bound<'_, Self>) -> PySpans {
+        PySpans::new(slf.clone().unbind(), Kind::Timexes)
     }
 
     /// The ranges of time written as one phrase (`from March 2 to March 6`),
-    /// in order; their ends are also in `timexes`.
+    /// in order; their ends are also in `timexes`. A sequence that makes each
+    /// `Range` when it is read.
     #[getter]
-    fn ranges(&self) -> Vec<PyRange> {
-        self.data.ranges()
+    fn ranges(slf: &Bound<'_, Self>) -> PySpans {
+        PySpans::new(slf.clone().unbind(), Kind::Ranges)
     }
 
     /// The document type its time expressions were anchored as: `"news"`,

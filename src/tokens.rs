@@ -3,12 +3,12 @@
 //! and makes a `Token` object only when one is asked for.
 
 use dateline_core::tokenize::attrs;
-use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyIterator, PyList, PySlice};
+use pyo3::types::PyList;
 
 use crate::results::{DocData, PyDoc, span_hash};
+use crate::views::{Seq, get_item};
 
 /// A token: `start`, `end` (str indices), `text`, its position `i`, the
 /// index of its `sentence`, whether whitespace follows it (`space_after`),
@@ -152,32 +152,32 @@ impl DocData {
     /// `doc[key]` or `doc.tokens[key]`: a token (negative indices count from
     /// the end) or, for a slice, a list of tokens.
     pub(crate) fn token_item<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let n = self.doc.tokens.len();
-        if let Ok(slice) = key.cast::<PySlice>() {
-            let ind = slice.indices(isize::try_from(n).unwrap_or(isize::MAX))?;
-            if ind.step == 1 {
-                let (a, b) = (ind.start as usize, ind.start as usize + ind.slicelength);
-                return Ok(PyList::new(py, self.token_range(py, a..b))?.into_any());
-            }
-            let mut out = Vec::with_capacity(ind.slicelength);
-            let mut k = ind.start;
-            for _ in 0..ind.slicelength {
-                out.push(self.token_at(py, k as usize));
-                k += ind.step;
-            }
-            return Ok(PyList::new(py, out)?.into_any());
-        }
-        let i: isize = key.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "token indices must be integers or slices, not {}",
-                crate::convert::type_name(key)
-            ))
-        })?;
-        let k = if i < 0 { i + n as isize } else { i };
-        if k < 0 || k >= n as isize {
-            return Err(PyIndexError::new_err(format!("token index {i} out of range for a Doc of {n} tokens")));
-        }
-        Ok(Bound::new(py, self.token_at(py, k as usize))?.into_any())
+        get_item(&TokenSeq(self), py, key)
+    }
+}
+
+/// A document's tokens as a [`Seq`].
+struct TokenSeq<'a>(&'a DocData);
+
+impl Seq for TokenSeq<'_> {
+    fn noun(&self) -> (&'static str, &'static str) {
+        ("token", "tokens")
+    }
+
+    fn len(&self) -> usize {
+        self.0.doc.tokens.len()
+    }
+
+    fn item<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        Ok(Bound::new(py, self.0.token_at(py, i))?.into_any())
+    }
+
+    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.0.tokens(py))
+    }
+
+    fn range<'py>(&self, py: Python<'py>, range: std::ops::Range<usize>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.0.token_range(py, range))
     }
 }
 
@@ -191,96 +191,15 @@ pub struct PyTokens {
 }
 
 impl PyTokens {
-    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.doc.get().data.tokens(py))
+    fn seq(&self) -> TokenSeq<'_> {
+        TokenSeq(&self.doc.get().data)
     }
 }
 
-#[pymethods]
-impl PyTokens {
-    fn __len__(&self) -> usize {
-        self.doc.get().data.doc.tokens.len()
-    }
-
-    fn __getitem__<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        self.doc.get().data.token_item(py, key)
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        self.list(py)?.try_iter()
-    }
-
-    fn __reversed__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        let list = self.list(py)?;
-        list.reverse()?;
-        list.try_iter()
-    }
-
-    fn __contains__(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.list(py)?.contains(item)
-    }
-
-    /// The position of the first token equal to `item` (ValueError if none).
-    #[pyo3(signature = (item, /))]
-    fn index(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<usize> {
-        self.list(py)?.index(item)
-    }
-
-    /// How many tokens equal `item`.
-    #[pyo3(signature = (item, /))]
-    fn count(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let mut n = 0;
-        for t in self.list(py)?.iter() {
-            if t.eq(item)? {
-                n += 1;
-            }
-        }
-        Ok(n)
-    }
-
-    fn __richcmp__<'py>(
-        &self,
-        py: Python<'py>,
-        other: &Bound<'py, PyAny>,
-        op: pyo3::basic::CompareOp,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        use pyo3::basic::CompareOp;
-        let other_list = if let Ok(t) = other.cast::<PyTokens>() {
-            t.get().list(py)?
-        } else if let Ok(l) = other.cast::<PyList>() {
-            l.clone()
-        } else {
-            return Ok(py.NotImplemented().into_bound(py));
-        };
-        let mine = self.list(py)?;
-        let same = match op {
-            CompareOp::Eq => mine.eq(&other_list)?,
-            CompareOp::Ne => !mine.eq(&other_list)?,
-            _ => return Ok(py.NotImplemented().into_bound(py)),
-        };
-        Ok(pyo3::types::PyBool::new(py, same).to_owned().into_any())
-    }
-
-    /// `doc.tokens + other`: a list, as a list's `+` gives.
-    fn __add__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let mine = self.list(py)?.into_any();
-        match other.cast::<PyTokens>() {
-            Ok(t) => mine.add(t.get().list(py)?),
-            Err(_) if other.is_instance_of::<PyList>() => mine.add(other),
-            Err(_) => Ok(py.NotImplemented().into_bound(py)),
-        }
-    }
-
-    /// `other + doc.tokens` for a list `other`: a list.
-    fn __radd__<'py>(&self, py: Python<'py>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        if other.is_instance_of::<PyList>() {
-            other.add(self.list(py)?)
-        } else {
-            Ok(py.NotImplemented().into_bound(py))
-        }
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(self.list(py)?.repr()?.to_string())
+impl crate::views::ListOf for PyTokens {
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.seq().list(py)
     }
 }
+
+crate::views::list_like!(PyTokens);

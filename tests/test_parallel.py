@@ -31,6 +31,42 @@ def nlp() -> dateline.Pipeline:
     return dateline.Pipeline(reference_date=DCT)
 
 
+@pytest.mark.parametrize(
+    ("kind", "noun"),
+    [("sentences", "sentence"), ("entities", "entity"), ("timexes", "time expression"), ("ranges", "range")],
+)
+def test_spans_are_lazy_sequences_that_behave_like_lists(nlp: dateline.Pipeline, kind: str, noun: str) -> None:
+    """doc.sentences/entities/timexes/ranges make a span object only when one
+    is read; everything a reader does with a list gives what the list gives."""
+    text = "Nicolás Maduro met officials in Caracas from March 2 to March 6, 2026. " * 3 + "Zoë left Paris on Friday."
+    doc = nlp(text)
+    view = getattr(doc, kind)
+    as_list = list(view)
+    plural = {"entity": "entities"}.get(noun, noun + "s")
+    assert type(view).__name__ == "Spans" and isinstance(view, Sequence)
+    assert len(view) == len(as_list) >= 3 and bool(view)
+    assert view == as_list and as_list == view and not (view != as_list) and view == getattr(doc, kind)
+    assert view != as_list[:-1] and (view == (1, 2)) is False
+    for i in range(-len(as_list), len(as_list)):
+        assert view[i] == as_list[i]
+    assert view[1:3] == as_list[1:3] and view[::-2] == as_list[::-2] and isinstance(view[0:1], list)
+    assert list(reversed(view)) == as_list[::-1]
+    assert as_list[1] in view and "Caracas" not in view
+    assert view.index(as_list[1]) == as_list.index(as_list[1]) and view.count(as_list[0]) == as_list.count(as_list[0])
+    assert repr(view) == repr(as_list)
+    assert view + as_list[:1] == as_list + as_list[:1] and as_list[:1] + view == as_list[:1] + as_list
+    assert view + view == as_list * 2
+    assert view.__reduce__() == (list, (as_list,))  # a pickle holds the list (if its spans pickle)
+    with pytest.raises(IndexError, match=rf"{noun} index 99 out of range for a Doc of {len(as_list)} {plural}"):
+        view[99]
+    with pytest.raises(TypeError, match=f"{noun} indices must be integers or slices, not str"):
+        view["a"]  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        hash(view)
+    empty = getattr(nlp(""), kind)
+    assert len(empty) == 0 and not empty and empty == [] and list(empty) == []
+
+
 def test_tokens_is_a_lazy_sequence_that_behaves_like_a_list(nlp: dateline.Pipeline) -> None:
     doc = nlp(MIXED[0])
     toks = doc.tokens

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date as _Date
 from datetime import datetime as _DateTime
 from os import PathLike
-from typing import Any, Literal, SupportsIndex, final, overload
+from typing import Any, Generic, Literal, SupportsIndex, TypeVar, final, overload
 
 import numpy
 
@@ -18,6 +18,7 @@ __all__ = [
     "Annotations",
     "Token",
     "Tokens",
+    "Spans",
     "PendingBatch",
     "Sentence",
     "Entity",
@@ -275,6 +276,32 @@ class Tokens(Sequence[Token]):
     def __ne__(self, other: object, /) -> bool: ...
     def __add__(self, other: list[Token] | Tokens, /) -> list[Token]: ...
     def __radd__(self, other: list[Token], /) -> list[Token]: ...
+    def __reduce__(self) -> tuple[type[list[Token]], tuple[list[Token]]]: ...
+    __hash__: None  # type: ignore[assignment]
+
+_S = TypeVar("_S", "Sentence", "Entity", "Timex", "Range")
+
+@final
+class Spans(Sequence[_S], Generic[_S]):
+    """A document's sentences, entities, time expressions or ranges: a
+    read-only sequence that makes each span object when it is read; equal to
+    a list of the same spans, and pickled as one."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> _S: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> list[_S]: ...
+    def __iter__(self) -> Iterator[_S]: ...
+    def __reversed__(self) -> Iterator[_S]: ...
+    def __contains__(self, item: object, /) -> bool: ...
+    def index(self, item: object, /) -> int: ...  # type: ignore[override]
+    def count(self, item: object, /) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __add__(self, other: list[_S] | Spans[_S], /) -> list[_S]: ...
+    def __radd__(self, other: list[_S], /) -> list[_S]: ...
+    def __reduce__(self) -> tuple[type[list[_S]], tuple[list[_S]]]: ...
     __hash__: None  # type: ignore[assignment]
 
 @final
@@ -295,17 +322,17 @@ class Doc:
     def tokens(self) -> Tokens:
         """The tokens, in order: a sequence that makes each Token when it is read."""
     @property
-    def sentences(self) -> list[Sentence]:
-        """The sentences, in order."""
+    def sentences(self) -> Spans[Sentence]:
+        """The sentences, in order: a sequence that makes each Sentence when it is read."""
     @property
-    def entities(self) -> list[Entity]:
-        """The gazetteer entities, in order."""
+    def entities(self) -> Spans[Entity]:
+        """The gazetteer entities, in order: a sequence that makes each Entity when it is read."""
     @property
-    def timexes(self) -> list[Timex]:
-        """The time expressions, in order."""
+    def timexes(self) -> Spans[Timex]:
+        """The time expressions, in order: a sequence that makes each Timex when it is read."""
     @property
-    def ranges(self) -> list[Range]:
-        """Ranges of time written as one phrase, in order."""
+    def ranges(self) -> Spans[Range]:
+        """Ranges of time written as one phrase, in order: a sequence that makes each Range when it is read."""
     @property
     def document_type(self) -> Literal["news", "narrative", "colloquial"]:
         """How the time expressions were anchored: ``"news"``, ``"narrative"`` or ``"colloquial"``."""

@@ -18,6 +18,7 @@ __all__ = ["DocumentType", "Pipeline", "ReferenceDate"]
 
 # ``doc.tokens`` is a lazy sequence made in Rust; it is a Sequence.
 Sequence.register(_core.Tokens)
+Sequence.register(_core.Spans)
 
 #: A reference date argument: a date, an ISO date string, ``"detect"`` or None.
 ReferenceDate = _dt.date | str | None
