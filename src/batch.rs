@@ -104,7 +104,7 @@ impl Drop for PyPendingBatch {
 impl PyPendingBatch {
     /// The batch's documents, in input order (waiting for them with the GIL
     /// released); a second call raises RuntimeError.
-    fn wait(&self, py: Python<'_>) -> PyResult<Vec<crate::results::PyDoc>> {
+    pub(crate) fn wait(&self, py: Python<'_>) -> PyResult<Vec<crate::results::PyDoc>> {
         let taken = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
         let Some(p) = taken else {
             return Err(pyo3::exceptions::PyRuntimeError::new_err("this batch was already read"));

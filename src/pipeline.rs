@@ -251,23 +251,8 @@ impl PyPipeline {
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
     ) -> PyResult<Vec<PyDoc>> {
-        let this = slf.get();
-        let mut b = this.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
-        let inner = Arc::clone(&this.inner);
-        let strs = b.strs();
-        let docs = run_detached(py, || {
-            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |i, doc| {
-                Analysed::new(strs[i], doc)
-            })
-        })?;
-        drop(strs);
-        let origins = b.origins(slf);
-        Ok(b.texts
-            .into_iter()
-            .zip(docs)
-            .enumerate()
-            .map(|(i, (t, d))| this.make_doc(t, d, origins.get(py, i)))
-            .collect())
+        // The same as reading ahead, waited for at once.
+        Self::start_batch(slf, py, texts, reference_dates, n_threads, index_offset, document_types, langs)?.wait(py)
     }
 
     /// Analyses a list of texts in parallel and keeps the results in Rust,
