@@ -33,9 +33,9 @@ pub(crate) fn extract_text(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) ->
         .cast::<PyString>()
         .map_err(|_| PyTypeError::new_err(format!("{} must be str, not {}", what(), type_name(obj))))?;
     match PyBackedStr::try_from(s.clone()) {
-        // Offsets are kept as u32 character counts in the core's tables.
-        Ok(b) if b.len() > u32::MAX as usize => Err(PyValueError::new_err(format!(
-            "{} is {} bytes long; texts over 4 GiB are not supported, split the document",
+        // The core keeps token offsets in 31 bits.
+        Ok(b) if b.len() > dateline_core::MAX_TEXT_BYTES => Err(PyValueError::new_err(format!(
+            "{} is {} bytes long; texts over 2 GiB are not supported, split the document",
             what(),
             b.len()
         ))),

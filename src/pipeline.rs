@@ -272,12 +272,7 @@ impl PyPipeline {
         let inner = Arc::clone(&this.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
-            inner
-                .map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| {
-                    dateline_core::CompactDocument::new(doc)
-                })?
-                .into_iter()
-                .collect::<Result<Vec<_>, _>>()
+            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| doc)
         })?;
         drop(strs);
         let origins = b.origins(slf);

@@ -79,8 +79,8 @@ impl CharSpans {
             spans.map(|(a, b)| (cur.at(a), cur.at(b))).collect()
         };
         Some(Self {
-            tokens: pairs(&mut doc.tokens.iter().map(|t| (t.start, t.end))),
-            sentences: pairs(&mut doc.sentences.iter().map(|s| (s.start, s.end))),
+            tokens: pairs(&mut doc.tokens.iter().map(|t| (t.start(), t.end()))),
+            sentences: pairs(&mut doc.sentences.iter().map(|s| (s.start(), s.end()))),
             entities: pairs(&mut doc.entities.iter().map(|e| (e.start, e.end))),
             timexes: pairs(&mut doc.timexes.iter().map(|t| (t.start, t.end))),
             ranges: pairs(&mut doc.ranges.iter().map(|r| (r.start, r.end))),
@@ -255,13 +255,13 @@ impl DocData {
     /// The str indices of token `i`.
     pub(crate) fn token_chars(&self, i: usize) -> (usize, usize) {
         let t = &self.doc.tokens[i];
-        self.chars(|c| &c.tokens, i, (t.start, t.end))
+        self.chars(|c| &c.tokens, i, (t.start(), t.end()))
     }
 
     /// The str indices of sentence `i`.
     pub(crate) fn sentence_chars(&self, i: usize) -> (usize, usize) {
         let s = &self.doc.sentences[i];
-        self.chars(|c| &c.sentences, i, (s.start, s.end))
+        self.chars(|c| &c.sentences, i, (s.start(), s.end()))
     }
 
     /// The str indices of time expression `i`.
@@ -284,7 +284,7 @@ impl DocData {
     pub(crate) fn sentence_at(&self, i: usize) -> PySentence {
         let s = &self.doc.sentences[i];
         let (start, end) = self.sentence_chars(i);
-        PySentence { start, end, text: self.slice(s.start, s.end) }
+        PySentence { start, end, text: self.slice(s.start(), s.end()) }
     }
 
     pub(crate) fn entities(&self) -> Vec<PyEntity> {

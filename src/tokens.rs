@@ -118,11 +118,11 @@ impl DocData {
     pub(crate) fn token_range(&self, py: Python<'_>, range: std::ops::Range<usize>) -> Vec<PyToken> {
         let sentences = &self.doc.sentences;
         let last = sentences.len().saturating_sub(1);
-        let mut sentence = sentences.partition_point(|s| s.token_end <= range.start).min(last);
+        let mut sentence = sentences.partition_point(|s| s.token_end() <= range.start).min(last);
         let tokens = &self.doc.tokens[range.clone()];
         let mut out = Vec::with_capacity(tokens.len());
         for (i, t) in range.zip(tokens) {
-            while sentence < last && sentences[sentence].token_end <= i {
+            while sentence < last && sentences[sentence].token_end() <= i {
                 sentence += 1;
             }
             let (start, end) = self.token_chars(i);
@@ -130,10 +130,10 @@ impl DocData {
                 start,
                 end,
                 i,
-                space_after: t.space_after,
+                space_after: t.space_after(),
                 sentence,
                 source: self.text.clone_ref(py),
-                bytes: (t.start, t.end),
+                bytes: (t.start(), t.end()),
             });
         }
         out

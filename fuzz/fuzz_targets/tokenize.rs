@@ -14,13 +14,13 @@ fuzz_target!(|data: &[u8]| {
     let (tokens, sentences) = tokenizer.tokenize_with_sentences(text);
     let mut last = 0;
     for t in &tokens {
-        assert!(last <= t.start && t.start < t.end && t.end <= text.len(), "token {t:?} after {last}");
-        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end), "token {t:?} splits a char");
-        last = t.end;
+        assert!(last <= t.start() && t.start() < t.end() && t.end() <= text.len(), "token {t:?} after {last}");
+        assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()), "token {t:?} splits a char");
+        last = t.end();
     }
     let mut last = 0;
     for s in &sentences {
-        assert!(last <= s.start && s.start < s.end && s.end <= text.len(), "sentence {s:?} after {last}");
-        last = s.end;
+        assert!(last <= s.start() && s.start() < s.end() && s.end() <= text.len(), "sentence {s:?} after {last}");
+        last = s.end();
     }
 });

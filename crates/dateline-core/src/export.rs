@@ -210,17 +210,17 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
             doc.tokens
                 .iter()
                 .map(|t| TokenRec {
-                    start: c(t.start),
-                    end: c(t.end),
-                    text: &text[t.start..t.end],
-                    space_after: t.space_after,
+                    start: c(t.start()),
+                    end: c(t.end()),
+                    text: &text[t.start()..t.end()],
+                    space_after: t.space_after(),
                 })
                 .collect()
         }),
         sentences: parts.sentences.then(|| {
             doc.sentences
                 .iter()
-                .map(|s| SpanRec { start: c(s.start), end: c(s.end), text: &text[s.start..s.end] })
+                .map(|s| SpanRec { start: c(s.start()), end: c(s.end()), text: &text[s.start()..s.end()] })
                 .collect()
         }),
         entities: parts.entities.then(|| {

@@ -46,6 +46,6 @@ pub use dates::{
 pub use error::Error;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};
 pub use lang::Lang;
-pub use pipeline::{CompactDocument, Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
+pub use pipeline::{Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
-pub use tokenize::{Sentence, Token, TokenBuffers, Tokenizer};
+pub use tokenize::{MAX_TEXT_BYTES, Sentence, Token, TokenBuffers, Tokenizer};

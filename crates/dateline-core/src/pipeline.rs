@@ -13,9 +13,6 @@ use crate::lang::Lang;
 use crate::parallel;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 
-mod compact;
-pub use compact::CompactDocument;
-
 /// Version of the serialized pipeline and gazetteer formats.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -153,7 +150,7 @@ impl Document {
     /// are none). A span's sentence is the one holding its start.
     #[must_use]
     pub fn sentence_of(&self, at: usize) -> usize {
-        let k = self.sentences.partition_point(|s| s.end <= at);
+        let k = self.sentences.partition_point(|s| s.end() <= at);
         k.min(self.sentences.len().saturating_sub(1))
     }
 }
@@ -162,7 +159,7 @@ impl Document {
 /// (`États` `-` `Unis`), or `None` if no token is such a word.
 fn hyphen_parts(text: &str, tokens: &[Token]) -> Option<Vec<Token>> {
     let joined = |t: &Token| {
-        let w = &text[t.start..t.end];
+        let w = &text[t.start()..t.end()];
         w.len() > 2 && w.contains('-') && !w.starts_with('-') && !w.ends_with('-')
     };
     if !tokens.iter().any(joined) {
@@ -174,17 +171,17 @@ fn hyphen_parts(text: &str, tokens: &[Token]) -> Option<Vec<Token>> {
             out.push(*t);
             continue;
         }
-        let mut start = t.start;
-        for (i, _) in text[t.start..t.end].match_indices('-') {
-            let at = t.start + i;
+        let mut start = t.start();
+        for (i, _) in text[t.start()..t.end()].match_indices('-') {
+            let at = t.start() + i;
             if at > start {
-                out.push(Token { start, end: at, space_after: false });
+                out.push(Token::new(start, at, false));
             }
-            out.push(Token { start: at, end: at + 1, space_after: false });
+            out.push(Token::new(at, at + 1, false));
             start = at + 1;
         }
-        if start < t.end {
-            out.push(Token { start, end: t.end, space_after: t.space_after });
+        if start < t.end() {
+            out.push(Token::new(start, t.end(), t.space_after()));
         }
     }
     Some(out)
@@ -346,8 +343,8 @@ impl Pipeline {
         .into_iter()
         .filter(|m| {
             parts.is_none()
-                || (tokens.binary_search_by_key(&m.start, |t| t.start).is_ok()
-                    && tokens.binary_search_by_key(&m.end, |t| t.end).is_ok())
+                || (tokens.binary_search_by_key(&m.start, |t| t.start()).is_ok()
+                    && tokens.binary_search_by_key(&m.end, |t| t.end()).is_ok())
         })
         .map(|m| Entity {
             start: m.start,

@@ -24,7 +24,7 @@ impl CharOffsets {
     /// Builds the table for `text`.
     ///
     /// # Panics
-    /// Never for texts under 4 GiB; longer texts are rejected earlier by the
+    /// Never for texts under 4 GiB; texts over [`crate::MAX_TEXT_BYTES`] are rejected earlier by the
     /// binding.
     #[must_use]
     pub fn new(text: &str) -> Self {

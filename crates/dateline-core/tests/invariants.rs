@@ -117,22 +117,22 @@ fn random_text(rng: &mut Rng, n: usize) -> String {
 fn check(text: &str, doc: &Document) {
     let mut last = 0;
     for t in &doc.tokens {
-        assert!(t.start < t.end && t.start >= last && t.end <= text.len(), "token order in {text:?}");
-        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        assert!(t.start() < t.end() && t.start() >= last && t.end() <= text.len(), "token order in {text:?}");
+        assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
         assert!(
-            text[last..t.start].chars().all(char::is_whitespace),
+            text[last..t.start()].chars().all(char::is_whitespace),
             "uncovered text {:?} in {text:?}",
-            &text[last..t.start]
+            &text[last..t.start()]
         );
-        assert!(!text[t.start..t.end].chars().any(char::is_whitespace), "space inside token in {text:?}");
-        last = t.end;
+        assert!(!text[t.start()..t.end()].chars().any(char::is_whitespace), "space inside token in {text:?}");
+        last = t.end();
     }
     assert!(text[last..].chars().all(char::is_whitespace));
     let mut last = 0;
     for s in &doc.sentences {
-        assert!(s.start >= last && s.start < s.end && s.end <= text.len());
-        assert!(s.token_start < s.token_end && s.token_end <= doc.tokens.len());
-        last = s.end;
+        assert!(s.start() >= last && s.start() < s.end() && s.end() <= text.len());
+        assert!(s.token_start() < s.token_end() && s.token_end() <= doc.tokens.len());
+        last = s.end();
     }
     let mut last = 0;
     for e in &doc.entities {
@@ -303,8 +303,8 @@ fn adversarial_gazetteers_keep_invariants() {
                 check(&text, &doc);
             }
             for e in &doc.entities {
-                assert!(doc.tokens.iter().any(|t| t.start == e.start), "entity start off a token in {text:?}");
-                assert!(doc.tokens.iter().any(|t| t.end == e.end), "entity end off a token in {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.start() == e.start), "entity start off a token in {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.end() == e.end), "entity end off a token in {text:?}");
             }
             let toks = gaz.tokenizer().tokenize(&text);
             assert_eq!(gaz.find(&text, &toks), back.find(&text, &toks));
@@ -350,8 +350,8 @@ fn hyphenated_words_in_every_language_keep_entities_on_token_bounds() {
         for text in texts {
             let doc = nlp.process_as(text, r, None, Some(lang));
             for e in &doc.entities {
-                assert!(doc.tokens.iter().any(|t| t.start == e.start), "{lang}: {text:?}");
-                assert!(doc.tokens.iter().any(|t| t.end == e.end), "{lang}: {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.start() == e.start), "{lang}: {text:?}");
+                assert!(doc.tokens.iter().any(|t| t.end() == e.end), "{lang}: {text:?}");
             }
         }
     }

@@ -127,12 +127,12 @@ fn tokenize_tables() {
         let f: TokFile = toml::from_str(file).expect("valid TOML");
         for c in f.case {
             let (tokens, sents) = tok.tokenize_with_sentences(&c.input);
-            let got: Vec<&str> = tokens.iter().map(|t| &c.input[t.start..t.end]).collect();
+            let got: Vec<&str> = tokens.iter().map(|t| &c.input[t.start()..t.end()]).collect();
             if got != c.tokens {
                 failures.push(format!("{}: tokens {got:?} != {:?}", c.name, c.tokens));
             }
             if let Some(exp) = &c.sentences {
-                let got: Vec<&str> = sents.iter().map(|s| &c.input[s.start..s.end]).collect();
+                let got: Vec<&str> = sents.iter().map(|s| &c.input[s.start()..s.end()]).collect();
                 if &got != exp {
                     failures.push(format!("{}: sentences {got:?} != {exp:?}", c.name));
                 }

@@ -16,7 +16,7 @@ mod rows;
 use rustc_hash::FxHashMap;
 
 use crate::Gazetteer;
-use crate::pipeline::{CompactDocument, Document};
+use crate::pipeline::Document;
 
 /// The value used for a missing date in a [`Column::Date`] column (numpy's `NaT`).
 pub const NO_DATE: i64 = i64::MIN;
@@ -310,17 +310,16 @@ pub fn build_parallel(
     chunked(docs.len(), n_threads, |r| build(kind, &docs[r.clone()], gazetteer, r.start as i64))
 }
 
-/// [`build_parallel`] over documents kept as [`CompactDocument`]s: each
-/// chunk is unpacked, turned into columns and dropped, so only one chunk per
-/// thread is ever unpacked at a time.
+/// [`build_parallel`] over texts and their documents, given apart (as a
+/// batch keeps them).
 ///
 /// # Errors
 /// [`crate::Error::Config`] if `texts` and `docs` differ in length, or
 /// `n_threads` is `Some(0)` or the pool cannot start.
-pub fn build_compact(
+pub fn build_documents(
     kind: TableKind,
     texts: &[&str],
-    docs: &[CompactDocument],
+    docs: &[Document],
     gazetteer: &Gazetteer,
     n_threads: Option<usize>,
 ) -> Result<Table, crate::Error> {
@@ -328,14 +327,8 @@ pub fn build_compact(
         return Err(crate::Error::Config(format!("{} texts for {} documents", texts.len(), docs.len())));
     }
     chunked(docs.len(), n_threads, |r| {
-        if kind == TableKind::Entities {
-            // Entities need no tokens: read them in place.
-            let parts = texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| (*t, d));
-            return rows::entity_rows(parts, gazetteer, r.start as i64);
-        }
-        let expanded: Vec<Document> = docs[r.clone()].iter().map(CompactDocument::expand).collect();
         let refs: Vec<DocRef<'_>> =
-            texts[r.clone()].iter().zip(&expanded).map(|(t, d)| DocRef { text: t, doc: d }).collect();
+            texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| DocRef { text: t, doc: d }).collect();
         build(kind, &refs, gazetteer, r.start as i64)
     })
 }
@@ -542,15 +535,9 @@ mod tests {
         let r = refs(&texts, &docs);
         for kind in TableKind::ALL {
             let serial = build(kind, &r, nlp.gazetteer(), 0);
-            let compact: Vec<CompactDocument> =
-                docs.iter().cloned().map(|d| CompactDocument::new(d).unwrap()).collect();
             for threads in [Some(1), Some(2), None] {
                 assert_eq!(build_parallel(kind, &r, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
-                assert_eq!(
-                    build_compact(kind, &texts, &compact, nlp.gazetteer(), threads).unwrap(),
-                    serial,
-                    "{kind:?}"
-                );
+                assert_eq!(build_documents(kind, &texts, &docs, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
             }
         }
     }

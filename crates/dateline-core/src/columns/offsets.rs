@@ -72,9 +72,9 @@ fn tokenize_group(tokenizer: &Tokenizer, group: &[&str]) -> Part {
     let mut part = Part { tokens: Vec::new(), space_after: Vec::new(), sentences: Vec::new(), counts: Vec::new() };
     for text in group {
         tokenizer.tokenize_into(text, &mut buf);
-        extend_char_offsets(&mut part.tokens, text, buf.tokens.iter().map(|t| (t.start, t.end)));
-        part.space_after.extend(buf.tokens.iter().map(|t| t.space_after));
-        extend_char_offsets(&mut part.sentences, text, buf.sentences.iter().map(|s| (s.start, s.end)));
+        extend_char_offsets(&mut part.tokens, text, buf.tokens.iter().map(|t| (t.start(), t.end())));
+        part.space_after.extend(buf.tokens.iter().map(|t| t.space_after()));
+        extend_char_offsets(&mut part.sentences, text, buf.sentences.iter().map(|s| (s.start(), s.end())));
         part.counts.push((buf.tokens.len() as i64, buf.sentences.len() as i64));
     }
     part

@@ -7,43 +7,10 @@ use crate::tokenize::attrs;
 use crate::{DocumentType, Gazetteer, Rule, TimexType};
 
 pub(super) fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
-    entity_rows(docs.iter().map(|d| (d.text, d.doc)), gazetteer, first_doc)
-}
-
-/// A document's entities and where its sentences are, in either form.
-pub(super) trait EntitySource {
-    fn entity_list(&self) -> &[crate::Entity];
-    fn sentence_at(&self, byte: usize) -> usize;
-}
-
-impl EntitySource for crate::Document {
-    fn entity_list(&self) -> &[crate::Entity] {
-        &self.entities
-    }
-    fn sentence_at(&self, byte: usize) -> usize {
-        self.sentence_of(byte)
-    }
-}
-
-impl EntitySource for crate::CompactDocument {
-    fn entity_list(&self) -> &[crate::Entity] {
-        self.entities()
-    }
-    fn sentence_at(&self, byte: usize) -> usize {
-        self.sentence_of(byte)
-    }
-}
-
-/// The entities table of documents given as (text, document).
-pub(super) fn entity_rows<'a, D: EntitySource + 'a>(
-    docs: impl Iterator<Item = (&'a str, &'a D)> + Clone,
-    gazetteer: &Gazetteer,
-    first_doc: i64,
-) -> Table {
-    let n: usize = docs.clone().map(|(_, d)| d.entity_list().len()).sum();
+    let n: usize = docs.iter().map(|d| d.doc.entities.len()).sum();
     let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let mut sentence = Vec::with_capacity(n);
-    let bytes: usize = docs.clone().flat_map(|(_, d)| d.entity_list().iter().map(|m| m.end - m.start)).sum();
+    let bytes: usize = docs.iter().flat_map(|d| d.doc.entities.iter().map(|m| m.end - m.start)).sum();
     let mut text = StrColumn::with_capacity(n, bytes);
     let mut label = CatBuilder::with_capacity(n);
     let mut id = CatBuilder::with_capacity(n);
@@ -52,15 +19,16 @@ pub(super) fn entity_rows<'a, D: EntitySource + 'a>(
     let rule_names: Vec<&str> = [Rule::Name, Rule::Person, Rule::Repeat].iter().map(|r| r.as_str()).collect();
     let mut rule = CatBuilder::fixed(&rule_names);
     rule.col.codes.reserve(n);
-    for (k, (doc_text, d)) in docs.enumerate() {
-        let doc_entities = d.entity_list();
+    for (k, r) in docs.iter().enumerate() {
+        let (doc_text, d) = (r.text, r.doc);
+        let doc_entities = &d.entities;
         if doc_entities.is_empty() {
             continue;
         }
         let mut offsets = CharCursor::new(doc_text);
         for m in doc_entities {
             doc.push(first_doc + k as i64);
-            sentence.push(d.sentence_at(m.start) as i64);
+            sentence.push(d.sentence_of(m.start) as i64);
             start.push(offsets.at(m.start) as i64);
             end.push(offsets.at(m.end) as i64);
             text.push(&doc_text[m.start..m.end]);
@@ -229,19 +197,19 @@ pub(super) fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         let mut offsets = CharCursor::new(d.text);
         let mut s = 0usize;
         for (i, t) in d.doc.tokens.iter().enumerate() {
-            while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end <= i {
+            while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end() <= i {
                 s += 1;
             }
-            let w = &d.text[t.start..t.end];
+            let w = &d.text[t.start()..t.end()];
             doc.push(first_doc + k as i64);
             index.push(i as i64);
-            start.push(offsets.at(t.start) as i64);
-            end.push(offsets.at(t.end) as i64);
+            start.push(offsets.at(t.start()) as i64);
+            end.push(offsets.at(t.end()) as i64);
             text.push(w);
             norm.push(&attrs::norm(w));
             shape.push(&attrs::shape(w));
             sentence.push(s as i64);
-            space_after.push(t.space_after);
+            space_after.push(t.space_after());
             for (f, test) in flags.iter_mut().zip(tests) {
                 f.push(test(w));
             }
@@ -280,9 +248,9 @@ pub(super) fn sentences(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         for (i, s) in d.doc.sentences.iter().enumerate() {
             doc.push(first_doc + k as i64);
             index.push(i as i64);
-            start.push(offsets.at(s.start) as i64);
-            end.push(offsets.at(s.end) as i64);
-            text.push(&d.text[s.start..s.end]);
+            start.push(offsets.at(s.start()) as i64);
+            end.push(offsets.at(s.end()) as i64);
+            text.push(&d.text[s.start()..s.end()]);
         }
     }
     Table {

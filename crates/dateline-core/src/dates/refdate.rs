@@ -69,7 +69,8 @@ pub fn detect_reference_date_in(
             let Ok(date) = Date::parse_iso(&t.value[..10]) else {
                 continue;
             };
-            let before: Vec<&str> = tokens.iter().filter(|k| k.end <= t.start).map(|k| &head[k.start..k.end]).collect();
+            let before: Vec<&str> =
+                tokens.iter().filter(|k| k.end() <= t.start).map(|k| &head[k.start()..k.end()]).collect();
             if before.len() > 6 || before.iter().any(|w| matches!(*w, "." | "!" | "?")) {
                 continue;
             }

@@ -94,7 +94,7 @@ fn word_id(g: &Grammar, w: &str) -> u32 {
 
 impl<'a> Scan<'a> {
     pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
-        let ids = toks.iter().map(|t| word_id(g, &text[t.start..t.end])).collect();
+        let ids = toks.iter().map(|t| word_id(g, &text[t.start()..t.end()])).collect();
         Self {
             g,
             text,
@@ -140,7 +140,7 @@ impl<'a> Scan<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks.get(i).map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     /// Whether token `i` is a word of list `l` (none: no list of that use).
@@ -380,7 +380,7 @@ impl<'a> Scan<'a> {
                 }
             }
             Atom::Shape(s) => {
-                let rest = self.toks.get(i).map_or(&[][..], |t| &self.text.as_bytes()[t.start..]);
+                let rest = self.toks.get(i).map_or(&[][..], |t| &self.text.as_bytes()[t.start()..]);
                 if !self.is_slow() && !g.shapes.list[*s].may_start(rest) {
                     return;
                 }

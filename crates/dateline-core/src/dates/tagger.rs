@@ -26,8 +26,8 @@ impl SentenceOf<'_> {
             return None;
         }
         // Sentences are in order and do not overlap.
-        let j = self.sentences.partition_point(|s| s.token_end.min(self.tokens) <= k);
-        let held = self.sentences.get(j).is_some_and(|s| s.token_start <= k);
+        let j = self.sentences.partition_point(|s| s.token_end().min(self.tokens) <= k);
+        let held = self.sentences.get(j).is_some_and(|s| s.token_start() <= k);
         Some(if held { u32::try_from(j).unwrap_or(u32::MAX) } else { 0 })
     }
 }
@@ -71,7 +71,7 @@ pub(crate) fn tag(
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentences
             .get(sentence_of.get(s).unwrap_or(0) as usize)
-            .map_or((0, tokens.len()), |x| (x.token_start, x.token_end));
+            .map_or((0, tokens.len()), |x| (x.token_start(), x.token_end()));
         words.tense(s, e, ss, se)
     };
     let in_id = g.word_id("in");
@@ -93,7 +93,7 @@ pub(crate) fn tag(
     let (resolved, ranges) = r.finish();
     let span = |id: NodeId| {
         let n = &scan.nodes[id as usize];
-        (tokens[n.start as usize].start, tokens[n.end as usize - 1].end)
+        (tokens[n.start as usize].start(), tokens[n.end as usize - 1].end())
     };
     let timexes = resolved
         .into_iter()
@@ -126,7 +126,7 @@ pub(crate) fn tag(
                     via: v,
                     anchor: x.anchor,
                     tense: x.cue.tense,
-                    cue: x.cue.at.map(|k| (tokens[k].start, tokens[k].end)),
+                    cue: x.cue.at.map(|k| (tokens[k].start(), tokens[k].end())),
                     document_type,
                 },
             }
@@ -176,7 +176,7 @@ mod tests {
                 let (tokens, sentences) = tok.tokenize_with_sentences(text);
                 let mut table = vec![0u32; tokens.len()];
                 for (k, s) in sentences.iter().enumerate() {
-                    for slot in table.iter_mut().take(s.token_end.min(tokens.len())).skip(s.token_start) {
+                    for slot in table.iter_mut().take(s.token_end().min(tokens.len())).skip(s.token_start()) {
                         *slot = u32::try_from(k).unwrap();
                     }
                 }
@@ -188,7 +188,7 @@ mod tests {
                 let partial = &sentences[sentences.len().min(1)..];
                 let of = SentenceOf { sentences: partial, tokens: tokens.len() };
                 if let Some(first) = partial.first() {
-                    assert_eq!(of.get(first.token_start.saturating_sub(1)), Some(0));
+                    assert_eq!(of.get(first.token_start().saturating_sub(1)), Some(0));
                 }
             }
         }

@@ -86,7 +86,7 @@ impl Words<'_> {
     /// `endings`, and not one of the words flagged `except`.
     fn regular_form(&self, k: usize, endings: &[Box<str>], except: u16) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
-        let w = &self.text[t.start..t.end];
+        let w = &self.text[t.start()..t.end()];
         // The ending first: it turns away most words at once.
         w.len() > 4
             && endings.iter().any(|e| w.ends_with(e.as_ref()))
@@ -166,7 +166,7 @@ mod tests {
         /// of its shortcuts.
         fn cue_slow(&self, k: usize) -> Option<Tense> {
             let regular_past = {
-                let w = self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end]);
+                let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
                 w.len() > 4
                     && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
                     && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
@@ -255,10 +255,10 @@ mod tests {
             text.push(' ');
         }
         let tokens = Tokenizer::default().tokenize(&text);
-        let ids: Vec<u32> = tokens.iter().map(|t| g.token_id(&text[t.start..t.end]).unwrap_or(u32::MAX)).collect();
+        let ids: Vec<u32> = tokens.iter().map(|t| g.token_id(&text[t.start()..t.end()]).unwrap_or(u32::MAX)).collect();
         let words = Words { g, ids: &ids, text: &text, tokens: &tokens };
         for k in 0..tokens.len() {
-            assert_eq!(words.cue(k), words.cue_slow(k), "token {k} {:?}", &text[tokens[k].start..tokens[k].end]);
+            assert_eq!(words.cue(k), words.cue_slow(k), "token {k} {:?}", &text[tokens[k].start()..tokens[k].end()]);
         }
     }
 }

@@ -64,14 +64,14 @@ pub(crate) fn is_common_word_name(tokens: &[&str]) -> bool {
 /// Whether token `k` of a document may be matched by a common-word name:
 /// capitalised but not all capitals, and not the first word of a sentence.
 pub(crate) fn casing_marks_name(text: &str, tokens: &[crate::tokenize::Token], k: usize) -> bool {
-    let w = &text[tokens[k].start..tokens[k].end];
+    let w = &text[tokens[k].start()..tokens[k].end()];
     let mut chars = w.chars();
     if !chars.next().is_some_and(char::is_uppercase) || !chars.any(char::is_lowercase) {
         return false;
     }
     let Some(p) = k.checked_sub(1) else { return false };
-    let prev = &text[tokens[p].start..tokens[p].end];
-    let gap = &text[tokens[p].end..tokens[k].start];
+    let prev = &text[tokens[p].start()..tokens[p].end()];
+    let gap = &text[tokens[p].end()..tokens[k].start()];
     !(gap.contains('\n')
         || matches!(prev, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "-" | "–" | "..." | "…"))
 }
@@ -96,15 +96,16 @@ pub(crate) fn looks_like_name(w: &str) -> bool {
 /// [`looks_like_name`]) joined to its neighbour by a single space (`Corina`
 /// in `María Corina Machado`).
 fn name_part(text: &str, tokens: &[crate::tokenize::Token], k: usize, gap: &str) -> bool {
-    gap == " " && looks_like_name(&text[tokens[k].start..tokens[k].end])
+    gap == " " && looks_like_name(&text[tokens[k].start()..tokens[k].end()])
 }
 
 /// Whether the match of tokens `a..b` is flanked by another capitalised
 /// non-word (`Machado` in `Corina Machado`, `Florence` in `Florence Welch`):
 /// then it is most likely part of a longer name the gazetteer lacks.
 pub(crate) fn inside_longer_name(text: &str, tokens: &[crate::tokenize::Token], a: usize, b: usize) -> bool {
-    let before = a.checked_sub(1).is_some_and(|p| name_part(text, tokens, p, &text[tokens[p].end..tokens[a].start]));
-    let after = b < tokens.len() && name_part(text, tokens, b, &text[tokens[b - 1].end..tokens[b].start]);
+    let before =
+        a.checked_sub(1).is_some_and(|p| name_part(text, tokens, p, &text[tokens[p].end()..tokens[a].start()]));
+    let after = b < tokens.len() && name_part(text, tokens, b, &text[tokens[b - 1].end()..tokens[b].start()]);
     before || after
 }
 

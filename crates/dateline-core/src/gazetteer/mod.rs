@@ -305,7 +305,7 @@ fn name_forms<'a>(tokenizer: &Tokenizer, name: &'a str) -> Vec<(Cow<'a, str>, Ve
         let mut toks = tokenizer.tokenize(&inside);
         toks.pop();
         let same = toks.len() == forms[0].1.len()
-            && toks.iter().zip(&forms[0].1).all(|(a, b)| inside[a.start..a.end] == name[b.start..b.end]);
+            && toks.iter().zip(&forms[0].1).all(|(a, b)| inside[a.start()..a.end()] == name[b.start()..b.end()]);
         if !same {
             forms.push((Cow::Owned(inside), toks));
         }
@@ -429,7 +429,7 @@ impl Compiler {
                 continue;
             }
             for (source, toks) in name_forms(&self.tokenizer, name) {
-                let words: Vec<&str> = toks.iter().map(|t| &source[t.start..t.end]).collect();
+                let words: Vec<&str> = toks.iter().map(|t| &source[t.start()..t.end()]).collect();
                 // An `exact` entry written with capitals (`WHO`) is trusted
                 // past the function-word guard: it matches only as written.
                 let trusted = e.case == CaseRule::Exact && words.iter().any(|w| w.chars().any(char::is_uppercase));
@@ -444,7 +444,7 @@ impl Compiler {
                     if matches!(source, Cow::Owned(_)) {
                         up_toks.pop(); // the continuation word
                     }
-                    self.upper.insert(up_toks.iter().map(|t| &up[t.start..t.end]), idx, false);
+                    self.upper.insert(up_toks.iter().map(|t| &up[t.start()..t.end()]), idx, false);
                 }
                 if folding.any() && e.case != CaseRule::Exact {
                     let f: Vec<String> = words.iter().map(|w| folding.fold(w)).collect();
@@ -744,7 +744,7 @@ impl Gazetteer {
         i: usize,
         mut found: impl FnMut(usize, u32, u32, &'g Trie),
     ) {
-        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
         let allow_common = || !self.common_word_guard || guard::casing_marks_name(text, tokens, i);
         // The prepared words are those of `words.base..words.end`, which a
         // walk from `i` (before `words.until`) never reads past.
@@ -808,8 +808,8 @@ impl Gazetteer {
 
     fn matched(tokens: &[Token], i: usize, len: usize, entry: u32, alternatives: Option<&Vec<u32>>) -> Match {
         Match {
-            start: tokens[i].start,
-            end: tokens[i + len - 1].end,
+            start: tokens[i].start(),
+            end: tokens[i + len - 1].end(),
             token_start: i,
             token_end: i + len,
             entry,

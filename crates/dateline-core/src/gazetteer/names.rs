@@ -165,14 +165,14 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn word(&self, k: usize) -> &str {
-        &self.text[self.tokens[k].start..self.tokens[k].end]
+        &self.text[self.tokens[k].start()..self.tokens[k].end()]
     }
 
     /// Whether tokens `k` and `k + 1` are separated by exactly one space.
     fn joined(&self, k: usize) -> bool {
         k + 1 < self.tokens.len() && {
-            let end = self.tokens[k].end;
-            self.tokens[k + 1].start == end + 1 && self.text.as_bytes()[end] == b' '
+            let end = self.tokens[k].end();
+            self.tokens[k + 1].start() == end + 1 && self.text.as_bytes()[end] == b' '
         }
     }
 
@@ -195,8 +195,8 @@ fn match_at(matches: &[Match], k: usize) -> Option<usize> {
 
 fn span(tokens: &[Token], a: usize, b: usize, entry: u32, rule: Rule, name: Option<Box<str>>) -> Match {
     Match {
-        start: tokens[a].start,
-        end: tokens[b - 1].end,
+        start: tokens[a].start(),
+        end: tokens[b - 1].end(),
         token_start: a,
         token_end: b,
         entry,
@@ -247,7 +247,7 @@ impl Gazetteer {
         while j + 1 < n {
             // Names start with a capital: skip lower-case ASCII words and punctuation
             // before looking at the word.
-            let lead = bytes[cx.tokens[j].start];
+            let lead = bytes[cx.tokens[j].start()];
             let w = if lead < 0x80 && !lead.is_ascii_uppercase() { "" } else { cx.word(j) };
             let starts = if w.is_empty() {
                 None
@@ -391,11 +391,11 @@ impl Gazetteer {
         let part_of = |k: usize| {
             // Name words start with a capital: skip lower-case ASCII words and punctuation.
             let t = cx.tokens[k];
-            let lead = bytes[t.start];
+            let lead = bytes[t.start()];
             if lead < 0x80 && !lead.is_ascii_uppercase() {
                 return None;
             }
-            let w = &bytes[t.start..t.end];
+            let w = &bytes[t.start()..t.end()];
             parts.iter().find(|&&(p, _)| p.as_bytes() == w).map(|&(_, i)| i)
         };
         let repeat = |k: usize, source: &Match| {
@@ -441,7 +441,7 @@ impl Gazetteer {
 }
 
 fn text_of(cx: &Ctx<'_>, a: usize, b: usize) -> Box<str> {
-    cx.text[cx.tokens[a].start..cx.tokens[b - 1].end].into()
+    cx.text[cx.tokens[a].start()..cx.tokens[b - 1].end()].into()
 }
 
 #[cfg(test)]

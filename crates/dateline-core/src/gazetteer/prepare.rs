@@ -98,13 +98,13 @@ impl Gazetteer {
         // then no word is folded (`folded` and `next_changed` stay empty).
         let unchanged = !self.folding.case_insensitive && text.is_ascii();
         let folded: Vec<Cow<'t, str>> = if self.folding.any() && !unchanged {
-            window.iter().map(|t| self.folding.fold_cow(&text[t.start..t.end])).collect()
+            window.iter().map(|t| self.folding.fold_cow(&text[t.start()..t.end()])).collect()
         } else {
             Vec::new()
         };
         let mut next_changed = vec![usize::MAX; folded.len()];
         for k in (0..folded.len()).rev() {
-            let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[window[k].start..window[k].end]);
+            let changed = matches!(&folded[k], Cow::Owned(f) if *f != text[window[k].start()..window[k].end()]);
             next_changed[k] = if changed { from + k } else { next_changed.get(k + 1).copied().unwrap_or(usize::MAX) };
         }
         let lower = if self.lower.is_empty() {
@@ -113,7 +113,7 @@ impl Gazetteer {
             window
                 .iter()
                 .map(|t| {
-                    let w = &text[t.start..t.end];
+                    let w = &text[t.start()..t.end()];
                     if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
                 })
                 .collect()
@@ -121,7 +121,7 @@ impl Gazetteer {
         let mut steps =
             SPARE_STEPS.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s))).unwrap_or_default();
         let bytes = text.as_bytes();
-        self.exact.first_steps(window.len(), |k| &bytes[window[k].start..window[k].end], &mut steps);
+        self.exact.first_steps(window.len(), |k| &bytes[window[k].start()..window[k].end()], &mut steps);
         Prepared { base: from, until, end, folded, lower, steps, next_changed }
     }
 }

@@ -5,7 +5,7 @@
 //! use dateline_core::Tokenizer;
 //! let tok = Tokenizer::default();
 //! let text = "Venezuela's U.S.-backed talks don't end.";
-//! let words: Vec<&str> = tok.tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
+//! let words: Vec<&str> = tok.tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect();
 //! assert_eq!(words, ["Venezuela", "'s", "U.S.", "-", "backed", "talks", "do", "n't", "end", "."]);
 //! ```
 
@@ -13,6 +13,7 @@ pub mod attrs;
 mod blocks;
 mod lexicon;
 mod sentences;
+mod token;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -23,18 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::lang::Lang;
 
-pub use sentences::Sentence;
-
-/// One token: a half-open byte range of the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Token {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// Whether whitespace follows the token.
-    pub space_after: bool,
-}
+pub use token::{MAX_TEXT_BYTES, Sentence, Token};
 
 /// Working memory of texts up to this many bytes is kept from text to text
 /// on each thread (about 4 bytes per byte of text at most).
@@ -316,8 +306,12 @@ impl Tokenizer {
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).
     /// Whitespace is Unicode's White_Space plus the ASCII information
     /// separators U+001C–U+001F (as Python's `str.isspace`).
+    ///
+    /// # Panics
+    /// If `text` is longer than [`MAX_TEXT_BYTES`].
     #[must_use]
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        assert!(text.len() <= MAX_TEXT_BYTES, "a text of {} bytes is over the {MAX_TEXT_BYTES}-byte limit", text.len());
         let mut tokens = Vec::new();
         self.scan::<false>(text, &mut tokens, &mut Vec::new(), &mut Vec::new());
         self.language_rules(text, &mut tokens);
@@ -334,19 +328,19 @@ impl Tokenizer {
         let mut r = 0;
         while r < tokens.len() {
             let a = tokens[r];
-            if r + 2 < tokens.len() && bytes[a.start].is_ascii_digit() {
+            if r + 2 < tokens.len() && bytes[a.start()].is_ascii_digit() {
                 let (b, c) = (tokens[r + 1], tokens[r + 2]);
-                let next = &text[c.start..c.end];
-                if a.end == b.start
-                    && b.end - b.start == 1
-                    && bytes[b.start] == b'.'
-                    && (1..=3).contains(&(a.end - a.start))
-                    && bytes[a.start..a.end].iter().all(u8::is_ascii_digit)
-                    && !bytes[b.end..c.start].contains(&b'\n')
+                let next = &text[c.start()..c.end()];
+                if a.end() == b.start()
+                    && b.end() - b.start() == 1
+                    && bytes[b.start()] == b'.'
+                    && (1..=3).contains(&(a.end() - a.start()))
+                    && bytes[a.start()..a.end()].iter().all(u8::is_ascii_digit)
+                    && !bytes[b.end()..c.start()].contains(&b'\n')
                     && next.chars().next().is_some_and(char::is_alphanumeric)
                     && !self.is_sentence_starter(next)
                 {
-                    tokens[w] = Token { start: a.start, end: b.end, space_after: b.space_after };
+                    tokens[w] = Token::new(a.start(), b.end(), b.space_after());
                     w += 1;
                     r += 2;
                     continue;
@@ -373,10 +367,11 @@ impl Tokenizer {
         if lex.ordinal_dot {
             self.join_ordinal_dots(text, tokens);
         }
-        if lex.keep_hyphens && tokens.iter().any(|t| t.end - t.start <= 3 && text[t.start..t.end] == *"-") {
+        if lex.keep_hyphens && tokens.iter().any(|t| t.end() - t.start() <= 3 && text[t.start()..t.end()] == *"-") {
             join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
         }
-        let bang = |t: &Token| t.end - t.start > 1 && bytes[t.start..t.end].iter().all(|&b| b == b'!' || b == b'?');
+        let bang =
+            |t: &Token| t.end() - t.start() > 1 && bytes[t.start()..t.end()].iter().all(|&b| b == b'!' || b == b'?');
         let undo = !lex.english_clitics;
         let elide = !lex.elisions.is_empty();
         // One pass: each token is split (`!!`, an elision) or joined to the
@@ -384,18 +379,18 @@ impl Tokenizer {
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 8);
         for &t in tokens.iter() {
             if undo && bang(&t) {
-                for i in t.start..t.end {
-                    out.push(Token { start: i, end: i + 1, space_after: i + 1 == t.end && t.space_after });
+                for i in t.start()..t.end() {
+                    out.push(Token::new(i, i + 1, i + 1 == t.end() && t.space_after()));
                 }
                 continue;
             }
             // `gravel:,,Dat`: the Dutch opening quote `,,` glued to words is a
             // token of its own, and so is the punctuation beside it.
-            if undo && t.end - t.start > 2 && text[t.start..t.end].contains(",,") {
-                let b = &bytes[t.start..t.end];
+            if undo && t.end() - t.start() > 2 && text[t.start()..t.end()].contains(",,") {
+                let b = &bytes[t.start()..t.end()];
                 let mut push = |s: usize, e: usize| {
-                    let end = t.start + e;
-                    out.push(Token { start: t.start + s, end, space_after: end == t.end && t.space_after });
+                    let end = t.start() + e;
+                    out.push(Token::new(t.start() + s, end, end == t.end() && t.space_after()));
                 };
                 let mut i = 0;
                 while i < b.len() {
@@ -430,58 +425,55 @@ impl Tokenizer {
             }
             // `km²`: a superscript unit power is a token of its own (UD).
             if undo
-                && t.end - t.start > 2
-                && text[t.start..t.end].ends_with(['²', '³'])
-                && text[t.start..t.end - 2].chars().all(char::is_alphabetic)
+                && t.end() - t.start() > 2
+                && text[t.start()..t.end()].ends_with(['²', '³'])
+                && text[t.start()..t.end() - 2].chars().all(char::is_alphabetic)
             {
-                out.push(Token { start: t.start, end: t.end - 2, space_after: false });
-                out.push(Token { start: t.end - 2, end: t.end, space_after: t.space_after });
+                out.push(Token::new(t.start(), t.end() - 2, false));
+                out.push(Token::new(t.end() - 2, t.end(), t.space_after()));
                 continue;
             }
             // `po'`, `E'`: a short word cut short keeps its apostrophe
             // (languages with elisions), where a space or the end follows.
             if elide
-                && text[t.start..t.end] == *"'"
-                && (t.end == text.len() || text[t.end..].starts_with(char::is_whitespace))
+                && text[t.start()..t.end()] == *"'"
+                && (t.end() == text.len() || text[t.end()..].starts_with(char::is_whitespace))
                 && let Some(last) = out.last_mut()
-                && last.end == t.start
-                && (1..=4).contains(&text[last.start..last.end].chars().count())
-                && text[last.start..last.end].chars().all(char::is_alphabetic)
+                && last.end() == t.start()
+                && (1..=4).contains(&text[last.start()..last.end()].chars().count())
+                && text[last.start()..last.end()].chars().all(char::is_alphabetic)
             {
-                last.end = t.end;
-                last.space_after = t.space_after;
+                *last = Token::new(last.start(), t.end(), t.space_after());
                 continue;
             }
             // `'t`, `'s` (Dutch): a proclitic and its letter are one token.
             if !lex.proclitics.is_empty()
                 && let Some(last) = out.last_mut()
-                && last.end == t.start
-                && (last.end - last.start == 1 || text[last.start..last.end] == *"’")
-                && matches!(&text[last.start..last.end], "'" | "’")
-                && lex.proclitics.iter().any(|p| p[1..].eq_ignore_ascii_case(&text[t.start..t.end]))
+                && last.end() == t.start()
+                && (last.end() - last.start() == 1 || text[last.start()..last.end()] == *"’")
+                && matches!(&text[last.start()..last.end()], "'" | "’")
+                && lex.proclitics.iter().any(|p| p[1..].eq_ignore_ascii_case(&text[t.start()..t.end()]))
             {
-                last.end = t.end;
-                last.space_after = t.space_after;
+                *last = Token::new(last.start(), t.end(), t.space_after());
                 continue;
             }
             if undo
                 && let Some(last) = out.last_mut()
-                && last.end == t.start
+                && last.end() == t.start()
             {
-                let (x, y) = (&text[last.start..last.end], &text[t.start..t.end]);
+                let (x, y) = (&text[last.start()..last.end()], &text[t.start()..t.end()]);
                 let quotes = matches!((x, y), ("'", "'") | ("`", "`") | (",", ","));
                 // A clitic split starts with an apostrophe (`'s`, `n't`) or is
                 // letters (`m` of `im`, `nt` of `dont`).
                 let may =
                     matches!(y.as_bytes()[0], b'\'' | 0xE2 | b'n' | b'N') || y.bytes().all(|b| b.is_ascii_alphabetic());
-                if quotes || (may && clitic_len(&text[last.start..t.end]) == Some(y.len())) {
-                    last.end = t.end;
-                    last.space_after = t.space_after;
+                if quotes || (may && clitic_len(&text[last.start()..t.end()]) == Some(y.len())) {
+                    *last = Token::new(last.start(), t.end(), t.space_after());
                     continue;
                 }
             }
-            if elide && bytes[t.start..t.end].iter().any(|&b| b == b'\'' || b == 0xE2) {
-                let w = &text[t.start..t.end];
+            if elide && bytes[t.start()..t.end()].iter().any(|&b| b == b'\'' || b == 0xE2) {
+                let w = &text[t.start()..t.end()];
                 let cut = w.char_indices().find(|&(_, c)| is_apostrophe(c)).map(|(i, c)| i + c.len_utf8());
                 let split = cut.filter(|&c| {
                     c < w.len()
@@ -489,8 +481,8 @@ impl Tokenizer {
                         && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
                 });
                 if let Some(c) = split {
-                    out.push(Token { start: t.start, end: t.start + c, space_after: false });
-                    out.push(Token { start: t.start + c, end: t.end, space_after: t.space_after });
+                    out.push(Token::new(t.start(), t.start() + c, false));
+                    out.push(Token::new(t.start() + c, t.end(), t.space_after()));
                     continue;
                 }
             }
@@ -604,7 +596,7 @@ impl Tokenizer {
             // Digits, or letters that cannot be a fused form.
             let fused = fused_at(bytes, start, end);
             let next = if (m.digit & word == word) | ((m.alpha & word == word) & !fused) {
-                tokens.push(Token { start, end, space_after: end < n });
+                tokens.push(Token::new(start, end, end < n));
                 end
             } else if self.common_chunk(text, &m, base, s, e, spans) {
                 emit::<MARK>(bytes, spans, tokens, cands);
@@ -958,7 +950,7 @@ impl Tokenizer {
             };
             // The commonest chunks, a plain word or a number, go straight to the tokens.
             if no_special_cases && is_plain(mask, &bytes[s..i]) {
-                tokens.push(Token { start: s, end: i, space_after: i < n });
+                tokens.push(Token::new(s, i, i < n));
                 return i;
             }
             mask
@@ -1162,7 +1154,12 @@ impl Tokenizer {
     /// }
     /// assert_eq!(buf.tokens.len(), 1);
     /// ```
+    ///
+    /// # Panics
+    /// If `text` is longer than [`MAX_TEXT_BYTES`] (the Python binding
+    /// refuses such texts with an error first).
     pub fn tokenize_into(&self, text: &str, buf: &mut TokenBuffers) {
+        assert!(text.len() <= MAX_TEXT_BYTES, "a text of {} bytes is over the {MAX_TEXT_BYTES}-byte limit", text.len());
         self.scan::<true>(text, &mut buf.tokens, &mut buf.cands, &mut buf.spans);
         let moved = self.language_rules(text, &mut buf.tokens);
         if split_cjk(text, &mut buf.tokens) || moved {
@@ -1174,8 +1171,10 @@ impl Tokenizer {
             buf.cands.clear();
             buf.cands.extend((0..tokens.len()).filter(|&k| {
                 let t = tokens[k];
-                let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start);
-                sentences::may_decide(bytes, t) || gap_end - t.end > 1 || (gap_end > t.end && bytes[t.end] != b' ')
+                let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start());
+                sentences::may_decide(bytes, t)
+                    || gap_end - t.end() > 1
+                    || (gap_end > t.end() && bytes[t.end()] != b' ')
             }));
         }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
@@ -1494,7 +1493,7 @@ fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
     if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b) || b == 0xEF) {
         return false;
     }
-    let has = |t: &Token| text[t.start..t.end].chars().any(|c| cjk_class(c) != 0);
+    let has = |t: &Token| text[t.start()..t.end()].chars().any(|c| cjk_class(c) != 0);
     if !tokens.iter().any(has) {
         return false;
     }
@@ -1504,18 +1503,18 @@ fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
             out.push(t);
             continue;
         }
-        let mut start = t.start;
+        let mut start = t.start();
         let mut prev: Option<u8> = None;
-        for (i, c) in text[t.start..t.end].char_indices() {
-            let at = t.start + i;
+        for (i, c) in text[t.start()..t.end()].char_indices() {
+            let at = t.start() + i;
             let class = cjk_class(c);
             if at > start && (class == 4 || prev == Some(4) || prev != Some(class)) {
-                out.push(Token { start, end: at, space_after: false });
+                out.push(Token::new(start, at, false));
                 start = at;
             }
             prev = Some(class);
         }
-        out.push(Token { start, end: t.end, space_after: t.space_after });
+        out.push(Token::new(start, t.end(), t.space_after()));
     }
     *tokens = out;
     true
@@ -1526,32 +1525,32 @@ fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
 /// `dit-il`), which becomes one token with its hyphen, and month names
 /// (`março-abril` is a range).
 fn join_hyphenated(text: &str, tokens: &mut Vec<Token>, suffixes: &[String], month: impl Fn(&str) -> bool) {
-    let word_end = |t: &Token| text[t.start..t.end].chars().next_back().is_some_and(char::is_alphanumeric);
+    let word_end = |t: &Token| text[t.start()..t.end()].chars().next_back().is_some_and(char::is_alphanumeric);
     // A letter after the hyphen: `24-jarige` joins, `1994-95` and `10-12` do not.
-    let word_start = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_alphabetic);
+    let word_start = |t: &Token| text[t.start()..t.end()].chars().next().is_some_and(char::is_alphabetic);
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
         let joins = k + 2 < tokens.len()
-            && matches!(&text[tokens[k + 1].start..tokens[k + 1].end], "-" | "‐")
-            && t.end == tokens[k + 1].start
-            && tokens[k + 1].end == tokens[k + 2].start
+            && matches!(&text[tokens[k + 1].start()..tokens[k + 1].end()], "-" | "‐")
+            && t.end() == tokens[k + 1].start()
+            && tokens[k + 1].end() == tokens[k + 2].start()
             && word_end(&t)
             && word_start(&tokens[k + 2])
-            && !month(&text[t.start..t.end])
-            && !month(&text[tokens[k + 2].start..tokens[k + 2].end]);
+            && !month(&text[t.start()..t.end()])
+            && !month(&text[tokens[k + 2].start()..tokens[k + 2].end()]);
         if joins {
             let (h, b) = (tokens[k + 1], tokens[k + 2]);
-            let suffix = format!("-{}", text[b.start..b.end].to_lowercase());
+            let suffix = format!("-{}", text[b.start()..b.end()].to_lowercase());
             if suffixes.contains(&suffix) {
                 out.push(t);
-                out.push(Token { start: h.start, end: b.end, space_after: b.space_after });
+                out.push(Token::new(h.start(), b.end(), b.space_after()));
                 k += 3;
                 continue;
             }
             // The word goes on: join into the next token and look again.
-            tokens[k + 2] = Token { start: t.start, end: b.end, space_after: b.space_after };
+            tokens[k + 2] = Token::new(t.start(), b.end(), b.space_after());
             k += 2;
             continue;
         }
@@ -1693,13 +1692,13 @@ fn emit<const MARK: bool>(
     if let Some((&(start, end), rest)) = spans.split_last() {
         if MARK {
             for (k, &(start, end)) in spans.iter().enumerate() {
-                if sentences::may_decide(bytes, Token { start, end, space_after: false }) {
+                if sentences::may_decide(bytes, Token::new(start, end, false)) {
                     cands.push(tokens.len() + k);
                 }
             }
         }
-        tokens.extend(rest.iter().map(|&(start, end)| Token { start, end, space_after: false }));
-        tokens.push(Token { start, end, space_after: end < bytes.len() });
+        tokens.extend(rest.iter().map(|&(start, end)| Token::new(start, end, false)));
+        tokens.push(Token::new(start, end, end < bytes.len()));
     }
     spans.clear();
 }
@@ -1840,7 +1839,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        Tokenizer::default().tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        Tokenizer::default().tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect()
     }
 
     #[test]
@@ -2157,9 +2156,9 @@ mod tests {
             let toks = Tokenizer::default().tokenize(t);
             let mut last = 0;
             for tk in toks {
-                assert!(tk.start >= last && tk.start < tk.end && tk.end <= t.len());
-                assert!(t.is_char_boundary(tk.start) && t.is_char_boundary(tk.end));
-                last = tk.end;
+                assert!(tk.start() >= last && tk.start() < tk.end() && tk.end() <= t.len());
+                assert!(t.is_char_boundary(tk.start()) && t.is_char_boundary(tk.end()));
+                last = tk.end();
             }
         }
     }

@@ -1,21 +1,6 @@
 //! Sentence splitting over tokens.
 
-use serde::{Deserialize, Serialize};
-
-use super::{Token, Tokenizer};
-
-/// One sentence: a byte range of the text and the range of its tokens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sentence {
-    /// Byte offset of the sentence's first token.
-    pub start: usize,
-    /// Byte offset one past its last token.
-    pub end: usize,
-    /// Index of its first token.
-    pub token_start: usize,
-    /// Index one past its last token.
-    pub token_end: usize,
-}
+use super::{Sentence, Token, Tokenizer};
 
 fn is_closing(w: &str) -> bool {
     matches!(w, "\"" | "”" | "’" | "'" | ")" | "]" | "}" | "»")
@@ -53,14 +38,16 @@ const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"
 /// Whether token `t` is a bullet: every bullet is one non-ASCII character of two or three bytes.
 #[inline(always)] // called for every token
 fn is_bullet(text: &str, t: Token) -> bool {
-    matches!(t.end - t.start, 2 | 3) && text.as_bytes()[t.start] >= 0x80 && BULLETS.contains(&&text[t.start..t.end])
+    matches!(t.end() - t.start(), 2 | 3)
+        && text.as_bytes()[t.start()] >= 0x80
+        && BULLETS.contains(&&text[t.start()..t.end()])
 }
 
 /// A list marker starting at token `k` (`1.`, `2.)`, `3)`, `a.`): its value
 /// and the index of its last token. It must be written without spaces and be
 /// followed by a capitalised word.
 fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
-    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let word = |i: usize| &text[tokens[i].start()..tokens[i].end()];
     let w = word(k);
     if w.len() > 2 {
         return None;
@@ -74,12 +61,15 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
     };
     let mut j = k;
     let mut parts = 0;
-    while j + 1 < tokens.len() && tokens[j].end == tokens[j + 1].start && matches!(word(j + 1), "." | ")") && parts < 2
+    while j + 1 < tokens.len()
+        && tokens[j].end() == tokens[j + 1].start()
+        && matches!(word(j + 1), "." | ")")
+        && parts < 2
     {
         j += 1;
         parts += 1;
     }
-    if parts == 0 || j + 1 >= tokens.len() || tokens[j].end == tokens[j + 1].start {
+    if parts == 0 || j + 1 >= tokens.len() || tokens[j].end() == tokens[j + 1].start() {
         return None;
     }
     word(j + 1).chars().next().filter(|c| c.is_uppercase())?;
@@ -115,7 +105,7 @@ impl Breaks {
 /// a numeric date (token `k`) with a clock time stands as a sentence of its own.
 fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
     let n = tokens.len();
-    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
     let is_date = {
         let w = word(k);
         w.len() >= 6
@@ -151,10 +141,10 @@ fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
 /// neighbours of one that matters.
 #[inline(always)]
 pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
-    let first = bytes[t.start];
+    let first = bytes[t.start()];
     may_start_header(first)
         || matches!(first, 0xC2 | 0xE2)
-        || (first.is_ascii_lowercase() && t.end - t.start == 1)
+        || (first.is_ascii_lowercase() && t.end() - t.start() == 1)
         || may_end(bytes, t)
 }
 
@@ -167,7 +157,7 @@ fn may_start_header(b: u8) -> bool {
 /// or `。` `！` `？` (0x82, 0x81, 0x9F), as a sentence's last token does.
 #[inline(always)]
 fn may_end(bytes: &[u8], t: Token) -> bool {
-    matches!(bytes[t.end - 1], b'.' | b'!' | b'?' | 0xA6 | 0x82 | 0x81 | 0x9F)
+    matches!(bytes[t.end() - 1], b'.' | b'!' | b'?' | 0xA6 | 0x82 | 0x81 | 0x9F)
 }
 
 /// Splits tokens into sentences. Decisions, in order: blank lines always end
@@ -191,7 +181,7 @@ pub(super) fn split(
     out: &mut Vec<Sentence>,
 ) {
     let n = tokens.len();
-    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
     out.clear();
     let Scratch { brk, keep, visit } = scratch;
     brk.at.clear();
@@ -211,17 +201,17 @@ pub(super) fn split(
             continue; // inside a list marker
         }
         let t = tokens[k];
-        let first = bytes[t.start];
+        let first = bytes[t.start()];
         if k + 1 < n && may_start_header(first) {
             header(text, tokens, k, brk);
         }
         if k > 0 && bullet_at(k) {
             brk.set(k - 1);
         }
-        if t.end - t.start > 2 {
+        if t.end() - t.start() > 2 {
             continue;
         }
-        let at_start = || k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end..tokens[k].start]).0;
+        let at_start = || k == 0 || bullet_at(k - 1) || gap_breaks(&text[tokens[k - 1].end()..tokens[k].start()]).0;
         if let Some((v, end)) = list_marker(text, tokens, k)
             && let at_start = at_start()
             && (at_start || last_marker.is_some_and(|p| p + 1 == v))
@@ -260,10 +250,10 @@ pub(super) fn split(
             continue; // passed over with an ellipsis or closing quotes
         }
         i = v;
-        if i + 1 < n && !keep[i] && tokens[i].end < tokens[i + 1].start {
-            let gap = tokens[i + 1].start - tokens[i].end;
-            if gap > 1 || bytes[tokens[i].end] == b'\n' {
-                let (line, blank) = gap_breaks(&text[tokens[i].end..tokens[i + 1].start]);
+        if i + 1 < n && !keep[i] && tokens[i].end() < tokens[i + 1].start() {
+            let gap = tokens[i + 1].start() - tokens[i].end();
+            if gap > 1 || bytes[tokens[i].end()] == b'\n' {
+                let (line, blank) = gap_breaks(&text[tokens[i].end()..tokens[i + 1].start()]);
                 if blank || (line && tok.split_on_newlines) {
                     brk.set(i);
                 }
@@ -277,13 +267,13 @@ pub(super) fn split(
         let w = word(i);
         if !brk.at[i] && !keep[i] {
             // A spaced ellipsis `. . .` (three or more dots).
-            if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end < tokens[i + 1].start {
+            if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end() < tokens[i + 1].start() {
                 let mut j = i;
                 while j + 1 < n && word(j + 1) == "." {
                     j += 1;
                 }
                 let dots = j - i + 1;
-                let attached = i > 0 && tokens[i - 1].end == tokens[i].start;
+                let attached = i > 0 && tokens[i - 1].end() == tokens[i].start();
                 let next = if j + 1 < n { word(j + 1) } else { "" };
                 let next_upper = next.chars().next().is_some_and(char::is_uppercase) && next != "I";
                 if dots >= 4 && attached && next_upper {
@@ -308,7 +298,7 @@ pub(super) fn split(
                 let mut j = i;
                 while j + 1 < n
                     && is_closing(word(j + 1))
-                    && (!matches!(word(j + 1), "\"" | "'") || tokens[j].end == tokens[j + 1].start)
+                    && (!matches!(word(j + 1), "\"" | "'") || tokens[j].end() == tokens[j + 1].start())
                 {
                     j += 1;
                 }
@@ -320,8 +310,8 @@ pub(super) fn split(
                     && j + 2 < n
                     && word(j + 1) == "'"
                     && word(j + 2) == "'"
-                    && tokens[j + 1].end == tokens[j + 2].start
-                    && (j + 3 >= n || tokens[j + 2].end < tokens[j + 3].start)
+                    && tokens[j + 1].end() == tokens[j + 2].start()
+                    && (j + 3 >= n || tokens[j + 2].end() < tokens[j + 3].start())
                 {
                     j += 2;
                 }
@@ -358,12 +348,12 @@ pub(super) fn split(
                         let lower_after_word = j == i
                             && next_first.is_lowercase()
                             && (w != "."
-                                || (i > 0 && is_plain_word(word(i - 1)) && tokens[i - 1].end == tokens[i].start));
+                                || (i > 0 && is_plain_word(word(i - 1)) && tokens[i - 1].end() == tokens[i].start()));
                         // `am 5. März`: a day number's ordinal dot before a month.
                         let ordinal_dot = w == "."
                             && j == i
                             && i > 0
-                            && tokens[i - 1].end == tokens[i].start
+                            && tokens[i - 1].end() == tokens[i].start()
                             && word(i - 1).len() <= 2
                             && word(i - 1).bytes().all(|b| b.is_ascii_digit())
                             && tok.is_month_name(next);
@@ -391,7 +381,7 @@ pub(super) fn split(
     }
     let mut start = 0usize;
     for &k in ends.iter() {
-        out.push(Sentence { start: tokens[start].start, end: tokens[k].end, token_start: start, token_end: k + 1 });
+        out.push(Sentence::new(tokens[start].start(), tokens[k].end(), start, k + 1));
         start = k + 1;
     }
 }
@@ -402,7 +392,7 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let (_, s) = Tokenizer::default().tokenize_with_sentences(text);
-        s.iter().map(|s| &text[s.start..s.end]).collect()
+        s.iter().map(|s| &text[s.start()..s.end()]).collect()
     }
 
     #[test]
@@ -455,7 +445,7 @@ mod tests {
         let t = Tokenizer::new(false);
         let text = "a line\nanother\n\nthird";
         let (_, s) = t.tokenize_with_sentences(text);
-        let got: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = s.iter().map(|s| &text[s.start()..s.end()]).collect();
         assert_eq!(got, ["a line\nanother", "third"]);
     }
 }

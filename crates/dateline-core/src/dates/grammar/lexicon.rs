@@ -110,7 +110,7 @@ pub(crate) fn key(w: &str) -> Cow<'_, str> {
 pub(crate) fn phrase_tokens(phrase: &str, tokenizer: &Tokenizer) -> Vec<Vec<String>> {
     let mut forms = Vec::new();
     let toks: Vec<String> =
-        tokenizer.tokenize(phrase).iter().map(|t| key(&phrase[t.start..t.end]).into_owned()).collect();
+        tokenizer.tokenize(phrase).iter().map(|t| key(&phrase[t.start()..t.end()]).into_owned()).collect();
     if !toks.is_empty() {
         forms.push(toks);
     }

@@ -16,7 +16,7 @@ impl<'a> Scan<'a> {
         let info = self.info(i);
         let Some(t) = self.toks.get(i) else { return RuleSet::default() };
         let text: &'a str = self.text;
-        let rest = &text.as_bytes()[t.start..];
+        let rest = &text.as_bytes()[t.start()..];
         let b = rest.first().map_or(0, |&b| usize::from(b));
         let starts = g.byte_starts[b] || info.is_some_and(|w| w.starts);
         // Whether a shape may start here: one led by a word, or one found by
@@ -49,7 +49,7 @@ impl<'a> Scan<'a> {
             if let Some(w) = self.info(i + 1) {
                 second.union_with(&w.second);
             }
-            if let Some(&b) = self.text.as_bytes().get(next.start) {
+            if let Some(&b) = self.text.as_bytes().get(next.start()) {
                 second.union_with(&g.second_by_byte[b as usize]);
             }
         }
@@ -62,7 +62,7 @@ impl<'a> Scan<'a> {
     /// empty where this is false).
     pub(super) fn may_start(&self, i: usize) -> bool {
         let g = self.g;
-        let b = self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start)).map_or(0, |&b| usize::from(b));
+        let b = self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start())).map_or(0, |&b| usize::from(b));
         self.is_slow() || g.byte_starts[b] || self.info(i).is_some_and(|w| w.starts) || self.lead_shape(i)
     }
 
@@ -74,7 +74,7 @@ impl<'a> Scan<'a> {
         let g = self.g;
         let Some(t) = self.toks.get(i) else { return false };
         let text: &'a str = self.text;
-        let rest = &text.as_bytes()[t.start..t.end];
+        let rest = &text.as_bytes()[t.start()..t.end()];
         if !rest.first().is_some_and(|&b| g.lead_first[usize::from(b)]) {
             return false;
         }
@@ -83,7 +83,7 @@ impl<'a> Scan<'a> {
         lead > 0
             && lead < len
             && lead <= 12
-            && g.words.get(word_id(g, &text[t.start..t.start + lead]) as usize).is_some_and(|w| !w.lead.is_empty())
+            && g.words.get(word_id(g, &text[t.start()..t.start() + lead]) as usize).is_some_and(|w| !w.lead.is_empty())
     }
 
     /// The candidates at `i`, remembered for the last position asked.

@@ -24,12 +24,12 @@ impl Scan<'_> {
             let mut last = i;
             while last + 1 < self.toks.len()
                 && last + 1 < i + SHAPE_SPAN
-                && self.toks[last].end == self.toks[last + 1].start
+                && self.toks[last].end() == self.toks[last + 1].start()
             {
                 last += 1;
             }
             for j in (i..=last).rev() {
-                let span = &self.text[self.toks[i].start..self.toks[j].end];
+                let span = &self.text[self.toks[i].start()..self.toks[j].end()];
                 // A span no shape can end with is not matched (most spans of a `'s`).
                 if !self.is_slow() && !span.as_bytes().last().is_some_and(|&b| self.g.shapes.last[b as usize]) {
                     continue;
