@@ -38,39 +38,52 @@ fn years(nodes: &[Node], id: NodeId, out: &mut Vec<i32>) {
     }
 }
 
-/// The document type `auto` resolves to.
-pub(crate) fn choose(
-    g: &Grammar,
-    nodes: &[Node],
-    tops: &[NodeId],
-    ids: &[u32],
-    sentences: usize,
-    reference: Option<Date>,
-) -> DocumentType {
-    let mut ys = Vec::new();
-    for &t in tops {
-        years(nodes, t, &mut ys);
+/// What `auto` reads of a document's expressions, gathered a piece of the
+/// text at a time: the years written out, how many of them lie far from the
+/// reference date, and how many expressions speak from the writer's day.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Evidence {
+    years: usize,
+    far: usize,
+    said: usize,
+}
+
+impl Evidence {
+    /// Adds the expressions `tops` (nodes of `nodes`).
+    pub(crate) fn add(&mut self, nodes: &[Node], tops: &[NodeId], reference: Option<Date>) {
+        let mut ys = Vec::new();
+        for &t in tops {
+            years(nodes, t, &mut ys);
+        }
+        self.years += ys.len();
+        if let Some(r) = reference {
+            self.far += ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
+        }
+        self.said += tops.iter().filter(|&&t| speech(nodes, t)).count();
     }
-    match reference {
-        None if !ys.is_empty() => return DocumentType::Narrative,
-        None => {}
-        Some(r) => {
-            // Many dates written out, most of them far from the reference date,
-            // and hardly a weekday or `yesterday`: the text tells a story.
-            let far = ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
-            let said = tops.iter().filter(|&&t| speech(nodes, t)).count();
-            if ys.len() >= MIN_YEARS && far * 2 >= ys.len() && said * 10 <= ys.len() {
-                return DocumentType::Narrative;
+
+    /// The document type `auto` resolves to, given the document's word ids
+    /// and sentence count.
+    pub(crate) fn choose(&self, g: &Grammar, ids: &[u32], sentences: usize, reference: Option<Date>) -> DocumentType {
+        match reference {
+            None if self.years > 0 => return DocumentType::Narrative,
+            None => {}
+            Some(_) => {
+                // Many dates written out, most of them far from the reference date,
+                // and hardly a weekday or `yesterday`: the text tells a story.
+                if self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years {
+                    return DocumentType::Narrative;
+                }
             }
         }
-    }
-    if sentences <= SHORT_SENTENCES {
-        let cues = ids.iter().fold(0u16, |acc, &id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
-        let talk = cues & cue::COLLOQUIAL != 0;
-        let reported = cues & cue::REPORTING != 0;
-        if talk && !reported {
-            return DocumentType::Colloquial;
+        if sentences <= SHORT_SENTENCES {
+            let cues = ids.iter().fold(0u16, |acc, &id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
+            let talk = cues & cue::COLLOQUIAL != 0;
+            let reported = cues & cue::REPORTING != 0;
+            if talk && !reported {
+                return DocumentType::Colloquial;
+            }
         }
+        DocumentType::News
     }
-    DocumentType::News
 }

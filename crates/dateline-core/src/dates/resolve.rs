@@ -72,22 +72,64 @@ fn rank(g: Gran) -> usize {
     }
 }
 
-pub(crate) struct Resolver<'a> {
-    d: Doc<'a>,
+/// What resolving carries from one group of expressions to the next (a long
+/// document is resolved a group at a time; see the tagger): the anchors, and
+/// where each expression resolved so far starts. Expression indices count
+/// over the whole document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Carry {
     /// The latest concrete value of each granularity (day, week, month,
-    /// quarter, year), as (index into `out`, value).
+    /// quarter, year), as (expression index, value).
     anchors: [Option<(usize, Cal)>; 5],
     /// The latest concrete value of any granularity.
     last: Option<(usize, Cal)>,
     /// The latest year written out, with its sentence and expression.
     sentence_year: Option<(u32, i32, usize)>,
-    pub(crate) out: Vec<Resolved>,
-    pub(crate) ranges: Vec<ResolvedRange>,
+    /// The first token of each expression resolved so far.
+    starts: Vec<u32>,
+}
+
+pub(crate) struct Resolver<'a> {
+    d: Doc<'a>,
+    carry: Carry,
+    /// The expression index of `out[0]`.
+    base: usize,
+    out: Vec<Resolved>,
+    ranges: Vec<ResolvedRange>,
 }
 
 impl<'a> Resolver<'a> {
-    pub(crate) fn new(d: Doc<'a>) -> Self {
-        Self { d, anchors: [None; 5], last: None, sentence_year: None, out: Vec::new(), ranges: Vec::new() }
+    /// A resolver going on from `carry` (`Carry::default()` for a
+    /// document's first expressions).
+    pub(crate) fn new(d: Doc<'a>, carry: Carry) -> Self {
+        let base = carry.starts.len();
+        Self { d, carry, base, out: Vec::new(), ranges: Vec::new() }
+    }
+
+    /// Resolved expression `i` (an index over the document).
+    fn res(&self, i: usize) -> &Resolved {
+        &self.out[i - self.base]
+    }
+
+    fn res_mut(&mut self, i: usize) -> &mut Resolved {
+        &mut self.out[i - self.base]
+    }
+
+    /// The index the next resolved expression gets.
+    fn next_index(&self) -> usize {
+        self.base + self.out.len()
+    }
+
+    /// Records `r`; its index.
+    fn push(&mut self, r: Resolved) -> usize {
+        self.carry.starts.push(self.d.nodes[r.node as usize].start);
+        self.out.push(r);
+        self.next_index() - 1
+    }
+
+    /// The first token of resolved expression `i`.
+    fn start_of(&self, i: usize) -> usize {
+        self.carry.starts[i] as usize
     }
 
     fn node(&self, id: NodeId) -> &'a Node {
@@ -95,13 +137,17 @@ impl<'a> Resolver<'a> {
     }
 
     fn sentence(&self, n: &Node) -> u32 {
-        self.d.sentence_of.get(n.start as usize).unwrap_or(0)
+        self.sentence_at(n.start as usize)
     }
 
-    /// Whether a node is among the first two tokens of its sentence (`In 1976, ...`).
-    fn opens_sentence(&self, n: &Node) -> bool {
-        let k = n.start as usize;
-        let s = self.sentence(n);
+    /// The sentence of token `k`.
+    fn sentence_at(&self, k: usize) -> u32 {
+        self.d.sentence_of.get(k).unwrap_or(0)
+    }
+
+    /// Whether token `k` is among the first two of its sentence (`In 1976, ...`).
+    fn opens_sentence_at(&self, k: usize) -> bool {
+        let s = self.sentence_at(k);
         (1..=2).any(|back| k < back || self.d.sentence_of.get(k - back).is_some_and(|x| x != s))
     }
 
@@ -176,7 +222,7 @@ impl<'a> Resolver<'a> {
                 let ei = self.one(e, end_fields, None);
                 // A range runs forward: an end whose year the text leaves out is
                 // moved so that the begin comes first (`from November to February`).
-                if let (Some(bc), Some(ec)) = (self.out[bi].cal, self.out[ei].cal)
+                if let (Some(bc), Some(ec)) = (self.res(bi).cal, self.res(ei).cal)
                     && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
                 {
                     // Whether the text gives the end's year itself (`Nov-Feb 2017`:
@@ -200,8 +246,8 @@ impl<'a> Resolver<'a> {
                                 day: u8::try_from(d.day()).ok(),
                                 ..c
                             };
-                            self.out[i].value = moved.render();
-                            self.out[i].cal = Some(moved);
+                            self.res_mut(i).value = moved.render();
+                            self.res_mut(i).cal = Some(moved);
                         }
                     } else if written(ev) && !written(bv) && fine(bc) {
                         self.set_year(bi, bc, -1);
@@ -213,7 +259,7 @@ impl<'a> Resolver<'a> {
                         self.set_year(ei, ec, 1);
                     }
                 }
-                let days = (self.first_day(bi), self.out[ei].cal.and_then(|c| c.interval()).map(|x| x.1));
+                let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
                 self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
             }
             Value::For { point, duration } => {
@@ -252,7 +298,7 @@ impl<'a> Resolver<'a> {
                 let days = if since {
                     (self.first_day(i), self.d.reference.and_then(|r| r.checked_add_days(1)))
                 } else {
-                    let end = self.out[i].cal.and_then(|c| c.interval()).map(|x| x.1);
+                    let end = self.res(i).cal.and_then(|c| c.interval()).map(|x| x.1);
                     (self.d.reference.filter(|r| end.is_none_or(|e| *r < e)), end)
                 };
                 let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
@@ -268,7 +314,7 @@ impl<'a> Resolver<'a> {
                     None => self.one_duration(id, &df),
                 };
                 if let Some(m) = f.modifier {
-                    self.out[i].modifier = Some(m);
+                    self.res_mut(i).modifier = Some(m);
                 }
                 let days = self.d.reference.map_or((None, None), |r| {
                     let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
@@ -305,8 +351,8 @@ impl<'a> Resolver<'a> {
         if (c2.gran >= Gran::Day && c2.date().is_none()) || !c2.on_calendar() {
             return; // 29 February, or off the calendar
         }
-        self.out[i].value = c2.render();
-        self.out[i].cal = Some(c2);
+        self.res_mut(i).value = c2.render();
+        self.res_mut(i).cal = Some(c2);
     }
 
     /// Records node `id` as the duration `f`.
@@ -323,12 +369,11 @@ impl<'a> Resolver<'a> {
             anchor: Anchor::None,
             cue: (self.d.cues)(node),
         };
-        self.out.push(r);
-        self.out.len() - 1
+        self.push(r)
     }
 
     fn first_day(&self, i: usize) -> Option<Date> {
-        let r = &self.out[i];
+        let r = self.res(i);
         match r.cal {
             Some(c) => c.first_day(),
             // `between now and ...`
@@ -384,7 +429,8 @@ impl<'a> Resolver<'a> {
                         r.cal = Some(c);
                         // `In 2012, ...`: the sentence is about that year.
                         if f.year.is_some() && c.gran == Gran::Year && (self.d.after_in)(node) {
-                            self.sentence_year = Some((self.sentence(node), c.year.unwrap_or(0), self.out.len()));
+                            self.carry.sentence_year =
+                                Some((self.sentence(node), c.year.unwrap_or(0), self.next_index()));
                         }
                     }
                     None => {
@@ -475,7 +521,7 @@ impl<'a> Resolver<'a> {
         if let Some(t) = rule.timex_type {
             r.timex_type = t;
         }
-        let idx = self.out.len();
+        let idx = self.next_index();
         // In a narrative, a value read off the reference date is outside the story.
         if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
             remember = false;
@@ -485,14 +531,16 @@ impl<'a> Resolver<'a> {
             && c.year.is_some()
             && c.gran >= Gran::Year
         {
-            self.anchors[rank(c.gran)] = Some((idx, c));
-            self.last = Some((idx, c));
+            self.carry.anchors[rank(c.gran)] = Some((idx, c));
+            self.carry.last = Some((idx, c));
         }
-        self.out.push(r);
-        idx
+        self.push(r)
     }
 
-    pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>) {
-        (self.out, self.ranges)
+    /// The expressions resolved (the first has index `carry.starts.len()`
+    /// as it was given to [`Self::new`]), the ranges over them, and what
+    /// the next group goes on from.
+    pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>, Carry) {
+        (self.out, self.ranges, self.carry)
     }
 }

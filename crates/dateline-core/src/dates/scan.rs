@@ -153,10 +153,20 @@ impl<'a> Scan<'a> {
     }
 
     /// The expressions of the document: top-level nodes in text order.
+    #[cfg(test)]
     pub(crate) fn run(&mut self) -> Vec<NodeId> {
+        self.run_from(0, usize::MAX).0
+    }
+
+    /// The expressions that start from token `from` on and before token
+    /// `stop`, in text order, and the token the scan goes on from (at or past
+    /// `stop`: the last expression may end past it). Scanning a text piece
+    /// by piece, each piece from where the last ended, finds what one scan
+    /// finds.
+    pub(crate) fn run_from(&mut self, from: usize, stop: usize) -> (Vec<NodeId>, usize) {
         let mut out = Vec::new();
-        let n = self.toks.len();
-        let mut i = 0;
+        let n = self.toks.len().min(stop);
+        let mut i = from;
         while i < n {
             if !self.may_start(i) {
                 i += 1;
@@ -195,7 +205,18 @@ impl<'a> Scan<'a> {
                 None => i += 1,
             }
         }
-        out
+        (out, i.max(from))
+    }
+
+    /// The match of rule `rule` at token `start` again, after [`Self::release`]
+    /// (a match depends on nothing but the rule, the token and the text).
+    pub(crate) fn rematch(&mut self, start: u32, rule: u16) -> Option<NodeId> {
+        self.try_rule(usize::from(rule), start as usize)
+    }
+
+    /// Drops every node (no expression found so far is kept).
+    pub(crate) fn release(&mut self) {
+        self.collect(&mut []);
     }
 
     /// Rule `r` matched at token `i`, remembered.

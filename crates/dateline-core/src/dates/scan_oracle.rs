@@ -106,7 +106,7 @@ impl Rng {
 
 /// Text made of the grammar's own words, numbers in the forms dates take,
 /// punctuation and other words, sometimes written together.
-fn generated(g: &Grammar, seed: u64, tokens: usize) -> String {
+pub(crate) fn generated(g: &Grammar, seed: u64, tokens: usize) -> String {
     let mut words: Vec<&str> = g.vocab.keys().map(AsRef::as_ref).collect();
     words.sort_unstable();
     let other =

@@ -2,12 +2,13 @@
 //! type, resolve every expression in text order, and build the public
 //! [`Timex`] and [`TimeRange`] lists with their explanations.
 
+use super::doctype::Evidence;
 use super::grammar::Grammar;
-use super::resolve::{Doc, Resolver};
+use super::resolve::{Carry, Doc, Resolver};
 use super::scan::{Node, Scan};
 use super::tense::{self, Cue};
 use super::value::NodeId;
-use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, doctype};
+use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex};
 use crate::tokenize::{Sentence, Token};
 
 /// The sentence of each token, found by binary search over the sentences
@@ -44,6 +45,15 @@ fn rule_name(g: &'static Grammar, rule: u16) -> &'static str {
     g.rules.get(usize::from(rule)).map_or("", |r| r.name.as_str())
 }
 
+/// Tokens scanned at a time: a document of at most this many keeps the
+/// nodes of its expressions from the scan to the end; a longer one is
+/// scanned a window at a time, and its expressions are matched again a
+/// group at a time to be resolved, so that its nodes never take memory in
+/// proportion to its length.
+const WINDOW: usize = 1 << 16;
+/// Expressions resolved at a time in a document longer than [`WINDOW`].
+const GROUP: usize = 1 << 12;
+
 pub(crate) fn tag(
     g: &'static Grammar,
     order: DateOrder,
@@ -52,20 +62,92 @@ pub(crate) fn tag(
     sentences: &[Sentence],
     opts: &TagOptions,
 ) -> Tagged {
+    tag_in_pieces(g, order, text, tokens, sentences, opts, WINDOW, GROUP)
+}
+
+/// [`tag`] with the scan's window and the resolver's group given (tests try
+/// small ones: the result does not depend on them).
+pub(crate) fn tag_in_pieces(
+    g: &'static Grammar,
+    order: DateOrder,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    opts: &TagOptions,
+    window: usize,
+    group: usize,
+) -> Tagged {
+    let (window, group) = (window.max(1), group.max(1));
+    let n = tokens.len();
     let mut scan = Scan::new(g, text, tokens, order);
-    let tops = scan.run();
-    if tops.is_empty() {
+    let mut evidence = Evidence::default();
+    let (tops, mut next) = scan.run_from(0, window);
+    evidence.add(&scan.nodes, &tops, opts.reference);
+    // Where each expression starts and with what rule: enough to match it
+    // again once its nodes are dropped.
+    let mut marks: Vec<(u32, u16)> = Vec::new();
+    let mark = |scan: &Scan<'_>, tops: &[NodeId], marks: &mut Vec<(u32, u16)>| {
+        marks.extend(tops.iter().map(|&t| (scan.nodes[t as usize].start, scan.nodes[t as usize].rule)));
+    };
+    let kept = if next >= n {
+        Some(tops)
+    } else {
+        mark(&scan, &tops, &mut marks);
+        scan.release();
+        while next < n {
+            let (tops, after) = scan.run_from(next, next.saturating_add(window));
+            evidence.add(&scan.nodes, &tops, opts.reference);
+            mark(&scan, &tops, &mut marks);
+            scan.release();
+            next = after;
+        }
+        None
+    };
+    if kept.as_ref().map_or(marks.is_empty(), Vec::is_empty) {
         let document_type = match opts.document_type {
             DocumentType::Auto => DocumentType::News,
             t => t,
         };
         return Tagged { document_type, ..Tagged::default() };
     }
-    let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
     let document_type = match opts.document_type {
-        DocumentType::Auto => doctype::choose(g, &scan.nodes, &tops, &scan.ids, sentences.len(), opts.reference),
+        DocumentType::Auto => evidence.choose(g, &scan.ids, sentences.len(), opts.reference),
         t => t,
     };
+    let mut out = Tagged { timexes: Vec::new(), ranges: Vec::new(), document_type, lang: crate::lang::Lang::default() };
+    let ctx = Context { g, text, tokens, sentences, opts, document_type };
+    match kept {
+        Some(tops) => {
+            resolve_group(&ctx, &scan, &tops, Carry::default(), &mut out);
+        }
+        None => {
+            let mut carry = Carry::default();
+            for chunk in marks.chunks(group) {
+                let tops: Vec<NodeId> = chunk.iter().filter_map(|&(k, r)| scan.rematch(k, r)).collect();
+                carry = resolve_group(&ctx, &scan, &tops, carry, &mut out);
+                scan.release();
+            }
+        }
+    }
+    out
+}
+
+/// What resolving reads besides the scan.
+struct Context<'a> {
+    g: &'static Grammar,
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: &'a [Sentence],
+    opts: &'a TagOptions,
+    document_type: DocumentType,
+}
+
+/// Resolves the expressions `tops` (in text order, after those `carry` goes
+/// on from) and appends them and their ranges to `out`; what the next group
+/// goes on from.
+fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry, out: &mut Tagged) -> Carry {
+    let (g, text, tokens, sentences) = (c.g, c.text, c.tokens, c.sentences);
+    let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
     let words = tense::Words { g, ids: &scan.ids, text, tokens };
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
@@ -77,89 +159,152 @@ pub(crate) fn tag(
     let in_id = g.word_id("in");
     let before_in =
         |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids[k]) == in_id) };
-    let mut r = Resolver::new(Doc {
-        g,
-        nodes: &scan.nodes,
-        sentence_of,
-        cues: &cues,
-        after_in: &before_in,
-        reference: opts.reference,
-        doctype: document_type,
-        prefer: opts.prefer,
-    });
-    for &t in &tops {
+    let mut r = Resolver::new(
+        Doc {
+            g,
+            nodes: &scan.nodes,
+            sentence_of,
+            cues: &cues,
+            after_in: &before_in,
+            reference: c.opts.reference,
+            doctype: c.document_type,
+            prefer: c.opts.prefer,
+        },
+        carry,
+    );
+    for &t in tops {
         r.emit(t);
     }
-    let (resolved, ranges) = r.finish();
+    let (resolved, ranges, carry) = r.finish();
     let span = |id: NodeId| {
         let n = &scan.nodes[id as usize];
         (tokens[n.start as usize].start(), tokens[n.end as usize - 1].end())
     };
-    let timexes = resolved
-        .into_iter()
-        .map(|x| {
-            let (start, end) = span(x.node);
-            let node = &scan.nodes[x.node as usize];
-            let mut v = Vec::new();
-            via(g, &scan.nodes, x.node, &mut v);
-            Timex {
-                start,
-                end,
-                timex_type: x.timex_type,
-                days: x
-                    .cal
-                    .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
-                    .and_then(|c| c.interval())
-                    .filter(|(a, b)| a < b),
-                zone: x.cal.and_then(|c| c.zone),
-                granularity: x
-                    .cal
-                    .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
-                    .map(|c| c.gran.public()),
-                clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
-                value: x.value,
-                modifier: x.modifier,
-                freq: x.freq,
-                quant: x.quant,
-                explanation: Explanation {
-                    rule: rule_name(g, node.rule),
-                    via: v,
-                    anchor: x.anchor,
-                    tense: x.cue.tense,
-                    cue: x.cue.at.map(|k| (tokens[k].start(), tokens[k].end())),
-                    document_type,
-                },
-            }
-        })
-        .collect();
+    out.timexes.extend(resolved.into_iter().map(|x| {
+        let (start, end) = span(x.node);
+        let node = &scan.nodes[x.node as usize];
+        let mut v = Vec::new();
+        via(g, &scan.nodes, x.node, &mut v);
+        Timex {
+            start,
+            end,
+            timex_type: x.timex_type,
+            days: x
+                .cal
+                .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
+                .and_then(|c| c.interval())
+                .filter(|(a, b)| a < b),
+            zone: x.cal.and_then(|c| c.zone),
+            granularity: x
+                .cal
+                .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
+                .map(|c| c.gran.public()),
+            clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
+            value: x.value,
+            modifier: x.modifier,
+            freq: x.freq,
+            quant: x.quant,
+            explanation: Explanation {
+                rule: rule_name(g, node.rule),
+                via: v,
+                anchor: x.anchor,
+                tense: x.cue.tense,
+                cue: x.cue.at.map(|k| (tokens[k].start(), tokens[k].end())),
+                document_type: c.document_type,
+            },
+        }
+    }));
     // A range whose end comes before its begin is a misreading: its ends stay
     // expressions of their own.
-    let ranges = ranges
-        .into_iter()
-        .filter(|x| match x.days {
-            (Some(b), Some(e)) => b < e,
-            _ => true,
-        })
-        .map(|x| {
-            let (start, end) = span(x.node);
-            TimeRange {
-                start,
-                end,
-                begin_timex: x.begin,
-                end_timex: x.end,
-                begin: x.days.0,
-                end_day: x.days.1,
-                rule: rule_name(g, scan.nodes[x.node as usize].rule),
-            }
-        })
-        .collect();
-    Tagged { timexes, ranges, document_type, lang: crate::lang::Lang::default() }
+    out.ranges.extend(
+        ranges
+            .into_iter()
+            .filter(|x| match x.days {
+                (Some(b), Some(e)) => b < e,
+                _ => true,
+            })
+            .map(|x| {
+                let (start, end) = span(x.node);
+                TimeRange {
+                    start,
+                    end,
+                    begin_timex: x.begin,
+                    end_timex: x.end,
+                    begin: x.days.0,
+                    end_day: x.days.1,
+                    rule: rule_name(g, scan.nodes[x.node as usize].rule),
+                }
+            }),
+    );
+    carry
 }
 
 #[cfg(test)]
 mod tests {
-    use super::SentenceOf;
+    use super::{GROUP, SentenceOf, WINDOW, tag, tag_in_pieces};
+    use crate::Date;
+    use crate::dates::{DocumentType, TagOptions, grammar};
+    use crate::lang::Lang;
     use crate::tokenize::Tokenizer;
+
+    /// One document of every example sentence of a language's rules (in
+    /// order, then shuffled by a stride), and text made of the grammar's words.
+    fn long_document(lang: Lang) -> String {
+        let g = grammar(lang).unwrap();
+        let mut lines: Vec<String> = Vec::new();
+        for r in &g.rules {
+            for ex in &r.examples {
+                let body = ex.rsplit_once(" => ").map_or(ex.as_str(), |x| x.0);
+                let body = body.strip_prefix("ref=").and_then(|b| b.split_once(':')).map_or(body, |x| x.1.trim_start());
+                lines.push(body.replace(['[', ']'], ""));
+            }
+        }
+        let n = lines.len();
+        let stride: Vec<String> = (0..n).map(|k| lines[(k * 7919) % n].clone()).collect();
+        let mut doc = lines.join("\n");
+        doc.push_str("\n\n");
+        doc.push_str(&stride.join(" "));
+        doc.push_str("\n\n");
+        doc.push_str(&crate::dates::scan_oracle::generated(g, 11, 6000));
+        doc
+    }
+
+    /// A document tagged in pieces (small scan windows, small resolving
+    /// groups) gives exactly what one pass gives, for every document type
+    /// and with or without a reference date.
+    #[test]
+    fn tagging_in_pieces_changes_nothing() {
+        for lang in [Lang::english(), Lang::from_code("es").unwrap(), Lang::from_code("de").unwrap()] {
+            let g = grammar(lang).unwrap();
+            let text = long_document(lang);
+            let (tokens, sentences) = Tokenizer::default().with_lang(lang).tokenize_with_sentences(&text);
+            assert!(tokens.len() > 5000 && tokens.len() < WINDOW, "{} tokens", tokens.len());
+            for (document_type, reference) in [
+                (DocumentType::Auto, Date::new(2026, 3, 5).ok()),
+                (DocumentType::Auto, None),
+                (DocumentType::Narrative, Date::new(1998, 2, 1).ok()),
+                (DocumentType::Colloquial, Date::new(2026, 3, 5).ok()),
+            ] {
+                let opts = TagOptions { reference, document_type, prefer: None, lang: Some(lang) };
+                let whole = tag(g, g.date_order, &text, &tokens, &sentences, &opts);
+                assert!(
+                    whole.timexes.len() > 200 && (lang != Lang::english() || !whole.ranges.is_empty()),
+                    "{lang:?} {document_type:?} {}",
+                    whole.timexes.len()
+                );
+                for (window, group) in [(1, 1), (7, 3), (64, 50), (997, GROUP), (WINDOW, 2)] {
+                    let pieces = tag_in_pieces(g, g.date_order, &text, &tokens, &sentences, &opts, window, group);
+                    assert!(
+                        pieces == whole,
+                        "{lang:?} {document_type:?} {reference:?}: window {window}, group {group} differ \
+                         ({} and {} expressions)",
+                        pieces.timexes.len(),
+                        whole.timexes.len()
+                    );
+                }
+            }
+        }
+    }
 
     /// The search gives what a table of every token's sentence gave.
     #[test]

@@ -50,7 +50,7 @@ impl Resolver<'_> {
 
     /// The story's time: the latest concrete value.
     fn story(&self) -> Option<(usize, Cal)> {
-        self.last
+        self.carry.last
     }
 
     /// The date a point without a year is read against, and what it is.
@@ -70,12 +70,12 @@ impl Resolver<'_> {
                     // ... on 11 March`), unless that year opens its sentence
                     // (`In 1976, ...`).
                     if c.gran == Gran::Year
-                        && !self.opens_sentence(self.node(self.out[i].node))
+                        && !self.opens_sentence_at(self.start_of(i))
                         && let (Some(m), Some(day)) = (f.month, f.day)
-                        && let Some((j, dc)) = self.anchors[0]
+                        && let Some((j, dc)) = self.carry.anchors[0]
                         && let Some(dd) = dc.first_day()
                         && j < i
-                        && self.sentence(node).saturating_sub(self.sentence(self.node(self.out[j].node))) <= 3
+                        && self.sentence(node).saturating_sub(self.sentence_at(self.start_of(j))) <= 3
                     {
                         let y = anchor::story_year(dd, u32::from(m), Some(u32::from(day)));
                         if let Some(x) = Date::checked(y, u32::from(m), u32::from(day))
@@ -93,7 +93,7 @@ impl Resolver<'_> {
                 if calendar_only
                     && f.weekday.is_none()
                     && (self.d.cues)(node).tense.is_past()
-                    && let Some((s, y, i)) = self.sentence_year
+                    && let Some((s, y, i)) = self.carry.sentence_year
                     && s == self.sentence(node)
                     && self.d.reference.is_some_and(|r| r.year() != y)
                 {
@@ -241,7 +241,7 @@ impl Resolver<'_> {
         if unit == Unit::Year
             && n != 0
             && f.aside
-            && let Some((i, c)) = self.last
+            && let Some((i, c)) = self.carry.last
             && c.gran == Gran::Quarter
             && let Some(y) = c.year
         {
@@ -259,7 +259,7 @@ impl Resolver<'_> {
             Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
-                let found = self.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                let found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
                 match found {
                     Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
                     None => from_reference(),
@@ -269,7 +269,7 @@ impl Resolver<'_> {
             Base::Report if self.d.doctype == DocumentType::Colloquial => from_reference(),
             Base::Report => {
                 let g = Gran::of_unit(unit);
-                if let Some((i, c)) = self.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
+                if let Some((i, c)) = self.carry.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
                     let d = c.first_day();
                     let mut c = d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g));
                     if let (Some(c), Some(y)) = (c.as_mut(), f.year) {
