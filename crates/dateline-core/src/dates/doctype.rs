@@ -4,7 +4,7 @@
 
 use super::DocumentType;
 use super::grammar::{Grammar, cue};
-use super::scan::Node;
+use super::scan::{Node, WordIds};
 use super::value::{NodeId, Value};
 use crate::civil::Date;
 
@@ -64,7 +64,7 @@ impl Evidence {
 
     /// The document type `auto` resolves to, given the document's word ids
     /// and sentence count.
-    pub(crate) fn choose(&self, g: &Grammar, ids: &[u32], sentences: usize, reference: Option<Date>) -> DocumentType {
+    pub(crate) fn choose(&self, g: &Grammar, ids: &WordIds, sentences: usize, reference: Option<Date>) -> DocumentType {
         match reference {
             None if self.years > 0 => return DocumentType::Narrative,
             None => {}
@@ -77,7 +77,7 @@ impl Evidence {
             }
         }
         if sentences <= SHORT_SENTENCES {
-            let cues = ids.iter().fold(0u16, |acc, &id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
+            let cues = ids.iter().fold(0u16, |acc, id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
             let talk = cues & cue::COLLOQUIAL != 0;
             let reported = cues & cue::REPORTING != 0;
             if talk && !reported {

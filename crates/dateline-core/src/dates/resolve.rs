@@ -72,6 +72,15 @@ fn rank(g: Gran) -> usize {
     }
 }
 
+/// How many expressions [`Resolver::emit`] records for a top-level node:
+/// both ends of a range or of a length from a point, one otherwise.
+pub(crate) fn expressions_of(node: &Node) -> usize {
+    match node.value {
+        Value::Range { .. } | Value::For { .. } => 2,
+        _ => 1,
+    }
+}
+
 /// What resolving carries from one group of expressions to the next (a long
 /// document is resolved a group at a time; see the tagger): the anchors, and
 /// where each expression resolved so far starts. Expression indices count
@@ -153,6 +162,12 @@ impl<'a> Resolver<'a> {
 
     /// Resolves a top-level expression (and the ends of a range).
     pub(crate) fn emit(&mut self, id: NodeId) {
+        let before = self.out.len();
+        self.emit_one(id);
+        debug_assert_eq!(self.out.len() - before, expressions_of(self.node(id)), "expressions of node {id}");
+    }
+
+    fn emit_one(&mut self, id: NodeId) {
         let node = self.node(id);
         match &node.value {
             Value::Range { begin, end, on } => {

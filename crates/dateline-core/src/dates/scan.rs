@@ -53,7 +53,7 @@ enum Effect {
     Sub(NodeId),
 }
 
-const NO_WORD: u32 = u32::MAX;
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
 
@@ -62,7 +62,7 @@ pub(crate) struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Each token's id in the grammar's vocabulary (`NO_WORD` if unknown).
-    pub(crate) ids: Vec<u32>,
+    pub(crate) ids: WordIds,
     order: DateOrder,
     pub(crate) nodes: Vec<Node>,
     memo: Memo,
@@ -88,13 +88,49 @@ pub(crate) struct Scan<'a> {
 
 /// The vocabulary id of a token, lower-cased without allocating for short
 /// ASCII words.
-fn word_id(g: &Grammar, w: &str) -> u32 {
-    g.token_id(w).unwrap_or(NO_WORD)
+/// Each token's id in a grammar's vocabulary, kept in 16 bits (a grammar
+/// has fewer than 65,535 words; the compiler checks it).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordIds(Vec<u16>);
+
+impl WordIds {
+    const UNKNOWN: u16 = u16::MAX;
+
+    pub(crate) fn of(g: &Grammar, text: &str, toks: &[Token]) -> Self {
+        Self(
+            toks.iter()
+                .map(|t| {
+                    g.token_id(&text[t.start()..t.end()])
+                        .and_then(|id| u16::try_from(id).ok())
+                        .filter(|&id| id != Self::UNKNOWN)
+                        .unwrap_or(Self::UNKNOWN)
+                })
+                .collect(),
+        )
+    }
+
+    /// The id of token `k`; [`NO_WORD`] for a word the grammar does not know
+    /// or a token past the end.
+    #[inline]
+    pub(crate) fn get(&self, k: usize) -> u32 {
+        match self.0.get(k) {
+            Some(&id) if id != Self::UNKNOWN => u32::from(id),
+            _ => NO_WORD,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.0.len()).map(|k| self.get(k))
+    }
 }
 
 impl<'a> Scan<'a> {
     pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
-        let ids = toks.iter().map(|t| word_id(g, &text[t.start()..t.end()])).collect();
+        let ids = WordIds::of(g, text, toks);
         Self {
             g,
             text,
@@ -131,7 +167,7 @@ impl<'a> Scan<'a> {
     }
 
     fn id(&self, i: usize) -> u32 {
-        self.ids.get(i).copied().unwrap_or(NO_WORD)
+        self.ids.get(i)
     }
 
     fn info(&self, i: usize) -> Option<&'a super::grammar::WordInfo> {

@@ -4,7 +4,7 @@
 
 use super::doctype::Evidence;
 use super::grammar::Grammar;
-use super::resolve::{Carry, Doc, Resolver};
+use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
 use super::tense::{self, Cue};
 use super::value::NodeId;
@@ -86,18 +86,28 @@ pub(crate) fn tag_in_pieces(
     // Where each expression starts and with what rule: enough to match it
     // again once its nodes are dropped.
     let mut marks: Vec<(u32, u16)> = Vec::new();
-    let mark = |scan: &Scan<'_>, tops: &[NodeId], marks: &mut Vec<(u32, u16)>| {
-        marks.extend(tops.iter().map(|&t| (scan.nodes[t as usize].start, scan.nodes[t as usize].rule)));
+    // How many expressions resolving the tops gives (so that the list is
+    // made at its size, not grown by doubling).
+    let mut expected = 0;
+    let mut mark = |scan: &Scan<'_>, tops: &[NodeId], marks: &mut Vec<(u32, u16)>, keep: bool| {
+        for &t in tops {
+            let node = &scan.nodes[t as usize];
+            expected += expressions_of(node);
+            if !keep {
+                marks.push((node.start, node.rule));
+            }
+        }
     };
     let kept = if next >= n {
+        mark(&scan, &tops, &mut marks, true);
         Some(tops)
     } else {
-        mark(&scan, &tops, &mut marks);
+        mark(&scan, &tops, &mut marks, false);
         scan.release();
         while next < n {
             let (tops, after) = scan.run_from(next, next.saturating_add(window));
             evidence.add(&scan.nodes, &tops, opts.reference);
-            mark(&scan, &tops, &mut marks);
+            mark(&scan, &tops, &mut marks, false);
             scan.release();
             next = after;
         }
@@ -114,7 +124,12 @@ pub(crate) fn tag_in_pieces(
         DocumentType::Auto => evidence.choose(g, &scan.ids, sentences.len(), opts.reference),
         t => t,
     };
-    let mut out = Tagged { timexes: Vec::new(), ranges: Vec::new(), document_type, lang: crate::lang::Lang::default() };
+    let mut out = Tagged {
+        timexes: Vec::with_capacity(expected),
+        ranges: Vec::new(),
+        document_type,
+        lang: crate::lang::Lang::default(),
+    };
     let ctx = Context { g, text, tokens, sentences, opts, document_type };
     match kept {
         Some(tops) => {
@@ -129,6 +144,7 @@ pub(crate) fn tag_in_pieces(
             }
         }
     }
+    debug_assert_eq!(out.timexes.len(), expected, "expressions made and foreseen");
     out
 }
 
@@ -158,7 +174,7 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
     };
     let in_id = g.word_id("in");
     let before_in =
-        |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids[k]) == in_id) };
+        |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == in_id) };
     let mut r = Resolver::new(
         Doc {
             g,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::grammar::{Grammar, cue};
+use super::scan::WordIds;
 use crate::tokenize::Token;
 
 /// The tense of the clause an expression is in.
@@ -52,15 +53,15 @@ pub(crate) struct Cue {
 /// The words of a document as the tense reader sees them.
 pub(crate) struct Words<'a> {
     pub g: &'a Grammar,
-    /// Each token's vocabulary id (`u32::MAX` when unknown).
-    pub ids: &'a [u32],
+    /// Each token's vocabulary id.
+    pub ids: &'a WordIds,
     pub text: &'a str,
     pub tokens: &'a [Token],
 }
 
 impl Words<'_> {
     fn id(&self, k: usize) -> u32 {
-        self.ids.get(k).copied().unwrap_or(u32::MAX)
+        self.ids.get(k)
     }
 
     fn cues(&self, k: usize) -> u16 {
@@ -255,7 +256,7 @@ mod tests {
             text.push(' ');
         }
         let tokens = Tokenizer::default().tokenize(&text);
-        let ids: Vec<u32> = tokens.iter().map(|t| g.token_id(&text[t.start()..t.end()]).unwrap_or(u32::MAX)).collect();
+        let ids = WordIds::of(g, &text, &tokens);
         let words = Words { g, ids: &ids, text: &text, tokens: &tokens };
         for k in 0..tokens.len() {
             assert_eq!(words.cue(k), words.cue_slow(k), "token {k} {:?}", &text[tokens[k].start()..tokens[k].end()]);

@@ -205,6 +205,10 @@ impl Grammar {
             }
         }
         self.short_ids = vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))).collect();
+        // Documents keep each token's id in 16 bits (`scan::WordIds`).
+        if words.len() >= usize::from(u16::MAX) {
+            return Err(Error::Config(format!("{} words in the grammar (at most {})", words.len(), u16::MAX - 1)));
+        }
         self.vocab = vocab;
         self.words = words;
         Ok(())

@@ -2,7 +2,7 @@
 //! the grammar's start tables (by the token's word and first byte, the shapes
 //! that match there and what the next token can be).
 
-use super::{Scan, word_id};
+use super::Scan;
 use crate::dates::grammar::RuleSet;
 
 impl<'a> Scan<'a> {
@@ -83,7 +83,9 @@ impl<'a> Scan<'a> {
         lead > 0
             && lead < len
             && lead <= 12
-            && g.words.get(word_id(g, &text[t.start()..t.start() + lead]) as usize).is_some_and(|w| !w.lead.is_empty())
+            && g.token_id(&text[t.start()..t.start() + lead])
+                .and_then(|id| g.words.get(id as usize))
+                .is_some_and(|w| !w.lead.is_empty())
     }
 
     /// The candidates at `i`, remembered for the last position asked.
