@@ -26,6 +26,15 @@ use crate::lang::Lang;
 
 pub use token::{MAX_TEXT_BYTES, Sentence, Token};
 
+/// A token's index in the 32 bits the working lists keep it in (a text has
+/// fewer than [`MAX_TEXT_BYTES`] tokens).
+#[allow(clippy::cast_possible_truncation)]
+#[inline]
+fn token_index(k: usize) -> u32 {
+    debug_assert!(k <= MAX_TEXT_BYTES);
+    k as u32
+}
+
 /// Working memory of texts up to this many bytes is kept from text to text
 /// on each thread (about 4 bytes per byte of text at most).
 const KEEP_BUFFERS_UP_TO: usize = 1 << 22;
@@ -38,7 +47,7 @@ pub struct TokenBuffers {
     pub tokens: Vec<Token>,
     /// Its sentences.
     pub sentences: Vec<Sentence>,
-    cands: Vec<usize>,
+    cands: Vec<u32>,
     spans: Vec<(usize, usize)>,
     scratch: sentences::Scratch,
 }
@@ -502,7 +511,7 @@ impl Tokenizer {
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<usize>,
+        cands: &mut Vec<u32>,
         spans: &mut Vec<(usize, usize)>,
     ) {
         self.scan_with::<MARK>(text, tokens, cands, spans, true);
@@ -515,7 +524,7 @@ impl Tokenizer {
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<usize>,
+        cands: &mut Vec<u32>,
         spans: &mut Vec<(usize, usize)>,
         blocks: bool,
     ) {
@@ -546,7 +555,7 @@ impl Tokenizer {
         text: &str,
         base: usize,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<usize>,
+        cands: &mut Vec<u32>,
         spans: &mut Vec<(usize, usize)>,
     ) -> usize {
         let bytes = text.as_bytes();
@@ -571,8 +580,11 @@ impl Tokenizer {
             if MARK && m.break_space & valid & from != 0 {
                 // A line break (or tab…) before the next chunk: the last token is a candidate.
                 let gap = if chunks == 0 { valid & from } else { from & !(u64::MAX << chunks.trailing_zeros()) };
-                if m.break_space & gap != 0 && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
-                    cands.push(tokens.len() - 1);
+                if m.break_space & gap != 0
+                    && !tokens.is_empty()
+                    && cands.last() != Some(&token_index(tokens.len() - 1))
+                {
+                    cands.push(token_index(tokens.len() - 1));
                 }
             }
             if chunks == 0 {
@@ -871,7 +883,7 @@ impl Tokenizer {
         text: &str,
         mut i: usize,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<usize>,
+        cands: &mut Vec<u32>,
         spans: &mut Vec<(usize, usize)>,
     ) -> usize {
         let no_special_cases = self.special_cases.is_empty();
@@ -894,8 +906,8 @@ impl Tokenizer {
             space = space_at(i);
         }
         if space > 0 {
-            if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&(tokens.len() - 1)) {
-                cands.push(tokens.len() - 1);
+            if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&token_index(tokens.len() - 1)) {
+                cands.push(token_index(tokens.len() - 1));
             }
             return i + space;
         }
@@ -1169,13 +1181,17 @@ impl Tokenizer {
             let bytes = text.as_bytes();
             let tokens = &buf.tokens;
             buf.cands.clear();
-            buf.cands.extend((0..tokens.len()).filter(|&k| {
-                let t = tokens[k];
-                let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start());
-                sentences::may_decide(bytes, t)
-                    || gap_end - t.end() > 1
-                    || (gap_end > t.end() && bytes[t.end()] != b' ')
-            }));
+            buf.cands.extend(
+                (0..tokens.len())
+                    .filter(|&k| {
+                        let t = tokens[k];
+                        let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start());
+                        sentences::may_decide(bytes, t)
+                            || gap_end - t.end() > 1
+                            || (gap_end > t.end() && bytes[t.end()] != b' ')
+                    })
+                    .map(token_index),
+            );
         }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
     }
@@ -1687,13 +1703,13 @@ fn emit<const MARK: bool>(
     bytes: &[u8],
     spans: &mut Vec<(usize, usize)>,
     tokens: &mut Vec<Token>,
-    cands: &mut Vec<usize>,
+    cands: &mut Vec<u32>,
 ) {
     if let Some((&(start, end), rest)) = spans.split_last() {
         if MARK {
             for (k, &(start, end)) in spans.iter().enumerate() {
                 if sentences::may_decide(bytes, Token::new(start, end, false)) {
-                    cands.push(tokens.len() + k);
+                    cands.push(token_index(tokens.len() + k));
                 }
             }
         }

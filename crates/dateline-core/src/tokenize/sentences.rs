@@ -81,23 +81,21 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
 pub(super) struct Scratch {
     brk: Breaks,
     keep: Vec<bool>,
-    visit: Vec<usize>,
+    visit: Vec<u32>,
 }
 
-/// The sentence ends decided so far: `at[k]` when one ends after token `k`;
-/// `ends` lists those `k` in the order they were decided.
+/// The sentence ends decided so far: `at[k]` when one ends after token `k`
+/// (`any`: whether there is one).
 #[derive(Clone, Debug, Default)]
 struct Breaks {
     at: Vec<bool>,
-    ends: Vec<usize>,
+    any: bool,
 }
 
 impl Breaks {
     fn set(&mut self, k: usize) {
-        if !self.at[k] {
-            self.at[k] = true;
-            self.ends.push(k);
-        }
+        self.at[k] = true;
+        self.any = true;
     }
 }
 
@@ -176,7 +174,7 @@ pub(super) fn split(
     tok: &Tokenizer,
     text: &str,
     tokens: &[Token],
-    cands: &[usize],
+    cands: &[u32],
     scratch: &mut Scratch,
     out: &mut Vec<Sentence>,
 ) {
@@ -186,7 +184,7 @@ pub(super) fn split(
     let Scratch { brk, keep, visit } = scratch;
     brk.at.clear();
     brk.at.resize(n, false);
-    brk.ends.clear();
+    brk.any = false;
     // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
     keep.clear();
     keep.resize(n, false);
@@ -196,7 +194,7 @@ pub(super) fn split(
     let mut last_marker: Option<u32> = None;
     let bullet_at = |k: usize| is_bullet(text, tokens[k]);
     let mut next_k = 0;
-    for &k in cands {
+    for k in cands.iter().map(|&k| k as usize) {
         if k < next_k {
             continue; // inside a list marker
         }
@@ -232,20 +230,20 @@ pub(super) fn split(
     // a sentence after (the candidates themselves when there are none: no
     // copy, which took 8 bytes a token of text made of short lines).
     visit.clear();
-    let visit: &[usize] = if brk.ends.is_empty() {
-        cands
-    } else {
+    let visit: &[u32] = if brk.any {
         visit.extend_from_slice(cands);
-        visit.extend_from_slice(&brk.ends);
+        visit.extend((0..n).filter(|&k| brk.at[k]).map(super::token_index));
         visit.sort_unstable();
         visit.dedup();
         visit
+    } else {
+        cands
     };
 
     // The sentence in progress starts at token `sent_start`.
     let mut sent_start = 0usize;
     let mut i = 0;
-    for &v in visit.iter() {
+    for v in visit.iter().map(|&v| v as usize) {
         if v < i {
             continue; // passed over with an ellipsis or closing quotes
         }
@@ -374,13 +372,9 @@ pub(super) fn split(
         i += 1;
     }
 
-    let ends = &mut brk.ends;
-    ends.sort_unstable();
-    if n > 0 && ends.last() != Some(&(n - 1)) {
-        ends.push(n - 1);
-    }
+    // The last token ends the last sentence.
     let mut start = 0usize;
-    for &k in ends.iter() {
+    for k in (0..n).filter(|&k| brk.at[k] || k + 1 == n) {
         out.push(Sentence::new(tokens[start].start(), tokens[k].end(), start, k + 1));
         start = k + 1;
     }
@@ -432,7 +426,7 @@ mod tests {
                 tok.tokenize_into(text, &mut buf);
                 let cands = &buf.cands;
                 assert!(cands.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-                let all: Vec<usize> = (0..buf.tokens.len()).collect();
+                let all: Vec<u32> = (0..buf.tokens.len()).map(super::super::token_index).collect();
                 let mut with_all = Vec::new();
                 super::split(&tok, text, &buf.tokens, &all, &mut super::Scratch::default(), &mut with_all);
                 assert_eq!(buf.sentences, with_all, "{text:?}");
