@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use dateline_core::span::CharCursor;
+use dateline_core::span::{CharCursor, CharIndex};
 use dateline_core::{Document, DocumentType, Gazetteer, Lang, ReferenceDate};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -18,9 +18,8 @@ use crate::views::{Kind, PySpans};
 pub(crate) struct DocData {
     pub text: PyBackedStr,
     pub doc: Document,
-    /// The spans' str indices; None for an ASCII text (byte offsets are str
-    /// indices there).
-    chars: Option<CharSpans>,
+    /// Turns byte offsets into str indices (identity for ASCII text).
+    chars: CharIndex,
     pub gazetteer: Arc<Gazetteer>,
     /// How it was made, so that it can be pickled (and made again on the
     /// other side).
@@ -43,48 +42,19 @@ impl DocData {
     }
 }
 
-/// A document's analysis with the str indices of its spans: made on the
-/// thread that analysed it, so that the part holding the GIL only wraps it.
+/// A document's analysis with what turns its byte offsets into str
+/// indices: made on the thread that analysed it, so that the part holding
+/// the GIL only wraps it.
 pub(crate) struct Analysed {
     doc: Document,
-    chars: Option<CharSpans>,
+    chars: CharIndex,
 }
 
 impl Analysed {
-    /// `doc`, the analysis of `text`, with its spans' str indices.
+    /// `doc`, the analysis of `text`, with the index of `text`'s characters
+    /// (a sixteenth of its size; nothing for ASCII text).
     pub(crate) fn new(text: &str, doc: Document) -> Self {
-        let chars = CharSpans::of(text, &doc);
-        Self { doc, chars }
-    }
-}
-
-/// The `(start, end)` str indices of a non-ASCII document's spans, one
-/// table per kind, in the document's order.
-struct CharSpans {
-    tokens: Vec<(usize, usize)>,
-    sentences: Vec<(usize, usize)>,
-    entities: Vec<(usize, usize)>,
-    timexes: Vec<(usize, usize)>,
-    ranges: Vec<(usize, usize)>,
-}
-
-impl CharSpans {
-    /// None for an ASCII `text`.
-    fn of(text: &str, doc: &Document) -> Option<Self> {
-        if text.is_ascii() {
-            return None;
-        }
-        let pairs = |spans: &mut dyn Iterator<Item = (usize, usize)>| -> Vec<(usize, usize)> {
-            let mut cur = CharCursor::new(text);
-            spans.map(|(a, b)| (cur.at(a), cur.at(b))).collect()
-        };
-        Some(Self {
-            tokens: pairs(&mut doc.tokens.iter().map(|t| (t.start(), t.end()))),
-            sentences: pairs(&mut doc.sentences.iter().map(|s| (s.start(), s.end()))),
-            entities: pairs(&mut doc.entities.iter().map(|e| (e.start, e.end))),
-            timexes: pairs(&mut doc.timexes.iter().map(|t| (t.start, t.end))),
-            ranges: pairs(&mut doc.ranges.iter().map(|r| (r.start, r.end))),
-        })
+        Self { doc, chars: CharIndex::new(text) }
     }
 }
 
@@ -246,34 +216,33 @@ impl DocData {
         self.text[s..e].to_owned()
     }
 
-    /// The str indices of span `i` of a kind (`pick` chooses the kind's
-    /// table), whose byte offsets are `bytes`.
-    fn chars(&self, pick: fn(&CharSpans) -> &[(usize, usize)], i: usize, bytes: (usize, usize)) -> (usize, usize) {
-        self.chars.as_ref().map_or(bytes, |c| pick(c)[i])
+    /// The str indices of the bytes `start..end`.
+    fn chars(&self, (start, end): (usize, usize)) -> (usize, usize) {
+        (self.chars.at(&self.text, start), self.chars.at(&self.text, end))
     }
 
     /// The str indices of token `i`.
     pub(crate) fn token_chars(&self, i: usize) -> (usize, usize) {
         let t = &self.doc.tokens[i];
-        self.chars(|c| &c.tokens, i, (t.start(), t.end()))
+        self.chars((t.start(), t.end()))
     }
 
     /// The str indices of sentence `i`.
     pub(crate) fn sentence_chars(&self, i: usize) -> (usize, usize) {
         let s = &self.doc.sentences[i];
-        self.chars(|c| &c.sentences, i, (s.start(), s.end()))
+        self.chars((s.start(), s.end()))
     }
 
     /// The str indices of time expression `i`.
     pub(crate) fn timex_chars(&self, i: usize) -> (usize, usize) {
         let t = &self.doc.timexes[i];
-        self.chars(|c| &c.timexes, i, (t.start, t.end))
+        self.chars((t.start, t.end))
     }
 
     /// The str indices of range `i`.
     pub(crate) fn range_chars(&self, i: usize) -> (usize, usize) {
         let r = &self.doc.ranges[i];
-        self.chars(|c| &c.ranges, i, (r.start, r.end))
+        self.chars((r.start, r.end))
     }
 
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
@@ -294,7 +263,7 @@ impl DocData {
     /// Entity `i` (in range).
     pub(crate) fn entity_at(&self, i: usize) -> PyEntity {
         let m = &self.doc.entities[i];
-        let (start, end) = self.chars(|c| &c.entities, i, (m.start, m.end));
+        let (start, end) = self.chars((m.start, m.end));
         PyEntity {
             start,
             end,
@@ -310,10 +279,13 @@ impl DocData {
 
     /// `(start, end)` str indices of every token (`sentences`: of every sentence).
     fn pairs(&self, sentences: bool) -> Vec<(usize, usize)> {
+        // In text order: a cursor walks the text once.
+        let mut cur = CharCursor::new(&self.text);
+        let mut pair = |(a, b): (usize, usize)| (cur.at(a), cur.at(b));
         if sentences {
-            (0..self.doc.sentences.len()).map(|i| self.sentence_chars(i)).collect()
+            self.doc.sentences.iter().map(|s| pair((s.start(), s.end()))).collect()
         } else {
-            (0..self.doc.tokens.len()).map(|i| self.token_chars(i)).collect()
+            self.doc.tokens.iter().map(|t| pair((t.start(), t.end()))).collect()
         }
     }
 

@@ -101,9 +101,87 @@ impl<'a> CharCursor<'a> {
     }
 }
 
+/// Byte offset → character offset for one text, in a sixteenth of its size:
+/// the character count at every 64th byte, and a count of the bytes since
+/// (at most 63 read per query). Nothing for ASCII text (the identity).
+///
+/// ```
+/// use dateline_core::span::CharIndex;
+/// let text = "Nicolás Maduro, Bogotá";
+/// let ix = CharIndex::new(text);
+/// assert_eq!(ix.at(text, text.find("Maduro").unwrap()), 8);
+/// assert_eq!(ix.at(text, text.len()), 22);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CharIndex {
+    /// The characters before byte `64 * k`; empty for ASCII text.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&x| (x as i8) >= -0x40).count()
+}
+
+impl CharIndex {
+    /// The index of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self::default();
+        }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut n = 0usize;
+        blocks.push(0);
+        for chunk in text.as_bytes().chunks_exact(BLOCK) {
+            n += char_starts(chunk);
+            // Texts are under MAX_TEXT_BYTES (2 GiB), so counts fit.
+            blocks.push(u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        Self { blocks }
+    }
+
+    /// The character index of byte offset `byte` of `text` (the text the
+    /// index was made of; clamped to its end).
+    #[must_use]
+    #[inline]
+    pub fn at(&self, text: &str, byte: usize) -> usize {
+        let b = byte.min(text.len());
+        if self.blocks.is_empty() {
+            return b;
+        }
+        let k = b / BLOCK;
+        self.blocks[k] as usize + char_starts(&text.as_bytes()[k * BLOCK..b])
+    }
+
+    /// The memory it holds, in bytes.
+    #[must_use]
+    pub fn heap_size(&self) -> usize {
+        self.blocks.capacity() * 4
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sparse index gives the table's character index at every
+    /// character boundary, around block edges and for ASCII text.
+    #[test]
+    fn index_agrees_with_table() {
+        let unit = "a😀b — ünï ok 文字 end ";
+        let texts = [String::new(), "plain ascii".repeat(20), unit.repeat(23), format!("{}é", "x".repeat(63))];
+        for text in &texts {
+            let table = CharOffsets::new(text);
+            let ix = CharIndex::new(text);
+            for b in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+                assert_eq!(ix.at(text, b), table.char_index(b), "byte {b} of {text:?}");
+            }
+            assert_eq!(ix.at(text, text.len() + 5), text.chars().count());
+            assert!(ix.heap_size() <= text.len() / 16 + 8);
+        }
+    }
 
     #[test]
     fn cursor_agrees_with_table_in_any_order() {
