@@ -67,14 +67,12 @@ impl Evidence {
     pub(crate) fn choose(&self, g: &Grammar, ids: &WordIds, sentences: usize, reference: Option<Date>) -> DocumentType {
         match reference {
             None if self.years > 0 => return DocumentType::Narrative,
-            None => {}
-            Some(_) => {
-                // Many dates written out, most of them far from the reference date,
-                // and hardly a weekday or `yesterday`: the text tells a story.
-                if self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years {
-                    return DocumentType::Narrative;
-                }
+            // Many dates written out, most of them far from the reference date,
+            // and hardly a weekday or `yesterday`: the text tells a story.
+            Some(_) if self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years => {
+                return DocumentType::Narrative;
             }
+            _ => {}
         }
         if sentences <= SHORT_SENTENCES {
             let cues = ids.iter().fold(0u16, |acc, id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));

@@ -62,11 +62,12 @@ pub(crate) fn tag(
     sentences: &[Sentence],
     opts: &TagOptions,
 ) -> Tagged {
-    tag_in_pieces(g, order, text, tokens, sentences, opts, WINDOW, GROUP)
+    tag_in_pieces(g, order, text, tokens, sentences, opts, (WINDOW, GROUP))
 }
 
-/// [`tag`] with the scan's window and the resolver's group given (tests try
-/// small ones: the result does not depend on them).
+/// [`tag`] with the scan's window and the resolver's group given as
+/// `(window, group)` (tests try small ones: the result does not depend on
+/// them).
 pub(crate) fn tag_in_pieces(
     g: &'static Grammar,
     order: DateOrder,
@@ -74,8 +75,7 @@ pub(crate) fn tag_in_pieces(
     tokens: &[Token],
     sentences: &[Sentence],
     opts: &TagOptions,
-    window: usize,
-    group: usize,
+    (window, group): (usize, usize),
 ) -> Tagged {
     let (window, group) = (window.max(1), group.max(1));
     let n = tokens.len();
@@ -309,7 +309,7 @@ mod tests {
                     whole.timexes.len()
                 );
                 for (window, group) in [(1, 1), (7, 3), (64, 50), (997, GROUP), (WINDOW, 2)] {
-                    let pieces = tag_in_pieces(g, g.date_order, &text, &tokens, &sentences, &opts, window, group);
+                    let pieces = tag_in_pieces(g, g.date_order, &text, &tokens, &sentences, &opts, (window, group));
                     assert!(
                         pieces == whole,
                         "{lang:?} {document_type:?} {reference:?}: window {window}, group {group} differ \
