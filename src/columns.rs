@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use dateline_core::columns::{self, Column, TableKind};
-use dateline_core::{Document, Gazetteer};
+use dateline_core::{Document, Gazetteer, Pipeline};
 use numpy::IntoPyArray;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -16,7 +16,10 @@ use pyo3::types::{PyList, PyTuple};
 #[pyclass(frozen, name = "Annotations", module = "dateline._core")]
 pub struct PyAnnotations {
     pub(crate) texts: Vec<PyBackedStr>,
+    /// The analyses, kept without their tokens (`Document::drop_tokens`):
+    /// the tokens table and `doc(i)` make them again with `pipeline`.
     pub(crate) docs: Vec<Document>,
+    pub(crate) pipeline: Arc<Pipeline>,
     pub(crate) gazetteer: Arc<Gazetteer>,
     pub(crate) threads: Option<usize>,
     /// How each document was made (for its `Doc` to pickle).
@@ -73,7 +76,7 @@ impl PyAnnotations {
         })?;
         let table = crate::batch::run_detached(py, || {
             let texts: Vec<&str> = self.texts.iter().map(|t| t.as_str()).collect();
-            columns::build_documents(k, &texts, &self.docs, &self.gazetteer, self.threads)
+            columns::build_documents(k, &texts, &self.docs, &self.gazetteer, Some(&self.pipeline), self.threads)
         })?;
         table.columns.into_iter().map(|(name, col)| column(py, name, col)).collect()
     }
@@ -88,7 +91,9 @@ impl PyAnnotations {
         };
         let text = t.clone_ref(py);
         let origin = self.origins.get(py, i);
-        let analysed = crate::results::Analysed::new(&text, d.clone());
+        let mut doc = d.clone();
+        doc.tokens = d.tokens_again(&self.pipeline, &text).tokens;
+        let analysed = crate::results::Analysed::new(&text, doc);
         Ok(crate::results::PyDoc {
             data: crate::results::DocData::new(text, analysed, Arc::clone(&self.gazetteer), origin),
         })

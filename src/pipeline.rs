@@ -272,12 +272,24 @@ impl PyPipeline {
         let inner = Arc::clone(&this.inner);
         let strs = b.strs();
         let docs = run_detached(py, || {
-            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, doc| doc)
+            // Kept in bulk: the tokens (most of a document's memory) are made
+            // again when the tokens table or a Doc asks for them.
+            inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |_, mut doc| {
+                doc.drop_tokens();
+                doc
+            })
         })?;
         drop(strs);
         let origins = b.origins(slf);
         let threads = b.threads;
-        Ok(PyAnnotations { texts: b.texts, docs, gazetteer: Arc::clone(this.inner.gazetteer()), threads, origins })
+        Ok(PyAnnotations {
+            texts: b.texts,
+            docs,
+            pipeline: Arc::clone(&this.inner),
+            gazetteer: Arc::clone(this.inner.gazetteer()),
+            threads,
+            origins,
+        })
     }
 
     /// Tokens and sentences of a batch as flat arrays, with no object per

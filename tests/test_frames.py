@@ -240,6 +240,30 @@ def test_results_do_not_depend_on_thread_count(nlp: dateline.Pipeline) -> None:
         assert one[name].equals(two[name]), name
 
 
+def test_annotations_keep_no_tokens_yet_give_them_back_exactly() -> None:
+    # Annotations keep documents without their tokens and make them again for
+    # the tokens table and for doc(i): in every language, with the pipeline's
+    # own options (newline splitting, a custom abbreviation).
+    texts = [
+        *TEXTS,
+        "El lunes 5 de marzo, el Sr. García llegó a Bogotá.\nDijo que volvería.",
+        "Am 5. März sagte Frau Müller in Berlin, sie komme.",
+        "Le 5 mars, M. Dupont a dit qu'il viendrait à Paris.",
+    ]
+    for options in ({"lang": "auto"}, {"lang": "auto", "split_on_newlines": False}, {"abbreviations": ["approx."]}):
+        nlp = dateline.Pipeline(reference_date="2026-03-05", **options)
+        res = nlp.annotate(texts, n_threads=2)
+        for i, text in enumerate(texts):
+            want, got = nlp(text), res.doc(i)
+            assert list(got.tokens) == list(want.tokens), (options, i)
+            assert [t.space_after for t in got.tokens] == [t.space_after for t in want.tokens]
+            assert got.sentences == want.sentences and got.timexes == want.timexes and got.entities == want.entities
+        tokens = res.tokens("pandas")
+        assert len(tokens) == sum(len(nlp(t).tokens) for t in texts)
+        assert list(tokens["text"]) == [t.text for text in texts for t in nlp(text).tokens]
+        assert list(tokens["sentence"]) == [t.sentence for text in texts for t in nlp(text).tokens]
+
+
 def test_doc_access_and_to_dict_of_tables(nlp: dateline.Pipeline) -> None:
     res = nlp.annotate(TEXTS)
     assert res.doc(0).text == TEXTS[0]

@@ -145,6 +145,30 @@ pub struct Document {
 }
 
 impl Document {
+    /// Drops the tokens (8 bytes each), for documents kept in bulk whose
+    /// tokens are seldom read: [`Self::tokens_again`] gives them back.
+    pub fn drop_tokens(&mut self) {
+        self.tokens = Vec::new();
+    }
+
+    /// This document's tokens and sentences made again from its text with
+    /// `pipeline` (the pipeline that analysed it), in a document that holds
+    /// nothing else but its reference date, type and language.
+    #[must_use]
+    pub fn tokens_again(&self, pipeline: &Pipeline, text: &str) -> Document {
+        let (tokens, sentences) = pipeline.tokens_of(text, self.lang);
+        Document {
+            tokens,
+            sentences,
+            entities: Vec::new(),
+            timexes: Vec::new(),
+            ranges: Vec::new(),
+            reference_date: self.reference_date,
+            document_type: self.document_type,
+            lang: self.lang,
+        }
+    }
+
     /// The index of the sentence holding byte `at`: the first sentence that
     /// ends after it (the last one for a byte past them all, 0 when there
     /// are none). A span's sentence is the one holding its start.

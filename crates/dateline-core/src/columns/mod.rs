@@ -195,6 +195,28 @@ impl Column {
         }
     }
 
+    /// Makes room for `more` rows (strings: at the bytes a row its rows so
+    /// far average), so that appending them does not grow it by doubling.
+    fn reserve_rows(&mut self, more: usize) {
+        match self {
+            Column::Int(v) | Column::Date(v) | Column::Time(v) | Column::TimeUtc(v) => v.reserve_exact(more),
+            Column::OptInt(v, ok) => {
+                v.reserve_exact(more);
+                ok.reserve_exact(more);
+            }
+            Column::Bool(v) => v.reserve_exact(more),
+            Column::Str(s) => {
+                let per_row = s.data.len().div_ceil(s.len().max(1));
+                s.offsets.reserve_exact(more);
+                s.data.reserve_exact(more.saturating_mul(per_row) + more.saturating_mul(per_row) / 8);
+                if let Some(ok) = &mut s.valid {
+                    ok.reserve_exact(more);
+                }
+            }
+            Column::Cat(c) => c.codes.reserve_exact(more),
+        }
+    }
+
     /// Whether the column has no rows.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -239,6 +261,19 @@ impl TableKind {
     /// Every kind, in the order their names are listed in messages.
     pub const ALL: [TableKind; 5] = [Self::Entities, Self::Timexes, Self::Ranges, Self::Sentences, Self::Tokens];
 
+    /// The rows this kind's table of `docs` has (tokens: as the documents
+    /// hold them, 0 if they were dropped).
+    fn rows<'a>(self, docs: impl Iterator<Item = &'a Document>) -> usize {
+        docs.map(|d| match self {
+            Self::Entities => d.entities.len(),
+            Self::Timexes => d.timexes.len(),
+            Self::Ranges => d.ranges.len(),
+            Self::Sentences => d.sentences.len(),
+            Self::Tokens => d.tokens.len(),
+        })
+        .sum()
+    }
+
     /// Parses `entities`, `timexes`, `ranges`, `sentences` or `tokens`.
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
@@ -279,10 +314,28 @@ pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_
 
 /// Documents per chunk when tables are built in parallel.
 const CHUNK: usize = 512;
+/// Chunks built in parallel before they are joined.
+const WAVE: usize = 6;
 
 /// `part(a..b)` for consecutive chunks of `n` documents, in parallel, joined
 /// in order (categories keep their order of first appearance).
-fn chunked<F>(n: usize, n_threads: Option<usize>, part: F) -> Result<Table, crate::Error>
+fn chunked<F>(n: usize, rows: usize, n_threads: Option<usize>, part: F) -> Result<Table, crate::Error>
+where
+    F: Fn(std::ops::Range<usize>) -> Table + Sync + Send,
+{
+    chunked_in_waves(n, rows, n_threads, WAVE, part)
+}
+
+/// [`chunked`] with `wave` chunks built in parallel before they are joined;
+/// `rows`: the rows the table will have (0 if not known), room for which is
+/// made once.
+fn chunked_in_waves<F>(
+    n: usize,
+    rows: usize,
+    n_threads: Option<usize>,
+    wave: usize,
+    part: F,
+) -> Result<Table, crate::Error>
 where
     F: Fn(std::ops::Range<usize>) -> Table + Sync + Send,
 {
@@ -291,8 +344,15 @@ where
         return Ok(part(0..n));
     }
     let starts: Vec<usize> = (0..n.max(1)).step_by(CHUNK).collect();
-    let parts = crate::parallel::map_ordered(&starts, n_threads, |&a| part(a..(a + CHUNK).min(n)))?;
-    Ok(Table::concat(parts))
+    // A wave of chunks at a time, each joined as soon as its wave is done:
+    // the parts alive at once are one wave's, not a second copy of the table.
+    let mut joined = Joined { rows, ..Joined::default() };
+    for wave in starts.chunks(wave.max(1)) {
+        for t in crate::parallel::map_ordered(wave, n_threads, |&a| part(a..(a + CHUNK).min(n)))? {
+            joined.push(t);
+        }
+    }
+    Ok(joined.finish())
 }
 
 /// [`build`] on chunks of documents in parallel, then joined: the same
@@ -307,11 +367,15 @@ pub fn build_parallel(
     gazetteer: &Gazetteer,
     n_threads: Option<usize>,
 ) -> Result<Table, crate::Error> {
-    chunked(docs.len(), n_threads, |r| build(kind, &docs[r.clone()], gazetteer, r.start as i64))
+    let rows = kind.rows(docs.iter().map(|d| d.doc));
+    chunked(docs.len(), rows, n_threads, |r| build(kind, &docs[r.clone()], gazetteer, r.start as i64))
 }
 
 /// [`build_parallel`] over texts and their documents, given apart (as a
-/// batch keeps them).
+/// batch keeps them). With `tokens_from`, the documents were kept without
+/// their tokens ([`Document::drop_tokens`]): the tokens table tokenizes each
+/// text again with that pipeline, in its document's language, a chunk at a
+/// time (the same tokens and sentences the analysis had).
 ///
 /// # Errors
 /// [`crate::Error::Config`] if `texts` and `docs` differ in length, or
@@ -321,14 +385,23 @@ pub fn build_documents(
     texts: &[&str],
     docs: &[Document],
     gazetteer: &Gazetteer,
+    tokens_from: Option<&crate::Pipeline>,
     n_threads: Option<usize>,
 ) -> Result<Table, crate::Error> {
     if texts.len() != docs.len() {
         return Err(crate::Error::Config(format!("{} texts for {} documents", texts.len(), docs.len())));
     }
-    chunked(docs.len(), n_threads, |r| {
-        let refs: Vec<DocRef<'_>> =
-            texts[r.clone()].iter().zip(&docs[r.clone()]).map(|(t, d)| DocRef { text: t, doc: d }).collect();
+    chunked(docs.len(), kind.rows(docs.iter()), n_threads, |r| {
+        let (texts, docs) = (&texts[r.clone()], &docs[r.clone()]);
+        let rebuilt: Vec<Document>;
+        let docs = match tokens_from {
+            Some(p) if kind == TableKind::Tokens => {
+                rebuilt = texts.iter().zip(docs).map(|(t, d)| d.tokens_again(p, t)).collect();
+                &rebuilt[..]
+            }
+            _ => docs,
+        };
+        let refs: Vec<DocRef<'_>> = texts.iter().zip(docs).map(|(t, d)| DocRef { text: t, doc: d }).collect();
         build(kind, &refs, gazetteer, r.start as i64)
     })
 }
@@ -390,17 +463,47 @@ impl Column {
 impl Table {
     /// The rows of `parts` one after the other (same kind of table).
     pub fn concat(parts: Vec<Table>) -> Table {
-        let mut it = parts.into_iter();
-        let Some(mut first) = it.next() else {
-            return Table { columns: Vec::new() };
-        };
-        let mut indexes = vec![None; first.columns.len()];
-        for t in it {
-            for (((_, a), (_, b)), index) in first.columns.iter_mut().zip(t.columns).zip(&mut indexes) {
-                a.append(b, index);
+        let mut joined = Joined::default();
+        for t in parts {
+            joined.push(t);
+        }
+        joined.finish()
+    }
+}
+
+/// Tables joined one after another as they come (categorical codes remapped
+/// through one index per column).
+#[derive(Default)]
+struct Joined {
+    table: Option<Table>,
+    indexes: Vec<Option<FxHashMap<String, i32>>>,
+    /// The rows the joined table will have, when known (0: not known).
+    rows: usize,
+}
+
+impl Joined {
+    fn push(&mut self, mut t: Table) {
+        match &mut self.table {
+            None => {
+                self.indexes = vec![None; t.columns.len()];
+                let more = self.rows.saturating_sub(t.columns.first().map_or(0, |c| c.1.len()));
+                if more > 0 {
+                    for (_, c) in &mut t.columns {
+                        c.reserve_rows(more);
+                    }
+                }
+                self.table = Some(t);
+            }
+            Some(first) => {
+                for (((_, a), (_, b)), index) in first.columns.iter_mut().zip(t.columns).zip(&mut self.indexes) {
+                    a.append(b, index);
+                }
             }
         }
-        first
+    }
+
+    fn finish(self) -> Table {
+        self.table.unwrap_or(Table { columns: Vec::new() })
     }
 }
 
@@ -537,7 +640,17 @@ mod tests {
             let serial = build(kind, &r, nlp.gazetteer(), 0);
             for threads in [Some(1), Some(2), None] {
                 assert_eq!(build_parallel(kind, &r, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
-                assert_eq!(build_documents(kind, &texts, &docs, nlp.gazetteer(), threads).unwrap(), serial, "{kind:?}");
+                assert_eq!(
+                    build_documents(kind, &texts, &docs, nlp.gazetteer(), None, threads).unwrap(),
+                    serial,
+                    "{kind:?}"
+                );
+                for wave in [1, 3] {
+                    let waves = chunked_in_waves(r.len(), 0, threads, wave, |c| {
+                        build(kind, &r[c.clone()], nlp.gazetteer(), c.start as i64)
+                    });
+                    assert_eq!(waves.unwrap(), serial, "{kind:?} in waves of {wave}");
+                }
             }
         }
     }
