@@ -406,7 +406,7 @@ impl PyDoc {
 
     /// The tokens, in order (`for token in doc`).
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        PyList::new(py, self.data.tokens(py))?.try_iter()
+        PyList::new(py, self.data.tokens(py)?)?.try_iter()
     }
 
     /// `doc[i]`: the token at position `i` (negative counts from the end);
@@ -453,7 +453,7 @@ impl PyDoc {
             Ok(s)
         };
         let toks = PyList::empty(py);
-        for t in self.data.tokens(py) {
+        for t in self.data.tokens(py)? {
             let s = span(t.start(), t.end(), t.text_str())?;
             s.set_item("space_after", t.space_after())?;
             toks.append(s)?;

@@ -5,7 +5,7 @@
 use dateline_core::tokenize::attrs;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyList;
+use pyo3::types::{PyBool, PyInt, PyList, PyString};
 
 use crate::results::{DocData, PyDoc, span_hash};
 use crate::views::{Seq, get_item};
@@ -17,18 +17,26 @@ use crate::views::{Seq, get_item};
 /// `like_num`, `like_url`, `like_email`.
 #[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
 pub struct PyToken {
+    // The attributes read most are Python objects made with the token, so
+    // that reading one is a slot read (pyo3 serves `get` on a `Py` field of
+    // a frozen class from a member descriptor), not a call that converts.
     #[pyo3(get)]
-    start: usize,
+    text: Py<PyString>,
     #[pyo3(get)]
-    end: usize,
+    start: Py<PyInt>,
     #[pyo3(get)]
-    i: usize,
+    end: Py<PyInt>,
     #[pyo3(get)]
-    space_after: bool,
+    i: Py<PyInt>,
     #[pyo3(get)]
-    sentence: usize,
-    /// The document's text and the token's byte span in it: `text` is
-    /// made when asked for.
+    space_after: Py<PyBool>,
+    #[pyo3(get)]
+    sentence: Py<PyInt>,
+    /// The same values for Rust: str indices, position, sentence, whether
+    /// whitespace follows.
+    at: (usize, usize, usize, usize, bool),
+    /// The document's text and the token's byte span in it (for the lexical
+    /// attributes, read from the UTF-8 text).
     source: PyBackedStr,
     bytes: (usize, usize),
 }
@@ -39,32 +47,26 @@ impl PyToken {
     }
 
     pub(crate) fn start(&self) -> usize {
-        self.start
+        self.at.0
     }
 
     pub(crate) fn end(&self) -> usize {
-        self.end
+        self.at.1
     }
 
     pub(crate) fn space_after(&self) -> bool {
-        self.space_after
+        self.at.4
     }
 }
 
 impl PartialEq for PyToken {
     fn eq(&self, other: &Self) -> bool {
-        (self.start, self.end, self.i, self.space_after, self.sentence)
-            == (other.start, other.end, other.i, other.space_after, other.sentence)
-            && self.text_str() == other.text_str()
+        self.at == other.at && self.text_str() == other.text_str()
     }
 }
 
 #[pymethods]
 impl PyToken {
-    #[getter]
-    fn text(&self) -> &str {
-        self.text_str()
-    }
     #[getter]
     fn norm(&self) -> String {
         attrs::norm(self.text_str())
@@ -104,18 +106,18 @@ impl PyToken {
     }
 
     fn __hash__(&self) -> u64 {
-        span_hash(self.start, self.end, self.text_str(), "")
+        span_hash(self.at.0, self.at.1, self.text_str(), "")
     }
 
     fn __repr__(&self) -> String {
-        format!("Token({:?}, start={}, end={})", self.text_str(), self.start, self.end)
+        format!("Token({:?}, start={}, end={})", self.text_str(), self.at.0, self.at.1)
     }
 }
 
 impl DocData {
     /// The tokens `range` (in range), in order; sentences are found by
     /// walking along with them.
-    pub(crate) fn token_range(&self, py: Python<'_>, range: std::ops::Range<usize>) -> Vec<PyToken> {
+    pub(crate) fn token_range(&self, py: Python<'_>, range: std::ops::Range<usize>) -> PyResult<Vec<PyToken>> {
         let sentences = &self.doc.sentences;
         let last = sentences.len().saturating_sub(1);
         let mut sentence = sentences.partition_point(|s| s.token_end() <= range.start).min(last);
@@ -126,27 +128,32 @@ impl DocData {
                 sentence += 1;
             }
             let (start, end) = self.token_chars(i);
+            let int = |v: usize| -> PyResult<Py<PyInt>> { Ok(v.into_pyobject(py)?.cast_into::<PyInt>()?.unbind()) };
             out.push(PyToken {
-                start,
-                end,
-                i,
-                space_after: t.space_after(),
-                sentence,
+                text: PyString::new(py, &self.text[t.start()..t.end()]).unbind(),
+                start: int(start)?,
+                end: int(end)?,
+                i: int(i)?,
+                space_after: PyBool::new(py, t.space_after()).to_owned().unbind(),
+                sentence: int(sentence)?,
+                at: (start, end, i, sentence, t.space_after()),
                 source: self.text.clone_ref(py),
                 bytes: (t.start(), t.end()),
             });
         }
-        out
+        Ok(out)
     }
 
     /// Every token, in order.
-    pub(crate) fn tokens(&self, py: Python<'_>) -> Vec<PyToken> {
+    pub(crate) fn tokens(&self, py: Python<'_>) -> PyResult<Vec<PyToken>> {
         self.token_range(py, 0..self.doc.tokens.len())
     }
 
     /// The token at position `i` (in range), built alone.
-    pub(crate) fn token_at(&self, py: Python<'_>, i: usize) -> PyToken {
-        self.token_range(py, i..i + 1).pop().unwrap_or_else(|| unreachable!("token {i} is in range"))
+    pub(crate) fn token_at(&self, py: Python<'_>, i: usize) -> PyResult<PyToken> {
+        self.token_range(py, i..i + 1)?
+            .pop()
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(format!("token {i}")))
     }
 
     /// `doc[key]` or `doc.tokens[key]`: a token (negative indices count from
@@ -169,15 +176,15 @@ impl Seq for TokenSeq<'_> {
     }
 
     fn item<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
-        Ok(Bound::new(py, self.0.token_at(py, i))?.into_any())
+        Ok(Bound::new(py, self.0.token_at(py, i)?)?.into_any())
     }
 
     fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.0.tokens(py))
+        PyList::new(py, self.0.tokens(py)?)
     }
 
     fn range<'py>(&self, py: Python<'py>, range: std::ops::Range<usize>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.0.token_range(py, range))
+        PyList::new(py, self.0.token_range(py, range)?)
     }
 }
 
