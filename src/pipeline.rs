@@ -363,7 +363,7 @@ impl PyPipeline {
         Ok(PyPendingBatch::new(Pending { job, origins: origins_of, state }))
     }
 
-    /// Analyses a batch and returns it as JSON lines (one record per text,
+    /// Analyses a batch and returns it as JSON lines in UTF-8 bytes (one record per text,
     /// each ending in a newline): `doc` (from `names`), `text`,
     /// `reference_date`, `document_type`, `lang` and the `parts` asked for (`tokens`,
     /// `sentences`, `entities`, `timexes`, `ranges`; `explain` adds an
@@ -382,7 +382,7 @@ impl PyPipeline {
         index_offset: usize,
         document_types: Option<&Bound<'py, PyList>>,
         langs: Option<&Bound<'py, PyList>>,
-    ) -> PyResult<String> {
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         if names.len() != texts.len() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "names has {} items for {} texts",
@@ -402,18 +402,18 @@ impl PyPipeline {
         }
         let b = self.prepare(py, texts, reference_dates, document_types, langs, n_threads, index_offset)?;
         let inner = Arc::clone(&self.inner);
-        run_detached(py, move || {
+        let out = run_detached(py, move || {
             let strs = b.strs();
+            // Each line ends with its newline where it is made, on the worker threads.
             let lines = inner.map_batch(&strs, &b.references, &b.document_types, &b.langs, b.threads, |i, doc| {
-                doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p)
+                let mut line = doc_json(&names[i], strs[i], &doc, inner.gazetteer(), p);
+                line.push('\n');
+                line
             })?;
-            let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-            for l in lines {
-                out.push_str(&l);
-                out.push('\n');
-            }
-            Ok(out)
-        })
+            Ok(lines.concat())
+        })?;
+        // UTF-8 bytes, ready to write: no str made and encoded again.
+        Ok(pyo3::types::PyBytes::new(py, out.as_bytes()))
     }
 
     /// The gazetteer in use.

@@ -212,7 +212,7 @@ class JsonlWriter:
         texts, refs, doctypes, langs = batch_args(batch)
         parts = self.args.tables + (["explain"] if self.args.explain else [])
         lines = self.nlp._core.annotate_jsonl(texts, refs, [r.name for r in batch], self.args.jobs, parts, 0, doctypes, langs)
-        return lines.encode("utf-8", "surrogatepass"), len(batch)
+        return lines, len(batch)
 
     def emit(self, payload: tuple[bytes, int]) -> None:
         self.out.fh.write(payload[0])
