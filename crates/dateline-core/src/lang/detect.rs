@@ -224,6 +224,25 @@ fn head(text: &str, n: usize) -> &str {
 /// else the first code.
 #[must_use]
 pub fn detect(text: &str) -> Lang {
+    detect_with(text, true).0
+}
+
+/// The winner of `votes` (one per voter): English, the default, wins where
+/// the evidence is thin (`Kevin A. Boone Accenture -- Houston`) and on a tie.
+fn winner(d: &Detector, english: Lang, votes: &[f32]) -> Lang {
+    let en = d.voters.iter().position(|v| *v == english);
+    let vote = |k: usize| votes[k] + if Some(k) == en { ENGLISH_PRIOR } else { 0.0 };
+    let best = (0..votes.len()).map(vote).fold(0f32, f32::max);
+    if best <= 0.0 || en.is_some_and(|k| vote(k) >= best) {
+        return english;
+    }
+    (0..votes.len()).position(|k| vote(k) >= best).map_or(english, |k| d.voters[k])
+}
+
+/// [`detect`], and whether the trigram models were asked; `shortcut`: skip
+/// them where no answer of theirs could change the result (tests compare
+/// with and without).
+fn detect_with(text: &str, shortcut: bool) -> (Lang, bool) {
     let d = &*DETECTOR;
     let english = Lang::english();
     let mut votes = vec![0f32; d.voters.len()];
@@ -274,8 +293,25 @@ pub fn detect(text: &str) -> Lang {
     let second = sorted.get(1).copied().unwrap_or(0.0);
     let clear =
         sorted.first().is_some_and(|&top| (top >= 8.0 && second * 2.0 <= top) || (top >= 3.0 && second * 4.0 <= top));
-    if !clear {
-        let trigrams = head(text, TRIGRAM_BYTES);
+    let trigrams = head(text, TRIGRAM_BYTES);
+    // The trigram vote adds 1.5 or 0.5 to one language: where no such vote
+    // changes the winner and no generated language can be chosen (the words
+    // are known, or the text is too short), the models are not asked.
+    #[allow(clippy::cast_precision_loss)] // a count of words
+    let breadth_open = d.breadth.is_some()
+        && trigrams.len() >= BREADTH_MIN_BYTES
+        && sorted.first().is_none_or(|&top| top < BREADTH_SHARE * words as f32);
+    let settled = shortcut
+        && !clear
+        && !breadth_open
+        && (0..votes.len()).all(|k| {
+            [0.5f32, 1.5].iter().all(|&x| {
+                let mut v = votes.clone();
+                v[k] += x;
+                winner(d, english, &v) == winner(d, english, &votes)
+            })
+        });
+    if !clear && !settled {
         let inner = d.inner.detect(trigrams);
         let found = |info: &whatlang::Info| d.map.iter().find(|(x, _)| *x == info.lang()).map(|(_, l)| *l);
         let sure_english = inner.as_ref().is_some_and(|i| i.is_reliable() && found(i) == Some(english));
@@ -294,7 +330,7 @@ pub fn detect(text: &str) -> Lang {
             && let Some(l) = found(&info)
             && is_generated(l)
         {
-            return l;
+            return (l, true);
         }
         if let Some(info) = inner
             && let Some(l) = found(&info)
@@ -303,17 +339,7 @@ pub fn detect(text: &str) -> Lang {
             votes[k] += if info.is_reliable() { 1.5 } else { 0.5 };
         }
     }
-    // English, the default, wins where the evidence is thin (`Kevin A. Boone
-    // Accenture -- Houston`).
-    let en = voter(english);
-    if let Some(k) = en {
-        votes[k] += ENGLISH_PRIOR;
-    }
-    let best = votes.iter().copied().fold(0f32, f32::max);
-    if best <= 0.0 || en.is_some_and(|k| votes[k] >= best) {
-        return english;
-    }
-    votes.iter().position(|v| *v >= best).map_or(english, |k| d.voters[k])
+    (winner(d, english, &votes), !clear && !settled)
 }
 
 #[cfg(test)]
@@ -351,6 +377,41 @@ mod tests {
             let want = Lang::from_code(code).expect("a generated folder");
             assert_eq!(detect(text), want, "{text}");
         }
+    }
+
+    /// Skipping the trigram models where their vote cannot change the
+    /// answer changes no answer: texts mixing the voters' words (and some
+    /// unknown ones) in every proportion and length.
+    #[test]
+    fn the_trigram_shortcut_changes_no_answer() {
+        let d = &*super::DETECTOR;
+        let mut words: Vec<&str> = d.words.keys().map(AsRef::as_ref).collect();
+        words.sort_unstable();
+        let other = ["xqz", "blorf", "Kevin", "Houston", "2026", "--", "A.", "mmm", "ok"];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        let (mut skipped, mut asked) = (0, 0);
+        for _ in 0..6000 {
+            let len = 1 + next(30);
+            let text: Vec<&str> = (0..len)
+                .map(|_| if next(4) == 0 { other[next(other.len())] } else { words[next(words.len())] })
+                .collect();
+            let text = text.join(" ");
+            let (fast, fast_asked) = super::detect_with(&text, true);
+            let (slow, slow_asked) = super::detect_with(&text, false);
+            assert_eq!(fast, slow, "{text:?}");
+            if slow_asked && !fast_asked {
+                skipped += 1;
+            } else if fast_asked {
+                asked += 1;
+            }
+        }
+        assert!(skipped > 100 && asked > 100, "skipped {skipped}, asked {asked}");
     }
 
     #[test]
