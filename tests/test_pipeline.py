@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pathlib
 import pickle
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -358,3 +361,23 @@ def test_batch_offsets_equal_the_documents() -> None:
         nlp.offsets("a single str")
     with pytest.raises(TypeError, match="texts\\[1\\]"):
         nlp.offsets(["ok", 3])  # type: ignore[list-item]
+
+
+def test_import_and_analysis_do_not_import_numpy() -> None:
+    # numpy takes most of `import dateline`'s time and its BLAS threads spin
+    # for a while after; it is imported only when arrays or tables are made.
+    code = (
+        "import sys, dateline\n"
+        "nlp = dateline.Pipeline(reference_date='2026-03-05')\n"
+        "doc = nlp('On Monday, officials in Caracas met.')\n"
+        "assert doc.timexes[0].value == '2026-03-02' and doc.entities, doc\n"
+        "list(nlp.pipe(['Lunes 5 de marzo.', 'Am Montag.'], langs=['auto', 'de']))\n"
+        "assert 'numpy' not in sys.modules, 'numpy imported'\n"
+        "arrays = nlp.offsets(['One. Two.'])\n"
+        "assert 'numpy' in sys.modules and arrays.tokens.shape == (4, 2)\n"
+        "assert nlp.annotate(['Caracas on Monday.']).timexes('numpy')['value'].tolist() == ['2026-03-02']\n"
+    )
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(pathlib.Path(__file__).resolve().parent.parent / "python") + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
-
-import numpy as np
 
 from dateline import _core
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas
     import polars
     import pyarrow
@@ -33,7 +33,16 @@ DOCUMENT_TYPES = ("auto", "news", "narrative", "colloquial")
 #: Output formats.
 Format = Literal["pandas", "polars", "arrow", "numpy"]
 _FORMATS = ("pandas", "polars", "arrow", "numpy")
-_NAT = np.iinfo(np.int64).min
+_NAT = -(2**63)  # the smallest int64: a missing date or time
+
+
+def _np_module() -> Any:
+    """numpy, imported when a table is made (``import dateline`` does not
+    import it: it takes most of the import time, and its BLAS threads spin
+    for a while after)."""
+    import numpy
+
+    return numpy
 
 
 def _need(module: str, extra: str) -> Any:
@@ -85,7 +94,8 @@ def _values(obj: object, what: str) -> tuple[list[Any], Any]:
         return obj.to_list(), None  # type: ignore[attr-defined]
     if mod == "pyarrow" and hasattr(obj, "to_pylist"):
         return obj.to_pylist(), None  # type: ignore[attr-defined]
-    if isinstance(obj, np.ndarray):
+    np = sys.modules.get("numpy")  # an array means numpy is loaded already
+    if np is not None and isinstance(obj, np.ndarray):
         if obj.dtype.kind == "M":
             days = obj.astype("datetime64[D]")
             return [None if np.isnat(d) else d.item() for d in days], None
@@ -118,7 +128,7 @@ def _dates(obj: object, n: int) -> list[Any] | None:
     for v in values:
         if _is_missing(v):
             out.append(None)
-        elif isinstance(v, np.datetime64):
+        elif (np := sys.modules.get("numpy")) is not None and isinstance(v, np.datetime64):
             out.append(v.astype("datetime64[D]").item())
         else:
             out.append(v)
@@ -152,6 +162,7 @@ def _check_format(format: str) -> None:
 
 def _decode(offsets: np.ndarray, data: np.ndarray, valid: np.ndarray | None) -> np.ndarray:
     """Strings as a numpy object array (one Python str per row)."""
+    np = _np_module()
     raw = data.tobytes()
     out = np.empty(len(offsets) - 1, dtype=object)
     bounds = offsets.tolist()
@@ -185,17 +196,20 @@ def _arrow_cat(pa: Any, codes: np.ndarray, categories: list[str]) -> Any:
 
 
 def _arrow_date(pa: Any, days: np.ndarray) -> Any:
+    np = _np_module()
     mask = days == _NAT
     return pa.array(np.where(mask, 0, days).astype(np.int32), type=pa.date32(), mask=mask if mask.any() else None)
 
 
 def _arrow_time(pa: Any, secs: np.ndarray, tz: str | None) -> Any:
+    np = _np_module()
     mask = secs == _NAT
     return pa.array(np.where(mask, 0, secs), type=pa.timestamp("s", tz=tz), mask=mask if mask.any() else None)
 
 
 def _optint_objects(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
     """Integers, some missing, as a numpy object array (None where missing)."""
+    np = _np_module()
     out = np.empty(len(values), dtype=object)
     out[:] = values.tolist()
     out[~valid] = None
@@ -393,7 +407,8 @@ class Annotations:
         return self._index.take(positions)
 
     def _numpy(self, cols: list[tuple[str, str, Any, Any]]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
+        np = _np_module()
+        out: dict[str, Any] = {}
         for name, kind, data, extra in cols:
             if kind == "int" or kind == "bool":
                 out[name] = data
@@ -413,6 +428,7 @@ class Annotations:
         return out
 
     def _arrow(self, cols: list[tuple[str, str, Any, Any]]) -> Any:
+        np = _np_module()
         pa = _need("pyarrow", "arrow")
         arrays = []
         names = []

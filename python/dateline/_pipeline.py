@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from dateline import _core, _frames
 from dateline._chunks import _Aligned, _take_chunk
 from dateline._core import Doc, Gazetteer
 from dateline._frames import Annotations
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 __all__ = ["DocumentType", "Pipeline", "ReferenceDate"]
 
