@@ -1,0 +1,274 @@
+//! What a language adds after the scan: ordinal dots (`5.` in German),
+//! elisions and clitics (`l'`, `dell'`), hyphenated words kept whole, and
+//! cuts in text written without spaces (Chinese, Japanese).
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+impl Tokenizer {
+    /// `5` `.` → `5.` where a number of one to three digits and its period
+    /// are an ordinal: the next token is on the same line and is no word
+    /// that starts a sentence (`am 5. März`, `im 6. Stock`; not `am 5. Dann`).
+    pub(super) fn join_ordinal_dots(&self, text: &str, tokens: &mut Vec<Token>) {
+        let bytes = text.as_bytes();
+        let mut w = 0;
+        let mut r = 0;
+        while r < tokens.len() {
+            let a = tokens[r];
+            if r + 2 < tokens.len() && bytes[a.start()].is_ascii_digit() {
+                let (b, c) = (tokens[r + 1], tokens[r + 2]);
+                let next = &text[c.start()..c.end()];
+                if a.end() == b.start()
+                    && b.end() - b.start() == 1
+                    && bytes[b.start()] == b'.'
+                    && (1..=3).contains(&(a.end() - a.start()))
+                    && bytes[a.start()..a.end()].iter().all(u8::is_ascii_digit)
+                    && !bytes[b.end()..c.start()].contains(&b'\n')
+                    && next.chars().next().is_some_and(char::is_alphanumeric)
+                    && !self.is_sentence_starter(next)
+                {
+                    tokens[w] = Token::new(a.start(), b.end(), b.space_after());
+                    w += 1;
+                    r += 2;
+                    continue;
+                }
+            }
+            tokens[w] = a;
+            w += 1;
+            r += 1;
+        }
+        tokens.truncate(w);
+    }
+
+    /// The rules of a language other than English, over the tokens of the
+    /// scan (whose rules are English's): English clitics and fused forms are
+    /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), `!!` split, and
+    /// elided words split off the word after them (`l'Allemagne` → `l'`
+    /// `Allemagne`). Whether anything was to be done.
+    pub(super) fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
+        let lex = self.lex();
+        if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens && !lex.ordinal_dot {
+            return false;
+        }
+        let bytes = text.as_bytes();
+        if lex.ordinal_dot {
+            self.join_ordinal_dots(text, tokens);
+        }
+        if lex.keep_hyphens && tokens.iter().any(|t| t.end() - t.start() <= 3 && text[t.start()..t.end()] == *"-") {
+            join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
+        }
+        let bang =
+            |t: &Token| t.end() - t.start() > 1 && bytes[t.start()..t.end()].iter().all(|&b| b == b'!' || b == b'?');
+        let undo = !lex.english_clitics;
+        let elide = !lex.elisions.is_empty();
+        // One pass: each token is split (`!!`, an elision) or joined to the
+        // last one kept (a clitic, `''`), or kept.
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 8);
+        for &t in tokens.iter() {
+            if undo && bang(&t) {
+                for i in t.start()..t.end() {
+                    out.push(Token::new(i, i + 1, i + 1 == t.end() && t.space_after()));
+                }
+                continue;
+            }
+            // `gravel:,,Dat`: the Dutch opening quote `,,` glued to words is a
+            // token of its own, and so is the punctuation beside it.
+            if undo && t.end() - t.start() > 2 && text[t.start()..t.end()].contains(",,") {
+                let b = &bytes[t.start()..t.end()];
+                let mut push = |s: usize, e: usize| {
+                    let end = t.start() + e;
+                    out.push(Token::new(t.start() + s, end, end == t.end() && t.space_after()));
+                };
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i] == b',' {
+                        let mut j = i;
+                        while j < b.len() && b[j] == b',' {
+                            j += 1;
+                        }
+                        let mut k = i;
+                        if (j - i) % 2 == 1 {
+                            push(k, k + 1);
+                            k += 1;
+                        }
+                        while k < j {
+                            push(k, k + 2);
+                            k += 2;
+                        }
+                        i = j;
+                    } else if matches!(b[i], b':' | b';') {
+                        push(i, i + 1);
+                        i += 1;
+                    } else {
+                        let mut j = i;
+                        while j < b.len() && !matches!(b[j], b',' | b':' | b';') {
+                            j += 1;
+                        }
+                        push(i, j);
+                        i = j;
+                    }
+                }
+                continue;
+            }
+            // `km²`: a superscript unit power is a token of its own (UD).
+            if undo
+                && t.end() - t.start() > 2
+                && text[t.start()..t.end()].ends_with(['²', '³'])
+                && text[t.start()..t.end() - 2].chars().all(char::is_alphabetic)
+            {
+                out.push(Token::new(t.start(), t.end() - 2, false));
+                out.push(Token::new(t.end() - 2, t.end(), t.space_after()));
+                continue;
+            }
+            // `po'`, `E'`: a short word cut short keeps its apostrophe
+            // (languages with elisions), where a space or the end follows.
+            if elide
+                && text[t.start()..t.end()] == *"'"
+                && (t.end() == text.len() || text[t.end()..].starts_with(char::is_whitespace))
+                && let Some(last) = out.last_mut()
+                && last.end() == t.start()
+                && (1..=4).contains(&text[last.start()..last.end()].chars().count())
+                && text[last.start()..last.end()].chars().all(char::is_alphabetic)
+            {
+                *last = Token::new(last.start(), t.end(), t.space_after());
+                continue;
+            }
+            // `'t`, `'s` (Dutch): a proclitic and its letter are one token.
+            if !lex.proclitics.is_empty()
+                && let Some(last) = out.last_mut()
+                && last.end() == t.start()
+                && (last.end() - last.start() == 1 || text[last.start()..last.end()] == *"’")
+                && matches!(&text[last.start()..last.end()], "'" | "’")
+                && lex.proclitics.iter().any(|p| p[1..].eq_ignore_ascii_case(&text[t.start()..t.end()]))
+            {
+                *last = Token::new(last.start(), t.end(), t.space_after());
+                continue;
+            }
+            if undo
+                && let Some(last) = out.last_mut()
+                && last.end() == t.start()
+            {
+                let (x, y) = (&text[last.start()..last.end()], &text[t.start()..t.end()]);
+                let quotes = matches!((x, y), ("'", "'") | ("`", "`") | (",", ","));
+                // A clitic split starts with an apostrophe (`'s`, `n't`) or is
+                // letters (`m` of `im`, `nt` of `dont`).
+                let may =
+                    matches!(y.as_bytes()[0], b'\'' | 0xE2 | b'n' | b'N') || y.bytes().all(|b| b.is_ascii_alphabetic());
+                if quotes || (may && clitic_len(&text[last.start()..t.end()]) == Some(y.len())) {
+                    *last = Token::new(last.start(), t.end(), t.space_after());
+                    continue;
+                }
+            }
+            if elide && bytes[t.start()..t.end()].iter().any(|&b| b == b'\'' || b == 0xE2) {
+                let w = &text[t.start()..t.end()];
+                let cut = w.char_indices().find(|&(_, c)| is_apostrophe(c)).map(|(i, c)| i + c.len_utf8());
+                let split = cut.filter(|&c| {
+                    c < w.len()
+                        && w[c..].chars().next().is_some_and(char::is_alphanumeric)
+                        && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
+                });
+                if let Some(c) = split {
+                    out.push(Token::new(t.start(), t.start() + c, false));
+                    out.push(Token::new(t.start() + c, t.end(), t.space_after()));
+                    continue;
+                }
+            }
+            out.push(t);
+        }
+        *tokens = out;
+        true
+    }
+}
+
+/// The script class of a character for [`split_cjk`]: 0 other, 1 Han, 2
+/// Hiragana, 3 Katakana, 4 CJK punctuation (a token each).
+pub(super) fn cjk_class(c: char) -> u8 {
+    match c {
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => 1,
+        '\u{3040}'..='\u{309F}' => 2,
+        '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => 3,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' => 4,
+        _ => 0,
+    }
+}
+
+/// Text written without spaces (Chinese, Japanese): a token is cut where the
+/// script changes (Han, Hiragana, Katakana, others) and at each CJK
+/// punctuation mark, so `北京是首都。我们去。` is `北京是首都` `。` `我们去` `。`.
+/// There is no dictionary: a run of Han characters stays one token. Whether
+/// anything was cut.
+pub(super) fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
+    // Han, kana and CJK punctuation are three-byte characters led by 0xE3–0xE9 or 0xEF.
+    if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b) || b == 0xEF) {
+        return false;
+    }
+    let has = |t: &Token| text[t.start()..t.end()].chars().any(|c| cjk_class(c) != 0);
+    if !tokens.iter().any(has) {
+        return false;
+    }
+    let mut out = Vec::with_capacity(tokens.len() * 2);
+    for &t in tokens.iter() {
+        if !has(&t) {
+            out.push(t);
+            continue;
+        }
+        let mut start = t.start();
+        let mut prev: Option<u8> = None;
+        for (i, c) in text[t.start()..t.end()].char_indices() {
+            let at = t.start() + i;
+            let class = cjk_class(c);
+            if at > start && (class == 4 || prev == Some(4) || prev != Some(class)) {
+                out.push(Token::new(start, at, false));
+                start = at;
+            }
+            prev = Some(class);
+        }
+        out.push(Token::new(start, t.end(), t.space_after()));
+    }
+    *tokens = out;
+    true
+}
+
+/// Joins words written with hyphens between them into one token
+/// (`Saint` `-` `Pétersbourg`, `24` `-` `jarige`; not numbers: `1994-95`), except a last part of `suffixes` (`-il` in
+/// `dit-il`), which becomes one token with its hyphen, and month names
+/// (`março-abril` is a range).
+pub(super) fn join_hyphenated(text: &str, tokens: &mut Vec<Token>, suffixes: &[String], month: impl Fn(&str) -> bool) {
+    let word_end = |t: &Token| text[t.start()..t.end()].chars().next_back().is_some_and(char::is_alphanumeric);
+    // A letter after the hyphen: `24-jarige` joins, `1994-95` and `10-12` do not.
+    let word_start = |t: &Token| text[t.start()..t.end()].chars().next().is_some_and(char::is_alphabetic);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = tokens[k];
+        let joins = k + 2 < tokens.len()
+            && matches!(&text[tokens[k + 1].start()..tokens[k + 1].end()], "-" | "‐")
+            && t.end() == tokens[k + 1].start()
+            && tokens[k + 1].end() == tokens[k + 2].start()
+            && word_end(&t)
+            && word_start(&tokens[k + 2])
+            && !month(&text[t.start()..t.end()])
+            && !month(&text[tokens[k + 2].start()..tokens[k + 2].end()]);
+        if joins {
+            let (h, b) = (tokens[k + 1], tokens[k + 2]);
+            let suffix = format!("-{}", text[b.start()..b.end()].to_lowercase());
+            if suffixes.contains(&suffix) {
+                out.push(t);
+                out.push(Token::new(h.start(), b.end(), b.space_after()));
+                k += 3;
+                continue;
+            }
+            // The word goes on: join into the next token and look again.
+            tokens[k + 2] = Token::new(t.start(), b.end(), b.space_after());
+            k += 2;
+            continue;
+        }
+        out.push(t);
+        k += 1;
+    }
+    *tokens = out;
+}

@@ -1,0 +1,658 @@
+//! The byte scanner: whitespace-separated chunks read a block or eight
+//! bytes at a time, the commonest chunks (plain words, numbers) made tokens
+//! at once, the others handed to the chunk rules; the byte classes and SWAR
+//! tests it uses.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+impl Tokenizer {
+    /// [`Self::tokenize`]; with `MARK`, also lists in `cands` the tokens the
+    /// sentence splitter must examine (see [`sentences::split`]): those of
+    /// chunks of several tokens that [`sentences::may_decide`], and those
+    /// followed by whitespace other than spaces. A chunk that is one plain
+    /// word or number never needs examining: it ends in a letter or digit,
+    /// and a list marker or a message header has punctuation in its chunk.
+    pub(super) fn scan<const MARK: bool>(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<u32>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        self.scan_with::<MARK>(text, tokens, cands, spans, true);
+    }
+
+    /// [`Self::scan`]; `blocks` reads whitespace and plain words off
+    /// 64-byte class masks ([`Self::scan_block`]), otherwise every item goes
+    /// through [`Self::step`] (the definition the block path must equal).
+    pub(super) fn scan_with<const MARK: bool>(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<u32>,
+        spans: &mut Vec<(usize, usize)>,
+        blocks: bool,
+    ) {
+        tokens.clear();
+        tokens.reserve(text.len() / 4 + 16);
+        cands.clear();
+        // The tokens of one chunk of several tokens.
+        spans.clear();
+        let blocks = blocks && self.special_cases.is_empty();
+        let mut i = 0;
+        while i < text.len() {
+            i = if blocks {
+                self.scan_block::<MARK>(text, i, tokens, cands, spans)
+            } else {
+                self.step::<MARK>(text, i, tokens, cands, spans)
+            };
+        }
+    }
+
+    /// Scans the 64 bytes from `base` (fewer at the end of the text): runs
+    /// of ASCII whitespace and chunks that are one plain word or number are
+    /// read off the block's class masks; any other chunk goes to
+    /// [`Self::step`]. Returns where the scan goes on (past `base`): the
+    /// start of a chunk that runs past the block, or the block's end.
+    #[inline(always)]
+    pub(super) fn scan_block<const MARK: bool>(
+        &self,
+        text: &str,
+        base: usize,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<u32>,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let len = (n - base).min(64);
+        let m = match bytes.get(base..base + 64) {
+            Some(b) => blocks::classify(b.try_into().unwrap_or(&[0; 64])),
+            None => {
+                // The text's last bytes, padded with a byte of no class.
+                let mut b = [0u8; 64];
+                b[..len].copy_from_slice(&bytes[base..]);
+                blocks::classify(&b)
+            }
+        };
+        let valid = u64::MAX >> (64 - len);
+        let at_end = base + len == n;
+        let mut pos = 0u32;
+        loop {
+            // `pos` < `len`: the first chunk from `pos`, and the whitespace before it.
+            let from = u64::MAX << pos;
+            let chunks = !m.space & valid & from;
+            if MARK && m.break_space & valid & from != 0 {
+                // A line break (or tab…) before the next chunk: the last token is a candidate.
+                let gap = if chunks == 0 { valid & from } else { from & !(u64::MAX << chunks.trailing_zeros()) };
+                if m.break_space & gap != 0
+                    && !tokens.is_empty()
+                    && cands.last() != Some(&token_index(tokens.len() - 1))
+                {
+                    cands.push(token_index(tokens.len() - 1));
+                }
+            }
+            if chunks == 0 {
+                return base + len;
+            }
+            let s = chunks.trailing_zeros();
+            let ends = m.space & valid & (u64::MAX << s);
+            let e = if ends != 0 {
+                ends.trailing_zeros()
+            } else if at_end {
+                len as u32
+            } else if s > 0 {
+                // The chunk may go on past the block: the next block starts with it.
+                return base + s as usize;
+            } else {
+                // A chunk longer than a block.
+                return self.step::<MARK>(text, base, tokens, cands, spans);
+            };
+            let (start, end) = (base + s as usize, base + e as usize);
+            let word = blocks::range(s, e);
+            // Digits, or letters that cannot be a fused form.
+            let fused = fused_at(bytes, start, end);
+            let next = if (m.digit & word == word) | ((m.alpha & word == word) & !fused) {
+                tokens.push(Token::new(start, end, end < n));
+                end
+            } else if self.common_chunk(text, &m, base, s, e, spans) {
+                emit::<MARK>(bytes, spans, tokens, cands);
+                end
+            } else {
+                self.step::<MARK>(text, start, tokens, cands, spans)
+            };
+            if next >= base + len {
+                return next;
+            }
+            pos = (next - base) as u32;
+        }
+    }
+
+    /// The tokens of the chunk at bits `s..e` of the block at `base` into
+    /// `out`, when it has one of the commonest shapes of running text and
+    /// is ASCII: one punctuation mark; a word or number then `,` `;` `:` or
+    /// a period that is not an abbreviation's (`said,` `year.`); an opening
+    /// quote or bracket then a word (`"We` `(AP`); a word or number, maybe a
+    /// period, then closing punctuation (`said."` `1989),`). Otherwise
+    /// false, `out` untouched, and the chunk is left to [`Self::chunk_fast`],
+    /// whose tokens these are (a test compares the two on random text).
+    #[inline(always)]
+    pub(super) fn common_chunk(
+        &self,
+        text: &str,
+        m: &blocks::Masks,
+        base: usize,
+        s: u32,
+        e: u32,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let (start, end) = (base + s as usize, base + e as usize);
+        // `s..e` holds digits only, or ASCII letters: `min` or more, and none
+        // of the fused forms (`dont`) the general rules split.
+        let digits = |s: u32, e: u32| m.digits(s, e);
+        let letters = |s: u32, e: u32, min: u32| {
+            e >= s + min && m.letters(s, e) && !may_be_fused(&bytes[base + s as usize..base + e as usize])
+        };
+        if e - s == 1 {
+            out.push((start, end));
+            return true;
+        }
+        if m.letters(s, e) {
+            // Letters ending like a fused form (`have`, `its`, `cannot`): split
+            // only if one is.
+            let n = clitic_len(&text[start..end]).unwrap_or(0);
+            out.push((start, end - n));
+            if n > 0 {
+                out.push((end - n, end));
+            }
+            return true;
+        }
+        let last = bytes[end - 1];
+        if matches!(last, b',' | b';' | b':' | b'.')
+            && (digits(s, e - 1)
+                || (letters(s, e - 1, 1) && (last != b'.' || !self.may_be_abbreviation(&text[start..end]))))
+        {
+            out.push((start, end - 1));
+            out.push((end - 1, end));
+            return true;
+        }
+        let first = bytes[start];
+        if e - s >= 3 && matches!(first, b'"' | b'(' | b'[' | b'`') {
+            if digits(s + 1, e) || letters(s + 1, e, 1) {
+                out.push((start, start + 1));
+                out.push((start + 1, end));
+                return true;
+            }
+            return false;
+        }
+        if is_closer(last) && first.is_ascii_alphanumeric() {
+            let core_end = s + closers_start(&bytes[start..end]) as u32;
+            let dot = core_end > s && bytes[base + core_end as usize - 1] == b'.';
+            let body_end = core_end - u32::from(dot);
+            if (digits(s, body_end) || letters(s, body_end, 3))
+                && (!dot || !self.may_be_abbreviation(&text[start..base + core_end as usize]))
+            {
+                out.push((start, base + body_end as usize));
+                out.extend((base + body_end as usize..end).map(|k| (k, k + 1)));
+                return true;
+            }
+        }
+        self.other_chunk(text, m, base, s, e, out)
+    }
+
+    /// More shapes for [`Self::common_chunk`], each a rule of
+    /// [`Self::chunk_fast`] or [`Self::chunk`] applied where the chunk's
+    /// bytes show it is the one that would apply: a clitic after an
+    /// apostrophe (`it's`, `can't`, `Maduro’s`); two words and a hyphen
+    /// (`cease-fire`); an abbreviation keeping its period (`U.S.`, `Aug.`); a
+    /// curly opening quote then a word or number (`“We`); a word or number,
+    /// maybe `.` or `,`, then a curly closing quote (`said.”`); one mark
+    /// beyond ASCII (`—`); a word of Latin letters (`Rodríguez`, `São`).
+    /// Otherwise false, `out` untouched.
+    #[inline(never)]
+    pub(super) fn other_chunk(
+        &self,
+        text: &str,
+        m: &blocks::Masks,
+        base: usize,
+        s: u32,
+        e: u32,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        const OPEN_QUOTES: [&[u8]; 2] = ["“".as_bytes(), "‘".as_bytes()];
+        const CLOSE_QUOTE: &[u8] = "”".as_bytes();
+        const APOSTROPHE: &[u8] = "’".as_bytes();
+        let bytes = text.as_bytes();
+        let (start, end) = (base + s as usize, base + e as usize);
+        let at = |p: u32| bytes[base + p as usize];
+        let pos = |p: u32| base + p as usize;
+        let digits = |s: u32, e: u32| m.digits(s, e);
+        let letters = |s: u32, e: u32| m.letters(s, e) && not_fused(&bytes[pos(s)..pos(e)]);
+        // The chunk's bytes other than ASCII letters.
+        let chunk = blocks::range(s, e);
+        let other = chunk & !m.alpha;
+        let w = &bytes[start..end];
+        if other == chunk {
+            // `1,000`, `3.5`, `10:30`: digits with single separators stay whole;
+            // so does a run of hyphens or of periods (`--`, `...`).
+            if is_number(w) || (matches!(w[0], b'-' | b'.') && w.iter().all(|&b| b == w[0])) {
+                out.push((start, end));
+                return true;
+            }
+        }
+        let first_other = other.trailing_zeros();
+        if other & m.digit == 0 && other.count_ones() == 1 && first_other > s {
+            let p = first_other;
+            match at(p) {
+                b'\'' if (2..=3).contains(&(e - p)) => return self.split_clitic(text, start, end, out),
+                b'-' => return self.hyphen_compound(bytes, start, pos(p), end, out),
+                _ => {}
+            }
+        }
+        if at(e - 1) == b'.' && at(s).is_ascii_alphabetic() && other & m.digit == 0 {
+            // Letters and periods (`U.S.`, `Aug.`) keep the final period if they
+            // are an abbreviation. (chunk_fast first splits a word that
+            // `may_be_abbreviation` rejects; so does `keeps_abbreviation`.)
+            let mut rest = other;
+            while rest != 0 {
+                if at(rest.trailing_zeros()) != b'.' {
+                    return false;
+                }
+                rest &= rest - 1;
+            }
+            if self.keeps_abbreviation(text, start, end, end) {
+                out.push((start, end));
+                return true;
+            }
+            return false;
+        }
+        if (at(s) == b'\'' && CLITICS.iter().any(|cl| w.eq_ignore_ascii_case(cl.as_bytes())))
+            || w.eq_ignore_ascii_case(b"n't")
+        {
+            // A clitic standing alone (`John 's`): one token.
+            out.push((start, end));
+            return true;
+        }
+        let hyphens = other & !m.digit;
+        if other == chunk
+            && (1..=2).contains(&hyphens.count_ones())
+            && at(hyphens.trailing_zeros()) == b'-'
+            && at(63 - hyphens.leading_zeros()) == b'-'
+        {
+            // Digits and hyphens: a date `1996-08-30` stays whole; a score or
+            // range `5-9` splits at its one hyphen (a phone number has two).
+            if hyphens.count_ones() == 2 && is_iso_date(&text[start..end]) {
+                out.push((start, end));
+                return true;
+            }
+            let h = hyphens.trailing_zeros();
+            if hyphens.count_ones() == 1 && at(h) == b'-' && digits(s, h) && digits(h + 1, e) {
+                out.extend([(start, pos(h)), (pos(h), pos(h) + 1), (pos(h) + 1, end)]);
+                return true;
+            }
+            return false;
+        }
+        if e - s > 3 && OPEN_QUOTES.iter().any(|q| w.starts_with(q)) {
+            if digits(s + 3, e) || letters(s + 3, e) {
+                out.extend([(start, start + 3), (start + 3, end)]);
+                return true;
+            }
+            return false;
+        }
+        if e - s > 3 && w.ends_with(CLOSE_QUOTE) {
+            let q = e - 3;
+            let mark = at(q - 1);
+            let body_end = q - u32::from(matches!(mark, b'.' | b','));
+            if (digits(s, body_end) || letters(s, body_end))
+                && (mark != b'.' || !self.may_be_abbreviation(&text[start..pos(q)]))
+            {
+                out.push((start, pos(body_end)));
+                if body_end < q {
+                    out.push((pos(body_end), pos(q)));
+                }
+                out.push((pos(q), end));
+                return true;
+            }
+            return false;
+        }
+        if other.count_ones() == 3
+            && other >> first_other == 0b111
+            && first_other > s
+            && (4..=5).contains(&(e - first_other))
+        {
+            return bytes[pos(first_other)..pos(first_other) + 3] == *APOSTROPHE
+                && self.split_clitic(text, start, end, out);
+        }
+        if at(s) >= 0xC0 {
+            // One mark beyond ASCII (`—`, `“`), not a space.
+            if let Some(c) = text[start..end].chars().next()
+                && c.len_utf8() == end - start
+            {
+                if is_space(c) {
+                    return false;
+                }
+                out.push((start, end));
+                return true;
+            }
+        }
+        // ASCII letters and two-byte Latin letters: U+00C0–U+017F but `×` and `÷`.
+        let mut rest = other;
+        while rest != 0 {
+            let p = rest.trailing_zeros();
+            if p + 1 >= e {
+                return false;
+            }
+            let (lead, cont) = (at(p), at(p + 1));
+            let letter = (0x80..=0xBF).contains(&cont)
+                && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
+            if !letter {
+                return false;
+            }
+            rest &= !(3u64 << p);
+        }
+        out.push((start, end));
+        true
+    }
+
+    /// `long-term` (`bytes[start..end]`, hyphen at `h`): two words of ASCII
+    /// letters and a hyphen into `out`, split unless the first word is a
+    /// prefix that keeps its hyphen (`e-mail`); false if it is not that.
+    pub(super) fn hyphen_compound(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        h: usize,
+        end: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        if !(start < h && h + 1 < end && letters_word(&bytes[start..h]) && letters_word(&bytes[h + 1..end])) {
+            return false;
+        }
+        if self.is_prefix(&bytes[start..h]) {
+            out.push((start, end));
+        } else {
+            out.extend([(start, h), (h, h + 1), (h + 1, end)]);
+        }
+        true
+    }
+
+    /// A word of ASCII letters and its clitic (`it's`, `can't`, `Maduro’s`) into `out`, if `text[start..end]` is one.
+    pub(super) fn split_clitic(&self, text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        match clitic_len(&text[start..end]) {
+            Some(n) if letters_word(&text.as_bytes()[start..end - n]) => {
+                out.extend([(start, end - n), (end - n, end)]);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Scans one item from `i`: a whitespace character, or the chunk of
+    /// text up to the next whitespace. Returns the position after it.
+    pub(super) fn step<const MARK: bool>(
+        &self,
+        text: &str,
+        mut i: usize,
+        tokens: &mut Vec<Token>,
+        cands: &mut Vec<u32>,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
+        let no_special_cases = self.special_cases.is_empty();
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        // The width of the whitespace character at `i` (0 if there is none).
+        let space_at = |i: usize| -> usize {
+            let b = bytes[i];
+            if b < 0x80 {
+                usize::from(CLASS[usize::from(b)] == SPACE)
+            } else {
+                text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
+            }
+        };
+        // Skip whitespace.
+        let b = bytes[i];
+        let c = CLASS[usize::from(b)];
+        let mut space = usize::from(c == SPACE);
+        if c == HIGH {
+            space = space_at(i);
+        }
+        if space > 0 {
+            if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&token_index(tokens.len() - 1)) {
+                cands.push(token_index(tokens.len() - 1));
+            }
+            return i + space;
+        }
+        // A chunk. Eight bytes at a time while it is ASCII and has not
+        // reached whitespace: whether it is all letters or all digits.
+        let s = i;
+        let mut letters_only = true;
+        let mut digits_only = true;
+        let stop = loop {
+            let w = load8(bytes, i);
+            let stop = swar::below(w, 0x21) | (w & swar::HI);
+            // The high bits of the bytes before the first stop.
+            let before = if stop == 0 { swar::HI } else { swar::HI & ((stop & stop.wrapping_neg()) - 1) };
+            letters_only &= swar::in_range(w | swar::splat(0x20), b'a', b'z') & before == before;
+            digits_only &= swar::in_range(w, b'0', b'9') & before == before;
+            if stop != 0 {
+                i = (i + (stop.trailing_zeros() / 8) as usize).min(n);
+                break i;
+            }
+            i += 8;
+        };
+        let mask = if stop < n && CLASS[usize::from(bytes[stop])] != SPACE {
+            // A non-ASCII character (maybe a space) or a control character:
+            // the bytes' classes gathered one by one.
+            i = s;
+            let mut mask = 0u8;
+            while i < n {
+                let c = CLASS[usize::from(bytes[i])];
+                if c == SPACE {
+                    break;
+                }
+                if c == HIGH {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    if is_space(ch) {
+                        break;
+                    }
+                    mask |= HIGH;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                mask |= c;
+                i += 1;
+            }
+            mask
+        } else {
+            let mask = if digits_only {
+                DIGIT
+            } else if letters_only {
+                LOWER | UPPER
+            } else {
+                bytes[s..i].iter().fold(0u8, |m, &b| m | CLASS[usize::from(b)])
+            };
+            // The commonest chunks, a plain word or a number, go straight to the tokens.
+            if no_special_cases && is_plain(mask, &bytes[s..i]) {
+                tokens.push(Token::new(s, i, i < n));
+                return i;
+            }
+            mask
+        };
+        self.chunk_fast(text, s, i, mask, spans);
+        emit::<MARK>(bytes, spans, tokens, cands);
+        i
+    }
+}
+
+/// Byte classes of the tokenizer's scan: ASCII whitespace, lower- and
+/// upper-case ASCII letters, digits, other ASCII, and bytes of non-ASCII
+/// characters (whose whitespace is checked by decoding).
+pub(super) const SPACE: u8 = 0;
+
+pub(super) const LOWER: u8 = 1;
+
+pub(super) const UPPER: u8 = 2;
+
+pub(super) const DIGIT: u8 = 4;
+
+pub(super) const OTHER: u8 = 8;
+
+pub(super) const HIGH: u8 = 16;
+
+pub(super) static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f => SPACE,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            0x80..=0xff => HIGH,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Eight bytes of `bytes` from `i` as a little-endian word, padded with
+/// spaces past the end.
+#[inline(always)]
+pub(super) fn load8(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([b' '; 8])),
+        None => {
+            let mut buf = [b' '; 8];
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// Byte tests on eight bytes at once ("SIMD within a register"): each
+/// returns the word with the high bit of every byte that passes set.
+pub(super) mod swar {
+    pub const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+
+    pub const fn splat(b: u8) -> u64 {
+        ONES * b as u64
+    }
+
+    /// ASCII bytes below `n` (`n` ≤ 0x80). `(x | 0x80) - n` cannot borrow
+    /// from the next byte and keeps its high bit exactly when `x & 0x7f ≥ n`.
+    #[inline(always)]
+    pub fn below(w: u64, n: u8) -> u64 {
+        !((w | HI) - splat(n)) & !w & HI
+    }
+
+    /// ASCII bytes in `lo..=hi` (`hi` < 0x7f).
+    #[inline(always)]
+    pub fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+        let x = w | HI;
+        (x - splat(lo)) & !(x - splat(hi + 1)) & !w & HI
+    }
+}
+
+/// Appends the tokens `spans` of one chunk (then clears `spans`). A chunk
+/// ends at whitespace or at the end of the text: only its last token can
+/// have space after it. With `MARK`, lists those of them the sentence
+/// splitter must examine ([`sentences::may_decide`]).
+#[inline(always)]
+pub(super) fn emit<const MARK: bool>(
+    bytes: &[u8],
+    spans: &mut Vec<(usize, usize)>,
+    tokens: &mut Vec<Token>,
+    cands: &mut Vec<u32>,
+) {
+    if let Some((&(start, end), rest)) = spans.split_last() {
+        if MARK {
+            for (k, &(start, end)) in spans.iter().enumerate() {
+                if sentences::may_decide(bytes, Token::new(start, end, false)) {
+                    cands.push(token_index(tokens.len() + k));
+                }
+            }
+        }
+        tokens.extend(rest.iter().map(|&(start, end)| Token::new(start, end, false)));
+        tokens.push(Token::new(start, end, end < bytes.len()));
+    }
+    spans.clear();
+}
+
+/// Whether a chunk with byte classes `mask` is one token as it stands:
+/// digits, or ASCII letters that cannot be a fused form (`dont`).
+pub(super) fn is_plain(mask: u8, w: &[u8]) -> bool {
+    mask == DIGIT || (mask & !(LOWER | UPPER) == 0 && !may_be_fused(w))
+}
+
+/// Closing punctuation split off a word or number one mark at a time (`war,''`, `thing."`, `11)`).
+pub(super) fn is_closer(b: u8) -> bool {
+    matches!(b, b'"' | b')' | b']' | b'\'' | b',' | b';' | b':')
+}
+
+/// Where the run of closing punctuation that ends `w` starts.
+pub(super) fn closers_start(w: &[u8]) -> usize {
+    w.len() - w.iter().rev().take_while(|&&b| is_closer(b)).count()
+}
+
+/// ASCII letters that stay one word (not a fused form such as `dont`).
+pub(super) fn letters_word(b: &[u8]) -> bool {
+    b.iter().all(u8::is_ascii_alphabetic) && not_fused(b)
+}
+
+/// Whether the ASCII letters `b` are not a fused form that splits (`dont`):
+/// most words are ruled out by their length and last two letters.
+#[inline(always)]
+pub(super) fn not_fused(b: &[u8]) -> bool {
+    !may_be_fused(b) || std::str::from_utf8(b).is_ok_and(|x| clitic_len(x).is_none())
+}
+
+/// Digits with single `,` `.` `:` separators between them (`1,000`, `3.5`, `10:30`).
+pub(super) fn is_number(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && b.windows(2).all(|p| p[0].is_ascii_digit() || (matches!(p[0], b',' | b'.' | b':') && p[1].is_ascii_digit()))
+}
+
+/// Whether the ASCII letters `b` may be a fused form that splits (`dont`,
+/// `cannot`, `gonna`): every one has two to eight letters and ends in one of
+/// these letter pairs.
+#[inline(always)]
+pub(super) fn may_be_fused(b: &[u8]) -> bool {
+    !b.is_empty() && fused_at(b, 0, b.len())
+}
+
+/// [`may_be_fused`] for the non-empty word `bytes[start..end]`, without a
+/// branch (the outcome differs from word to word): a one-letter word reads
+/// the byte before it, and fails the length test whatever that byte is.
+#[inline(always)]
+pub(super) fn fused_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    (end - start >= 2) & (end - start <= 8) & ends_like_fused(bytes[end.saturating_sub(2)], bytes[end - 1])
+}
+
+/// Whether the ASCII letters `a` `b` (any case) end some fused form: one
+/// table lookup and a bit test, no branch.
+#[inline(always)]
+pub(super) fn ends_like_fused(a: u8, b: u8) -> bool {
+    FUSED_PAIRS[usize::from(a & 31)] >> (b & 31) & 1 == 1
+}
+
+/// The last two letters of every fused form (`dont`, `gonna`, `cannot`, `gimme`…).
+pub(super) const FUSED_ENDINGS: [[u8; 2]; 7] = [*b"nt", *b"ot", *b"ts", *b"na", *b"ta", *b"ve", *b"im"];
+
+/// [`FUSED_ENDINGS`] by letter (`& 31`, so either case): for each first
+/// letter, a bit per second letter.
+pub(super) static FUSED_PAIRS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < FUSED_ENDINGS.len() {
+        let [a, b] = FUSED_ENDINGS[k];
+        t[(a & 31) as usize] |= 1 << (b & 31);
+        k += 1;
+    }
+    t
+};

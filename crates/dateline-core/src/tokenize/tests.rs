@@ -1,0 +1,354 @@
+//! Tests of the tokenizer: conventions, fast paths against the general
+//! rules, the block scan against the item scan, odd input.
+
+use super::*;
+
+fn words(text: &str) -> Vec<&str> {
+    Tokenizer::default().tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect()
+}
+
+#[test]
+fn seed_spots() {
+    assert_eq!(words("U.S. military"), ["U.S.", "military"]);
+    assert_eq!(words("Rodríguez's government"), ["Rodríguez", "'s", "government"]);
+    assert_eq!(words("Maduro’s vice"), ["Maduro", "’s", "vice"]);
+    assert_eq!(words("CARACAS — The"), ["CARACAS", "—", "The"]);
+    assert_eq!(words("“focused on it.”"), ["“", "focused", "on", "it", ".", "”"]);
+    assert_eq!(words("a two-day visit"), ["a", "two", "-", "day", "visit"]);
+    assert_eq!(words("date 2026-03-05 here"), ["date", "2026-03-05", "here"]);
+}
+
+#[test]
+fn conventions() {
+    assert_eq!(words("e-mail me"), ["e-mail", "me"]);
+    assert_eq!(words("$1.5 billion, 50%"), ["$", "1.5", "billion", ",", "50", "%"]);
+    assert_eq!(words("I can't, won't"), ["I", "ca", "n't", ",", "wo", "n't"]);
+    assert_eq!(words("Dr. Smith (AP)"), ["Dr.", "Smith", "(", "AP", ")"]);
+    assert_eq!(words("see http://x.org/a?b=1."), ["see", "http://x.org/a?b=1", "."]);
+    assert_eq!(words("Wait... what?!"), ["Wait", "...", "what", "?!"]);
+    assert_eq!(words("the '90s"), ["the", "'90s"]);
+    assert_eq!(words("at 5pm"), ["at", "5", "pm"]);
+    assert_eq!(words("parents' house"), ["parents", "'", "house"]);
+    assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
+}
+
+/// The fast paths of common chunks give exactly the general rules' tokens.
+#[test]
+fn fast_chunks_equal_general_rules() {
+    let tok = Tokenizer::default();
+    let pieces = [
+        "word",
+        "Word",
+        "dont",
+        "gonna",
+        "cannot",
+        "have",
+        "percent",
+        "U",
+        "S",
+        ".",
+        ",",
+        ";",
+        ":",
+        "'",
+        "'s",
+        "n't",
+        "'re",
+        "'ll",
+        "’",
+        "-",
+        "--",
+        "$",
+        "%",
+        "1",
+        "1989",
+        "3",
+        "é",
+        "Rodríguez",
+        "Mr",
+        "Inc",
+        "e",
+        "mail",
+        "non",
+        "\"",
+        "(",
+        ")",
+        "…",
+        "—",
+        "am",
+        "pm",
+        "/",
+        "@",
+        "x",
+        "[",
+        "]",
+        "``",
+        "''",
+        "war",
+        "thing",
+        "point",
+        "St",
+        "11",
+        ":)",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: usize| below(&mut seed, m);
+    for _ in 0..200_000 {
+        let n = 1 + next(5);
+        let w: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+        let mask = w.bytes().fold(0u8, |m, b| m | CLASS[usize::from(b)]);
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        tok.chunk_fast(&w, 0, w.len(), mask, &mut fast);
+        tok.chunk(&w, 0, w.len(), &mut slow);
+        assert_eq!(fast, slow, "{w:?}");
+    }
+}
+
+/// The block scan gives the tokens and sentence candidates of the
+/// item-by-item scan, for texts of every length around the 64-byte
+/// blocks: long words, runs of spaces and line breaks, control
+/// characters, non-ASCII letters and spaces, fused forms.
+#[test]
+fn block_scan_equals_item_scan() {
+    let tok = Tokenizer::default();
+    let pieces = [
+        "word",
+        "Caracas",
+        "dont",
+        "gonna",
+        "1989",
+        "3.5",
+        "said,",
+        "U.S.",
+        "(AP)",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{1f}",
+        "\u{1}",
+        "é",
+        "Rodríguez",
+        "\u{a0}",
+        "\u{2028}",
+        "’s",
+        "—",
+        "x",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "0123456789012345678901234567890123456789",
+        "Mr.",
+        "can't",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        "year",
+        "Inc",
+        "No",
+        "a",
+        "it",
+        "p.m",
+        "1",
+        "wanna",
+        "\"",
+        "'",
+        "?",
+        ")",
+        "]",
+        "[",
+        "`",
+        "``",
+        "''",
+        "'s",
+        "n't",
+        "'re",
+        "5.",
+        "...",
+        "São",
+        "José",
+        "$",
+        "%",
+        "1,000",
+        "9.5",
+        "third",
+        "quarter",
+        "anti",
+        "e",
+        "don",
+        "’s",
+        "--",
+        "Ü",
+        "-",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "–",
+        "…",
+        "×",
+        "÷",
+        "ª",
+        "ſ",
+        "Ā",
+        "ň",
+        "Ɓ",
+        "€",
+        "XD",
+        "www",
+        "Aug.",
+        "U.K.",
+        "Inc.",
+        "The",
+        "cease",
+        "fire",
+        "re",
+        "ve",
+        "’re",
+        "n’t",
+        "'d",
+        "I",
+        "\u{2009}",
+        "\u{3000}",
+        "1996-08-30",
+        "5-9",
+        "-",
+        "27",
+        "'S",
+        "’ll",
+        "N'T",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut texts: Vec<String> =
+        vec![String::new(), "a".repeat(64), "a".repeat(65), "a ".repeat(40), format!("{} b", "a".repeat(63))];
+    // Each shape of the block path, and near misses, at every offset in a block.
+    let shapes = "long-term e-mail anti-war non-stop third-quarter co-op re-elect a-b well-known's x- -x \
+        Elian's don't it's they're parents' o'clock I'd 'tis can't. \
+        $9.5 9.5% 1,000 3.5 $9 9% 1.5.2 $ % 10:30 1996-08-31 $1,000. \
+        --- ... -- -.- .. ``We (AP) \"Hi ((a [1] \"São\" São José Ü Rodríguez's Maduro’s \
+        said, year. Mr. Inc., U.S. it, a. 5. No. have its cannot gonna dont said.\" end.) \
+        “We “I ‘90s “1989 “dont “XD said.” said,” home” I.” 5.” www.” Maduro’s don’t they’re ’s Rodríguez’s \
+        — – … • × São José Ñandú Łódź a×b ÷ Aug. Aug.” U.K. p.m. e.g. Inc. The e-mail cease-fire dont-x \
+        it's can't we're o'clock parents' I'd x'y \
+        John 's 're 'S ’s n't N'T 's. 5-9 27-29 1996-08-30 1996-08-30T10 713-853-3989 1-2-3 -5 5- 1996-0830";
+    for k in 0..64 {
+        texts.push(format!("{}{shapes}", " ".repeat(k)));
+    }
+    for _ in 0..20_000 {
+        let n = below(&mut seed, 60);
+        texts.push((0..n).map(|_| pieces[below(&mut seed, pieces.len())]).collect());
+    }
+    // Short chunks (one to three pieces) between single spaces, as in running text.
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..below(&mut seed, 30) {
+            for _ in 0..=below(&mut seed, 3) {
+                text.push_str(pieces[below(&mut seed, pieces.len())]);
+            }
+            text.push(' ');
+        }
+        texts.push(text);
+    }
+    let run = |text: &str, blocks: bool| {
+        let (mut tokens, mut cands, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+        tok.scan_with::<true>(text, &mut tokens, &mut cands, &mut spans, blocks);
+        (tokens, cands)
+    };
+    for text in &texts {
+        assert_eq!(run(text, true), run(text, false), "{text:?}");
+    }
+}
+
+/// The packed lower-case key is the word's lower-cased bytes and its
+/// length, for every ASCII byte; None past 15 bytes or beyond ASCII.
+#[test]
+fn packed_lower_is_lower_bytes_and_length() {
+    let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
+    for _ in 0..20_000 {
+        let len = below(&mut seed, 18);
+        let w: Vec<u8> = (0..len).map(|_| below(&mut seed, 0x80) as u8).collect();
+        let expected = (len <= 15).then(|| {
+            let mut buf = [0u8; 16];
+            for (d, b) in buf.iter_mut().zip(&w) {
+                *d = b.to_ascii_lowercase();
+            }
+            buf[15] = len as u8;
+            u128::from_le_bytes(buf)
+        });
+        assert_eq!(packed_lower(&w), expected, "{w:?}");
+    }
+    assert_eq!(packed_lower("é".as_bytes()), None);
+    assert_eq!(packed_lower(b"ab\xff"), None);
+}
+
+/// A deterministic number below `m` (xorshift on `seed`), so failures reproduce.
+pub(in crate::tokenize) fn below(seed: &mut u64, m: usize) -> usize {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    (*seed % m as u64) as usize
+}
+
+#[test]
+fn swar_tests_match_byte_tests() {
+    use super::swar;
+    for b in 0..=255u8 {
+        for pos in 0..8 {
+            // The byte under test among neighbours that could disturb a borrow.
+            for fill in [0u8, b' ', b'a', 0x7f, 0x80, 0xff] {
+                let mut bytes = [fill; 8];
+                bytes[pos] = b;
+                let w = u64::from_le_bytes(bytes);
+                let bit = |m: u64| m >> (pos * 8 + 7) & 1 == 1;
+                assert_eq!(bit(swar::below(w, 0x21)), b < 0x21, "{b:#x}");
+                assert_eq!(bit(swar::in_range(w, b'0', b'9')), b.is_ascii_digit(), "{b:#x}");
+                assert_eq!(bit(swar::in_range(w | swar::splat(0x20), b'a', b'z')), b.is_ascii_alphabetic());
+            }
+        }
+    }
+    assert_eq!(super::load8(b"abc", 0), u64::from_le_bytes(*b"abc     "));
+    assert_eq!(super::load8(b"abcdefghij", 1), u64::from_le_bytes(*b"bcdefghi"));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for t in [
+        "", " ", "'", "’", "-", "--", ".", "...", "a'", "'s", "n't", "é'é", "😀's", "-5", "$", "#", "@", "x-", "-x",
+        "ǅ'S", "İ's",
+    ] {
+        let toks = Tokenizer::default().tokenize(t);
+        let mut last = 0;
+        for tk in toks {
+            assert!(tk.start() >= last && tk.start() < tk.end() && tk.end() <= t.len());
+            assert!(t.is_char_boundary(tk.start()) && t.is_char_boundary(tk.end()));
+            last = tk.end();
+        }
+    }
+}
+
+#[test]
+fn fused_table_is_sliced_by_length() {
+    let groups: [(usize, std::ops::Range<usize>); 6] =
+        [(2, 0..1), (3, 1..2), (4, 2..6), (5, 6..17), (6, 17..21), (7, 21..24)];
+    for (len, range) in groups {
+        for (w, _) in &FUSED[range] {
+            assert!(w.len() == len || (len == 7 && w.len() == 8), "{w}");
+        }
+    }
+    assert_eq!(FUSED.len(), 24);
+    for (w, n) in FUSED {
+        assert_eq!(clitic_len(w), Some(*n), "{w}");
+        assert!(may_be_fused(w.as_bytes()) && may_be_fused(w.to_uppercase().as_bytes()), "{w}");
+    }
+    assert!(!may_be_fused(b"word") && !may_be_fused(b"t") && !may_be_fused(b"tn"));
+    assert!(!may_be_fused(b"") && !may_be_fused(b"confident") && may_be_fused(b"shouldnt"));
+    let letters = (b'a'..=b'z').chain(b'A'..=b'Z');
+    for a in letters.clone() {
+        for b in letters.clone() {
+            let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+            assert_eq!(ends_like_fused(a, b), FUSED_ENDINGS.contains(&pair), "{a} {b}");
+        }
+    }
+}
