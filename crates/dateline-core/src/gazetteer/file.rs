@@ -34,7 +34,7 @@ pub const SNIFF_BYTES: usize = 8192;
 
 impl FileKind {
     /// The kind of a file that starts with `head` (only its first
-    /// [`SNIFF_BYTES`] are looked at).
+    /// `SNIFF_BYTES` are looked at).
     #[must_use]
     pub fn sniff(head: &[u8]) -> Self {
         let head = &head[..head.len().min(SNIFF_BYTES)];
