@@ -454,7 +454,7 @@ impl PyDoc {
         };
         let toks = PyList::empty(py);
         for t in self.data.tokens(py)? {
-            let s = span(t.start(), t.end(), t.text_str())?;
+            let s = span(t.start(), t.end(), t.text_str(py))?;
             s.set_item("space_after", t.space_after())?;
             toks.append(s)?;
         }

@@ -4,7 +4,6 @@
 
 use dateline_core::tokenize::attrs;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyInt, PyList, PyString};
 
 use crate::results::{DocData, PyDoc, span_hash};
@@ -27,65 +26,76 @@ pub struct PyToken {
     #[pyo3(get)]
     end: Py<PyInt>,
     #[pyo3(get)]
-    i: Py<PyInt>,
-    #[pyo3(get)]
     space_after: Py<PyBool>,
-    #[pyo3(get)]
-    sentence: Py<PyInt>,
-    /// The same values for Rust: str indices, position, sentence, whether
+    /// The same values for Rust (equality, hashing, `repr`, `to_dict`): str
+    /// indices, position and sentence (texts are under 2 GiB), and whether
     /// whitespace follows.
-    at: (usize, usize, usize, usize, bool),
-    /// The document's text and the token's byte span in it (for the lexical
-    /// attributes, read from the UTF-8 text).
-    source: PyBackedStr,
-    bytes: (usize, usize),
+    at: [u32; 4],
+    space: bool,
+}
+
+/// A value kept in a token's 32 bits (texts are under 2 GiB).
+#[allow(clippy::cast_possible_truncation)]
+fn small(v: usize) -> u32 {
+    v as u32
 }
 
 impl PyToken {
-    pub(crate) fn text_str(&self) -> &str {
-        &self.source[self.bytes.0..self.bytes.1]
+    /// The token's text as UTF-8 (the str's own bytes for ASCII text).
+    pub(crate) fn text_str<'a>(&'a self, py: Python<'a>) -> &'a str {
+        self.text.bind(py).to_str().unwrap_or("")
     }
 
     pub(crate) fn start(&self) -> usize {
-        self.at.0
+        self.at[0] as usize
     }
 
     pub(crate) fn end(&self) -> usize {
-        self.at.1
+        self.at[1] as usize
     }
 
     pub(crate) fn space_after(&self) -> bool {
-        self.at.4
+        self.space
     }
 }
 
 impl PartialEq for PyToken {
     fn eq(&self, other: &Self) -> bool {
-        self.at == other.at && self.text_str() == other.text_str()
+        self.at == other.at && self.space == other.space && Python::attach(|py| self.text_str(py) == other.text_str(py))
     }
 }
 
 #[pymethods]
 impl PyToken {
+    /// Its position in the document (read less often: made when read).
     #[getter]
-    fn norm(&self) -> String {
-        attrs::norm(self.text_str())
+    fn i(&self) -> usize {
+        self.at[2] as usize
+    }
+    /// The index of its sentence.
+    #[getter]
+    fn sentence(&self) -> usize {
+        self.at[3] as usize
     }
     #[getter]
-    fn shape(&self) -> String {
-        attrs::shape(self.text_str())
+    fn norm(&self, py: Python<'_>) -> String {
+        attrs::norm(self.text_str(py))
     }
     #[getter]
-    fn is_alpha(&self) -> bool {
-        attrs::is_alpha(self.text_str())
+    fn shape(&self, py: Python<'_>) -> String {
+        attrs::shape(self.text_str(py))
     }
     #[getter]
-    fn is_digit(&self) -> bool {
-        attrs::is_digit(self.text_str())
+    fn is_alpha(&self, py: Python<'_>) -> bool {
+        attrs::is_alpha(self.text_str(py))
     }
     #[getter]
-    fn is_punct(&self) -> bool {
-        attrs::is_punct(self.text_str())
+    fn is_digit(&self, py: Python<'_>) -> bool {
+        attrs::is_digit(self.text_str(py))
+    }
+    #[getter]
+    fn is_punct(&self, py: Python<'_>) -> bool {
+        attrs::is_punct(self.text_str(py))
     }
     /// Always False: tokens never contain whitespace (kept for spaCy users).
     #[getter]
@@ -93,24 +103,24 @@ impl PyToken {
         false
     }
     #[getter]
-    fn like_num(&self) -> bool {
-        attrs::like_num(self.text_str())
+    fn like_num(&self, py: Python<'_>) -> bool {
+        attrs::like_num(self.text_str(py))
     }
     #[getter]
-    fn like_url(&self) -> bool {
-        attrs::like_url(self.text_str())
+    fn like_url(&self, py: Python<'_>) -> bool {
+        attrs::like_url(self.text_str(py))
     }
     #[getter]
-    fn like_email(&self) -> bool {
-        attrs::like_email(self.text_str())
+    fn like_email(&self, py: Python<'_>) -> bool {
+        attrs::like_email(self.text_str(py))
     }
 
-    fn __hash__(&self) -> u64 {
-        span_hash(self.at.0, self.at.1, self.text_str(), "")
+    fn __hash__(&self, py: Python<'_>) -> u64 {
+        span_hash(self.start(), self.end(), self.text_str(py), "")
     }
 
-    fn __repr__(&self) -> String {
-        format!("Token({:?}, start={}, end={})", self.text_str(), self.at.0, self.at.1)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("Token({:?}, start={}, end={})", self.text_str(py), self.start(), self.end())
     }
 }
 
@@ -133,12 +143,9 @@ impl DocData {
                 text: PyString::new(py, &self.text[t.start()..t.end()]).unbind(),
                 start: int(start)?,
                 end: int(end)?,
-                i: int(i)?,
                 space_after: PyBool::new(py, t.space_after()).to_owned().unbind(),
-                sentence: int(sentence)?,
-                at: (start, end, i, sentence, t.space_after()),
-                source: self.text.clone_ref(py),
-                bytes: (t.start(), t.end()),
+                at: [small(start), small(end), small(i), small(sentence)],
+                space: t.space_after(),
             });
         }
         Ok(out)
