@@ -314,8 +314,9 @@ pub fn build(kind: TableKind, docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_
 
 /// Documents per chunk when tables are built in parallel.
 const CHUNK: usize = 512;
-/// Chunks built in parallel before they are joined.
-const WAVE: usize = 6;
+/// Chunks built in parallel before they are joined (a wave of 4 chunks of
+/// 512 documents: few parts alive at once, enough to keep 2 to 4 threads busy).
+const WAVE: usize = 4;
 
 /// `part(a..b)` for consecutive chunks of `n` documents, in parallel, joined
 /// in order (categories keep their order of first appearance).
