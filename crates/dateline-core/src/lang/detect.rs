@@ -301,16 +301,18 @@ fn detect_with(text: &str, shortcut: bool) -> (Lang, bool) {
     let breadth_open = d.breadth.is_some()
         && trigrams.len() >= BREADTH_MIN_BYTES
         && sorted.first().is_none_or(|&top| top < BREADTH_SHARE * words as f32);
-    let settled = shortcut
-        && !clear
-        && !breadth_open
-        && (0..votes.len()).all(|k| {
+    let settled = shortcut && !clear && !breadth_open && {
+        let now = winner(d, english, &votes);
+        let mut v = votes.clone();
+        (0..votes.len()).all(|k| {
             [0.5f32, 1.5].iter().all(|&x| {
-                let mut v = votes.clone();
-                v[k] += x;
-                winner(d, english, &v) == winner(d, english, &votes)
+                v[k] = votes[k] + x;
+                let same = winner(d, english, &v) == now;
+                v[k] = votes[k];
+                same
             })
-        });
+        })
+    };
     if !clear && !settled {
         let inner = d.inner.detect(trigrams);
         let found = |info: &whatlang::Info| d.map.iter().find(|(x, _)| *x == info.lang()).map(|(_, l)| *l);
