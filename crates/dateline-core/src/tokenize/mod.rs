@@ -11,6 +11,7 @@
 
 pub mod attrs;
 mod blocks;
+mod bytes;
 mod chunk;
 mod langrules;
 mod lexicon;
@@ -32,11 +33,11 @@ use crate::lang::Lang;
 pub use token::{MAX_TEXT_BYTES, Sentence, Token};
 
 #[allow(clippy::wildcard_imports)]
+use bytes::*;
+#[allow(clippy::wildcard_imports)]
 use chunk::*;
 #[allow(clippy::wildcard_imports)]
 use langrules::*;
-#[allow(clippy::wildcard_imports)]
-use scan::*;
 
 /// A token's index in the 32 bits the working lists keep it in (a text has
 /// fewer than [`MAX_TEXT_BYTES`] tokens).
