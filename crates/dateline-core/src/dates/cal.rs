@@ -186,12 +186,18 @@ impl Cal {
         };
         match self.gran {
             Gran::Century => match self.century {
+                Some(c) if c < 0 => {
+                    let _ = write!(s, "BC{:02}", -c);
+                }
                 Some(c) => {
                     let _ = write!(s, "{c:02}");
                 }
                 None => s.push_str("XX"),
             },
             Gran::Decade => match self.decade {
+                Some(d) if d < 0 => {
+                    let _ = write!(s, "BC{:03}", -d);
+                }
                 Some(d) => {
                     let _ = write!(s, "{d:03}");
                 }
@@ -316,8 +322,8 @@ impl Cal {
     /// left unresolved by its caller.
     pub(crate) fn on_calendar(&self) -> bool {
         self.year.is_none_or(|y| y != 0 && y <= crate::civil::MAX_YEAR)
-            && self.decade.is_none_or(|d| (0..=crate::civil::MAX_YEAR / 10).contains(&d))
-            && self.century.is_none_or(|c| (0..=crate::civil::MAX_YEAR / 100).contains(&c))
+            && self.decade.is_none_or(|d| (-crate::civil::MAX_YEAR / 10..=crate::civil::MAX_YEAR / 10).contains(&d))
+            && self.century.is_none_or(|c| (-crate::civil::MAX_YEAR / 100..=crate::civil::MAX_YEAR / 100).contains(&c))
     }
 
     /// The half-open interval of days the value covers, when its year is

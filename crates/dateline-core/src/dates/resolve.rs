@@ -308,7 +308,17 @@ impl<'a> Resolver<'a> {
                     }
                     _ => None,
                 };
+                // `part of the empire since 513 BC` looks back from the story;
+                // its time stays where it was.
+                let kept = (since && self.d.doctype == DocumentType::Narrative).then_some((
+                    self.carry.anchors,
+                    self.carry.last,
+                    self.carry.sentence_year,
+                ));
                 let i = self.one(*x, fields, None);
+                if let Some((anchors, last, sentence_year)) = kept {
+                    (self.carry.anchors, self.carry.last, self.carry.sentence_year) = (anchors, last, sentence_year);
+                }
                 // From the reference date when the end is ahead of it; open when not.
                 let days = if since {
                     (self.first_day(i), self.d.reference.and_then(|r| r.checked_add_days(1)))

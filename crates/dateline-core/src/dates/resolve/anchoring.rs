@@ -125,10 +125,15 @@ impl Resolver<'_> {
             if d >= 100 {
                 return (Some(Cal { decade: Some(d), ..Cal::new(Gran::Decade) }), Anchor::None);
             }
-            let by = base_year.unwrap_or(1999);
+            // `the 80s` in a story before the common era: no decade of ours.
+            let by = base_year.filter(|y| *y > 0).unwrap_or(1999);
             let mut dec = by.div_euclid(100) * 10 + d;
             if dec * 10 > by {
                 dec -= 10;
+            }
+            if dec < 0 {
+                // `the '90s` seen from the first century: none of ours.
+                return (None, Anchor::None);
             }
             let anchor = self.d.reference.map_or(Anchor::None, Anchor::Reference);
             return (Some(Cal { decade: Some(dec), ..Cal::new(Gran::Decade) }), anchor);
@@ -165,11 +170,32 @@ impl Resolver<'_> {
             if let Some(y) = fixed_year {
                 return y;
             }
-            match f.dir {
+            let y = match f.dir {
                 Some(d) => anchor::month_year_dir(base, m, Lean::of_dir(d)),
                 None if narrative => anchor::story_year(base, m, day),
                 None => anchor::month_day_year(base, m, day, t),
+            };
+            // `February 29` is in a leap year: the last one before the anchor in
+            // a past clause, the next in a future one, the nearer one to a
+            // story's time; with no such cue it stays underspecified.
+            let cued = narrative || matches!(t, Tense::Past | Tense::PastWeak | Tense::Future);
+            if m == 2 && day == Some(29) && cued && Date::checked(y, 2, 29).is_none() {
+                let by = base.year();
+                let leap_day = |yy: i32| Date::checked(yy, 2, 29);
+                let before = (by - 8..=by).rev().filter_map(leap_day).find(|d| *d <= base);
+                let after = (by..=by + 8).filter_map(leap_day).find(|d| *d >= base);
+                let pick = match (before, after, t) {
+                    (Some(b), _, Tense::Past | Tense::PastWeak) | (Some(b), None, _) => Some(b),
+                    (_, Some(a), Tense::Future) | (None, Some(a), _) => Some(a),
+                    (Some(b), Some(a), _) => {
+                        let r = base.to_epoch_days();
+                        Some(if a.to_epoch_days() - r < r - b.to_epoch_days() { a } else { b })
+                    }
+                    (None, None, _) => None,
+                };
+                return pick.map_or(y, |d| d.year());
             }
+            y
         };
         let cal = if let Some(h) = f.holiday {
             let rule = self.d.g.lex.holidays.get(usize::from(h)).map(|x| x.1);
@@ -250,18 +276,37 @@ impl Resolver<'_> {
                 return (Some(Cal { year: Some(y2), ..c }), self.expr_anchor(i));
             }
         }
+        let narrative = self.d.doctype == DocumentType::Narrative;
+        // A story before the common era: whole years count back and forth
+        // (`the following year` after 492 BC); nothing finer is known.
+        if narrative
+            && matches!(base, Base::Speech | Base::Story)
+            && let Some((i, c)) = self.story()
+            && c.year.is_some_and(|y| y < 0)
+        {
+            let c = bc_shift(c, unit, n);
+            return (c, if c.is_some() { self.expr_anchor(i) } else { Anchor::None });
+        }
         let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
         let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
+        // The coarser of the unit and the story's own time, when a narrative
+        // has no anchor fine enough (`three days later` after `in April`).
+        let mut coarse: Option<Gran> = None;
         let start = match base {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
-            Base::Speech if self.d.doctype == DocumentType::Narrative => from_story().or_else(from_reference),
+            Base::Speech if narrative => from_story().or_else(from_reference),
             Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
                 let found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
                 match found {
                     Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
+                    // The writer's date says nothing of a story's events.
+                    None if narrative => self.story().and_then(|(i, c)| {
+                        coarse = Some(c.gran);
+                        Some((c.first_day()?, self.expr_anchor(i)))
+                    }),
                     None => from_reference(),
                 }
             }
@@ -310,12 +355,46 @@ impl Resolver<'_> {
         let Some(mut c) = attach(self.d.g, d2, unit, f) else {
             return (None, anchor);
         };
+        if let Some(g) = coarse.filter(|g| *g < c.gran)
+            && let Some(day) = c.first_day()
+        {
+            c = Cal::containing(day, g);
+        }
         // `the 1988 quarter`: the period of the report, in the year written.
         if let Some(y) = f.year.filter(|_| c.gran < Gran::Month) {
             c.year = Some(y);
         }
         (Some(c), anchor)
     }
+}
+
+/// `n` units from a story's year before the common era (`c.year` < 0, the
+/// year BC): a year for `Year`, the decade or century BC for those (stored
+/// negative, `BC046` the 460s BC), an AD value when the count crosses into
+/// the era; `None` for finer units, which a year alone does not place.
+fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
+    let years = match unit {
+        Unit::Year => n,
+        Unit::Decade => n.checked_mul(10)?,
+        Unit::Century => n.checked_mul(100)?,
+        _ => return None,
+    };
+    let y = i64::from(c.year?);
+    // There is no year 0: 1 BC is followed by AD 1.
+    let mut y2 = y.checked_add(years)?;
+    if y2 >= 0 {
+        y2 += 1;
+    }
+    let y2 = i32::try_from(y2).ok().filter(|y| (-9999..=9999).contains(y))?;
+    let bc = -y2;
+    Some(match unit {
+        // The 460s BC are 469 to 460 BC; years 9 to 1 BC have no decade code.
+        Unit::Decade if bc >= 10 => Cal { decade: Some(-(bc / 10)), ..Cal::new(Gran::Decade) },
+        // The 4th century BC (400 to 301 BC) is `BC03`; the first has no code.
+        Unit::Century if bc > 100 => Cal { century: Some(-((bc - 1) / 100)), ..Cal::new(Gran::Century) },
+        Unit::Decade | Unit::Century if y2 > 0 => Cal::containing(Date::checked(y2, 1, 1)?, Gran::of_unit(unit)),
+        _ => Cal { year: Some(y2), ..Cal::new(Gran::Year) },
+    })
 }
 
 /// A value only if it lies on the calendar (years 1 to 9999, see
