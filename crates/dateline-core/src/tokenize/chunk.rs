@@ -437,14 +437,18 @@ impl Tokenizer {
 
 /// The byte index of a period that glues two sentences together
 /// (`world.Today`, `1,000.That`): after a lower-case letter or digit, before
-/// a capitalised word.
+/// a capitalised word, or before a one-letter word that ends the chunk after
+/// three lower-case letters (`conhecido.O`, Portuguese; not `Ph.D`).
 pub(super) fn glued_period(w: &str) -> Option<usize> {
     let b = w.as_bytes();
-    (1..b.len().saturating_sub(2)).find(|&p| {
+    (1..b.len().saturating_sub(1)).find(|&p| {
         b[p] == b'.'
             && (b[p - 1].is_ascii_lowercase() || b[p - 1].is_ascii_digit())
             && b[p + 1].is_ascii_uppercase()
-            && b[p + 2].is_ascii_lowercase()
+            && match b.get(p + 2) {
+                Some(c) => c.is_ascii_lowercase(),
+                None => p >= 3 && b[p - 3..p].iter().all(u8::is_ascii_lowercase),
+            }
     })
 }
 

@@ -32,6 +32,22 @@ fn conventions() {
     assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
 }
 
+/// A sentence end written without a space: before a capitalised word, or
+/// before a one-letter word after three lower-case letters; initials and
+/// abbreviations stay whole.
+#[test]
+fn glued_sentence_ends() {
+    assert_eq!(words("old desk.A list"), ["old", "desk", ".", "A", "list"]);
+    assert_eq!(words("antigo conhecido.O outro"), ["antigo", "conhecido", ".", "O", "outro"]);
+    assert_eq!(words("so tired.I went"), ["so", "tired", ".", "I", "went"]);
+    assert_eq!(words("a Ph.D in"), ["a", "Ph.D", "in"]);
+    assert_eq!(words("Apple Inc.A new"), ["Apple", "Inc.A", "new"]);
+    let pt = Tokenizer::default().with_lang(crate::Lang::from_code("pt").unwrap());
+    let text = "em confronto. Mr. Frost chegou";
+    let got: Vec<&str> = pt.tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect();
+    assert_eq!(got, ["em", "confronto", ".", "Mr.", "Frost", "chegou"]);
+}
+
 /// The fast paths of common chunks give exactly the general rules' tokens.
 #[test]
 fn fast_chunks_equal_general_rules() {
