@@ -413,7 +413,7 @@ impl<'a> Resolver<'a> {
         let cue = (self.d.cues)(node);
         match &node.value {
             Value::Point(f) => self.point(f, node, cue).0,
-            Value::Shift { base, unit, n, f } => self.shift(*base, *unit, *n, f).0,
+            Value::Shift { base, unit, n, f } => self.shift(*base, *unit, *n, f, node).0,
             _ => None,
         }
     }
@@ -479,7 +479,7 @@ impl<'a> Resolver<'a> {
             }
             Value::Shift { base, unit, n, f } => {
                 remember = !(f.aside || *base == Base::Story && *n == 0);
-                let (cal, anchor) = self.shift(*base, *unit, *n, f);
+                let (cal, anchor) = self.shift(*base, *unit, *n, f, node);
                 r.anchor = anchor;
                 match cal {
                     Some(c) => {
@@ -501,7 +501,7 @@ impl<'a> Resolver<'a> {
                 let bn = self.node(*base);
                 let base_cal = match &bn.value {
                     Value::Point(f) => self.point(f, bn, (self.d.cues)(bn)).0,
-                    Value::Shift { base: b, unit, n, f } => self.shift(*b, *unit, *n, f).0,
+                    Value::Shift { base: b, unit, n, f } => self.shift(*b, *unit, *n, f, bn).0,
                     _ => None,
                 };
                 let shifted = base_cal.and_then(|c| {

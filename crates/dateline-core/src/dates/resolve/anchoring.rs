@@ -92,10 +92,7 @@ impl Resolver<'_> {
             _ => {
                 if calendar_only
                     && f.weekday.is_none()
-                    && (self.d.cues)(node).tense.is_past()
-                    && let Some((s, y, i)) = self.carry.sentence_year
-                    && s == self.sentence(node)
-                    && self.d.reference.is_some_and(|r| r.year() != y)
+                    && let Some((y, i)) = self.told_year(node)
                 {
                     let d = Date::checked(y, 7, 1)?;
                     return Some((d, self.expr_anchor(i), Some(y)));
@@ -103,6 +100,22 @@ impl Resolver<'_> {
                 self.d.reference.map(|r| (r, Anchor::Reference(r), None))
             }
         }
+    }
+
+    /// The year a news story is telling of at `node`, a past-tense clause:
+    /// one written out in its sentence (`In 2012, sales rose; in July ...`),
+    /// or opening the sentence before with nothing dated since outside it
+    /// (`In 2012 the firm was founded. In July it hired ...`), when it is not the
+    /// reference date's year. With the expression that wrote it.
+    fn told_year(&self, node: &Node) -> Option<(i32, usize)> {
+        let (s, y, i) = self.carry.sentence_year?;
+        let here = self.sentence(node);
+        let near = s == here
+            || (s + 1 == here
+                && self.opens_sentence_at(self.start_of(i))
+                && self.carry.last.is_some_and(|(_, c)| c.year == Some(y)));
+        (near && (self.d.cues)(node).tense.is_past() && self.d.reference.is_some_and(|r| r.year() != y))
+            .then_some((y, i))
     }
 
     fn expr_anchor(&self, i: usize) -> Anchor {
@@ -258,11 +271,11 @@ impl Resolver<'_> {
     /// `n` units from the base, with finer fields applied after the shift.
     /// `None` when that falls off the calendar (`tomorrow` on 9999-12-31):
     /// the caller writes `FUTURE_REF` or `PAST_REF`.
-    pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
-        on_calendar(self.any_shift(base, unit, n, f))
+    pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields, node: &Node) -> (Option<Cal>, Anchor) {
+        on_calendar(self.any_shift(base, unit, n, f, node))
     }
 
-    fn any_shift(&self, base: Base, unit: Unit, n: i64, f: &Fields) -> (Option<Cal>, Anchor) {
+    fn any_shift(&self, base: Base, unit: Unit, n: i64, f: &Fields, node: &Node) -> (Option<Cal>, Anchor) {
         // `a year ago` after a quarter: the same quarter a year before (earnings news).
         if unit == Unit::Year
             && n != 0
@@ -296,6 +309,13 @@ impl Resolver<'_> {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
             Base::Speech if narrative => from_story().or_else(from_reference),
+            // `In 2012, sales rose; by the end of the year ...`: that year.
+            Base::Speech if n == 0 && unit == Unit::Year && f.dir.is_none() && self.d.doctype == DocumentType::News => {
+                match self.told_year(node) {
+                    Some((y, i)) => Date::checked(y, 7, 1).map(|d| (d, self.expr_anchor(i))),
+                    None => from_reference(),
+                }
+            }
             Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
