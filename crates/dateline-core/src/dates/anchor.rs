@@ -205,16 +205,31 @@ pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
     }
 }
 
-/// The year of a season named without one.
+/// The year of a season named without one. A winter is written with the
+/// year of its January (`1778-WI` runs from December 1777), so from
+/// September on `this winter` (and a story's `over the winter` after
+/// `December 1777`) is the next year's.
 pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<Dir>) -> i32 {
     let dir = dir.map(Dir::plain);
     let (y, m) = (base.year(), base.month());
     let sm = season.middle_month();
+    // Months from the base's month to the middle of the season of year `yy`.
+    let off = |yy: i32| (i64::from(yy) - i64::from(y)) * 12 + i64::from(sm) - i64::from(m);
+    let winter = season == Season::Winter;
+    // The calendar year's own season, or for a winter from September on
+    // the one ahead (its December is this year's).
+    let own = if winter && m >= 9 { y + 1 } else { y };
     match (dir, tense) {
-        (Some(Dir::This), _) => y,
-        (Some(Dir::Past), _) | (None, Tense::Past | Tense::PastWeak) if sm > m + 1 => y - 1,
-        (Some(Dir::Future), _) | (None, Tense::Future) if sm + 1 < m => y + 1,
-        _ => y,
+        (Some(Dir::This), _) => own,
+        (Some(Dir::Past), _) | (None, Tense::Past | Tense::PastWeak) => {
+            // The latest one begun by the base's month.
+            [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) <= 1).unwrap_or(y - 1)
+        }
+        (Some(Dir::Future), _) | (None, Tense::Future) => {
+            // The first one not yet over.
+            [y - 1, y, y + 1].into_iter().find(|yy| off(*yy) >= -1).unwrap_or(y + 1)
+        }
+        _ => own,
     }
 }
 
@@ -270,6 +285,13 @@ mod tests {
         assert_eq!(month_year_dir(r, 5, Lean::Next), 2026);
         assert_eq!(month_year_dir(r, 2, Lean::Next), 2027);
         assert_eq!(season_year(r, Season::Summer, Tense::Past, None), 2025);
+        let sep = d(1999, 9, 2);
+        assert_eq!(season_year(sep, Season::Winter, Tense::Unknown, Some(Dir::This)), 2000);
+        assert_eq!(season_year(sep, Season::Winter, Tense::Past, None), 1999);
+        assert_eq!(season_year(d(2026, 1, 20), Season::Winter, Tense::Past, None), 2026);
+        assert_eq!(season_year(d(2026, 1, 20), Season::Winter, Tense::Unknown, Some(Dir::This)), 2026);
+        assert_eq!(season_year(d(1777, 12, 1), Season::Winter, Tense::Unknown, None), 1778);
+        assert_eq!(season_year(d(1942, 4, 25), Season::Summer, Tense::Unknown, None), 1942);
         assert_eq!(quarter_year(d(2026, 11, 2), 3, None), 2026);
         assert_eq!(quarter_year(r, 3, None), 2025);
     }

@@ -350,9 +350,12 @@ impl Cal {
             Gran::Quarter => span_months(y?, u32::from(self.quarter?) * 3 - 2, 3),
             Gran::Season => {
                 let s = self.season?;
-                let first = s.first_month();
-                // Winter of a year: from its December into the next year.
-                span_months(y?, first, 3)
+                // A winter is its January's year's: from the December before.
+                if s == Season::Winter {
+                    span_months(y? - 1, s.first_month(), 3)
+                } else {
+                    span_months(y?, s.first_month(), 3)
+                }
             }
             Gran::Month => span_months(y?, u32::from(self.month?), 1),
             Gran::Week => {
