@@ -43,6 +43,7 @@ pub(crate) enum Field {
     ShortDecade,
     WeekOf,
     FutureOnly,
+    StoryOnly,
     Precision,
     Frac,
     Aside,
@@ -63,6 +64,7 @@ impl Field {
                 | Self::ShortDecade
                 | Self::WeekOf
                 | Self::FutureOnly
+                | Self::StoryOnly
                 | Self::Aside
                 | Self::Bc
         )
@@ -105,6 +107,7 @@ impl Field {
             "short_decade" => Self::ShortDecade,
             "week_of" => Self::WeekOf,
             "future_only" => Self::FutureOnly,
+            "story_only" => Self::StoryOnly,
             "precision" => Self::Precision,
             "frac" => Self::Frac,
             "aside" => Self::Aside,
@@ -341,6 +344,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::FutureOnly => {
             f.future_only = true;
+            true
+        }
+        Field::StoryOnly => {
+            f.story_only = true;
             true
         }
         Field::Aside => {

@@ -302,6 +302,9 @@ pub(crate) struct Fields {
     pub aside: bool,
     /// A year before the common era (`480 BC`).
     pub bc: bool,
+    /// A shift that is a date only in a narrative with a time of its own
+    /// (`five days after the fall of Girona`), a duration otherwise.
+    pub story_only: bool,
 }
 
 macro_rules! fill {
@@ -325,6 +328,7 @@ impl Fields {
         a.future_only |= other.future_only;
         a.aside |= other.aside;
         a.bc |= other.bc;
+        a.story_only |= other.story_only;
         if a.precision.is_none() {
             a.precision = other.precision;
         }

@@ -14,7 +14,7 @@ mod build;
 mod range;
 
 use super::cal::{Cal, Gran, shift_date};
-use super::fields::{Dir, Field, Fields, Got};
+use super::fields::{Dir, Field, Fields, Got, Unit};
 use super::grammar::{Base, Grammar};
 use super::render;
 use super::scan::Node;
@@ -469,12 +469,12 @@ impl<'a> Resolver<'a> {
                 }
             }
             Value::Shift { unit, n, f, .. }
-                if f.future_only && (cue.tense.is_past() || cue.tense == Tense::Present) =>
+                if f.future_only && (cue.tense.is_past() || cue.tense == Tense::Present)
+                    || f.story_only && !(self.d.doctype == DocumentType::Narrative && self.carry.last.is_some()) =>
             {
-                // `the first rise in two years`: a length of time, not a date.
-                r.timex_type = TimexType::Duration;
-                let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
-                r.value = render::duration(&Fields { n, unit: Some(*unit), vague: n.is_none(), ..Fields::default() });
+                // `the first rise in two years`, `two days after the attack` in
+                // news: a length of time, not a date.
+                shift_as_duration(&mut r, *unit, *n);
                 remember = false;
             }
             Value::Shift { base, unit, n, f } => {
@@ -482,6 +482,11 @@ impl<'a> Resolver<'a> {
                 let (cal, anchor) = self.shift(*base, *unit, *n, f, node);
                 r.anchor = anchor;
                 match cal {
+                    None if f.story_only => {
+                        r.anchor = Anchor::None;
+                        shift_as_duration(&mut r, *unit, *n);
+                        remember = false;
+                    }
                     Some(c) => {
                         r.timex_type = if c.gran >= Gran::Part { TimexType::Time } else { TimexType::Date };
                         r.value = c.render();
@@ -568,4 +573,11 @@ impl<'a> Resolver<'a> {
     pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>, Carry) {
         (self.out, self.ranges, self.carry)
     }
+}
+
+/// Writes a shift of `n` units as the length of time it counts.
+fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64) {
+    r.timex_type = TimexType::Duration;
+    let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
+    r.value = render::duration(&Fields { n, unit: Some(unit), vague: n.is_none(), ..Fields::default() });
 }
