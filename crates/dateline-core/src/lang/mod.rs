@@ -81,6 +81,8 @@ pub(crate) struct TokenizerWords {
     pub keep_hyphens: bool,
     /// Whether a day number keeps its ordinal period (`5.`, German).
     pub ordinal_dot: bool,
+    /// Whether a semicolon before a capitalised word ends a sentence.
+    pub semicolon_ends: bool,
     /// Words that start with an apostrophe and are one token (`'t`), lower case.
     pub proclitics: Vec<String>,
     /// With `keep_hyphens`, the suffixes that stay tokens (`-il`), lower case.
@@ -180,6 +182,7 @@ impl Language {
                 non_final_abbreviations: non_final,
                 final_abbreviations: t.abbreviations.final_,
                 sentence_starters: t.sentences.starters,
+                semicolon_ends: t.sentences.semicolon_ends,
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
                 keep_hyphens: t.hyphens.keep,
@@ -259,6 +262,10 @@ struct AbbreviationsPart {
 #[serde(deny_unknown_fields)]
 struct SentencesPart {
     starters: Vec<String>,
+    /// A semicolon before a capitalised word ends a sentence (`… exister ;
+    /// Le poème …`, French and Spanish treebanks).
+    #[serde(default)]
+    semicolon_ends: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -38,6 +38,8 @@ pub(super) struct Lexicon {
     pub hyphen_suffixes: Vec<String>,
     /// Whether a number keeps its ordinal period (`5.`).
     pub ordinal_dot: bool,
+    /// Whether a semicolon before a capitalised word ends a sentence.
+    pub semicolon_ends: bool,
     /// Words that start with an apostrophe and are one token (`'t`, Dutch).
     pub proclitics: Vec<String>,
     /// Elided words split from the word after them (`l'`, `dell'`), lower
@@ -54,6 +56,7 @@ impl Lexicon {
             elisions: t.elisions.clone(),
             keep_hyphens: t.keep_hyphens,
             ordinal_dot: t.ordinal_dot,
+            semicolon_ends: t.semicolon_ends,
             proclitics: t.proclitics.clone(),
             hyphen_suffixes: t.hyphen_suffixes.clone(),
             ..Self::default()

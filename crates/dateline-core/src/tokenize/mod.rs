@@ -408,6 +408,9 @@ impl Tokenizer {
             );
         }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
+        if self.lex().semicolon_ends {
+            sentences::split_at_semicolons(text, &buf.tokens, &mut buf.sentences);
+        }
     }
 }
 

@@ -380,6 +380,35 @@ pub(super) fn split(
     }
 }
 
+/// Ends a sentence after each semicolon token followed by a capitalised
+/// word in the same sentence (languages whose `tokenize.toml` says
+/// `semicolon_ends`). Nothing is copied unless a sentence splits.
+pub(super) fn split_at_semicolons(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let splits = |k: usize, end: usize| {
+        let t = tokens[k];
+        t.end() - t.start() == 1
+            && bytes[t.start()] == b';'
+            && k + 1 < end
+            && text[tokens[k + 1].start()..].chars().next().is_some_and(char::is_uppercase)
+    };
+    if !sentences.iter().any(|s| (s.token_start()..s.token_end()).any(|k| splits(k, s.token_end()))) {
+        return;
+    }
+    let mut out = Vec::with_capacity(sentences.len() + 8);
+    for s in sentences.iter() {
+        let mut first = s.token_start();
+        for k in s.token_start()..s.token_end() {
+            if splits(k, s.token_end()) {
+                out.push(Sentence::new(tokens[first].start(), tokens[k].end(), first, k + 1));
+                first = k + 1;
+            }
+        }
+        out.push(Sentence::new(tokens[first].start(), s.end(), first, s.token_end()));
+    }
+    *sentences = out;
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Tokenizer;

@@ -32,6 +32,27 @@ fn conventions() {
     assert_eq!(words("call 713-853-3989"), ["call", "713-853-3989"]);
 }
 
+/// In French and Spanish a semicolon before a capitalised word ends a
+/// sentence; before a lower-case word, and in English, it does not.
+#[test]
+fn semicolon_sentence_ends() {
+    let sents = |code: &str, text: &str| -> Vec<String> {
+        let tok = Tokenizer::default().with_lang(crate::Lang::from_code(code).unwrap());
+        let (tokens, sentences) = tok.tokenize_with_sentences(text);
+        for s in &sentences {
+            assert_eq!(tokens[s.token_start()].start(), s.start());
+            assert_eq!(tokens[s.token_end() - 1].end(), s.end());
+        }
+        assert_eq!(sentences.first().map(|s| s.token_start()), Some(0));
+        assert!(sentences.windows(2).all(|w| w[0].token_end() == w[1].token_start()));
+        sentences.iter().map(|s| text[s.start()..s.end()].to_owned()).collect()
+    };
+    let fr = "Il ne voulait exister ; Le poème est né au XIXe siècle. Il pleut ; il vente.";
+    assert_eq!(sents("fr", fr), ["Il ne voulait exister ;", "Le poème est né au XIXe siècle.", "Il pleut ; il vente."]);
+    assert_eq!(sents("es", "Llegó tarde; Los demás ya comían."), ["Llegó tarde;", "Los demás ya comían."]);
+    assert_eq!(sents("en", "He came late; The others ate."), ["He came late; The others ate."]);
+}
+
 /// A sentence end written without a space: before a capitalised word, or
 /// before a one-letter word after three lower-case letters; initials and
 /// abbreviations stay whole.
