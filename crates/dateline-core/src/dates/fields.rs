@@ -303,7 +303,7 @@ pub(crate) struct Fields {
     /// A year before the common era (`480 BC`).
     pub bc: bool,
     /// A shift that is a date only in a narrative with a time of its own
-    /// (`five days after the fall of Girona`), a duration otherwise.
+    /// (`five days after the opening`), a duration otherwise.
     pub story_only: bool,
 }
 

@@ -308,7 +308,7 @@ impl<'a> Resolver<'a> {
                     }
                     _ => None,
                 };
-                // `part of the empire since 513 BC` looks back from the story;
+                // `held by the family since 513 BC` looks back from the story;
                 // its time stays where it was.
                 let kept = (since && self.d.doctype == DocumentType::Narrative).then_some((
                     self.carry.anchors,

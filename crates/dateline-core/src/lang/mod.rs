@@ -262,8 +262,8 @@ struct AbbreviationsPart {
 #[serde(deny_unknown_fields)]
 struct SentencesPart {
     starters: Vec<String>,
-    /// A semicolon before a capitalised word ends a sentence (`… exister ;
-    /// Le poème …`, French and Spanish treebanks).
+    /// A semicolon before a capitalised word ends a sentence (`… rien dire ;
+    /// Le train …`, as French and Spanish treebanks divide text).
     #[serde(default)]
     semicolon_ends: bool,
 }

@@ -438,7 +438,7 @@ impl Tokenizer {
 /// The byte index of a period that glues two sentences together
 /// (`world.Today`, `1,000.That`): after a lower-case letter or digit, before
 /// a capitalised word, or before a one-letter word that ends the chunk after
-/// three lower-case letters (`conhecido.O`, Portuguese; not `Ph.D`).
+/// three lower-case letters (`antigo.O`, Portuguese; not `Ph.D`).
 pub(super) fn glued_period(w: &str) -> Option<usize> {
     let b = w.as_bytes();
     (1..b.len().saturating_sub(1)).find(|&p| {
