@@ -35,6 +35,8 @@ pub mod parallel;
 pub mod pipeline;
 pub mod render;
 pub mod span;
+#[cfg(test)]
+mod test_rng;
 pub mod tokenize;
 
 pub use civil::Date;

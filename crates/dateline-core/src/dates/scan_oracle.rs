@@ -89,18 +89,12 @@ fn assert_same(g: &Grammar, text: &str) {
     }
 }
 
-/// A small deterministic generator (xorshift).
+/// The tests' deterministic numbers, held as a state.
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
     fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
+        crate::test_rng::below(&mut self.0, n)
     }
 }
 

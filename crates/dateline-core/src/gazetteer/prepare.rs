@@ -155,12 +155,7 @@ mod tests {
             "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "new", "york", "NEW", "YORK",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut below = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap_or(0)
-        };
+        let mut below = |n: usize| crate::test_rng::below(&mut seed, n);
         // Words, whole names (some in capitals or lower case), and names cut short.
         let mut pieces: Vec<String> = Vec::new();
         for _ in 0..3000 {

@@ -54,12 +54,7 @@ fn changed_folded_names_suffice_where_words_are_unchanged() {
             m
         };
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let below = |seed: &mut u64, m: usize| {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            (*seed % m as u64) as usize
-        };
+        let below = crate::test_rng::below;
         let mut changed_walks = 0;
         for _ in 0..3000 {
             let n = 1 + below(&mut seed, 12);

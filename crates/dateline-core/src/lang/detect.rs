@@ -391,12 +391,7 @@ mod tests {
         words.sort_unstable();
         let other = ["xqz", "blorf", "Kevin", "Houston", "2026", "--", "A.", "mmm", "ok"];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap_or(0)
-        };
+        let mut next = |n: usize| crate::test_rng::below(&mut seed, n);
         let (mut skipped, mut asked) = (0, 0);
         for _ in 0..6000 {
             let len = 1 + next(30);

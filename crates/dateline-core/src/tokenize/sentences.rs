@@ -445,8 +445,8 @@ mod tests {
         let alphabet: Vec<char> = "aZ '.,;:-—’“”\n\t\u{a0}\u{2028}é1$%@/…!?()•·7".chars().collect();
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..4000 {
-            let len = crate::tokenize::tests::below(&mut seed, 64);
-            texts.push((0..len).map(|_| alphabet[crate::tokenize::tests::below(&mut seed, alphabet.len())]).collect());
+            let len = crate::test_rng::below(&mut seed, 64);
+            texts.push((0..len).map(|_| alphabet[crate::test_rng::below(&mut seed, alphabet.len())]).collect());
         }
         for split_on_newlines in [true, false] {
             let tok = Tokenizer::new(split_on_newlines);

@@ -2,6 +2,7 @@
 //! rules, the block scan against the item scan, odd input.
 
 use super::*;
+use crate::test_rng::below;
 
 fn words(text: &str) -> Vec<&str> {
     Tokenizer::default().tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect()
@@ -318,14 +319,6 @@ fn packed_lower_is_lower_bytes_and_length() {
     }
     assert_eq!(packed_lower("é".as_bytes()), None);
     assert_eq!(packed_lower(b"ab\xff"), None);
-}
-
-/// A deterministic number below `m` (xorshift on `seed`), so failures reproduce.
-pub(in crate::tokenize) fn below(seed: &mut u64, m: usize) -> usize {
-    *seed ^= *seed << 13;
-    *seed ^= *seed >> 7;
-    *seed ^= *seed << 17;
-    (*seed % m as u64) as usize
 }
 
 #[test]
