@@ -12,8 +12,9 @@ the same language (`spacy.blank(lang)` + `sentencizer`) run on the same texts
 in the same process, scored the same way (spaCy is not part of dateline's
 dependencies: `pip install spacy`).
 
-Words F1 compares dateline's tokens (syntactic words: `do` `n't`) with UD
-words; Tokens F1 compares surface tokens, i.e. dateline's tokens with a
+Words F1 compares dateline's syntactic words with UD words: English tokens
+are words (`do` `n't`); in the other languages a contraction's `Token.words`
+(`ao` → `a` `o`) are its words. Tokens F1 compares surface tokens, i.e. dateline's tokens with a
 clitic joined back to the word it is attached to (`don't`), with UD tokens.
 """
 
@@ -45,6 +46,23 @@ def surface(doc: dateline.Doc) -> list[list[int]]:
         else:
             out.append([t.start, t.end])
         prev = t
+    return out
+
+
+def word_spans(doc: dateline.Doc) -> list[list[int]]:
+    """The spans of the document's syntactic words: a contraction whose words
+    spell it (`ao` = `a` + `o`) gives a span per word; one whose words do not
+    (`del` = `de` `el`) stays one span, as the scorer reads UD's."""
+    out: list[list[int]] = []
+    for t in doc.tokens:
+        words = t.words
+        if len(words) > 1 and "".join(words) == t.text:
+            at = t.start
+            for w in words:
+                out.append([at, at + len(w)])
+                at += len(w)
+        else:
+            out.append([t.start, t.end])
     return out
 
 
@@ -100,7 +118,7 @@ def main() -> int:
         out = list(nlp.pipe(batch, langs=[lang] * len(batch), n_threads=1))
         elapsed = time.perf_counter() - t0
         mb = sum(len(t.encode("utf-8")) for t in batch) / 1e6
-        words = [{"doc": i, "tokens": [[t.start, t.end] for t in d.tokens], "sentences": [[s.start, s.end] for s in d.sentences]} for i, d in zip(ids, out)]
+        words = [{"doc": i, "tokens": word_spans(d), "sentences": [[s.start, s.end] for s in d.sentences]} for i, d in zip(ids, out)]
         if lang == "en":
             surf = [{"doc": i, "tokens": surface(d)} for i, d in zip(ids, out)]
         else:

@@ -456,6 +456,9 @@ impl PyDoc {
         for t in self.data.tokens(py)? {
             let s = span(t.start(), t.end(), t.text_str(py))?;
             s.set_item("space_after", t.space_after())?;
+            if let Some(words) = dateline_core::tokenize::syntactic_words(self.data.doc.lang, t.text_str(py)) {
+                s.set_item("words", words)?;
+            }
             toks.append(s)?;
         }
         d.set_item("tokens", toks)?;

@@ -2,7 +2,8 @@
 //! Rust (with their str indices, computed where the document was analysed)
 //! and makes a `Token` object only when one is asked for.
 
-use dateline_core::tokenize::attrs;
+use dateline_core::Lang;
+use dateline_core::tokenize::{attrs, syntactic_words};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyList, PyString};
 
@@ -11,7 +12,7 @@ use crate::views::{Seq, get_item};
 
 /// A token: `start`, `end` (str indices), `text`, its position `i`, the
 /// index of its `sentence`, whether whitespace follows it (`space_after`),
-/// and lexical attributes: `norm` (lower case, ASCII quotes and dashes),
+/// its syntactic `words` (`del` → `de` `el`), and lexical attributes: `norm` (lower case, ASCII quotes and dashes),
 /// `shape` (`Xxxxx`, `dd.dd`), `is_alpha`, `is_digit`, `is_punct`, `is_space`,
 /// `like_num`, `like_url`, `like_email`.
 #[pyclass(frozen, name = "Token", module = "dateline._core", eq)]
@@ -32,6 +33,8 @@ pub struct PyToken {
     /// whitespace follows.
     at: [u32; 4],
     space: bool,
+    /// The document's language, for `words`.
+    lang: Lang,
 }
 
 /// A value kept in a token's 32 bits (texts are under 2 GiB).
@@ -76,6 +79,13 @@ impl PyToken {
     #[getter]
     fn sentence(&self) -> usize {
         self.at[3] as usize
+    }
+    /// Its syntactic words: the table's words of a contraction in the
+    /// document's language (`del` → `de` `el`), else the token alone.
+    #[getter]
+    fn words(&self, py: Python<'_>) -> Vec<String> {
+        let text = self.text_str(py);
+        syntactic_words(self.lang, text).unwrap_or_else(|| vec![text.to_owned()])
     }
     #[getter]
     fn norm(&self, py: Python<'_>) -> String {
@@ -146,6 +156,7 @@ impl DocData {
                 space_after: PyBool::new(py, t.space_after()).to_owned().unbind(),
                 at: [small(start), small(end), small(i), small(sentence)],
                 space: t.space_after(),
+                lang: self.doc.lang,
             });
         }
         Ok(out)

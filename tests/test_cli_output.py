@@ -364,3 +364,13 @@ def test_interrupt_at_random_points_for_every_format_and_jobs(big: pathlib.Path,
         table = pq.read_table(path) if fmt == "parquet" else pacsv.read_csv(path)
         docs = sorted(set(table.column("doc").to_pylist()), key=lambda s: int(s[1:]))
         assert docs == [f"d{i}" for i in range(n)], (delay, t, len(docs), n)
+
+
+def test_json_lines_carry_a_contractions_words(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": "Vuelve del sur al norte."}) + "\n")
+    r = run("annotate", "-q", str(src), "--lang", "es", "--tables", "tokens", "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    (rec,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    words = {t["text"]: t.get("words") for t in rec["tokens"]}
+    assert words == {"Vuelve": None, "del": ["de", "el"], "sur": None, "al": ["a", "el"], "norte": None, ".": None}

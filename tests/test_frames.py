@@ -80,6 +80,7 @@ def expected(nlp: dateline.Pipeline, texts: list[str], kind: str) -> list[dict]:
                     space_after=s.space_after,
                     norm=s.norm,
                     shape=s.shape,
+                    words=" ".join(s.words) if len(s.words) > 1 else None,
                     is_alpha=s.is_alpha,
                     is_digit=s.is_digit,
                     is_punct=s.is_punct,

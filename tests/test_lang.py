@@ -172,3 +172,33 @@ def test_text_without_spaces_is_cut_at_scripts_and_punctuation() -> None:
     doc = nlp("東京は日本の首都です。")
     assert [t.text for t in doc.tokens] == ["東京", "は", "日本", "の", "首都", "です", "。"]
     assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
+
+
+@pytest.mark.parametrize(
+    "lang,text,words",
+    [
+        ("es", "Vuelve del sur AL norte", [["Vuelve"], ["de", "el"], ["sur"], ["A", "EL"], ["norte"]]),
+        ("fr", "Au bord du lac", [["À", "le"], ["bord"], ["de", "le"], ["lac"]]),
+        ("de", "Zum Glück im Garten", [["Zu", "dem"], ["Glück"], ["in", "dem"], ["Garten"]]),
+        ("pt", "Ao lado da casa", [["A", "o"], ["lado"], ["de", "a"], ["casa"]]),
+        ("it", "dell'orto sui tetti", [["di", "l'"], ["orto"], ["su", "i"], ["tetti"]]),
+        ("en", "del al zum", [["del"], ["al"], ["zum"]]),
+        ("nl", "in het park", [["in"], ["het"], ["park"]]),
+    ],
+)
+def test_contractions_have_their_syntactic_words(lang: str, text: str, words: list[list[str]]) -> None:
+    nlp = dateline.Pipeline(lang=lang, reference_date=None)
+    doc = nlp(text)
+    assert [t.words for t in doc.tokens] == words
+    # The tables and to_dict carry the same words, and only a contraction's.
+    table = nlp.annotate([text]).tokens()
+    expected = [" ".join(w) if len(w) > 1 else None for w in words]
+    assert [None if pd.isna(v) else v for v in table["words"]] == expected
+    assert [d.get("words") for d in doc.to_dict()["tokens"]] == [w if len(w) > 1 else None for w in words]
+
+
+def test_words_follow_the_documents_language_in_a_batch() -> None:
+    nlp = dateline.Pipeline(reference_date=None)
+    es, pt = nlp.pipe(["del", "do"], langs=["es", "pt"])
+    assert es.tokens[0].words == ["de", "el"] and pt.tokens[0].words == ["de", "o"]
+    assert nlp("do", lang="es").tokens[0].words == ["do"]

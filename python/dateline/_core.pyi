@@ -58,6 +58,11 @@ class Token:
     def sentence(self) -> int:
         """Index of the sentence the token belongs to (into ``doc.sentences``)."""
     @property
+    def words(self) -> list[str]:
+        """Its syntactic words, as UD writes them: a contraction of the document's language
+        gives its words (``del`` → ``["de", "el"]``, ``ao`` → ``["a", "o"]``, ``zum`` →
+        ``["zu", "dem"]``), any other token ``[text]``."""
+    @property
     def norm(self) -> str:
         """Lower case, with typographic quotes and dashes made ASCII (``"’s"`` → ``"'s"``)."""
     @property

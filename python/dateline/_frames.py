@@ -253,7 +253,9 @@ class Annotations:
       half-open interval of days; missing for an open end), ``value`` (an ISO
       interval, ``2026-03-02/2026-03-06``) and ``rule``;
     - ``sentences()``: ``i`` (position in the document);
-    - ``tokens()``: ``i``, ``sentence``, ``space_after``, ``norm``, ``shape``
+    - ``tokens()``: ``i``, ``sentence``, ``space_after``, ``norm``, ``shape``,
+      ``words`` (the syntactic words of a contraction, space-separated:
+      ``del`` → ``"de el"`` in Spanish; missing for a token that is one word)
       and the ``is_*``/``like_*`` flags.
 
     ``format`` is ``"pandas"`` (default), ``"polars"``, ``"arrow"`` (a

@@ -98,6 +98,7 @@ SPAN_COLUMNS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("space_after", "bool", False),
         ("norm", "str", False),
         ("shape", "str", False),
+        ("words", "str", True),
         ("is_alpha", "bool", False),
         ("is_digit", "bool", False),
         ("is_punct", "bool", False),

@@ -114,6 +114,9 @@ struct TokenRec<'a> {
     end: usize,
     text: &'a str,
     space_after: bool,
+    /// The syntactic words of a contraction (`del` → `de` `el`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -214,6 +217,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                     end: c(t.end()),
                     text: &text[t.start()..t.end()],
                     space_after: t.space_after(),
+                    words: crate::tokenize::syntactic_words(doc.lang, &text[t.start()..t.end()]),
                 })
                 .collect()
         }),

@@ -3,7 +3,7 @@
 
 use super::{CatBuilder, Column, DocRef, NO_DATE, StrColumn, Table};
 use crate::span::CharCursor;
-use crate::tokenize::attrs;
+use crate::tokenize::{attrs, syntactic_words};
 use crate::{DocumentType, Gazetteer, Rule, TimexType};
 
 pub(super) fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
@@ -190,6 +190,7 @@ pub(super) fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let mut shape = StrColumn::new();
     let mut sentence = Vec::with_capacity(n);
     let mut space_after = Vec::with_capacity(n);
+    let mut words = StrColumn::new();
     let mut flags: [Vec<bool>; 6] = Default::default();
     let tests: [fn(&str) -> bool; 6] =
         [attrs::is_alpha, attrs::is_digit, attrs::is_punct, attrs::like_num, attrs::like_url, attrs::like_email];
@@ -210,6 +211,7 @@ pub(super) fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             shape.push(&attrs::shape(w));
             sentence.push(s as i64);
             space_after.push(t.space_after());
+            words.push_opt(syntactic_words(d.doc.lang, w).map(|v| v.join(" ")).as_deref());
             for (f, test) in flags.iter_mut().zip(tests) {
                 f.push(test(w));
             }
@@ -227,6 +229,7 @@ pub(super) fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             ("space_after", Column::Bool(space_after)),
             ("norm", Column::Str(norm)),
             ("shape", Column::Str(shape)),
+            ("words", Column::Str(words)),
             ("is_alpha", Column::Bool(is_alpha)),
             ("is_digit", Column::Bool(is_digit)),
             ("is_punct", Column::Bool(is_punct)),

@@ -90,6 +90,11 @@ pub(crate) struct TokenizerWords {
     /// Elided words that are tokens of their own before the word they lean
     /// on (`l'`, `dell'`, `qu'`), lower case, with a straight apostrophe.
     pub elisions: Vec<String>,
+    /// Tokens that are several syntactic words (`del` → `de` `el`), lower
+    /// case, with a straight apostrophe.
+    pub contractions: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The longest key of `contractions`, in bytes (0 when there are none).
+    pub longest_contraction: usize,
 }
 
 /// The common-word guard's words of a language.
@@ -176,6 +181,7 @@ impl Language {
                      ending with a period"
                 )));
             }
+            check_contractions(&t.contractions).map_err(fail)?;
             let mut non_final = a.non_final.clone();
             non_final.extend(calendar.into_iter().filter(|w| !a.calendar_except.contains(w)).cloned());
             TokenizerWords {
@@ -190,6 +196,8 @@ impl Language {
                 proclitics: t.clitics.proclitics.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
                 hyphen_suffixes: t.hyphens.split_suffixes.iter().map(|w| w.to_lowercase()).collect(),
                 elisions: t.clitics.elisions.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+                longest_contraction: t.contractions.keys().map(String::len).max().unwrap_or(0),
+                contractions: t.contractions.into_iter().collect(),
             }
         };
         let guard = {
@@ -235,6 +243,10 @@ struct TokenizeFile {
     clitics: CliticsPart,
     #[serde(default)]
     numbers: NumbersPart,
+    /// A token that is several syntactic words = its words (`del` = `de`
+    /// `el`), as UD writes them.
+    #[serde(default)]
+    contractions: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -348,6 +360,26 @@ impl CalendarClass {
             .collect();
         Ok(Self { abbreviations, names })
     }
+}
+
+/// Checks `[contractions]`: each token and each of its two or more words
+/// is a lower-case word without whitespace, with a straight apostrophe.
+fn check_contractions(table: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
+    let word = |w: &str| !w.is_empty() && !w.chars().any(|c| c.is_whitespace() || c.is_uppercase() || c == '’');
+    for (token, words) in table {
+        if !word(token) {
+            return Err(format!(
+                "contractions: {token:?} is not a lower-case word without whitespace and with a straight apostrophe"
+            ));
+        }
+        if words.len() < 2 || !words.iter().all(|w| word(w)) {
+            return Err(format!(
+                "contractions: {token:?} = {words:?} is not a list of two or more lower-case words without \
+                 whitespace"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What a listed word must look like.
@@ -466,6 +498,21 @@ mod tests {
                 "tokenize.toml",
                 tok("final = []\ncalendar_except = [\"jan.\", \"xyz.\"]"),
                 &["calendar_except", "\"xyz.\"", "dates/words.toml"],
+            ),
+            (
+                "tokenize.toml",
+                tok("final = []") + "[contractions]\ndel = [\"de\"]\n",
+                &["lang/en/tokenize.toml", "contractions", "\"del\"", "two or more"],
+            ),
+            (
+                "tokenize.toml",
+                tok("final = []") + "[contractions]\nDel = [\"de\", \"el\"]\n",
+                &["contractions", "\"Del\"", "lower-case"],
+            ),
+            (
+                "tokenize.toml",
+                tok("final = []") + "[contractions]\ndel = [\"de\", \"e l\"]\n",
+                &["contractions", "\"del\"", "whitespace"],
             ),
             ("guard.toml", "function_words = [\"the\", \"a b\"]\n".into(), &["lang/en/guard.toml", "\"a b\""]),
             ("common_words.txt", "reading\nPolice\n".into(), &["lang/en/common_words.txt", "\"Police\""]),

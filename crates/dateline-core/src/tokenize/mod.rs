@@ -20,6 +20,7 @@ mod sentences;
 #[cfg(test)]
 mod tests;
 mod token;
+mod words;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -31,6 +32,7 @@ use crate::error::Error;
 use crate::lang::Lang;
 
 pub use token::{MAX_TEXT_BYTES, Sentence, Token};
+pub use words::syntactic_words;
 
 #[allow(clippy::wildcard_imports)]
 use bytes::*;
