@@ -202,3 +202,13 @@ def test_words_follow_the_documents_language_in_a_batch() -> None:
     es, pt = nlp.pipe(["del", "do"], langs=["es", "pt"])
     assert es.tokens[0].words == ["de", "el"] and pt.tokens[0].words == ["de", "o"]
     assert nlp("do", lang="es").tokens[0].words == ["do"]
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "pt"])
+def test_numbers_joined_at_hyphens_still_give_their_dates(lang: str) -> None:
+    nlp = dateline.Pipeline(lang=lang, reference_date="2026-03-05", gazetteer=dateline.Gazetteer.from_records([]))
+    doc = nlp("Lugano 6-2 G-3 : 12-05-2020 ; 1990-1995.")
+    assert [t.text for t in doc.tokens] == ["Lugano", "6-2", "G-3", ":", "12-05-2020", ";", "1990-1995", "."]
+    assert [(x.text, x.value) for x in doc.timexes] == [("12-05-2020", "2020-05-12"), ("1990", "1990"), ("1995", "1995")]
+    # Entities and time expressions still fall on the document's token bounds or inside a token.
+    assert all(doc.text[x.start : x.end] == x.text for x in doc.timexes)

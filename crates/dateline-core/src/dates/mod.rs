@@ -476,6 +476,9 @@ impl TemporalTagger {
     #[must_use]
     pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
         let lang = self.lang_of(text, opts.lang);
+        // Numbers the tokenizer joined at hyphens (`1929-89`) are read apart.
+        let parts = crate::tokenize::number_parts(text, tokens, sentences);
+        let (tokens, sentences) = parts.as_ref().map_or((tokens, sentences), |(t, s)| (&t[..], &s[..]));
         match grammar(lang) {
             Ok(g) => {
                 let mut t = tagger::tag(g, self.date_order.unwrap_or(g.date_order), text, tokens, sentences, opts);

@@ -79,6 +79,8 @@ pub(crate) struct TokenizerWords {
     pub english_clitics: bool,
     /// Whether words joined by hyphens stay one token (`Saint-Pétersbourg`).
     pub keep_hyphens: bool,
+    /// Whether a hyphen before digits joins (`1929-89`, `6-2`, `G-3`).
+    pub number_hyphens: bool,
     /// Whether a day number keeps its ordinal period (`5.`, German).
     pub ordinal_dot: bool,
     /// Whether a semicolon before a capitalised word ends a sentence.
@@ -192,6 +194,7 @@ impl Language {
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
                 keep_hyphens: t.hyphens.keep,
+                number_hyphens: t.hyphens.numbers,
                 ordinal_dot: t.numbers.ordinal_dot,
                 proclitics: t.clitics.proclitics.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
                 hyphen_suffixes: t.hyphens.split_suffixes.iter().map(|w| w.to_lowercase()).collect(),
@@ -288,6 +291,10 @@ struct HyphensPart {
     /// Words joined by hyphens are one token (`Saint-Pétersbourg`).
     #[serde(default)]
     keep: bool,
+    /// A word or number and a number after a hyphen are one token (`1929-89`,
+    /// `6-2`, `G-3`), as UD writes them; the date tagger reads the parts.
+    #[serde(default)]
+    numbers: bool,
     /// With `keep`, the hyphenated words that stay tokens of their own
     /// (`-il` in `dit-il`), with their hyphen.
     #[serde(default)]

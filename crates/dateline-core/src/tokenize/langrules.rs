@@ -47,15 +47,23 @@ impl Tokenizer {
     /// `Allemagne`). Whether anything was to be done.
     pub(super) fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
         let lex = self.lex();
-        if lex.english_clitics && lex.elisions.is_empty() && !lex.keep_hyphens && !lex.ordinal_dot {
+        if lex.english_clitics
+            && lex.elisions.is_empty()
+            && !lex.keep_hyphens
+            && !lex.number_hyphens
+            && !lex.ordinal_dot
+        {
             return false;
         }
         let bytes = text.as_bytes();
         if lex.ordinal_dot {
             self.join_ordinal_dots(text, tokens);
         }
-        if lex.keep_hyphens && tokens.iter().any(|t| t.end() - t.start() <= 3 && text[t.start()..t.end()] == *"-") {
-            join_hyphenated(text, tokens, &lex.hyphen_suffixes, |w| lex.flags(w) & lexicon::MONTH != 0);
+        if (lex.keep_hyphens || lex.number_hyphens)
+            && tokens.iter().any(|t| t.end() - t.start() <= 3 && text[t.start()..t.end()] == *"-")
+        {
+            let kinds = (lex.keep_hyphens, lex.number_hyphens);
+            join_hyphenated(text, tokens, &lex.hyphen_suffixes, kinds, |w| lex.flags(w) & lexicon::MONTH != 0);
         }
         let bang =
             |t: &Token| t.end() - t.start() > 1 && bytes[t.start()..t.end()].iter().all(|&b| b == b'!' || b == b'?');
@@ -233,37 +241,49 @@ pub(super) fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
     true
 }
 
-/// Joins words written with hyphens between them into one token
-/// (`Saint` `-` `Pétersbourg`, `24` `-` `jarige`; not numbers: `1994-95`), except a last part of `suffixes` (`-il` in
-/// `dit-il`), which becomes one token with its hyphen, and month names
-/// (`março-abril` is a range).
-pub(super) fn join_hyphenated(text: &str, tokens: &mut Vec<Token>, suffixes: &[String], month: impl Fn(&str) -> bool) {
+/// Joins words written with hyphens into one token: with `letters`, where a
+/// letter follows the hyphen (`Saint-Pétersbourg`, `24-jarige`), less the
+/// `suffixes` that stay tokens (`-il`) and month names (`março-abril`);
+/// with `numbers`, where a digit follows it (`1929-89`, `6-2`, `G-3`), a
+/// token marked [`Token::with_parts`] so that the date tagger still reads
+/// `1929` `-` `89`.
+pub(super) fn join_hyphenated(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    suffixes: &[String],
+    (letters, numbers): (bool, bool),
+    month: impl Fn(&str) -> bool,
+) {
     let word_end = |t: &Token| text[t.start()..t.end()].chars().next_back().is_some_and(char::is_alphanumeric);
-    // A letter after the hyphen: `24-jarige` joins, `1994-95` and `10-12` do not.
-    let word_start = |t: &Token| text[t.start()..t.end()].chars().next().is_some_and(char::is_alphabetic);
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
+        let after = (k + 2 < tokens.len()).then(|| text[tokens[k + 2].start()..].chars().next()).flatten();
+        let digit = after.is_some_and(|c| c.is_ascii_digit());
         let joins = k + 2 < tokens.len()
+            && ((letters && after.is_some_and(char::is_alphabetic)) || (numbers && digit))
             && matches!(&text[tokens[k + 1].start()..tokens[k + 1].end()], "-" | "‐")
             && t.end() == tokens[k + 1].start()
             && tokens[k + 1].end() == tokens[k + 2].start()
             && word_end(&t)
-            && word_start(&tokens[k + 2])
             && !month(&text[t.start()..t.end()])
             && !month(&text[tokens[k + 2].start()..tokens[k + 2].end()]);
         if joins {
             let (h, b) = (tokens[k + 1], tokens[k + 2]);
             let suffix = format!("-{}", text[b.start()..b.end()].to_lowercase());
-            if suffixes.contains(&suffix) {
+            if !digit && suffixes.contains(&suffix) {
                 out.push(t);
                 out.push(Token::new(h.start(), b.end(), b.space_after()));
                 k += 3;
                 continue;
             }
             // The word goes on: join into the next token and look again.
-            tokens[k + 2] = Token::new(t.start(), b.end(), b.space_after());
+            tokens[k + 2] = if digit || t.has_parts() || b.has_parts() {
+                Token::with_parts(t.start(), b.end(), b.space_after())
+            } else {
+                Token::new(t.start(), b.end(), b.space_after())
+            };
             k += 2;
             continue;
         }

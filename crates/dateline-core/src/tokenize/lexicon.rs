@@ -35,6 +35,8 @@ pub(super) struct Lexicon {
     /// Whether words joined by hyphens stay one token, and the suffixes
     /// that do not (`-il`).
     pub keep_hyphens: bool,
+    /// Whether a hyphen before digits joins (`1929-89`).
+    pub number_hyphens: bool,
     pub hyphen_suffixes: Vec<String>,
     /// Whether a number keeps its ordinal period (`5.`).
     pub ordinal_dot: bool,
@@ -55,6 +57,7 @@ impl Lexicon {
             english_clitics: t.english_clitics,
             elisions: t.elisions.clone(),
             keep_hyphens: t.keep_hyphens,
+            number_hyphens: t.number_hyphens,
             ordinal_dot: t.ordinal_dot,
             semicolon_ends: t.semicolon_ends,
             proclitics: t.proclitics.clone(),

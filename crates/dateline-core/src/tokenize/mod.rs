@@ -34,6 +34,46 @@ use crate::lang::Lang;
 pub use token::{MAX_TEXT_BYTES, Sentence, Token};
 pub use words::syntactic_words;
 
+/// The tokens as the date tagger reads them: a token joined at hyphens
+/// before digits ([`Token::has_parts`]: `1929-89`) split there again
+/// (`1929` `-` `89`), with the sentences' token ranges moved to match; `None`
+/// when no token was joined so.
+pub(crate) fn number_parts(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Option<(Vec<Token>, Vec<Sentence>)> {
+    if !tokens.iter().any(|t| t.has_parts()) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(tokens.len() + 8);
+    // `first[i]`: where token `i` begins in `out`.
+    let mut first = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        first.push(out.len());
+        if !t.has_parts() {
+            out.push(*t);
+            continue;
+        }
+        let mut start = t.start();
+        for i in t.start()..t.end() {
+            if bytes[i] == b'-' && i > start && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                out.push(Token::new(start, i, false));
+                out.push(Token::new(i, i + 1, false));
+                start = i + 1;
+            }
+        }
+        out.push(Token::new(start, t.end(), t.space_after()));
+    }
+    first.push(out.len());
+    let moved = sentences
+        .iter()
+        .map(|s| Sentence::new(s.start(), s.end(), first[s.token_start()], first[s.token_end()]))
+        .collect();
+    Some((out, moved))
+}
+
 #[allow(clippy::wildcard_imports)]
 use bytes::*;
 #[allow(clippy::wildcard_imports)]
@@ -181,9 +221,10 @@ impl Tokenizer {
         self.lang
     }
 
-    /// Whether words joined by hyphens are one token (`Saint-Pétersbourg`).
+    /// Whether words or numbers joined by hyphens are one token
+    /// (`Saint-Pétersbourg`, `1929-89`).
     pub(crate) fn keeps_hyphens(&self) -> bool {
-        self.lex().keep_hyphens
+        self.lex().keep_hyphens || self.lex().number_hyphens
     }
 
     #[inline]

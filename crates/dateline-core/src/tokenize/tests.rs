@@ -382,3 +382,43 @@ fn fused_table_is_sliced_by_length() {
         }
     }
 }
+
+/// A hyphen before digits joins in the languages that say so (`[hyphens]
+/// numbers`), marked so that the date tagger reads the parts; elsewhere and
+/// before letters (Spanish) it does not.
+#[test]
+fn number_hyphens_join_and_come_apart_for_the_tagger() {
+    let toks = |code: &str, text: &str| -> (Vec<String>, Vec<bool>) {
+        let tok = Tokenizer::default().with_lang(crate::Lang::from_code(code).unwrap());
+        let t = tok.tokenize(text);
+        (t.iter().map(|t| text[t.start()..t.end()].to_owned()).collect(), t.iter().map(|t| t.has_parts()).collect())
+    };
+    let text = "Perdió 6-2 ante G-3 (1929-89), Lite-Brite.";
+    let (es, parts) = toks("es", text);
+    assert_eq!(es, ["Perdió", "6-2", "ante", "G-3", "(", "1929-89", ")", ",", "Lite", "-", "Brite", "."]);
+    assert_eq!(parts, [false, true, false, true, false, true, false, false, false, false, false, false]);
+    let (fr, parts) = toks("fr", "Le score 6-2-1 à Saint-Denis-12.");
+    assert_eq!(fr, ["Le", "score", "6-2-1", "à", "Saint-Denis-12", "."]);
+    assert_eq!(parts, [false, false, true, false, true, false]);
+    for code in ["en", "de", "it"] {
+        assert_eq!(toks(code, "6-2 G-3").0, ["6", "-", "2", "G", "-", "3"], "{code}");
+    }
+    // The tagger's tokens: split again where a digit follows a hyphen, the
+    // sentences' token ranges moved with them.
+    let tok = Tokenizer::default().with_lang(crate::Lang::from_code("fr").unwrap());
+    let text = "Il gagne 6-2. Puis Saint-Denis-12 gagne 1929-89.";
+    let (tokens, sentences) = tok.tokenize_with_sentences(text);
+    let (parts, moved) = super::number_parts(text, &tokens, &sentences).expect("joined numbers");
+    let words: Vec<&str> = parts.iter().map(|t| &text[t.start()..t.end()]).collect();
+    assert_eq!(
+        words,
+        ["Il", "gagne", "6", "-", "2", ".", "Puis", "Saint-Denis", "-", "12", "gagne", "1929", "-", "89", "."]
+    );
+    assert!(parts.iter().all(|t| !t.has_parts()));
+    assert_eq!(moved.len(), sentences.len());
+    for (s, m) in sentences.iter().zip(&moved) {
+        assert_eq!((s.start(), s.end()), (m.start(), m.end()));
+        assert_eq!((parts[m.token_start()].start(), parts[m.token_end() - 1].end()), (m.start(), m.end()));
+    }
+    assert!(super::number_parts(text, &tok.tokenize("Saint-Denis gagne."), &[]).is_none());
+}

@@ -5,6 +5,8 @@
 pub const MAX_TEXT_BYTES: usize = (1 << 31) - 1;
 
 const SPACE_BIT: u32 = 1 << 31;
+/// On `start`: the token was joined at hyphens before digits (`1929-89`).
+const PARTS_BIT: u32 = 1 << 31;
 
 /// One token: a half-open byte range of the text, and whether whitespace
 /// follows it. Kept in 8 bytes (31-bit offsets and a flag), so texts are
@@ -30,11 +32,30 @@ impl Token {
         Self { start: start as u32, end: end as u32 | if space_after { SPACE_BIT } else { 0 } }
     }
 
+    /// As [`Token::new`], for a token the language rules joined at hyphens
+    /// before digits (`1929-89`, `6-2`, `G-3`), as UD writes them; the date
+    /// tagger reads its parts apart ([`Token::has_parts`]).
+    #[must_use]
+    #[inline]
+    pub(crate) fn with_parts(start: usize, end: usize, space_after: bool) -> Self {
+        let mut t = Self::new(start, end, space_after);
+        t.start |= PARTS_BIT;
+        t
+    }
+
+    /// Whether the token was joined at hyphens before digits
+    /// ([`Token::with_parts`]).
+    #[must_use]
+    #[inline]
+    pub fn has_parts(self) -> bool {
+        self.start & PARTS_BIT != 0
+    }
+
     /// Byte offset of the first byte.
     #[must_use]
     #[inline]
     pub fn start(self) -> usize {
-        self.start as usize
+        (self.start & !PARTS_BIT) as usize
     }
 
     /// Byte offset one past the last byte.
