@@ -155,6 +155,10 @@ def test_parse_reads_each_language(lang: str, text: str, value: str) -> None:
     [
         ("es", "una superficie de 814 km² en total", ["una", "superficie", "de", "814", "km", "²", "en", "total"]),
         ("it", "un po' di tempo, mezz'ora", ["un", "po'", "di", "tempo", ",", "mezz'", "ora"]),
+        ("it", "sull'\"Espresso\" e l’«idea»", ["sull'", '"', "Espresso", '"', "e", "l’", "«", "idea", "»"]),
+        ("it", "dell'art. 5 ('CCPL') e po' più", ["dell'", "art.", "5", "(", "'", "CCPL", "'", ")", "e", "po'", "più"]),
+        ("it", "da Martha's Vineyard", ["da", "Martha", "'s", "Vineyard"]),
+        ("fr", "l'«idée» de Martha's", ["l'", "«", "idée", "»", "de", "Martha's"]),
         ("nl", "'s avonds en 't is laat", ["'s", "avonds", "en", "'t", "is", "laat"]),
         ("nl", "het gravel:,,Dat is zo. Hij:,, Ik", ["het", "gravel", ":", ",,", "Dat", "is", "zo", ".", "Hij", ":", ",,", "Ik"]),
     ],

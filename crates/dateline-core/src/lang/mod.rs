@@ -77,6 +77,9 @@ pub(crate) struct TokenizerWords {
     pub hyphen_prefixes: Vec<String>,
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
     pub english_clitics: bool,
+    /// Whether an English possessive `'s` stays a token of its own in a
+    /// language without English clitics (`Martha` `'s`).
+    pub possessive_s: bool,
     /// Whether words joined by hyphens stay one token (`Saint-Pétersbourg`).
     pub keep_hyphens: bool,
     /// Whether a hyphen before digits joins (`1929-89`, `6-2`, `G-3`).
@@ -193,6 +196,7 @@ impl Language {
                 semicolon_ends: t.sentences.semicolon_ends,
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
+                possessive_s: t.clitics.possessive_s,
                 keep_hyphens: t.hyphens.keep,
                 number_hyphens: t.hyphens.numbers,
                 ordinal_dot: t.numbers.ordinal_dot,
@@ -313,6 +317,9 @@ struct CliticsPart {
     /// Words that start with an apostrophe and are one token (`'t`).
     #[serde(default)]
     proclitics: Vec<String>,
+    /// An English possessive `'s` is a token of its own (`King` `'s`).
+    #[serde(default)]
+    possessive_s: bool,
 }
 
 /// `guard.toml`.

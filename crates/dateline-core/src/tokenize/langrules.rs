@@ -129,16 +129,45 @@ impl Tokenizer {
                 continue;
             }
             // `po'`, `E'`: a short word cut short keeps its apostrophe
-            // (languages with elisions), where a space or the end follows.
+            // (languages with elisions), where a space or the end follows,
+            // unless an apostrophe just before it opens a quotation (`'CCPL'`).
             if elide
                 && text[t.start()..t.end()] == *"'"
                 && (t.end() == text.len() || text[t.end()..].starts_with(char::is_whitespace))
+                && !out.last().is_some_and(|l| text[..l.start()].ends_with(['\'', '’']))
                 && let Some(last) = out.last_mut()
                 && last.end() == t.start()
                 && (1..=4).contains(&text[last.start()..last.end()].chars().count())
                 && text[last.start()..last.end()].chars().all(char::is_alphabetic)
             {
                 *last = Token::new(last.start(), t.end(), t.space_after());
+                continue;
+            }
+            // `dell'art.`: the word after an elision and its period are an
+            // abbreviation that never ends a sentence (`art.`).
+            if elide
+                && text[t.start()..t.end()] == *"."
+                && out.len() >= 2
+                && out[out.len() - 2].end() == out[out.len() - 1].start()
+                && text[..out[out.len() - 1].start()].ends_with(['\'', '’'])
+                && let Some(last) = out.last_mut()
+                && last.end() == t.start()
+                && lex.flags(&text[last.start()..t.end()]) & lexicon::NON_FINAL != 0
+            {
+                *last = Token::new(last.start(), t.end(), t.space_after());
+                continue;
+            }
+            // `l` `'` `"effetto"`: an elided word before a quotation mark
+            // keeps its apostrophe (`l'`).
+            if elide
+                && matches!(&text[t.start()..t.end()], "'" | "’")
+                && t.end() < text.len()
+                && !text[t.end()..].starts_with(char::is_whitespace)
+                && let Some(last) = out.last_mut()
+                && last.end() == t.start()
+                && lex.elisions.contains(&format!("{}'", text[last.start()..last.end()].to_lowercase()))
+            {
+                *last = Token::new(last.start(), t.end(), false);
                 continue;
             }
             // `'t`, `'s` (Dutch): a proclitic and its letter are one token.
@@ -158,11 +187,16 @@ impl Tokenizer {
             {
                 let (x, y) = (&text[last.start()..last.end()], &text[t.start()..t.end()]);
                 let quotes = matches!((x, y), ("'", "'") | ("`", "`") | (",", ","));
+                // `King` `'s` (Italian, as UD writes English names).
+                let possessive = lex.possessive_s
+                    && matches!(y, "'s" | "’s")
+                    && x.chars().all(char::is_alphabetic)
+                    && (t.end() == text.len() || !text[t.end()..].starts_with(char::is_alphanumeric));
                 // A clitic split starts with an apostrophe (`'s`, `n't`) or is
                 // letters (`m` of `im`, `nt` of `dont`).
                 let may =
                     matches!(y.as_bytes()[0], b'\'' | 0xE2 | b'n' | b'N') || y.bytes().all(|b| b.is_ascii_alphabetic());
-                if quotes || (may && clitic_len(&text[last.start()..t.end()]) == Some(y.len())) {
+                if quotes || (may && !possessive && clitic_len(&text[last.start()..t.end()]) == Some(y.len())) {
                     *last = Token::new(last.start(), t.end(), t.space_after());
                     continue;
                 }
@@ -172,12 +206,21 @@ impl Tokenizer {
                 let cut = w.char_indices().find(|&(_, c)| is_apostrophe(c)).map(|(i, c)| i + c.len_utf8());
                 let split = cut.filter(|&c| {
                     c < w.len()
-                        && w[c..].chars().next().is_some_and(char::is_alphanumeric)
+                        && w[c..].chars().next().is_some_and(|n| n.is_alphanumeric() || OPENING_QUOTES.contains(n))
                         && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
                 });
                 if let Some(c) = split {
                     out.push(Token::new(t.start(), t.start() + c, false));
-                    out.push(Token::new(t.start() + c, t.end(), t.space_after()));
+                    // `l'«idea`: the opening quotation marks are tokens of their own.
+                    let mut at = t.start() + c;
+                    while let Some(q) = text[at..t.end()].chars().next().filter(|&q| OPENING_QUOTES.contains(q)) {
+                        let end = at + q.len_utf8();
+                        out.push(Token::new(at, end, end == t.end() && t.space_after()));
+                        at = end;
+                    }
+                    if at < t.end() {
+                        out.push(Token::new(at, t.end(), t.space_after()));
+                    }
                     continue;
                 }
             }
@@ -187,6 +230,10 @@ impl Tokenizer {
         true
     }
 }
+
+/// Quotation marks that open a quotation, which the scan may leave glued
+/// to an elided word before them (`l'«idea»`).
+const OPENING_QUOTES: &str = "«“‘„‹";
 
 /// The script class of a character for [`split_cjk`]: 0 other, 1 Han, 2
 /// Hiragana, 3 Katakana, 4 CJK punctuation (a token each).

@@ -32,6 +32,8 @@ pub(super) struct Lexicon {
     long: FxHashMap<String, u8>,
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
     pub english_clitics: bool,
+    /// Whether an English possessive `'s` stays a token (`King` `'s`).
+    pub possessive_s: bool,
     /// Whether words joined by hyphens stay one token, and the suffixes
     /// that do not (`-il`).
     pub keep_hyphens: bool,
@@ -55,6 +57,7 @@ impl Lexicon {
         let t = &lang.tokenizer;
         let mut lex = Self {
             english_clitics: t.english_clitics,
+            possessive_s: t.possessive_s,
             elisions: t.elisions.clone(),
             keep_hyphens: t.keep_hyphens,
             number_hyphens: t.number_hyphens,

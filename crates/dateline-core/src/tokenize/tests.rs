@@ -422,3 +422,24 @@ fn number_hyphens_join_and_come_apart_for_the_tagger() {
     }
     assert!(super::number_parts(text, &tok.tokenize("Saint-Denis gagne."), &[]).is_none());
 }
+
+/// Elisions before quotation marks and abbreviations, quoted short words and
+/// English possessives in Italian (and not in French).
+#[test]
+fn elisions_quotes_and_possessives() {
+    let toks = |code: &str, text: &str| -> Vec<String> {
+        let tok = Tokenizer::default().with_lang(crate::Lang::from_code(code).unwrap());
+        tok.tokenize(text).iter().map(|t| text[t.start()..t.end()].to_owned()).collect()
+    };
+    assert_eq!(
+        toks("it", "sull'\"Espresso\" e l’«idea»"),
+        ["sull'", "\"", "Espresso", "\"", "e", "l’", "«", "idea", "»"]
+    );
+    assert_eq!(
+        toks("it", "dell'art. 5 ('CCPL') po' E'"),
+        ["dell'", "art.", "5", "(", "'", "CCPL", "'", ")", "po'", "E'"]
+    );
+    assert_eq!(toks("it", "da Martha's Vineyard"), ["da", "Martha", "'s", "Vineyard"]);
+    assert_eq!(toks("fr", "l'«idée» de Martha's"), ["l'", "«", "idée", "»", "de", "Martha's"]);
+    assert_eq!(toks("en", "Martha's"), ["Martha", "'s"]);
+}
