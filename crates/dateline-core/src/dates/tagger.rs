@@ -216,7 +216,7 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
                 .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
                 .map(|c| c.gran.public()),
             clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
-            value: x.value,
+            value: utc_value(g, x.value, x.cal.and_then(|c| c.zone)),
             modifier: x.modifier,
             freq: x.freq,
             quant: x.quant,
@@ -253,6 +253,15 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
             }),
     );
     carry
+}
+
+/// `value` with ISO's `Z` where the language writes it (`utc_designator`):
+/// a clock time (`…T16:00`) written in UTC (`16:00 GMT`).
+fn utc_value(g: &Grammar, value: String, zone: Option<i16>) -> String {
+    let clock = value
+        .rsplit_once('T')
+        .is_some_and(|(_, t)| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.'));
+    if g.utc_designator && zone == Some(0) && clock { value + "Z" } else { value }
 }
 
 #[cfg(test)]

@@ -17,6 +17,10 @@ pub(crate) struct WordsFile {
     /// thousands (`3,5`, `1.500`), as in most languages but English.
     #[serde(default)]
     pub decimal_comma: bool,
+    /// Whether a time written in UTC (`16:00 GMT`) carries ISO's `Z` in its
+    /// value (`T16:00Z`), as the language's TimeML corpus writes it.
+    #[serde(default)]
+    pub utc_designator: bool,
     /// Class name → (word or phrase → value).
     #[serde(default)]
     pub class: BTreeMap<String, BTreeMap<String, toml::Value>>,

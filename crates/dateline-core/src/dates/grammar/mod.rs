@@ -173,6 +173,8 @@ pub(crate) struct Grammar {
     pub date_order: crate::dates::DateOrder,
     /// Whether `NUM` reads `3,5` as three and a half (and `1.500` as 1500).
     pub decimal_comma: bool,
+    /// Whether a time written in UTC gets `Z` in its value (`T16:00Z`).
+    pub utc_designator: bool,
     /// What may follow the digits of an ordinal (`th`, `º`, `er`), lower case:
     /// the list `ordinal_suffix`.
     pub ordinal_suffixes: Vec<Box<str>>,
@@ -331,6 +333,7 @@ impl Grammar {
             lists_used: ListsUsed::default(),
             date_order,
             decimal_comma: words.decimal_comma,
+            utc_designator: words.utc_designator,
             ordinal_suffixes: words
                 .list
                 .get("ordinal_suffix")
