@@ -259,7 +259,19 @@ impl Resolver<'_> {
                     c.minute = f.minute;
                     return (Some(c), Anchor::None);
                 }
-                _ => self.d.reference,
+                _ => {
+                    // News: a day named in the sentence or the few before it
+                    // is the day of a time alone (`plays tomorrow at the arena
+                    // (6:45 p.m.)`; `A truck overturned yesterday at six. ...
+                    // Traffic was cut until 11:45.`).
+                    let named = self.carry.anchors[0]
+                        .filter(|(i, _)| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i))) <= 5)
+                        .and_then(|(i, c)| Some((c.date()?, i)));
+                    if let Some((d, i)) = named {
+                        return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
+                    }
+                    self.d.reference
+                }
             };
             day.map(|d| with_time(Cal::day(d), f))
         } else {
