@@ -81,7 +81,9 @@ impl Tokenizer {
             }
             // `gravel:,,Dat`: the Dutch opening quote `,,` glued to words is a
             // token of its own, and so is the punctuation beside it.
-            if undo && t.end() - t.start() > 2 && text[t.start()..t.end()].contains(",,") {
+            // Two commas in a row, tested on the bytes: `str::contains` with a
+            // string pattern sets up a substring searcher for every token.
+            if undo && t.end() - t.start() > 2 && bytes[t.start()..t.end()].windows(2).any(|w| w == b",,") {
                 let b = &bytes[t.start()..t.end()];
                 let mut push = |s: usize, e: usize| {
                     let end = t.start() + e;
@@ -121,7 +123,7 @@ impl Tokenizer {
             // `km²`: a superscript unit power is a token of its own (UD).
             if undo
                 && t.end() - t.start() > 2
-                && text[t.start()..t.end()].ends_with(['²', '³'])
+                && matches!(bytes[t.start()..t.end()], [.., 0xC2, 0xB2 | 0xB3]) // `²` or `³`
                 && text[t.start()..t.end() - 2].chars().all(char::is_alphabetic)
             {
                 out.push(Token::new(t.start(), t.end() - 2, false));
@@ -257,17 +259,43 @@ pub(super) fn cjk_class(c: char) -> u8 {
 /// There is no dictionary: a run of Han characters stays one token. Whether
 /// anything was cut.
 pub(super) fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
-    // Han, kana and CJK punctuation are three-byte characters led by 0xE3–0xE9 or 0xEF.
-    if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b) || b == 0xEF) {
+    // Han, kana and CJK punctuation are three-byte characters led by 0xE3–0xE9
+    // or 0xEF. Where those are: blocks of 64 bytes are first tested for a
+    // byte of 0xE3 or more (a maximum, which the compiler vectorises), since
+    // most texts have none; the rare ones are then decoded and classed.
+    let bytes = text.as_bytes();
+    let mut cjk: Vec<usize> = Vec::new();
+    for (n, block) in bytes.chunks(64).enumerate() {
+        if block.iter().copied().max().unwrap_or(0) < 0xE3 {
+            continue;
+        }
+        for (k, &b) in block.iter().enumerate() {
+            let at = n * 64 + k;
+            if ((0xE3..=0xE9).contains(&b) || b == 0xEF) && text[at..].chars().next().is_some_and(|c| cjk_class(c) != 0)
+            {
+                cjk.push(at);
+            }
+        }
+    }
+    if cjk.is_empty() {
         return false;
     }
-    let has = |t: &Token| text[t.start()..t.end()].chars().any(|c| cjk_class(c) != 0);
-    if !tokens.iter().any(has) {
+    // A token has a CJK character if one of those positions is inside it
+    // (tokens and positions are both in text order).
+    let mut next = 0;
+    let mut has = |t: &Token| {
+        while next < cjk.len() && cjk[next] < t.start() {
+            next += 1;
+        }
+        next < cjk.len() && cjk[next] < t.end()
+    };
+    let marked: Vec<bool> = tokens.iter().map(&mut has).collect();
+    if !marked.contains(&true) {
         return false;
     }
     let mut out = Vec::with_capacity(tokens.len() * 2);
-    for &t in tokens.iter() {
-        if !has(&t) {
+    for (&t, &marked) in tokens.iter().zip(&marked) {
+        if !marked {
             out.push(t);
             continue;
         }
@@ -306,11 +334,15 @@ pub(super) fn join_hyphenated(
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
-        let after = (k + 2 < tokens.len()).then(|| text[tokens[k + 2].start()..].chars().next()).flatten();
+        // The hyphen first: the one test that fails for almost every token.
+        let hyphen = k + 2 < tokens.len() && {
+            let h = &text.as_bytes()[tokens[k + 1].start()..tokens[k + 1].end()];
+            h == b"-" || h == "‐".as_bytes()
+        };
+        let after = hyphen.then(|| text[tokens[k + 2].start()..].chars().next()).flatten();
         let digit = after.is_some_and(|c| c.is_ascii_digit());
-        let joins = k + 2 < tokens.len()
+        let joins = hyphen
             && ((letters && after.is_some_and(char::is_alphabetic)) || (numbers && digit))
-            && matches!(&text[tokens[k + 1].start()..tokens[k + 1].end()], "-" | "‐")
             && t.end() == tokens[k + 1].start()
             && tokens[k + 1].end() == tokens[k + 2].start()
             && word_end(&t)

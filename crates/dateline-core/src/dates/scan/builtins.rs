@@ -119,7 +119,17 @@ impl Scan<'_> {
         if s.is_empty() {
             return empty;
         }
-        self.g.ordinal_suffixes.iter().any(|x| x.eq_ignore_ascii_case(s) || **x == *s.to_lowercase())
+        let list = &self.g.ordinal_suffixes;
+        if list.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+            return true;
+        }
+        // Beyond ASCII (`ª`, `ÈME`) the suffix in lower case, made once and
+        // only here: an ASCII suffix equal to a listed one once lower-cased is
+        // already equal to it ignoring ASCII case.
+        !s.is_ascii() && {
+            let lower = s.to_lowercase();
+            list.iter().any(|x| **x == *lower)
+        }
     }
 
     fn class_value(&self, i: usize, class: Class) -> Option<(i64, f64, usize)> {

@@ -34,6 +34,11 @@ impl Scan<'_> {
                 if !self.is_slow() && !span.as_bytes().last().is_some_and(|&b| self.g.shapes.last[b as usize]) {
                     continue;
                 }
+                // Most spans match no shape: `is_match` says so without the
+                // set of matches, which is allocated and read shape by shape.
+                if !self.g.shapes.set.is_match(span) {
+                    continue;
+                }
                 let matched = self.g.shapes.set.matches(span);
                 for s in matched.iter() {
                     let s16 = u16::try_from(s).unwrap_or(u16::MAX);
