@@ -18,6 +18,10 @@ pub fn syntactic_words(lang: Lang, token: &str) -> Option<Vec<String>> {
     if t.contractions.is_empty() || token.len() > t.longest_contraction + 2 {
         return None;
     }
+    // Most tokens are short ASCII and no contraction: turned away without allocating.
+    if super::with_ascii_lower(token.as_bytes(), |k| t.contractions.contains_key(k)) == Some(false) {
+        return None;
+    }
     let key = token.to_lowercase().replace('’', "'");
     let words = t.contractions.get(&key)?;
     let chars = token.chars().count();
