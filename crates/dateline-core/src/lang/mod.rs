@@ -78,7 +78,7 @@ pub(crate) struct TokenizerWords {
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
     pub english_clitics: bool,
     /// Whether an English possessive `'s` stays a token of its own in a
-    /// language without English clitics (`Martha` `'s`).
+    /// language without English clitics (`Nella` `'s`).
     pub possessive_s: bool,
     /// Whether words joined by hyphens stay one token (`Saint-Pétersbourg`).
     pub keep_hyphens: bool,
@@ -317,7 +317,7 @@ struct CliticsPart {
     /// Words that start with an apostrophe and are one token (`'t`).
     #[serde(default)]
     proclitics: Vec<String>,
-    /// An English possessive `'s` is a token of its own (`King` `'s`).
+    /// An English possessive `'s` is a token of its own (`Nella` `'s`).
     #[serde(default)]
     possessive_s: bool,
 }

@@ -132,7 +132,7 @@ impl Tokenizer {
             }
             // `po'`, `E'`: a short word cut short keeps its apostrophe
             // (languages with elisions), where a space or the end follows,
-            // unless an apostrophe just before it opens a quotation (`'CCPL'`).
+            // unless an apostrophe just before it opens a quotation (`'ABDR'`).
             if elide
                 && text[t.start()..t.end()] == *"'"
                 && (t.end() == text.len() || text[t.end()..].starts_with(char::is_whitespace))
@@ -159,7 +159,7 @@ impl Tokenizer {
                 *last = Token::new(last.start(), t.end(), t.space_after());
                 continue;
             }
-            // `l` `'` `"effetto"`: an elided word before a quotation mark
+            // `l` `'` `"orto"`: an elided word before a quotation mark
             // keeps its apostrophe (`l'`).
             if elide
                 && matches!(&text[t.start()..t.end()], "'" | "’")
@@ -189,7 +189,7 @@ impl Tokenizer {
             {
                 let (x, y) = (&text[last.start()..last.end()], &text[t.start()..t.end()]);
                 let quotes = matches!((x, y), ("'", "'") | ("`", "`") | (",", ","));
-                // `King` `'s` (Italian, as UD writes English names).
+                // `Nella` `'s` (Italian, as UD writes English names).
                 let possessive = lex.possessive_s
                     && matches!(y, "'s" | "’s")
                     && x.chars().all(char::is_alphabetic)

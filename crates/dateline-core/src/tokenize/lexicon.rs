@@ -32,7 +32,7 @@ pub(super) struct Lexicon {
     long: FxHashMap<String, u8>,
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
     pub english_clitics: bool,
-    /// Whether an English possessive `'s` stays a token (`King` `'s`).
+    /// Whether an English possessive `'s` stays a token (`Nella` `'s`).
     pub possessive_s: bool,
     /// Whether words joined by hyphens stay one token, and the suffixes
     /// that do not (`-il`).
