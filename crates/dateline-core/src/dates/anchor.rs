@@ -30,7 +30,7 @@ impl Lean {
             Dir::Past => Self::Last,
             Dir::Future => Self::Next,
             Dir::This => Self::This,
-            Dir::Last => Self::WeekBefore,
+            Dir::Last | Dir::Previous => Self::WeekBefore,
             Dir::Next => Self::WeekAfter,
         }
     }

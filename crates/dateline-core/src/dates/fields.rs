@@ -140,8 +140,11 @@ pub(crate) enum Dir {
     Future,
     /// `this`: the occurrence in the anchor's current period.
     This,
-    /// `last`, `previous`: as `Past`, but a weekday is the previous week's.
+    /// `last`: as `Past`, but in conversation a weekday is the previous
+    /// week's (news means the latest one).
     Last,
+    /// `previous`: as `Past`, but a weekday is the previous week's.
+    Previous,
     /// `next`: as `Future`, but a weekday is the next week's.
     Next,
 }
@@ -153,6 +156,7 @@ impl Dir {
             "future" => Self::Future,
             "this" => Self::This,
             "last" => Self::Last,
+            "previous" => Self::Previous,
             "next" => Self::Next,
             _ => return None,
         })
@@ -161,7 +165,7 @@ impl Dir {
     /// `Past`, `Future` or `This`: the direction without the weekday reading.
     pub(crate) fn plain(self) -> Self {
         match self {
-            Self::Last => Self::Past,
+            Self::Last | Self::Previous => Self::Past,
             Self::Next => Self::Future,
             d => d,
         }

@@ -344,7 +344,9 @@ impl<'a> Resolver<'a> {
                 let days = self.d.reference.map_or((None, None), |r| {
                     let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
                     match dir {
-                        Dir::Past | Dir::Last => (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1)),
+                        Dir::Past | Dir::Last | Dir::Previous => {
+                            (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1))
+                        }
                         Dir::Future | Dir::Next => match r.checked_add_days(1) {
                             Some(next) => (Some(next), if df.vague { None } else { len(next, 1) }),
                             None => (None, None),

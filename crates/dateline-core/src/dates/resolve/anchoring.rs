@@ -18,6 +18,11 @@ impl Resolver<'_> {
     /// Which occurrence of a weekday or month the clause means.
     fn lean(&self, f: &Fields, cue: Cue) -> Lean {
         if let Some(d) = f.dir {
+            // News writes `last Tuesday` for the latest Tuesday before the
+            // day it reports on; in conversation it is the one of last week.
+            if d == Dir::Last && self.d.doctype == DocumentType::News {
+                return Lean::Last;
+            }
             return Lean::of_dir(d);
         }
         if let Some(d) = f.lean {
