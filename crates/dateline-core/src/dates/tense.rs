@@ -144,6 +144,10 @@ impl Words<'_> {
     pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
         let n = self.ids.len();
         for k in (sent_start..start.min(n)).rev() {
+            // `since shortly after the Oct. 23 attack`: near enough to govern it.
+            if start - k <= 4 && self.cues(k) & cue::PAST_BEFORE != 0 {
+                return Cue { tense: Tense::Past, at: Some(k) };
+            }
             if let Some(t) = self.cue(k) {
                 return Cue { tense: t, at: Some(k) };
             }

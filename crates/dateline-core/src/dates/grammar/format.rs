@@ -125,6 +125,10 @@ pub(crate) struct TenseFile {
     /// Words before `to`/`been due` that put a future in the past (`had`).
     #[serde(default)]
     pub past_auxiliaries: Vec<String>,
+    /// Words that put an expression after them in the past (`since March`),
+    /// read only before it.
+    #[serde(default)]
+    pub past_before: Vec<String>,
     /// Endings of regular past forms (`ed`), with the words that end so but are not.
     #[serde(default)]
     pub past_endings: Vec<String>,

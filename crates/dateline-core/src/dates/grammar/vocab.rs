@@ -50,6 +50,7 @@ pub(crate) mod cue {
     pub const COLLOQUIAL: u16 = 1 << 8;
     pub const REPORTING: u16 = 1 << 9;
     pub const NOT_FUTURE: u16 = 1 << 10;
+    pub const PAST_BEFORE: u16 = 1 << 11;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -141,7 +142,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 11] = [
+        let flagged: [(&[String], u16); 12] = [
             (&t.past, cue::PAST),
             (&t.future, cue::FUTURE),
             (&t.present, cue::PRESENT),
@@ -149,6 +150,7 @@ impl Grammar {
             (&t.auxiliaries, cue::AUXILIARY),
             (&t.perfect, cue::PERFECT),
             (&t.past_auxiliaries, cue::PAST_AUXILIARY),
+            (&t.past_before, cue::PAST_BEFORE),
             (&t.not_past, cue::NOT_PAST),
             (&t.not_future, cue::NOT_FUTURE),
             (&d.colloquial, cue::COLLOQUIAL),
