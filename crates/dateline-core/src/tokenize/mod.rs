@@ -450,7 +450,15 @@ impl Tokenizer {
                     .map(token_index),
             );
         }
-        sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
+        sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch);
+        if text.len() > KEEP_BUFFERS_UP_TO {
+            // A huge text: its working lists (5 bytes a token) go before
+            // its sentences (16 bytes each) are made, not kept beside them.
+            buf.cands = Vec::new();
+            buf.spans = Vec::new();
+            buf.scratch.release();
+        }
+        buf.scratch.sentences(&buf.tokens, &mut buf.sentences);
         if self.lex().semicolon_ends {
             sentences::split_at_semicolons(text, &buf.tokens, &mut buf.sentences);
         }
