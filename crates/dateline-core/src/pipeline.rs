@@ -357,7 +357,7 @@ impl Pipeline {
         // and a match must begin and end where the document's tokens do.
         let parts = if tokenizer.keeps_hyphens() { hyphen_parts(text, &tokens) } else { None };
         let gaz_tokens = parts.as_deref().unwrap_or(&tokens);
-        let entities = if !self.options.entities {
+        let mut entities: Vec<Entity> = if !self.options.entities {
             Vec::new()
         } else if self.options.all_matches {
             self.gazetteer.find_all(text, gaz_tokens)
@@ -379,6 +379,8 @@ impl Pipeline {
             name: m.name,
         })
         .collect();
+        // Collected in the matcher's larger list: kept at their own size.
+        entities.shrink_to_fit();
         let document_type = document_type.unwrap_or(self.options.document_type);
         let tagged = if self.options.timexes {
             let opts = TagOptions { reference: reference_date, document_type, prefer: None, lang: Some(lang) };
