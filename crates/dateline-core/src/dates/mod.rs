@@ -478,10 +478,35 @@ impl TemporalTagger {
     /// one call. A language whose grammar does not compile finds nothing.
     #[must_use]
     pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
-        let lang = self.lang_of(text, opts.lang);
         // Numbers the tokenizer joined at hyphens (`1929-89`) are read apart.
         let parts = crate::tokenize::number_parts(text, tokens, sentences);
         let (tokens, sentences) = parts.as_ref().map_or((tokens, sentences), |(t, s)| (&t[..], &s[..]));
+        self.tag_parts(text, tokens, sentences, opts)
+    }
+
+    /// As [`Self::tag_document`] for a caller that owns the tokens: those
+    /// joined at hyphens before digits are split in place for the tagger
+    /// and joined again after, not copied with every other token.
+    pub(crate) fn tag_document_owned(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        sentences: &[Sentence],
+        opts: &TagOptions,
+    ) -> Tagged {
+        match crate::tokenize::split_parts(text, tokens, sentences) {
+            None => self.tag_parts(text, tokens, sentences, opts),
+            Some((joined, moved)) => {
+                let tagged = self.tag_parts(text, tokens, &moved, opts);
+                crate::tokenize::join_parts(tokens, &joined);
+                tagged
+            }
+        }
+    }
+
+    /// [`Self::tag_document`] of tokens already read apart.
+    fn tag_parts(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
+        let lang = self.lang_of(text, opts.lang);
         match grammar(lang) {
             Ok(g) => {
                 let mut t = tagger::tag(g, self.date_order.unwrap_or(g.date_order), text, tokens, sentences, opts);
