@@ -2,7 +2,7 @@
 //! `explain()` reports about them.
 
 use dateline_core::export::{ExplanationRecord, explanation_record};
-use dateline_core::{Date, TimeRange, Timex};
+use dateline_core::{Date, TimeRange, Timex, TimexAttr};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -232,10 +232,10 @@ pub(crate) fn py_timex(text: &str, all: &[Timex], t: &Timex, start: usize, end: 
         end,
         text: text[t.start..t.end].to_owned(),
         timex_type: t.timex_type.as_str(),
-        value: t.value.clone(),
-        modifier: t.modifier,
-        freq: t.freq.clone(),
-        quant: t.quant,
+        value: t.value.to_string(),
+        modifier: t.modifier.map(TimexAttr::as_str),
+        freq: t.freq.as_deref().map(str::to_owned),
+        quant: t.quant.map(TimexAttr::as_str),
         granularity: t.granularity.map(|g| g.as_str()),
         zone: t.zone_offset(),
         range: t.interval(),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use dateline_core::export::explanation_record;
 use dateline_core::span::CharCursor;
-use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, Tokenizer};
+use dateline_core::{Granularity, ReferenceDate, TagOptions, TemporalTagger, Timex, TimexAttr, Tokenizer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyDict;
@@ -68,7 +68,7 @@ impl PyParsedTime {
     /// The TIMEX3 `mod` (`START`, `APPROX`, …) or None.
     #[getter(r#mod)]
     fn modifier(&self) -> Option<&'static str> {
-        self.timex.modifier
+        self.timex.modifier.map(TimexAttr::as_str)
     }
 
     /// The TIMEX3 `freq` of a SET (`2X`), or None.
@@ -80,7 +80,7 @@ impl PyParsedTime {
     /// The TIMEX3 `quant` of a SET (`EVERY`), or None.
     #[getter]
     fn quant(&self) -> Option<&'static str> {
-        self.timex.quant
+        self.timex.quant.map(TimexAttr::as_str)
     }
 
     /// How fine the value is: `century`, `decade`, `year`, `half`,

@@ -5,6 +5,7 @@
 //! dates are integer operations.
 
 use std::fmt;
+use std::num::NonZeroU8;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,8 +30,17 @@ pub const MAX_YEAR: i32 = 9999;
 #[serde(try_from = "String", into = "String")]
 pub struct Date {
     year: i32,
-    month: u8,
+    /// Never 0: an `Option<Date>` (and a pair of them) takes no more room.
+    month: NonZeroU8,
     day: u8,
+}
+
+/// A month number, 1 to 12.
+const fn month(m: u8) -> NonZeroU8 {
+    match NonZeroU8::new(m) {
+        Some(m) => m,
+        None => NonZeroU8::MIN,
+    }
 }
 
 /// Number of days in `month` of `year`, or 0 for a month outside 1..=12.
@@ -76,7 +86,7 @@ impl Date {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        Some(Self { year, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+        Some(Self { year, month: NonZeroU8::new(u8::try_from(month).ok()?)?, day: u8::try_from(day).ok()? })
     }
 
     /// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`.
@@ -139,7 +149,7 @@ impl Date {
     /// The month, 1 to 12.
     #[must_use]
     pub fn month(self) -> u32 {
-        u32::from(self.month)
+        u32::from(self.month.get())
     }
     /// The day of the month, 1 to 31.
     #[must_use]
@@ -151,10 +161,10 @@ impl Date {
     #[must_use]
     pub fn to_epoch_days(self) -> i64 {
         // Howard Hinnant's days_from_civil, written for i64.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let y = i64::from(self.year) - i64::from(self.month.get() <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
-        let m = i64::from(self.month);
+        let m = i64::from(self.month.get());
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
@@ -192,9 +202,9 @@ impl Date {
     #[must_use]
     pub fn add_days(self, n: i64) -> Self {
         Self::from_epoch_days(self.to_epoch_days().saturating_add(n)).unwrap_or(if n < 0 {
-            Self { year: MIN_YEAR, month: 1, day: 1 }
+            Self { year: MIN_YEAR, month: month(1), day: 1 }
         } else {
-            Self { year: MAX_YEAR, month: 12, day: 31 }
+            Self { year: MAX_YEAR, month: month(12), day: 31 }
         })
     }
 
@@ -210,7 +220,7 @@ impl Date {
     pub fn iso_week(self) -> (i32, u32) {
         let wd = i64::from(self.weekday());
         let thursday = self.add_days(4 - wd);
-        let jan1 = Self { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Self { year: thursday.year, month: month(1), day: 1 };
         let week = (thursday.to_epoch_days() - jan1.to_epoch_days()) / 7 + 1;
         (thursday.year, u32::try_from(week).unwrap_or(1))
     }

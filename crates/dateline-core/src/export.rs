@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::pipeline::Document;
 use crate::span::CharCursor;
-use crate::{Anchor, Date, Gazetteer, Timex};
+use crate::{Anchor, Date, Gazetteer, Timex, TimexAttr};
 use std::cell::RefCell;
 
 /// Which parts of a document to include.
@@ -89,20 +89,20 @@ pub fn explanation_record<'a>(text: &'a str, timexes: &'a [Timex], me: &'a Timex
     let e = &me.explanation;
     let (anchor, anchor_date, anchor_index) = match e.anchor {
         Anchor::Reference(d) => ("reference", Some(d), None),
-        Anchor::Expression { index } => ("expression", None, Some(index)),
+        Anchor::Expression { index } => ("expression", None, Some(index as usize)),
         Anchor::None => ("none", None, None),
     };
     let other = anchor_index.and_then(|i| timexes.get(i));
     ExplanationRecord {
-        rule: e.rule,
-        via: &e.via,
+        rule: e.rule(),
+        via: e.via(),
         anchor,
         anchor_date,
         anchor_index,
         anchor_text: other.map(|o| &text[o.start..o.end]),
         anchor_value: other.map(|o| o.value.as_str()),
         tense: e.tense.as_str(),
-        cue: e.cue.map(|(a, b)| &text[a..b]),
+        cue: e.cue_span().map(|(a, b)| &text[a..b]),
         document_type: e.document_type.as_str(),
         text: e.describe(text, timexes, me),
     }
@@ -267,9 +267,9 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                     sentence: doc.sentence_of(t.start),
                     kind: t.timex_type.as_str(),
                     value: &t.value,
-                    modifier: t.modifier,
+                    modifier: t.modifier.map(TimexAttr::as_str),
                     freq: t.freq.as_deref(),
-                    quant: t.quant,
+                    quant: t.quant.map(TimexAttr::as_str),
                     interval: t.interval().map(|(a, b)| (a.to_string(), b.to_string())),
                     zone: t.zone_offset(),
                     explanation: parts.explain.then(|| explanation_record(text, &doc.timexes, t)),

@@ -42,8 +42,8 @@ pub mod tokenize;
 pub use civil::Date;
 pub use dates::{
     Anchor, DateOrder, DocumentType, Explanation, Granularity, Prefer, TagOptions, Tagged, TemporalTagger, Tense,
-    TimeRange, Timex, TimexType, detect_reference_date, detect_reference_date_in, detect_reference_date_with,
-    parse_time,
+    TimeRange, Timex, TimexAttr, TimexType, TimexValue, detect_reference_date, detect_reference_date_in,
+    detect_reference_date_with, parse_time,
 };
 pub use error::Error;
 pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match, NameRules, Rule, world};

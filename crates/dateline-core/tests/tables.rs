@@ -181,10 +181,10 @@ fn date_tables() {
                 .map(|t| ExpTimex {
                     text: c.input[t.start..t.end].to_owned(),
                     timex_type: t.timex_type.as_str().to_owned(),
-                    value: t.value,
-                    modifier: t.modifier.map(str::to_owned),
-                    freq: t.freq,
-                    quant: t.quant.map(str::to_owned),
+                    value: t.value.into(),
+                    modifier: t.modifier.map(|m| m.to_string()),
+                    freq: t.freq.map(String::from),
+                    quant: t.quant.map(|q| q.to_string()),
                 })
                 .collect();
             if got != c.timexes {

@@ -4,7 +4,7 @@
 use super::{CatBuilder, Column, DocRef, NO_DATE, StrColumn, Table};
 use crate::span::CharCursor;
 use crate::tokenize::{attrs, syntactic_words};
-use crate::{DocumentType, Gazetteer, Rule, TimexType};
+use crate::{DocumentType, Gazetteer, Rule, TimexAttr, TimexType};
 
 pub(super) fn entities(docs: &[DocRef<'_>], gazetteer: &Gazetteer, first_doc: i64) -> Table {
     let n: usize = docs.iter().map(|d| d.doc.entities.len()).sum();
@@ -101,9 +101,9 @@ pub(super) fn timexes(docs: &[DocRef<'_>], first_doc: i64) -> Table {
             text.push(&d.text[t.start..t.end]);
             kind.code(t.timex_type.as_str());
             value.push(&t.value);
-            modifier.push_opt(t.modifier);
+            modifier.push_opt(t.modifier.map(TimexAttr::as_str));
             freq.push_opt(t.freq.as_deref());
-            quant.push_opt(t.quant);
+            quant.push_opt(t.quant.map(TimexAttr::as_str));
             let (b, e) = t.interval().map_or((NO_DATE, NO_DATE), |(a, b)| (a.to_epoch_days(), b.to_epoch_days()));
             begin.push(b);
             finish.push(e);

@@ -48,7 +48,7 @@ fn check(g: &Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'stati
     let found: Vec<String> = out
         .timexes
         .iter()
-        .map(|t| format!("{:?}={}({})", &ex.text[t.start..t.end], t.value, t.explanation.rule))
+        .map(|t| format!("{:?}={}({})", &ex.text[t.start..t.end], t.value, t.explanation.rule()))
         .collect();
     let ranges: Vec<String> =
         out.ranges.iter().map(|x| format!("{:?}={}({})", &ex.text[x.start..x.end], x.value(), x.rule)).collect();
@@ -70,8 +70,8 @@ fn check(g: &Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'stati
         }
         let mut fired = vec![x.rule];
         for t in &out.timexes {
-            fired.push(t.explanation.rule);
-            fired.extend(t.explanation.via.iter().copied());
+            fired.push(t.explanation.rule());
+            fired.extend(t.explanation.via().iter().copied());
         }
         return Ok(fired);
     }
@@ -81,13 +81,13 @@ fn check(g: &Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'stati
         .find(|t| (t.start, t.end) == (s, e))
         .ok_or_else(|| format!("no expression over the span; found {found:?}"))?;
     if t.value != ex.value {
-        return Err(format!("value {} (rule {}), expected {}", t.value, t.explanation.rule, ex.value));
+        return Err(format!("value {} (rule {}), expected {}", t.value, t.explanation.rule(), ex.value));
     }
-    if t.explanation.rule != r.name {
-        return Err(format!("found by rule {}, not {}", t.explanation.rule, r.name));
+    if t.explanation.rule() != r.name {
+        return Err(format!("found by rule {}, not {}", t.explanation.rule(), r.name));
     }
-    let mut fired = vec![t.explanation.rule];
-    fired.extend(t.explanation.via.iter().copied());
+    let mut fired = vec![t.explanation.rule()];
+    fired.extend(t.explanation.via().iter().copied());
     Ok(fired)
 }
 

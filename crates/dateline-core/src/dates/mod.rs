@@ -18,12 +18,13 @@
 //! let got: Vec<(&str, &str)> = tx.iter().map(|t| (&text[t.start..t.end], t.value.as_str())).collect();
 //! assert_eq!(got, [("Thursday", "2026-03-05"), ("two-day", "P2D"), ("January", "2026-01")]);
 //! assert_eq!(tx[1].timex_type, TimexType::Duration);
-//! assert_eq!(tx[0].explanation.rule, "weekday");
+//! assert_eq!(tx[0].explanation.rule(), "weekday");
 //! ```
 
 mod anchor;
 mod assign;
 mod cal;
+mod compact;
 mod doctype;
 mod examples;
 mod explain;
@@ -49,6 +50,7 @@ use crate::lang::Lang;
 use crate::tokenize::{Sentence, Token, Tokenizer};
 use grammar::{Grammar, Sources};
 
+pub use compact::{TimexAttr, TimexValue};
 pub use examples::check_examples;
 pub use explain::{Anchor, Explanation};
 pub use refdate::{detect_reference_date, detect_reference_date_in, detect_reference_date_with};
@@ -204,16 +206,17 @@ pub struct Timex {
     pub end: usize,
     /// DATE, TIME, DURATION or SET.
     pub timex_type: TimexType,
-    /// The TIMEX3 value (`2026-03-05`, `P2D`, `XXXX-01`, `FUTURE_REF`).
-    pub value: String,
+    /// The TIMEX3 value (`2026-03-05`, `P2D`, `XXXX-01`, `FUTURE_REF`),
+    /// kept without an allocation when short (see [`TimexValue`]).
+    pub value: TimexValue,
     /// The TIMEX3 `mod` attribute, if any (`START`, `APPROX`, …).
-    pub modifier: Option<&'static str>,
+    pub modifier: Option<TimexAttr>,
     /// The TIMEX3 `freq` of a SET (`2X` for `twice a week`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub freq: Option<String>,
+    pub freq: Option<Box<str>>,
     /// The TIMEX3 `quant` of a SET (`EVERY` for `every year`, `each Thursday`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quant: Option<&'static str>,
+    pub quant: Option<TimexAttr>,
     /// The UTC offset written with a time (`+01:00`, `EST`), in minutes; the
     /// value is in that zone's local time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -475,10 +478,35 @@ impl TemporalTagger {
     /// one call. A language whose grammar does not compile finds nothing.
     #[must_use]
     pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
-        let lang = self.lang_of(text, opts.lang);
         // Numbers the tokenizer joined at hyphens (`1929-89`) are read apart.
         let parts = crate::tokenize::number_parts(text, tokens, sentences);
         let (tokens, sentences) = parts.as_ref().map_or((tokens, sentences), |(t, s)| (&t[..], &s[..]));
+        self.tag_parts(text, tokens, sentences, opts)
+    }
+
+    /// As [`Self::tag_document`] for a caller that owns the tokens: those
+    /// joined at hyphens before digits are split in place for the tagger
+    /// and joined again after, not copied with every other token.
+    pub(crate) fn tag_document_owned(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        sentences: &[Sentence],
+        opts: &TagOptions,
+    ) -> Tagged {
+        match crate::tokenize::split_parts(text, tokens, sentences) {
+            None => self.tag_parts(text, tokens, sentences, opts),
+            Some((joined, moved)) => {
+                let tagged = self.tag_parts(text, tokens, &moved, opts);
+                crate::tokenize::join_parts(tokens, &joined);
+                tagged
+            }
+        }
+    }
+
+    /// [`Self::tag_document`] of tokens already read apart.
+    fn tag_parts(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
+        let lang = self.lang_of(text, opts.lang);
         match grammar(lang) {
             Ok(g) => {
                 let mut t = tagger::tag(g, self.date_order.unwrap_or(g.date_order), text, tokens, sentences, opts);

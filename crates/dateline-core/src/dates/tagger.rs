@@ -2,13 +2,17 @@
 //! type, resolve every expression in text order, and build the public
 //! [`Timex`] and [`TimeRange`] lists with their explanations.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+
 use super::doctype::Evidence;
 use super::grammar::Grammar;
 use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
 use super::tense::{self, Cue};
 use super::value::NodeId;
-use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex};
+use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, TimexAttr};
 use crate::tokenize::{Sentence, Token};
 
 /// The sentence of each token, found by binary search over the sentences
@@ -131,21 +135,39 @@ pub(crate) fn tag_in_pieces(
         lang: crate::lang::Lang::default(),
     };
     let ctx = Context { g, text, tokens, sentences, opts, document_type };
+    let mut rule_lists = RuleLists::default();
     match kept {
         Some(tops) => {
-            resolve_group(&ctx, &scan, &tops, Carry::default(), &mut out);
+            resolve_group(&ctx, &scan, &tops, Carry::default(), &mut rule_lists, &mut out);
         }
         None => {
             let mut carry = Carry::default();
             for chunk in marks.chunks(group) {
                 let tops: Vec<NodeId> = chunk.iter().filter_map(|&(k, r)| scan.rematch(k, r)).collect();
-                carry = resolve_group(&ctx, &scan, &tops, carry, &mut out);
+                carry = resolve_group(&ctx, &scan, &tops, carry, &mut rule_lists, &mut out);
                 scan.release();
             }
         }
     }
     debug_assert_eq!(out.timexes.len(), expected, "expressions made and foreseen");
     out
+}
+
+/// The rule lists of a document's explanations (the rule, then its pieces'),
+/// each kept once and shared by the expressions built the same way (most
+/// of a long document's).
+#[derive(Default)]
+struct RuleLists(FxHashSet<Arc<[&'static str]>>);
+
+impl RuleLists {
+    fn get(&mut self, v: &[&'static str]) -> Arc<[&'static str]> {
+        if let Some(a) = self.0.get(v) {
+            return Arc::clone(a);
+        }
+        let a: Arc<[&'static str]> = v.into();
+        self.0.insert(Arc::clone(&a));
+        a
+    }
 }
 
 /// What resolving reads besides the scan.
@@ -161,7 +183,14 @@ struct Context<'a> {
 /// Resolves the expressions `tops` (in text order, after those `carry` goes
 /// on from) and appends them and their ranges to `out`; what the next group
 /// goes on from.
-fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry, out: &mut Tagged) -> Carry {
+fn resolve_group(
+    c: &Context<'_>,
+    scan: &Scan<'_>,
+    tops: &[NodeId],
+    carry: Carry,
+    rule_lists: &mut RuleLists,
+    out: &mut Tagged,
+) -> Carry {
     let (g, text, tokens, sentences) = (c.g, c.text, c.tokens, c.sentences);
     let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
     let words = tense::Words { g, ids: &scan.ids, text, tokens };
@@ -192,6 +221,7 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
         r.emit(t);
     }
     let (resolved, ranges, carry) = r.finish();
+    let mut rules = Vec::new();
     let span = |id: NodeId| {
         let n = &scan.nodes[id as usize];
         (tokens[n.start as usize].start(), tokens[n.end as usize - 1].end())
@@ -199,8 +229,9 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
     out.timexes.extend(resolved.into_iter().map(|x| {
         let (start, end) = span(x.node);
         let node = &scan.nodes[x.node as usize];
-        let mut v = Vec::new();
-        via(g, &scan.nodes, x.node, &mut v);
+        rules.clear();
+        rules.push(rule_name(g, node.rule));
+        via(g, &scan.nodes, x.node, &mut rules);
         Timex {
             start,
             end,
@@ -216,18 +247,17 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
                 .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
                 .map(|c| c.gran.public()),
             clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
-            value: utc_value(g, x.value, x.cal.and_then(|c| c.zone)),
-            modifier: x.modifier,
-            freq: x.freq,
-            quant: x.quant,
-            explanation: Explanation {
-                rule: rule_name(g, node.rule),
-                via: v,
-                anchor: x.anchor,
-                tense: x.cue.tense,
-                cue: x.cue.at.map(|k| (tokens[k].start(), tokens[k].end())),
-                document_type: c.document_type,
-            },
+            value: utc_value(g, x.value, x.cal.and_then(|c| c.zone)).into(),
+            modifier: x.modifier.and_then(TimexAttr::new),
+            freq: x.freq.map(String::into_boxed_str),
+            quant: x.quant.and_then(TimexAttr::new),
+            explanation: Explanation::new(
+                rule_lists.get(&rules),
+                x.anchor,
+                x.cue.tense,
+                x.cue.at.map(|k| (offset(tokens[k].start()), offset(tokens[k].end()))),
+                c.document_type,
+            ),
         }
     }));
     // A range whose end comes before its begin is a misreading: its ends stay
@@ -253,6 +283,12 @@ fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry
             }),
     );
     carry
+}
+
+/// A byte offset of a text the tokenizer took (at most
+/// [`crate::MAX_TEXT_BYTES`], 31 bits).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// `value` with ISO's `Z` where the language writes it (`utc_designator`):

@@ -330,7 +330,8 @@ pub(super) fn join_hyphenated(
     month: impl Fn(&str) -> bool,
 ) {
     let word_end = |t: &Token| text[t.start()..t.end()].chars().next_back().is_some_and(char::is_alphanumeric);
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    // In place: `w` tokens kept so far, never more than those read (`k`).
+    let mut w = 0;
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
@@ -352,8 +353,9 @@ pub(super) fn join_hyphenated(
             let (h, b) = (tokens[k + 1], tokens[k + 2]);
             let suffix = format!("-{}", text[b.start()..b.end()].to_lowercase());
             if !digit && suffixes.contains(&suffix) {
-                out.push(t);
-                out.push(Token::new(h.start(), b.end(), b.space_after()));
+                tokens[w] = t;
+                tokens[w + 1] = Token::new(h.start(), b.end(), b.space_after());
+                w += 2;
                 k += 3;
                 continue;
             }
@@ -366,8 +368,9 @@ pub(super) fn join_hyphenated(
             k += 2;
             continue;
         }
-        out.push(t);
+        tokens[w] = t;
+        w += 1;
         k += 1;
     }
-    *tokens = out;
+    tokens.truncate(w);
 }

@@ -46,32 +46,119 @@ pub(crate) fn number_parts(
     if !tokens.iter().any(|t| t.has_parts()) {
         return None;
     }
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(tokens.len() + 8);
-    // `first[i]`: where token `i` begins in `out`.
-    let mut first = Vec::with_capacity(tokens.len() + 1);
     for t in tokens {
-        first.push(out.len());
+        parts_of(text, *t, &mut |p| out.push(p));
+    }
+    let joined = joined(text, tokens);
+    Some((out, moved_sentences(sentences, &joined)))
+}
+
+/// The tokens of `t` as the date tagger reads it: its parts if it was
+/// joined at hyphens before digits, else itself.
+fn parts_of(text: &str, t: Token, put: &mut impl FnMut(Token)) {
+    if !t.has_parts() {
+        put(t);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut start = t.start();
+    for i in t.start()..t.end() {
+        if bytes[i] == b'-' && i > start && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            put(Token::new(start, i, false));
+            put(Token::new(i, i + 1, false));
+            start = i + 1;
+        }
+    }
+    put(Token::new(start, t.end(), t.space_after()));
+}
+
+/// A token joined at hyphens before digits: its index, itself, and the
+/// number of its parts.
+pub(crate) type Joined = (usize, Token, usize);
+
+/// The joined tokens of a text.
+fn joined(text: &str, tokens: &[Token]) -> Vec<Joined> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate().filter(|(_, t)| t.has_parts()) {
+        let mut n = 0;
+        parts_of(text, *t, &mut |_| n += 1);
+        out.push((k, *t, n));
+    }
+    out
+}
+
+/// `sentences` with their token ranges moved to the tokens split at the
+/// `joined` ones.
+fn moved_sentences(sentences: &[Sentence], joined: &[Joined]) -> Vec<Sentence> {
+    // Token `k` begins at `k` plus the parts added by the joined tokens before it.
+    let (mut j, mut added) = (0, 0);
+    let mut moved = |k: usize| {
+        while j < joined.len() && joined[j].0 < k {
+            added += joined[j].2 - 1;
+            j += 1;
+        }
+        k + added
+    };
+    sentences
+        .iter()
+        .map(|s| {
+            let a = moved(s.token_start());
+            Sentence::new(s.start(), s.end(), a, moved(s.token_end()))
+        })
+        .collect()
+}
+
+/// The tokens split at the joins in place (as [`number_parts`], without a
+/// second list of tokens, which took 8 bytes a token of a whole document
+/// for one `1929-89`); what [`join_parts`] needs to put them back, with
+/// the moved sentences. `None` when no token was joined.
+pub(crate) fn split_parts(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    sentences: &[Sentence],
+) -> Option<(Vec<Joined>, Vec<Sentence>)> {
+    if !tokens.iter().any(|t| t.has_parts()) {
+        return None;
+    }
+    let joined = joined(text, tokens);
+    let n = tokens.len();
+    let added: usize = joined.iter().map(|j| j.2 - 1).sum();
+    tokens.resize(n + added, Token::new(0, 0, false));
+    // From the end: token `k`'s parts go to positions at or after `k`, so
+    // no token is overwritten before it is read.
+    let (mut w, mut parts) = (n + added, Vec::new());
+    for k in (0..n).rev() {
+        let t = tokens[k];
         if !t.has_parts() {
-            out.push(*t);
+            w -= 1;
+            tokens[w] = t;
             continue;
         }
-        let mut start = t.start();
-        for i in t.start()..t.end() {
-            if bytes[i] == b'-' && i > start && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                out.push(Token::new(start, i, false));
-                out.push(Token::new(i, i + 1, false));
-                start = i + 1;
-            }
-        }
-        out.push(Token::new(start, t.end(), t.space_after()));
+        parts.clear();
+        parts_of(text, t, &mut |p| parts.push(p));
+        w -= parts.len();
+        tokens[w..w + parts.len()].copy_from_slice(&parts);
     }
-    first.push(out.len());
-    let moved = sentences
-        .iter()
-        .map(|s| Sentence::new(s.start(), s.end(), first[s.token_start()], first[s.token_end()]))
-        .collect();
-    Some((out, moved))
+    debug_assert_eq!(w, 0);
+    let moved = moved_sentences(sentences, &joined);
+    Some((joined, moved))
+}
+
+/// Undoes [`split_parts`]: each joined token back in place of its parts.
+pub(crate) fn join_parts(tokens: &mut Vec<Token>, joined: &[Joined]) {
+    // `w`: the next token's index once joined; `r`: where it is now.
+    let (mut w, mut r) = (0, 0);
+    for &(k, t, n) in joined {
+        tokens.copy_within(r..r + (k - w), w);
+        r += k - w;
+        tokens[k] = t;
+        w = k + 1;
+        r += n;
+    }
+    let len = tokens.len();
+    tokens.copy_within(r..len, w);
+    tokens.truncate(w + (len - r));
 }
 
 #[allow(clippy::wildcard_imports)]
@@ -450,7 +537,15 @@ impl Tokenizer {
                     .map(token_index),
             );
         }
-        sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch, &mut buf.sentences);
+        sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch);
+        if text.len() > KEEP_BUFFERS_UP_TO {
+            // A huge text: its working lists (5 bytes a token) go before
+            // its sentences (16 bytes each) are made, not kept beside them.
+            buf.cands = Vec::new();
+            buf.spans = Vec::new();
+            buf.scratch.release();
+        }
+        buf.scratch.sentences(&buf.tokens, &mut buf.sentences);
         if self.lex().semicolon_ends {
             sentences::split_at_semicolons(text, &buf.tokens, &mut buf.sentences);
         }

@@ -170,17 +170,12 @@ fn may_end(bytes: &[u8], t: Token) -> bool {
 /// or is followed by whitespace other than one space, and possibly more)
 /// are examined: a sentence never ends after any other token unless a
 /// decision about a neighbour says so.
-pub(super) fn split(
-    tok: &Tokenizer,
-    text: &str,
-    tokens: &[Token],
-    cands: &[u32],
-    scratch: &mut Scratch,
-    out: &mut Vec<Sentence>,
-) {
+///
+/// The decisions are kept in `scratch`; [`Scratch::sentences`] makes the
+/// sentences from them (once the caller has let go of its working lists).
+pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32], scratch: &mut Scratch) {
     let n = tokens.len();
     let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
-    out.clear();
     let Scratch { brk, keep, visit } = scratch;
     brk.at.clear();
     brk.at.resize(n, false);
@@ -371,12 +366,29 @@ pub(super) fn split(
         }
         i += 1;
     }
+}
 
-    // The last token ends the last sentence.
-    let mut start = 0usize;
-    for k in (0..n).filter(|&k| brk.at[k] || k + 1 == n) {
-        out.push(Sentence::new(tokens[start].start(), tokens[k].end(), start, k + 1));
-        start = k + 1;
+impl Scratch {
+    /// Lets go of the memory that only [`split`] needs (for a huge text,
+    /// before its sentences are made).
+    pub(super) fn release(&mut self) {
+        self.keep = Vec::new();
+        self.visit = Vec::new();
+    }
+
+    /// The sentences [`split`] decided on, into `out` (replaced), made at
+    /// their number.
+    pub(super) fn sentences(&self, tokens: &[Token], out: &mut Vec<Sentence>) {
+        let n = tokens.len();
+        let ends = |k: &usize| self.brk.at[*k] || k + 1 == n;
+        out.clear();
+        out.reserve_exact((0..n).filter(ends).count());
+        // The last token ends the last sentence.
+        let mut start = 0usize;
+        for k in (0..n).filter(ends) {
+            out.push(Sentence::new(tokens[start].start(), tokens[k].end(), start, k + 1));
+            start = k + 1;
+        }
     }
 }
 
@@ -456,8 +468,9 @@ mod tests {
                 let cands = &buf.cands;
                 assert!(cands.windows(2).all(|w| w[0] < w[1]), "{text:?}");
                 let all: Vec<u32> = (0..buf.tokens.len()).map(super::super::token_index).collect();
-                let mut with_all = Vec::new();
-                super::split(&tok, text, &buf.tokens, &all, &mut super::Scratch::default(), &mut with_all);
+                let (mut scratch, mut with_all) = (super::Scratch::default(), Vec::new());
+                super::split(&tok, text, &buf.tokens, &all, &mut scratch);
+                scratch.sentences(&buf.tokens, &mut with_all);
                 assert_eq!(buf.sentences, with_all, "{text:?}");
             }
         }

@@ -421,6 +421,21 @@ fn number_hyphens_join_and_come_apart_for_the_tagger() {
         assert_eq!((parts[m.token_start()].start(), parts[m.token_end() - 1].end()), (m.start(), m.end()));
     }
     assert!(super::number_parts(text, &tok.tokenize("Saint-Denis gagne."), &[]).is_none());
+    // In place: the same tokens and sentences, and the joined tokens back after.
+    for text in [text, "1-2 3-4-5 x 6-7", "6-2", "Rien ici.", "a 1-2\n\nb-3 c 4-5-6-7."] {
+        let (tokens, sentences) = tok.tokenize_with_sentences(text);
+        let mut inplace = tokens.clone();
+        let split = super::split_parts(text, &mut inplace, &sentences);
+        match (super::number_parts(text, &tokens, &sentences), split) {
+            (Some((parts, moved)), Some((joined, moved_inplace))) => {
+                assert_eq!((&inplace, &moved_inplace), (&parts, &moved), "{text:?}");
+                super::join_parts(&mut inplace, &joined);
+            }
+            (None, None) => {}
+            _ => panic!("{text:?}: split in place or not differ"),
+        }
+        assert_eq!(inplace, tokens, "{text:?}");
+    }
 }
 
 /// Elisions before quotation marks and abbreviations, quoted short words and

@@ -124,7 +124,7 @@ impl Resolver<'_> {
     }
 
     fn expr_anchor(&self, i: usize) -> Anchor {
-        Anchor::Expression { index: i }
+        Anchor::Expression { index: u32::try_from(i).unwrap_or(u32::MAX) }
     }
 
     /// A point: calendar fields, with the year (and more) from an anchor when
