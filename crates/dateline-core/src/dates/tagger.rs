@@ -164,7 +164,7 @@ struct Context<'a> {
 fn resolve_group(c: &Context<'_>, scan: &Scan<'_>, tops: &[NodeId], carry: Carry, out: &mut Tagged) -> Carry {
     let (g, text, tokens, sentences) = (c.g, c.text, c.tokens, c.sentences);
     let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
-    let words = tense::Words { g, ids: &scan.ids, text, tokens };
+    let words = tense::Words::new(g, &scan.ids, text, tokens);
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentences
