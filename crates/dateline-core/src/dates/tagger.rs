@@ -193,7 +193,7 @@ fn resolve_group(
 ) -> Carry {
     let (g, text, tokens, sentences) = (c.g, c.text, c.tokens, c.sentences);
     let sentence_of = SentenceOf { sentences, tokens: tokens.len() };
-    let words = tense::Words { g, ids: &scan.ids, text, tokens };
+    let words = tense::Words::new(g, &scan.ids, text, tokens);
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentences

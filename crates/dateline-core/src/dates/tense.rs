@@ -2,9 +2,11 @@
 //! cue words (`tense.toml`): the nearest cue before the expression (as a
 //! parser would take the governing verb), else the nearest after it.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 
-use super::grammar::{Grammar, cue};
+use super::grammar::{EndPairs, Grammar, cue};
 use super::scan::WordIds;
 use crate::tokenize::Token;
 
@@ -57,9 +59,58 @@ pub(crate) struct Words<'a> {
     pub ids: &'a WordIds,
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Each token's cue once read ([`Words::cue_of`]): 0 not read yet, else
+    /// [`Words::code`]. Empty until the first is read.
+    memo: RefCell<Vec<u8>>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    pub(crate) fn new(g: &'a Grammar, ids: &'a WordIds, text: &'a str, tokens: &'a [Token]) -> Self {
+        Self { g, ids, text, tokens, memo: RefCell::new(Vec::new()) }
+    }
+
+    /// A cue as a nonzero byte.
+    fn code(t: Option<Tense>) -> u8 {
+        match t {
+            None => 1,
+            Some(Tense::Past) => 2,
+            Some(Tense::PastWeak) => 3,
+            Some(Tense::Future) => 4,
+            Some(Tense::Present) => 5,
+            Some(Tense::Unknown) => 6,
+        }
+    }
+
+    fn decode(c: u8) -> Option<Tense> {
+        match c {
+            2 => Some(Tense::Past),
+            3 => Some(Tense::PastWeak),
+            4 => Some(Tense::Future),
+            5 => Some(Tense::Present),
+            6 => Some(Tense::Unknown),
+            _ => None,
+        }
+    }
+
+    /// [`Words::cue`] of token `k` (below `ids.len()`), read once: every
+    /// expression of a sentence looks back over the same words, and each
+    /// is asked its tense more than once.
+    fn cue_of(&self, k: usize) -> Option<Tense> {
+        let mut memo = self.memo.borrow_mut();
+        if memo.is_empty() {
+            memo.resize(self.ids.len(), 0);
+        }
+        match memo.get(k).copied() {
+            Some(0) => {
+                let t = self.cue(k);
+                memo[k] = Self::code(t);
+                t
+            }
+            Some(c) => Self::decode(c),
+            None => self.cue(k),
+        }
+    }
+
     fn id(&self, k: usize) -> u32 {
         self.ids.get(k)
     }
@@ -75,21 +126,26 @@ impl Words<'_> {
     /// A regular past form written in lower case (`announced`; `United` and
     /// `Fred` are names).
     fn regular_past(&self, k: usize) -> bool {
-        self.regular_form(k, &self.g.tense.past_endings, cue::NOT_PAST)
+        let t = &self.g.tense;
+        self.regular_form(k, &t.past_endings, &t.past_pairs, cue::NOT_PAST)
     }
 
     /// A regular future form written in lower case (`llegará`).
     fn regular_future(&self, k: usize) -> bool {
-        self.regular_form(k, &self.g.tense.future_endings, cue::NOT_FUTURE)
+        let t = &self.g.tense;
+        self.regular_form(k, &t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
     }
 
     /// Token `k` is a lower-case word of more than four bytes with one of
-    /// `endings`, and not one of the words flagged `except`.
-    fn regular_form(&self, k: usize, endings: &[Box<str>], except: u16) -> bool {
+    /// `endings` (whose last two bytes are `pairs`), and not one of the
+    /// words flagged `except`.
+    fn regular_form(&self, k: usize, endings: &[Box<str>], pairs: &EndPairs, except: u16) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
         let w = &self.text[t.start()..t.end()];
-        // The ending first: it turns away most words at once.
+        // The ending first: it turns away most words at once, and its last
+        // two bytes most of those.
         w.len() > 4
+            && pairs.may_end(w.as_bytes())
             && endings.iter().any(|e| w.ends_with(e.as_ref()))
             && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
             && self.cues(k) & except == 0
@@ -148,12 +204,12 @@ impl Words<'_> {
             if start - k <= 4 && self.cues(k) & cue::PAST_BEFORE != 0 {
                 return Cue { tense: Tense::Past, at: Some(k) };
             }
-            if let Some(t) = self.cue(k) {
+            if let Some(t) = self.cue_of(k) {
                 return Cue { tense: t, at: Some(k) };
             }
         }
         for k in end..sent_end.min(n) {
-            if let Some(t) = self.cue(k) {
+            if let Some(t) = self.cue_of(k) {
                 return Cue { tense: t, at: Some(k) };
             }
         }
@@ -192,7 +248,14 @@ mod tests {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
             }
-            if c & (cue::PAST | cue::PRESENT) == 0 && !regular_past && self.regular_future(k) {
+            let regular_future = {
+                let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
+                w.len() > 4
+                    && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+                    && self.g.tense.future_endings.iter().any(|e| w.ends_with(e.as_ref()))
+                    && self.cues(k) & cue::NOT_FUTURE == 0
+            };
+            if c & (cue::PAST | cue::PRESENT) == 0 && !regular_past && regular_future {
                 return Some(Tense::Future);
             }
             if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
@@ -261,9 +324,49 @@ mod tests {
         }
         let tokens = Tokenizer::default().tokenize(&text);
         let ids = WordIds::of(g, &text, &tokens);
-        let words = Words { g, ids: &ids, text: &text, tokens: &tokens };
+        let words = Words::new(g, &ids, &text, &tokens);
         for k in 0..tokens.len() {
             assert_eq!(words.cue(k), words.cue_slow(k), "token {k} {:?}", &text[tokens[k].start()..tokens[k].end()]);
+        }
+        // Read once and remembered, in any order: the same cues.
+        for k in (0..tokens.len()).rev().chain(0..tokens.len()) {
+            assert_eq!(words.cue_of(k), words.cue_slow(k), "token {k}");
+        }
+    }
+
+    /// The cues of the other languages, whose regular forms are many
+    /// endings: words of each grammar, those endings on made-up stems, and
+    /// the words they leave out.
+    #[test]
+    fn cues_equal_every_test_in_order_in_other_languages() {
+        for code in ["es", "fr", "de", "pt", "it", "nl"] {
+            let lang = crate::Lang::from_code(code).unwrap();
+            let g = crate::dates::grammar(lang).unwrap();
+            let mut pool: Vec<String> = g.vocab.keys().map(ToString::to_string).collect();
+            pool.sort_unstable();
+            for e in g.tense.past_endings.iter().chain(&g.tense.future_endings) {
+                for stem in ["trab", "Cant", "x", "habl", "ver", "zzzzz"] {
+                    pool.push(format!("{stem}{e}"));
+                }
+                pool.push(format!("{e}s"));
+            }
+            pool.extend(["de", "la", "el", "het", "1998", ",", "Ó", "àà", "ò"].map(String::from));
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            let mut text = String::new();
+            for _ in 0..20_000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(&pool[usize::try_from(x % pool.len() as u64).unwrap()]);
+                text.push(' ');
+            }
+            let tokens = Tokenizer::default().with_lang(lang).tokenize(&text);
+            let ids = WordIds::of(g, &text, &tokens);
+            let words = Words::new(g, &ids, &text, &tokens);
+            for k in 0..tokens.len() {
+                let w = &text[tokens[k].start()..tokens[k].end()];
+                assert_eq!(words.cue(k), words.cue_slow(k), "{code} token {k} {w:?}");
+            }
         }
     }
 }

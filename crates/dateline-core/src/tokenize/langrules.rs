@@ -44,7 +44,7 @@ impl Tokenizer {
     /// scan (whose rules are English's): English clitics and fused forms are
     /// joined back (`i` `m` → `im`, German; `'` `'` → `''`), `!!` split, and
     /// elided words split off the word after them (`l'Allemagne` → `l'`
-    /// `Allemagne`). Whether anything was to be done.
+    /// `Allemagne`). Whether there were rules to apply.
     pub(super) fn language_rules(&self, text: &str, tokens: &mut Vec<Token>) -> bool {
         let lex = self.lex();
         if lex.english_clitics
@@ -55,7 +55,6 @@ impl Tokenizer {
         {
             return false;
         }
-        let bytes = text.as_bytes();
         if lex.ordinal_dot {
             self.join_ordinal_dots(text, tokens);
         }
@@ -65,19 +64,59 @@ impl Tokenizer {
             let kinds = (lex.keep_hyphens, lex.number_hyphens);
             join_hyphenated(text, tokens, &lex.hyphen_suffixes, kinds, |w| lex.flags(w) & lexicon::MONTH != 0);
         }
+        self.token_rules(text, tokens, true);
+        // The sentence candidates are made again after the rules of any
+        // language that has some, whether or not a token moved.
+        true
+    }
+
+    /// One pass of [`Self::token_rule`] over the tokens: each token is split
+    /// (`!!`, an elision) or joined to the last one kept (a clitic, `''`),
+    /// or kept. With `shortcut`, a token the rules cannot touch is kept
+    /// without trying them (the tests compare it with trying every token).
+    /// Whether a token was split or joined.
+    pub(super) fn token_rules(&self, text: &str, tokens: &mut Vec<Token>, shortcut: bool) -> bool {
+        let bytes = text.as_bytes();
+        let mut changed = false;
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 8);
+        for &t in tokens.iter() {
+            // Most tokens: none of the bytes a rule looks for, and not written
+            // against the token before (every rule that joins needs that).
+            if shortcut
+                && out.last().is_none_or(|l| l.end() != t.start())
+                && !bytes[t.start()..t.end()].iter().any(|&b| RULE_BYTES[usize::from(b)])
+            {
+                out.push(t);
+                continue;
+            }
+            if self.token_rule(text, t, &mut out) {
+                changed = true;
+            } else {
+                out.push(t);
+            }
+        }
+        if changed {
+            *tokens = out;
+        }
+        changed
+    }
+
+    /// The rules of [`Self::language_rules`] for token `t`, after the
+    /// tokens kept so far (`out`): whether it split or joined it (pushing
+    /// what it made), or left it for the caller to keep.
+    fn token_rule(&self, text: &str, t: Token, out: &mut Vec<Token>) -> bool {
+        let lex = self.lex();
+        let bytes = text.as_bytes();
         let bang =
             |t: &Token| t.end() - t.start() > 1 && bytes[t.start()..t.end()].iter().all(|&b| b == b'!' || b == b'?');
         let undo = !lex.english_clitics;
         let elide = !lex.elisions.is_empty();
-        // One pass: each token is split (`!!`, an elision) or joined to the
-        // last one kept (a clitic, `''`), or kept.
-        let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 8);
-        for &t in tokens.iter() {
+        {
             if undo && bang(&t) {
                 for i in t.start()..t.end() {
                     out.push(Token::new(i, i + 1, i + 1 == t.end() && t.space_after()));
                 }
-                continue;
+                return true;
             }
             // `gravel:,,Dat`: the Dutch opening quote `,,` glued to words is a
             // token of its own, and so is the punctuation beside it.
@@ -118,7 +157,7 @@ impl Tokenizer {
                         i = j;
                     }
                 }
-                continue;
+                return true;
             }
             // `km²`: a superscript unit power is a token of its own (UD).
             if undo
@@ -128,7 +167,7 @@ impl Tokenizer {
             {
                 out.push(Token::new(t.start(), t.end() - 2, false));
                 out.push(Token::new(t.end() - 2, t.end(), t.space_after()));
-                continue;
+                return true;
             }
             // `po'`, `E'`: a short word cut short keeps its apostrophe
             // (languages with elisions), where a space or the end follows,
@@ -143,7 +182,7 @@ impl Tokenizer {
                 && text[last.start()..last.end()].chars().all(char::is_alphabetic)
             {
                 *last = Token::new(last.start(), t.end(), t.space_after());
-                continue;
+                return true;
             }
             // `dell'art.`: the word after an elision and its period are an
             // abbreviation that never ends a sentence (`art.`).
@@ -157,7 +196,7 @@ impl Tokenizer {
                 && lex.flags(&text[last.start()..t.end()]) & lexicon::NON_FINAL != 0
             {
                 *last = Token::new(last.start(), t.end(), t.space_after());
-                continue;
+                return true;
             }
             // `l` `'` `"orto"`: an elided word before a quotation mark
             // keeps its apostrophe (`l'`).
@@ -170,7 +209,7 @@ impl Tokenizer {
                 && lex.elisions.contains(&format!("{}'", text[last.start()..last.end()].to_lowercase()))
             {
                 *last = Token::new(last.start(), t.end(), false);
-                continue;
+                return true;
             }
             // `'t`, `'s` (Dutch): a proclitic and its letter are one token.
             if !lex.proclitics.is_empty()
@@ -181,7 +220,7 @@ impl Tokenizer {
                 && lex.proclitics.iter().any(|p| p[1..].eq_ignore_ascii_case(&text[t.start()..t.end()]))
             {
                 *last = Token::new(last.start(), t.end(), t.space_after());
-                continue;
+                return true;
             }
             if undo
                 && let Some(last) = out.last_mut()
@@ -200,7 +239,7 @@ impl Tokenizer {
                     matches!(y.as_bytes()[0], b'\'' | 0xE2 | b'n' | b'N') || y.bytes().all(|b| b.is_ascii_alphabetic());
                 if quotes || (may && !possessive && clitic_len(&text[last.start()..t.end()]) == Some(y.len())) {
                     *last = Token::new(last.start(), t.end(), t.space_after());
-                    continue;
+                    return true;
                 }
             }
             if elide && bytes[t.start()..t.end()].iter().any(|&b| b == b'\'' || b == 0xE2) {
@@ -223,15 +262,27 @@ impl Tokenizer {
                     if at < t.end() {
                         out.push(Token::new(at, t.end(), t.space_after()));
                     }
-                    continue;
+                    return true;
                 }
             }
-            out.push(t);
         }
-        *tokens = out;
-        true
+        false
     }
 }
+
+/// The bytes some rule of [`Tokenizer::token_rule`] looks for in a token
+/// not written against the one before: `!` `?` (`!!`), `,` (`,,`), 0xC2
+/// (`²`), `.`, the apostrophes (`'`, 0xE2 of `’`).
+const RULE_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'!', b'?', b',', 0xC2, b'.', b'\'', 0xE2];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Quotation marks that open a quotation, which the scan may leave glued
 /// to an elided word before them (`l'«idea»`).
@@ -280,25 +331,24 @@ pub(super) fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
     if cjk.is_empty() {
         return false;
     }
-    // A token has a CJK character if one of those positions is inside it
-    // (tokens and positions are both in text order).
-    let mut next = 0;
-    let mut has = |t: &Token| {
-        while next < cjk.len() && cjk[next] < t.start() {
-            next += 1;
+    // The tokens with a CJK character: the one holding each of those
+    // positions, if any (tokens and positions are both in text order).
+    let mut marked: Vec<usize> = Vec::new();
+    for &at in &cjk {
+        let k = tokens.partition_point(|t| t.end() <= at);
+        if tokens.get(k).is_some_and(|t| t.start() <= at) && marked.last() != Some(&k) {
+            marked.push(k);
         }
-        next < cjk.len() && cjk[next] < t.end()
-    };
-    let marked: Vec<bool> = tokens.iter().map(&mut has).collect();
-    if !marked.contains(&true) {
+    }
+    if marked.is_empty() {
         return false;
     }
     let mut out = Vec::with_capacity(tokens.len() * 2);
-    for (&t, &marked) in tokens.iter().zip(&marked) {
-        if !marked {
-            out.push(t);
-            continue;
-        }
+    let mut kept = 0;
+    for &k in &marked {
+        out.extend_from_slice(&tokens[kept..k]);
+        kept = k + 1;
+        let t = tokens[k];
         let mut start = t.start();
         let mut prev: Option<u8> = None;
         for (i, c) in text[t.start()..t.end()].char_indices() {
@@ -312,6 +362,7 @@ pub(super) fn split_cjk(text: &str, tokens: &mut Vec<Token>) -> bool {
         }
         out.push(Token::new(start, t.end(), t.space_after()));
     }
+    out.extend_from_slice(&tokens[kept..]);
     *tokens = out;
     true
 }

@@ -112,10 +112,53 @@ pub(crate) struct Rule {
 pub(crate) struct TenseCues {
     pub past_endings: Vec<Box<str>>,
     pub future_endings: Vec<Box<str>>,
+    /// The last two bytes of the past and of the future endings.
+    pub past_pairs: EndPairs,
+    pub future_pairs: EndPairs,
     /// Phrases of the future (`going to`), as word ids.
     pub future_phrases: Vec<Box<[u32]>>,
     /// The id of `to` (`planned to`).
     pub to: u32,
+}
+
+/// The last two bytes of a list of word endings, one bit per pair: a word
+/// whose last two bytes are no such pair has none of the endings (most
+/// words, tested before the endings one by one).
+#[derive(Debug)]
+pub(crate) struct EndPairs(Box<[u64]>);
+
+impl Default for EndPairs {
+    fn default() -> Self {
+        Self(vec![0; 1024].into_boxed_slice())
+    }
+}
+
+impl EndPairs {
+    pub(crate) fn of<S: AsRef<str>>(endings: &[S]) -> Self {
+        let mut set = Self::default();
+        for e in endings {
+            match e.as_ref().as_bytes() {
+                [] => set.0.fill(u64::MAX),
+                // One byte: every byte before it.
+                &[b] => (0..=255u8).for_each(|a| set.insert(a, b)),
+                [.., a, b] => set.insert(*a, *b),
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, a: u8, b: u8) {
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// Whether `w` (two bytes or more) may end with one of the endings.
+    #[inline]
+    pub(crate) fn may_end(&self, w: &[u8]) -> bool {
+        let [.., a, b] = w else { return true };
+        let k = usize::from(*a) << 8 | usize::from(*b);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 /// A language's compiled date grammar.

@@ -167,9 +167,13 @@ impl Grammar {
             let id = id_of(&key(w), &mut words);
             words[id as usize].not_before = ids;
         }
+        let past_endings: Vec<Box<str>> = t.past_endings.iter().map(|w| key(w).into()).collect();
+        let future_endings: Vec<Box<str>> = t.future_endings.iter().map(|w| key(w).into()).collect();
         self.tense = TenseCues {
-            past_endings: t.past_endings.iter().map(|w| key(w).into()).collect(),
-            future_endings: t.future_endings.iter().map(|w| key(w).into()).collect(),
+            past_pairs: super::EndPairs::of(&past_endings),
+            future_pairs: super::EndPairs::of(&future_endings),
+            past_endings,
+            future_endings,
             future_phrases: t
                 .future_phrases
                 .iter()
