@@ -226,13 +226,14 @@ mod tests {
         /// [`Words::cue`] as first written, every test in order: the oracle
         /// of its shortcuts.
         fn cue_slow(&self, k: usize) -> Option<Tense> {
-            let regular_past = {
+            let regular = |endings: &[Box<str>], except: u16| {
                 let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
                 w.len() > 4
                     && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-                    && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
-                    && self.cues(k) & cue::NOT_PAST == 0
+                    && endings.iter().any(|e| w.ends_with(e.as_ref()))
+                    && self.cues(k) & except == 0
             };
+            let regular_past = regular(&self.g.tense.past_endings, cue::NOT_PAST);
             let c = self.cues(k);
             let info = self.g.words.get(self.id(k) as usize);
             let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
@@ -248,13 +249,7 @@ mod tests {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
             }
-            let regular_future = {
-                let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
-                w.len() > 4
-                    && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-                    && self.g.tense.future_endings.iter().any(|e| w.ends_with(e.as_ref()))
-                    && self.cues(k) & cue::NOT_FUTURE == 0
-            };
+            let regular_future = regular(&self.g.tense.future_endings, cue::NOT_FUTURE);
             if c & (cue::PAST | cue::PRESENT) == 0 && !regular_past && regular_future {
                 return Some(Tense::Future);
             }
