@@ -71,6 +71,10 @@ pub(crate) struct TokenizerWords {
     pub non_final_abbreviations: Vec<String>,
     /// Abbreviations that keep their period but may end a sentence (`inc.`).
     pub final_abbreviations: Vec<String>,
+    /// Abbreviations that are also ordinary words (`mer.` the sea, `sept.`
+    /// seven): like words, they end a sentence before a capitalised word;
+    /// they keep their period before anything else (`sept. 2026`).
+    pub word_like_abbreviations: Vec<String>,
     /// Capitalised words that mark a new sentence after a final abbreviation.
     pub sentence_starters: Vec<String>,
     /// Prefixes that keep their hyphen (`e`, `non`), without it.
@@ -173,6 +177,7 @@ impl Language {
             check_words("abbreviations.non_final", &a.non_final, Form::Abbreviation).map_err(fail)?;
             check_words("abbreviations.final", &a.final_, Form::Abbreviation).map_err(fail)?;
             check_words("abbreviations.calendar_except", &a.calendar_except, Form::Abbreviation).map_err(fail)?;
+            check_words("abbreviations.word_like", &a.word_like, Form::Abbreviation).map_err(fail)?;
             check_words("sentences.starters", &t.sentences.starters, Form::Word).map_err(fail)?;
             check_words("hyphens.prefixes", &t.hyphens.prefixes, Form::Prefix).map_err(fail)?;
             if let Some(w) = t.clitics.elisions.iter().find(|w| !(w.ends_with('\'') || w.ends_with('’')) || w.len() < 2)
@@ -189,9 +194,12 @@ impl Language {
             check_contractions(&t.contractions).map_err(fail)?;
             let mut non_final = a.non_final.clone();
             non_final.extend(calendar.into_iter().filter(|w| !a.calendar_except.contains(w)).cloned());
+            non_final.retain(|w| !a.word_like.contains(w));
+            let word_like = a.word_like.clone();
             TokenizerWords {
                 non_final_abbreviations: non_final,
                 final_abbreviations: t.abbreviations.final_,
+                word_like_abbreviations: word_like,
                 sentence_starters: t.sentences.starters,
                 semicolon_ends: t.sentences.semicolon_ends,
                 hyphen_prefixes: t.hyphens.prefixes,
@@ -275,6 +283,10 @@ struct AbbreviationsPart {
     /// for the tokenizer.
     #[serde(default)]
     calendar_except: Vec<String>,
+    /// Abbreviations that are also ordinary words of the language (`mer.`):
+    /// they end a sentence before a capitalised word, as a word does.
+    #[serde(default)]
+    word_like: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -458,10 +470,13 @@ mod tests {
         };
         assert!(std::ptr::eq(Language::english(), en));
         let t = &en.tokenizer;
-        for w in ["mr.", "jan.", "sept.", "tues.", "thurs.", "sun.", "n°."] {
+        for w in ["mr.", "jan.", "sept.", "tues.", "thurs.", "mon.", "n°."] {
             assert!(t.non_final_abbreviations.iter().any(|a| a == w), "{w}");
         }
         assert!(!t.non_final_abbreviations.iter().any(|a| a == "febr." || a == "jan" || a == "may"));
+        // `sun.` is a word too: word-like, not non-final.
+        assert!(!t.non_final_abbreviations.iter().any(|a| a == "sun."));
+        assert!(t.word_like_abbreviations.iter().any(|a| a == "sun."));
         assert!(t.final_abbreviations.iter().any(|a| a == "u.s."));
         assert!(t.sentence_starters.iter().any(|a| a == "the") && t.hyphen_prefixes.iter().any(|a| a == "non"));
         let g = &en.guard;

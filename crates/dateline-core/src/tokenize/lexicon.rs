@@ -21,6 +21,9 @@ pub(super) const PREFIX: u8 = 8;
 /// A month name of any language (`März`, `mayo`): a day number's period
 /// before it is an ordinal dot (`am 5. März`), not a sentence's end.
 pub(super) const MONTH: u8 = 16;
+/// An abbreviation that is also an ordinary word (`mer.`, `sept.`), which
+/// ends a sentence before a capitalised word (also [`FINAL`]).
+pub(super) const WORD_LIKE: u8 = 32;
 
 /// A language's word lists as one table from a word (any case) to its
 /// flags. Words of up to 15 ASCII bytes are looked up by a packed key
@@ -70,6 +73,7 @@ impl Lexicon {
         for (words, flag) in [
             (&t.non_final_abbreviations, NON_FINAL),
             (&t.final_abbreviations, FINAL),
+            (&t.word_like_abbreviations, FINAL | WORD_LIKE),
             (&t.sentence_starters, STARTER),
             (&t.hyphen_prefixes, PREFIX),
         ] {

@@ -24,7 +24,7 @@ mod words;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use lexicon::{FINAL, NON_FINAL, PREFIX, STARTER};
+use lexicon::{FINAL, NON_FINAL, PREFIX, STARTER, WORD_LIKE};
 
 use serde::{Deserialize, Serialize};
 
@@ -432,7 +432,14 @@ impl Tokenizer {
             return true;
         }
         let next: &str = trimmed.split(char::is_whitespace).next().unwrap_or("");
-        next.chars().next().is_some_and(char::is_uppercase) && self.is_sentence_starter(next)
+        // A word-like abbreviation (`mer.`) ends one before any capitalised
+        // word but a month's name (`Sun. Mar. 5`).
+        next.chars().next().is_some_and(char::is_uppercase)
+            && if self.lex().flags(w) & WORD_LIKE != 0 {
+                !self.is_month_name(next.trim_end_matches([',', '.']))
+            } else {
+                self.is_sentence_starter(next)
+            }
     }
 
     /// Whether `w` is a month name of some language (`März`, `mayo`).

@@ -287,11 +287,14 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
         if !brk.at[i] && !keep[i] {
             let abbreviation = w.len() > 1 && w.ends_with('.') && !is_terminal(w);
             if is_terminal(w) || abbreviation {
-                // Absorb closing quotes and brackets.
+                // Absorb closing quotes and brackets (a straight quote after
+                // a space only when it closes: see `spaced_quote_closes`).
                 let mut j = i;
                 while j + 1 < n
                     && is_closing(word(j + 1))
-                    && (!matches!(word(j + 1), "\"" | "'") || tokens[j].end() == tokens[j + 1].start())
+                    && (!matches!(word(j + 1), "\"" | "'")
+                        || tokens[j].end() == tokens[j + 1].start()
+                        || (word(j + 1) == "\"" && spaced_quote_closes(text, tokens, sent_start, j + 1)))
                 {
                     j += 1;
                 }
@@ -329,7 +332,10 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                         let time = matches!(w.to_ascii_lowercase().as_str(), "a.m." | "p.m.");
                         // Tokens of the sentence so far, this one included.
                         let sent_len = i + 1 - sent_start;
-                        !tok.is_non_final_abbreviation(w)
+                        // A bracket closed after it (`(Gruau par ex.) Ainsi`)
+                        // ends what the abbreviation belonged to.
+                        let bracketed = (i + 1..=j).any(|k| matches!(word(k), ")" | "]"));
+                        (bracketed || !tok.is_non_final_abbreviation(w))
                             && starts_upper
                             && tok.is_sentence_starter(next)
                             && (!time || sent_len > 3)
@@ -350,8 +356,24 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                             && word(i - 1).len() <= 2
                             && word(i - 1).bytes().all(|b| b.is_ascii_digit())
                             && tok.is_month_name(next);
-                        !ordinal_dot && (starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word)
+                        // `14.--` (a price), `St.John`: a period written
+                        // between a number and a dash, or closing a known
+                        // abbreviation with a word right after it.
+                        let attached = j == i
+                            && w == "."
+                            && i > 0
+                            && tokens[i - 1].end() == tokens[i].start()
+                            && tokens[i].end() == tokens[i + 1].start();
+                        let inside = attached
+                            && ((next_first == '-' && word(i - 1).bytes().all(|b| b.is_ascii_digit()))
+                                || tok.is_non_final_abbreviation(&text[tokens[i - 1].start()..tokens[i].end()]));
+                        !ordinal_dot
+                            && !inside
+                            && (starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word)
                     };
+                    // A list number (`4.`) or punctuation alone (`(...)`) is
+                    // not a sentence: it opens the next one.
+                    let ok = ok && (is_cjk_terminal(w) || !not_a_sentence(text, &tokens[sent_start..=j]));
                     if ok {
                         brk.set(j);
                     }
@@ -366,6 +388,54 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
         }
         i += 1;
     }
+}
+
+/// Whether the straight double quote at token `q`, written after a sentence's
+/// last punctuation and a space (`bête ! " Les`), closes that sentence rather
+/// than opening the next. Written against the next word (`"The`) it opens;
+/// between spaces it closes when the sentence so far holds an odd number of
+/// straight quotes (`dit : " Je viens. " Puis`), or when no other straight
+/// quote follows before the next sentence's end (an opening one is closed
+/// there: `said. " The end came."`).
+fn spaced_quote_closes(text: &str, tokens: &[Token], sent_start: usize, q: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
+    let n = tokens.len();
+    if q + 1 < n && tokens[q].end() == tokens[q + 1].start() {
+        return false; // `"The`: attached to the word after it
+    }
+    if tokens[sent_start..q].iter().filter(|t| &text[t.start()..t.end()] == "\"").count() % 2 == 1 {
+        return true;
+    }
+    // Look ahead to the next sentence's end (a bounded number of tokens).
+    let mut k = q + 1;
+    while k < n && k <= q + 80 {
+        let w = word(k);
+        if w == "\"" {
+            return false;
+        }
+        if is_terminal(w) {
+            // Its closing quote, if any, is written right after it.
+            return !(k + 1 < n && word(k + 1) == "\"");
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Whether the tokens of a would-be sentence are a list number alone (`4.`,
+/// `4` `.`) or punctuation alone (`(...)`, `...`).
+fn not_a_sentence(text: &str, toks: &[Token]) -> bool {
+    let first = toks[0];
+    let last = toks[toks.len() - 1];
+    let s = &text[first.start()..last.end()];
+    if let Some(num) = s.strip_suffix('.')
+        && !num.is_empty()
+        && num.len() <= 3
+        && num.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    !s.chars().any(char::is_alphanumeric)
 }
 
 impl Scratch {
