@@ -77,6 +77,10 @@ pub(crate) struct TokenizerWords {
     pub word_like_abbreviations: Vec<String>,
     /// Capitalised words that mark a new sentence after a final abbreviation.
     pub sentence_starters: Vec<String>,
+    /// Subject pronouns written in lower case inside a sentence (`ich`,
+    /// `he`): capitalised right after a lower-case word, one starts a new
+    /// sentence whose end had no punctuation.
+    pub pronouns: Vec<String>,
     /// Prefixes that keep their hyphen (`e`, `non`), without it.
     pub hyphen_prefixes: Vec<String>,
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
@@ -179,6 +183,7 @@ impl Language {
             check_words("abbreviations.calendar_except", &a.calendar_except, Form::Abbreviation).map_err(fail)?;
             check_words("abbreviations.word_like", &a.word_like, Form::Abbreviation).map_err(fail)?;
             check_words("sentences.starters", &t.sentences.starters, Form::Word).map_err(fail)?;
+            check_words("sentences.pronouns", &t.sentences.pronouns, Form::Word).map_err(fail)?;
             check_words("hyphens.prefixes", &t.hyphens.prefixes, Form::Prefix).map_err(fail)?;
             if let Some(w) = t.clitics.elisions.iter().find(|w| !(w.ends_with('\'') || w.ends_with('’')) || w.len() < 2)
             {
@@ -201,6 +206,7 @@ impl Language {
                 final_abbreviations: t.abbreviations.final_,
                 word_like_abbreviations: word_like,
                 sentence_starters: t.sentences.starters,
+                pronouns: t.sentences.pronouns,
                 semicolon_ends: t.sentences.semicolon_ends,
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
@@ -297,6 +303,9 @@ struct SentencesPart {
     /// Le train …`, as French and Spanish treebanks divide text).
     #[serde(default)]
     semicolon_ends: bool,
+    /// Subject pronouns that are lower case inside a sentence (`ich`).
+    #[serde(default)]
+    pronouns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -24,6 +24,8 @@ pub(super) const MONTH: u8 = 16;
 /// An abbreviation that is also an ordinary word (`mer.`, `sept.`), which
 /// ends a sentence before a capitalised word (also [`FINAL`]).
 pub(super) const WORD_LIKE: u8 = 32;
+/// A subject pronoun written in lower case inside a sentence (`ich`, `he`).
+pub(super) const PRONOUN: u8 = 64;
 
 /// A language's word lists as one table from a word (any case) to its
 /// flags. Words of up to 15 ASCII bytes are looked up by a packed key
@@ -47,6 +49,8 @@ pub(super) struct Lexicon {
     pub ordinal_dot: bool,
     /// Whether a semicolon before a capitalised word ends a sentence.
     pub semicolon_ends: bool,
+    /// Whether the language lists subject pronouns (see [`PRONOUN`]).
+    pub has_pronouns: bool,
     /// Words that start with an apostrophe and are one token (`'t`, Dutch).
     pub proclitics: Vec<String>,
     /// Elided words split from the word after them (`l'`, `dell'`), lower
@@ -66,6 +70,7 @@ impl Lexicon {
             number_hyphens: t.number_hyphens,
             ordinal_dot: t.ordinal_dot,
             semicolon_ends: t.semicolon_ends,
+            has_pronouns: !t.pronouns.is_empty(),
             proclitics: t.proclitics.clone(),
             hyphen_suffixes: t.hyphen_suffixes.clone(),
             ..Self::default()
@@ -75,6 +80,7 @@ impl Lexicon {
             (&t.final_abbreviations, FINAL),
             (&t.word_like_abbreviations, FINAL | WORD_LIKE),
             (&t.sentence_starters, STARTER),
+            (&t.pronouns, PRONOUN),
             (&t.hyphen_prefixes, PREFIX),
         ] {
             for w in words {

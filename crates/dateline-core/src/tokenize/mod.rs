@@ -24,7 +24,7 @@ mod words;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use lexicon::{FINAL, NON_FINAL, PREFIX, STARTER, WORD_LIKE};
+use lexicon::{FINAL, NON_FINAL, PREFIX, PRONOUN, STARTER, WORD_LIKE};
 
 use serde::{Deserialize, Serialize};
 
@@ -460,6 +460,15 @@ impl Tokenizer {
 
     pub(crate) fn is_sentence_starter(&self, w: &str) -> bool {
         self.lex().flags(w) & STARTER != 0
+    }
+
+    /// Whether the language lists subject pronouns, and whether `w` is one.
+    pub(crate) fn has_pronouns(&self) -> bool {
+        self.lex().has_pronouns
+    }
+
+    pub(crate) fn is_pronoun(&self, w: &str) -> bool {
+        self.lex().flags(w) & PRONOUN != 0
     }
 
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).

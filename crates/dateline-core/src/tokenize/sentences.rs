@@ -132,8 +132,9 @@ fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
 }
 
 /// Whether token `t` may take part in a sentence decision by itself: its
-/// first byte may start a list marker, a message header or a bullet (a
-/// digit, `/`, the letter of a one-letter token, a bullet's lead byte), or
+/// first byte may start a list marker, a message header, a bullet or an
+/// emoticon (a digit, `/`, the letter of a one-letter token, a bullet's lead
+/// byte, `:` `;` `=`), or
 /// its last byte may end a sentence (`.` `!` `?` and `…`'s last byte 0xA6).
 /// Other tokens matter only when a line break follows them, or as the
 /// neighbours of one that matters.
@@ -141,7 +142,7 @@ fn header(text: &str, tokens: &[Token], k: usize, brk: &mut Breaks) {
 pub(super) fn may_decide(bytes: &[u8], t: Token) -> bool {
     let first = bytes[t.start()];
     may_start_header(first)
-        || matches!(first, 0xC2 | 0xE2)
+        || matches!(first, 0xC2 | 0xE2 | b':' | b';' | b'=')
         || (first.is_ascii_lowercase() && t.end() - t.start() == 1)
         || may_end(bytes, t)
 }
@@ -201,6 +202,15 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
         if k > 0 && bullet_at(k) {
             brk.set(k - 1);
         }
+        // An emoticon before a capitalised word ends a sentence (`gut ;-) Wir`).
+        if matches!(first, b':' | b';' | b'=')
+            && k + 1 < n
+            && t.end() - t.start() <= 4
+            && super::lexicon::EMOTICONS.contains(&word(k))
+            && word(k + 1).chars().next().is_some_and(char::is_uppercase)
+        {
+            brk.set(k);
+        }
         if t.end() - t.start() > 2 {
             continue;
         }
@@ -218,6 +228,25 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
             last_marker = Some(v);
             // The marker's own tokens (`.`, `)`) are neither headers, bullets nor markers.
             next_k = end + 1;
+        }
+    }
+
+    // A subject pronoun capitalised right after a lower-case word (`und
+    // Heike Ich würde`): a sentence ended there without punctuation.
+    if tok.has_pronouns() {
+        for k in 1..n {
+            let t = tokens[k];
+            if t.end() - t.start() <= 5
+                && bytes[t.start()].is_ascii_uppercase()
+                && tokens[k - 1].end() < t.start()
+                && !keep[k - 1]
+                && is_plain_word(word(k - 1))
+                && word(k)[1..].bytes().all(|b| b.is_ascii_lowercase())
+                && (k + 1 == n || !word(k + 1).starts_with(char::is_uppercase)) // not a title (`She Loves You`)
+                && tok.is_pronoun(word(k))
+            {
+                brk.set(k - 1);
+            }
         }
     }
 

@@ -118,6 +118,27 @@ fn word_like_abbreviations() {
     );
 }
 
+/// A subject pronoun capitalised between lower-case words starts a sentence
+/// whose last one had no final punctuation (not in a title, not in a
+/// language without the list); an emoticon before a capitalised word ends one.
+#[test]
+fn pronoun_and_emoticon_sentence_ends() {
+    assert_eq!(
+        sents("de", "Der Kuchen war trocken Wir kommen nicht wieder."),
+        ["Der Kuchen war trocken", "Wir kommen nicht wieder."]
+    );
+    assert_eq!(sents("en", "the soup was cold They never came back."), ["the soup was cold", "They never came back."]);
+    assert_eq!(
+        sents("en", "the film was called She Walks Alone today."),
+        ["the film was called She Walks Alone today."]
+    );
+    assert_eq!(sents("en", "they met Mark He smiled."), ["they met Mark He smiled."]);
+    assert_eq!(sents("es", "la sopa estaba fría Ellos no vinieron."), ["la sopa estaba fría Ellos no vinieron."]);
+    assert_eq!(sents("de", "Sehr lecker ;-) Nächstes Mal wieder."), ["Sehr lecker ;-)", "Nächstes Mal wieder."]);
+    assert_eq!(sents("en", "Loved it :) I will return."), ["Loved it :)", "I will return."]);
+    assert_eq!(sents("en", "Loved it :) and more."), ["Loved it :) and more."]);
+}
+
 /// A sentence end written without a space: before a capitalised word, or
 /// before a one-letter word after three lower-case letters; initials and
 /// abbreviations stay whole.
