@@ -248,7 +248,7 @@ impl Tokenizer {
                 let split = cut.filter(|&c| {
                     c < w.len()
                         && w[c..].chars().next().is_some_and(|n| n.is_alphanumeric() || OPENING_QUOTES.contains(n))
-                        && lex.elisions.contains(&w[..c].replace('’', "'").to_lowercase())
+                        && is_elision(&lex.elisions, &w[..c])
                 });
                 if let Some(c) = split {
                     out.push(Token::new(t.start(), t.start() + c, false));
@@ -267,6 +267,20 @@ impl Tokenizer {
             }
         }
         false
+    }
+}
+
+/// Whether `head`, a word and the apostrophe after it (straight or curly),
+/// is one of `elisions` (lower case, straight apostrophe): compared without
+/// allocating when the word is ASCII.
+pub(super) fn is_elision(elisions: &[String], head: &str) -> bool {
+    match head.strip_suffix('\'').or_else(|| head.strip_suffix('’')) {
+        Some(word) if word.is_ascii() => elisions.iter().any(|x| {
+            x.len() == word.len() + 1
+                && x.ends_with('\'')
+                && x.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        }),
+        _ => elisions.contains(&head.replace('’', "'").to_lowercase()),
     }
 }
 

@@ -242,6 +242,15 @@ impl Tokenizer {
                 return true;
             }
         }
+        if let Some(word_end) = self.elided_word_end(bytes, m, base, s, e, other) {
+            // `l'organisation`, `d'été,`: one token, as the general rules
+            // give it (the language rules split the elision off).
+            out.push((start, pos(word_end)));
+            if word_end < e {
+                out.push((pos(word_end), end));
+            }
+            return true;
+        }
         let first_other = other.trailing_zeros();
         if other & m.digit == 0 && other.count_ones() == 1 && first_other > s {
             let p = first_other;
@@ -337,11 +346,18 @@ impl Tokenizer {
                 return true;
             }
         }
-        // ASCII letters and two-byte Latin letters: U+00C0–U+017F but `×` and `÷`.
-        let mut rest = other;
+        // ASCII letters and two-byte Latin letters: U+00C0–U+017F but `×` and
+        // `÷`; maybe one `,` `;` `:` or `.` (not an abbreviation's) after them.
+        // (ASCII letters with a mark came here only as a fused form, `dont,`.)
+        let mark = matches!(at(e - 1), b',' | b';' | b':' | b'.') && e - s >= 2;
+        let word_end = e - u32::from(mark);
+        let mut rest = other & blocks::range(s, word_end);
+        if mark && rest == 0 {
+            return false;
+        }
         while rest != 0 {
             let p = rest.trailing_zeros();
-            if p + 1 >= e {
+            if p + 1 >= word_end {
                 return false;
             }
             let (lead, cont) = (at(p), at(p + 1));
@@ -352,8 +368,57 @@ impl Tokenizer {
             }
             rest &= !(3u64 << p);
         }
+        if mark {
+            if at(e - 1) == b'.' && self.is_abbreviation(&text[start..end]) {
+                return false;
+            }
+            out.extend([(start, pos(word_end)), (pos(word_end), end)]);
+            return true;
+        }
         out.push((start, end));
         true
+    }
+
+    /// In a language with elisions, the end of the word of a chunk that is
+    /// an elision, a straight apostrophe, then letters (ASCII or two-byte
+    /// Latin): `l'été`, or `d'Arrêt,` with one of `,` `;` `:` `)` after it.
+    /// `other`: the chunk's bytes that are not ASCII letters.
+    #[inline]
+    fn elided_word_end(&self, bytes: &[u8], m: &blocks::Masks, base: usize, s: u32, e: u32, other: u64) -> Option<u32> {
+        let elisions = &self.lex().elisions;
+        if elisions.is_empty() || other == 0 || e - s < 3 {
+            return None;
+        }
+        let at = |p: u32| bytes[base + p as usize];
+        let p = other.trailing_zeros();
+        if p == s
+            || at(p) != b'\''
+            || !elisions
+                .iter()
+                .any(|x| x.as_bytes().eq_ignore_ascii_case(&bytes[base + s as usize..=base + p as usize]))
+        {
+            return None;
+        }
+        let end = if matches!(at(e - 1), b',' | b';' | b':' | b')') { e - 1 } else { e };
+        if end <= p + 1 || m.digit & blocks::range(p + 1, end) != 0 {
+            return None;
+        }
+        let mut rest = other & blocks::range(p + 1, end);
+        while rest != 0 {
+            let q = rest.trailing_zeros();
+            if q + 1 >= end {
+                return None;
+            }
+            let (lead, cont) = (at(q), at(q + 1));
+            let letter = (0x80..=0xBF).contains(&cont)
+                && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
+            if !letter {
+                return None;
+            }
+            rest &= !(3u64 << q);
+        }
+        let word = std::str::from_utf8(&bytes[base + s as usize..base + end as usize]).ok()?;
+        clitic_len(word).is_none().then_some(end)
     }
 
     /// `long-term` (`bytes[start..end]`, hyphen at `h`): two words of ASCII

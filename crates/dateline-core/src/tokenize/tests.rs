@@ -227,6 +227,96 @@ fn fast_chunks_equal_general_rules() {
     }
 }
 
+/// In languages with elisions, the block scan's chunks made of an elided
+/// word (`l'été,`) and their near misses are the general rules' tokens, at
+/// several offsets in a block.
+#[test]
+fn elided_chunks_equal_general_rules() {
+    let heads = ["l'", "L'", "d'", "qu'", "QU'", "jusqu'", "dell'", "x'", "l’", "aujourd'", "", "'", "l''"];
+    let words = [
+        "été",
+        "Arrêt",
+        "organisation",
+        "il",
+        "s",
+        "ll",
+        "re",
+        "ve",
+        "a",
+        "hui",
+        "ÉTÉ",
+        "a×b",
+        "x'y",
+        "1989",
+        "São",
+        "e-mail",
+        "n't",
+        "am",
+        "",
+        "Łódź",
+        "ß",
+    ];
+    let tails = ["", ",", ";", ":", ")", ".", "),", "!", "'", ":)", "’s"];
+    for code in ["fr", "it", "en"] {
+        let tok = Tokenizer::default().with_lang(crate::Lang::from_code(code).unwrap());
+        for h in heads {
+            for w in words {
+                for t in tails {
+                    let chunk = format!("{h}{w}{t}");
+                    if chunk.is_empty() {
+                        continue;
+                    }
+                    let mut slow = Vec::new();
+                    tok.chunk(&chunk, 0, chunk.len(), &mut slow);
+                    for pad in [0, 30, 60] {
+                        let text = format!("{}{chunk}", " ".repeat(pad));
+                        let (mut tokens, mut cands, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+                        tok.scan_with::<true>(&text, &mut tokens, &mut cands, &mut spans, true);
+                        let got: Vec<(usize, usize)> =
+                            tokens.iter().map(|t| (t.start() - pad, t.end() - pad)).collect();
+                        assert_eq!(got, slow, "{code} {chunk:?} at {pad}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The elision test without allocation agrees with comparing the lower-case
+/// head, curly apostrophe made straight, with the list.
+#[test]
+fn elision_test_equals_lowercase_lookup() {
+    let elisions: Vec<String> = ["l'", "d'", "qu'", "jusqu'", "dell'", "k'"].iter().map(|s| (*s).to_owned()).collect();
+    let heads = [
+        "l'",
+        "L'",
+        "l’",
+        "D’",
+        "qu'",
+        "QU'",
+        "Qu’",
+        "jusqu'",
+        "JUSQU’",
+        "dell'",
+        "Dell’",
+        "x'",
+        "ll'",
+        "'",
+        "’",
+        "l",
+        "\u{212a}'",
+        "K'",
+        "é'",
+        "É’",
+        "lʼ",
+        "aujourd'",
+    ];
+    for h in heads {
+        let slow = elisions.contains(&h.replace('’', "'").to_lowercase());
+        assert_eq!(langrules::is_elision(&elisions, h), slow, "{h:?}");
+    }
+}
+
 /// The block scan gives the tokens and sentence candidates of the
 /// item-by-item scan, for texts of every length around the 64-byte
 /// blocks: long words, runs of spaces and line breaks, control
