@@ -16,6 +16,8 @@ mod chunk;
 mod langrules;
 mod lexicon;
 mod scan;
+#[cfg(test)]
+mod sentence_tests;
 mod sentences;
 #[cfg(test)]
 mod tests;
