@@ -84,9 +84,13 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
     Some(c)
 }
 
-/// A holiday's day, or the weekend nearest it (`Labor Day weekend`: the
+/// A holiday's day, the week holding it (`Easter week`, `the week of
+/// Thanksgiving`), or the weekend nearest it (`Labor Day weekend`: the
 /// Saturday and Sunday before a Monday holiday; `Halloween weekend`).
 pub(super) fn holiday_cal(d: Date, f: &Fields) -> Cal {
+    if f.week_of && !f.weekend {
+        return Cal::containing(d, Gran::Week);
+    }
     if !f.weekend {
         return with_time(Cal::day(d), f);
     }
