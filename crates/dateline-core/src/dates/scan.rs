@@ -69,8 +69,9 @@ pub(crate) struct Scan<'a> {
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
     /// The matches of the atoms being tried, a stack shared by the recursion.
     hits: Vec<(u32, Effect)>,
-    /// The last candidates computed, and where.
-    cand_at: (usize, RuleSet),
+    /// The last candidates computed, where, and the categories of their
+    /// rules (one bit each; all bits with more than 64 categories).
+    cand_at: (usize, RuleSet, u64),
     /// The last builtin test: where, which, what it found.
     builtin_at: (usize, Builtin, Option<(usize, Got)>),
     /// For a window of positions: (position, categories known, categories
@@ -141,7 +142,7 @@ impl<'a> Scan<'a> {
             memo: Memo::new(g.rules.len(), toks.len()),
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
-            cand_at: (usize::MAX, RuleSet::default()),
+            cand_at: (usize::MAX, RuleSet::default(), 0),
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
             collect_at: collect::FIRST_COLLECTION,
@@ -453,6 +454,14 @@ impl<'a> Scan<'a> {
                 }
             }
             Atom::Sub(cats) => {
+                // Where none of the categories has a match (known once per
+                // position and category), nothing is tried.
+                if g.categories.len() <= 64 && !self.is_slow() {
+                    let mask = cats.iter().fold(0u64, |m, &c| m | 1 << c);
+                    if !self.cats_match(i, mask) {
+                        return;
+                    }
+                }
                 let cand = self.cached_candidates(i);
                 let base = self.hits.len();
                 for &c in cats {
@@ -482,6 +491,11 @@ impl<'a> Scan<'a> {
     /// once for each category and position.
     fn cats_match(&mut self, i: usize, cats: u64) -> bool {
         let g: &'a Grammar = self.g;
+        // Categories none of whose rules is a candidate here have no match.
+        let possible = self.candidate_cats(i);
+        if cats & possible == 0 {
+            return false;
+        }
         let slot = i % WINDOW;
         let mut todo = match self.cats_at[slot] {
             (at, known, ok) if at == i => {
@@ -491,7 +505,7 @@ impl<'a> Scan<'a> {
                 cats & !known
             }
             _ => cats,
-        };
+        } & possible;
         let mut found = false;
         while todo != 0 {
             let c = todo.trailing_zeros() as usize;

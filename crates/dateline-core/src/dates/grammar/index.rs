@@ -185,14 +185,7 @@ impl Grammar {
         let mut shapes_by_byte: Vec<Vec<usize>> = vec![Vec::new(); 256];
         let mut shape_leads: Vec<Vec<Box<str>>> = vec![Vec::new(); self.shapes.list.len()];
         for (s, shape) in self.shapes.list.iter().enumerate() {
-            let leads: Vec<String> = shape
-                .prefixes
-                .iter()
-                .map(|p| p.iter().take_while(|b| b.is_ascii_alphabetic()).map(|&b| char::from(b)).collect())
-                .collect();
-            if !leads.is_empty() && leads.iter().all(|w| !w.is_empty()) {
-                shape_leads[s] = leads.into_iter().map(String::into_boxed_str).collect();
-            }
+            shape_leads[s].clone_from(&shape.leads);
         }
         for (s, shape) in self.shapes.list.iter().enumerate() {
             if shape_rules[s].is_empty() {

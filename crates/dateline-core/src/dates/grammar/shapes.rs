@@ -33,6 +33,12 @@ pub(crate) struct Shape {
     /// Lower-case literal prefixes one of which every match starts with, when
     /// the expression has few (`mid-`, `early-`); empty when it has not.
     pub prefixes: Vec<Box<[u8]>>,
+    /// The words, lower case, that lead every match when it goes on past
+    /// them (`mid` of `mid-1990s`, `medio` of `medio-2025`): the letters
+    /// (ASCII) a match starts with, up to the first byte that is not one.
+    /// Empty when some match starts otherwise, or the words cannot all be
+    /// listed: the shape is then found by the first byte of its matches.
+    pub leads: Vec<Box<str>>,
     /// The second bytes (either case) of the prefixes, one bit each: a quick
     /// test before comparing them.
     second: [u64; 4],
@@ -59,6 +65,63 @@ fn prefixes(hir: &Hir) -> Vec<Box<[u8]>> {
     let mut out: Vec<Box<[u8]>> = lits.iter().map(|l| l.as_bytes().to_ascii_lowercase().into_boxed_slice()).collect();
     if out.iter().any(|p| p.is_empty() || p[0].is_ascii_digit()) {
         return Vec::new(); // digits are checked by the first byte
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `hir` with each class of one letter in its cases (what `(?i)` makes of a
+/// letter: `[Mm]`, `[Kk\u{212A}]`) written as that letter in lower case.
+fn fold_case(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(HirClass::Unicode(c)) => {
+            let mut chars = c.ranges().iter().flat_map(|r| (u32::from(r.start())..=u32::from(r.end())).take(8));
+            // `ſ` is an `s`, `K` (Kelvin) a `k`: the lower case of the upper.
+            let lower = |ch: u32| {
+                char::from_u32(ch).and_then(|ch| ch.to_uppercase().next()).and_then(|ch| ch.to_lowercase().next())
+            };
+            let first = chars.next().and_then(lower);
+            let one = c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum::<u32>() <= 4
+                && first.is_some_and(char::is_alphabetic)
+                && chars.all(|ch| lower(ch) == first);
+            match first {
+                Some(ch) if one => Hir::literal(ch.to_string().into_bytes()),
+                _ => hir.clone(),
+            }
+        }
+        HirKind::Repetition(rep) => {
+            Hir::repetition(regex_syntax::hir::Repetition { sub: Box::new(fold_case(&rep.sub)), ..rep.clone() })
+        }
+        HirKind::Capture(cap) => {
+            Hir::capture(regex_syntax::hir::Capture { sub: Box::new(fold_case(&cap.sub)), ..cap.clone() })
+        }
+        HirKind::Concat(items) => Hir::concat(items.iter().map(fold_case).collect()),
+        HirKind::Alternation(items) => Hir::alternation(items.iter().map(fold_case).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// The words that lead every match of `hir` (see [`Shape::leads`]), read
+/// off its literal prefixes with the cases of each letter folded. Unfolded,
+/// `(?i)(medio|begin|eind|midden)-` has 144 prefixes of five letters or
+/// more, too many to list, and the extractor cuts them to `medi`, `begi`:
+/// words no token is. None when a prefix starts with no letter, or is a
+/// whole match of letters only (`weekend`): such a shape is one word, found
+/// by its first byte.
+fn leads(hir: &Hir) -> Vec<Box<str>> {
+    let mut ex = regex_syntax::hir::literal::Extractor::new();
+    ex.limit_total(4096);
+    let seq = ex.extract(&fold_case(hir));
+    let Some(lits) = seq.literals() else { return Vec::new() };
+    let mut out = Vec::new();
+    for l in lits {
+        let n = l.as_bytes().iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        // The scan reads at most twelve letters of a token for a lead word.
+        if n == 0 || n > 12 || (n == l.len() && l.is_exact()) {
+            return Vec::new();
+        }
+        out.push(String::from_utf8_lossy(&l.as_bytes()[..n]).to_ascii_lowercase().into_boxed_str());
     }
     out.sort();
     out.dedup();
@@ -215,6 +278,19 @@ impl Shapes {
             for (u, f) in union.iter_mut().zip(first.iter()) {
                 *u |= *f;
             }
+            // The words of a class are whole words; other prefixes are read
+            // again with the cases folded.
+            let leads = match &class_prefixes {
+                Some(words) => words
+                    .iter()
+                    .map(|w| w.iter().take_while(|b| b.is_ascii_alphabetic()).map(|&b| char::from(b)).collect())
+                    .map(String::into_boxed_str)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect::<Vec<_>>(),
+                None => leads(&hir),
+            };
+            let leads = if leads.iter().any(|w| w.is_empty()) { Vec::new() } else { leads };
             let prefixes = class_prefixes.unwrap_or_else(|| prefixes(&hir));
             let mut second = [u64::MAX; 4];
             if !prefixes.is_empty() && prefixes.iter().all(|p| p.len() >= 2) {
@@ -225,7 +301,7 @@ impl Shapes {
                     }
                 }
             }
-            list.push(Shape { name: def.name.clone(), regex, groups, first, prefixes, second });
+            list.push(Shape { name: def.name.clone(), regex, groups, first, prefixes, leads, second });
         }
         let set = RegexSet::new(list.iter().map(|s| s.regex.as_str()))
             .map_err(|e| Error::Config(format!("date shapes: {e}")))?;
@@ -272,6 +348,25 @@ mod tests {
         assert!(s.last[b'7' as usize] && s.last[b'h' as usize] && s.last[b'H' as usize] && !s.last[b'-' as usize]);
         assert!(s.list[1].may_start(b"Mid-March") && !s.list[1].may_start(b"Michael") && !s.list[1].may_start(b"mi"));
         assert!(s.list[0].may_start(b"2026-03") && s.list[0].prefixes.is_empty());
+    }
+
+    /// The words that lead a shape are whole, however many ways `(?i)` lets
+    /// them be written (unfolded, the words below have 144 and were cut to
+    /// `medi`, `begi`, `eind`, `midd`).
+    #[test]
+    fn words_that_lead_a_shape_are_whole() {
+        let s = shapes(&[
+            ("edge", r"(?i)(?P<mod>medio|begin|eind|midden)-(?P<year>1\d{3}|20\d\d)"),
+            ("quarter", r"(?i)(?:t|q|trimestre)(?P<quarter>[1-4])"),
+            ("iso", r"(?P<year>\d{4})-(?P<month>\d\d)"),
+            ("month_day", r"(?P<month>{MONTH})/(?P<day>\d{1,2})"),
+        ])
+        .unwrap();
+        let leads = |k: usize| s.list[k].leads.iter().map(AsRef::as_ref).collect::<Vec<&str>>();
+        assert_eq!(leads(0), ["begin", "eind", "medio", "midden"]);
+        assert_eq!(leads(1), ["q", "t", "trimestre"]);
+        assert!(leads(2).is_empty());
+        assert_eq!(leads(3), ["oct", "october"]);
     }
 
     #[test]

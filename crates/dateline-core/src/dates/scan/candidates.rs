@@ -91,8 +91,19 @@ impl<'a> Scan<'a> {
     /// The candidates at `i`, remembered for the last position asked.
     pub(super) fn cached_candidates(&mut self, i: usize) -> RuleSet {
         if self.cand_at.0 != i {
-            self.cand_at = (i, self.candidates(i));
+            let set = self.candidates(i);
+            let g = self.g;
+            let cats =
+                if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | 1 << g.rules[r].cat) } else { u64::MAX };
+            self.cand_at = (i, set, cats);
         }
         self.cand_at.1
+    }
+
+    /// The categories of the candidates at `i`, one bit each (all bits with
+    /// more than 64 categories).
+    pub(super) fn candidate_cats(&mut self, i: usize) -> u64 {
+        self.cached_candidates(i);
+        self.cand_at.2
     }
 }
