@@ -242,7 +242,7 @@ impl Tokenizer {
                 return true;
             }
         }
-        if let Some(word_end) = self.elided_word_end(bytes, m, base, s, e, other) {
+        if let Some(word_end) = self.elided_word_end(bytes, base, s, e, other) {
             // `l'organisation`, `d'été,`: one token, as the general rules
             // give it (the language rules split the elision off).
             out.push((start, pos(word_end)));
@@ -351,22 +351,12 @@ impl Tokenizer {
         // (ASCII letters with a mark came here only as a fused form, `dont,`.)
         let mark = matches!(at(e - 1), b',' | b';' | b':' | b'.') && e - s >= 2;
         let word_end = e - u32::from(mark);
-        let mut rest = other & blocks::range(s, word_end);
+        let rest = other & blocks::range(s, word_end);
         if mark && rest == 0 {
             return false;
         }
-        while rest != 0 {
-            let p = rest.trailing_zeros();
-            if p + 1 >= word_end {
-                return false;
-            }
-            let (lead, cont) = (at(p), at(p + 1));
-            let letter = (0x80..=0xBF).contains(&cont)
-                && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
-            if !letter {
-                return false;
-            }
-            rest &= !(3u64 << p);
+        if !latin_pairs(&bytes[base..], rest, word_end) {
+            return false;
         }
         if mark {
             if at(e - 1) == b'.' && self.is_abbreviation(&text[start..end]) {
@@ -384,7 +374,7 @@ impl Tokenizer {
     /// Latin): `l'été`, or `d'Arrêt,` with one of `,` `;` `:` `)` after it.
     /// `other`: the chunk's bytes that are not ASCII letters.
     #[inline]
-    fn elided_word_end(&self, bytes: &[u8], m: &blocks::Masks, base: usize, s: u32, e: u32, other: u64) -> Option<u32> {
+    fn elided_word_end(&self, bytes: &[u8], base: usize, s: u32, e: u32, other: u64) -> Option<u32> {
         let elisions = &self.lex().elisions;
         if elisions.is_empty() || other == 0 || e - s < 3 {
             return None;
@@ -400,22 +390,8 @@ impl Tokenizer {
             return None;
         }
         let end = if matches!(at(e - 1), b',' | b';' | b':' | b')') { e - 1 } else { e };
-        if end <= p + 1 || m.digit & blocks::range(p + 1, end) != 0 {
+        if end <= p + 1 || !latin_pairs(&bytes[base..], other & blocks::range(p + 1, end), end) {
             return None;
-        }
-        let mut rest = other & blocks::range(p + 1, end);
-        while rest != 0 {
-            let q = rest.trailing_zeros();
-            if q + 1 >= end {
-                return None;
-            }
-            let (lead, cont) = (at(q), at(q + 1));
-            let letter = (0x80..=0xBF).contains(&cont)
-                && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
-            if !letter {
-                return None;
-            }
-            rest &= !(3u64 << q);
         }
         let word = std::str::from_utf8(&bytes[base + s as usize..base + end as usize]).ok()?;
         clitic_len(word).is_none().then_some(end)
@@ -549,6 +525,26 @@ impl Tokenizer {
         emit::<MARK>(bytes, spans, tokens, cands);
         i
     }
+}
+
+/// Whether every byte marked in `rest` (block positions, `block[p]` the
+/// byte at `p`) leads a two-byte Latin letter (U+00C0–U+017F but `×` and
+/// `÷`) whose second byte is before `end`, that byte being marked too.
+fn latin_pairs(block: &[u8], mut rest: u64, end: u32) -> bool {
+    while rest != 0 {
+        let p = rest.trailing_zeros();
+        if p + 1 >= end {
+            return false;
+        }
+        let (lead, cont) = (block[p as usize], block[p as usize + 1]);
+        let letter = (0x80..=0xBF).contains(&cont)
+            && (matches!(lead, 0xC4 | 0xC5) || (lead == 0xC3 && cont != 0x97 && cont != 0xB7));
+        if !letter {
+            return false;
+        }
+        rest &= !(3u64 << p);
+    }
+    true
 }
 
 /// Appends the tokens `spans` of one chunk (then clears `spans`). A chunk

@@ -432,7 +432,10 @@ fn spaced_quote_closes(text: &str, tokens: &[Token], sent_start: usize, q: usize
     if q + 1 < n && tokens[q].end() == tokens[q + 1].start() {
         return false; // `"The`: attached to the word after it
     }
-    if tokens[sent_start..q].iter().filter(|t| &text[t.start()..t.end()] == "\"").count() % 2 == 1 {
+    // The sentence's last 256 tokens at most: a text of unbroken `x. " x. "`
+    // must not cost the square of its length.
+    let from = sent_start.max(q.saturating_sub(256));
+    if tokens[from..q].iter().filter(|t| &text[t.start()..t.end()] == "\"").count() % 2 == 1 {
         return true;
     }
     // Look ahead to the next sentence's end (a bounded number of tokens).
