@@ -32,10 +32,7 @@ fn semicolon_sentence_ends() {
 /// word, it opens.
 #[test]
 fn spaced_straight_quotes() {
-    assert_eq!(
-        sents("fr", "Tu es un renard ! \" Les vignes sont mûres."),
-        ["Tu es un renard ! \"", "Les vignes sont mûres."]
-    );
+    assert_eq!(sents("fr", "Quel beau jardin ! \" Demain il pleut."), ["Quel beau jardin ! \"", "Demain il pleut."]);
     assert_eq!(sents("fr", "Il crie : \" Je pars. \" Puis il sort."), ["Il crie : \" Je pars. \"", "Puis il sort."]);
     assert_eq!(
         sents("en", "He nodded. \" The barn burned.\" Then rain."),
@@ -50,7 +47,7 @@ fn spaced_straight_quotes() {
 fn number_or_punctuation_alone_opens_the_next_sentence() {
     assert_eq!(sents("de", "Sie gingen heim. 7. Die Regel gilt."), ["Sie gingen heim.", "7. Die Regel gilt."]);
     assert_eq!(sents("it", "Vale per tutti. 412. Norme sulle acque."), ["Vale per tutti.", "412. Norme sulle acque."]);
-    assert_eq!(sents("fr", "Ils ont joué. (...) Les clubs paient."), ["Ils ont joué.", "(...) Les clubs paient."]);
+    assert_eq!(sents("fr", "Ils ont joué. (...) Demain tout change."), ["Ils ont joué.", "(...) Demain tout change."]);
     assert_eq!(sents("en", "It rained. Then 7. The end."), ["It rained.", "Then 7.", "The end."]);
 }
 
@@ -62,8 +59,8 @@ fn periods_inside_and_abbreviations_before_a_bracket() {
     assert_eq!(sents("de", "Es kostet 12.-- Euro. Gut."), ["Es kostet 12.-- Euro.", "Gut."]);
     assert_eq!(sents("fr", "Voici Jean St.Paul Morin. Il chante."), ["Voici Jean St.Paul Morin.", "Il chante."]);
     assert_eq!(
-        sents("fr", "Des fruits (pommes par ex.) Ainsi va la vie."),
-        ["Des fruits (pommes par ex.)", "Ainsi va la vie."]
+        sents("fr", "Des fruits (pommes par ex.) Cependant rien ne pousse."),
+        ["Des fruits (pommes par ex.)", "Cependant rien ne pousse."]
     );
     assert_eq!(sents("fr", "Des fruits par ex. Pommes et poires."), ["Des fruits par ex. Pommes et poires."]);
 }
@@ -73,7 +70,7 @@ fn periods_inside_and_abbreviations_before_a_bracket() {
 /// not before a number or a month; other abbreviations still do not.
 #[test]
 fn word_like_abbreviations() {
-    assert_eq!(sents("fr", "Ils étaient sept. Puis ils partirent."), ["Ils étaient sept.", "Puis ils partirent."]);
+    assert_eq!(sents("fr", "Nous étions sept. Demain nous rentrons."), ["Nous étions sept.", "Demain nous rentrons."]);
     assert_eq!(sents("fr", "Il nage dans la mer. Rivages calmes."), ["Il nage dans la mer.", "Rivages calmes."]);
     assert_eq!(
         sents("fr", "Le mer. 4 mars et le 9 sept. 2031 il part."),
@@ -95,8 +92,8 @@ fn word_like_abbreviations() {
 #[test]
 fn pronoun_and_emoticon_sentence_ends() {
     assert_eq!(
-        sents("de", "Der Kuchen war trocken Wir kommen nicht wieder."),
-        ["Der Kuchen war trocken", "Wir kommen nicht wieder."]
+        sents("de", "Das Zimmer war kalt Wir schliefen schlecht."),
+        ["Das Zimmer war kalt", "Wir schliefen schlecht."]
     );
     assert_eq!(sents("en", "the soup was cold They never came back."), ["the soup was cold", "They never came back."]);
     assert_eq!(
