@@ -81,6 +81,11 @@ pub(crate) struct TokenizerWords {
     /// `he`): capitalised right after a lower-case word, one starts a new
     /// sentence whose end had no punctuation.
     pub pronouns: Vec<String>,
+    /// Words written in lower case inside a sentence, for a language that
+    /// capitalises its nouns (German, where a capitalised word says little):
+    /// capitalised right after a word, one starts a new sentence whose end
+    /// had no punctuation (`sehr zu empfehlen Seit 1964`).
+    pub lower_inside: Vec<String>,
     /// Prefixes that keep their hyphen (`e`, `non`), without it.
     pub hyphen_prefixes: Vec<String>,
     /// Whether English clitics and fused forms split (`do` `n't`, `i` `m`).
@@ -184,6 +189,7 @@ impl Language {
             check_words("abbreviations.word_like", &a.word_like, Form::Abbreviation).map_err(fail)?;
             check_words("sentences.starters", &t.sentences.starters, Form::Word).map_err(fail)?;
             check_words("sentences.pronouns", &t.sentences.pronouns, Form::Word).map_err(fail)?;
+            check_words("sentences.lower_inside", &t.sentences.lower_inside, Form::Word).map_err(fail)?;
             check_words("hyphens.prefixes", &t.hyphens.prefixes, Form::Prefix).map_err(fail)?;
             if let Some(w) = t.clitics.elisions.iter().find(|w| !(w.ends_with('\'') || w.ends_with('’')) || w.len() < 2)
             {
@@ -207,6 +213,7 @@ impl Language {
                 word_like_abbreviations: word_like,
                 sentence_starters: t.sentences.starters,
                 pronouns: t.sentences.pronouns,
+                lower_inside: t.sentences.lower_inside,
                 semicolon_ends: t.sentences.semicolon_ends,
                 hyphen_prefixes: t.hyphens.prefixes,
                 english_clitics: t.clitics.english,
@@ -306,6 +313,10 @@ struct SentencesPart {
     /// Subject pronouns that are lower case inside a sentence (`ich`).
     #[serde(default)]
     pronouns: Vec<String>,
+    /// Words always lower case inside a sentence, in a language that
+    /// capitalises nouns (`seit`, `leider`).
+    #[serde(default)]
+    lower_inside: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -26,6 +26,9 @@ pub(super) const MONTH: u8 = 16;
 pub(super) const WORD_LIKE: u8 = 32;
 /// A subject pronoun written in lower case inside a sentence (`ich`, `he`).
 pub(super) const PRONOUN: u8 = 64;
+/// A word written in lower case inside a sentence of a language that
+/// capitalises nouns (`seit`, `leider`, German).
+pub(super) const LOWER_INSIDE: u8 = 128;
 
 /// A language's word lists as one table from a word (any case) to its
 /// flags. Words of up to 15 ASCII bytes are looked up by a packed key
@@ -51,6 +54,9 @@ pub(super) struct Lexicon {
     pub semicolon_ends: bool,
     /// Whether the language lists subject pronouns (see [`PRONOUN`]).
     pub has_pronouns: bool,
+    /// Whether the language lists words lower case inside a sentence (see
+    /// [`LOWER_INSIDE`]).
+    pub has_lower_inside: bool,
     /// Words that start with an apostrophe and are one token (`'t`, Dutch).
     pub proclitics: Vec<String>,
     /// Elided words split from the word after them (`l'`, `dell'`), lower
@@ -71,6 +77,7 @@ impl Lexicon {
             ordinal_dot: t.ordinal_dot,
             semicolon_ends: t.semicolon_ends,
             has_pronouns: !t.pronouns.is_empty(),
+            has_lower_inside: !t.lower_inside.is_empty(),
             proclitics: t.proclitics.clone(),
             hyphen_suffixes: t.hyphen_suffixes.clone(),
             ..Self::default()
@@ -81,6 +88,7 @@ impl Lexicon {
             (&t.word_like_abbreviations, FINAL | WORD_LIKE),
             (&t.sentence_starters, STARTER),
             (&t.pronouns, PRONOUN),
+            (&t.lower_inside, LOWER_INSIDE),
             (&t.hyphen_prefixes, PREFIX),
         ] {
             for w in words {

@@ -26,7 +26,7 @@ mod words;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use lexicon::{FINAL, NON_FINAL, PREFIX, PRONOUN, STARTER, WORD_LIKE};
+use lexicon::{FINAL, LOWER_INSIDE, NON_FINAL, PREFIX, PRONOUN, STARTER, WORD_LIKE};
 
 use serde::{Deserialize, Serialize};
 
@@ -471,6 +471,16 @@ impl Tokenizer {
 
     pub(crate) fn is_pronoun(&self, w: &str) -> bool {
         self.lex().flags(w) & PRONOUN != 0
+    }
+
+    /// Whether the language lists words lower case inside a sentence, and
+    /// whether `w` is one.
+    pub(crate) fn has_lower_inside(&self) -> bool {
+        self.lex().has_lower_inside
+    }
+
+    pub(crate) fn is_lower_inside(&self, w: &str) -> bool {
+        self.lex().flags(w) & LOWER_INSIDE != 0
     }
 
     /// Splits `text` into tokens (byte offsets, in order, non-overlapping).

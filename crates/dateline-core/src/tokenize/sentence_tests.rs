@@ -1,6 +1,6 @@
 //! Tests of the sentence splitter's language rules: semicolons, spaced
 //! quotes, list numbers, periods inside words, word-like abbreviations,
-//! subject pronouns and emoticons.
+//! subject pronouns, German lower-case words and emoticons.
 
 use super::*;
 
@@ -105,4 +105,30 @@ fn pronoun_and_emoticon_sentence_ends() {
     assert_eq!(sents("de", "Sehr lecker ;-) Nächstes Mal wieder."), ["Sehr lecker ;-)", "Nächstes Mal wieder."]);
     assert_eq!(sents("en", "Loved it :) I will return."), ["Loved it :)", "I will return."]);
     assert_eq!(sents("en", "Loved it :) and more."), ["Loved it :) and more."]);
+}
+
+/// In German, a word that is lower case inside a sentence, capitalised
+/// right after a word (lower case or a noun), starts a sentence whose last
+/// one had no final punctuation; an article (a title, a party's name), the
+/// polite `Sie` and other languages do not.
+#[test]
+fn german_lower_case_words_start_sentences() {
+    assert_eq!(
+        sents("de", "Das Frühstück war reichlich Leider fehlte der Kaffee"),
+        ["Das Frühstück war reichlich", "Leider fehlte der Kaffee"]
+    );
+    assert_eq!(
+        sents("de", "Gern wieder Über die Preise kann man nicht klagen."),
+        ["Gern wieder", "Über die Preise kann man nicht klagen."]
+    );
+    assert_eq!(sents("de", "Alles bestens Ich komme wieder."), ["Alles bestens", "Ich komme wieder."]);
+    for whole in [
+        "Sie sprach mit der Partei Die Linke über den Haushalt.",
+        "Er las gestern Das Parfum von Süskind.",
+        "Probieren Sie unbedingt den Kuchen.",
+        "Der Termin ist in Ordnung.",
+    ] {
+        assert_eq!(sents("de", whole), [whole]);
+    }
+    assert_eq!(sents("nl", "het ontbijt was goed Leider niet."), ["het ontbijt was goed Leider niet."]);
 }

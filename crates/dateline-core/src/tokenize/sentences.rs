@@ -33,6 +33,17 @@ fn is_plain_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_lowercase())
 }
 
+/// A word of two letters or more, in any case.
+fn is_letters(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(char::is_alphabetic)
+}
+
+/// A capitalised word: an upper-case letter, then lower-case letters only.
+fn is_title_case(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.as_str().chars().all(char::is_lowercase)
+}
+
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"];
 
 /// Whether token `t` is a bullet: every bullet is one non-ASCII character of two or three bytes.
@@ -244,6 +255,25 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                 && word(k)[1..].bytes().all(|b| b.is_ascii_lowercase())
                 && (k + 1 == n || !word(k + 1).starts_with(char::is_uppercase)) // not a title (`She Loves You`)
                 && tok.is_pronoun(word(k))
+            {
+                brk.set(k - 1);
+            }
+        }
+    }
+
+    // In a language that capitalises its nouns, a word that is lower case
+    // inside a sentence, capitalised right after a word (`zu empfehlen Seit
+    // 1964`, `Grüße aus Berlin Leider`): a sentence ended there without
+    // punctuation.
+    if tok.has_lower_inside() {
+        for k in 1..n {
+            let t = tokens[k];
+            if t.end() - t.start() <= 12
+                && tokens[k - 1].end() < t.start()
+                && !keep[k - 1]
+                && is_title_case(word(k))
+                && is_letters(word(k - 1))
+                && tok.is_lower_inside(word(k))
             {
                 brk.set(k - 1);
             }
