@@ -113,6 +113,42 @@ pub(crate) struct TokenizerWords {
     pub contractions: rustc_hash::FxHashMap<String, Vec<String>>,
     /// The longest key of `contractions`, in bytes (0 when there are none).
     pub longest_contraction: usize,
+    /// Object pronouns written onto a verb (`quedarse` → `quedar` `se`).
+    pub enclitics: Enclitics,
+}
+
+/// Object pronouns written onto an infinitive or a gerund (`quedarse` =
+/// `quedar` `se`, `diciéndole` = `diciendo` `le`, `farne` = `far` `ne`), or
+/// after a hyphen (`trata-se` = `trata` `se`): `[enclitics]` of
+/// `tokenize.toml`, all lower case. Empty for a language without them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enclitics {
+    /// The endings of the verb forms that take them (`ar`, `iendo`); one
+    /// written `from:to` is rewritten (`ándo:ando`: the accent the pronoun
+    /// brought goes).
+    #[serde(default)]
+    pub endings: Vec<String>,
+    /// A pronoun alone after the verb (`se`, `lo`).
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Two pronouns: one of `first`, then one of `second` (`se` `lo`).
+    #[serde(default)]
+    pub first: Vec<String>,
+    /// The second of two pronouns (`lo`).
+    #[serde(default)]
+    pub second: Vec<String>,
+    /// Verb forms too short for the ending test (`dar`, `far`), whole.
+    #[serde(default)]
+    pub short_verbs: Vec<String>,
+    /// Word endings never split: nouns and adjectives that look like a verb
+    /// and a pronoun (`-ernos`: `modernos`).
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// Whether a pronoun of `pronouns` after a hyphen is a word of its own
+    /// (`trata-se`, Portuguese).
+    #[serde(default)]
+    pub hyphen: bool,
 }
 
 /// The common-word guard's words of a language.
@@ -203,6 +239,7 @@ impl Language {
                 )));
             }
             check_contractions(&t.contractions).map_err(fail)?;
+            check_enclitics(&t.enclitics).map_err(fail)?;
             let mut non_final = a.non_final.clone();
             non_final.extend(calendar.into_iter().filter(|w| !a.calendar_except.contains(w)).cloned());
             non_final.retain(|w| !a.word_like.contains(w));
@@ -226,6 +263,7 @@ impl Language {
                 elisions: t.clitics.elisions.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
                 longest_contraction: t.contractions.keys().map(String::len).max().unwrap_or(0),
                 contractions: t.contractions.into_iter().collect(),
+                enclitics: t.enclitics,
             }
         };
         let guard = {
@@ -275,6 +313,8 @@ struct TokenizeFile {
     /// `el`), as UD writes them.
     #[serde(default)]
     contractions: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    enclitics: Enclitics,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -428,6 +468,35 @@ fn check_contractions(table: &BTreeMap<String, Vec<String>>) -> Result<(), Strin
     Ok(())
 }
 
+/// Checks `[enclitics]`: every entry is a lower-case word of letters (an
+/// ending may be `from:to`), and pronouns are listed if anything is.
+fn check_enclitics(e: &Enclitics) -> Result<(), String> {
+    let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
+    let lists: [(&str, &Vec<String>); 6] = [
+        ("endings", &e.endings),
+        ("pronouns", &e.pronouns),
+        ("first", &e.first),
+        ("second", &e.second),
+        ("short_verbs", &e.short_verbs),
+        ("keep", &e.keep),
+    ];
+    for (name, list) in lists {
+        for w in list {
+            let ok = match (name, w.split_once(':')) {
+                ("endings", Some((from, to))) => word(from) && word(to),
+                _ => word(w),
+            };
+            if !ok {
+                return Err(format!("enclitics.{name}: {w:?} is not a lower-case word of letters"));
+            }
+        }
+    }
+    if e.pronouns.is_empty() && (e.hyphen || !e.endings.is_empty() || !e.first.is_empty()) {
+        return Err("enclitics: pronouns is empty".to_owned());
+    }
+    Ok(())
+}
+
 /// What a listed word must look like.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -553,6 +622,17 @@ mod tests {
                 tok("final = []") + "[contractions]\ndel = [\"de\"]\n",
                 &["lang/en/tokenize.toml", "contractions", "\"del\"", "two or more"],
             ),
+            (
+                "tokenize.toml",
+                tok("final = []") + "[enclitics]\nendings = [\"ar\"]\npronouns = [\"Se\"]\n",
+                &["enclitics.pronouns", "\"Se\"", "lower-case word"],
+            ),
+            (
+                "tokenize.toml",
+                tok("final = []") + "[enclitics]\nendings = [\"ándo:\"]\npronouns = [\"se\"]\n",
+                &["enclitics.endings", "\"ándo:\""],
+            ),
+            ("tokenize.toml", tok("final = []") + "[enclitics]\nhyphen = true\n", &["enclitics", "pronouns is empty"]),
             (
                 "tokenize.toml",
                 tok("final = []") + "[contractions]\nDel = [\"de\", \"el\"]\n",
