@@ -69,9 +69,11 @@ pub(crate) struct Scan<'a> {
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
     /// The matches of the atoms being tried, a stack shared by the recursion.
     hits: Vec<(u32, Effect)>,
-    /// The last candidates computed, where, and the categories of their
-    /// rules (one bit each; all bits with more than 64 categories).
-    cand_at: (usize, RuleSet, u64),
+    /// The last candidates computed at a few positions (slot = position
+    /// modulo [`candidates::CAND_SLOTS`]): where, the rules, and the
+    /// categories of their rules (one bit each; all bits with more than 64
+    /// categories).
+    cand_at: [(usize, RuleSet, u64); candidates::CAND_SLOTS],
     /// The last builtin test: where, which, what it found.
     builtin_at: (usize, Builtin, Option<(usize, Got)>),
     /// For a window of positions: (position, categories known, categories
@@ -142,7 +144,7 @@ impl<'a> Scan<'a> {
             memo: Memo::new(g.rules.len(), toks.len()),
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
-            cand_at: (usize::MAX, RuleSet::default(), 0),
+            cand_at: [(usize::MAX, RuleSet::default(), 0); candidates::CAND_SLOTS],
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
             collect_at: collect::FIRST_COLLECTION,

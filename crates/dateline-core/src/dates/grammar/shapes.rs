@@ -56,13 +56,24 @@ impl Shape {
     }
 }
 
-/// The literal prefixes of `hir`, lower case, if there are few and none is empty.
+/// The literal prefixes of `hir`, lower case, if there are few and none is
+/// empty. They are read with the cases of each letter folded (unfolded,
+/// `(?i)(maandag|dinsdag)` has hundreds, too many to list, and every word
+/// of `d` would be tried), and cut before their first byte beyond ASCII,
+/// which the scan compares without case only in ASCII.
 fn prefixes(hir: &Hir) -> Vec<Box<[u8]>> {
     let mut ex = regex_syntax::hir::literal::Extractor::new();
-    ex.limit_total(64);
-    let seq = ex.extract(hir);
+    ex.limit_total(256);
+    ex.limit_literal_len(4);
+    let seq = ex.extract(&fold_case(hir));
     let Some(lits) = seq.literals() else { return Vec::new() };
-    let mut out: Vec<Box<[u8]>> = lits.iter().map(|l| l.as_bytes().to_ascii_lowercase().into_boxed_slice()).collect();
+    let mut out: Vec<Box<[u8]>> = lits
+        .iter()
+        .map(|l| {
+            let ascii = l.as_bytes().iter().take_while(|b| b.is_ascii()).count();
+            l.as_bytes()[..ascii].to_ascii_lowercase().into_boxed_slice()
+        })
+        .collect();
     if out.iter().any(|p| p.is_empty() || p[0].is_ascii_digit()) {
         return Vec::new(); // digits are checked by the first byte
     }
@@ -348,6 +359,25 @@ mod tests {
         assert!(s.last[b'7' as usize] && s.last[b'h' as usize] && s.last[b'H' as usize] && !s.last[b'-' as usize]);
         assert!(s.list[1].may_start(b"Mid-March") && !s.list[1].may_start(b"Michael") && !s.list[1].may_start(b"mi"));
         assert!(s.list[0].may_start(b"2026-03") && s.list[0].prefixes.is_empty());
+    }
+
+    /// A shape led by words in any case is tried only where one of them
+    /// starts (its prefixes are read with the cases folded: unfolded, they
+    /// were too many to list and any word of the same first letters was
+    /// tried); a prefix is cut before its first byte beyond ASCII.
+    #[test]
+    fn folded_prefixes_turn_away_other_words() {
+        let s = shapes(&[
+            ("part", r"(?i)(?P<weekday>maandag|dinsdag|donderdag)(?P<part>ochtend|avond)"),
+            ("accent", r"(?i)(?:éte|ête)(?P<year>\d{4})"),
+        ])
+        .unwrap();
+        let p = &s.list[0];
+        assert!(p.may_start(b"dinsdagavond") && p.may_start(b"DONDERDAGOCHTEND") && p.may_start(b"Maandagochtend"));
+        assert!(!p.may_start(b"de regering") && !p.may_start(b"dat is") && !p.may_start(b"met"));
+        assert!(p.prefixes.iter().all(|x| x.len() <= 4));
+        // Nothing of `éte` and `ête` is ASCII: no prefixes, found by first byte.
+        assert!(s.list[1].prefixes.is_empty() && s.list[1].may_start("ÉTE2020".as_bytes()));
     }
 
     /// The words that lead a shape are whole, however many ways `(?i)` lets

@@ -3,6 +3,9 @@
 //! that match there and what the next token can be).
 
 use super::Scan;
+
+/// How many positions' candidates are kept ([`Scan::cached_candidates`]).
+pub(super) const CAND_SLOTS: usize = 4;
 use crate::dates::grammar::RuleSet;
 
 impl<'a> Scan<'a> {
@@ -90,20 +93,27 @@ impl<'a> Scan<'a> {
 
     /// The candidates at `i`, remembered for the last position asked.
     pub(super) fn cached_candidates(&mut self, i: usize) -> RuleSet {
-        if self.cand_at.0 != i {
-            let set = self.candidates(i);
-            let g = self.g;
-            let cats =
-                if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | 1 << g.rules[r].cat) } else { u64::MAX };
-            self.cand_at = (i, set, cats);
-        }
-        self.cand_at.1
+        self.cand_slot(i).1
     }
 
     /// The categories of the candidates at `i`, one bit each (all bits with
     /// more than 64 categories).
     pub(super) fn candidate_cats(&mut self, i: usize) -> u64 {
-        self.cached_candidates(i);
-        self.cand_at.2
+        self.cand_slot(i).2
+    }
+
+    /// The slot of the candidates at `i`, computed if it holds another
+    /// position (a rule tried at one token reads the next ones' candidates
+    /// for its pieces, then the next rule comes back: a few slots keep both).
+    fn cand_slot(&mut self, i: usize) -> &(usize, RuleSet, u64) {
+        let slot = i % CAND_SLOTS;
+        if self.cand_at[slot].0 != i {
+            let set = self.candidates(i);
+            let g = self.g;
+            let cats =
+                if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | 1 << g.rules[r].cat) } else { u64::MAX };
+            self.cand_at[slot] = (i, set, cats);
+        }
+        &self.cand_at[slot]
     }
 }
