@@ -126,6 +126,7 @@ fn german_lower_case_words_start_sentences() {
         "Sie sprach mit der Partei Die Linke über den Haushalt.",
         "Er las gestern Das Parfum von Süskind.",
         "Probieren Sie unbedingt den Kuchen.",
+        "Wir aßen im Gasthaus Zum Löwen und wohnten Am Markt.",
         "Der Termin ist in Ordnung.",
     ] {
         assert_eq!(sents("de", whole), [whole]);
