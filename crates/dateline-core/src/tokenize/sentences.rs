@@ -2,6 +2,8 @@
 
 use super::{Sentence, Token, Tokenizer};
 
+mod unpunctuated;
+
 fn is_closing(w: &str) -> bool {
     matches!(w, "\"" | "”" | "’" | "'" | ")" | "]" | "}" | "»")
 }
@@ -31,17 +33,6 @@ fn gap_breaks(gap: &str) -> (bool, bool) {
 /// A lower-case word of two or more letters (not an abbreviation or a number).
 fn is_plain_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_lowercase())
-}
-
-/// A word of two letters or more, in any case.
-fn is_letters(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(char::is_alphabetic)
-}
-
-/// A capitalised word: an upper-case letter, then lower-case letters only.
-fn is_title_case(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.as_str().chars().all(char::is_lowercase)
 }
 
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●", "○", "·"];
@@ -242,43 +233,8 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
         }
     }
 
-    // A subject pronoun capitalised right after a lower-case word (`und
-    // Heike Ich würde`): a sentence ended there without punctuation.
-    if tok.has_pronouns() {
-        for k in 1..n {
-            let t = tokens[k];
-            if t.end() - t.start() <= 5
-                && bytes[t.start()].is_ascii_uppercase()
-                && tokens[k - 1].end() < t.start()
-                && !keep[k - 1]
-                && is_plain_word(word(k - 1))
-                && word(k)[1..].bytes().all(|b| b.is_ascii_lowercase())
-                && (k + 1 == n || !word(k + 1).starts_with(char::is_uppercase)) // not a title (`She Loves You`)
-                && tok.is_pronoun(word(k))
-            {
-                brk.set(k - 1);
-            }
-        }
-    }
-
-    // In a language that capitalises its nouns, a word that is lower case
-    // inside a sentence, capitalised right after a word (`zu empfehlen Seit
-    // 1964`, `Grüße aus Berlin Leider`): a sentence ended there without
-    // punctuation.
-    if tok.has_lower_inside() {
-        for k in 1..n {
-            let t = tokens[k];
-            if t.end() - t.start() <= 12
-                && tokens[k - 1].end() < t.start()
-                && !keep[k - 1]
-                && is_title_case(word(k))
-                && is_letters(word(k - 1))
-                && tok.is_lower_inside(word(k))
-            {
-                brk.set(k - 1);
-            }
-        }
-    }
+    // Sentences that ended without punctuation, told by the next one's first word.
+    unpunctuated::mark(tok, text, tokens, keep, brk);
 
     // The tokens to examine: the candidates and those the passes above ended
     // a sentence after (the candidates themselves when there are none: no
