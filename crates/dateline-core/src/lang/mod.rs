@@ -23,10 +23,12 @@ use std::sync::{LazyLock, OnceLock};
 use serde::Deserialize;
 
 mod detect;
+mod enclitics;
 mod registry;
 mod walk;
 
 pub use detect::detect;
+pub use enclitics::Enclitics;
 pub use registry::Lang;
 pub(crate) use registry::{folder_file, folder_files};
 
@@ -117,40 +119,6 @@ pub(crate) struct TokenizerWords {
     pub enclitics: Enclitics,
 }
 
-/// Object pronouns written onto an infinitive or a gerund (`quedarse` =
-/// `quedar` `se`, `diciéndole` = `diciendo` `le`, `farne` = `far` `ne`), or
-/// after a hyphen (`trata-se` = `trata` `se`): `[enclitics]` of
-/// `tokenize.toml`, all lower case. Empty for a language without them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Enclitics {
-    /// The endings of the verb forms that take them (`ar`, `iendo`); one
-    /// written `from:to` is rewritten (`ándo:ando`: the accent the pronoun
-    /// brought goes).
-    #[serde(default)]
-    pub endings: Vec<String>,
-    /// A pronoun alone after the verb (`se`, `lo`).
-    #[serde(default)]
-    pub pronouns: Vec<String>,
-    /// Two pronouns: one of `first`, then one of `second` (`se` `lo`).
-    #[serde(default)]
-    pub first: Vec<String>,
-    /// The second of two pronouns (`lo`).
-    #[serde(default)]
-    pub second: Vec<String>,
-    /// Verb forms too short for the ending test (`dar`, `far`), whole.
-    #[serde(default)]
-    pub short_verbs: Vec<String>,
-    /// Word endings never split: nouns and adjectives that look like a verb
-    /// and a pronoun (`-ernos`: `modernos`).
-    #[serde(default)]
-    pub keep: Vec<String>,
-    /// Whether a pronoun of `pronouns` after a hyphen is a word of its own
-    /// (`trata-se`, Portuguese).
-    #[serde(default)]
-    pub hyphen: bool,
-}
-
 /// The common-word guard's words of a language.
 #[derive(Debug, Default)]
 pub(crate) struct GuardWords {
@@ -239,7 +207,7 @@ impl Language {
                 )));
             }
             check_contractions(&t.contractions).map_err(fail)?;
-            check_enclitics(&t.enclitics).map_err(fail)?;
+            enclitics::check(&t.enclitics).map_err(fail)?;
             let mut non_final = a.non_final.clone();
             non_final.extend(calendar.into_iter().filter(|w| !a.calendar_except.contains(w)).cloned());
             non_final.retain(|w| !a.word_like.contains(w));
@@ -464,35 +432,6 @@ fn check_contractions(table: &BTreeMap<String, Vec<String>>) -> Result<(), Strin
                  whitespace"
             ));
         }
-    }
-    Ok(())
-}
-
-/// Checks `[enclitics]`: every entry is a lower-case word of letters (an
-/// ending may be `from:to`), and pronouns are listed if anything is.
-fn check_enclitics(e: &Enclitics) -> Result<(), String> {
-    let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
-    let lists: [(&str, &Vec<String>); 6] = [
-        ("endings", &e.endings),
-        ("pronouns", &e.pronouns),
-        ("first", &e.first),
-        ("second", &e.second),
-        ("short_verbs", &e.short_verbs),
-        ("keep", &e.keep),
-    ];
-    for (name, list) in lists {
-        for w in list {
-            let ok = match (name, w.split_once(':')) {
-                ("endings", Some((from, to))) => word(from) && word(to),
-                _ => word(w),
-            };
-            if !ok {
-                return Err(format!("enclitics.{name}: {w:?} is not a lower-case word of letters"));
-            }
-        }
-    }
-    if e.pronouns.is_empty() && (e.hyphen || !e.endings.is_empty() || !e.first.is_empty()) {
-        return Err("enclitics: pronouns is empty".to_owned());
     }
     Ok(())
 }
