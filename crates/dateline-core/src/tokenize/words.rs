@@ -5,7 +5,7 @@
 //! from its `[enclitics]`: object pronouns written onto a verb (`quedarse` →
 //! `quedar` `se`, `trata-se` → `trata` `se`).
 
-use crate::lang::{Enclitics, Lang, Language};
+use crate::lang::{Enclitics, Lang, Language, TokenizerWords};
 
 /// The syntactic words of `token` in `lang`, or `None` when it is one word.
 ///
@@ -16,18 +16,21 @@ use crate::lang::{Enclitics, Lang, Language};
 #[must_use]
 pub fn syntactic_words(lang: Lang, token: &str) -> Option<Vec<String>> {
     let t = &Language::of(lang).tokenizer;
+    contraction_words(t, token).or_else(|| enclitic_words(&t.enclitics, token))
+}
+
+/// The words of `token` from the `[contractions]` table, or `None`.
+fn contraction_words(t: &TokenizerWords, token: &str) -> Option<Vec<String>> {
     // A curly apostrophe is two bytes longer than the straight one of the table.
     if t.contractions.is_empty() || token.len() > t.longest_contraction + 2 {
-        return enclitic_words(&t.enclitics, token);
+        return None;
     }
     // Most tokens are short ASCII and no contraction: turned away without allocating.
     if super::with_ascii_lower(token.as_bytes(), |k| t.contractions.contains_key(k)) == Some(false) {
-        return enclitic_words(&t.enclitics, token);
+        return None;
     }
     let key = token.to_lowercase().replace('’', "'");
-    let Some(words) = t.contractions.get(&key) else {
-        return enclitic_words(&t.enclitics, token);
-    };
+    let words = t.contractions.get(&key)?;
     let chars = token.chars().count();
     let joined: usize = words.iter().map(|w| w.chars().count()).sum();
     if joined == chars && key.chars().count() == chars && words.concat() == key {
