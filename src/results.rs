@@ -227,12 +227,6 @@ impl DocData {
         self.chars((t.start(), t.end()))
     }
 
-    /// The str indices of sentence `i`.
-    pub(crate) fn sentence_chars(&self, i: usize) -> (usize, usize) {
-        let s = &self.doc.sentences[i];
-        self.chars((s.start(), s.end()))
-    }
-
     /// The str indices of time expression `i`.
     pub(crate) fn timex_chars(&self, i: usize) -> (usize, usize) {
         let t = &self.doc.timexes[i];
@@ -246,13 +240,16 @@ impl DocData {
     }
 
     pub(crate) fn sentences(&self) -> Vec<PySentence> {
-        (0..self.doc.sentences.len()).map(|i| self.sentence_at(i)).collect()
+        self.doc.sentences().map(|s| self.py_sentence(s)).collect()
     }
 
     /// Sentence `i` (in range).
     pub(crate) fn sentence_at(&self, i: usize) -> PySentence {
-        let s = &self.doc.sentences[i];
-        let (start, end) = self.sentence_chars(i);
+        self.py_sentence(self.doc.sentence(i))
+    }
+
+    fn py_sentence(&self, s: dateline_core::Sentence) -> PySentence {
+        let (start, end) = self.chars((s.start(), s.end()));
         PySentence { start, end, text: self.slice(s.start(), s.end()) }
     }
 
@@ -283,7 +280,7 @@ impl DocData {
         let mut cur = CharCursor::new(&self.text);
         let mut pair = |(a, b): (usize, usize)| (cur.at(a), cur.at(b));
         if sentences {
-            self.doc.sentences.iter().map(|s| pair((s.start(), s.end()))).collect()
+            self.doc.sentences().map(|s| pair((s.start(), s.end()))).collect()
         } else {
             self.doc.tokens.iter().map(|t| pair((t.start(), t.end()))).collect()
         }

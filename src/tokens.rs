@@ -135,18 +135,14 @@ impl PyToken {
 }
 
 impl DocData {
-    /// The tokens `range` (in range), in order; sentences are found by
-    /// walking along with them.
+    /// The tokens `range` (in range), in order, with their sentences.
     pub(crate) fn token_range(&self, py: Python<'_>, range: std::ops::Range<usize>) -> PyResult<Vec<PyToken>> {
         let sentences = &self.doc.sentences;
         let last = sentences.len().saturating_sub(1);
-        let mut sentence = sentences.partition_point(|s| s.token_end() <= range.start).min(last);
         let tokens = &self.doc.tokens[range.clone()];
         let mut out = Vec::with_capacity(tokens.len());
         for (i, t) in range.zip(tokens) {
-            while sentence < last && sentences[sentence].token_end() <= i {
-                sentence += 1;
-            }
+            let sentence = if i < sentences.token_count() { sentences.of_token(i) } else { last };
             let (start, end) = self.token_chars(i);
             let int = |v: usize| -> PyResult<Py<PyInt>> { Ok(v.into_pyobject(py)?.cast_into::<PyInt>()?.unbind()) };
             out.push(PyToken {

@@ -18,9 +18,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()), "token {t:?} splits a char");
         last = t.end();
     }
-    let mut last = 0;
-    for s in &sentences {
+    let (mut last, mut next_token) = (0, 0);
+    for s in sentences.iter(&tokens) {
         assert!(last <= s.start() && s.start() < s.end() && s.end() <= text.len(), "sentence {s:?} after {last}");
+        assert_eq!(s.token_start(), next_token, "sentence {s:?} leaves tokens out");
         last = s.end();
+        next_token = s.token_end();
     }
+    assert_eq!(next_token, tokens.len());
 });

@@ -222,8 +222,7 @@ pub fn doc_json(name: &str, text: &str, doc: &Document, gazetteer: &Gazetteer, p
                 .collect()
         }),
         sentences: parts.sentences.then(|| {
-            doc.sentences
-                .iter()
+            doc.sentences()
                 .map(|s| SpanRec { start: c(s.start()), end: c(s.end()), text: &text[s.start()..s.end()] })
                 .collect()
         }),

@@ -50,4 +50,4 @@ pub use gazetteer::{CaseRule, Entry, Folding, Gazetteer, GazetteerBuilder, Match
 pub use lang::Lang;
 pub use pipeline::{Document, Entity, Pipeline, PipelineOptions, ReferenceDate};
 pub use span::CharOffsets;
-pub use tokenize::{MAX_TEXT_BYTES, Sentence, Token, TokenBuffers, Tokenizer};
+pub use tokenize::{MAX_TEXT_BYTES, Sentence, Sentences, Token, TokenBuffers, Tokenizer};

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::gazetteer::{Entry, Folding, Gazetteer, NameRules, Rule, world};
 use crate::lang::Lang;
 use crate::parallel;
-use crate::tokenize::{Sentence, Token, Tokenizer};
+use crate::tokenize::{Sentence, Sentences, Token, Tokenizer};
 
 /// Version of the serialized pipeline and gazetteer formats.
 pub const FORMAT_VERSION: u32 = 1;
@@ -128,8 +128,9 @@ pub struct Entity {
 pub struct Document {
     /// Tokens in order.
     pub tokens: Vec<Token>,
-    /// Sentences in order.
-    pub sentences: Vec<Sentence>,
+    /// Sentences in order, over the tokens: [`Self::sentence`] and
+    /// [`Self::sentences`] read them.
+    pub sentences: Sentences,
     /// Gazetteer entities in order.
     pub entities: Vec<Entity>,
     /// Time expressions in order.
@@ -148,7 +149,22 @@ impl Document {
     /// Drops the tokens (8 bytes each), for documents kept in bulk whose
     /// tokens are seldom read: [`Self::tokens_again`] gives them back.
     pub fn drop_tokens(&mut self) {
+        self.sentences.keep_spans(&self.tokens);
         self.tokens = Vec::new();
+    }
+
+    /// Sentence `i` (below `self.sentences.len()`).
+    ///
+    /// # Panics
+    /// If `i` is out of range.
+    #[must_use]
+    pub fn sentence(&self, i: usize) -> Sentence {
+        self.sentences.get(i, &self.tokens)
+    }
+
+    /// The sentences in order.
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence> + '_ {
+        self.sentences.iter(&self.tokens)
     }
 
     /// This document's tokens and sentences made again from its text with
@@ -174,8 +190,7 @@ impl Document {
     /// are none). A span's sentence is the one holding its start.
     #[must_use]
     pub fn sentence_of(&self, at: usize) -> usize {
-        let k = self.sentences.partition_point(|s| s.end() <= at);
-        k.min(self.sentences.len().saturating_sub(1))
+        self.sentences.at_byte(at, &self.tokens)
     }
 }
 
@@ -322,7 +337,7 @@ impl Pipeline {
     /// assert_eq!(p.tokens_of(text, doc.lang), (doc.tokens, doc.sentences));
     /// ```
     #[must_use]
-    pub fn tokens_of(&self, text: &str, lang: Lang) -> (Vec<Token>, Vec<Sentence>) {
+    pub fn tokens_of(&self, text: &str, lang: Lang) -> (Vec<Token>, Sentences) {
         self.tokenizer_for(lang).tokenize_with_sentences(text)
     }
 

@@ -129,11 +129,15 @@ fn check(text: &str, doc: &Document) {
     }
     assert!(text[last..].chars().all(char::is_whitespace));
     let mut last = 0;
-    for s in &doc.sentences {
+    let mut next_token = 0;
+    for s in doc.sentences() {
+        assert_eq!(s.token_start(), next_token, "sentences tile the tokens in {text:?}");
+        next_token = s.token_end();
         assert!(s.start() >= last && s.start() < s.end() && s.end() <= text.len());
         assert!(s.token_start() < s.token_end() && s.token_end() <= doc.tokens.len());
         last = s.end();
     }
+    assert_eq!(next_token, doc.tokens.len());
     let mut last = 0;
     for e in &doc.entities {
         assert!(e.start >= last && e.start < e.end && e.end <= text.len());

@@ -132,7 +132,7 @@ fn tokenize_tables() {
                 failures.push(format!("{}: tokens {got:?} != {:?}", c.name, c.tokens));
             }
             if let Some(exp) = &c.sentences {
-                let got: Vec<&str> = sents.iter().map(|s| &c.input[s.start()..s.end()]).collect();
+                let got: Vec<&str> = sents.iter(&tokens).map(|s| &c.input[s.start()..s.end()]).collect();
                 if &got != exp {
                     failures.push(format!("{}: sentences {got:?} != {exp:?}", c.name));
                 }

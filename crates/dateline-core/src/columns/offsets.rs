@@ -74,7 +74,7 @@ fn tokenize_group(tokenizer: &Tokenizer, group: &[&str]) -> Part {
         tokenizer.tokenize_into(text, &mut buf);
         extend_char_offsets(&mut part.tokens, text, buf.tokens.iter().map(|t| (t.start(), t.end())));
         part.space_after.extend(buf.tokens.iter().map(|t| t.space_after()));
-        extend_char_offsets(&mut part.sentences, text, buf.sentences.iter().map(|s| (s.start(), s.end())));
+        extend_char_offsets(&mut part.sentences, text, buf.sentences.iter(&buf.tokens).map(|s| (s.start(), s.end())));
         part.counts.push((buf.tokens.len() as i64, buf.sentences.len() as i64));
     }
     part

@@ -196,11 +196,9 @@ pub(super) fn tokens(docs: &[DocRef<'_>], first_doc: i64) -> Table {
         [attrs::is_alpha, attrs::is_digit, attrs::is_punct, attrs::like_num, attrs::like_url, attrs::like_email];
     for (k, d) in docs.iter().enumerate() {
         let mut offsets = CharCursor::new(d.text);
-        let mut s = 0usize;
+        let sentences = &d.doc.sentences;
         for (i, t) in d.doc.tokens.iter().enumerate() {
-            while s + 1 < d.doc.sentences.len() && d.doc.sentences[s].token_end() <= i {
-                s += 1;
-            }
+            let s = if i < sentences.token_count() { sentences.of_token(i) } else { sentences.len().saturating_sub(1) };
             let w = &d.text[t.start()..t.end()];
             doc.push(first_doc + k as i64);
             index.push(i as i64);
@@ -248,7 +246,7 @@ pub(super) fn sentences(docs: &[DocRef<'_>], first_doc: i64) -> Table {
     let mut text = StrColumn::new();
     for (k, d) in docs.iter().enumerate() {
         let mut offsets = CharCursor::new(d.text);
-        for (i, s) in d.doc.sentences.iter().enumerate() {
+        for (i, s) in d.doc.sentences().enumerate() {
             doc.push(first_doc + k as i64);
             index.push(i as i64);
             start.push(offsets.at(s.start()) as i64);

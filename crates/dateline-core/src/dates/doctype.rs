@@ -64,7 +64,13 @@ impl Evidence {
 
     /// The document type `auto` resolves to, given the document's word ids
     /// and sentence count.
-    pub(crate) fn choose(&self, g: &Grammar, ids: &WordIds, sentences: usize, reference: Option<Date>) -> DocumentType {
+    pub(crate) fn choose(
+        &self,
+        g: &Grammar,
+        ids: &WordIds<'_>,
+        sentences: usize,
+        reference: Option<Date>,
+    ) -> DocumentType {
         match reference {
             None if self.years > 0 => return DocumentType::Narrative,
             // Many dates written out, most of them far from the reference date,

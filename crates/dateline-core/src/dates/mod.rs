@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use crate::civil::Date;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::tokenize::{Sentence, Token, Tokenizer};
+use crate::tokenize::{Sentences, Token, Tokenizer};
 use grammar::{Grammar, Sources};
 
 pub use compact::{TimexAttr, TimexValue};
@@ -469,7 +469,7 @@ impl TemporalTagger {
     /// relative ones against `reference` with the tagger's document type.
     /// Spans are byte offsets, sorted and non-overlapping.
     #[must_use]
-    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Sentence], reference: Option<Date>) -> Vec<Timex> {
+    pub fn tag(&self, text: &str, tokens: &[Token], sentences: &Sentences, reference: Option<Date>) -> Vec<Timex> {
         let opts = TagOptions { reference, document_type: self.document_type, ..TagOptions::default() };
         self.tag_document(text, tokens, sentences, &opts).timexes
     }
@@ -477,10 +477,10 @@ impl TemporalTagger {
     /// Finds the time expressions and ranges of `text`, with the options of
     /// one call. A language whose grammar does not compile finds nothing.
     #[must_use]
-    pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
+    pub fn tag_document(&self, text: &str, tokens: &[Token], sentences: &Sentences, opts: &TagOptions) -> Tagged {
         // Numbers the tokenizer joined at hyphens (`1929-89`) are read apart.
         let parts = crate::tokenize::number_parts(text, tokens, sentences);
-        let (tokens, sentences) = parts.as_ref().map_or((tokens, sentences), |(t, s)| (&t[..], &s[..]));
+        let (tokens, sentences) = parts.as_ref().map_or((tokens, sentences), |(t, s)| (&t[..], s));
         self.tag_parts(text, tokens, sentences, opts)
     }
 
@@ -491,7 +491,7 @@ impl TemporalTagger {
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
-        sentences: &[Sentence],
+        sentences: &Sentences,
         opts: &TagOptions,
     ) -> Tagged {
         match crate::tokenize::split_parts(text, tokens, sentences) {
@@ -505,7 +505,7 @@ impl TemporalTagger {
     }
 
     /// [`Self::tag_document`] of tokens already read apart.
-    fn tag_parts(&self, text: &str, tokens: &[Token], sentences: &[Sentence], opts: &TagOptions) -> Tagged {
+    fn tag_parts(&self, text: &str, tokens: &[Token], sentences: &Sentences, opts: &TagOptions) -> Tagged {
         let lang = self.lang_of(text, opts.lang);
         match grammar(lang) {
             Ok(g) => {

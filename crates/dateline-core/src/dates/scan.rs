@@ -14,6 +14,7 @@
 mod builtins;
 mod candidates;
 mod collect;
+pub(crate) mod ids;
 mod memo;
 mod shapes;
 
@@ -25,6 +26,7 @@ use super::grammar::pattern::{Atom, Builtin, Elem};
 use super::grammar::{Grammar, RuleSet};
 use super::value::{NodeId, Subs, Value, make};
 use crate::tokenize::Token;
+pub(crate) use ids::WordIds;
 use memo::{Memo, WINDOW};
 
 /// A rule's match: its token span, the rule, its value and what it was built of.
@@ -62,7 +64,7 @@ pub(crate) struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Each token's id in the grammar's vocabulary (`NO_WORD` if unknown).
-    pub(crate) ids: WordIds,
+    pub(crate) ids: WordIds<'a>,
     order: DateOrder,
     pub(crate) nodes: Vec<Node>,
     memo: Memo,
@@ -87,48 +89,6 @@ pub(crate) struct Scan<'a> {
     /// start tables and shortcuts (tests only).
     #[cfg(test)]
     slow: bool,
-}
-
-/// The vocabulary id of a token, lower-cased without allocating for short
-/// ASCII words.
-/// Each token's id in a grammar's vocabulary, kept in 16 bits (a grammar
-/// has fewer than 65,535 words; the compiler checks it).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct WordIds(Vec<u16>);
-
-impl WordIds {
-    const UNKNOWN: u16 = u16::MAX;
-
-    pub(crate) fn of(g: &Grammar, text: &str, toks: &[Token]) -> Self {
-        Self(
-            toks.iter()
-                .map(|t| {
-                    g.token_id(&text[t.start()..t.end()])
-                        .and_then(|id| u16::try_from(id).ok())
-                        .filter(|&id| id != Self::UNKNOWN)
-                        .unwrap_or(Self::UNKNOWN)
-                })
-                .collect(),
-        )
-    }
-
-    /// The id of token `k`; [`NO_WORD`] for a word the grammar does not know
-    /// or a token past the end.
-    #[inline]
-    pub(crate) fn get(&self, k: usize) -> u32 {
-        match self.0.get(k) {
-            Some(&id) if id != Self::UNKNOWN => u32::from(id),
-            _ => NO_WORD,
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..self.0.len()).map(|k| self.get(k))
-    }
 }
 
 impl<'a> Scan<'a> {
@@ -169,6 +129,7 @@ impl<'a> Scan<'a> {
         self
     }
 
+    #[inline(always)]
     fn id(&self, i: usize) -> u32 {
         self.ids.get(i)
     }

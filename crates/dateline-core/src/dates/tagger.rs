@@ -13,15 +13,14 @@ use super::scan::{Node, Scan};
 use super::tense::{self, Cue};
 use super::value::NodeId;
 use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, TimexAttr};
-use crate::tokenize::{Sentence, Token};
+use crate::tokenize::{Sentences, Token};
 
-/// The sentence of each token, found by binary search over the sentences
-/// (a table of one entry a token took 4 bytes a token for the whole
-/// document): the one holding it, 0 for a token no sentence holds, `None`
-/// past the tokens.
+/// The sentence of each token (a table of one entry a token took 4 bytes a
+/// token for the whole document): the one holding it, 0 for a token the
+/// sentences do not cover, `None` past the tokens.
 #[derive(Clone, Copy)]
 pub(crate) struct SentenceOf<'a> {
-    pub(crate) sentences: &'a [Sentence],
+    pub(crate) sentences: &'a Sentences,
     pub(crate) tokens: usize,
 }
 
@@ -30,10 +29,19 @@ impl SentenceOf<'_> {
         if k >= self.tokens {
             return None;
         }
-        // Sentences are in order and do not overlap.
-        let j = self.sentences.partition_point(|s| s.token_end().min(self.tokens) <= k);
-        let held = self.sentences.get(j).is_some_and(|s| s.token_start() <= k);
-        Some(if held { u32::try_from(j).unwrap_or(u32::MAX) } else { 0 })
+        let j = if k < self.sentences.token_count() { self.sentences.of_token(k) } else { 0 };
+        Some(u32::try_from(j).unwrap_or(u32::MAX))
+    }
+
+    /// The tokens of the sentence holding token `k` (all of them when the
+    /// sentences do not cover it).
+    pub(crate) fn tokens_around(&self, k: usize) -> (usize, usize) {
+        if k < self.sentences.token_count() {
+            let r = self.sentences.tokens_of(self.sentences.of_token(k));
+            (r.start, r.end)
+        } else {
+            (0, self.tokens)
+        }
     }
 }
 
@@ -57,13 +65,17 @@ fn rule_name(g: &'static Grammar, rule: u16) -> &'static str {
 const WINDOW: usize = 1 << 16;
 /// Expressions resolved at a time in a document longer than [`WINDOW`].
 const GROUP: usize = 1 << 12;
+/// Tokens before and after a window or a group whose word ids are kept with
+/// it in a document of more than [`super::scan::ids::IDS_KEPT`] tokens (rules
+/// and tense cues read a little around what they match).
+const IDS_AROUND: usize = 1 << 12;
 
 pub(crate) fn tag(
     g: &'static Grammar,
     order: DateOrder,
     text: &str,
     tokens: &[Token],
-    sentences: &[Sentence],
+    sentences: &Sentences,
     opts: &TagOptions,
 ) -> Tagged {
     tag_in_pieces(g, order, text, tokens, sentences, opts, (WINDOW, GROUP))
@@ -77,7 +89,7 @@ pub(crate) fn tag_in_pieces(
     order: DateOrder,
     text: &str,
     tokens: &[Token],
-    sentences: &[Sentence],
+    sentences: &Sentences,
     opts: &TagOptions,
     (window, group): (usize, usize),
 ) -> Tagged {
@@ -109,7 +121,9 @@ pub(crate) fn tag_in_pieces(
         mark(&scan, &tops, &mut marks, false);
         scan.release();
         while next < n {
-            let (tops, after) = scan.run_from(next, next.saturating_add(window));
+            let stop = next.saturating_add(window);
+            scan.ids.cover(next.saturating_sub(IDS_AROUND), stop.saturating_add(IDS_AROUND));
+            let (tops, after) = scan.run_from(next, stop);
             evidence.add(&scan.nodes, &tops, opts.reference);
             mark(&scan, &tops, &mut marks, false);
             scan.release();
@@ -143,6 +157,9 @@ pub(crate) fn tag_in_pieces(
         None => {
             let mut carry = Carry::default();
             for chunk in marks.chunks(group) {
+                if let (Some(first), Some(last)) = (chunk.first(), chunk.last()) {
+                    scan.ids.cover((first.0 as usize).saturating_sub(IDS_AROUND), last.0 as usize + IDS_AROUND);
+                }
                 let tops: Vec<NodeId> = chunk.iter().filter_map(|&(k, r)| scan.rematch(k, r)).collect();
                 carry = resolve_group(&ctx, &scan, &tops, carry, &mut rule_lists, &mut out);
                 scan.release();
@@ -175,7 +192,7 @@ struct Context<'a> {
     g: &'static Grammar,
     text: &'a str,
     tokens: &'a [Token],
-    sentences: &'a [Sentence],
+    sentences: &'a Sentences,
     opts: &'a TagOptions,
     document_type: DocumentType,
 }
@@ -196,9 +213,7 @@ fn resolve_group(
     let words = tense::Words::new(g, &scan.ids, text, tokens);
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
-        let (ss, se) = sentences
-            .get(sentence_of.get(s).unwrap_or(0) as usize)
-            .map_or((0, tokens.len()), |x| (x.token_start(), x.token_end()));
+        let (ss, se) = sentence_of.tokens_around(s);
         words.tense(s, e, ss, se)
     };
     let in_id = g.word_id("in");
@@ -367,7 +382,8 @@ mod tests {
         }
     }
 
-    /// The search gives what a table of every token's sentence gave.
+    /// The rank gives what a table of every token's sentence gave, and the
+    /// token range of that sentence.
     #[test]
     fn sentence_of_equals_the_table() {
         let texts = [
@@ -380,21 +396,25 @@ mod tests {
             let tok = Tokenizer::new(split);
             for text in texts {
                 let (tokens, sentences) = tok.tokenize_with_sentences(text);
-                let mut table = vec![0u32; tokens.len()];
-                for (k, s) in sentences.iter().enumerate() {
-                    for slot in table.iter_mut().take(s.token_end().min(tokens.len())).skip(s.token_start()) {
-                        *slot = u32::try_from(k).unwrap();
+                let mut table = vec![(0u32, 0, 0); tokens.len()];
+                for (k, s) in sentences.iter(&tokens).enumerate() {
+                    for slot in table.iter_mut().take(s.token_end()).skip(s.token_start()) {
+                        *slot = (u32::try_from(k).unwrap(), s.token_start(), s.token_end());
                     }
                 }
                 let of = SentenceOf { sentences: &sentences, tokens: tokens.len() };
                 for k in 0..=tokens.len() + 1 {
-                    assert_eq!(of.get(k), table.get(k).copied(), "{text:?} token {k}");
+                    assert_eq!(of.get(k), table.get(k).map(|t| t.0), "{text:?} token {k}");
+                    if let Some(&(_, a, b)) = table.get(k) {
+                        assert_eq!(of.tokens_around(k), (a, b));
+                    }
                 }
-                // A token no sentence holds is in sentence 0.
-                let partial = &sentences[sentences.len().min(1)..];
-                let of = SentenceOf { sentences: partial, tokens: tokens.len() };
-                if let Some(first) = partial.first() {
-                    assert_eq!(of.get(first.token_start().saturating_sub(1)), Some(0));
+                // Tokens past those the sentences cover: sentence 0, and all the tokens around.
+                if let Some(cut) = tokens.len().checked_sub(1).filter(|&c| c > 0) {
+                    let fewer = crate::tokenize::Sentences::from_ends(cut, std::iter::empty());
+                    let of = SentenceOf { sentences: &fewer, tokens: tokens.len() };
+                    assert_eq!(of.get(cut), Some(0));
+                    assert_eq!(of.tokens_around(cut), (0, tokens.len()));
                 }
             }
         }

@@ -56,7 +56,7 @@ pub(crate) struct Cue {
 pub(crate) struct Words<'a> {
     pub g: &'a Grammar,
     /// Each token's vocabulary id.
-    pub ids: &'a WordIds,
+    pub ids: &'a WordIds<'a>,
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Each token's cue once read ([`Words::cue_of`]): 0 not read yet, else
@@ -65,7 +65,7 @@ pub(crate) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub(crate) fn new(g: &'a Grammar, ids: &'a WordIds, text: &'a str, tokens: &'a [Token]) -> Self {
+    pub(crate) fn new(g: &'a Grammar, ids: &'a WordIds<'a>, text: &'a str, tokens: &'a [Token]) -> Self {
         Self { g, ids, text, tokens, memo: RefCell::new(Vec::new()) }
     }
 

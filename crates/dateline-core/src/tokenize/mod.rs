@@ -10,12 +10,14 @@
 //! ```
 
 pub mod attrs;
+pub(crate) mod bits;
 mod blocks;
 mod bytes;
 mod chunk;
 mod langrules;
 mod lexicon;
 mod scan;
+mod sentence_ends;
 #[cfg(test)]
 mod sentence_tests;
 mod sentences;
@@ -24,6 +26,7 @@ mod tests;
 mod token;
 mod words;
 
+use bits::Bits;
 use rustc_hash::FxHashSet as HashSet;
 
 use lexicon::{FINAL, LOWER_INSIDE, NON_FINAL, PREFIX, PRONOUN, STARTER, WORD_LIKE};
@@ -33,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::lang::Lang;
 
+pub use sentence_ends::Sentences;
 pub use token::{MAX_TEXT_BYTES, Sentence, Token};
 pub use words::syntactic_words;
 
@@ -40,11 +44,7 @@ pub use words::syntactic_words;
 /// before digits ([`Token::has_parts`]: `1929-89`) split there again
 /// (`1929` `-` `89`), with the sentences' token ranges moved to match; `None`
 /// when no token was joined so.
-pub(crate) fn number_parts(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-) -> Option<(Vec<Token>, Vec<Sentence>)> {
+pub(crate) fn number_parts(text: &str, tokens: &[Token], sentences: &Sentences) -> Option<(Vec<Token>, Sentences)> {
     if !tokens.iter().any(|t| t.has_parts()) {
         return None;
     }
@@ -53,7 +53,8 @@ pub(crate) fn number_parts(
         parts_of(text, *t, &mut |p| out.push(p));
     }
     let joined = joined(text, tokens);
-    Some((out, moved_sentences(sentences, &joined)))
+    let moved = moved_sentences(sentences, &joined, out.len());
+    Some((out, moved))
 }
 
 /// The tokens of `t` as the date tagger reads it: its parts if it was
@@ -90,9 +91,9 @@ fn joined(text: &str, tokens: &[Token]) -> Vec<Joined> {
     out
 }
 
-/// `sentences` with their token ranges moved to the tokens split at the
-/// `joined` ones.
-fn moved_sentences(sentences: &[Sentence], joined: &[Joined]) -> Vec<Sentence> {
+/// `sentences` with their token ranges moved to the `tokens` tokens split at
+/// the `joined` ones.
+fn moved_sentences(sentences: &Sentences, joined: &[Joined], tokens: usize) -> Sentences {
     // Token `k` begins at `k` plus the parts added by the joined tokens before it.
     let (mut j, mut added) = (0, 0);
     let mut moved = |k: usize| {
@@ -102,13 +103,7 @@ fn moved_sentences(sentences: &[Sentence], joined: &[Joined]) -> Vec<Sentence> {
         }
         k + added
     };
-    sentences
-        .iter()
-        .map(|s| {
-            let a = moved(s.token_start());
-            Sentence::new(s.start(), s.end(), a, moved(s.token_end()))
-        })
-        .collect()
+    Sentences::from_ends(tokens, sentences.ranges().map(|r| moved(r.end) - 1))
 }
 
 /// The tokens split at the joins in place (as [`number_parts`], without a
@@ -118,8 +113,8 @@ fn moved_sentences(sentences: &[Sentence], joined: &[Joined]) -> Vec<Sentence> {
 pub(crate) fn split_parts(
     text: &str,
     tokens: &mut Vec<Token>,
-    sentences: &[Sentence],
-) -> Option<(Vec<Joined>, Vec<Sentence>)> {
+    sentences: &Sentences,
+) -> Option<(Vec<Joined>, Sentences)> {
     if !tokens.iter().any(|t| t.has_parts()) {
         return None;
     }
@@ -143,7 +138,7 @@ pub(crate) fn split_parts(
         tokens[w..w + parts.len()].copy_from_slice(&parts);
     }
     debug_assert_eq!(w, 0);
-    let moved = moved_sentences(sentences, &joined);
+    let moved = moved_sentences(sentences, &joined, tokens.len());
     Some((joined, moved))
 }
 
@@ -170,15 +165,6 @@ use chunk::*;
 #[allow(clippy::wildcard_imports)]
 use langrules::*;
 
-/// A token's index in the 32 bits the working lists keep it in (a text has
-/// fewer than [`MAX_TEXT_BYTES`] tokens).
-#[allow(clippy::cast_possible_truncation)]
-#[inline]
-fn token_index(k: usize) -> u32 {
-    debug_assert!(k <= MAX_TEXT_BYTES);
-    k as u32
-}
-
 /// Working memory of texts up to this many bytes is kept from text to text
 /// on each thread (about 4 bytes per byte of text at most).
 const KEEP_BUFFERS_UP_TO: usize = 1 << 22;
@@ -190,8 +176,9 @@ pub struct TokenBuffers {
     /// The tokens of the last text.
     pub tokens: Vec<Token>,
     /// Its sentences.
-    pub sentences: Vec<Sentence>,
-    cands: Vec<u32>,
+    pub sentences: Sentences,
+    /// The tokens the sentence splitter examines.
+    cands: Bits,
     spans: Vec<(usize, usize)>,
     scratch: sentences::Scratch,
 }
@@ -493,7 +480,7 @@ impl Tokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         assert!(text.len() <= MAX_TEXT_BYTES, "a text of {} bytes is over the {MAX_TEXT_BYTES}-byte limit", text.len());
         let mut tokens = Vec::new();
-        self.scan::<false>(text, &mut tokens, &mut Vec::new(), &mut Vec::new());
+        self.scan::<false>(text, &mut tokens, &mut Bits::default(), &mut Vec::new());
         self.language_rules(text, &mut tokens);
         split_cjk(text, &mut tokens);
         tokens
@@ -502,7 +489,7 @@ impl Tokenizer {
     /// Tokens and sentences of `text` (the working memory of texts up to
     /// 4 MiB is kept for the thread's next text).
     #[must_use]
-    pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    pub fn tokenize_with_sentences(&self, text: &str) -> (Vec<Token>, Sentences) {
         thread_local! {
             /// This thread's working memory, kept from text to text (the
             /// tokens and sentences themselves are handed out).
@@ -552,24 +539,24 @@ impl Tokenizer {
             // than one space).
             let bytes = text.as_bytes();
             let tokens = &buf.tokens;
-            buf.cands.clear();
-            buf.cands.extend(
-                (0..tokens.len())
-                    .filter(|&k| {
-                        let t = tokens[k];
-                        let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start());
-                        sentences::may_decide(bytes, t)
-                            || gap_end - t.end() > 1
-                            || (gap_end > t.end() && bytes[t.end()] != b' ')
-                    })
-                    .map(token_index),
-            );
+            buf.cands.reset(tokens.len());
+            for k in 0..tokens.len() {
+                let t = tokens[k];
+                let gap_end = tokens.get(k + 1).map_or(text.len(), |n| n.start());
+                if sentences::may_decide(bytes, t)
+                    || gap_end - t.end() > 1
+                    || (gap_end > t.end() && bytes[t.end()] != b' ')
+                {
+                    buf.cands.set(k);
+                }
+            }
         }
         sentences::split(self, text, &buf.tokens, &buf.cands, &mut buf.scratch);
         if text.len() > KEEP_BUFFERS_UP_TO {
-            // A huge text: its working lists (5 bytes a token) go before
-            // its sentences (16 bytes each) are made, not kept beside them.
-            buf.cands = Vec::new();
+            // A huge text: its working lists (up to 16 bytes a chunk of
+            // several tokens, and a few bits a token) go before its
+            // sentences are made, not kept beside them.
+            buf.cands.release();
             buf.spans = Vec::new();
             buf.scratch.release();
         }

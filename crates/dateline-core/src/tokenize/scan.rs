@@ -17,7 +17,7 @@ impl Tokenizer {
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<u32>,
+        cands: &mut Bits,
         spans: &mut Vec<(usize, usize)>,
     ) {
         self.scan_with::<MARK>(text, tokens, cands, spans, true);
@@ -30,13 +30,13 @@ impl Tokenizer {
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<u32>,
+        cands: &mut Bits,
         spans: &mut Vec<(usize, usize)>,
         blocks: bool,
     ) {
         tokens.clear();
         tokens.reserve(text.len() / 4 + 16);
-        cands.clear();
+        cands.reset(0);
         // The tokens of one chunk of several tokens.
         spans.clear();
         let blocks = blocks && self.special_cases.is_empty();
@@ -61,7 +61,7 @@ impl Tokenizer {
         text: &str,
         base: usize,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<u32>,
+        cands: &mut Bits,
         spans: &mut Vec<(usize, usize)>,
     ) -> usize {
         let bytes = text.as_bytes();
@@ -86,11 +86,8 @@ impl Tokenizer {
             if MARK && m.break_space & valid & from != 0 {
                 // A line break (or tab…) before the next chunk: the last token is a candidate.
                 let gap = if chunks == 0 { valid & from } else { from & !(u64::MAX << chunks.trailing_zeros()) };
-                if m.break_space & gap != 0
-                    && !tokens.is_empty()
-                    && cands.last() != Some(&token_index(tokens.len() - 1))
-                {
-                    cands.push(token_index(tokens.len() - 1));
+                if m.break_space & gap != 0 && !tokens.is_empty() {
+                    cands.set(tokens.len() - 1);
                 }
             }
             if chunks == 0 {
@@ -437,7 +434,7 @@ impl Tokenizer {
         text: &str,
         mut i: usize,
         tokens: &mut Vec<Token>,
-        cands: &mut Vec<u32>,
+        cands: &mut Bits,
         spans: &mut Vec<(usize, usize)>,
     ) -> usize {
         let no_special_cases = self.special_cases.is_empty();
@@ -460,8 +457,8 @@ impl Tokenizer {
             space = space_at(i);
         }
         if space > 0 {
-            if MARK && b != b' ' && !tokens.is_empty() && cands.last() != Some(&token_index(tokens.len() - 1)) {
-                cands.push(token_index(tokens.len() - 1));
+            if MARK && b != b' ' && !tokens.is_empty() {
+                cands.set(tokens.len() - 1);
             }
             return i + space;
         }
@@ -556,13 +553,13 @@ pub(super) fn emit<const MARK: bool>(
     bytes: &[u8],
     spans: &mut Vec<(usize, usize)>,
     tokens: &mut Vec<Token>,
-    cands: &mut Vec<u32>,
+    cands: &mut Bits,
 ) {
     if let Some((&(start, end), rest)) = spans.split_last() {
         if MARK {
             for (k, &(start, end)) in spans.iter().enumerate() {
                 if sentences::may_decide(bytes, Token::new(start, end, false)) {
-                    cands.push(token_index(tokens.len() + k));
+                    cands.set(tokens.len() + k);
                 }
             }
         }

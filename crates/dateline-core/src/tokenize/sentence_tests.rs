@@ -8,13 +8,15 @@ use super::*;
 fn sents(code: &str, text: &str) -> Vec<String> {
     let tok = Tokenizer::default().with_lang(crate::Lang::from_code(code).unwrap());
     let (tokens, sentences) = tok.tokenize_with_sentences(text);
-    for s in &sentences {
+    let all: Vec<Sentence> = sentences.iter(&tokens).collect();
+    for s in &all {
         assert_eq!(tokens[s.token_start()].start(), s.start());
         assert_eq!(tokens[s.token_end() - 1].end(), s.end());
     }
-    assert_eq!(sentences.first().map(|s| s.token_start()), Some(0));
-    assert!(sentences.windows(2).all(|w| w[0].token_end() == w[1].token_start()));
-    sentences.iter().map(|s| text[s.start()..s.end()].to_owned()).collect()
+    assert_eq!(all.first().map(|s| s.token_start()), if tokens.is_empty() { None } else { Some(0) });
+    assert!(all.windows(2).all(|w| w[0].token_end() == w[1].token_start()));
+    assert_eq!(all.last().map_or(0, |s| s.token_end()), tokens.len());
+    all.iter().map(|s| text[s.start()..s.end()].to_owned()).collect()
 }
 
 /// In French and Spanish a semicolon before a capitalised word ends a

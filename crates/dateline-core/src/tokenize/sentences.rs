@@ -1,6 +1,7 @@
 //! Sentence splitting over tokens.
 
-use super::{Sentence, Token, Tokenizer};
+use super::bits::Bits;
+use super::{Sentences, Token, Tokenizer};
 
 mod unpunctuated;
 
@@ -82,22 +83,29 @@ fn list_marker(text: &str, tokens: &[Token], k: usize) -> Option<(u32, usize)> {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Scratch {
     brk: Breaks,
-    keep: Vec<bool>,
-    visit: Vec<u32>,
+    /// Never end a sentence after these tokens.
+    keep: Bits,
+    /// The tokens to examine.
+    visit: Bits,
 }
 
-/// The sentence ends decided so far: `at[k]` when one ends after token `k`
-/// (`any`: whether there is one).
+/// The sentence ends decided so far: `at` holds `k` when one ends after
+/// token `k` (`any`: whether there is one).
 #[derive(Clone, Debug, Default)]
 struct Breaks {
-    at: Vec<bool>,
+    at: Bits,
     any: bool,
 }
 
 impl Breaks {
     fn set(&mut self, k: usize) {
-        self.at[k] = true;
+        self.at.set(k);
         self.any = true;
+    }
+
+    #[inline]
+    fn at(&self, k: usize) -> bool {
+        self.at.get(k)
     }
 }
 
@@ -176,23 +184,21 @@ fn may_end(bytes: &[u8], t: Token) -> bool {
 ///
 /// The decisions are kept in `scratch`; [`Scratch::sentences`] makes the
 /// sentences from them (once the caller has let go of its working lists).
-pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32], scratch: &mut Scratch) {
+pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &Bits, scratch: &mut Scratch) {
     let n = tokens.len();
     let word = |k: usize| &text[tokens[k].start()..tokens[k].end()];
     let Scratch { brk, keep, visit } = scratch;
-    brk.at.clear();
-    brk.at.resize(n, false);
+    brk.at.reset(n);
     brk.any = false;
-    // keep[k]: never end a sentence after token k (inside a list marker or ellipsis).
-    keep.clear();
-    keep.resize(n, false);
+    // keep: never end a sentence after these tokens (inside a list marker or ellipsis).
+    keep.reset(n);
     let bytes = text.as_bytes();
 
     // List markers, bullets and message headers.
     let mut last_marker: Option<u32> = None;
     let bullet_at = |k: usize| is_bullet(text, tokens[k]);
     let mut next_k = 0;
-    for k in cands.iter().map(|&k| k as usize) {
+    for k in cands.ones() {
         if k < next_k {
             continue; // inside a list marker
         }
@@ -224,9 +230,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
             if k > 0 && !at_start {
                 brk.set(k - 1);
             }
-            for slot in &mut keep[k..=end] {
-                *slot = true;
-            }
+            keep.set_range(k, end);
             last_marker = Some(v);
             // The marker's own tokens (`.`, `)`) are neither headers, bullets nor markers.
             next_k = end + 1;
@@ -238,13 +242,10 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
 
     // The tokens to examine: the candidates and those the passes above ended
     // a sentence after (the candidates themselves when there are none: no
-    // copy, which took 8 bytes a token of text made of short lines).
-    visit.clear();
-    let visit: &[u32] = if brk.any {
-        visit.extend_from_slice(cands);
-        visit.extend((0..n).filter(|&k| brk.at[k]).map(super::token_index));
-        visit.sort_unstable();
-        visit.dedup();
+    // copy).
+    let visit: &Bits = if brk.any {
+        visit.copy_from(cands);
+        visit.union_with(&brk.at);
         visit
     } else {
         cands
@@ -253,12 +254,12 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
     // The sentence in progress starts at token `sent_start`.
     let mut sent_start = 0usize;
     let mut i = 0;
-    for v in visit.iter().map(|&v| v as usize) {
+    for v in visit.ones() {
         if v < i {
             continue; // passed over with an ellipsis or closing quotes
         }
         i = v;
-        if i + 1 < n && !keep[i] && tokens[i].end() < tokens[i + 1].start() {
+        if i + 1 < n && !keep.get(i) && tokens[i].end() < tokens[i + 1].start() {
             let gap = tokens[i + 1].start() - tokens[i].end();
             if gap > 1 || bytes[tokens[i].end()] == b'\n' {
                 let (line, blank) = gap_breaks(&text[tokens[i].end()..tokens[i + 1].start()]);
@@ -268,12 +269,12 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
             }
         }
         // Only tokens that may end a sentence are examined further.
-        if !brk.at[i] && !may_end(bytes, tokens[i]) {
+        if !brk.at(i) && !may_end(bytes, tokens[i]) {
             i += 1;
             continue;
         }
         let w = word(i);
-        if !brk.at[i] && !keep[i] {
+        if !brk.at(i) && !keep.get(i) {
             // A spaced ellipsis `. . .` (three or more dots).
             if w == "." && i + 1 < n && word(i + 1) == "." && tokens[i].end() < tokens[i + 1].start() {
                 let mut j = i;
@@ -299,7 +300,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                 }
             }
         }
-        if !brk.at[i] && !keep[i] {
+        if !brk.at(i) && !keep.get(i) {
             let abbreviation = w.len() > 1 && w.ends_with('.') && !is_terminal(w);
             if is_terminal(w) || abbreviation {
                 // Absorb closing quotes and brackets (a straight quote after
@@ -384,7 +385,7 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                                 || tok.is_non_final_abbreviation(&text[tokens[i - 1].start()..tokens[i].end()]));
                         !ordinal_dot
                             && !inside
-                            && (starts_upper || keep[j + 1] || BULLETS.contains(&next) || lower_after_word)
+                            && (starts_upper || keep.get(j + 1) || BULLETS.contains(&next) || lower_after_word)
                     };
                     // A list number (`4.`) or punctuation alone (`(...)`) is
                     // not a sentence: it opens the next one.
@@ -393,12 +394,12 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &[u32]
                         brk.set(j);
                     }
                 }
-                if brk.at[j] {
+                if brk.at(j) {
                     i = j;
                 }
             }
         }
-        if brk.at[i] {
+        if brk.at(i) {
             sent_start = i + 1;
         }
         i += 1;
@@ -460,30 +461,23 @@ impl Scratch {
     /// Lets go of the memory that only [`split`] needs (for a huge text,
     /// before its sentences are made).
     pub(super) fn release(&mut self) {
-        self.keep = Vec::new();
-        self.visit = Vec::new();
+        self.keep.release();
+        self.visit.release();
     }
 
-    /// The sentences [`split`] decided on, into `out` (replaced), made at
-    /// their number.
-    pub(super) fn sentences(&self, tokens: &[Token], out: &mut Vec<Sentence>) {
-        let n = tokens.len();
-        let ends = |k: &usize| self.brk.at[*k] || k + 1 == n;
-        out.clear();
-        out.reserve_exact((0..n).filter(ends).count());
+    /// The sentences [`split`] decided on, into `out` (replaced).
+    pub(super) fn sentences(&self, tokens: &[Token], out: &mut Sentences) {
         // The last token ends the last sentence.
-        let mut start = 0usize;
-        for k in (0..n).filter(ends) {
-            out.push(Sentence::new(tokens[start].start(), tokens[k].end(), start, k + 1));
-            start = k + 1;
-        }
+        let mut ends = self.brk.at.clone();
+        ends.fit(tokens.len());
+        *out = Sentences::from_bits(tokens.len(), ends);
     }
 }
 
 /// Ends a sentence after each semicolon token followed by a capitalised
 /// word in the same sentence (languages whose `tokenize.toml` says
 /// `semicolon_ends`). Nothing is copied unless a sentence splits.
-pub(super) fn split_at_semicolons(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) {
+pub(super) fn split_at_semicolons(text: &str, tokens: &[Token], sentences: &mut Sentences) {
     let bytes = text.as_bytes();
     let splits = |k: usize, end: usize| {
         let t = tokens[k];
@@ -492,21 +486,19 @@ pub(super) fn split_at_semicolons(text: &str, tokens: &[Token], sentences: &mut 
             && k + 1 < end
             && text[tokens[k + 1].start()..].chars().next().is_some_and(char::is_uppercase)
     };
-    if !sentences.iter().any(|s| (s.token_start()..s.token_end()).any(|k| splits(k, s.token_end()))) {
-        return;
-    }
-    let mut out = Vec::with_capacity(sentences.len() + 8);
-    for s in sentences.iter() {
-        let mut first = s.token_start();
-        for k in s.token_start()..s.token_end() {
-            if splits(k, s.token_end()) {
-                out.push(Sentence::new(tokens[first].start(), tokens[k].end(), first, k + 1));
-                first = k + 1;
-            }
+    let mut ends: Option<Bits> = None;
+    for r in sentences.ranges() {
+        for k in r.clone().filter(|&k| splits(k, r.end)) {
+            ends.get_or_insert_with(|| Bits::with_len(tokens.len())).set(k);
         }
-        out.push(Sentence::new(tokens[first].start(), s.end(), first, s.token_end()));
     }
-    *sentences = out;
+    let Some(mut ends) = ends else {
+        return;
+    };
+    for r in sentences.ranges() {
+        ends.set(r.end - 1);
+    }
+    *sentences = Sentences::from_bits(tokens.len(), ends);
 }
 
 #[cfg(test)]
@@ -514,8 +506,8 @@ mod tests {
     use crate::Tokenizer;
 
     fn sents(text: &str) -> Vec<&str> {
-        let (_, s) = Tokenizer::default().tokenize_with_sentences(text);
-        s.iter().map(|s| &text[s.start()..s.end()]).collect()
+        let (tokens, s) = Tokenizer::default().tokenize_with_sentences(text);
+        s.iter(&tokens).map(|s| &text[s.start()..s.end()]).collect()
     }
 
     #[test]
@@ -553,10 +545,11 @@ mod tests {
             for text in &texts {
                 let mut buf = crate::TokenBuffers::default();
                 tok.tokenize_into(text, &mut buf);
-                let cands = &buf.cands;
-                assert!(cands.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-                let all: Vec<u32> = (0..buf.tokens.len()).map(super::super::token_index).collect();
-                let (mut scratch, mut with_all) = (super::Scratch::default(), Vec::new());
+                let mut all = super::Bits::default();
+                if !buf.tokens.is_empty() {
+                    all.set_range(0, buf.tokens.len() - 1);
+                }
+                let (mut scratch, mut with_all) = (super::Scratch::default(), super::Sentences::default());
                 super::split(&tok, text, &buf.tokens, &all, &mut scratch);
                 scratch.sentences(&buf.tokens, &mut with_all);
                 assert_eq!(buf.sentences, with_all, "{text:?}");
@@ -568,8 +561,8 @@ mod tests {
     fn newline_option() {
         let t = Tokenizer::new(false);
         let text = "a line\nanother\n\nthird";
-        let (_, s) = t.tokenize_with_sentences(text);
-        let got: Vec<&str> = s.iter().map(|s| &text[s.start()..s.end()]).collect();
+        let (tokens, s) = t.tokenize_with_sentences(text);
+        let got: Vec<&str> = s.iter(&tokens).map(|s| &text[s.start()..s.end()]).collect();
         assert_eq!(got, ["a line\nanother", "third"]);
     }
 }

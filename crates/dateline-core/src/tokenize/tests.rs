@@ -164,7 +164,7 @@ fn elided_chunks_equal_general_rules() {
                     tok.chunk(&chunk, 0, chunk.len(), &mut slow);
                     for pad in [0, 30, 60] {
                         let text = format!("{}{chunk}", " ".repeat(pad));
-                        let (mut tokens, mut cands, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+                        let (mut tokens, mut cands, mut spans) = (Vec::new(), super::Bits::default(), Vec::new());
                         tok.scan_with::<true>(&text, &mut tokens, &mut cands, &mut spans, true);
                         let got: Vec<(usize, usize)> =
                             tokens.iter().map(|t| (t.start() - pad, t.end() - pad)).collect();
@@ -359,9 +359,9 @@ fn block_scan_equals_item_scan() {
         texts.push(text);
     }
     let run = |text: &str, blocks: bool| {
-        let (mut tokens, mut cands, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut tokens, mut cands, mut spans) = (Vec::new(), super::Bits::default(), Vec::new());
         tok.scan_with::<true>(text, &mut tokens, &mut cands, &mut spans, blocks);
-        (tokens, cands)
+        (tokens, cands.ones().collect::<Vec<_>>())
     };
     for text in &texts {
         assert_eq!(run(text, true), run(text, false), "{text:?}");
@@ -485,11 +485,11 @@ fn number_hyphens_join_and_come_apart_for_the_tagger() {
     );
     assert!(parts.iter().all(|t| !t.has_parts()));
     assert_eq!(moved.len(), sentences.len());
-    for (s, m) in sentences.iter().zip(&moved) {
+    for (s, m) in sentences.iter(&tokens).zip(moved.iter(&parts)) {
         assert_eq!((s.start(), s.end()), (m.start(), m.end()));
         assert_eq!((parts[m.token_start()].start(), parts[m.token_end() - 1].end()), (m.start(), m.end()));
     }
-    assert!(super::number_parts(text, &tok.tokenize("Saint-Denis gagne."), &[]).is_none());
+    assert!(super::number_parts(text, &tok.tokenize("Saint-Denis gagne."), &super::Sentences::default()).is_none());
     // In place: the same tokens and sentences, and the joined tokens back after.
     for text in [text, "1-2 3-4-5 x 6-7", "6-2", "Rien ici.", "a 1-2\n\nb-3 c 4-5-6-7."] {
         let (tokens, sentences) = tok.tokenize_with_sentences(text);

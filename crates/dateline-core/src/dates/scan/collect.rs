@@ -12,12 +12,21 @@
 use super::{NO_NODE, NodeId, Scan};
 
 /// Nodes below this many are never collected (short documents never are).
-pub(super) const FIRST_COLLECTION: usize = 1 << 16;
+pub(super) const FIRST_COLLECTION: usize = 1 << 14;
+
+/// Positions whose shape matches are kept between two expressions at most
+/// (a few hundred bytes each; an expression reads those of the 32 tokens
+/// from its start).
+const SHAPES_KEPT: usize = 1 << 10;
 
 impl Scan<'_> {
     /// Collects the nodes if there are enough of them to be worth it; `tops`
     /// (the expressions found so far) are renumbered.
     pub(super) fn maybe_collect(&mut self, tops: &mut [NodeId]) {
+        if self.shape_memo.len() > SHAPES_KEPT {
+            // Only a match in progress names its shapes' entries.
+            self.shape_memo.clear();
+        }
         if self.nodes.len() < self.collect_at {
             return;
         }

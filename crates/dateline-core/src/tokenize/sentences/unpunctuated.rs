@@ -6,11 +6,12 @@
 //! Leider`, `sentences.lower_inside`).
 
 use super::{Breaks, is_plain_word};
+use crate::tokenize::bits::Bits;
 use crate::tokenize::{Token, Tokenizer};
 
 /// Ends a sentence before each such word (never after a token of `keep`),
 /// in one pass over the tokens, for the lists the language has.
-pub(super) fn mark(tok: &Tokenizer, text: &str, tokens: &[Token], keep: &[bool], brk: &mut Breaks) {
+pub(super) fn mark(tok: &Tokenizer, text: &str, tokens: &[Token], keep: &Bits, brk: &mut Breaks) {
     let (pronouns, lower_inside) = (tok.has_pronouns(), tok.has_lower_inside());
     if !pronouns && !lower_inside {
         return;
@@ -20,7 +21,7 @@ pub(super) fn mark(tok: &Tokenizer, text: &str, tokens: &[Token], keep: &[bool],
     let bytes = text.as_bytes();
     for k in 1..n {
         let t = tokens[k];
-        if tokens[k - 1].end() == t.start() || keep[k - 1] {
+        if tokens[k - 1].end() == t.start() || keep.get(k - 1) {
             continue;
         }
         let len = t.end() - t.start();
