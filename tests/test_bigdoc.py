@@ -29,7 +29,8 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 # keeps a margin over that for other allocators and machines.
 NEWS_BOUND = 5.9
 
-CHILD = textwrap.dedent(
+# What both children start with: the peak and resident sizes in MiB.
+PRELUDE = textwrap.dedent(
     r"""
     import json, sys
     import dateline
@@ -38,6 +39,11 @@ CHILD = textwrap.dedent(
         for line in open("/proc/self/status"):
             if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
+    """
+)
+
+CHILD = PRELUDE + textwrap.dedent(
+    r"""
 
     def news(size):
         places = ["BRUSSELS", "CARACAS", "New York", "São Paulo", "Berlin", "Bogotá"]
@@ -77,12 +83,43 @@ CHILD = textwrap.dedent(
 )
 
 
-def peak_multiple(size: int) -> float:
+# Text of one-word lines is the worst case: a token and a sentence every
+# few bytes. `"x\n" * 5_000_000` took 14.5x (a token of 8 bytes and a
+# sentence of 16 every 2 bytes) until sentences became a bit a token and
+# the date scan kept word ids for a stretch of tokens, not the document.
+LINES_BOUND = 5.9
+
+CHILD_LINES = PRELUDE + textwrap.dedent(
+    r"""
+
+    nlp = dateline.Pipeline(reference_date="2026-03-05")
+    warm = nlp("Nicolás Maduro spoke in Caracas on Monday, March 2, 2026.\nx\n")
+    assert warm.timexes and warm.entities
+    del warm
+    base = mb("VmRSS")
+    text = sys.argv[1] * int(sys.argv[2])
+    size = len(text.encode())
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    doc = nlp(text)
+    counts = (len(doc.timexes), len(doc.entities), len(doc.sentences), len(doc.tokens))
+    last = doc.sentences[len(doc.sentences) - 1]
+    print(json.dumps({"multiple": (mb("VmHWM") - base) * 2**20 / size, "counts": counts,
+                      "last": [last.start, last.end, last.text]}))
+    """
+)
+
+
+def run_child(args: list[str]) -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "python") + os.pathsep + env.get("PYTHONPATH", "")
-    out = subprocess.run([sys.executable, "-c", CHILD, str(size)], capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run([sys.executable, "-c", *args], capture_output=True, text=True, env=env, check=False)
     assert out.returncode == 0, out.stderr
-    r = json.loads(out.stdout)
+    return dict(json.loads(out.stdout))
+
+
+def peak_multiple(size: int) -> float:
+    r = run_child([CHILD, str(size)])
     assert min(r["counts"]) > 10_000
     return float(r["multiple"])
 
@@ -90,3 +127,15 @@ def peak_multiple(size: int) -> float:
 def test_a_big_news_document_takes_a_bounded_multiple_of_its_size() -> None:
     m = peak_multiple(20_000_000)
     assert m <= NEWS_BOUND, f"a 20 MB news document took {m:.1f}x its size (bound {NEWS_BOUND}x)"
+
+
+@pytest.mark.parametrize("line", ["x\n", "the\n", "3\n"])
+def test_one_word_lines_take_under_six_times_their_size(line: str) -> None:
+    n = 10_000_000 // len(line)
+    r = run_child([CHILD_LINES, line, str(n)])
+    # Every line is a sentence of one token, and none is a date or a name.
+    assert r["counts"] == [0, 0, n, n]
+    word = line.strip()
+    assert r["last"] == [len(line) * (n - 1), len(line) * (n - 1) + len(word), word]
+    m = r["multiple"]
+    assert m <= LINES_BOUND, f"{n} lines of {line!r} took {m:.1f}x their size (bound {LINES_BOUND}x)"
