@@ -351,7 +351,14 @@ impl Resolver<'_> {
             Base::Report if self.d.doctype == DocumentType::Colloquial => from_reference(),
             Base::Report => {
                 let g = Gran::of_unit(unit);
-                if let Some((i, c)) = self.carry.anchors[rank(g)].filter(|(_, c)| c.gran == g) {
+                // The period a report is about has ended by the day it is
+                // written: a later one named (`a fourth-quarter charge`
+                // ahead) is not it.
+                let ended = |c: &Cal| match (self.d.reference, c.interval()) {
+                    (Some(r), Some((_, end))) => r.checked_add_days(1).is_none_or(|next| end <= next),
+                    _ => true,
+                };
+                if let Some((i, c)) = self.carry.anchors[rank(g)].filter(|(_, c)| c.gran == g && ended(c)) {
                     let d = c.first_day();
                     let mut c = d.and_then(|d| shift_date(d, unit, n)).map(|d| Cal::containing(d, g));
                     if let (Some(c), Some(y)) = (c.as_mut(), f.year) {
