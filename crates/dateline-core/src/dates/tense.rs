@@ -59,14 +59,20 @@ pub(crate) struct Words<'a> {
     pub ids: &'a WordIds<'a>,
     pub text: &'a str,
     pub tokens: &'a [Token],
-    /// Each token's cue once read ([`Words::cue_of`]): 0 not read yet, else
-    /// [`Words::code`]. Empty until the first is read.
-    memo: RefCell<Vec<u8>>,
+    /// The cue of each token of a stretch once read ([`Words::cue_of`]): the
+    /// first token's index, then 0 not read yet, else [`Words::code`].
+    /// Empty until the first is read.
+    memo: RefCell<(usize, Vec<u8>)>,
 }
+
+/// Tokens whose cues [`Words`] remembers at once: all of a shorter document
+/// (a byte a token of a whole long document, zeroed again for each group of
+/// expressions resolved, took most of its resolving time).
+const CUES_KEPT: usize = 1 << 16;
 
 impl<'a> Words<'a> {
     pub(crate) fn new(g: &'a Grammar, ids: &'a WordIds<'a>, text: &'a str, tokens: &'a [Token]) -> Self {
-        Self { g, ids, text, tokens, memo: RefCell::new(Vec::new()) }
+        Self { g, ids, text, tokens, memo: RefCell::new((0, Vec::new())) }
     }
 
     /// A cue as a nonzero byte.
@@ -96,18 +102,27 @@ impl<'a> Words<'a> {
     /// expression of a sentence looks back over the same words, and each
     /// is asked its tense more than once.
     fn cue_of(&self, k: usize) -> Option<Tense> {
-        let mut memo = self.memo.borrow_mut();
-        if memo.is_empty() {
-            memo.resize(self.ids.len(), 0);
+        let n = self.ids.len();
+        if k >= n {
+            return self.cue(k);
         }
-        match memo.get(k).copied() {
-            Some(0) => {
-                let t = self.cue(k);
-                memo[k] = Self::code(t);
-                t
-            }
-            Some(c) => Self::decode(c),
-            None => self.cue(k),
+        let mut memo = self.memo.borrow_mut();
+        let (base, cues) = &mut *memo;
+        if cues.is_empty() || k < *base || k >= *base + cues.len() {
+            // A stretch from a little before `k` (cues are read backwards
+            // over a sentence, then forwards).
+            let len = n.min(CUES_KEPT);
+            *base = k.saturating_sub(len / 4).min(n - len);
+            cues.clear();
+            cues.resize(len, 0);
+        }
+        let slot = &mut cues[k - *base];
+        if *slot == 0 {
+            let t = self.cue(k);
+            *slot = Self::code(t);
+            t
+        } else {
+            Self::decode(*slot)
         }
     }
 
