@@ -65,10 +65,6 @@ fn rule_name(g: &'static Grammar, rule: u16) -> &'static str {
 const WINDOW: usize = 1 << 16;
 /// Expressions resolved at a time in a document longer than [`WINDOW`].
 const GROUP: usize = 1 << 12;
-/// Tokens before and after a window or a group whose word ids are kept with
-/// it in a document of more than [`super::scan::ids::IDS_KEPT`] tokens (rules
-/// and tense cues read a little around what they match).
-const IDS_AROUND: usize = 1 << 12;
 
 pub(crate) fn tag(
     g: &'static Grammar,
@@ -122,7 +118,7 @@ pub(crate) fn tag_in_pieces(
         scan.release();
         while next < n {
             let stop = next.saturating_add(window);
-            scan.ids.cover(next.saturating_sub(IDS_AROUND), stop.saturating_add(IDS_AROUND));
+            scan.ids.cover(next, stop);
             let (tops, after) = scan.run_from(next, stop);
             evidence.add(&scan.nodes, &tops, opts.reference);
             mark(&scan, &tops, &mut marks, false);
@@ -158,7 +154,7 @@ pub(crate) fn tag_in_pieces(
             let mut carry = Carry::default();
             for chunk in marks.chunks(group) {
                 if let (Some(first), Some(last)) = (chunk.first(), chunk.last()) {
-                    scan.ids.cover((first.0 as usize).saturating_sub(IDS_AROUND), last.0 as usize + IDS_AROUND);
+                    scan.ids.cover(first.0 as usize, last.0 as usize + 1);
                 }
                 let tops: Vec<NodeId> = chunk.iter().filter_map(|&(k, r)| scan.rematch(k, r)).collect();
                 carry = resolve_group(&ctx, &scan, &tops, carry, &mut rule_lists, &mut out);

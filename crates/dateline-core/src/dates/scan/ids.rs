@@ -9,6 +9,11 @@ use crate::tokenize::Token;
 /// this many tokens.
 pub(crate) const IDS_KEPT: usize = 1 << 17;
 
+/// Tokens before and after a stretch asked for ([`WordIds::cover`]) whose
+/// ids are kept with it: rules and tense cues read a little around what
+/// they match.
+const IDS_AROUND: usize = 1 << 12;
+
 /// Each token's id in a grammar's vocabulary, kept in 16 bits (a grammar
 /// has fewer than 65,535 words; the compiler checks it) for a stretch of at
 /// most [`IDS_KEPT`] tokens: the whole of a shorter document, else the
@@ -36,10 +41,11 @@ impl<'a> WordIds<'a> {
         ids
     }
 
-    /// Keeps the ids of tokens `from..to` (at most [`IDS_KEPT`] of them from
-    /// `from`), unless they are kept already.
+    /// Keeps the ids of tokens `from..to` and [`IDS_AROUND`] either side (at
+    /// most [`IDS_KEPT`] of them), unless they are kept already.
     pub(crate) fn cover(&mut self, from: usize, to: usize) {
-        let to = to.min(self.toks.len()).min(from.saturating_add(IDS_KEPT));
+        let from = from.saturating_sub(IDS_AROUND);
+        let to = to.saturating_add(IDS_AROUND).min(self.toks.len()).min(from.saturating_add(IDS_KEPT));
         let from = from.min(to);
         if from < self.base || to > self.base + self.ids.len() {
             self.fill(from, to);
