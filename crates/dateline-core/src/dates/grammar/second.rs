@@ -118,6 +118,10 @@ fn inside(a: &Atom, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> (First, bool
                 rests(Class::Ordinal, &mut f);
                 words_of(Class::Number, &mut f);
                 words_of(Class::Ordinal, &mut f);
+                // `two thousand`
+                if let Some(l) = c.thousand {
+                    f.words.extend(c.lists[l].iter().cloned());
+                }
             }
             Builtin::YearWords => {
                 // `nineteen ninety-six`, `two thousand`, `a hundred …`: never one token.

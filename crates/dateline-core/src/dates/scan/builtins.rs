@@ -169,8 +169,45 @@ impl Scan<'_> {
         self.class_value(i, Class::Ordinal).map(|(v, _, end)| (v, end))
     }
 
-    /// Number words with compounds (`twenty-four`, `twenty four`).
+    /// Number words with compounds (`twenty-four`, `twenty four`) and
+    /// multipliers (`three hundred`, `two thousand`, `five hundred and fifty`).
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
+        let (n, end) = self.number_words_small(i)?;
+        let whole = |n: f64, lo: f64, hi: f64| n.fract() == 0.0 && (lo..=hi).contains(&n);
+        // A word worth a hundred after a count (`three hundred`), then the rest (`… and five`).
+        let (n, end) = match self.class_value(end, Class::Number) {
+            Some((100, _, e)) if whole(n, 1.0, 99.0) && !self.in_list(end, self.g.lists_used.article) => {
+                self.number_rest(n * 100.0, e, 99.0)
+            }
+            _ => (n, end),
+        };
+        if whole(n, 1.0, 999.0) && self.in_list(end, self.g.lists_used.thousand) {
+            return Some(self.number_rest(n * 1000.0, end + 1, 999.0));
+        }
+        Some((n, end))
+    }
+
+    /// `n` and the count after it up to `max` (`hundred [and] five`), if any.
+    fn number_rest(&self, n: f64, end: usize, max: f64) -> (f64, usize) {
+        let k = if self.in_list(end, self.g.lists_used.and) { end + 1 } else { end };
+        if self.in_list(k, self.g.lists_used.article) {
+            return (n, end);
+        }
+        let rest = self.number_words_small(k).map(|(r, e)| {
+            match self.class_value(e, Class::Number) {
+                // `… and five hundred`
+                Some((100, _, e2)) if max >= 999.0 && r.fract() == 0.0 && (1.0..=9.0).contains(&r) => (r * 100.0, e2),
+                _ => (r, e),
+            }
+        });
+        match rest {
+            Some((r, e)) if r.fract() == 0.0 && (1.0..=max).contains(&r) => (n + r, e),
+            _ => (n, end),
+        }
+    }
+
+    /// Number words up to the tens with their units (`twenty-four`).
+    fn number_words_small(&self, i: usize) -> Option<(f64, usize)> {
         let (v, num, end) = self.class_value(i, Class::Number)?;
         if (20..=90).contains(&v) && v % 10 == 0 {
             let k = if self.word(end) == "-" { end + 1 } else { end };
