@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::grammar::Grammar;
+use super::grammar::{Grammar, Make};
 use super::{DocumentType, TagOptions, Tagged, TemporalTagger};
 use crate::civil::Date;
 use crate::lang::Lang;
@@ -40,7 +40,7 @@ fn tag(ex: &Example, lang: Lang) -> Tagged {
 }
 
 /// Checks one example of `rule`; returns the rules it fired.
-fn check(g: &Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'static str>, String> {
+fn check(g: &'static Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'static str>, String> {
     let r = &g.rules[rule];
     let ex = parse(line)?;
     let out = tag(&ex, lang);
@@ -70,6 +70,21 @@ fn check(g: &Grammar, lang: Lang, rule: usize, line: &str) -> Result<Vec<&'stati
         }
         let mut fired = vec![x.rule];
         for t in &out.timexes {
+            fired.push(t.explanation.rule());
+            fired.extend(t.explanation.via().iter().copied());
+        }
+        return Ok(fired);
+    }
+    if r.make == Make::List {
+        // The expressions of the span, their values joined by commas.
+        let within: Vec<_> = out.timexes.iter().filter(|t| s <= t.start && t.end <= e).collect();
+        let values: Vec<&str> = within.iter().map(|t| t.value.as_str()).collect();
+        let spans = (within.first().map(|t| t.start), within.last().map(|t| t.end));
+        if values.join(",") != ex.value || spans != (Some(s), Some(e)) || out.ranges.iter().any(|x| x.start == s) {
+            return Err(format!("expected the list {} over the span; found {found:?} {ranges:?}", ex.value));
+        }
+        let mut fired = vec![r.name.as_str()];
+        for t in within {
             fired.push(t.explanation.rule());
             fired.extend(t.explanation.via().iter().copied());
         }

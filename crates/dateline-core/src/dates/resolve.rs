@@ -15,7 +15,7 @@ mod range;
 
 use super::cal::{Cal, Gran, shift_date};
 use super::fields::{Dir, Field, Fields, Got, Unit};
-use super::grammar::{Base, Grammar};
+use super::grammar::{Base, Grammar, Make};
 use super::render;
 use super::scan::Node;
 use super::tagger::SentenceOf;
@@ -172,6 +172,7 @@ impl<'a> Resolver<'a> {
         match &node.value {
             Value::Range { begin, end, on } => {
                 let (b, e, on) = (*begin, *end, *on);
+                let list = self.d.g.rules[node.rule as usize].make == Make::List;
                 // The day both ends fall on, when the text gives one.
                 let on_day = on.and_then(|o| self.peek(o)).and_then(|c| c.date());
                 // Each end takes what it leaves out from the other: `from 4 to 22
@@ -275,7 +276,9 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
-                self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
+                if !list {
+                    self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
+                }
             }
             Value::For { point, duration } => {
                 let (p, du) = (*point, *duration);

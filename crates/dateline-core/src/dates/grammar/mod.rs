@@ -46,6 +46,8 @@ pub(crate) enum Make {
     Merge,
     Modify,
     Range,
+    /// Two days of one list (`April 24 and 25`): each an expression, no range.
+    List,
     For,
     Since,
     Until,
@@ -65,6 +67,7 @@ impl Make {
             "merge" => Self::Merge,
             "modify" => Self::Modify,
             "range" => Self::Range,
+            "list" => Self::List,
             "for" => Self::For,
             "since" => Self::Since,
             "until" => Self::Until,
@@ -424,7 +427,7 @@ impl Grammar {
             })
             .sum::<usize>();
         let needs = match make {
-            Make::Range | Make::For => Some(2),
+            Make::Range | Make::List | Make::For => Some(2),
             Make::Modify | Make::Since | Make::Until | Make::Offset => Some(1),
             _ => None,
         };

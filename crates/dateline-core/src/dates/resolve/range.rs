@@ -39,16 +39,18 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
     if other_has_time && b.hour.is_none() && !has_date && b.part.is_none() && b.day.is_some_and(|d| d <= 24) {
         b.hour = b.day.take();
     }
+    // `1-3 pm`: the afternoon of the other end, also where the day the
+    // range falls on is already filled in (`next Monday 1-3 pm`).
+    if b.ampm.is_none()
+        && b.part.is_none()
+        && let (Some(bh), Some(eh)) = (b.hour, other.hour24())
+        && eh >= 12
+        && bh < 12
+        && bh + 12 <= eh
+    {
+        b.hour = Some(bh + 12);
+    }
     if b.hour.is_some() && !has_date && b.day.is_none() {
-        if b.ampm.is_none()
-            && b.part.is_none()
-            && let (Some(bh), Some(eh)) = (b.hour, other.hour24())
-            && eh >= 12
-            && bh < 12
-            && bh + 12 <= eh
-        {
-            b.hour = Some(bh + 12);
-        }
         if let Some(c) = other_cal.filter(|c| c.gran >= Gran::Day) {
             b.year = c.year;
             b.month = c.month;
