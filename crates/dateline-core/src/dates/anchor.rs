@@ -56,20 +56,34 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Option<Date> {
 }
 
 /// The date nearest `base` that is day `day` of its month and weekday `wd`.
-pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8) -> Option<Date> {
+pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8, tense: Tense) -> Option<Date> {
+    let r = base.to_epoch_days();
+    // The nearest such day on the side the tense points to, within two
+    // months, else the nearest.
+    let side = |d: Date| match tense {
+        Tense::Past | Tense::PastWeak => d.to_epoch_days() <= r,
+        Tense::Future => d.to_epoch_days() >= r,
+        _ => true,
+    };
     let mut best: Option<Date> = None;
+    let mut best_side: Option<Date> = None;
     for k in -14i64..=14 {
         let (y, m) = crate::dates::cal::add_months(base.year(), base.month(), k)?;
         if let Some(d) = Date::checked(y, m, u32::from(day))
             && d.weekday() == u32::from(wd)
-            && best.is_none_or(|b| {
-                (d.to_epoch_days() - base.to_epoch_days()).abs() < (b.to_epoch_days() - base.to_epoch_days()).abs()
-            })
         {
-            best = Some(d);
+            let nearer =
+                |b: Option<Date>| b.is_none_or(|b| (d.to_epoch_days() - r).abs() < (b.to_epoch_days() - r).abs());
+            if nearer(best) {
+                best = Some(d);
+            }
+            if side(d) && nearer(best_side) {
+                best_side = Some(d);
+            }
         }
     }
-    best
+    // A side's day further than two months is less likely than the nearest.
+    best_side.filter(|d| (d.to_epoch_days() - r).abs() <= 62).or(best)
 }
 
 /// The year of a month (and day) named without a year, seen from `base`.

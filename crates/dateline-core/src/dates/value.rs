@@ -290,14 +290,14 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             Some(Value::Range { begin, end, on: None })
         }
         Make::List => {
-            // Two days, the one written in full lending the other its month
-            // (`April 24 and 25`, `24 and 25 April`); anything else is no list.
+            // Two days, one bare, taking the other's month (`April 24 and 25`,
+            // `24 and 25 April`, both of this month in `on the 3rd and 4th`).
             let (a, b) = (subs[0], *subs.get(1)?);
             let day =
                 |id| value_of(id).fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied();
             let (fa, fb) = (day(a)?, day(b)?);
             let bare = |f: &Fields| f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none();
-            (bare(&fa) != bare(&fb)).then_some(Value::Range { begin: a, end: b, on: None })
+            (bare(&fa) || bare(&fb)).then_some(Value::Range { begin: a, end: b, on: None })
         }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);

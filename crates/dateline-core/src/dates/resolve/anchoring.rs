@@ -226,8 +226,9 @@ impl Resolver<'_> {
             let y = year_for(u32::from(m), f.day.map(u32::from));
             full(self.d.g, y, f)
         } else if let (Some(wd), Some(day)) = (f.weekday, f.day) {
-            // `Tuesday the 11th`: the nearest 11th that is a Tuesday.
-            anchor::weekday_and_day(base, wd, day).map(|d| with_time(Cal::day(d), f))
+            // `Tuesday the 11th`: the nearest 11th that is a Tuesday, on the side
+            // a tense cue points to.
+            anchor::weekday_and_day(base, wd, day, cue.tense).map(|d| with_time(Cal::day(d), f))
         } else if let Some(wd) = f.weekday {
             anchor::weekday(base, wd, lean).map(|d| with_time(Cal::day(d), f))
         } else if f.week.is_some() || f.half.is_some() {

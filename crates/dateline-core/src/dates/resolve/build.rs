@@ -29,6 +29,20 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
         let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
         return Some(holiday_cal(d, f));
     }
+    if let (Some(w), Some(m), true) = (f.week, f.month, f.weekend) {
+        // The n-th weekend of a month (0: the last): the one whose Saturday is in it.
+        let sat = if w == 0 {
+            let last = Date::checked(y, u32::from(m), days_in_month(y, u32::from(m)))?;
+            last.add_days(-((i64::from(last.weekday()) + 7 - 6) % 7))
+        } else {
+            let first = Date::checked(y, u32::from(m), 1)?;
+            first.add_days((6 + 7 - i64::from(first.weekday())) % 7).checked_add_days(7 * (i64::from(w) - 1))?
+        };
+        if sat.month() != u32::from(m) {
+            return None;
+        }
+        return Some(Cal { weekend: true, ..Cal::containing(sat, Gran::Week) });
+    }
     if let (Some(w), Some(m)) = (f.week, f.month) {
         // The n-th week of a month (0: the last): weeks from Monday, each in
         // the month its Thursday falls in, as ISO weeks are in years.
