@@ -29,6 +29,10 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
         let d = g.lex.holidays.get(usize::from(h))?.1.date(y)?;
         return Some(holiday_cal(d, f));
     }
+    if let (Some(n), Some(wd), Some(m), None) = (f.ordinal, f.weekday, f.month, f.day) {
+        // `the first Monday of September`, `the last Friday in May`.
+        return nth_weekday(y, u32::from(m), wd, n).map(|d| with_time(Cal::day(d), f));
+    }
     if let (Some(w), Some(m), true) = (f.week, f.month, f.weekend) {
         // The n-th weekend of a month (0: the last): the one whose Saturday is in it.
         let sat = if w == 0 {
@@ -154,6 +158,11 @@ pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Option<Cal
             Date::checked(d.year(), d.month(), day)
                 .map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
+        Unit::Month if f.weekday.is_some() && f.ordinal.is_some() => {
+            // `the first Sunday of next month`
+            let (wd, n) = (f.weekday.unwrap_or(1), f.ordinal.unwrap_or(1));
+            with_time(Cal::day(nth_weekday(d.year(), d.month(), wd, n)?), f)
+        }
         Unit::Week if f.weekday.is_some() => {
             let monday = d.checked_add_days(1 - i64::from(d.weekday()))?;
             with_time(Cal::day(monday.checked_add_days(i64::from(f.weekday.unwrap_or(1)) - 1)?), f)
@@ -162,4 +171,37 @@ pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Option<Cal
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => with_time(Cal::day(d), f),
         _ => Cal::containing(d, gran),
     })
+}
+
+/// The `n`-th `wd` (1 Monday … 7 Sunday) of a month, `n` = -1 the last;
+/// `None` if the month has no such day (`the fifth Monday`).
+fn nth_weekday(y: i32, m: u32, wd: u8, n: i32) -> Option<Date> {
+    let wd = i64::from(wd);
+    if n == -1 {
+        let last = Date::checked(y, m, days_in_month(y, m))?;
+        return Some(last.add_days(-((i64::from(last.weekday()) - wd).rem_euclid(7))));
+    }
+    let first = Date::checked(y, m, 1)?;
+    let d = first.add_days((wd - i64::from(first.weekday())).rem_euclid(7) + 7 * (i64::from(n) - 1));
+    (n >= 1 && d.month() == m).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nth_weekday;
+    use crate::civil::Date;
+
+    #[test]
+    fn nth_weekdays_of_months() {
+        let d = |y, m, day| Date::checked(y, m, day);
+        // September 2026 begins on a Tuesday; November 2026 on a Sunday.
+        assert_eq!(nth_weekday(2026, 9, 1, 1), d(2026, 9, 7));
+        assert_eq!(nth_weekday(2026, 9, 2, 1), d(2026, 9, 1));
+        assert_eq!(nth_weekday(2026, 11, 4, 4), d(2026, 11, 26));
+        assert_eq!(nth_weekday(2025, 5, 5, -1), d(2025, 5, 30));
+        assert_eq!(nth_weekday(2025, 5, 6, -1), d(2025, 5, 31));
+        // No fifth Monday in February 2026, and no zeroth.
+        assert_eq!(nth_weekday(2026, 2, 1, 5), None);
+        assert_eq!(nth_weekday(2026, 2, 1, 0), None);
+    }
 }
