@@ -173,6 +173,14 @@ impl<'a> Resolver<'a> {
             Value::Range { begin, end, on } => {
                 let (b, e, on) = (*begin, *end, *on);
                 let list = self.d.g.rules[node.rule as usize].make == Make::List;
+                // A list of two lengths (`two to three weeks`, `ten or fifteen
+                // years`): the bare count takes the other's unit.
+                if list && let (Value::Duration(bf), Value::Duration(ef)) = (&self.node(b).value, &self.node(e).value) {
+                    let begin = Value::Duration(Fields { unit: ef.unit, ..*bf });
+                    self.one_value(b, begin);
+                    self.one(e, None, None);
+                    return;
+                }
                 // The day both ends fall on, when the text gives one.
                 let on_day = on.and_then(|o| self.peek(o)).and_then(|c| c.date());
                 // Each end takes what it leaves out from the other: `from 4 to 22
@@ -427,15 +435,20 @@ impl<'a> Resolver<'a> {
     /// or the value of node `value_of` over its span) and records it; returns
     /// its index.
     fn one(&mut self, id: NodeId, fields: Option<Fields>, value_of: Option<NodeId>) -> usize {
+        let value = match (fields, value_of) {
+            (Some(f), _) => Value::Point(f),
+            (None, Some(v)) => self.node(v).value.clone(),
+            (None, None) => self.node(id).value.clone(),
+        };
+        self.one_value(id, value)
+    }
+
+    /// Resolves node `id` as `value` and records it; returns its index.
+    fn one_value(&mut self, id: NodeId, value: Value) -> usize {
         let node = self.node(id);
         let cue = (self.d.cues)(node);
         let g = self.d.g;
         let rule = &g.rules[node.rule as usize];
-        let value = match (fields, value_of) {
-            (Some(f), _) => Value::Point(f),
-            (None, Some(v)) => self.node(v).value.clone(),
-            (None, None) => node.value.clone(),
-        };
         let mut r = Resolved {
             node: id,
             timex_type: TimexType::Date,
