@@ -290,14 +290,14 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             Some(Value::Range { begin, end, on: None })
         }
         Make::List => {
-            // Two days, one bare, taking the other's month (`April 24 and 25`,
-            // `24 and 25 April`, both of this month in `on the 3rd and 4th`).
             let (a, b) = (subs[0], *subs.get(1)?);
             // A count before a length (`two to three weeks`): its unit comes
             // from the length when resolved.
             if let (Value::Duration(_), Value::Duration(fb)) = (value_of(a), value_of(b)) {
                 return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
             }
+            // Two days, one bare, taking the other's month (`April 24 and 25`,
+            // `24 and 25 April`, both of this month in `on the 3rd and 4th`).
             let day =
                 |id| value_of(id).fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied();
             let (fa, fb) = (day(a)?, day(b)?);

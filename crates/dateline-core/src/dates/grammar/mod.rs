@@ -46,7 +46,8 @@ pub(crate) enum Make {
     Merge,
     Modify,
     Range,
-    /// Two days of one list (`April 24 and 25`): each an expression, no range.
+    /// Two items of one list (`April 24 and 25`, `two to three weeks`): each
+    /// an expression, no range.
     List,
     For,
     Since,

@@ -33,34 +33,16 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
         // `the first Monday of September`, `the last Friday in May`.
         return nth_weekday(y, u32::from(m), wd, n).map(|d| with_time(Cal::day(d), f));
     }
-    if let (Some(w), Some(m), true) = (f.week, f.month, f.weekend) {
-        // The n-th weekend of a month (0: the last): the one whose Saturday is in it.
-        let sat = if w == 0 {
-            let last = Date::checked(y, u32::from(m), days_in_month(y, u32::from(m)))?;
-            last.add_days(-((i64::from(last.weekday()) + 7 - 6) % 7))
-        } else {
-            let first = Date::checked(y, u32::from(m), 1)?;
-            first.add_days((6 + 7 - i64::from(first.weekday())) % 7).checked_add_days(7 * (i64::from(w) - 1))?
-        };
-        if sat.month() != u32::from(m) {
-            return None;
-        }
-        return Some(Cal { weekend: true, ..Cal::containing(sat, Gran::Week) });
-    }
     if let (Some(w), Some(m)) = (f.week, f.month) {
         // The n-th week of a month (0: the last): weeks from Monday, each in
-        // the month its Thursday falls in, as ISO weeks are in years.
-        let first = Date::checked(y, u32::from(m), 1)?;
-        let first_thu = first.add_days((4 + 7 - i64::from(first.weekday())) % 7);
-        let thu = if w == 0 {
-            let last = Date::checked(y, u32::from(m), days_in_month(y, u32::from(m)))?;
-            last.add_days(-((i64::from(last.weekday()) + 7 - 4) % 7))
-        } else {
-            first_thu.checked_add_days(7 * (i64::from(w) - 1))?
-        };
-        if thu.month() != u32::from(m) {
-            return None;
+        // the month its Thursday falls in, as ISO weeks are in years; the
+        // n-th weekend, the one whose Saturday is in it.
+        let n = if w == 0 { -1 } else { i32::from(w) };
+        if f.weekend {
+            let sat = nth_weekday(y, u32::from(m), 6, n)?;
+            return Some(Cal { weekend: true, ..Cal::containing(sat, Gran::Week) });
         }
+        let thu = nth_weekday(y, u32::from(m), 4, n)?;
         return Some(Cal::containing(thu.add_days(-3), Gran::Week));
     }
     if let Some(w) = f.week {
