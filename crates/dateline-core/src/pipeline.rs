@@ -53,13 +53,16 @@ pub struct PipelineOptions {
 }
 
 impl PipelineOptions {
-    /// Checks the options: the tokenizer entries and `n_threads`.
+    /// Checks the options: the tokenizer entries, `n_threads` and the date
+    /// grammars they use.
     ///
     /// # Errors
-    /// [`Error::Config`] for an invalid abbreviation or special case, or an
-    /// `n_threads` outside `1..=`[`parallel::max_threads`].
+    /// [`Error::Config`] for an invalid abbreviation or special case, an
+    /// `n_threads` outside `1..=`[`parallel::max_threads`], or a date
+    /// grammar that does not compile (see [`TemporalTagger::with_lang`]).
     pub fn check(&self) -> Result<(), Error> {
         parallel::check_threads(self.n_threads)?;
+        TemporalTagger::with_lang(self.date_order, self.document_type, self.lang)?;
         self.tokenizer().map(drop)
     }
 

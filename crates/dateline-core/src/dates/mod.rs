@@ -366,8 +366,13 @@ fn compile_grammar(lang: Lang) -> Result<Grammar, String> {
         tense: file("tense.toml"),
         document: file("document.toml"),
     };
-    Grammar::compile(&src, &Tokenizer::default().with_lang(lang))
-        .map_err(|e| format!("lang/{}/dates: {e}", lang.code()))
+    Grammar::compile(&src, &Tokenizer::default().with_lang(lang)).map_err(|e| {
+        let why = match e {
+            Error::Config(m) => m,
+            other => other.to_string(),
+        };
+        format!("lang/{}/dates: {why}", lang.code())
+    })
 }
 
 static GRAMMARS: LazyLock<Vec<OnceLock<Result<Grammar, String>>>> =
@@ -446,14 +451,20 @@ impl TemporalTagger {
     /// language identified per document).
     ///
     /// # Errors
-    /// [`Error::Config`] if the grammar of `lang` does not compile.
+    /// [`Error::Config`] if the grammar of `lang` does not compile, or with
+    /// `lang` `None`, that of a language read from `DATELINE_LANG_DIR`.
     pub fn with_lang(
         date_order: Option<DateOrder>,
         document_type: DocumentType,
         lang: Option<Lang>,
     ) -> Result<Self, Error> {
-        if let Some(l) = lang {
-            grammar(l)?;
+        match lang {
+            Some(l) => drop(grammar(l)?),
+            None => {
+                for l in crate::lang::overlaid() {
+                    grammar(l)?;
+                }
+            }
         }
         Ok(Self { date_order, document_type, lang })
     }

@@ -30,7 +30,7 @@ mod walk;
 pub use detect::detect;
 pub use enclitics::Enclitics;
 pub use registry::Lang;
-pub(crate) use registry::{folder_file, folder_files};
+pub(crate) use registry::{folder_file, folder_files, overlaid};
 
 /// The resource files of one language, as text.
 pub(crate) struct Sources {

@@ -19,11 +19,13 @@ include!(concat!(env!("OUT_DIR"), "/langs.rs"));
 struct Folder {
     code: &'static str,
     files: Vec<(&'static str, &'static str)>,
+    /// Some of its files were read from `DATELINE_LANG_DIR`.
+    overlaid: bool,
 }
 
 static FOLDERS: LazyLock<Vec<Folder>> = LazyLock::new(|| {
     let mut folders: Vec<Folder> =
-        BUILTIN_LANGS.iter().map(|(code, files)| Folder { code, files: files.to_vec() }).collect();
+        BUILTIN_LANGS.iter().map(|(code, files)| Folder { code, files: files.to_vec(), overlaid: false }).collect();
     if let Some(dir) = std::env::var_os("DATELINE_LANG_DIR") {
         overlay(&mut folders, std::path::Path::new(&dir));
     }
@@ -47,10 +49,11 @@ fn overlay(folders: &mut Vec<Folder>, dir: &std::path::Path) {
         let folder = match folders.iter().position(|f| f.code == code) {
             Some(k) => &mut folders[k],
             None => {
-                folders.push(Folder { code: Box::leak(code.into_boxed_str()), files: Vec::new() });
+                folders.push(Folder { code: Box::leak(code.into_boxed_str()), files: Vec::new(), overlaid: false });
                 folders.last_mut().expect("just pushed")
             }
         };
+        folder.overlaid |= !files.is_empty();
         for (rel, text) in files {
             match folder.files.iter_mut().find(|(r, _)| *r == rel) {
                 Some(slot) => slot.1 = text,
@@ -135,6 +138,12 @@ impl<'de> Deserialize<'de> for Lang {
 /// The text of a file of `lang`'s folder (`dates/words.toml`).
 pub(crate) fn folder_file(lang: Lang, path: &str) -> Option<&'static str> {
     FOLDERS[lang.index()].files.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+}
+
+/// The languages some of whose files were read from `DATELINE_LANG_DIR`
+/// (the built-in ones are checked by the tests; these only when used).
+pub(crate) fn overlaid() -> impl Iterator<Item = Lang> {
+    Lang::all().filter(|l| FOLDERS[l.index()].overlaid)
 }
 
 /// The files of `lang`'s folder under `dir/` (`dates/`), in path order.
