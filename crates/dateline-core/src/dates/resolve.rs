@@ -354,6 +354,20 @@ impl<'a> Resolver<'a> {
                 }
                 let days = self.d.reference.map_or((None, None), |r| {
                     let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
+                    // `the past two quarters`, `the next two decades`: whole
+                    // calendar units before or after the one of the reference.
+                    let whole =
+                        df.unit.filter(|u| matches!(u, Unit::Quarter | Unit::Half | Unit::Decade | Unit::Century));
+                    if let Some(u) = whole.filter(|_| !df.vague) {
+                        let this = Cal::containing(r, Gran::of_unit(u)).interval();
+                        match (dir, this) {
+                            (Dir::Past | Dir::Last | Dir::Previous, Some((start, _))) => {
+                                return (len(start, -1), Some(start));
+                            }
+                            (Dir::Future | Dir::Next, Some((_, end))) => return (Some(end), len(end, 1)),
+                            _ => {}
+                        }
+                    }
                     match dir {
                         Dir::Past | Dir::Last | Dir::Previous => {
                             (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1))
