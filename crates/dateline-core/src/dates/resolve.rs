@@ -13,7 +13,7 @@ mod anchoring;
 mod build;
 mod range;
 
-use super::cal::{Cal, Gran, shift_date};
+use super::cal::{Cal, Gran, add_months_to, shift_date};
 use super::fields::{Dir, Field, Fields, Got, Unit};
 use super::grammar::{Base, Grammar, Make};
 use super::render;
@@ -312,7 +312,17 @@ impl<'a> Resolver<'a> {
                 // says otherwise, or the clause is in the past: `until Thursday,
                 // they had not called him`).
                 let lean = self.rule_lean(node).unwrap_or(if since { Dir::Past } else { Dir::Future });
-                let past_clause = (self.d.cues)(self.node(*x)).tense.is_past();
+                let mut past_clause = (self.d.cues)(self.node(*x)).tense.is_past();
+                // `gave them until mid-November` (written on October 30): a
+                // month that begins within weeks is still ahead.
+                if let (Value::Point(f), Some(r)) = (&self.node(*x).value, self.d.reference) {
+                    let month_only = f.month.is_some() && f.day.is_none() && f.year.is_none() && f.dir.is_none();
+                    let soon = f.month.and_then(|m| Date::checked(r.year(), u32::from(m), 1)).map(|first| {
+                        let first = if first < r { add_months_to(first, 12) } else { Some(first) };
+                        first.is_some_and(|d| d.to_epoch_days() - r.to_epoch_days() <= 45)
+                    });
+                    past_clause &= !(month_only && lean == Dir::Future && !since && soon == Some(true));
+                }
                 let fields = match &self.node(*x).value {
                     Value::Point(f) if f.dir.is_none() && f.lean.is_none() && !(past_clause && lean == Dir::Future) => {
                         Some(Fields { lean: Some(lean), ..*f })
