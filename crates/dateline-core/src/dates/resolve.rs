@@ -77,6 +77,7 @@ fn rank(g: Gran) -> usize {
 pub(crate) fn expressions_of(node: &Node) -> usize {
     match node.value {
         Value::Range { .. } | Value::For { .. } => 2,
+        Value::List3 { .. } => 3,
         _ => 1,
     }
 }
@@ -286,6 +287,18 @@ impl<'a> Resolver<'a> {
                 let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
                 if !list {
                     self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
+                }
+            }
+            Value::List3 { items } => {
+                let items = *items;
+                // The day that names the month (first or last) completes the bare ones.
+                let fields = items.map(|x| self.node(x).value.fields().copied().unwrap_or_default());
+                let full = usize::from(fields[0].month.is_none()) * 2;
+                let node = self.node(items[full]);
+                let cal = self.point(&fields[full], node, (self.d.cues)(node)).0;
+                for (k, x) in items.into_iter().enumerate() {
+                    let f = (k != full).then(|| complete(fields[k], &fields[full], cal));
+                    self.one(x, f, None);
                 }
             }
             Value::For { point, duration } => {
@@ -583,6 +596,7 @@ impl<'a> Resolver<'a> {
             Value::None
             | Value::Range { .. }
             | Value::For { .. }
+            | Value::List3 { .. }
             | Value::Since(_)
             | Value::Until(_)
             | Value::Span { .. } => {

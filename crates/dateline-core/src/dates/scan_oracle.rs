@@ -31,6 +31,11 @@ fn show(nodes: &[Node], id: NodeId, out: &mut String) {
             sub("for ", *point, out);
             sub(" ", *duration, out);
         }
+        Value::List3 { items } => {
+            for (k, x) in items.iter().enumerate() {
+                sub(if k == 0 { "list " } else { ", " }, *x, out);
+            }
+        }
         Value::Since(x) => sub("since ", *x, out),
         Value::Until(x) => sub("until ", *x, out),
         Value::Offset { base, unit, n, f } => {

@@ -57,6 +57,9 @@ pub(crate) enum Value {
     Range { begin: NodeId, end: NodeId, on: Option<NodeId> },
     /// A length of time from a point (`2 weeks starting May 20th`).
     For { point: NodeId, duration: NodeId },
+    /// Three days of one list, each an expression (`March 3, 4 and 5`): the
+    /// bare ones take the month of the first or the last.
+    List3 { items: [NodeId; 3] },
     /// From a point until the reference time (`since March`).
     Since(NodeId),
     /// From the reference time until a point (`until Friday`).
@@ -117,6 +120,7 @@ impl Value {
         match *self {
             Value::Range { begin, end, on } => [Some(begin), Some(end), on],
             Value::For { point, duration } => [Some(point), Some(duration), None],
+            Value::List3 { items: [a, b, c] } => [Some(a), Some(b), Some(c)],
             Value::Since(x) | Value::Until(x) | Value::Offset { base: x, .. } => [Some(x), None, None],
             Value::Span { duration, .. } => [duration, None, None],
             Value::None
@@ -141,6 +145,11 @@ impl Value {
             Value::For { point, duration } => {
                 *point = f(*point);
                 *duration = f(*duration);
+            }
+            Value::List3 { items } => {
+                for x in items {
+                    *x = f(*x);
+                }
             }
             Value::Since(x) | Value::Until(x) | Value::Offset { base: x, .. } => *x = f(*x),
             Value::Span { duration: Some(d), .. } => *d = f(*d),
@@ -288,6 +297,15 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 return None;
             }
             Some(Value::Range { begin, end, on: None })
+        }
+        Make::List if subs.len() == 3 => {
+            // Three days: one names the month, first or last, the others are bare.
+            let day =
+                |id| value_of(id).fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied();
+            let bare = |f: &Fields| f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none();
+            let fs = [day(subs[0])?, day(subs[1])?, day(subs[2])?];
+            let named = fs.iter().filter(|f| !bare(f)).count();
+            (named == 1 && bare(&fs[1])).then_some(Value::List3 { items: [subs[0], subs[1], subs[2]] })
         }
         Make::List => {
             let (a, b) = (subs[0], *subs.get(1)?);
