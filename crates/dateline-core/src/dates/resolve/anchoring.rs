@@ -102,6 +102,14 @@ impl Resolver<'_> {
                     let d = Date::checked(y, 7, 1)?;
                     return Some((d, self.expr_anchor(i), Some(y)));
                 }
+                // `the following Friday` counts from the latest day the text gave.
+                if f.weekday.is_some()
+                    && self.d.g.rules[node.rule as usize].base == Base::Story
+                    && let Some((i, c)) = self.carry.anchors[0]
+                    && let Some(d) = c.first_day()
+                {
+                    return Some((d, self.expr_anchor(i), None));
+                }
                 self.d.reference.map(|r| (r, Anchor::Reference(r), None))
             }
         }
