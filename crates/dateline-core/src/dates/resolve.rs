@@ -303,21 +303,30 @@ impl<'a> Resolver<'a> {
             }
             Value::For { point, duration } => {
                 let (p, du) = (*point, *duration);
+                // A span is written as its length.
+                let inner = match self.node(du).value {
+                    Value::Span { duration: Some(d), .. } => Some(d),
+                    _ => None,
+                };
                 let pi = if self.node(p).start < self.node(du).start {
                     let pi = self.one(p, None, None);
-                    self.one(du, None, None);
+                    self.one(du, None, inner);
                     pi
                 } else {
-                    self.one(du, None, None);
+                    self.one(du, None, inner);
                     self.one(p, None, None)
                 };
-                let begin = self.first_day(pi);
-                let end = begin.and_then(|b| {
-                    let f = self.node(du).value.fields()?;
-                    let (n, unit) = (f.whole_n()?, f.unit?);
-                    shift_date(b, unit, n)
-                });
-                self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days: (begin, end) });
+                let length = self.node(inner.unwrap_or(du)).value.fields().and_then(|f| Some((f.whole_n()?, f.unit?)));
+                // `the last four months of 2021` ends where the point ends;
+                // otherwise the length runs from its first day.
+                let days = if self.rule_lean(node) == Some(Dir::Past) {
+                    let end = self.res(pi).cal.and_then(|c| c.interval()).map(|x| x.1);
+                    (end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end)
+                } else {
+                    let begin = self.first_day(pi);
+                    (begin, begin.zip(length).and_then(|(b, (n, unit))| shift_date(b, unit, n)))
+                };
+                self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days });
             }
             Value::Since(x) | Value::Until(x) => {
                 let since = matches!(node.value, Value::Since(_));

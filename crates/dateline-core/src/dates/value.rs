@@ -324,7 +324,15 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);
-            let is_dur = |id| matches!(value_of(id), Value::Duration(_));
+            // A length, or one counted back from the reference date (`the
+            // last four months`, read here as a length: `... of 2021`).
+            let is_dur = |id| {
+                matches!(
+                    value_of(id),
+                    Value::Duration(_)
+                        | Value::Span { duration: Some(_), dir: Dir::Past | Dir::Last | Dir::Previous, .. }
+                )
+            };
             match (is_dur(a), is_dur(b)) {
                 (true, false) => Some(Value::For { point: b, duration: a }),
                 (false, true) => Some(Value::For { point: a, duration: b }),
