@@ -184,6 +184,13 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             if let Some(x) = f.frac.take() {
                 f.n = Some(f.n.unwrap_or(0.0) + x);
             }
+            // Two lengths of one duration go from the coarser to the finer
+            // (`2 hours and 15 minutes`, not `10 days, 5 days`).
+            if let (Some(u), Some(u2)) = (f.unit, f.unit2)
+                && u2 >= u
+            {
+                return None;
+            }
             (f.unit.is_some() || f.unit2.is_some()).then_some(Value::Duration(f))
         }
         Make::Span => {
@@ -363,8 +370,29 @@ fn shift(rule: &Rule, f: Fields) -> Option<Value> {
         };
         return Some(Value::Ref(Fields { reference: Some(r), ..f }));
     }
-    let (n, unit) = whole(f.n.unwrap_or(1.0), unit)?;
+    // `3 years and 2 months ago`: counted in the finer unit.
+    let (n, unit) = match (f.n2, f.unit2) {
+        (Some(n2), Some(u2)) => (f.n.unwrap_or(1.0) * per(unit, u2)? + n2, u2),
+        _ => (f.n.unwrap_or(1.0), unit),
+    };
+    let (n, unit) = whole(n, unit)?;
     Some(Value::Shift { base: rule.base, unit, n: n.checked_mul(sign)?, f })
+}
+
+/// How many of `fine` make one `coarse`, where that is fixed.
+fn per(coarse: Unit, fine: Unit) -> Option<f64> {
+    Some(match (coarse, fine) {
+        (Unit::Century, Unit::Year) => 100.0,
+        (Unit::Decade, Unit::Year) => 10.0,
+        (Unit::Year, Unit::Month) => 12.0,
+        (Unit::Year, Unit::Quarter) => 4.0,
+        (Unit::Quarter, Unit::Month) => 3.0,
+        (Unit::Week, Unit::Day) => 7.0,
+        (Unit::Day, Unit::Hour) => 24.0,
+        (Unit::Hour, Unit::Minute) => 60.0,
+        (Unit::Minute, Unit::Second) => 60.0,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -377,6 +405,33 @@ mod tests {
         assert_eq!(whole(0.5, Unit::Day), Some((12, Unit::Hour)));
         assert_eq!(whole(2.0, Unit::Week), Some((2, Unit::Week)));
         assert_eq!(whole(0.5, Unit::Week), None);
+    }
+
+    #[test]
+    fn two_units_of_a_shift_count_in_the_finer() {
+        let rule = |sign| Rule {
+            name: String::new(),
+            cat: 0,
+            top: true,
+            priority: 0,
+            elems: Vec::new(),
+            make: Make::Shift,
+            timex_type: None,
+            base: Base::Speech,
+            sign: Some(sign),
+            consts: Vec::new(),
+            examples: Vec::new(),
+        };
+        let f = |n, u, n2, u2| Fields { n: Some(n), unit: Some(u), n2: Some(n2), unit2: Some(u2), ..Fields::default() };
+        let shift_of = |v: Option<Value>| match v {
+            Some(Value::Shift { unit, n, .. }) => Some((unit, n)),
+            _ => None,
+        };
+        assert_eq!(shift_of(shift(&rule(-1), f(3.0, Unit::Year, 2.0, Unit::Month))), Some((Unit::Month, -38)));
+        assert_eq!(shift_of(shift(&rule(-1), f(2.0, Unit::Week, 2.0, Unit::Day))), Some((Unit::Day, -16)));
+        assert_eq!(shift_of(shift(&rule(1), f(1.0, Unit::Hour, 30.0, Unit::Minute))), Some((Unit::Minute, 90)));
+        // A month has no fixed number of days.
+        assert_eq!(shift_of(shift(&rule(-1), f(1.0, Unit::Month, 3.0, Unit::Day))), None);
     }
 
     #[test]
