@@ -538,7 +538,7 @@ impl<'a> Resolver<'a> {
             {
                 // `the first rise in two years`, `two days after the attack` in
                 // news: a length of time, not a date.
-                shift_as_duration(&mut r, *unit, *n);
+                shift_as_duration(&mut r, *unit, *n, f);
                 remember = false;
             }
             Value::Shift { base, unit, n, f } => {
@@ -548,7 +548,7 @@ impl<'a> Resolver<'a> {
                 match cal {
                     None if f.story_only => {
                         r.anchor = Anchor::None;
-                        shift_as_duration(&mut r, *unit, *n);
+                        shift_as_duration(&mut r, *unit, *n, f);
                         remember = false;
                     }
                     Some(c) => {
@@ -641,8 +641,11 @@ impl<'a> Resolver<'a> {
 }
 
 /// Writes a shift of `n` units as the length of time it counts.
-fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64) {
+fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64, f: &Fields) {
     r.timex_type = TimexType::Duration;
     let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
-    r.value = render::duration(&Fields { n, unit: Some(unit), vague: n.is_none(), ..Fields::default() });
+    // The finer unit a shift moves by after its own (`1 month and 3 days`).
+    let unit2 = f.unit2.filter(|u| *u < unit && f.n2.is_some());
+    let n2 = unit2.and(f.n2);
+    r.value = render::duration(&Fields { n, unit: Some(unit), n2, unit2, vague: n.is_none(), ..Fields::default() });
 }

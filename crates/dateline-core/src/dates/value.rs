@@ -98,6 +98,23 @@ fn valid_point(f: &Fields) -> bool {
     f.has_calendar()
 }
 
+/// The fields of a day of a list (`April 24`, `25`), not a time of one.
+fn list_day(v: &Value) -> Option<Fields> {
+    v.fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied()
+}
+
+/// A day of a list with nothing but its number (`25` of `April 24 and 25`).
+fn bare_day(f: &Fields) -> bool {
+    f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none()
+}
+
+/// Whether the bare days of a list exist in the month another day names
+/// (`30` of `February 29 and 30` does not).
+fn days_fit(fs: &[Fields]) -> bool {
+    let Some(named) = fs.iter().find(|f| f.month.is_some()) else { return true };
+    fs.iter().filter(|f| bare_day(f)).all(|f| valid_point(&Fields { month: named.month, year: named.year, ..*f }))
+}
+
 /// A count in whole units: fractions of a year or day become months or hours.
 fn whole(n: f64, unit: Unit) -> Option<(i64, Unit)> {
     let (n, unit) = if n.fract() == 0.0 {
@@ -307,12 +324,10 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         }
         Make::List if subs.len() == 3 => {
             // Three days: one names the month, first or last, the others are bare.
-            let day =
-                |id| value_of(id).fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied();
-            let bare = |f: &Fields| f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none();
-            let fs = [day(subs[0])?, day(subs[1])?, day(subs[2])?];
-            let named = fs.iter().filter(|f| !bare(f)).count();
-            (named == 1 && bare(&fs[1])).then_some(Value::List3 { items: [subs[0], subs[1], subs[2]] })
+            let fs = [list_day(&value_of(subs[0]))?, list_day(&value_of(subs[1]))?, list_day(&value_of(subs[2]))?];
+            let named = fs.iter().filter(|f| !bare_day(f)).count();
+            (named == 1 && bare_day(&fs[1]) && days_fit(&fs))
+                .then_some(Value::List3 { items: [subs[0], subs[1], subs[2]] })
         }
         Make::List => {
             let (a, b) = (subs[0], *subs.get(1)?);
@@ -323,11 +338,12 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             }
             // Two days, one bare, taking the other's month (`April 24 and 25`,
             // `24 and 25 April`, both of this month in `on the 3rd and 4th`).
-            let day =
-                |id| value_of(id).fields().filter(|f| f.day.is_some() && f.hour.is_none() && f.part.is_none()).copied();
-            let (fa, fb) = (day(a)?, day(b)?);
-            let bare = |f: &Fields| f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none();
-            (bare(&fa) || bare(&fb)).then_some(Value::Range { begin: a, end: b, on: None })
+            let fs = [list_day(&value_of(a))?, list_day(&value_of(b))?];
+            ((bare_day(&fs[0]) || bare_day(&fs[1])) && days_fit(&fs)).then_some(Value::Range {
+                begin: a,
+                end: b,
+                on: None,
+            })
         }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);
@@ -370,10 +386,16 @@ fn shift(rule: &Rule, f: Fields) -> Option<Value> {
         };
         return Some(Value::Ref(Fields { reference: Some(r), ..f }));
     }
-    // `3 years and 2 months ago`: counted in the finer unit.
-    let (n, unit) = match (f.n2, f.unit2) {
-        (Some(n2), Some(u2)) => (f.n.unwrap_or(1.0) * per(unit, u2)? + n2, u2),
-        _ => (f.n.unwrap_or(1.0), unit),
+    // `3 years and 2 months ago`: counted in the finer unit where the ratio
+    // is fixed; `a month and 3 days ago` moves by the finer unit after the
+    // shift (the resolver reads `n2`/`unit2`).
+    let (n, unit, f) = match (f.n2, f.unit2) {
+        (Some(n2), Some(u2)) => match per(unit, u2) {
+            Some(k) => (f.n.unwrap_or(1.0) * k + n2, u2, Fields { n2: None, unit2: None, ..f }),
+            None if u2 < unit && n2.fract() == 0.0 => (f.n.unwrap_or(1.0), unit, f),
+            None => return None,
+        },
+        _ => (f.n.unwrap_or(1.0), unit, f),
     };
     let (n, unit) = whole(n, unit)?;
     Some(Value::Shift { base: rule.base, unit, n: n.checked_mul(sign)?, f })
@@ -430,8 +452,9 @@ mod tests {
         assert_eq!(shift_of(shift(&rule(-1), f(3.0, Unit::Year, 2.0, Unit::Month))), Some((Unit::Month, -38)));
         assert_eq!(shift_of(shift(&rule(-1), f(2.0, Unit::Week, 2.0, Unit::Day))), Some((Unit::Day, -16)));
         assert_eq!(shift_of(shift(&rule(1), f(1.0, Unit::Hour, 30.0, Unit::Minute))), Some((Unit::Minute, 90)));
-        // A month has no fixed number of days.
-        assert_eq!(shift_of(shift(&rule(-1), f(1.0, Unit::Month, 3.0, Unit::Day))), None);
+        // A month has no fixed number of days: its days move after the shift.
+        assert_eq!(shift_of(shift(&rule(-1), f(1.0, Unit::Month, 3.0, Unit::Day))), Some((Unit::Month, -1)));
+        assert_eq!(shift_of(shift(&rule(-1), f(3.0, Unit::Day, 1.0, Unit::Month))), None);
     }
 
     #[test]

@@ -424,6 +424,17 @@ impl Resolver<'_> {
         let Some(d2) = shift_date(d, unit, n) else {
             return (None, anchor);
         };
+        // `a month and 3 days ago`: the finer unit moves after the coarser.
+        let (d2, fine) = match (f.n2, f.unit2) {
+            #[allow(clippy::cast_possible_truncation)]
+            (Some(n2), Some(u2)) if u2 < unit && n2.fract() == 0.0 && n2.abs() < 1e7 => {
+                match shift_date(d2, u2, (n2 as i64) * n.signum()) {
+                    Some(x) => (x, fine.min(u2)),
+                    None => return (None, anchor),
+                }
+            }
+            _ => (d2, fine),
+        };
         let unit = fine;
         let Some(mut c) = attach(self.d.g, d2, unit, f) else {
             return (None, anchor);
