@@ -198,6 +198,10 @@ impl<'a> Words<'a> {
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
+            // `will cut`, `would not set`: a base form that is also a past one.
+            if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {
+                return Some(Tense::Future);
+            }
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
@@ -273,6 +277,9 @@ mod tests {
                 return perfect.then_some(Tense::Past);
             }
             if c & cue::PAST != 0 {
+                if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {
+                    return Some(Tense::Future);
+                }
                 return Some(Tense::Past);
             }
             if c & cue::PRESENT != 0 {

@@ -122,6 +122,10 @@ pub(crate) struct TenseFile {
     /// Auxiliaries of the perfect (`have`, `has`): a participle after them is past.
     #[serde(default)]
     pub perfect: Vec<String>,
+    /// Modals (`will`, `would`): a verb right after one is no past form
+    /// (`will cut`, `would set`).
+    #[serde(default)]
+    pub modals: Vec<String>,
     /// Words before `to`/`been due` that put a future in the past (`had`).
     #[serde(default)]
     pub past_auxiliaries: Vec<String>,

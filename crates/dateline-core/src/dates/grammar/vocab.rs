@@ -51,6 +51,7 @@ pub(crate) mod cue {
     pub const REPORTING: u16 = 1 << 9;
     pub const NOT_FUTURE: u16 = 1 << 10;
     pub const PAST_BEFORE: u16 = 1 << 11;
+    pub const MODAL: u16 = 1 << 12;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -142,8 +143,9 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 12] = [
+        let flagged: [(&[String], u16); 13] = [
             (&t.past, cue::PAST),
+            (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
             (&t.present, cue::PRESENT),
             (&t.future_before_to, cue::FUTURE_BEFORE_TO),
