@@ -151,6 +151,12 @@ impl<'a> Words<'a> {
         self.regular_form(k, &t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
     }
 
+    /// A progressive form after a present cue (`is meeting`).
+    fn progressive(&self, k: usize) -> bool {
+        let t = &self.g.tense;
+        self.regular_form(k, &t.progressive_endings, &t.progressive_pairs, 0)
+    }
+
     /// Token `k` is a lower-case word of more than four bytes with one of
     /// `endings` (whose last two bytes are `pairs`), and not one of the
     /// words flagged `except`.
@@ -205,8 +211,9 @@ impl<'a> Words<'a> {
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
-            // `will have`, `would be`: the modal decides.
-            if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) {
+            // `will have`, `would be`: the modal decides; `is meeting on
+            // Monday` is an arrangement ahead.
+            if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) || self.progressive(k + 1) {
                 return Some(Tense::Future);
             }
             return Some(Tense::Present);
@@ -224,6 +231,14 @@ impl<'a> Words<'a> {
                 return Cue { tense: Tense::Past, at: Some(k) };
             }
             if let Some(t) = self.cue_of(k) {
+                // A progressive names an arrangement ahead only for a time
+                // right after its verb (`is meeting on Monday`, not `is
+                // continuing to try ... under a June agreement`).
+                let far_progressive = t == Tense::Future
+                    && start > k + 4
+                    && self.cues(k) & cue::PRESENT != 0
+                    && !(1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0);
+                let t = if far_progressive { Tense::Present } else { t };
                 return Cue { tense: t, at: Some(k) };
             }
         }
@@ -283,7 +298,11 @@ mod tests {
                 return Some(Tense::Past);
             }
             if c & cue::PRESENT != 0 {
-                if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) {
+                let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
+                let progressive = next.len() > 4
+                    && next.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+                    && self.g.tense.progressive_endings.iter().any(|e| next.ends_with(e.as_ref()));
+                if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) || progressive {
                     return Some(Tense::Future);
                 }
                 return Some(Tense::Present);

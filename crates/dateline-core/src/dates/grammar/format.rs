@@ -144,6 +144,11 @@ pub(crate) struct TenseFile {
     pub future_endings: Vec<String>,
     #[serde(default)]
     pub not_future: Vec<String>,
+    /// Endings of the word after a present cue that make a present
+    /// progressive, which with a time names an arrangement ahead (`ing`:
+    /// `is meeting on Monday`).
+    #[serde(default)]
+    pub progressive_endings: Vec<String>,
     /// Two-word cues of the future (`going to`, `as soon as`).
     #[serde(default)]
     pub future_phrases: Vec<String>,

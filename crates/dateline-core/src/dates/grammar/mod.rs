@@ -118,6 +118,9 @@ pub(crate) struct TenseCues {
     pub future_endings: Vec<Box<str>>,
     /// The last two bytes of the past and of the future endings.
     pub past_pairs: EndPairs,
+    /// Endings of a progressive after a present cue, and their last two bytes.
+    pub progressive_endings: Vec<Box<str>>,
+    pub progressive_pairs: EndPairs,
     pub future_pairs: EndPairs,
     /// Phrases of the future (`going to`), as word ids.
     pub future_phrases: Vec<Box<[u32]>>,

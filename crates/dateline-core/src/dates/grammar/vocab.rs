@@ -171,7 +171,10 @@ impl Grammar {
         }
         let past_endings: Vec<Box<str>> = t.past_endings.iter().map(|w| key(w).into()).collect();
         let future_endings: Vec<Box<str>> = t.future_endings.iter().map(|w| key(w).into()).collect();
+        let progressive_endings: Vec<Box<str>> = t.progressive_endings.iter().map(|w| key(w).into()).collect();
         self.tense = TenseCues {
+            progressive_pairs: super::EndPairs::of(&progressive_endings),
+            progressive_endings,
             past_pairs: super::EndPairs::of(&past_endings),
             future_pairs: super::EndPairs::of(&future_endings),
             past_endings,
