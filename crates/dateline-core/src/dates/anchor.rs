@@ -55,16 +55,22 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Option<Date> {
     }
 }
 
+/// Whether `d` lies on the side of `base` that `tense` points to (either
+/// side without a past or future cue).
+fn on_side(d: Date, base: Date, tense: Tense) -> bool {
+    match tense {
+        Tense::Past | Tense::PastWeak => d <= base,
+        Tense::Future => d >= base,
+        _ => true,
+    }
+}
+
 /// The date nearest `base` that is day `day` of its month and weekday `wd`.
 pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8, tense: Tense) -> Option<Date> {
     let r = base.to_epoch_days();
     // The nearest such day on the side the tense points to, within two
     // months, else the nearest.
-    let side = |d: Date| match tense {
-        Tense::Past | Tense::PastWeak => d.to_epoch_days() <= r,
-        Tense::Future => d.to_epoch_days() >= r,
-        _ => true,
-    };
+    let side = |d: Date| on_side(d, base, tense);
     let mut best: Option<Date> = None;
     let mut best_side: Option<Date> = None;
     for k in -14i64..=14 {
@@ -84,6 +90,21 @@ pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8, tense: Tense) -> Opti
     }
     // A side's day further than two months is less likely than the nearest.
     best_side.filter(|d| (d.to_epoch_days() - r).abs() <= 62).or(best)
+}
+
+/// The year of `month` `day` written with weekday `wd`, `y` chosen without
+/// it: `y` if the day is that weekday there (on the tense's side), else the
+/// year before or after where it is (`Friday, Jan. 8` seen from March 2026
+/// is 2027's).
+pub(crate) fn weekday_year(base: Date, y: i32, month: u32, day: u32, wd: u8, tense: Tense) -> i32 {
+    let fits = |yy: i32| {
+        Date::checked(yy, month, day).is_some_and(|x| x.weekday() == u32::from(wd) && on_side(x, base, tense))
+    };
+    if fits(y) {
+        return y;
+    }
+    let far = |yy: i32| (i64::from(yy) - i64::from(base.year())).abs();
+    [y - 1, y + 1].into_iter().filter(|yy| fits(*yy)).min_by_key(|yy| far(*yy)).unwrap_or(y)
 }
 
 /// The year of a month (and day) named without a year, seen from `base`.
@@ -286,6 +307,17 @@ mod tests {
         assert_eq!(weekday(thu, 5, Lean::Next), Some(d(2026, 3, 6)));
         assert_eq!(weekday(thu, 1, Lean::This), Some(d(2026, 3, 2)));
         assert_eq!(weekday(thu, 7, Lean::This), Some(d(2026, 3, 8)));
+    }
+
+    #[test]
+    fn a_weekday_picks_the_year_of_its_day() {
+        let r = d(2026, 3, 5);
+        // 2026-01-08 is a Thursday, 2027-01-08 a Friday.
+        assert_eq!(weekday_year(r, 2026, 1, 8, 5, Tense::Present), 2027);
+        assert_eq!(weekday_year(r, 2026, 1, 8, 4, Tense::Present), 2026);
+        // A past clause keeps its year when no year before fits.
+        assert_eq!(weekday_year(r, 2025, 9, 14, 1, Tense::Past), 2025);
+        assert_eq!(weekday_year(r, 2025, 9, 14, 1, Tense::Unknown), 2026);
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod anchoring;
 mod build;
 mod range;
 
-use super::cal::{Cal, Gran, add_months_to, shift_date};
+use super::cal::{Cal, Gran, shift_date};
 use super::fields::{Dir, Field, Fields, Got, Unit};
 use super::grammar::{Base, Grammar, Make};
 use super::render;
@@ -23,7 +23,7 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
-use range::{complete, hours_of_bare_days};
+use range::{complete, hours_of_bare_days, month_begins_soon, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
 #[derive(Clone, Debug)]
@@ -338,12 +338,7 @@ impl<'a> Resolver<'a> {
                 // `gave them until mid-November` (written on October 30): a
                 // month that begins within weeks is still ahead.
                 if let (Value::Point(f), Some(r)) = (&self.node(*x).value, self.d.reference) {
-                    let month_only = f.month.is_some() && f.day.is_none() && f.year.is_none() && f.dir.is_none();
-                    let soon = f.month.and_then(|m| Date::checked(r.year(), u32::from(m), 1)).map(|first| {
-                        let first = if first < r { add_months_to(first, 12) } else { Some(first) };
-                        first.is_some_and(|d| d.to_epoch_days() - r.to_epoch_days() <= 45)
-                    });
-                    past_clause &= !(month_only && lean == Dir::Future && !since && soon == Some(true));
+                    past_clause &= !(lean == Dir::Future && !since && month_begins_soon(f, r));
                 }
                 let fields = match &self.node(*x).value {
                     Value::Point(f) if f.dir.is_none() && f.lean.is_none() && !(past_clause && lean == Dir::Future) => {
@@ -384,33 +379,7 @@ impl<'a> Resolver<'a> {
                 if let Some(m) = f.modifier {
                     self.res_mut(i).modifier = Some(m);
                 }
-                let days = self.d.reference.map_or((None, None), |r| {
-                    let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
-                    // `the past two quarters`, `the next two decades`: whole
-                    // calendar units before or after the one of the reference.
-                    let whole =
-                        df.unit.filter(|u| matches!(u, Unit::Quarter | Unit::Half | Unit::Decade | Unit::Century));
-                    if let Some(u) = whole.filter(|_| !df.vague) {
-                        let this = Cal::containing(r, Gran::of_unit(u)).interval();
-                        match (dir, this) {
-                            (Dir::Past | Dir::Last | Dir::Previous, Some((start, _))) => {
-                                return (len(start, -1), Some(start));
-                            }
-                            (Dir::Future | Dir::Next, Some((_, end))) => return (Some(end), len(end, 1)),
-                            _ => {}
-                        }
-                    }
-                    match dir {
-                        Dir::Past | Dir::Last | Dir::Previous => {
-                            (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1))
-                        }
-                        Dir::Future | Dir::Next => match r.checked_add_days(1) {
-                            Some(next) => (Some(next), if df.vague { None } else { len(next, 1) }),
-                            None => (None, None),
-                        },
-                        Dir::This => (Some(r), if df.vague { None } else { len(r, 1) }),
-                    }
-                });
+                let days = self.d.reference.map_or((None, None), |r| span_days(r, &df, *dir));
                 self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days });
             }
             _ => {

@@ -151,6 +151,11 @@ impl<'a> Words<'a> {
         self.regular_form(k, &t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
     }
 
+    /// Whether one of the two tokens before `k` has cue bit `bit`.
+    fn near_before(&self, k: usize, bit: u16) -> bool {
+        (1..=2).any(|d| self.before(k, d) & bit != 0)
+    }
+
     /// A progressive form after a present cue (`is meeting`).
     fn progressive(&self, k: usize) -> bool {
         let t = &self.g.tense;
@@ -197,7 +202,7 @@ impl<'a> Words<'a> {
         if c & (cue::PAST | cue::PRESENT) == 0 && !self.regular_past(k) {
             return self.regular_future(k).then_some(Tense::Future);
         }
-        if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
+        if self.near_before(k, cue::AUXILIARY) {
             // `they have gathered evidence`: the present perfect reports the
             // past; `will be held`, `has been signed` say nothing of it.
             let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || self.regular_past(k));
@@ -205,7 +210,7 @@ impl<'a> Words<'a> {
         }
         if c & cue::PAST != 0 {
             // `will cut`, `would not set`: a base form that is also a past one.
-            if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {
+            if self.near_before(k, cue::MODAL) {
                 return Some(Tense::Future);
             }
             return Some(Tense::Past);
@@ -213,7 +218,7 @@ impl<'a> Words<'a> {
         if c & cue::PRESENT != 0 {
             // `will have`, `would be`: the modal decides; `is meeting on
             // Monday` is an arrangement ahead.
-            if (1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0) || self.progressive(k + 1) {
+            if self.near_before(k, cue::FUTURE) || self.progressive(k + 1) {
                 return Some(Tense::Future);
             }
             return Some(Tense::Present);
@@ -237,7 +242,7 @@ impl<'a> Words<'a> {
                 let far_progressive = t == Tense::Future
                     && start > k + 4
                     && self.cues(k) & cue::PRESENT != 0
-                    && !(1..=2).any(|d| self.before(k, d) & cue::FUTURE != 0);
+                    && !self.near_before(k, cue::FUTURE);
                 let t = if far_progressive { Tense::Present } else { t };
                 return Cue { tense: t, at: Some(k) };
             }

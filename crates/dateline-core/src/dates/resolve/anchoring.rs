@@ -204,21 +204,7 @@ impl Resolver<'_> {
             // `Monday, Sept. 14`: the year next to it whose day is that
             // weekday, when the chosen one's is not (on the tense's side).
             let y = match (f.weekday, day) {
-                (Some(wd), Some(dd)) if f.dir.is_none() => {
-                    let side = |x: Date| match t {
-                        Tense::Past | Tense::PastWeak => x <= base,
-                        Tense::Future => x >= base,
-                        _ => true,
-                    };
-                    let fits =
-                        |yy: i32| Date::checked(yy, m, dd).is_some_and(|x| x.weekday() == u32::from(wd) && side(x));
-                    if fits(y) {
-                        y
-                    } else {
-                        let far = |yy: i32| (i64::from(yy) - i64::from(base.year())).abs();
-                        [y - 1, y + 1].into_iter().filter(|yy| fits(*yy)).min_by_key(|yy| far(*yy)).unwrap_or(y)
-                    }
-                }
+                (Some(wd), Some(dd)) if f.dir.is_none() => anchor::weekday_year(base, y, m, dd, wd, t),
                 _ => y,
             };
             // `February 29` is in a leap year: the last one before the anchor in

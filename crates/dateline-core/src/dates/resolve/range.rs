@@ -1,9 +1,47 @@
 //! Range ends: each end of `from 10:30 to 3`, `March 5-7`, `1915-17` completed
 //! from the other.
 
-use crate::dates::cal::{Cal, Gran};
-use crate::dates::fields::Fields;
+use crate::civil::Date;
+use crate::dates::cal::{Cal, Gran, add_months_to, shift_date};
+use crate::dates::fields::{Dir, Fields, Unit};
 use crate::dates::value::Value;
+
+/// The days of a span of length `df` seen from the reference date `r`
+/// (`the past five years`, `the next five days`, `within 18 months`), end
+/// excluded. Quarters, halves, decades and centuries are whole calendar
+/// units before or after the reference's own (`the past two quarters`); a
+/// vague length leaves its far end open.
+pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option<Date>) {
+    let len = |from: Date, sign: i64| shift_date(from, df.unit?, df.whole_n()?.checked_mul(sign)?);
+    let whole = df.unit.filter(|u| matches!(u, Unit::Quarter | Unit::Half | Unit::Decade | Unit::Century));
+    if let Some(u) = whole.filter(|_| !df.vague) {
+        let this = Cal::containing(r, Gran::of_unit(u)).interval();
+        match (dir, this) {
+            (Dir::Past | Dir::Last | Dir::Previous, Some((start, _))) => return (len(start, -1), Some(start)),
+            (Dir::Future | Dir::Next, Some((_, end))) => return (Some(end), len(end, 1)),
+            _ => {}
+        }
+    }
+    match dir {
+        Dir::Past | Dir::Last | Dir::Previous => (if df.vague { None } else { len(r, -1) }, r.checked_add_days(1)),
+        Dir::Future | Dir::Next => match r.checked_add_days(1) {
+            Some(next) => (Some(next), if df.vague { None } else { len(next, 1) }),
+            None => (None, None),
+        },
+        Dir::This => (Some(r), if df.vague { None } else { len(r, 1) }),
+    }
+}
+
+/// Whether `f` is a month alone whose next start is at most 45 days after
+/// `r` (`until mid-November` written on October 30).
+pub(super) fn month_begins_soon(f: &Fields, r: Date) -> bool {
+    let month_only = f.month.is_some() && f.day.is_none() && f.year.is_none() && f.dir.is_none();
+    let next_start = f
+        .month
+        .and_then(|m| Date::checked(r.year(), u32::from(m), 1))
+        .and_then(|first| if first < r { add_months_to(first, 12) } else { Some(first) });
+    month_only && next_start.is_some_and(|d| d.to_epoch_days() - r.to_epoch_days() <= 45)
+}
 
 /// The ends of a range where one is a time of day and the other a bare number
 /// (`from 10:30 to 3`): the number is an hour, not a day of the month.
@@ -94,4 +132,35 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
         b.year = other.year;
     }
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<Date> {
+        Date::checked(y, m, day)
+    }
+
+    #[test]
+    fn spans_of_whole_quarters_and_of_days() {
+        let r = Date::checked(2026, 3, 5).unwrap();
+        let len = |n: f64, u| Fields { n: Some(n), unit: Some(u), ..Fields::default() };
+        assert_eq!(span_days(r, &len(2.0, Unit::Quarter), Dir::Past), (d(2025, 7, 1), d(2026, 1, 1)));
+        assert_eq!(span_days(r, &len(2.0, Unit::Decade), Dir::Future), (d(2030, 1, 1), d(2050, 1, 1)));
+        assert_eq!(span_days(r, &len(5.0, Unit::Day), Dir::Future), (d(2026, 3, 6), d(2026, 3, 11)));
+        assert_eq!(span_days(r, &len(2.0, Unit::Week), Dir::Past), (d(2026, 2, 19), d(2026, 3, 6)));
+        let vague = Fields { vague: true, ..len(1.0, Unit::Quarter) };
+        assert_eq!(span_days(r, &vague, Dir::Past), (None, d(2026, 3, 6)));
+    }
+
+    #[test]
+    fn months_that_begin_soon() {
+        let r = Date::checked(1989, 10, 30).unwrap();
+        let month = |m| Fields { month: Some(m), ..Fields::default() };
+        assert!(month_begins_soon(&month(11), r));
+        assert!(!month_begins_soon(&month(10), r));
+        assert!(!month_begins_soon(&month(1), r));
+        assert!(!month_begins_soon(&Fields { day: Some(15), ..month(11) }, r));
+    }
 }
