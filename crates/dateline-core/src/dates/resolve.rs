@@ -23,7 +23,7 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
-use range::{complete, hours_of_bare_days, month_begins_soon, span_days};
+use range::{complete, hours_of_bare_days, length_end, month_begins_soon, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
 #[derive(Clone, Debug)]
@@ -324,7 +324,9 @@ impl<'a> Resolver<'a> {
                     (end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end)
                 } else {
                     let begin = self.first_day(pi);
-                    (begin, begin.zip(length).and_then(|(b, (n, unit))| shift_date(b, unit, n)))
+                    let c = self.res(pi).cal;
+                    let minute = c.and_then(|c| Some(i64::from(c.hour?) * 60 + i64::from(c.minute.unwrap_or(0))));
+                    (begin, begin.zip(length).and_then(|(b, (n, unit))| length_end(b, minute, n, unit)))
                 };
                 self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days });
             }

@@ -323,10 +323,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             Some(Value::Range { begin, end, on: None })
         }
         Make::List if subs.len() == 3 => {
-            // Three days: one names the month, first or last, the others are bare.
+            // Three days: one names the month, first or last, the others are
+            // bare; or each names its own (`11/20, 11/22 or 11/25`).
             let fs = [list_day(&value_of(subs[0]))?, list_day(&value_of(subs[1]))?, list_day(&value_of(subs[2]))?];
             let named = fs.iter().filter(|f| !bare_day(f)).count();
-            (named == 1 && bare_day(&fs[1]) && days_fit(&fs))
+            (((named == 1 && bare_day(&fs[1])) || named == 3) && days_fit(&fs))
                 .then_some(Value::List3 { items: [subs[0], subs[1], subs[2]] })
         }
         Make::List => {
@@ -337,13 +338,10 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
             }
             // Two days, one bare, taking the other's month (`April 24 and 25`,
-            // `24 and 25 April`, both of this month in `on the 3rd and 4th`).
+            // `24 and 25 April`, both of this month in `on the 3rd and 4th`),
+            // or each with its own (`on 11/20 or 11/22`).
             let fs = [list_day(&value_of(a))?, list_day(&value_of(b))?];
-            ((bare_day(&fs[0]) || bare_day(&fs[1])) && days_fit(&fs)).then_some(Value::Range {
-                begin: a,
-                end: b,
-                on: None,
-            })
+            days_fit(&fs).then_some(Value::Range { begin: a, end: b, on: None })
         }
         Make::For => {
             let (a, b) = (subs[0], *subs.get(1)?);

@@ -139,7 +139,13 @@ impl Resolver<'_> {
     /// the text leaves it out. `None` when that falls off the calendar
     /// (`next January` in 9999): the caller writes it underspecified.
     pub(super) fn point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
-        on_calendar(self.any_point(f, node, cue))
+        let (cal, anchor) = self.any_point(f, node, cue);
+        // The week of a day found by its number alone (`the week of the 18th`).
+        let cal = match cal {
+            Some(c) if f.week_of && c.gran == Gran::Day => c.date().map(|d| Cal::containing(d, Gran::Week)),
+            c => c,
+        };
+        on_calendar((cal, anchor))
     }
 
     fn any_point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {

@@ -32,6 +32,24 @@ pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option
     }
 }
 
+/// The day after the last day of a length of `n` units that begins at
+/// `begin` (at `minute` of the day for lengths of hours, minutes or
+/// seconds: `from 2pm for 2 hours` ends on its day, `from 11pm for 3 hours`
+/// on the next). Such a length from a whole day (`3 minutes from today`)
+/// is no range: its end is its begin.
+pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<Date> {
+    let minutes = match unit {
+        _ if minute.is_none() => return shift_date(begin, unit, n),
+        Unit::Hour => n.checked_mul(60)?,
+        Unit::Minute => n,
+        Unit::Second => n.checked_add(59)? / 60,
+        _ => return shift_date(begin, unit, n),
+    };
+    let minute = minute.unwrap_or(0);
+    let last = minute.checked_add(minutes)?.checked_sub(1)?.max(0);
+    begin.checked_add_days(1 + last / 1440)
+}
+
 /// Whether `f` is a month alone whose next start is at most 45 days after
 /// `r` (`until mid-November` written on October 30).
 pub(super) fn month_begins_soon(f: &Fields, r: Date) -> bool {
@@ -137,6 +155,18 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_length_of_hours_ends_on_its_day_or_a_later_one() {
+        let d = |m, day| Date::checked(2026, m, day).unwrap();
+        // 14:00 for 2 hours: the 5th only; 23:00 for 3 hours runs into the 6th.
+        assert_eq!(length_end(d(3, 5), Some(14 * 60), 2, Unit::Hour), Some(d(3, 6)));
+        assert_eq!(length_end(d(3, 5), Some(23 * 60), 3, Unit::Hour), Some(d(3, 7)));
+        assert_eq!(length_end(d(3, 5), Some(23 * 60), 60, Unit::Minute), Some(d(3, 6)));
+        assert_eq!(length_end(d(3, 5), Some(0), 2, Unit::Day), Some(d(3, 7)));
+        // From a whole day, a length of minutes is no range (its end is its begin).
+        assert_eq!(length_end(d(3, 5), None, 3, Unit::Minute), Some(d(3, 5)));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<Date> {
         Date::checked(y, m, day)
