@@ -335,8 +335,14 @@ impl<'a> Resolver<'a> {
                 // `since March` looks back, `until Friday` ahead (unless the rule
                 // says otherwise, or the clause is in the past: `until Thursday,
                 // they had not called him`).
-                let lean = self.rule_lean(node).unwrap_or(if since { Dir::Past } else { Dir::Future });
-                let mut past_clause = (self.d.cues)(self.node(*x)).tense.is_past();
+                let tense = (self.d.cues)(self.node(*x)).tense;
+                // `sales rose through August` looks back, `will continue through
+                // the weekend` ahead.
+                let lean = match self.rule_lean(node) {
+                    Some(Dir::Past) if !since && tense == Tense::Future => Dir::Future,
+                    l => l.unwrap_or(if since { Dir::Past } else { Dir::Future }),
+                };
+                let mut past_clause = tense.is_past();
                 // `gave them until mid-November` (written on October 30): a
                 // month that begins within weeks is still ahead.
                 if let (Value::Point(f), Some(r)) = (&self.node(*x).value, self.d.reference) {

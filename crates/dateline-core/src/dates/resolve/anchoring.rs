@@ -290,9 +290,18 @@ impl Resolver<'_> {
                     // is the day of a time alone (`plays tomorrow at the arena
                     // (6:45 p.m.)`; `A truck overturned yesterday at six. ...
                     // Traffic was cut until 11:45.`).
+                    // Not one on the other side of the reference date from the
+                    // tense (`will visit on Friday, said a statement issued at
+                    // 14:30`).
+                    let against_tense = |d: Date| {
+                        self.d
+                            .reference
+                            .is_some_and(|r| (cue.tense.is_past() && d > r) || (cue.tense == Tense::Future && d < r))
+                    };
                     let named = self.carry.anchors[0]
                         .filter(|(i, _)| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i))) <= 5)
-                        .and_then(|(i, c)| Some((c.date()?, i)));
+                        .and_then(|(i, c)| Some((c.date()?, i)))
+                        .filter(|(d, _)| !against_tense(*d));
                     if let Some((d, i)) = named {
                         return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
                     }
