@@ -235,6 +235,10 @@ impl<'a> Words<'a> {
             if start - k <= 4 && self.cues(k) & cue::PAST_BEFORE != 0 {
                 return Cue { tense: Tense::Past, at: Some(k) };
             }
+            // `a pact effective June 1`: ahead, whatever the verb.
+            if start - k <= 2 && self.cues(k) & cue::FUTURE_BEFORE != 0 {
+                return Cue { tense: Tense::Future, at: Some(k) };
+            }
             if let Some(t) = self.cue_of(k) {
                 // A progressive names an arrangement ahead only for a time
                 // right after its verb (`is meeting on Monday`, not `is

@@ -133,6 +133,10 @@ pub(crate) struct TenseFile {
     /// read only before it.
     #[serde(default)]
     pub past_before: Vec<String>,
+    /// Words that put an expression right after them ahead (`effective
+    /// Feb. 1`), read only within two words before it.
+    #[serde(default)]
+    pub future_before: Vec<String>,
     /// Endings of regular past forms (`ed`), with the words that end so but are not.
     #[serde(default)]
     pub past_endings: Vec<String>,

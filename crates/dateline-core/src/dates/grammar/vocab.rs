@@ -52,6 +52,7 @@ pub(crate) mod cue {
     pub const NOT_FUTURE: u16 = 1 << 10;
     pub const PAST_BEFORE: u16 = 1 << 11;
     pub const MODAL: u16 = 1 << 12;
+    pub const FUTURE_BEFORE: u16 = 1 << 13;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -143,7 +144,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 13] = [
+        let flagged: [(&[String], u16); 14] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -153,6 +154,7 @@ impl Grammar {
             (&t.perfect, cue::PERFECT),
             (&t.past_auxiliaries, cue::PAST_AUXILIARY),
             (&t.past_before, cue::PAST_BEFORE),
+            (&t.future_before, cue::FUTURE_BEFORE),
             (&t.not_past, cue::NOT_PAST),
             (&t.not_future, cue::NOT_FUTURE),
             (&d.colloquial, cue::COLLOQUIAL),
