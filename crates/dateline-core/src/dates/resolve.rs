@@ -342,7 +342,10 @@ impl<'a> Resolver<'a> {
                     Some(Dir::Past) if !since && tense == Tense::Future => Dir::Future,
                     l => l.unwrap_or(if since { Dir::Past } else { Dir::Future }),
                 };
-                let mut past_clause = tense.is_past();
+                // A story is told in the past: its tense says nothing of an end
+                // ahead of the story's time (`began on 21 February 1916 and
+                // lasted until December`).
+                let mut past_clause = tense.is_past() && self.d.doctype != DocumentType::Narrative;
                 // `gave them until mid-November` (written on October 30): a
                 // month that begins within weeks is still ahead.
                 if let (Value::Point(f), Some(r)) = (&self.node(*x).value, self.d.reference) {

@@ -102,13 +102,15 @@ impl Resolver<'_> {
                     let d = Date::checked(y, 7, 1)?;
                     return Some((d, self.expr_anchor(i), Some(y)));
                 }
-                // `the following Friday` counts from the latest day the text gave.
-                if f.weekday.is_some()
-                    && self.d.g.rules[node.rule as usize].base == Base::Story
-                    && let Some((i, c)) = self.carry.anchors[0]
-                    && let Some(d) = c.first_day()
-                {
-                    return Some((d, self.expr_anchor(i), None));
+                // `the following Friday` counts from the latest day the text
+                // gave; `the following May` from the latest date of any kind.
+                if self.d.g.rules[node.rule as usize].base == Base::Story {
+                    let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
+                    if let Some((i, c)) = from
+                        && let Some(d) = c.first_day()
+                    {
+                        return Some((d, self.expr_anchor(i), None));
+                    }
                 }
                 self.d.reference.map(|r| (r, Anchor::Reference(r), None))
             }
@@ -204,6 +206,10 @@ impl Resolver<'_> {
             }
             let y = match f.dir {
                 Some(d) => anchor::month_year_dir(base, m, Lean::of_dir(d)),
+                // The end of a story's `until December` is ahead of its time.
+                None if narrative && f.lean.is_some_and(|d| d.plain() == Dir::Future) => {
+                    anchor::month_year_dir(base, m, Lean::Ahead)
+                }
                 None if narrative => anchor::story_year(base, m, day),
                 None => anchor::month_day_year(base, m, day, t),
             };
