@@ -339,7 +339,7 @@ impl<'a> Resolver<'a> {
                 // `sales rose through August` looks back, `will continue through
                 // the weekend` ahead.
                 let lean = match self.rule_lean(node) {
-                    Some(Dir::Past) if !since && tense == Tense::Future => Dir::Future,
+                    Some(Dir::Past) if !since && matches!(tense, Tense::Future | Tense::Present) => Dir::Future,
                     l => l.unwrap_or(if since { Dir::Past } else { Dir::Future }),
                 };
                 // A story is told in the past: its tense says nothing of an end
