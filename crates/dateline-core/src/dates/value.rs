@@ -188,9 +188,15 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         Make::None => Some(Value::None),
         Make::Point => {
             let mut f = f;
-            // Years before the common era are kept negative (`480 BC` is -480).
+            // Years before the common era are kept negative (`480 BC` is -480),
+            // and so are their centuries (`the 4th century BC` is -3, written
+            // BC03; the first, BC00, has no negative and is refused).
             if f.bc {
                 f.year = f.year.map(|y| -y);
+                if f.century == Some(0) {
+                    return None;
+                }
+                f.century = f.century.map(|c| -c);
                 f.bc = false;
             }
             valid_point(&f).then_some(Value::Point(f))
