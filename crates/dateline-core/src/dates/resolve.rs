@@ -523,7 +523,18 @@ impl<'a> Resolver<'a> {
             }
             Value::Shift { base, unit, n, f } => {
                 remember = !(f.aside || *base == Base::Story && *n == 0);
-                let (cal, anchor) = self.shift(*base, *unit, *n, f, node);
+                // A history's `Today it is a museum`: the writer's present, not
+                // the story's day.
+                let today = *base == Base::Speech && *n == 0 && *unit == Unit::Day;
+                let (cal, anchor) = if today
+                    && self.d.doctype == DocumentType::Narrative
+                    && matches!((self.d.cues)(node).tense, Tense::Present | Tense::Unknown)
+                {
+                    remember = false;
+                    (None, Anchor::None)
+                } else {
+                    self.shift(*base, *unit, *n, f, node)
+                };
                 r.anchor = anchor;
                 match cal {
                     None if f.story_only => {
