@@ -525,7 +525,7 @@ impl<'a> Resolver<'a> {
                 remember = !(f.aside || *base == Base::Story && *n == 0);
                 // A history's `Today it is a museum`: the writer's present, not
                 // the story's day.
-                let today = *base == Base::Speech && *n == 0 && *unit == Unit::Day;
+                let today = *base == Base::Speech && *n == 0 && *unit == Unit::Day && !f.has_time();
                 let (cal, anchor) = if today
                     && self.d.doctype == DocumentType::Narrative
                     && matches!((self.d.cues)(node).tense, Tense::Present | Tense::Unknown)
