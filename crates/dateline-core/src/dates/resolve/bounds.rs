@@ -1,0 +1,95 @@
+//! Ranges with one end written: a length from a point (`for two weeks from
+//! May 20`, `the last four months of 2021`) and an open end (`since March`,
+//! `until Friday`, `through August`).
+
+use super::range::{length_end, month_begins_soon};
+use super::{ResolvedRange, Resolver};
+use crate::dates::DocumentType;
+use crate::dates::cal::shift_date;
+use crate::dates::fields::{Dir, Fields};
+use crate::dates::tense::Tense;
+use crate::dates::value::{NodeId, Value};
+
+impl Resolver<'_> {
+    /// `for <length> from <point>` (or the other way round), node `id`:
+    /// point `p`, length `du`.
+    pub(super) fn emit_for(&mut self, id: NodeId, p: NodeId, du: NodeId) {
+        let node = self.node(id);
+        // A span is written as its length.
+        let inner = match self.node(du).value {
+            Value::Span { duration: Some(d), .. } => Some(d),
+            _ => None,
+        };
+        let pi = if self.node(p).start < self.node(du).start {
+            let pi = self.one(p, None, None);
+            self.one(du, None, inner);
+            pi
+        } else {
+            self.one(du, None, inner);
+            self.one(p, None, None)
+        };
+        let length = self.node(inner.unwrap_or(du)).value.fields().and_then(|f| Some((f.whole_n()?, f.unit?)));
+        // `the last four months of 2021` ends where the point ends;
+        // otherwise the length runs from its first day.
+        let days = if self.rule_lean(node) == Some(Dir::Past) {
+            let end = self.res(pi).cal.and_then(|c| c.interval()).map(|x| x.1);
+            (end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end)
+        } else {
+            let begin = self.first_day(pi);
+            let c = self.res(pi).cal;
+            let minute = c.and_then(|c| Some(i64::from(c.hour?) * 60 + i64::from(c.minute.unwrap_or(0))));
+            (begin, begin.zip(length).and_then(|(b, (n, unit))| length_end(b, minute, n, unit)))
+        };
+        self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days });
+    }
+
+    /// `since <x>` (`since` true) or `until <x>`, node `id`.
+    pub(super) fn emit_since_until(&mut self, id: NodeId, x: NodeId, since: bool) {
+        let node = self.node(id);
+        // `since March` looks back, `until Friday` ahead (unless the rule
+        // says otherwise, or the clause is in the past: `until Thursday,
+        // they had not called him`).
+        let tense = (self.d.cues)(self.node(x)).tense;
+        // `sales rose through August` looks back, `will continue through
+        // the weekend` ahead.
+        let lean = match self.rule_lean(node) {
+            Some(Dir::Past) if !since && matches!(tense, Tense::Future | Tense::Present) => Dir::Future,
+            l => l.unwrap_or(if since { Dir::Past } else { Dir::Future }),
+        };
+        // A story is told in the past: its tense says nothing of an end
+        // ahead of the story's time (`began on 21 February 1916 and
+        // lasted until December`).
+        let mut past_clause = tense.is_past() && self.d.doctype != DocumentType::Narrative;
+        // `gave them until mid-November` (written on October 30): a
+        // month that begins within weeks is still ahead.
+        if let (Value::Point(f), Some(r)) = (&self.node(x).value, self.d.reference) {
+            past_clause &= !(lean == Dir::Future && !since && month_begins_soon(f, r));
+        }
+        let fields = match &self.node(x).value {
+            Value::Point(f) if f.dir.is_none() && f.lean.is_none() && !(past_clause && lean == Dir::Future) => {
+                Some(Fields { lean: Some(lean), ..*f })
+            }
+            _ => None,
+        };
+        // `held by the family since 513 BC` looks back from the story;
+        // its time stays where it was.
+        let kept = (since && self.d.doctype == DocumentType::Narrative).then_some((
+            self.carry.anchors,
+            self.carry.last,
+            self.carry.sentence_year,
+        ));
+        let i = self.one(x, fields, None);
+        if let Some((anchors, last, sentence_year)) = kept {
+            (self.carry.anchors, self.carry.last, self.carry.sentence_year) = (anchors, last, sentence_year);
+        }
+        // From the reference date when the end is ahead of it; open when not.
+        let days = if since {
+            (self.first_day(i), self.d.reference.and_then(|r| r.checked_add_days(1)))
+        } else {
+            let end = self.res(i).cal.and_then(|c| c.interval()).map(|x| x.1);
+            (self.d.reference.filter(|r| end.is_none_or(|e| *r < e)), end)
+        };
+        let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
+        self.ranges.push(ResolvedRange { node: id, begin, end, days });
+    }
+}
