@@ -311,6 +311,14 @@ impl Resolver<'_> {
                     if let Some((d, i)) = named {
                         return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
                     }
+                    // `came shortly after midnight`: the midnight that began the
+                    // day, the end (24:00) of the day before.
+                    if f.hour == Some(24) && cue.tense.is_past() {
+                        return match self.d.reference.and_then(|r| r.checked_add_days(-1)) {
+                            Some(d) => (Some(with_time(Cal::day(d), f)), anchor),
+                            None => (None, Anchor::None),
+                        };
+                    }
                     self.d.reference
                 }
             };
