@@ -270,17 +270,35 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
 
 /// The year of quarter `q` named without one (`the third quarter`).
 /// News names quarters that have ended (earnings reports) or the current
-/// one; the tense of the clause says little (`expects to report third-quarter
-/// results` in November is this year's), so only a direction word counts.
-pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>) -> i32 {
+/// one; a future clause this year's, ended or not (`expects to report
+/// third-quarter results` in November, `will rise in the fourth quarter` in
+/// March).
+pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>, tense: Tense) -> i32 {
+    period_year(base, q, 4, dir, tense)
+}
+
+/// The year of the half `h` (1 or 2) named without one: this year's, or
+/// last year's for a half not yet begun in a past clause (`profit fell in
+/// the second half`, written in March).
+pub(crate) fn half_year(base: Date, h: u8, dir: Option<Dir>, tense: Tense) -> i32 {
+    let tense = if tense.is_past() { tense } else { Tense::Future };
+    period_year(base, h, 2, dir, tense)
+}
+
+/// The year of period `n` of `per_year` (quarters, halves): with a direction
+/// word, the one before or after the base's own; in a future clause this
+/// year's; otherwise the latest begun (`the third quarter` in May is last
+/// year's).
+fn period_year(base: Date, n: u8, per_year: u32, dir: Option<Dir>, tense: Tense) -> i32 {
     let dir = dir.map(Dir::plain);
-    let current = u8::try_from((base.month() - 1) / 3 + 1).unwrap_or(1);
+    let current = u8::try_from((base.month() - 1) / (12 / per_year) + 1).unwrap_or(1);
     let y = base.year();
     match dir {
-        Some(Dir::Future) if q <= current => y + 1,
-        Some(Dir::Past) if q >= current => y - 1,
+        Some(Dir::Future) if n <= current => y + 1,
+        Some(Dir::Past) if n >= current => y - 1,
         Some(Dir::This) => y,
-        _ if q > current => y - 1,
+        None if tense == Tense::Future => y,
+        _ if n > current => y - 1,
         _ => y,
     }
 }
@@ -338,7 +356,12 @@ mod tests {
         assert_eq!(season_year(d(2026, 1, 20), Season::Winter, Tense::Unknown, Some(Dir::This)), 2026);
         assert_eq!(season_year(d(1777, 12, 1), Season::Winter, Tense::Unknown, None), 1778);
         assert_eq!(season_year(d(1942, 4, 25), Season::Summer, Tense::Unknown, None), 1942);
-        assert_eq!(quarter_year(d(2026, 11, 2), 3, None), 2026);
-        assert_eq!(quarter_year(r, 3, None), 2025);
+        assert_eq!(quarter_year(d(2026, 11, 2), 3, None, Tense::Unknown), 2026);
+        assert_eq!(quarter_year(r, 3, None, Tense::Past), 2025);
+        // `will rise in the fourth quarter` (March): this year's.
+        assert_eq!(quarter_year(r, 4, None, Tense::Future), 2026);
+        assert_eq!(half_year(r, 2, None, Tense::Past), 2025);
+        assert_eq!(half_year(r, 2, None, Tense::Future), 2026);
+        assert_eq!(half_year(r, 2, None, Tense::Unknown), 2026);
     }
 }

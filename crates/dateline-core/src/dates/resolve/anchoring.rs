@@ -257,13 +257,16 @@ impl Resolver<'_> {
             anchor::weekday_and_day(base, wd, day, cue.tense).map(|d| with_time(Cal::day(d), f))
         } else if let Some(wd) = f.weekday {
             anchor::weekday(base, wd, lean).map(|d| with_time(Cal::day(d), f))
+        } else if let Some(h) = f.half.filter(|_| f.week.is_none()) {
+            let y = fixed_year.unwrap_or_else(|| anchor::half_year(base, h, f.dir, t));
+            full(self.d.g, y, f)
         } else if f.week.is_some() || f.half.is_some() {
             full(self.d.g, fixed_year.unwrap_or(base.year()), f)
         } else if let Some(s) = f.season {
             let y = fixed_year.unwrap_or_else(|| anchor::season_year(base, s, t, f.dir));
             full(self.d.g, y, f)
         } else if let Some(q) = f.quarter {
-            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, f.dir));
+            let y = fixed_year.unwrap_or_else(|| anchor::quarter_year(base, q, f.dir, t));
             full(self.d.g, y, f)
         } else if f.weekend {
             // `the weekend`: this week's, or last week's in a past clause before Saturday.
