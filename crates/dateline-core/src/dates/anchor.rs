@@ -57,7 +57,7 @@ pub(crate) fn weekday(base: Date, wd: u8, lean: Lean) -> Option<Date> {
 
 /// Whether `d` lies on the side of `base` that `tense` points to (either
 /// side without a past or future cue).
-fn on_side(d: Date, base: Date, tense: Tense) -> bool {
+pub(crate) fn on_side(d: Date, base: Date, tense: Tense) -> bool {
     match tense {
         Tense::Past | Tense::PastWeak => d <= base,
         Tense::Future => d >= base,

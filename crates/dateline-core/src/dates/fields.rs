@@ -25,6 +25,24 @@ pub(crate) enum Unit {
 }
 
 impl Unit {
+    /// How many of `fine` make one of `self`, where that is fixed (a month
+    /// has no fixed number of days).
+    pub(crate) fn per(self, fine: Unit) -> Option<f64> {
+        Some(match (self, fine) {
+            (Self::Century, Self::Year) => 100.0,
+            (Self::Decade, Self::Year) => 10.0,
+            (Self::Year, Self::Month) => 12.0,
+            (Self::Year, Self::Quarter) => 4.0,
+            (Self::Half, Self::Month) => 6.0,
+            (Self::Quarter, Self::Month) => 3.0,
+            (Self::Week, Self::Day) => 7.0,
+            (Self::Day, Self::Hour) => 24.0,
+            (Self::Hour, Self::Minute) => 60.0,
+            (Self::Minute, Self::Second) => 60.0,
+            _ => return None,
+        })
+    }
+
     /// Parses a unit code of the resource files (`s`, `min`, `h`, `d`, `w`,
     /// `m`, `q`, `half`, `y`, `decade`, `century`).
     pub(crate) fn parse(code: &str) -> Option<Self> {

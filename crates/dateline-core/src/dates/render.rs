@@ -15,14 +15,14 @@ fn num(n: f64) -> String {
 fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
     // Less than one of a unit: the next finer unit (`half an hour` is PT30M).
     if let Some(v) = n.filter(|v| *v > 0.0 && *v < 1.0) {
-        let finer = match unit {
-            Unit::Hour => Some((v * 60.0, Unit::Minute)),
-            Unit::Minute => Some((v * 60.0, Unit::Second)),
-            Unit::Day => Some((v * 24.0, Unit::Hour)),
-            Unit::Year => Some((v * 12.0, Unit::Month)),
-            Unit::Half => Some((v * 6.0, Unit::Month)),
+        let fine = match unit {
+            Unit::Hour => Some(Unit::Minute),
+            Unit::Minute => Some(Unit::Second),
+            Unit::Day => Some(Unit::Hour),
+            Unit::Year | Unit::Half => Some(Unit::Month),
             _ => None,
         };
+        let finer = fine.and_then(|u| Some((v * unit.per(u)?, u)));
         if let Some((w, u)) = finer.filter(|(w, _)| w.fract() == 0.0) {
             return amount(Some(w), u);
         }

@@ -120,12 +120,13 @@ fn whole(n: f64, unit: Unit) -> Option<(i64, Unit)> {
     let (n, unit) = if n.fract() == 0.0 {
         (n, unit)
     } else {
-        match unit {
-            Unit::Year => (n * 12.0, Unit::Month),
-            Unit::Day => (n * 24.0, Unit::Hour),
-            Unit::Hour => (n * 60.0, Unit::Minute),
+        let fine = match unit {
+            Unit::Year => Unit::Month,
+            Unit::Day => Unit::Hour,
+            Unit::Hour => Unit::Minute,
             _ => return None,
-        }
+        };
+        (n * unit.per(fine)?, fine)
     };
     #[allow(clippy::cast_possible_truncation)]
     (n.fract() == 0.0 && n.abs() < 1e7).then_some((n as i64, unit))
@@ -394,7 +395,7 @@ fn shift(rule: &Rule, f: Fields) -> Option<Value> {
     // is fixed; `a month and 3 days ago` moves by the finer unit after the
     // shift (the resolver reads `n2`/`unit2`).
     let (n, unit, f) = match (f.n2, f.unit2) {
-        (Some(n2), Some(u2)) => match per(unit, u2) {
+        (Some(n2), Some(u2)) => match unit.per(u2) {
             Some(k) => (f.n.unwrap_or(1.0) * k + n2, u2, Fields { n2: None, unit2: None, ..f }),
             None if u2 < unit && n2.fract() == 0.0 => (f.n.unwrap_or(1.0), unit, f),
             None => return None,
@@ -403,22 +404,6 @@ fn shift(rule: &Rule, f: Fields) -> Option<Value> {
     };
     let (n, unit) = whole(n, unit)?;
     Some(Value::Shift { base: rule.base, unit, n: n.checked_mul(sign)?, f })
-}
-
-/// How many of `fine` make one `coarse`, where that is fixed.
-fn per(coarse: Unit, fine: Unit) -> Option<f64> {
-    Some(match (coarse, fine) {
-        (Unit::Century, Unit::Year) => 100.0,
-        (Unit::Decade, Unit::Year) => 10.0,
-        (Unit::Year, Unit::Month) => 12.0,
-        (Unit::Year, Unit::Quarter) => 4.0,
-        (Unit::Quarter, Unit::Month) => 3.0,
-        (Unit::Week, Unit::Day) => 7.0,
-        (Unit::Day, Unit::Hour) => 24.0,
-        (Unit::Hour, Unit::Minute) => 60.0,
-        (Unit::Minute, Unit::Second) => 60.0,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -302,11 +302,7 @@ impl Resolver<'_> {
                     // Not one on the other side of the reference date from the
                     // tense (`will visit on Friday, said a statement issued at
                     // 14:30`).
-                    let against_tense = |d: Date| {
-                        self.d
-                            .reference
-                            .is_some_and(|r| (cue.tense.is_past() && d > r) || (cue.tense == Tense::Future && d < r))
-                    };
+                    let against_tense = |d: Date| self.d.reference.is_some_and(|r| !anchor::on_side(d, r, cue.tense));
                     let named = self.carry.anchors[0]
                         .filter(|(i, _)| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i))) <= 5)
                         .and_then(|(i, c)| Some((c.date()?, i)))

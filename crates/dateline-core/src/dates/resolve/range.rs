@@ -38,14 +38,13 @@ pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option
 /// on the next). Such a length from a whole day (`3 minutes from today`)
 /// is no range: its end is its begin.
 pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<Date> {
+    let Some(minute) = minute else { return shift_date(begin, unit, n) };
     let minutes = match unit {
-        _ if minute.is_none() => return shift_date(begin, unit, n),
         Unit::Hour => n.checked_mul(60)?,
         Unit::Minute => n,
         Unit::Second => n.checked_add(59)? / 60,
         _ => return shift_date(begin, unit, n),
     };
-    let minute = minute.unwrap_or(0);
     let last = minute.checked_add(minutes)?.checked_sub(1)?.max(0);
     begin.checked_add_days(1 + last / 1440)
 }
