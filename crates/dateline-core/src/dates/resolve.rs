@@ -66,7 +66,9 @@ pub(crate) struct Doc<'a> {
 
 fn rank(g: Gran) -> usize {
     match g {
-        Gran::Year => 4,
+        // Decades and centuries are never remembered; counted from a story,
+        // they start from its latest year (`the previous decade`).
+        Gran::Century | Gran::Decade | Gran::Year => 4,
         Gran::Half | Gran::Quarter => 3,
         Gran::Season | Gran::Month => 2,
         Gran::Week => 1,

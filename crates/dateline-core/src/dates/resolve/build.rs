@@ -140,6 +140,11 @@ pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Option<Cal
             Date::checked(d.year(), d.month(), day)
                 .map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
+        Unit::Month if f.week.is_some() && f.weekday.is_none() => {
+            // `the last week of this month`, `the first weekend of next month`
+            let m = u8::try_from(d.month()).ok()?;
+            full(g, d.year(), &Fields { month: Some(m), ..*f })?
+        }
         Unit::Month if f.weekday.is_some() && f.ordinal.is_some() => {
             // `the first Sunday of next month`
             let (wd, n) = (f.weekday.unwrap_or(1), f.ordinal.unwrap_or(1));
