@@ -39,6 +39,21 @@ def test_auto_resolves_to_a_concrete_type(nlp: dateline.Pipeline) -> None:
         assert nlp(text).document_type in ("news", "narrative", "colloquial")
 
 
+def test_auto_reads_a_few_lines_of_history_as_a_story(nlp: dateline.Pipeline) -> None:
+    # Every year long past, told in the past tense, nothing said: a story,
+    # so the following month is the siege's, not the reference date's.
+    doc = nlp("The castle was besieged in 1645. It surrendered the following month.")
+    assert doc.document_type == "narrative"
+    assert [t.value for t in doc.timexes] == ["1645", "1645"]
+    # Reported speech, a present tense or a year near the reference date keep news.
+    for text in [
+        "The castle was besieged in 1645, the museum said.",
+        "The festival dates back to 1865 and is held on 19 June every year.",
+        "The castle was besieged in 2019. It surrendered the following month.",
+    ]:
+        assert nlp(text).document_type == "news", text
+
+
 @pytest.mark.parametrize("name", ["news", "narrative", "colloquial"])
 def test_call_overrides_the_pipeline_document_type(nlp: dateline.Pipeline, name: str) -> None:
     doc = nlp("The plant opened on March 2, 2026 and closed yesterday.", document_type=name)  # type: ignore[arg-type]

@@ -12,6 +12,10 @@ use crate::civil::Date;
 const FAR_YEARS: i32 = 1;
 /// How many years written out a narrative needs.
 const MIN_YEARS: usize = 6;
+/// Years more than this far from the reference date are history: a text
+/// whose every year is, with no weekday, no `yesterday` and no word of
+/// reported speech, tells a story however few years it writes.
+const HISTORY_YEARS: i32 = 20;
 /// Texts of at most this many sentences may be conversation.
 const SHORT_SENTENCES: usize = 3;
 
@@ -45,6 +49,7 @@ fn years(nodes: &[Node], id: NodeId, out: &mut Vec<i32>) {
 pub(crate) struct Evidence {
     years: usize,
     far: usize,
+    history: usize,
     said: usize,
 }
 
@@ -58,6 +63,7 @@ impl Evidence {
         self.years += ys.len();
         if let Some(r) = reference {
             self.far += ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
+            self.history += ys.iter().filter(|y| (**y - r.year()).abs() > HISTORY_YEARS).count();
         }
         self.said += tops.iter().filter(|&&t| speech(nodes, t)).count();
     }
@@ -71,8 +77,22 @@ impl Evidence {
         sentences: usize,
         reference: Option<Date>,
     ) -> DocumentType {
+        let (mut cues, mut past, mut not_past) = (0u16, 0usize, 0usize);
+        for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
+            cues |= c;
+            past += usize::from(c & cue::PAST != 0);
+            not_past += usize::from(c & (cue::PRESENT | cue::FUTURE) != 0);
+        }
+        let reported = cues & cue::REPORTING != 0;
         match reference {
             None if self.years > 0 => return DocumentType::Narrative,
+            // A few lines of history: every year long past, told in the past
+            // tense, and nothing said.
+            Some(_)
+                if self.years > 0 && self.history == self.years && self.said == 0 && !reported && past > not_past =>
+            {
+                return DocumentType::Narrative;
+            }
             // Many dates written out, most of them far from the reference date,
             // and hardly a weekday or `yesterday`: the text tells a story.
             Some(_) if self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years => {
@@ -81,9 +101,7 @@ impl Evidence {
             _ => {}
         }
         if sentences <= SHORT_SENTENCES {
-            let cues = ids.iter().fold(0u16, |acc, id| acc | g.words.get(id as usize).map_or(0, |w| w.cues));
             let talk = cues & cue::COLLOQUIAL != 0;
-            let reported = cues & cue::REPORTING != 0;
             if talk && !reported {
                 return DocumentType::Colloquial;
             }
