@@ -164,11 +164,11 @@ pub(crate) fn month_day_year(base: Date, month: u32, day: Option<u32>, tense: Te
 
 /// A story moves forward: a month (and day) named without a year is the
 /// occurrence nearest the story's date, the next one unless the one before
-/// is nearer by more than a month (`In May` just after `June 10` is the May
+/// is nearer by more than three months (`In May` just after `June 10` is the May
 /// before; `December 7` after `June 1941` the December after).
 pub(crate) fn story_year(story: Date, month: u32, day: Option<u32>) -> i32 {
     /// How much nearer the occurrence before must be to win.
-    const MARGIN_DAYS: i64 = 30;
+    const MARGIN_DAYS: i64 = 90;
     let y = story.year();
     let s = story.to_epoch_days();
     // The distance from the story's date to the month (or day) in year `yy`,
