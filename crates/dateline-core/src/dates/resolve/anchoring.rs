@@ -23,6 +23,17 @@ impl Resolver<'_> {
             if d == Dir::Last && self.d.doctype == DocumentType::News {
                 return Lean::Last;
             }
+            // `this Monday` is this week's, unless the clause's tense points
+            // the other way (`will meet this Monday` on a Thursday, `see you
+            // this Saturday` on a Sunday: the coming one).
+            if d == Dir::This && f.weekday.is_some() {
+                match cue.tense {
+                    Tense::Future => return Lean::Ahead,
+                    Tense::Past | Tense::PastWeak => return Lean::Back,
+                    _ if self.d.doctype == DocumentType::Colloquial => return Lean::Ahead,
+                    _ => {}
+                }
+            }
             return Lean::of_dir(d);
         }
         if let Some(d) = f.lean {
