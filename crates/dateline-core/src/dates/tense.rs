@@ -213,6 +213,10 @@ impl<'a> Words<'a> {
             if self.near_before(k, cue::MODAL) {
                 return Some(Tense::Future);
             }
+            // `expect the Fed to cut rates`: an infinitive, no tense.
+            if k > 0 && self.id(k - 1) == self.g.tense.to {
+                return None;
+            }
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
@@ -304,6 +308,9 @@ mod tests {
                 if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {
                     return Some(Tense::Future);
                 }
+                if k > 0 && self.id(k - 1) == self.g.tense.to {
+                    return None;
+                }
                 return Some(Tense::Past);
             }
             if c & cue::PRESENT != 0 {
@@ -357,6 +364,7 @@ mod tests {
             ",",
             "expects",
             "would",
+            "cut",
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut text = String::new();
