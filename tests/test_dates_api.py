@@ -215,6 +215,32 @@ def test_timex_granularity(nlp: dateline.Pipeline, text: str, expr: str, granula
     assert (t.text, t.granularity) == (expr, granularity)
 
 
+@pytest.mark.parametrize(
+    "text,zone",
+    [
+        # `ET` and `Pacific time` follow US daylight saving time (from the
+        # second Sunday of March to the first of November since 2007).
+        ("The game starts at 1:05 p.m. ET on March 26.", "-04:00"),
+        ("The game starts at 1:05 p.m. ET on March 7.", "-05:00"),
+        ("The game starts at 1:05 p.m. ET on March 8.", "-04:00"),
+        ("The game starts at 1:05 p.m. ET on November 1.", "-05:00"),
+        ("Doors open at 9 a.m. Pacific time on June 3.", "-07:00"),
+        ("The plane left at 9 a.m. Pacific time on June 3, 1998.", "-07:00"),
+        ("The plane left at 9 a.m. Pacific time on October 30, 1998.", "-08:00"),
+        # Zones that name their season keep it.
+        ("The game starts at 8 p.m. EST on July 3.", "-05:00"),
+        ("The game starts at 8 p.m. EDT on January 3.", "-04:00"),
+    ],
+)
+def test_us_zones_follow_daylight_saving_time(nlp: dateline.Pipeline, text: str, zone: str) -> None:
+    (t,) = nlp(text).timexes
+    assert t.zone == zone
+    assert t.datetime is not None and t.datetime.utcoffset() is not None
+    assert t.datetime.utcoffset().total_seconds() == (-1 if zone[0] == "-" else 1) * (
+        int(zone[1:3]) * 3600 + int(zone[4:6]) * 60
+    )
+
+
 def test_timex_zone(nlp: dateline.Pipeline) -> None:
     (t,) = nlp("The filing is stamped 2026-03-06T14:30+01:00.").timexes
     assert (t.type, t.value, t.zone, t.granularity) == ("TIME", "2026-03-06T14:30", "+01:00", "minute")

@@ -397,6 +397,29 @@ pub(crate) fn add_months_to(d: Date, n: i64) -> Option<Date> {
     Date::checked(y, m, d.day().min(days_in_month(y, m)))
 }
 
+/// Whether the US keeps daylight saving time on day `d` (the rules of
+/// 1967, 1987 and 2007; the day it begins counts as summer, the day it
+/// ends as winter). Before 1967 the states kept no common rule: never.
+pub(crate) fn us_daylight(d: Date) -> bool {
+    let y = d.year();
+    // The `n`-th Sunday of month `m` (`n` = -1: the last).
+    let sunday = |m: u32, n: i64| -> Option<Date> {
+        if n < 0 {
+            let last = Date::checked(y, m, crate::civil::days_in_month(y, m))?;
+            return Some(last.add_days(-(i64::from(last.weekday()) % 7)));
+        }
+        let first = Date::checked(y, m, 1)?;
+        Some(first.add_days((7 - i64::from(first.weekday())) % 7 + 7 * (n - 1)))
+    };
+    let (begin, end) = match y {
+        2007.. => (sunday(3, 2), sunday(11, 1)),
+        1987..=2006 => (sunday(4, 1), sunday(10, -1)),
+        1967..=1986 => (sunday(4, -1), sunday(10, -1)),
+        _ => return false,
+    };
+    matches!((begin, end), (Some(b), Some(e)) if b <= d && d < e)
+}
+
 /// `d` moved by `n` units (years, quarters, months, weeks, days; finer
 /// units leave the day); `None` off the calendar.
 pub(crate) fn shift_date(d: Date, unit: Unit, n: i64) -> Option<Date> {
@@ -440,6 +463,24 @@ mod tests {
         assert_eq!((u.render().as_str(), u.interval()), ("XXXX-WXX-4", None));
         let dec = Cal::containing(d(1994, 5, 1), Gran::Decade);
         assert_eq!((dec.render().as_str(), dec.interval().unwrap().0), ("199", d(1990, 1, 1)));
+    }
+
+    #[test]
+    fn us_daylight_saving_time() {
+        let d = |y, m, day| Date::checked(y, m, day).unwrap();
+        // 2026: from Sunday March 8 to Sunday November 1.
+        assert!(!us_daylight(d(2026, 3, 7)));
+        assert!(us_daylight(d(2026, 3, 8)));
+        assert!(us_daylight(d(2026, 10, 31)));
+        assert!(!us_daylight(d(2026, 11, 1)));
+        // 1998: from the first Sunday of April (5th) to the last of October (25th).
+        assert!(!us_daylight(d(1998, 4, 4)));
+        assert!(us_daylight(d(1998, 4, 5)));
+        assert!(!us_daylight(d(1998, 10, 25)));
+        // 1980: from the last Sunday of April (27th).
+        assert!(!us_daylight(d(1980, 4, 26)));
+        assert!(us_daylight(d(1980, 4, 27)));
+        assert!(!us_daylight(d(1950, 7, 1)));
     }
 
     #[test]

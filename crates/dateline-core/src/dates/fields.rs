@@ -254,8 +254,25 @@ pub(crate) fn parse_mod(s: &str) -> Option<&'static str> {
     MODS.iter().copied().find(|m| *m == s)
 }
 
-/// A time zone offset from UTC, in minutes.
+/// A time zone offset from UTC, in minutes; or, with [`US_DAYLIGHT`] added,
+/// a US zone's standard offset whose clocks go forward in summer (`ET`,
+/// `Pacific time`): [`zone_on`] reads the offset off the day.
 pub(crate) type Offset = i16;
+
+/// Marks a US zone that keeps daylight saving time (real offsets stay
+/// within ±14 hours, far below it).
+pub(crate) const US_DAYLIGHT: Offset = 1 << 13;
+
+/// The UTC offset of zone `z` on `day`: one hour more than a US zone's
+/// standard offset while the US keeps daylight saving time (the standard
+/// one without a day).
+pub(crate) fn zone_on(z: Offset, day: Option<crate::civil::Date>) -> Offset {
+    if z < US_DAYLIGHT / 2 {
+        return z;
+    }
+    let standard = z - US_DAYLIGHT;
+    standard + if day.is_some_and(super::cal::us_daylight) { 60 } else { 0 }
+}
 
 /// The slots a rule fills while it matches. Every field is optional; what a
 /// rule makes of them is its `make` (see `value.rs`).

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use super::doctype::Evidence;
+use super::fields::zone_on;
 use super::grammar::Grammar;
 use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
@@ -252,13 +253,13 @@ fn resolve_group(
                 .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
                 .and_then(|c| c.interval())
                 .filter(|(a, b)| a < b),
-            zone: x.cal.and_then(|c| c.zone),
+            zone: x.cal.and_then(|c| Some(zone_on(c.zone?, c.first_day()))),
             granularity: x
                 .cal
                 .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
                 .map(|c| c.gran.public()),
             clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
-            value: utc_value(g, x.value, x.cal.and_then(|c| c.zone)).into(),
+            value: utc_value(g, x.value, x.cal.and_then(|c| Some(zone_on(c.zone?, c.first_day())))).into(),
             modifier: x.modifier.and_then(TimexAttr::new),
             freq: x.freq.map(String::into_boxed_str),
             quant: x.quant.and_then(TimexAttr::new),

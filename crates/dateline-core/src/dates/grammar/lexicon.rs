@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::format::WordsFile;
 use super::holidays::HolidayRule;
-use crate::dates::fields::{AmPm, Dir, Got, Part, RefKind, Season, Unit, parse_mod};
+use crate::dates::fields::{AmPm, Dir, Got, Part, RefKind, Season, US_DAYLIGHT, Unit, parse_mod};
 use crate::error::Error;
 use crate::tokenize::Tokenizer;
 
@@ -207,9 +207,13 @@ pub(crate) fn value_of(
             "pm" => Got::AmPm(AmPm::Pm),
             _ => return Err(bad(name, word, "expected am or pm")),
         },
-        Class::Zone => Got::Zone(
-            parse_offset(as_str(name, word, v)?).ok_or_else(|| bad(name, word, "expected an offset such as +01:00"))?,
-        ),
+        Class::Zone => {
+            // `-05:00 us`: a US zone that keeps daylight saving time.
+            let s = as_str(name, word, v)?;
+            let (s, us) = s.strip_suffix(" us").map_or((s, false), |x| (x, true));
+            let z = parse_offset(s).ok_or_else(|| bad(name, word, "expected an offset such as +01:00 or -05:00 us"))?;
+            Got::Zone(if us { z + US_DAYLIGHT } else { z })
+        }
         Class::Dir => Got::Dir(
             Dir::parse(as_str(name, word, v)?)
                 .ok_or_else(|| bad(name, word, "expected past, future, this, last or next"))?,
