@@ -171,4 +171,8 @@ pub(crate) struct DocumentFile {
     /// Words of reported speech that mark news (`said`, `told`).
     #[serde(default)]
     pub reporting: Vec<String>,
+    /// Words of games (`halftime`, `touchdown`): in their sentence a quarter
+    /// or half named without a year is a period of play, not of the calendar.
+    #[serde(default)]
+    pub sport: Vec<String>,
 }

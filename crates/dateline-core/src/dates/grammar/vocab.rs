@@ -53,6 +53,7 @@ pub(crate) mod cue {
     pub const PAST_BEFORE: u16 = 1 << 11;
     pub const MODAL: u16 = 1 << 12;
     pub const FUTURE_BEFORE: u16 = 1 << 13;
+    pub const SPORT: u16 = 1 << 14;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -144,7 +145,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 14] = [
+        let flagged: [(&[String], u16); 15] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -159,6 +160,7 @@ impl Grammar {
             (&t.not_future, cue::NOT_FUTURE),
             (&d.colloquial, cue::COLLOQUIAL),
             (&d.reporting, cue::REPORTING),
+            (&d.sport, cue::SPORT),
         ];
         for (list, bit) in flagged {
             for w in list {
