@@ -420,6 +420,17 @@ impl Resolver<'_> {
                     }
                     return (c, self.expr_anchor(i));
                 }
+                // `the same period a year earlier` (a rule's `precision = "y"`)
+                // after a year, season or month: that period a year before
+                // (`the first two months of 2026`: 2025); else a quarter, as
+                // an earnings report's period is.
+                if f.precision == Some(Unit::Year)
+                    && n < 0
+                    && let Some((i, c)) =
+                        self.carry.last.filter(|(_, c)| matches!(c.gran, Gran::Year | Gran::Season | Gran::Month))
+                {
+                    return (c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i));
+                }
                 let with_year = |mut c: Cal| {
                     if let Some(y) = f.year {
                         c.year = Some(y);
