@@ -125,6 +125,18 @@ pub(crate) enum Part {
 }
 
 impl Part {
+    /// About when the part of the day begins, to order it against clock
+    /// times (`noon` after `the evening of 11 June` is the next day's).
+    pub(crate) fn begins(self) -> u8 {
+        match self {
+            Self::Morning | Self::Daytime => 0,
+            Self::Midday => 12,
+            Self::Afternoon => 13,
+            Self::Evening => 18,
+            Self::Night => 21,
+        }
+    }
+
     pub(crate) fn parse(code: &str) -> Option<Self> {
         Some(match code {
             "MO" => Self::Morning,

@@ -8,7 +8,7 @@ use super::{Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor::{self, Lean};
 use crate::dates::cal::{Cal, Gran, add_months, shift_date};
-use crate::dates::fields::{Dir, Fields, Unit};
+use crate::dates::fields::{Dir, Fields, Part, Unit};
 use crate::dates::grammar::Base;
 use crate::dates::scan::Node;
 use crate::dates::tense::{Cue, Tense};
@@ -298,7 +298,18 @@ impl Resolver<'_> {
             // A time of day alone: the anchor's day; in conversation no day at all
             // (`let's meet at 3pm` does not say which).
             let day = match self.d.doctype {
-                DocumentType::Narrative => self.story().and_then(|(_, c)| c.date()),
+                // A story moves forward: a time hours earlier in the day
+                // than the story's own (`noon` after `the evening of 11
+                // June`) is the next day's; minutes before it (`shot at
+                // 10:57` after `11 a.m.`) the same day's.
+                DocumentType::Narrative => self.story().and_then(|(_, c)| {
+                    let d = c.date()?;
+                    let at = |h: Option<u8>, p: Option<Part>| h.or(p.map(Part::begins));
+                    match (at(f.hour24(), f.part), at(c.hour, c.part)) {
+                        (Some(new), Some(old)) if new + 4 <= old => d.checked_add_days(1),
+                        _ => Some(d),
+                    }
+                }),
                 DocumentType::Colloquial => {
                     let mut c = with_time(Cal::new(Gran::Day), f);
                     c.time_only = true;
