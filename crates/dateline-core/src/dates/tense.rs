@@ -198,6 +198,10 @@ impl<'a> Words<'a> {
             let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
             return Some(if in_past { Tense::Past } else { Tense::Future });
         }
+        // `told jurors to return on Monday`: what is asked for lies ahead.
+        if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0) {
+            return Some(Tense::Future);
+        }
         // A word that is no cue is one only as a regular past or future form.
         if c & (cue::PAST | cue::PRESENT) == 0 && !self.regular_past(k) {
             return self.regular_future(k).then_some(Tense::Future);
@@ -296,6 +300,9 @@ mod tests {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
             }
+            if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0) {
+                return Some(Tense::Future);
+            }
             let regular_future = regular(&self.g.tense.future_endings, cue::NOT_FUTURE);
             if c & (cue::PAST | cue::PRESENT) == 0 && !regular_past && regular_future {
                 return Some(Tense::Future);
@@ -365,6 +372,7 @@ mod tests {
             "expects",
             "would",
             "cut",
+            "told",
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut text = String::new();

@@ -116,6 +116,10 @@ pub(crate) struct TenseFile {
     /// Verbs that point ahead before `to` (`planned to`, `expected to`).
     #[serde(default)]
     pub future_before_to: Vec<String>,
+    /// Verbs that ask for something, up to three words before `to`: what
+    /// they ask for lies ahead (`told jurors to return on Monday`).
+    #[serde(default)]
+    pub directives: Vec<String>,
     /// Auxiliaries after which a participle says nothing of the tense.
     #[serde(default)]
     pub auxiliaries: Vec<String>,

@@ -54,6 +54,7 @@ pub(crate) mod cue {
     pub const MODAL: u16 = 1 << 12;
     pub const FUTURE_BEFORE: u16 = 1 << 13;
     pub const SPORT: u16 = 1 << 14;
+    pub const DIRECTIVE: u16 = 1 << 15;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -145,7 +146,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 15] = [
+        let flagged: [(&[String], u16); 16] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -161,6 +162,7 @@ impl Grammar {
             (&d.colloquial, cue::COLLOQUIAL),
             (&d.reporting, cue::REPORTING),
             (&d.sport, cue::SPORT),
+            (&t.directives, cue::DIRECTIVE),
         ];
         for (list, bit) in flagged {
             for w in list {
