@@ -77,32 +77,38 @@ impl Evidence {
         sentences: usize,
         reference: Option<Date>,
     ) -> DocumentType {
-        let (mut cues, mut past, mut not_past) = (0u16, 0usize, 0usize);
-        for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
-            cues |= c;
-            past += usize::from(c & cue::PAST != 0);
-            not_past += usize::from(c & (cue::PRESENT | cue::FUTURE) != 0);
+        // The words' cues, and how many are past and present or future
+        // forms: read only when a rule below needs them, at most once.
+        let tally = || {
+            let (mut cues, mut past, mut not_past) = (0u16, 0usize, 0usize);
+            for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
+                cues |= c;
+                past += usize::from(c & cue::PAST != 0);
+                not_past += usize::from(c & (cue::PRESENT | cue::FUTURE) != 0);
+            }
+            (cues, past, not_past)
+        };
+        let mut tallied = None;
+        if reference.is_none() && self.years > 0 {
+            return DocumentType::Narrative;
         }
-        let reported = cues & cue::REPORTING != 0;
-        match reference {
-            None if self.years > 0 => return DocumentType::Narrative,
-            // A few lines of history: every year long past, told in the past
-            // tense, and nothing said.
-            Some(_)
-                if self.years > 0 && self.history == self.years && self.said == 0 && !reported && past > not_past =>
-            {
+        // A few lines of history: every year long past, told in the past
+        // tense, and nothing said.
+        if reference.is_some() && self.years > 0 && self.history == self.years && self.said == 0 {
+            let (cues, past, not_past) = *tallied.insert(tally());
+            if cues & cue::REPORTING == 0 && past > not_past {
                 return DocumentType::Narrative;
             }
-            // Many dates written out, most of them far from the reference date,
-            // and hardly a weekday or `yesterday`: the text tells a story.
-            Some(_) if self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years => {
-                return DocumentType::Narrative;
-            }
-            _ => {}
+        }
+        // Many dates written out, most of them far from the reference date,
+        // and hardly a weekday or `yesterday`: the text tells a story.
+        if reference.is_some() && self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years
+        {
+            return DocumentType::Narrative;
         }
         if sentences <= SHORT_SENTENCES {
-            let talk = cues & cue::COLLOQUIAL != 0;
-            if talk && !reported {
+            let (cues, ..) = tallied.unwrap_or_else(tally);
+            if cues & cue::COLLOQUIAL != 0 && cues & cue::REPORTING == 0 {
                 return DocumentType::Colloquial;
             }
         }
