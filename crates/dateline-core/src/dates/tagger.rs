@@ -258,6 +258,8 @@ fn resolve_group(
         rules.clear();
         rules.push(rule_name(g, node.rule));
         via(g, &scan.nodes, x.node, &mut rules);
+        // A US zone's offset depends on the day (daylight saving time).
+        let zone = x.cal.and_then(|c| Some(zone_on(c.zone?, c.first_day())));
         Timex {
             start,
             end,
@@ -267,13 +269,13 @@ fn resolve_group(
                 .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
                 .and_then(|c| c.interval())
                 .filter(|(a, b)| a < b),
-            zone: x.cal.and_then(|c| Some(zone_on(c.zone?, c.first_day()))),
+            zone,
             granularity: x
                 .cal
                 .filter(|c| c.year.is_some() || c.decade.is_some() || c.century.is_some())
                 .map(|c| c.gran.public()),
             clock: x.cal.and_then(|c| Some((c.hour?, c.minute.unwrap_or(0), c.second.unwrap_or(0)))),
-            value: utc_value(g, x.value, x.cal.and_then(|c| Some(zone_on(c.zone?, c.first_day())))).into(),
+            value: utc_value(g, x.value, zone).into(),
             modifier: x.modifier.and_then(TimexAttr::new),
             freq: x.freq.map(String::into_boxed_str),
             quant: x.quant.and_then(TimexAttr::new),
