@@ -31,17 +31,6 @@ fn gap_breaks(gap: &str) -> (bool, bool) {
     (newlines >= 1, newlines >= 2)
 }
 
-/// Whether token `i` is a period written right after a single lower-case
-/// ASCII letter (`c.`), the period alone (`j == i`).
-fn attached_letter(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
-    j == i
-        && i > 0
-        && &text[tokens[i].start()..tokens[i].end()] == "."
-        && tokens[i - 1].end() == tokens[i].start()
-        && text[tokens[i - 1].start()..tokens[i - 1].end()].len() == 1
-        && text.as_bytes()[tokens[i - 1].start()].is_ascii_lowercase()
-}
-
 /// A lower-case word of two or more letters (not an abbreviation or a number).
 fn is_plain_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_lowercase())
@@ -396,7 +385,13 @@ pub(super) fn split(tok: &Tokenizer, text: &str, tokens: &[Token], cands: &Bits,
                                 || tok.is_non_final_abbreviation(&text[tokens[i - 1].start()..tokens[i].end()]));
                         // `c. 1540`, `b. 1821`, `d. 1603`: a letter's period
                         // before a number abbreviates (circa, born, died).
-                        let letter_before_number = attached_letter(text, tokens, i, j) && next_first.is_ascii_digit();
+                        let letter_before_number = w == "."
+                            && j == i
+                            && i > 0
+                            && tokens[i - 1].end() == tokens[i].start()
+                            && word(i - 1).len() == 1
+                            && word(i - 1).bytes().all(|b| b.is_ascii_lowercase())
+                            && next_first.is_ascii_digit();
                         !ordinal_dot
                             && !inside
                             && !letter_before_number
