@@ -48,6 +48,8 @@ pub(crate) enum Field {
     Frac,
     Aside,
     Bc,
+    /// Minutes before the hour (`quarter to eight`).
+    ToHour,
     /// An ordinal century (`20th`): the century field is one less.
     NthCentury,
 }
@@ -67,6 +69,7 @@ impl Field {
                 | Self::StoryOnly
                 | Self::Aside
                 | Self::Bc
+                | Self::ToHour
         )
     }
 
@@ -112,6 +115,7 @@ impl Field {
             "frac" => Self::Frac,
             "aside" => Self::Aside,
             "bc" => Self::Bc,
+            "to_hour" => Self::ToHour,
             "nth_century" => Self::NthCentury,
             _ => return None,
         })
@@ -356,6 +360,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::Bc => {
             f.bc = true;
+            true
+        }
+        Field::ToHour => {
+            f.to_hour = true;
             true
         }
         Field::Precision => {

@@ -353,6 +353,8 @@ pub(crate) struct Fields {
     pub aside: bool,
     /// A year before the common era (`480 BC`).
     pub bc: bool,
+    /// The minutes count back from the hour (`quarter to eight` is 7:45).
+    pub to_hour: bool,
     /// A shift that is a date only in a narrative with a time of its own
     /// (`five days after the opening`), a duration otherwise.
     pub story_only: bool,
@@ -379,6 +381,7 @@ impl Fields {
         a.future_only |= other.future_only;
         a.aside |= other.aside;
         a.bc |= other.bc;
+        a.to_hour |= other.to_hour;
         a.story_only |= other.story_only;
         if a.precision.is_none() {
             a.precision = other.precision;

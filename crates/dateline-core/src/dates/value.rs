@@ -200,6 +200,17 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 f.century = f.century.map(|c| -c);
                 f.bc = false;
             }
+            // `quarter to eight`, `ten to one`: the minutes before the hour
+            // (7:45, 12:50).
+            if f.to_hour {
+                let (h, m) = (f.hour?, f.minute?);
+                if !(1..60).contains(&m) || !(1..=24).contains(&h) {
+                    return None;
+                }
+                f.hour = Some(if h == 1 { 12 } else { h - 1 });
+                f.minute = Some(60 - m);
+                f.to_hour = false;
+            }
             valid_point(&f).then_some(Value::Point(f))
         }
         Make::Shift => shift(rule, f),
