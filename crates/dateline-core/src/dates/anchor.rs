@@ -281,22 +281,38 @@ pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>, tense: Tense) ->
 /// last year's for a half not yet begun in a past clause (`profit fell in
 /// the second half`, written in March).
 pub(crate) fn half_year(base: Date, h: u8, dir: Option<Dir>, tense: Tense) -> i32 {
+    if dir.is_none() && !tense.is_past() && tense != Tense::Future {
+        return base.year();
+    }
     let tense = if tense.is_past() { tense } else { Tense::Future };
     period_year(base, h, 2, dir, tense)
 }
 
 /// The year of period `n` of `per_year` (quarters, halves): with a direction
-/// word, the one before or after the base's own; in a future clause this
-/// year's; otherwise the latest begun (`the third quarter` in May is last
+/// word, the one before or after the base's own; in a future clause the
+/// next one not yet over, or the one just ended early in the next, when its
+/// results are still to come (`will report fourth-quarter results` in
+/// January); otherwise the latest begun (`the third quarter` in May is last
 /// year's).
 fn period_year(base: Date, n: u8, per_year: u32, dir: Option<Dir>, tense: Tense) -> i32 {
     let dir = dir.map(Dir::plain);
-    let current = u8::try_from((base.month() - 1) / (12 / per_year) + 1).unwrap_or(1);
+    let months = 12 / per_year;
+    let current = u8::try_from((base.month() - 1) / months + 1).unwrap_or(1);
     let y = base.year();
+    let previous = if current == 1 { u8::try_from(per_year).unwrap_or(4) } else { current - 1 };
+    let early = (base.month() - 1) % months < 2;
     match dir {
         Some(Dir::Future) if n <= current => y + 1,
         Some(Dir::Past) if n >= current => y - 1,
         Some(Dir::This) => y,
+        None if tense == Tense::Future && n == previous && early => {
+            if current == 1 {
+                y - 1
+            } else {
+                y
+            }
+        }
+        None if tense == Tense::Future && n < current => y + 1,
         None if tense == Tense::Future => y,
         _ if n > current => y - 1,
         _ => y,
@@ -363,5 +379,13 @@ mod tests {
         assert_eq!(half_year(r, 2, None, Tense::Past), 2025);
         assert_eq!(half_year(r, 2, None, Tense::Future), 2026);
         assert_eq!(half_year(r, 2, None, Tense::Unknown), 2026);
+        // `will report fourth-quarter results` early in January: the one just
+        // ended; `will review it in the first quarter` late in December: next
+        // year's.
+        assert_eq!(quarter_year(d(2026, 1, 5), 4, None, Tense::Future), 2025);
+        assert_eq!(quarter_year(d(2026, 11, 2), 3, None, Tense::Future), 2026);
+        assert_eq!(quarter_year(d(1999, 12, 30), 1, None, Tense::Future), 2000);
+        assert_eq!(half_year(d(2026, 12, 1), 1, None, Tense::Future), 2027);
+        assert_eq!(half_year(d(2026, 12, 1), 1, None, Tense::Unknown), 2026);
     }
 }

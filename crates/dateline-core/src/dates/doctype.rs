@@ -80,7 +80,7 @@ impl Evidence {
         // The words' cues, and how many are past and present or future
         // forms: read only when a rule below needs them, at most once.
         let tally = || {
-            let (mut cues, mut past, mut not_past) = (0u16, 0usize, 0usize);
+            let (mut cues, mut past, mut not_past) = (0u32, 0usize, 0usize);
             for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
                 cues |= c;
                 past += usize::from(c & cue::PAST != 0);

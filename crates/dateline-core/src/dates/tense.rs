@@ -130,11 +130,11 @@ impl<'a> Words<'a> {
         self.ids.get(k)
     }
 
-    fn cues(&self, k: usize) -> u16 {
+    fn cues(&self, k: usize) -> u32 {
         self.g.words.get(self.id(k) as usize).map_or(0, |w| w.cues)
     }
 
-    fn before(&self, k: usize, d: usize) -> u16 {
+    fn before(&self, k: usize, d: usize) -> u32 {
         k.checked_sub(d).map_or(0, |j| self.cues(j))
     }
 
@@ -152,7 +152,7 @@ impl<'a> Words<'a> {
     }
 
     /// Whether one of the two tokens before `k` has cue bit `bit`.
-    fn near_before(&self, k: usize, bit: u16) -> bool {
+    fn near_before(&self, k: usize, bit: u32) -> bool {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
     }
 
@@ -165,7 +165,7 @@ impl<'a> Words<'a> {
     /// Token `k` is a lower-case word of more than four bytes with one of
     /// `endings` (whose last two bytes are `pairs`), and not one of the
     /// words flagged `except`.
-    fn regular_form(&self, k: usize, endings: &[Box<str>], pairs: &EndPairs, except: u16) -> bool {
+    fn regular_form(&self, k: usize, endings: &[Box<str>], pairs: &EndPairs, except: u32) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
         let w = &self.text[t.start()..t.end()];
         // The ending first: it turns away most words at once, and its last
@@ -186,6 +186,17 @@ impl<'a> Words<'a> {
             if !blocked {
                 return Some(Tense::Future);
             }
+        }
+        // `Leaders meet Monday`: a scheduled event, unless an infinitive
+        // (`agreed to meet`) or after a past auxiliary (`did not meet`).
+        if c & cue::FUTURE_BASE != 0 {
+            let infinitive = k > 0 && self.id(k - 1) == self.g.tense.to;
+            let info = self.g.words.get(self.id(k) as usize);
+            let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
+            if infinitive || blocked || self.near_before(k, cue::PAST_AUXILIARY | cue::PAST_DO) {
+                return None;
+            }
+            return Some(Tense::Future);
         }
         for p in &self.g.tense.future_phrases {
             if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
@@ -213,6 +224,10 @@ impl<'a> Words<'a> {
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
+            // `a rate cut in September`: a noun.
+            if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 {
+                return None;
+            }
             // `will cut`, `would not set`: a base form that is also a past one.
             if self.near_before(k, cue::MODAL) {
                 return Some(Tense::Future);
@@ -277,7 +292,7 @@ mod tests {
         /// [`Words::cue`] as first written, every test in order: the oracle
         /// of its shortcuts.
         fn cue_slow(&self, k: usize) -> Option<Tense> {
-            let regular = |endings: &[Box<str>], except: u16| {
+            let regular = |endings: &[Box<str>], except: u32| {
                 let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
                 w.len() > 4
                     && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
@@ -290,6 +305,11 @@ mod tests {
             let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
             if c & cue::FUTURE != 0 && !blocked {
                 return Some(Tense::Future);
+            }
+            if c & cue::FUTURE_BASE != 0 {
+                let after_to = k > 0 && self.id(k - 1) == self.g.tense.to;
+                let after_past = (1..=2).any(|d| self.before(k, d) & (cue::PAST_AUXILIARY | cue::PAST_DO) != 0);
+                return if after_to || blocked || after_past { None } else { Some(Tense::Future) };
             }
             for p in &self.g.tense.future_phrases {
                 if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
@@ -312,6 +332,9 @@ mod tests {
                 return perfect.then_some(Tense::Past);
             }
             if c & cue::PAST != 0 {
+                if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 {
+                    return None;
+                }
                 if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {
                     return Some(Tense::Future);
                 }
@@ -373,6 +396,9 @@ mod tests {
             "would",
             "cut",
             "told",
+            "meet",
+            "rate",
+            "did",
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut text = String::new();

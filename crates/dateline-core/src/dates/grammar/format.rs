@@ -120,6 +120,20 @@ pub(crate) struct TenseFile {
     /// they ask for lies ahead (`told jurors to return on Monday`).
     #[serde(default)]
     pub directives: Vec<String>,
+    /// Base forms of verbs of scheduled events: a future cue, except after
+    /// `to` or a past auxiliary (`Leaders meet Monday`, not `agreed to meet`).
+    #[serde(default)]
+    pub future_base: Vec<String>,
+    /// Past forms that are also nouns (`cut`, `hit`).
+    #[serde(default)]
+    pub past_nouns: Vec<String>,
+    /// Words after which one of `past_nouns` is a noun, no cue (`a cut`,
+    /// `a rate cut in September`).
+    #[serde(default)]
+    pub noun_before: Vec<String>,
+    /// Past forms of `do`: a base form after one is past (`did not meet`).
+    #[serde(default)]
+    pub past_do: Vec<String>,
     /// Auxiliaries after which a participle says nothing of the tense.
     #[serde(default)]
     pub auxiliaries: Vec<String>,

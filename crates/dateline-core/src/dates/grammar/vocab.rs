@@ -32,29 +32,33 @@ pub(crate) struct WordInfo {
     /// (`mid` of `mid-1990s`).
     pub lead: RuleSet,
     /// Tense and document cues, one bit each (`cue::PAST`, …).
-    pub cues: u16,
+    pub cues: u32,
     /// Words after which it is no cue (`next` before `to`).
     pub not_before: Box<[u32]>,
 }
 
 /// The cue bits of [`WordInfo::cues`].
 pub(crate) mod cue {
-    pub const PAST: u16 = 1;
-    pub const FUTURE: u16 = 1 << 1;
-    pub const PRESENT: u16 = 1 << 2;
-    pub const FUTURE_BEFORE_TO: u16 = 1 << 3;
-    pub const AUXILIARY: u16 = 1 << 4;
-    pub const PERFECT: u16 = 1 << 5;
-    pub const PAST_AUXILIARY: u16 = 1 << 6;
-    pub const NOT_PAST: u16 = 1 << 7;
-    pub const COLLOQUIAL: u16 = 1 << 8;
-    pub const REPORTING: u16 = 1 << 9;
-    pub const NOT_FUTURE: u16 = 1 << 10;
-    pub const PAST_BEFORE: u16 = 1 << 11;
-    pub const MODAL: u16 = 1 << 12;
-    pub const FUTURE_BEFORE: u16 = 1 << 13;
-    pub const SPORT: u16 = 1 << 14;
-    pub const DIRECTIVE: u16 = 1 << 15;
+    pub const PAST: u32 = 1;
+    pub const FUTURE: u32 = 1 << 1;
+    pub const PRESENT: u32 = 1 << 2;
+    pub const FUTURE_BEFORE_TO: u32 = 1 << 3;
+    pub const AUXILIARY: u32 = 1 << 4;
+    pub const PERFECT: u32 = 1 << 5;
+    pub const PAST_AUXILIARY: u32 = 1 << 6;
+    pub const NOT_PAST: u32 = 1 << 7;
+    pub const COLLOQUIAL: u32 = 1 << 8;
+    pub const REPORTING: u32 = 1 << 9;
+    pub const NOT_FUTURE: u32 = 1 << 10;
+    pub const PAST_BEFORE: u32 = 1 << 11;
+    pub const MODAL: u32 = 1 << 12;
+    pub const FUTURE_BEFORE: u32 = 1 << 13;
+    pub const SPORT: u32 = 1 << 14;
+    pub const DIRECTIVE: u32 = 1 << 15;
+    pub const FUTURE_BASE: u32 = 1 << 16;
+    pub const NOUN_BEFORE: u32 = 1 << 17;
+    pub const PAST_NOUN: u32 = 1 << 18;
+    pub const PAST_DO: u32 = 1 << 19;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -146,7 +150,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u16); 16] = [
+        let flagged: [(&[String], u32); 20] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -163,6 +167,10 @@ impl Grammar {
             (&d.reporting, cue::REPORTING),
             (&d.sport, cue::SPORT),
             (&t.directives, cue::DIRECTIVE),
+            (&t.future_base, cue::FUTURE_BASE),
+            (&t.noun_before, cue::NOUN_BEFORE),
+            (&t.past_nouns, cue::PAST_NOUN),
+            (&t.past_do, cue::PAST_DO),
         ];
         for (list, bit) in flagged {
             for w in list {

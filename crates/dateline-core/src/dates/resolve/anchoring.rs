@@ -204,7 +204,20 @@ impl Resolver<'_> {
         let Some((base, anchor, fixed_year)) = self.base(f, node) else {
             return (None, Anchor::None);
         };
-        let lean = self.lean(f, cue);
+        let lean = match self.lean(f, cue) {
+            // `Saturday's final will be played in London`: the future verb the
+            // possessive is the subject of outweighs its past.
+            Lean::Back
+                if f.dir.is_none()
+                    && f.lean.is_some()
+                    && f.weekday.is_some()
+                    && cue.tense == Tense::Future
+                    && cue.at.is_some_and(|k| k >= node.end as usize) =>
+            {
+                Lean::Ahead
+            }
+            l => l,
+        };
         let t = match f.lean {
             Some(d) if d.plain() == Dir::Future => Tense::Future,
             Some(d) if d.plain() == Dir::Past => Tense::Past,
@@ -414,6 +427,12 @@ impl Resolver<'_> {
             }
             // In conversation `this quarter` is the present one, not a report's.
             Base::Report if self.d.doctype == DocumentType::Colloquial => from_reference(),
+            // `Revenue this quarter will fall`: a forecast is of the quarter
+            // under way (`expects revenue in the latest quarter to total`
+            // still the one reported on).
+            Base::Report if n == 0 && f.dir == Some(Dir::This) && (self.d.cues)(node).tense == Tense::Future => {
+                from_reference()
+            }
             Base::Report => {
                 let g = Gran::of_unit(unit);
                 // The period a report is about has ended by the day it is
