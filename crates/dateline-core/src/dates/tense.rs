@@ -156,6 +156,12 @@ impl<'a> Words<'a> {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
     }
 
+    /// Whether a word with cues `x` makes the participle after it a passive
+    /// (`were`, `is`; not the perfect's `has`).
+    fn passive_be(&self, x: u32) -> bool {
+        x & (cue::PAST | cue::AUXILIARY) != 0 && x & cue::PERFECT == 0
+    }
+
     /// A progressive form after a present cue (`is meeting`).
     fn progressive(&self, k: usize) -> bool {
         let t = &self.g.tense;
@@ -210,7 +216,11 @@ impl<'a> Words<'a> {
             return Some(if in_past { Tense::Past } else { Tense::Future });
         }
         // `told jurors to return on Monday`: what is asked for lies ahead.
-        if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0) {
+        // Not in the passive (`were ordered to evacuate on Thursday`: the
+        // order and what it asked for are reported).
+        if self.id(k) == self.g.tense.to
+            && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0 && !self.passive_be(self.before(k, d + 1)))
+        {
             return Some(Tense::Future);
         }
         // A word that is no cue is one only as a regular past or future form.
@@ -320,7 +330,11 @@ mod tests {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
             }
-            if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0) {
+            let active = |d: usize| {
+                let x = self.before(k, d + 1);
+                x & (cue::PAST | cue::AUXILIARY) == 0 || x & cue::PERFECT != 0
+            };
+            if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0 && active(d)) {
                 return Some(Tense::Future);
             }
             let regular_future = regular(&self.g.tense.future_endings, cue::NOT_FUTURE);
