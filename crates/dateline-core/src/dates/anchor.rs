@@ -256,11 +256,15 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
     let own = if winter && m >= 9 { y + 1 } else { y };
     match (dir, tense) {
         (Some(Dir::This), _) => own,
-        (Some(Dir::Past), _) | (None, Tense::Past | Tense::PastWeak) => {
+        // `last summer` said in the summer is the year before's, `next
+        // summer` the year after's: not the one under way.
+        (Some(Dir::Past), _) => [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) < -1).unwrap_or(y - 1),
+        (Some(Dir::Future), _) => [y - 1, y, y + 1].into_iter().find(|yy| off(*yy) >= 1).unwrap_or(y + 1),
+        (None, Tense::Past | Tense::PastWeak) => {
             // The latest one begun by the base's month.
             [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) <= 1).unwrap_or(y - 1)
         }
-        (Some(Dir::Future), _) | (None, Tense::Future) => {
+        (None, Tense::Future) => {
             // The first one not yet over.
             [y - 1, y, y + 1].into_iter().find(|yy| off(*yy) >= -1).unwrap_or(y + 1)
         }
@@ -365,6 +369,12 @@ mod tests {
         assert_eq!(month_year_dir(r, 5, Lean::Next), 2026);
         assert_eq!(month_year_dir(r, 2, Lean::Next), 2027);
         assert_eq!(season_year(r, Season::Summer, Tense::Past, None), 2025);
+        // `last summer` in July, and in September; `next summer` in June, and in July.
+        assert_eq!(season_year(d(2025, 7, 27), Season::Summer, Tense::Past, Some(Dir::Last)), 2024);
+        assert_eq!(season_year(d(2025, 9, 10), Season::Summer, Tense::Past, Some(Dir::Last)), 2025);
+        assert_eq!(season_year(d(2025, 6, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2025);
+        assert_eq!(season_year(d(2025, 7, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2026);
+        assert_eq!(season_year(d(2025, 4, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2025);
         let sep = d(1999, 9, 2);
         assert_eq!(season_year(sep, Season::Winter, Tense::Unknown, Some(Dir::This)), 2000);
         assert_eq!(season_year(sep, Season::Winter, Tense::Past, None), 1999);
