@@ -214,9 +214,17 @@ fn resolve_group(
         let (ss, se) = sentence_of.tokens_around(s);
         words.tense(s, e, ss, se)
     };
-    let in_id = g.word_id("in");
-    let before_in =
-        |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == in_id) };
+    let (in_id, comma_id) = (g.word_id("in"), g.word_id(","));
+    let before_in = |n: &Node| -> bool {
+        let Some(k) = (n.start as usize).checked_sub(1).filter(|k| Some(scan.ids.get(*k)) == in_id) else {
+            return false;
+        };
+        // `The bridge, built in 1974, had been inspected in February`: an
+        // aside about another time, not the time the sentence tells of.
+        let aside =
+            k >= 2 && Some(scan.ids.get(k - 2)) == comma_id && words.cue_of(k - 1).is_some_and(tense::Tense::is_past);
+        !aside
+    };
     let mut r = Resolver::new(
         Doc {
             g,

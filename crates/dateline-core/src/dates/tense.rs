@@ -101,7 +101,7 @@ impl<'a> Words<'a> {
     /// [`Words::cue`] of token `k` (below `ids.len()`), read once: every
     /// expression of a sentence looks back over the same words, and each
     /// is asked its tense more than once.
-    fn cue_of(&self, k: usize) -> Option<Tense> {
+    pub(crate) fn cue_of(&self, k: usize) -> Option<Tense> {
         let n = self.ids.len();
         if k >= n {
             return self.cue(k);
