@@ -102,6 +102,8 @@ pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) 
         if let Some(d) = f.day {
             let _ = write!(v, "-{d:02}");
         }
+    } else if let Some(s) = f.season {
+        let _ = write!(v, "XXXX-{}", s.code());
     } else if let Some(u) = f.unit {
         v = duration(&Fields { n: Some(f.n.unwrap_or(1.0)), vague: false, ..*f });
         let _ = u;
