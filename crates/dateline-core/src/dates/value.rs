@@ -329,6 +329,21 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 return Some(Value::Range { begin, end, on: Some(on) });
             }
             let (begin, end) = (subs[0], *subs.get(1)?);
+            // A time of day and a week or longer (`3pm - this week`) are two
+            // expressions, not a range.
+            let time_only = |v: &Value| {
+                matches!(v, Value::Point(f) if f.hour.is_some() && f.day.is_none() && f.weekday.is_none()
+                    && f.month.is_none() && f.year.is_none())
+            };
+            let coarse = |v: &Value| match v {
+                Value::Shift { unit, f, .. } => *unit > Unit::Day && f.hour.is_none(),
+                Value::Point(f) => f.hour.is_none() && f.part.is_none() && f.day.is_none() && f.weekday.is_none(),
+                _ => false,
+            };
+            let (vb, ve) = (value_of(begin), value_of(end));
+            if (time_only(&vb) && coarse(&ve)) || (coarse(&vb) && time_only(&ve)) {
+                return None;
+            }
             // A year and two digits (`2007-08`, `1915-17`) are a range of years
             // only when the digits come a few years after it (`2015-12` is a month).
             if let (Some(y), Some(yy)) = (
