@@ -259,7 +259,15 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
         // `last summer` said in the summer is the year before's, `next
         // summer` the year after's: not the one under way.
         (Some(Dir::Past), _) => [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) < -1).unwrap_or(y - 1),
-        (Some(Dir::Future), _) => [y - 1, y, y + 1].into_iter().find(|yy| off(*yy) >= 1).unwrap_or(y + 1),
+        (Some(Dir::Future), _) => {
+            // The first whose solstice or equinox (about the 21st of the
+            // month before its middle one) is still ahead.
+            let starts = |yy: i32| {
+                let (sy, smonth) = if winter { (yy - 1, 12) } else { (yy, sm - 1) };
+                Date::checked(sy, smonth, 21)
+            };
+            [y - 1, y, y + 1, y + 2].into_iter().find(|yy| starts(*yy).is_some_and(|d| d > base)).unwrap_or(y + 1)
+        }
         (None, Tense::Past | Tense::PastWeak) => {
             // The latest one begun by the base's month.
             [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) <= 1).unwrap_or(y - 1)
@@ -274,9 +282,9 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
 
 /// The year of quarter `q` named without one (`the third quarter`).
 /// News names quarters that have ended (earnings reports) or the current
-/// one; a future clause this year's, ended or not (`expects to report
+/// one; a future clause the one just ended or one ahead (`expects to report
 /// third-quarter results` in November, `will rise in the fourth quarter` in
-/// March).
+/// March, `in the first quarter` in December: next year's).
 pub(crate) fn quarter_year(base: Date, q: u8, dir: Option<Dir>, tense: Tense) -> i32 {
     period_year(base, q, 4, dir, tense)
 }
@@ -309,13 +317,18 @@ fn period_year(base: Date, n: u8, per_year: u32, dir: Option<Dir>, tense: Tense)
         Some(Dir::Future) if n <= current => y + 1,
         Some(Dir::Past) if n >= current => y - 1,
         Some(Dir::This) => y,
-        None if tense == Tense::Future && n == previous && early => {
-            if current == 1 {
+        // The fourth quarter early in a year: last year's, its results to
+        // come; in March it is this year's ahead.
+        None if tense == Tense::Future && n == previous && current == 1 => {
+            if early {
                 y - 1
             } else {
                 y
             }
         }
+        // The period just ended, in the period after (`will report
+        // first-half results` in September).
+        None if tense == Tense::Future && n == previous && (base.month() - 1) % months < 3 => y,
         None if tense == Tense::Future && n < current => y + 1,
         None if tense == Tense::Future => y,
         _ if n > current => y - 1,
@@ -369,11 +382,14 @@ mod tests {
         assert_eq!(month_year_dir(r, 5, Lean::Next), 2026);
         assert_eq!(month_year_dir(r, 2, Lean::Next), 2027);
         assert_eq!(season_year(r, Season::Summer, Tense::Past, None), 2025);
-        // `last summer` in July, and in September; `next summer` in June, and in July.
+        // `last summer` in July, and in September; `next summer` before and
+        // after the June solstice; `next winter` before and after December's.
         assert_eq!(season_year(d(2025, 7, 27), Season::Summer, Tense::Past, Some(Dir::Last)), 2024);
         assert_eq!(season_year(d(2025, 9, 10), Season::Summer, Tense::Past, Some(Dir::Last)), 2025);
         assert_eq!(season_year(d(2025, 6, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2025);
         assert_eq!(season_year(d(2025, 7, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2026);
+        assert_eq!(season_year(d(2025, 12, 10), Season::Winter, Tense::Future, Some(Dir::Next)), 2026);
+        assert_eq!(season_year(d(2025, 12, 28), Season::Winter, Tense::Future, Some(Dir::Next)), 2027);
         assert_eq!(season_year(d(2025, 4, 10), Season::Summer, Tense::Future, Some(Dir::Next)), 2025);
         let sep = d(1999, 9, 2);
         assert_eq!(season_year(sep, Season::Winter, Tense::Unknown, Some(Dir::This)), 2000);
@@ -397,5 +413,7 @@ mod tests {
         assert_eq!(quarter_year(d(1999, 12, 30), 1, None, Tense::Future), 2000);
         assert_eq!(half_year(d(2026, 12, 1), 1, None, Tense::Future), 2027);
         assert_eq!(half_year(d(2026, 12, 1), 1, None, Tense::Unknown), 2026);
+        assert_eq!(half_year(d(2026, 9, 10), 1, None, Tense::Future), 2026);
+        assert_eq!(quarter_year(d(2026, 6, 10), 1, None, Tense::Future), 2026);
     }
 }

@@ -220,9 +220,12 @@ fn resolve_group(
             return false;
         };
         // `The bridge, built in 1974, had been inspected in February`: an
-        // aside about another time, not the time the sentence tells of.
-        let aside =
-            k >= 2 && Some(scan.ids.get(k - 2)) == comma_id && words.cue_of(k - 1).is_some_and(tense::Tense::is_past);
+        // aside between commas about another time, not the time the
+        // sentence tells of (`grew, moved in 2012 and opened` is no aside).
+        let aside = k >= 2
+            && Some(scan.ids.get(k - 2)) == comma_id
+            && Some(scan.ids.get(n.end as usize)) == comma_id
+            && words.cue_of(k - 1).is_some_and(tense::Tense::is_past);
         !aside
     };
     let mut r = Resolver::new(

@@ -156,10 +156,19 @@ impl<'a> Words<'a> {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
     }
 
-    /// Whether a word with cues `x` makes the participle after it a passive
-    /// (`were`, `is`; not the perfect's `has`).
-    fn passive_be(&self, x: u32) -> bool {
-        x & (cue::PAST | cue::AUXILIARY) != 0 && x & cue::PERFECT == 0
+    /// Whether the token after `k` starts an object (a number, a sum, a
+    /// determiner): `k` is then a verb (`hit a record`, `hit $130`).
+    fn object_after(&self, k: usize) -> bool {
+        let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
+        next.starts_with(|ch: char| ch.is_ascii_digit() || "$€£".contains(ch))
+            || self.cues(k + 1) & cue::NOUN_BEFORE != 0
+    }
+
+    /// Whether a word with cues `x` makes the participle after it a
+    /// reported passive (`were ordered to`; not `are urged to`, `have been
+    /// told to`, which still ask for something ahead).
+    fn passive_be(x: u32) -> bool {
+        x & cue::PAST != 0
     }
 
     /// A progressive form after a present cue (`is meeting`).
@@ -194,12 +203,14 @@ impl<'a> Words<'a> {
             }
         }
         // `Leaders meet Monday`: a scheduled event, unless an infinitive
-        // (`agreed to meet`) or after a past auxiliary (`did not meet`).
+        // (`agreed to meet`) or after a past form or auxiliary up to four
+        // tokens back (`did not meet`, `saw the gunmen arrive`).
         if c & cue::FUTURE_BASE != 0 {
             let infinitive = k > 0 && self.id(k - 1) == self.g.tense.to;
             let info = self.g.words.get(self.id(k) as usize);
             let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
-            if infinitive || blocked || self.near_before(k, cue::PAST_AUXILIARY | cue::PAST_DO) {
+            let after_past = (1..=4).any(|d| self.before(k, d) & (cue::PAST | cue::PAST_AUXILIARY | cue::PAST_DO) != 0);
+            if infinitive || blocked || after_past {
                 return None;
             }
             return Some(Tense::Future);
@@ -219,7 +230,7 @@ impl<'a> Words<'a> {
         // Not in the passive (`were ordered to evacuate on Thursday`: the
         // order and what it asked for are reported).
         if self.id(k) == self.g.tense.to
-            && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0 && !self.passive_be(self.before(k, d + 1)))
+            && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0 && !Self::passive_be(self.before(k, d + 1)))
         {
             return Some(Tense::Future);
         }
@@ -234,8 +245,9 @@ impl<'a> Words<'a> {
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
-            // `a rate cut in September`: a noun.
-            if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 {
+            // `a rate cut in September`: a noun; not with an object after it
+            // (`spending hit a record`, `the rate hit 5%`).
+            if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 && !self.object_after(k) {
                 return None;
             }
             // `will cut`, `would not set`: a base form that is also a past one.
@@ -318,7 +330,8 @@ mod tests {
             }
             if c & cue::FUTURE_BASE != 0 {
                 let after_to = k > 0 && self.id(k - 1) == self.g.tense.to;
-                let after_past = (1..=2).any(|d| self.before(k, d) & (cue::PAST_AUXILIARY | cue::PAST_DO) != 0);
+                let after_past =
+                    (1..=4).any(|d| self.before(k, d) & (cue::PAST | cue::PAST_AUXILIARY | cue::PAST_DO) != 0);
                 return if after_to || blocked || after_past { None } else { Some(Tense::Future) };
             }
             for p in &self.g.tense.future_phrases {
@@ -330,10 +343,7 @@ mod tests {
                 let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
                 return Some(if in_past { Tense::Past } else { Tense::Future });
             }
-            let active = |d: usize| {
-                let x = self.before(k, d + 1);
-                x & (cue::PAST | cue::AUXILIARY) == 0 || x & cue::PERFECT != 0
-            };
+            let active = |d: usize| self.before(k, d + 1) & cue::PAST == 0;
             if self.id(k) == self.g.tense.to && (1..=3).any(|d| self.before(k, d) & cue::DIRECTIVE != 0 && active(d)) {
                 return Some(Tense::Future);
             }
@@ -346,7 +356,10 @@ mod tests {
                 return perfect.then_some(Tense::Past);
             }
             if c & cue::PAST != 0 {
-                if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 {
+                let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
+                let object = next.starts_with(|ch: char| ch.is_ascii_digit() || "$€£".contains(ch))
+                    || self.cues(k + 1) & cue::NOUN_BEFORE != 0;
+                if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 && !object {
                     return None;
                 }
                 if (1..=2).any(|d| self.before(k, d) & cue::MODAL != 0) {

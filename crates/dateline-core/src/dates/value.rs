@@ -2,7 +2,7 @@
 //! anchor is known. A rule's `make` names the kind; the resolver turns each
 //! into calendar values against the reference date or the story's own time.
 
-use super::fields::{Dir, Fields, RefKind, Unit};
+use super::fields::{AmPm, Dir, Fields, RefKind, Unit};
 use super::grammar::{Base, Make, Rule};
 use crate::civil::days_in_month;
 
@@ -208,6 +208,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                     return None;
                 }
                 f.hour = Some(if h == 1 { 12 } else { h - 1 });
+                // `a quarter to 12 p.m.` is 11:45 a.m.: the hour before
+                // noon or midnight is on the other side of it.
+                if h == 12 {
+                    f.ampm = f.ampm.map(|a| if a == AmPm::Pm { AmPm::Am } else { AmPm::Pm });
+                }
                 f.minute = Some(60 - m);
                 f.to_hour = false;
             }
@@ -337,7 +342,13 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             };
             let coarse = |v: &Value| match v {
                 Value::Shift { unit, f, .. } => *unit > Unit::Day && f.hour.is_none(),
-                Value::Point(f) => f.hour.is_none() && f.part.is_none() && f.day.is_none() && f.weekday.is_none(),
+                Value::Point(f) => {
+                    f.hour.is_none()
+                        && f.part.is_none()
+                        && f.day.is_none()
+                        && f.weekday.is_none()
+                        && f.holiday.is_none()
+                }
                 _ => false,
             };
             let (vb, ve) = (value_of(begin), value_of(end));

@@ -204,20 +204,7 @@ impl Resolver<'_> {
         let Some((base, anchor, fixed_year)) = self.base(f, node) else {
             return (None, Anchor::None);
         };
-        let lean = match self.lean(f, cue) {
-            // `Saturday's final will be played in London`: the future verb the
-            // possessive is the subject of outweighs its past.
-            Lean::Back
-                if f.dir.is_none()
-                    && f.lean.is_some()
-                    && f.weekday.is_some()
-                    && cue.tense == Tense::Future
-                    && cue.at.is_some_and(|k| k >= node.end as usize) =>
-            {
-                Lean::Ahead
-            }
-            l => l,
-        };
+        let lean = self.lean(f, cue);
         let t = match f.lean {
             Some(d) if d.plain() == Dir::Future => Tense::Future,
             Some(d) if d.plain() == Dir::Past => Tense::Past,
