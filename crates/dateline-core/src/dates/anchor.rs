@@ -312,23 +312,18 @@ fn period_year(base: Date, n: u8, per_year: u32, dir: Option<Dir>, tense: Tense)
     let current = u8::try_from((base.month() - 1) / months + 1).unwrap_or(1);
     let y = base.year();
     let previous = if current == 1 { u8::try_from(per_year).unwrap_or(4) } else { current - 1 };
-    let early = (base.month() - 1) % months < 2;
+    // Whole months since the current period began.
+    let into = (base.month() - 1) % months;
     match dir {
         Some(Dir::Future) if n <= current => y + 1,
         Some(Dir::Past) if n >= current => y - 1,
         Some(Dir::This) => y,
         // The fourth quarter early in a year: last year's, its results to
         // come; in March it is this year's ahead.
-        None if tense == Tense::Future && n == previous && current == 1 => {
-            if early {
-                y - 1
-            } else {
-                y
-            }
-        }
+        None if tense == Tense::Future && n == previous && current == 1 => y - i32::from(into < 2),
         // The period just ended, in the period after (`will report
         // first-half results` in September).
-        None if tense == Tense::Future && n == previous && (base.month() - 1) % months < 3 => y,
+        None if tense == Tense::Future && n == previous && into < 3 => y,
         None if tense == Tense::Future && n < current => y + 1,
         None if tense == Tense::Future => y,
         _ if n > current => y - 1,

@@ -156,6 +156,17 @@ impl<'a> Words<'a> {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
     }
 
+    /// Whether token `k` is a cue word that the next token unmakes
+    /// (`next to`, `goes back`).
+    fn blocked_by_next(&self, k: usize) -> bool {
+        self.g.words.get(self.id(k) as usize).is_some_and(|w| w.not_before.contains(&self.id(k + 1)))
+    }
+
+    /// Whether token `k` comes right after `to` (an infinitive).
+    fn after_to(&self, k: usize) -> bool {
+        k > 0 && self.id(k - 1) == self.g.tense.to
+    }
+
     /// Whether the token after `k` starts an object (a number, a sum, a
     /// determiner): `k` is then a verb (`hit a record`, `hit $130`).
     fn object_after(&self, k: usize) -> bool {
@@ -195,22 +206,15 @@ impl<'a> Words<'a> {
     /// The tense cue of token `k`, if it is one.
     fn cue(&self, k: usize) -> Option<Tense> {
         let c = self.cues(k);
-        if c & cue::FUTURE != 0 {
-            let info = self.g.words.get(self.id(k) as usize);
-            let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
-            if !blocked {
-                return Some(Tense::Future);
-            }
+        if c & cue::FUTURE != 0 && !self.blocked_by_next(k) {
+            return Some(Tense::Future);
         }
         // `Leaders meet Monday`: a scheduled event, unless an infinitive
         // (`agreed to meet`) or after a past form or auxiliary up to four
         // tokens back (`did not meet`, `saw the gunmen arrive`).
         if c & cue::FUTURE_BASE != 0 {
-            let infinitive = k > 0 && self.id(k - 1) == self.g.tense.to;
-            let info = self.g.words.get(self.id(k) as usize);
-            let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
             let after_past = (1..=4).any(|d| self.before(k, d) & (cue::PAST | cue::PAST_AUXILIARY | cue::PAST_DO) != 0);
-            if infinitive || blocked || after_past {
+            if self.after_to(k) || self.blocked_by_next(k) || after_past {
                 return None;
             }
             return Some(Tense::Future);
@@ -255,7 +259,7 @@ impl<'a> Words<'a> {
                 return Some(Tense::Future);
             }
             // `expect the Fed to cut rates`: an infinitive, no tense.
-            if k > 0 && self.id(k - 1) == self.g.tense.to {
+            if self.after_to(k) {
                 return None;
             }
             return Some(Tense::Past);
