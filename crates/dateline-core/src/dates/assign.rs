@@ -177,7 +177,14 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         Field::Year => put!(f.year, 1, 9999),
         Field::Yy => put!(f.yy, 0, 99),
         Field::Month => put!(f.month, 1, 12),
-        Field::Day => put!(f.day, 1, 31),
+        // Day 0 is the last day of its month (`the last day of March`).
+        Field::Day => match int {
+            Some(-1) => {
+                f.day = Some(0);
+                true
+            }
+            _ => put!(f.day, 1, 31),
+        },
         Field::Weekday => put!(f.weekday, 1, 7),
         // Week 0 is the last week of its year (`the last week of 2016`).
         Field::Week => match int {

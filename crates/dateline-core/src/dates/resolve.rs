@@ -256,7 +256,11 @@ impl<'a> Resolver<'a> {
                 {
                     // Whether the text gives the end's year itself (`Nov-Feb 2017`:
                     // the begin only borrowed it, and moves back).
-                    let written = |v: &Value| v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some());
+                    // A shift (`today`, `tonight`) is fixed by its anchor, as written.
+                    let written = |v: &Value| {
+                        matches!(v, Value::Shift { .. })
+                            || v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some())
+                    };
                     let fine = |c: Cal| c.gran >= Gran::Season;
                     // `from Monday to Friday`: two weekdays of one week. In the
                     // past the begin moves back a week, else the end forward.
@@ -265,9 +269,20 @@ impl<'a> Resolver<'a> {
                             f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none()
                         })
                     };
-                    if weekday(bv) && weekday(ev) && bc.gran == Gran::Day && ec.gran == Gran::Day {
+                    let days = |c: Cal| c.gran == Gran::Day;
+                    // A bare weekday against a fixed other end (`from today to
+                    // Sunday`) moves a week, not a year.
+                    let week_move = if weekday(bv) && weekday(ev) && days(bc) && days(ec) {
                         let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
-                        let (i, c, days) = if past { (bi, bc, -7) } else { (ei, ec, 7) };
+                        Some(if past { (bi, bc, -7) } else { (ei, ec, 7) })
+                    } else if weekday(ev) && days(ec) && written(bv) {
+                        Some((ei, ec, 7))
+                    } else if weekday(bv) && days(bc) && written(ev) {
+                        Some((bi, bc, -7))
+                    } else {
+                        None
+                    };
+                    if let Some((i, c, days)) = week_move {
                         if let Some(d) = c.date().and_then(|d| d.checked_add_days(days)) {
                             let moved = Cal {
                                 year: Some(d.year()),
@@ -487,9 +502,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
-            Value::Offset { base, unit, n, .. } => {
+            Value::Offset { base, unit, n, f: of } => {
                 let bn = self.node(*base);
                 let base_cal = match &bn.value {
+                    // The rule's lean (`a week from Friday`: a Friday ahead).
+                    Value::Point(f) if of.lean.is_some() && f.dir.is_none() && f.lean.is_none() => {
+                        self.point(&Fields { lean: of.lean, ..*f }, bn, (self.d.cues)(bn)).0
+                    }
                     Value::Point(f) => self.point(f, bn, (self.d.cues)(bn)).0,
                     Value::Shift { base: b, unit, n, f } => self.shift(*b, *unit, *n, f, bn).0,
                     _ => None,

@@ -249,6 +249,10 @@ impl<'a> Words<'a> {
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
+            // `no earlier than Friday`: a word its next one makes no cue.
+            if self.blocked_by_next(k) {
+                return None;
+            }
             // `a rate cut in September`: a noun; not with an object after it
             // (`spending hit a record`, `the rate hit 5%`).
             if c & cue::PAST_NOUN != 0 && self.before(k, 1) & cue::NOUN_BEFORE != 0 && !self.object_after(k) {
@@ -360,6 +364,9 @@ mod tests {
                 return perfect.then_some(Tense::Past);
             }
             if c & cue::PAST != 0 {
+                if blocked {
+                    return None;
+                }
                 let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
                 let object = next.starts_with(|ch: char| ch.is_ascii_digit() || "$€£".contains(ch))
                     || self.cues(k + 1) & cue::NOUN_BEFORE != 0;

@@ -260,7 +260,8 @@ impl Resolver<'_> {
                 rule.date(y).map(|d| holiday_cal(d, f))
             })
         } else if let Some(m) = f.month {
-            let y = year_for(u32::from(m), f.day.map(u32::from));
+            // Day 0, the month's last, is placed as the 31st (clamped to the month).
+            let y = year_for(u32::from(m), f.day.map(|d| if d == 0 { 31 } else { u32::from(d) }));
             full(self.d.g, y, f)
         } else if let (Some(wd), Some(day)) = (f.weekday, f.day) {
             // `Tuesday the 11th`: the nearest 11th that is a Tuesday, on the side

@@ -61,7 +61,8 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
         c.month = Some(m);
         c.gran = Gran::Month;
         if let Some(d) = f.day {
-            let date = Date::checked(y, u32::from(m), u32::from(d))?;
+            let d = if d == 0 { days_in_month(y, u32::from(m)) } else { u32::from(d) };
+            let date = Date::checked(y, u32::from(m), d)?;
             if f.week_of {
                 return Some(Cal::containing(date, Gran::Week));
             }
@@ -136,7 +137,11 @@ pub(super) fn attach(g: &Grammar, d: Date, unit: Unit, f: &Fields) -> Option<Cal
             full(g, d.year(), f).unwrap_or_else(|| Cal::containing(d, gran))
         }
         Unit::Month if f.day.is_some() => {
-            let day = u32::from(f.day.unwrap_or(1)).min(crate::civil::days_in_month(d.year(), d.month()));
+            let last = days_in_month(d.year(), d.month());
+            let day = match f.day.unwrap_or(1) {
+                0 => last,
+                x => u32::from(x).min(last),
+            };
             Date::checked(d.year(), d.month(), day)
                 .map_or_else(|| Cal::containing(d, gran), |x| with_time(Cal::day(x), f))
         }
