@@ -113,6 +113,13 @@ impl Resolver<'_> {
                     let d = Date::checked(y, 7, 1)?;
                     return Some((d, self.expr_anchor(i), Some(y)));
                 }
+                if f.weekday.is_none()
+                    && f.dir.is_none()
+                    && let (Some(m), Some(day)) = (f.month, f.day)
+                    && let Some((y, i)) = self.told_date(node, m, day)
+                {
+                    return Some((Date::checked(y, 7, 1)?, self.expr_anchor(i), Some(y)));
+                }
                 // `the following Friday` counts from the latest day the text
                 // gave; `the following May` from the latest date of any kind.
                 if self.d.g.rules[node.rule as usize].base == Base::Story {
@@ -142,6 +149,29 @@ impl Resolver<'_> {
                 && self.carry.last.is_some_and(|(_, c)| c.year == Some(y)));
         (near && (self.d.cues)(node).tense.is_past() && self.d.reference.is_some_and(|r| r.year() != y))
             .then_some((y, i))
+    }
+
+    /// The year of a day named without one in a past clause of a news story
+    /// soon after a day written out more than a year from the reference date
+    /// (`Protests began on 17 December 2010. ... Marches started on 25
+    /// January`): the story's, when the day follows it within weeks. With the
+    /// expression that wrote it.
+    fn told_date(&self, node: &Node, m: u8, day: u8) -> Option<(i32, usize)> {
+        /// Sentences back the written day may lie.
+        const NEAR_SENTENCES: u32 = 2;
+        /// How far after the written day the named one may fall.
+        const AFTER_DAYS: i64 = 90;
+        let r = self.d.reference?;
+        let (i, c) = self.carry.last?;
+        let d = c.date().filter(|_| c.gran == Gran::Day)?;
+        let far = (d.to_epoch_days() - r.to_epoch_days()).abs() > 366;
+        let near = self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i))) <= NEAR_SENTENCES;
+        if !far || !near || !(self.d.cues)(node).tense.is_past() {
+            return None;
+        }
+        let y = anchor::story_year(d, u32::from(m), Some(u32::from(day)));
+        let gap = Date::checked(y, u32::from(m), u32::from(day))?.to_epoch_days() - d.to_epoch_days();
+        (0..=AFTER_DAYS).contains(&gap).then_some((y, i))
     }
 
     fn expr_anchor(&self, i: usize) -> Anchor {
