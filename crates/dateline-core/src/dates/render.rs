@@ -27,6 +27,21 @@ fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
             return amount(Some(w), u);
         }
     }
+    // A whole count and a quarter or three (`two and a quarter hours`:
+    // PT2H15M), when the part is a whole count of the finer unit.
+    if let Some(v) = n.filter(|v| *v > 1.0 && matches!(v.fract(), 0.25 | 0.75)) {
+        let fine = match unit {
+            Unit::Hour => Some(Unit::Minute),
+            Unit::Minute => Some(Unit::Second),
+            Unit::Year => Some(Unit::Month),
+            _ => None,
+        };
+        if let Some((w, u)) = fine.and_then(|u| Some((v.fract() * unit.per(u)?, u))).filter(|(w, _)| w.fract() == 0.0) {
+            let (d1, t1) = amount(Some(v.trunc()), unit);
+            let (d2, t2) = amount(Some(w), u);
+            return (d1 + &d2, t1 + &t2);
+        }
+    }
     let x = |n: Option<f64>, code: &str| n.map_or_else(|| format!("X{code}"), |n| format!("{}{code}", num(n)));
     match unit {
         Unit::Second => (String::new(), x(n, "S")),

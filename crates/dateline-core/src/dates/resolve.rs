@@ -532,6 +532,15 @@ impl<'a> Resolver<'a> {
             }
             Value::Set(f) => {
                 r.timex_type = TimexType::Set;
+                // `every Christmas`: the holiday's month and day when it has
+                // one; its month when it falls on a weekday of it.
+                let f = &match f.holiday.and_then(|h| self.d.g.lex.holidays.get(usize::from(h))) {
+                    Some((_, rule)) => {
+                        let (m, d) = rule.fixed_day().map_or((rule.approx().0, None), |(m, d)| (m, Some(d)));
+                        Fields { month: u8::try_from(m).ok(), day: d.and_then(|d| u8::try_from(d).ok()), ..*f }
+                    }
+                    None => *f,
+                };
                 let (v, freq, quant) = render::set(f);
                 r.value = v;
                 r.freq = freq;

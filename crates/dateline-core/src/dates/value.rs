@@ -200,6 +200,17 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 f.century = f.century.map(|c| -c);
                 f.bc = false;
             }
+            // `the April-June quarter`: the months (in the counts) of one quarter.
+            if f.unit == Some(Unit::Quarter)
+                && f.quarter.is_none()
+                && let (Some(a), Some(b)) = (f.n, f.n2)
+            {
+                if b != a + 2.0 || !(1.0..=10.0).contains(&a) || (a - 1.0) % 3.0 != 0.0 {
+                    return None;
+                }
+                f.quarter = u8::try_from((a as i64 - 1) / 3 + 1).ok();
+                (f.n, f.n2, f.unit) = (None, None, None);
+            }
             // `quarter to eight`, `ten to one`: the minutes before the hour
             // (7:45, 12:50).
             if f.to_hour {
@@ -381,6 +392,19 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             // from the length when resolved.
             if let (Value::Duration(_), Value::Duration(fb)) = (value_of(a), value_of(b)) {
                 return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
+            }
+            // Two months, the first taking the second's year (`June and July 1950`).
+            let month = |v: &Value| {
+                v.fields()
+                    .filter(|f| f.month.is_some() && f.day.is_none() && !f.has_time() && f.weekday.is_none())
+                    .copied()
+            };
+            if let (Some(x), Some(y)) = (month(&value_of(a)), month(&value_of(b))) {
+                return (x.year.is_none() && x.dir.is_none() && y.year.is_some()).then_some(Value::Range {
+                    begin: a,
+                    end: b,
+                    on: None,
+                });
             }
             // Two days, one bare, taking the other's month (`April 24 and 25`,
             // `24 and 25 April`, both of this month in `on the 3rd and 4th`),

@@ -100,6 +100,10 @@ impl Resolver<'_> {
                             return Some((dd, self.expr_anchor(j), None));
                         }
                     }
+                    // `In 1935 ... the following spring`: after the whole year.
+                    if let Some(d) = after_year(c, f) {
+                        return Some((d, self.expr_anchor(i), None));
+                    }
                     let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
                     return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
                 }
@@ -108,6 +112,7 @@ impl Resolver<'_> {
             _ => {
                 if calendar_only
                     && f.weekday.is_none()
+                    && f.dir.is_none()
                     && let Some((y, i)) = self.told_year(node)
                 {
                     let d = Date::checked(y, 7, 1)?;
@@ -125,7 +130,7 @@ impl Resolver<'_> {
                 if self.d.g.rules[node.rule as usize].base == Base::Story {
                     let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
                     if let Some((i, c)) = from
-                        && let Some(d) = c.first_day()
+                        && let Some(d) = after_year(c, f).or_else(|| c.first_day())
                     {
                         return Some((d, self.expr_anchor(i), None));
                     }
@@ -569,4 +574,13 @@ fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
 /// [`Cal::on_calendar`]).
 fn on_calendar((cal, anchor): (Option<Cal>, Anchor)) -> (Option<Cal>, Anchor) {
     (cal.filter(Cal::on_calendar), anchor)
+}
+
+/// The last day of a story's year, when an expression leaning ahead names a
+/// month or season after a year alone (`In 1935 ... the following spring`:
+/// 1936's, not the spring of 1935 the year began with).
+fn after_year(c: Cal, f: &Fields) -> Option<Date> {
+    let ahead = f.dir.is_some_and(|d| d.plain() == Dir::Future);
+    let named = f.month.is_some() || f.season.is_some();
+    (ahead && named && c.gran == Gran::Year).then(|| Date::checked(c.year?, 12, 31)).flatten()
 }
