@@ -335,12 +335,21 @@ impl<'a> Resolver<'a> {
                 if let Some(m) = f.modifier {
                     self.res_mut(i).modifier = Some(m);
                 }
-                let days = self.d.reference.map_or((None, None), |r| span_days(r, &df, *dir));
+                let days = self.text_now().map_or((None, None), |r| span_days(r, &df, *dir));
                 self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days });
             }
             _ => {
                 self.one(id, None, None);
             }
+        }
+    }
+
+    /// The day a span, `since` or `until` counts from: the story's time in a
+    /// narrative (`within four years` of 1347), else the reference date.
+    fn text_now(&self) -> Option<Date> {
+        match (self.d.doctype, self.carry.last) {
+            (DocumentType::Narrative, Some((_, c))) => c.first_day(),
+            _ => self.d.reference,
         }
     }
 

@@ -78,16 +78,17 @@ impl Resolver<'_> {
             self.carry.last,
             self.carry.sentence_year,
         ));
+        let now = self.text_now();
         let i = self.one(x, fields, None);
         if let Some((anchors, last, sentence_year)) = kept {
             (self.carry.anchors, self.carry.last, self.carry.sentence_year) = (anchors, last, sentence_year);
         }
         // From the reference date when the end is ahead of it; open when not.
         let days = if since {
-            (self.first_day(i), self.d.reference.and_then(|r| r.checked_add_days(1)))
+            (self.first_day(i), now.and_then(|r| r.checked_add_days(1)))
         } else {
             let end = self.res(i).cal.and_then(|c| c.interval()).map(|x| x.1);
-            (self.d.reference.filter(|r| end.is_none_or(|e| *r < e)), end)
+            (now.filter(|r| end.is_none_or(|e| *r < e)), end)
         };
         let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
         self.ranges.push(ResolvedRange { node: id, begin, end, days });
