@@ -97,6 +97,8 @@ pub(crate) struct Carry {
     anchors: [Option<(usize, Cal)>; 5],
     /// The latest concrete value of any granularity.
     last: Option<(usize, Cal)>,
+    /// The one before it.
+    before_last: Option<(usize, Cal)>,
     /// The latest year written out, with its sentence and expression.
     sentence_year: Option<(u32, i32, usize)>,
     /// The first token of each expression resolved so far.
@@ -237,6 +239,9 @@ impl<'a> Resolver<'a> {
                     && let (Some(bh), Some(eh)) = (bf.hour24(), ef.hour)
                     && ef.ampm.is_none()
                     && ef.part.is_none()
+                    && ef.weekday.is_none()
+                    && ef.day.is_none()
+                    && eh != 12
                     && eh < bh
                     && eh + 12 > bh
                     && eh + 12 <= 24
@@ -335,7 +340,8 @@ impl<'a> Resolver<'a> {
                 if let Some(m) = f.modifier {
                     self.res_mut(i).modifier = Some(m);
                 }
-                let days = self.text_now().map_or((None, None), |r| span_days(r, &df, *dir));
+                let ahead = !matches!(dir, Dir::Past | Dir::Last | Dir::Previous);
+                let days = self.text_now(ahead).map_or((None, None), |r| span_days(r, &df, *dir));
                 self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days });
             }
             _ => {
@@ -344,11 +350,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The day a span, `since` or `until` counts from: the story's time in a
-    /// narrative (`within four years` of 1347), else the reference date.
-    fn text_now(&self) -> Option<Date> {
+    /// The day a span or `until` counts from: for one looking ahead in a
+    /// narrative (`within four years` of 1347, `until 1918`), the story's
+    /// time; else the reference date (`has been debated for the past 1,600
+    /// years`, `since 1918 the border has not moved`: up to now).
+    fn text_now(&self, ahead: bool) -> Option<Date> {
         match (self.d.doctype, self.carry.last) {
-            (DocumentType::Narrative, Some((_, c))) => c.first_day(),
+            (DocumentType::Narrative, Some((_, c))) if ahead => c.first_day(),
             _ => self.d.reference,
         }
     }
@@ -514,8 +522,15 @@ impl<'a> Resolver<'a> {
             Value::Offset { base, unit, n, f: of } => {
                 let bn = self.node(*base);
                 let base_cal = match &bn.value {
-                    // The rule's lean (`a week from Friday`: a Friday ahead).
-                    Value::Point(f) if of.lean.is_some() && f.dir.is_none() && f.lean.is_none() => {
+                    // The rule's lean (`a week from Friday`: a Friday ahead),
+                    // unless the clause is past (`six weeks from May 1, the
+                    // shelters were full`).
+                    Value::Point(f)
+                        if of.lean.is_some()
+                            && f.dir.is_none()
+                            && f.lean.is_none()
+                            && !(self.d.cues)(bn).tense.is_past() =>
+                    {
                         self.point(&Fields { lean: of.lean, ..*f }, bn, (self.d.cues)(bn)).0
                     }
                     Value::Point(f) => self.point(f, bn, (self.d.cues)(bn)).0,
@@ -585,6 +600,7 @@ impl<'a> Resolver<'a> {
             && c.gran >= Gran::Year
         {
             self.carry.anchors[rank(c.gran)] = Some((idx, c));
+            self.carry.before_last = self.carry.last;
             self.carry.last = Some((idx, c));
         }
         self.push(r)

@@ -332,13 +332,14 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 } else {
                     return None;
                 };
-                // Bare hours that run backwards or stand still (`Friday 7-6`, a
-                // score `16-16 on Nov. 14`) are not a range of hours.
+                // Bare hours that run backwards (`Friday 7-6`), or stand still
+                // past noon (a score, `16-16 on Nov. 14`; `from 8 to 8` is a
+                // range), are not a range of hours.
                 let hours = |id| {
                     value_of(id).fields().and_then(|f| (f.ampm.is_none() && f.minute.is_none()).then_some(f.hour?))
                 };
                 if let (Some(x), Some(y)) = (hours(begin), hours(end))
-                    && x >= y
+                    && (x > y || (x == y && x > 12))
                     && x != 12
                 {
                     return None;

@@ -157,21 +157,29 @@ impl Resolver<'_> {
     }
 
     /// The year of a day named without one in a past clause of a news story
-    /// soon after a day written out more than a year from the reference date
-    /// (`Protests began on 17 December 2010. ... Marches started on 25
-    /// January`): the story's, when the day follows it within weeks. With the
-    /// expression that wrote it.
+    /// that has told of two dates of one time more than a year before the
+    /// reference date, the latest a day (`Protests began on 17 December
+    /// 2010. Ben Ali fled on 14 January 2011. ... Marches started on 25
+    /// January`): the story's, when the day follows it within weeks. One
+    /// date long past is not a story (`born on 3 December 1950, died on 15
+    /// January`). With the expression that wrote the latest.
     fn told_date(&self, node: &Node, m: u8, day: u8) -> Option<(i32, usize)> {
         /// Sentences back the written day may lie.
         const NEAR_SENTENCES: u32 = 2;
         /// How far after the written day the named one may fall.
         const AFTER_DAYS: i64 = 90;
-        let r = self.d.reference?;
+        /// How long before the reference date the story's dates lie, and
+        /// how far apart they may be.
+        const PAST_DAYS: i64 = 366;
+        let r = self.d.reference?.to_epoch_days();
         let (i, c) = self.carry.last?;
         let d = c.date().filter(|_| c.gran == Gran::Day)?;
-        let far = (d.to_epoch_days() - r.to_epoch_days()).abs() > 366;
+        let before = self.carry.before_last.and_then(|(_, b)| b.first_day())?.to_epoch_days();
+        let story = r - d.to_epoch_days() > PAST_DAYS
+            && r - before > PAST_DAYS
+            && (d.to_epoch_days() - before).abs() <= PAST_DAYS;
         let near = self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i))) <= NEAR_SENTENCES;
-        if !far || !near || !(self.d.cues)(node).tense.is_past() {
+        if !story || !near || !(self.d.cues)(node).tense.is_past() {
             return None;
         }
         let y = anchor::story_year(d, u32::from(m), Some(u32::from(day)));

@@ -75,13 +75,14 @@ impl Resolver<'_> {
         // its time stays where it was.
         let kept = (since && self.d.doctype == DocumentType::Narrative).then_some((
             self.carry.anchors,
-            self.carry.last,
+            (self.carry.last, self.carry.before_last),
             self.carry.sentence_year,
         ));
-        let now = self.text_now();
+        let now = self.text_now(!since);
         let i = self.one(x, fields, None);
         if let Some((anchors, last, sentence_year)) = kept {
-            (self.carry.anchors, self.carry.last, self.carry.sentence_year) = (anchors, last, sentence_year);
+            (self.carry.anchors, (self.carry.last, self.carry.before_last), self.carry.sentence_year) =
+                (anchors, last, sentence_year);
         }
         // From the reference date when the end is ahead of it; open when not.
         let days = if since {
