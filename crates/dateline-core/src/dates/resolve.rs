@@ -617,6 +617,23 @@ impl<'a> Resolver<'a> {
 /// Writes a shift of `n` units as the length of time it counts.
 fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64, f: &Fields) {
     r.timex_type = TimexType::Duration;
+    // Two units the shift counted in the finer (`in 58 minutes 12 seconds`
+    // moved 3492 seconds): the length as written, PT58M12S.
+    if let (Some(u0), Some(n0)) = (f.unit, f.n)
+        && u0 > unit
+        && n0.fract() == 0.0
+        && let Some(k) = u0.per(unit)
+        && let Some(rest) = Some(n.unsigned_abs() as f64 - n0 * k).filter(|x| *x > 0.0 && x.fract() == 0.0)
+    {
+        r.value = render::duration(&Fields {
+            n: Some(n0),
+            unit: Some(u0),
+            n2: Some(rest),
+            unit2: Some(unit),
+            ..Fields::default()
+        });
+        return;
+    }
     let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
     // The finer unit a shift moves by after its own (`1 month and 3 days`).
     let unit2 = f.unit2.filter(|u| *u < unit && f.n2.is_some());
