@@ -274,16 +274,18 @@ impl<'a> Resolver<'a> {
                             f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none()
                         })
                     };
-                    let days = |c: Cal| c.gran == Gran::Day;
-                    // A bare weekday against a fixed other end (`from today to
-                    // Sunday`) moves a week, not a year.
+                    let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
+                    // A bare weekday moves a week, never a year: the begin back
+                    // unless the other end is fixed (`from today to Sunday`).
                     let week_move = if weekday(bv) && weekday(ev) && days(bc) && days(ec) {
                         let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
                         Some(if past { (bi, bc, -7) } else { (ei, ec, 7) })
                     } else if weekday(ev) && days(ec) && written(bv) {
                         Some((ei, ec, 7))
-                    } else if weekday(bv) && days(bc) && written(ev) {
+                    } else if weekday(bv) && days(bc) {
                         Some((bi, bc, -7))
+                    } else if weekday(ev) && days(ec) {
+                        Some((ei, ec, 7))
                     } else {
                         None
                     };
