@@ -99,6 +99,9 @@ pub(crate) struct Carry {
     last: Option<(usize, Cal)>,
     /// The one before it.
     before_last: Option<(usize, Cal)>,
+    /// The latest decade written out (`the 1870s`), never an anchor but for
+    /// `the decade` itself.
+    decade: Option<(usize, Cal)>,
     /// The latest year written out, with its sentence and expression.
     sentence_year: Option<(u32, i32, usize)>,
     /// The first token of each expression resolved so far.
@@ -595,6 +598,12 @@ impl<'a> Resolver<'a> {
         // In a narrative, a value read off the reference date is outside the story.
         if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
             remember = false;
+        }
+        if remember
+            && let Some(c) = r.cal
+            && c.gran == Gran::Decade
+        {
+            self.carry.decade = Some((idx, c));
         }
         if remember
             && let Some(c) = r.cal

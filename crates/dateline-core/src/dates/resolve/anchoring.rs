@@ -416,6 +416,16 @@ impl Resolver<'_> {
             }
         }
         let narrative = self.d.doctype == DocumentType::Narrative;
+        // `in the 1870s ... by the end of the decade`: the decade the story
+        // last named, when no year came after it.
+        if narrative
+            && unit == Unit::Decade
+            && n == 0
+            && let Some((i, c)) = self.carry.decade
+            && self.carry.last.is_none_or(|(j, _)| j < i)
+        {
+            return (Some(c), self.expr_anchor(i));
+        }
         // A story before the common era: whole years count back and forth
         // (`the following year` after 492 BC); nothing finer is known.
         if narrative
