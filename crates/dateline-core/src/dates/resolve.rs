@@ -59,6 +59,8 @@ pub(crate) struct Doc<'a> {
     pub cues: &'a dyn Fn(&Node) -> Cue,
     /// Whether the word before a node is `in`.
     pub after_in: &'a dyn Fn(&Node) -> bool,
+    /// Whether the word before a node is a comma.
+    pub after_comma: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -106,6 +108,8 @@ pub(crate) struct Carry {
     sentence_year: Option<(u32, i32, usize)>,
     /// The first token of each expression resolved so far.
     starts: Vec<u32>,
+    /// The token after the latest expression.
+    last_end: u32,
 }
 
 pub(crate) struct Resolver<'a> {
@@ -142,6 +146,7 @@ impl<'a> Resolver<'a> {
     /// Records `r`; its index.
     fn push(&mut self, r: Resolved) -> usize {
         self.carry.starts.push(self.d.nodes[r.node as usize].start);
+        self.carry.last_end = self.d.nodes[r.node as usize].end;
         self.out.push(r);
         self.next_index() - 1
     }

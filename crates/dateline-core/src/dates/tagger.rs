@@ -228,6 +228,8 @@ fn resolve_group(
             && words.cue_of(k - 1).is_some_and(tense::Tense::is_past);
         !aside
     };
+    let after_comma =
+        |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == comma_id) };
     let mut r = Resolver::new(
         Doc {
             g,
@@ -235,6 +237,7 @@ fn resolve_group(
             sentence_of,
             cues: &cues,
             after_in: &before_in,
+            after_comma: &after_comma,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

@@ -416,6 +416,16 @@ impl Resolver<'_> {
             }
         }
         let narrative = self.d.doctype == DocumentType::Narrative;
+        // `in 1957, 16 years after his defeat`, `formed in 1994, 35 years
+        // later`: a count set beside the date just written restates it.
+        if base == Base::Story
+            && (self.d.after_comma)(node)
+            && let Some((i, c)) = self.carry.last
+            && i + 1 == self.next_index()
+            && self.carry.last_end + 1 == node.start
+        {
+            return (Some(c), self.expr_anchor(i));
+        }
         // `in the 1870s ... by the end of the decade`: the decade the story
         // last named, when no year came after it.
         if narrative
