@@ -14,33 +14,30 @@ fn num(n: f64) -> String {
 /// One amount of a duration: (date part, time part).
 fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
     // Less than one of a unit: the next finer unit (`half an hour` is PT30M).
+    // The next finer unit a part of one is written in.
+    let fine = match unit {
+        Unit::Hour => Some(Unit::Minute),
+        Unit::Minute => Some(Unit::Second),
+        Unit::Day => Some(Unit::Hour),
+        Unit::Year | Unit::Half => Some(Unit::Month),
+        _ => None,
+    };
     if let Some(v) = n.filter(|v| *v > 0.0 && *v < 1.0) {
-        let fine = match unit {
-            Unit::Hour => Some(Unit::Minute),
-            Unit::Minute => Some(Unit::Second),
-            Unit::Day => Some(Unit::Hour),
-            Unit::Year | Unit::Half => Some(Unit::Month),
-            _ => None,
-        };
         let finer = fine.and_then(|u| Some((v * unit.per(u)?, u)));
         if let Some((w, u)) = finer.filter(|(w, _)| w.fract() == 0.0) {
             return amount(Some(w), u);
         }
     }
     // A whole count and a quarter or three (`two and a quarter hours`:
-    // PT2H15M), when the part is a whole count of the finer unit.
-    if let Some(v) = n.filter(|v| *v > 1.0 && matches!(v.fract(), 0.25 | 0.75)) {
-        let fine = match unit {
-            Unit::Hour => Some(Unit::Minute),
-            Unit::Minute => Some(Unit::Second),
-            Unit::Year => Some(Unit::Month),
-            _ => None,
-        };
-        if let Some((w, u)) = fine.and_then(|u| Some((v.fract() * unit.per(u)?, u))).filter(|(w, _)| w.fract() == 0.0) {
-            let (d1, t1) = amount(Some(v.trunc()), unit);
-            let (d2, t2) = amount(Some(w), u);
-            return (d1 + &d2, t1 + &t2);
-        }
+    // PT2H15M; days and halves keep their decimals), when the part is a
+    // whole count of the finer unit.
+    if let Some(v) = n.filter(|v| *v > 1.0 && matches!(v.fract(), 0.25 | 0.75))
+        && matches!(unit, Unit::Hour | Unit::Minute | Unit::Year)
+        && let Some((w, u)) = fine.and_then(|u| Some((v.fract() * unit.per(u)?, u))).filter(|(w, _)| w.fract() == 0.0)
+    {
+        let (d1, t1) = amount(Some(v.trunc()), unit);
+        let (d2, t2) = amount(Some(w), u);
+        return (d1 + &d2, t1 + &t2);
     }
     let x = |n: Option<f64>, code: &str| n.map_or_else(|| format!("X{code}"), |n| format!("{}{code}", num(n)));
     match unit {

@@ -14,10 +14,11 @@ mod anchoring;
 mod bounds;
 mod build;
 mod range;
+mod told;
 
 use super::cal::{Cal, Gran, shift_date};
 use super::fields::{Dir, Field, Fields, Got, Unit};
-use super::grammar::{Base, Grammar, Make};
+use super::grammar::{Base, Grammar};
 use super::render;
 use super::scan::Node;
 use super::tagger::SentenceOf;
@@ -25,7 +26,7 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
-use range::{complete, hours_of_bare_days, span_days};
+use range::{complete, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
 #[derive(Clone, Debug)]
@@ -185,144 +186,7 @@ impl<'a> Resolver<'a> {
     fn emit_one(&mut self, id: NodeId) {
         let node = self.node(id);
         match &node.value {
-            Value::Range { begin, end, on } => {
-                let (b, e, on) = (*begin, *end, *on);
-                let list = self.d.g.rules[node.rule as usize].make == Make::List;
-                // A list of two lengths (`two to three weeks`, `ten or fifteen
-                // years`): the bare count takes the other's unit.
-                if list && let (Value::Duration(bf), Value::Duration(ef)) = (&self.node(b).value, &self.node(e).value) {
-                    let begin = Value::Duration(Fields { unit: ef.unit, ..*bf });
-                    self.one_value(b, begin);
-                    self.one(e, None, None);
-                    return;
-                }
-                // The day both ends fall on, when the text gives one.
-                let on_day = on.and_then(|o| self.peek(o)).and_then(|c| c.date());
-                // Each end takes what it leaves out from the other: `from 4 to 22
-                // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
-                let lean = self.rule_lean(node);
-                let leaned = |v: &Value| match (v, lean) {
-                    (Value::Point(f), Some(l)) if f.dir.is_none() && f.lean.is_none() => {
-                        Value::Point(Fields { lean: Some(l), ..*f })
-                    }
-                    _ => v.clone(),
-                };
-                // Hours take the part of that day (`between 7 and 9 last night`).
-                let on_part = on.and_then(|o| self.node(o).value.fields()).and_then(|f| f.part);
-                let on_day_of = |v: Value| match (v, on_day) {
-                    (Value::Point(f), Some(d)) if f.month.is_none() && f.weekday.is_none() && f.year.is_none() => {
-                        let bare_hour = f.hour.is_some() && f.ampm.is_none() && f.part.is_none();
-                        Value::Point(Fields {
-                            year: Some(d.year()),
-                            month: u8::try_from(d.month()).ok(),
-                            day: u8::try_from(d.day()).ok(),
-                            part: if bare_hour { on_part } else { f.part },
-                            ..f
-                        })
-                    }
-                    (v, _) => v,
-                };
-                let (bv, ev) =
-                    hours_of_bare_days(on_day_of(leaned(&self.node(b).value)), on_day_of(leaned(&self.node(e).value)));
-                let (bv, ev) = (&bv, &ev);
-                let end_cal = match ev {
-                    Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
-                    _ => self.peek(e),
-                };
-                let begin_fields = match (bv, ev.fields()) {
-                    (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
-                    _ => None,
-                };
-                let begin_cal = match &begin_fields {
-                    Some(f) => self.point(f, self.node(b), (self.d.cues)(self.node(b))).0,
-                    None => self.peek(b),
-                };
-                let mut end_fields = match (ev, bv.fields()) {
-                    (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
-                    (Value::Point(f), None) => Some(*f),
-                    _ => None,
-                };
-                // `from 10:30 to 3`: an hour before the begin's is in the afternoon.
-                if let (Some(bf), Some(ef)) = (&begin_fields, &mut end_fields)
-                    && let (Some(bh), Some(eh)) = (bf.hour24(), ef.hour)
-                    && ef.ampm.is_none()
-                    && ef.part.is_none()
-                    && ef.weekday.is_none()
-                    && ef.day.is_none()
-                    && eh != 12
-                    && eh < bh
-                    && eh + 12 > bh
-                    && eh + 12 <= 24
-                {
-                    ef.hour = Some(eh + 12);
-                }
-                let begin_fields = begin_fields.or(match bv {
-                    Value::Point(f) => Some(*f),
-                    _ => None,
-                });
-                let bi = self.one(b, begin_fields, None);
-                let ei = self.one(e, end_fields, None);
-                // A range runs forward: an end whose year the text leaves out is
-                // moved so that the begin comes first (`from November to February`).
-                if let (Some(bc), Some(ec)) = (self.res(bi).cal, self.res(ei).cal)
-                    && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
-                {
-                    // Whether the text gives the end's year itself (`Nov-Feb 2017`:
-                    // the begin only borrowed it, and moves back).
-                    // A shift (`today`, `tonight`) is fixed by its anchor, as written.
-                    let written = |v: &Value| {
-                        matches!(v, Value::Shift { .. })
-                            || v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some())
-                    };
-                    let fine = |c: Cal| c.gran >= Gran::Season;
-                    // `from Monday to Friday`: two weekdays of one week. In the
-                    // past the begin moves back a week, else the end forward.
-                    let weekday = |v: &Value| {
-                        v.fields().is_some_and(|f| {
-                            f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none()
-                        })
-                    };
-                    let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
-                    // A bare weekday moves a week, never a year: the begin back
-                    // unless the other end is fixed (`from today to Sunday`).
-                    let week_move = if weekday(bv) && weekday(ev) && days(bc) && days(ec) {
-                        let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
-                        Some(if past { (bi, bc, -7) } else { (ei, ec, 7) })
-                    } else if weekday(ev) && days(ec) && written(bv) {
-                        Some((ei, ec, 7))
-                    } else if weekday(bv) && days(bc) {
-                        Some((bi, bc, -7))
-                    } else if weekday(ev) && days(ec) {
-                        Some((ei, ec, 7))
-                    } else {
-                        None
-                    };
-                    if let Some((i, c, days)) = week_move {
-                        if let Some(d) = c.date().and_then(|d| d.checked_add_days(days)) {
-                            let moved = Cal {
-                                year: Some(d.year()),
-                                month: u8::try_from(d.month()).ok(),
-                                day: u8::try_from(d.day()).ok(),
-                                ..c
-                            };
-                            self.res_mut(i).value = moved.render();
-                            self.res_mut(i).cal = Some(moved);
-                        }
-                    } else if written(ev) && !written(bv) && fine(bc) {
-                        self.set_year(bi, bc, -1);
-                    } else if written(bv) && !written(ev) && fine(ec) {
-                        self.set_year(ei, ec, 1);
-                    } else if !written(bv) && fine(bc) {
-                        self.set_year(bi, bc, -1);
-                    } else if !written(ev) && fine(ec) {
-                        self.set_year(ei, ec, 1);
-                    }
-                }
-                let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
-                if !list {
-                    self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
-                }
-            }
+            Value::Range { begin, end, on } => self.emit_range(id, *begin, *end, *on),
             Value::List3 { items } => {
                 let items = *items;
                 // The day that names the month (first or last) completes the bare ones.
@@ -604,20 +468,14 @@ impl<'a> Resolver<'a> {
         if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
             remember = false;
         }
-        if remember
-            && let Some(c) = r.cal
-            && c.gran == Gran::Decade
-        {
-            self.carry.decade = Some((idx, c));
-        }
-        if remember
-            && let Some(c) = r.cal
-            && c.year.is_some()
-            && c.gran >= Gran::Year
-        {
-            self.carry.anchors[rank(c.gran)] = Some((idx, c));
-            self.carry.before_last = self.carry.last;
-            self.carry.last = Some((idx, c));
+        if remember && let Some(c) = r.cal {
+            if c.gran == Gran::Decade {
+                self.carry.decade = Some((idx, c));
+            } else if c.year.is_some() && c.gran >= Gran::Year {
+                self.carry.anchors[rank(c.gran)] = Some((idx, c));
+                self.carry.before_last = self.carry.last;
+                self.carry.last = Some((idx, c));
+            }
         }
         self.push(r)
     }

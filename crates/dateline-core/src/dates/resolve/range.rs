@@ -1,10 +1,12 @@
-//! Range ends: each end of `from 10:30 to 3`, `March 5-7`, `1915-17` completed
-//! from the other.
+//! Ranges: each end of `from 10:30 to 3`, `March 5-7`, `1915-17` completed
+//! from the other, and the days a span covers.
 
+use super::{ResolvedRange, Resolver};
 use crate::civil::Date;
 use crate::dates::cal::{Cal, Gran, add_months_to, shift_date};
 use crate::dates::fields::{Dir, Fields, Unit};
-use crate::dates::value::Value;
+use crate::dates::grammar::Make;
+use crate::dates::value::{NodeId, Value};
 
 /// The days of a span of length `df` seen from the reference date `r`
 /// (`the past five years`, `the next five days`, `within 18 months`), end
@@ -62,7 +64,7 @@ pub(super) fn month_begins_soon(f: &Fields, r: Date) -> bool {
 
 /// The ends of a range where one is a time of day and the other a bare number
 /// (`from 10:30 to 3`): the number is an hour, not a day of the month.
-pub(super) fn hours_of_bare_days(b: Value, e: Value) -> (Value, Value) {
+fn hours_of_bare_days(b: Value, e: Value) -> (Value, Value) {
     let bare = |f: &Fields| {
         f.hour.is_none()
             && f.month.is_none()
@@ -149,6 +151,148 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
         b.year = other.year;
     }
     b
+}
+
+impl Resolver<'_> {
+    /// Records the ends of range `id` (`begin`, `end`, and `on` the day both
+    /// fall on), each completed from the other, and the range itself unless
+    /// it is a list.
+    pub(super) fn emit_range(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
+        let node = self.node(id);
+        let list = self.d.g.rules[node.rule as usize].make == Make::List;
+        // A list of two lengths (`two to three weeks`, `ten or fifteen
+        // years`): the bare count takes the other's unit.
+        if list && let (Value::Duration(bf), Value::Duration(ef)) = (&self.node(b).value, &self.node(e).value) {
+            let begin = Value::Duration(Fields { unit: ef.unit, ..*bf });
+            self.one_value(b, begin);
+            self.one(e, None, None);
+            return;
+        }
+        // The day both ends fall on, when the text gives one.
+        let on_day = on.and_then(|o| self.peek(o)).and_then(|c| c.date());
+        // Each end takes what it leaves out from the other: `from 4 to 22
+        // this month`, `between 1 and 3 p.m.`, `March 5-7`, `March-April 2021`.
+        let lean = self.rule_lean(node);
+        let leaned = |v: &Value| match (v, lean) {
+            (Value::Point(f), Some(l)) if f.dir.is_none() && f.lean.is_none() => {
+                Value::Point(Fields { lean: Some(l), ..*f })
+            }
+            _ => v.clone(),
+        };
+        // Hours take the part of that day (`between 7 and 9 last night`).
+        let on_part = on.and_then(|o| self.node(o).value.fields()).and_then(|f| f.part);
+        let on_day_of = |v: Value| match (v, on_day) {
+            (Value::Point(f), Some(d)) if f.month.is_none() && f.weekday.is_none() && f.year.is_none() => {
+                let bare_hour = f.hour.is_some() && f.ampm.is_none() && f.part.is_none();
+                Value::Point(Fields {
+                    year: Some(d.year()),
+                    month: u8::try_from(d.month()).ok(),
+                    day: u8::try_from(d.day()).ok(),
+                    part: if bare_hour { on_part } else { f.part },
+                    ..f
+                })
+            }
+            (v, _) => v,
+        };
+        let (bv, ev) =
+            hours_of_bare_days(on_day_of(leaned(&self.node(b).value)), on_day_of(leaned(&self.node(e).value)));
+        let (bv, ev) = (&bv, &ev);
+        let end_cal = match ev {
+            Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
+            _ => self.peek(e),
+        };
+        let begin_fields = match (bv, ev.fields()) {
+            (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
+            _ => None,
+        };
+        let begin_cal = match &begin_fields {
+            Some(f) => self.point(f, self.node(b), (self.d.cues)(self.node(b))).0,
+            None => self.peek(b),
+        };
+        let mut end_fields = match (ev, bv.fields()) {
+            (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
+            (Value::Point(f), None) => Some(*f),
+            _ => None,
+        };
+        // `from 10:30 to 3`: an hour before the begin's is in the afternoon.
+        if let (Some(bf), Some(ef)) = (&begin_fields, &mut end_fields)
+            && let (Some(bh), Some(eh)) = (bf.hour24(), ef.hour)
+            && ef.ampm.is_none()
+            && ef.part.is_none()
+            && ef.weekday.is_none()
+            && ef.day.is_none()
+            && eh != 12
+            && eh < bh
+            && eh + 12 > bh
+            && eh + 12 <= 24
+        {
+            ef.hour = Some(eh + 12);
+        }
+        let begin_fields = begin_fields.or(match bv {
+            Value::Point(f) => Some(*f),
+            _ => None,
+        });
+        let bi = self.one(b, begin_fields, None);
+        let ei = self.one(e, end_fields, None);
+        // A range runs forward: an end whose year the text leaves out is
+        // moved so that the begin comes first (`from November to February`).
+        if let (Some(bc), Some(ec)) = (self.res(bi).cal, self.res(ei).cal)
+            && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
+        {
+            // Whether the text gives the end's year itself (`Nov-Feb 2017`:
+            // the begin only borrowed it, and moves back).
+            // A shift (`today`, `tonight`) is fixed by its anchor, as written.
+            let written = |v: &Value| {
+                matches!(v, Value::Shift { .. }) || v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some())
+            };
+            let fine = |c: Cal| c.gran >= Gran::Season;
+            // `from Monday to Friday`: two weekdays of one week. In the
+            // past the begin moves back a week, else the end forward.
+            let weekday = |v: &Value| {
+                v.fields()
+                    .is_some_and(|f| f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none())
+            };
+            let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
+            // A bare weekday moves a week, never a year: the begin back
+            // unless the other end is fixed (`from today to Sunday`).
+            let week_move = if weekday(bv) && weekday(ev) && days(bc) && days(ec) {
+                let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
+                Some(if past { (bi, bc, -7) } else { (ei, ec, 7) })
+            } else if weekday(ev) && days(ec) && written(bv) {
+                Some((ei, ec, 7))
+            } else if weekday(bv) && days(bc) {
+                Some((bi, bc, -7))
+            } else if weekday(ev) && days(ec) {
+                Some((ei, ec, 7))
+            } else {
+                None
+            };
+            if let Some((i, c, by)) = week_move {
+                if let Some(d) = c.date().and_then(|d| d.checked_add_days(by)) {
+                    let moved = Cal {
+                        year: Some(d.year()),
+                        month: u8::try_from(d.month()).ok(),
+                        day: u8::try_from(d.day()).ok(),
+                        ..c
+                    };
+                    self.res_mut(i).value = moved.render();
+                    self.res_mut(i).cal = Some(moved);
+                }
+            } else if written(ev) && !written(bv) && fine(bc) {
+                self.set_year(bi, bc, -1);
+            } else if written(bv) && !written(ev) && fine(ec) {
+                self.set_year(ei, ec, 1);
+            } else if !written(bv) && fine(bc) {
+                self.set_year(bi, bc, -1);
+            } else if !written(ev) && fine(ec) {
+                self.set_year(ei, ec, 1);
+            }
+        }
+        let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
+        if !list {
+            self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
+        }
+    }
 }
 
 #[cfg(test)]
