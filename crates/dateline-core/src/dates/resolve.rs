@@ -396,18 +396,14 @@ impl<'a> Resolver<'a> {
             Value::Offset { base, unit, n, f: of } => {
                 let bn = self.node(*base);
                 let base_cal = match &bn.value {
-                    // The rule's lean (`a week from Friday`: a Friday ahead),
-                    // unless the clause is past (`six weeks from May 1, the
-                    // shelters were full`).
-                    Value::Point(f)
-                        if of.lean.is_some()
-                            && f.dir.is_none()
-                            && f.lean.is_none()
-                            && !(self.d.cues)(bn).tense.is_past() =>
-                    {
-                        self.point(&Fields { lean: of.lean, ..*f }, bn, (self.d.cues)(bn)).0
+                    Value::Point(f) => {
+                        let cue = (self.d.cues)(bn);
+                        // The rule's lean (`a week from Friday`: a Friday ahead),
+                        // unless the clause is past (`six weeks from May 1, the
+                        // shelters were full`).
+                        let lean = of.lean.filter(|_| f.dir.is_none() && f.lean.is_none() && !cue.tense.is_past());
+                        self.point(&Fields { lean: lean.or(f.lean), ..*f }, bn, cue).0
                     }
-                    Value::Point(f) => self.point(f, bn, (self.d.cues)(bn)).0,
                     Value::Shift { base: b, unit, n, f } => self.shift(*b, *unit, *n, f, bn).0,
                     _ => None,
                 };
