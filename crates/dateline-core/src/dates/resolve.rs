@@ -62,6 +62,9 @@ pub(crate) struct Doc<'a> {
     pub after_in: &'a dyn Fn(&Node) -> bool,
     /// Whether the word before a node is a comma.
     pub after_comma: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node is followed by a noun of an event, after `'s` or not
+    /// (`Sunday's final`).
+    pub before_event: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,

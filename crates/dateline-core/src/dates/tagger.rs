@@ -230,6 +230,15 @@ fn resolve_group(
     };
     let after_comma =
         |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == comma_id) };
+    let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
+    let before_event = |n: &Node| -> bool {
+        let mut k = n.end as usize;
+        if Some(scan.ids.get(k)) == poss_id {
+            k += 1;
+        }
+        let id = scan.ids.get(k);
+        event.is_some_and(|l| g.words.get(id as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+    };
     let mut r = Resolver::new(
         Doc {
             g,
@@ -238,6 +247,7 @@ fn resolve_group(
             cues: &cues,
             after_in: &before_in,
             after_comma: &after_comma,
+            before_event: &before_event,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

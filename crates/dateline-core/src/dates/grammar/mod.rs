@@ -239,6 +239,8 @@ pub(crate) struct ListsUsed {
     pub article: Option<usize>,
     pub thousand: Option<usize>,
     pub and: Option<usize>,
+    /// Nouns of events that can lie ahead (`Sunday's final`).
+    pub event: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -393,7 +395,12 @@ impl Grammar {
             document_file: document,
         };
         let find = |name: &str| g.list_names.iter().position(|n| n == name);
-        g.lists_used = ListsUsed { article: find("article"), thousand: find("thousand"), and: find("and") };
+        g.lists_used = ListsUsed {
+            article: find("article"),
+            thousand: find("thousand"),
+            and: find("and"),
+            event: find("event_noun"),
+        };
         g.index()?;
         Ok(g)
     }

@@ -17,7 +17,7 @@ use crate::dates::{Anchor, DocumentType, Prefer};
 
 impl Resolver<'_> {
     /// Which occurrence of a weekday or month the clause means.
-    fn lean(&self, f: &Fields, cue: Cue) -> Lean {
+    fn lean(&self, f: &Fields, cue: Cue, node: &Node) -> Lean {
         if let Some(d) = f.dir {
             // News writes `last Tuesday` for the latest Tuesday before the
             // day it reports on; in conversation it is the one of last week.
@@ -38,6 +38,12 @@ impl Resolver<'_> {
             return Lean::of_dir(d);
         }
         if let Some(d) = f.lean {
+            // A lean back is what a form says with no cue (`Friday's
+            // ruling`); before the noun of an event that can lie ahead, a
+            // future cue outweighs it (`will play in Sunday's final`).
+            if d.plain() == Dir::Past && cue.tense == Tense::Future && (self.d.before_event)(node) {
+                return Lean::Ahead;
+            }
             return if d.plain() == Dir::Future { Lean::Ahead } else { Lean::Back };
         }
         let unknown = matches!(cue.tense, Tense::Unknown | Tense::Present);
@@ -201,7 +207,7 @@ impl Resolver<'_> {
         let Some((base, anchor, fixed_year)) = self.base(f, node) else {
             return (None, Anchor::None);
         };
-        let lean = self.lean(f, cue);
+        let lean = self.lean(f, cue, node);
         let t = match f.lean {
             Some(d) if d.plain() == Dir::Future => Tense::Future,
             Some(d) if d.plain() == Dir::Past => Tense::Past,
