@@ -50,6 +50,7 @@ pub(crate) enum Field {
     Bc,
     /// Minutes before the hour (`quarter to eight`).
     ToHour,
+    Wrap,
     /// An ordinal century (`20th`): the century field is one less.
     NthCentury,
 }
@@ -70,6 +71,7 @@ impl Field {
                 | Self::Aside
                 | Self::Bc
                 | Self::ToHour
+                | Self::Wrap
         )
     }
 
@@ -116,6 +118,7 @@ impl Field {
             "aside" => Self::Aside,
             "bc" => Self::Bc,
             "to_hour" => Self::ToHour,
+            "wrap" => Self::Wrap,
             "nth_century" => Self::NthCentury,
             _ => return None,
         })
@@ -371,6 +374,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::ToHour => {
             f.to_hour = true;
+            true
+        }
+        Field::Wrap => {
+            f.wrap = true;
             true
         }
         Field::Precision => {

@@ -355,6 +355,9 @@ pub(crate) struct Fields {
     pub bc: bool,
     /// The minutes count back from the hour (`quarter to eight` is 7:45).
     pub to_hour: bool,
+    /// Bare hours written with words that run backwards run past noon
+    /// (`from 9 to 5 tomorrow`); with a dash they are a score (`7-6`).
+    pub wrap: bool,
     /// A shift that is a date only in a narrative with a time of its own
     /// (`five days after the opening`), a duration otherwise.
     pub story_only: bool,
@@ -382,6 +385,7 @@ impl Fields {
         a.aside |= other.aside;
         a.bc |= other.bc;
         a.to_hour |= other.to_hour;
+        a.wrap |= other.wrap;
         a.story_only |= other.story_only;
         if a.precision.is_none() {
             a.precision = other.precision;

@@ -338,8 +338,9 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 let hours = |id| {
                     value_of(id).fields().and_then(|f| (f.ampm.is_none() && f.minute.is_none()).then_some(f.hour?))
                 };
+                let wraps = |x: u8, y: u8| f.wrap && x <= 12 && y < x;
                 if let (Some(x), Some(y)) = (hours(begin), hours(end))
-                    && (x > y || (x == y && x > 12))
+                    && ((x > y && !wraps(x, y)) || (x == y && x > 12))
                     && x != 12
                 {
                     return None;

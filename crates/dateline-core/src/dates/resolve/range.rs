@@ -214,13 +214,14 @@ impl Resolver<'_> {
             (Value::Point(f), None) => Some(*f),
             _ => None,
         };
-        // `from 10:30 to 3`: an hour before the begin's is in the afternoon.
+        // `from 10:30 to 3`, `from 9 to 5 tomorrow`: an hour before the
+        // begin's, on the same day, is in the afternoon.
         if let (Some(bf), Some(ef)) = (&begin_fields, &mut end_fields)
             && let (Some(bh), Some(eh)) = (bf.hour24(), ef.hour)
             && ef.ampm.is_none()
             && ef.part.is_none()
-            && ef.weekday.is_none()
-            && ef.day.is_none()
+            && (ef.weekday.is_none() || ef.weekday == bf.weekday)
+            && (ef.day.is_none() || (ef.day == bf.day && ef.month == bf.month && ef.year == bf.year))
             && eh != 12
             && eh < bh
             && eh + 12 > bh
