@@ -362,10 +362,13 @@ impl Resolver<'_> {
     }
 
     fn any_shift(&self, base: Base, unit: Unit, n: i64, f: &Fields, node: &Node) -> (Option<Cal>, Anchor) {
-        // `a year ago` after a quarter: the same quarter a year before (earnings news).
+        // `a year ago` after a quarter: the same quarter a year before
+        // (earnings news). `The previous year`, a story's unit with no
+        // count written, is the year.
         if unit == Unit::Year
             && n != 0
             && f.aside
+            && (f.n.is_some() || base != Base::Story)
             && let Some((i, c)) = self.carry.last
             && c.gran == Gran::Quarter
             && let Some(y) = c.year

@@ -7,7 +7,7 @@ use super::Resolver;
 use crate::civil::Date;
 use crate::dates::anchor;
 use crate::dates::cal::{Cal, Gran};
-use crate::dates::fields::{Dir, Fields};
+use crate::dates::fields::{Dir, Fields, Season};
 use crate::dates::scan::Node;
 
 impl Resolver<'_> {
@@ -61,9 +61,12 @@ impl Resolver<'_> {
 
 /// The last day of a story's year, when an expression leaning ahead names a
 /// month or season after a year alone (`In 1935 ... the following spring`:
-/// 1936's, not the spring of 1935 the year began with).
+/// 1936's, not the spring of 1935 the year began with). For a winter, the
+/// last day before the year's own winter begins: `In 1888 ... the following
+/// winter` is the one from December 1888 (1889-WI, named by its January).
 pub(super) fn after_year(c: Cal, f: &Fields) -> Option<Date> {
     let ahead = f.dir.is_some_and(|d| d.plain() == Dir::Future);
     let named = f.month.is_some() || f.season.is_some();
-    (ahead && named && c.gran == Gran::Year).then(|| Date::checked(c.year?, 12, 31)).flatten()
+    let (m, d) = if f.season == Some(Season::Winter) { (11, 30) } else { (12, 31) };
+    (ahead && named && c.gran == Gran::Year).then(|| Date::checked(c.year?, m, d)).flatten()
 }
