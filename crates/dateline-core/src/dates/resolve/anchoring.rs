@@ -297,7 +297,17 @@ impl Resolver<'_> {
                 Lean::Ahead | Lean::Next if u32::from(day) < base.day() => add_months(y, m, 1),
                 _ => Some((y, m)),
             };
-            shifted.and_then(|(yy, mm)| Date::checked(yy, mm, u32::from(day))).map(|d| with_time(Cal::day(d), f))
+            // A day the month lacks (`the 31st` on September 30) is the
+            // next month's that has it, on the tense's side.
+            let step = if matches!(lean, Lean::Back | Lean::Last) { -1 } else { 1 };
+            shifted
+                .and_then(|(yy, mm)| {
+                    Date::checked(yy, mm, u32::from(day)).or_else(|| {
+                        let (y2, m2) = add_months(yy, mm, step)?;
+                        Date::checked(y2, m2, u32::from(day))
+                    })
+                })
+                .map(|d| with_time(Cal::day(d), f))
         } else if f.has_time() {
             // A time of day alone: the anchor's day; in conversation no day at all
             // (`let's meet at 3pm` does not say which).
