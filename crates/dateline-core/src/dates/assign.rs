@@ -50,6 +50,7 @@ pub(crate) enum Field {
     Bc,
     /// Minutes before the hour (`quarter to eight`).
     ToHour,
+    /// Bare hours written with words may run past noon (`from 9 to 5`).
     Wrap,
     /// An ordinal century (`20th`): the century field is one less.
     NthCentury,

@@ -144,7 +144,8 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether token `i` is a word of list `l` (none: no list of that use).
-    fn in_list(&self, i: usize, l: Option<usize>) -> bool {
+    /// Whether token `i` is a word of list `l`.
+    pub(crate) fn in_list(&self, i: usize, l: Option<usize>) -> bool {
         l.is_some_and(|l| self.info(i).is_some_and(|w| w.lists & (1 << l) != 0))
     }
 

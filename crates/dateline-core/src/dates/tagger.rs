@@ -236,8 +236,7 @@ fn resolve_group(
         if Some(scan.ids.get(k)) == poss_id {
             k += 1;
         }
-        let id = scan.ids.get(k);
-        event.is_some_and(|l| g.words.get(id as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+        scan.in_list(k, event)
     };
     let mut r = Resolver::new(
         Doc {
