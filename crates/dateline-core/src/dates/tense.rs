@@ -182,6 +182,11 @@ impl<'a> Words<'a> {
         x & cue::PAST != 0
     }
 
+    /// Whether a future phrase starts at token `k` (`set for`).
+    fn future_phrase_at(&self, k: usize) -> bool {
+        self.g.tense.future_phrases.iter().any(|p| p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)))
+    }
+
     /// A progressive form after a present cue (`is meeting`).
     fn progressive(&self, k: usize) -> bool {
         let t = &self.g.tense;
@@ -219,10 +224,8 @@ impl<'a> Words<'a> {
             }
             return Some(Tense::Future);
         }
-        for p in &self.g.tense.future_phrases {
-            if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
-                return Some(Tense::Future);
-            }
+        if c & cue::PHRASE_START != 0 && self.future_phrase_at(k) {
+            return Some(Tense::Future);
         }
         // `planned to leave on Thursday`: the event is ahead, unless seen from
         // the past (`had been due to expire Friday`).

@@ -59,6 +59,8 @@ pub(crate) mod cue {
     pub const NOUN_BEFORE: u32 = 1 << 17;
     pub const PAST_NOUN: u32 = 1 << 18;
     pub const PAST_DO: u32 = 1 << 19;
+    /// The first word of a future phrase (`going` of `going to`).
+    pub const PHRASE_START: u32 = 1 << 20;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -196,7 +198,13 @@ impl Grammar {
             future_phrases: t
                 .future_phrases
                 .iter()
-                .map(|p| p.split_whitespace().map(|w| id_of(&key(w), &mut words)).collect())
+                .map(|p| {
+                    let ids: Box<[u32]> = p.split_whitespace().map(|w| id_of(&key(w), &mut words)).collect();
+                    if let Some(&first) = ids.first() {
+                        words[first as usize].cues |= cue::PHRASE_START;
+                    }
+                    ids
+                })
                 .collect(),
             to: id_of("to", &mut words),
         };
