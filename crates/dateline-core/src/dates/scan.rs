@@ -59,6 +59,9 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
 
+/// A rule in no lead group ([`Grammar::lead_group`]).
+const NO_GROUP: u16 = u16::MAX;
+
 pub(crate) struct Scan<'a> {
     g: &'a Grammar,
     text: &'a str,
@@ -71,6 +74,8 @@ pub(crate) struct Scan<'a> {
     shape_memo: FxHashMap<u32, Vec<(u16, u32, Fields)>>,
     /// The matches of the atoms being tried, a stack shared by the recursion.
     hits: Vec<(u32, Effect)>,
+    /// The state of the last match of a rule's elements ([`Self::elems`]).
+    done: State,
     /// The last candidates computed at a few positions (slot = position
     /// modulo [`candidates::CAND_SLOTS`]): where, the rules, and the
     /// categories of their rules (one bit each; all bits with more than 64
@@ -104,6 +109,7 @@ impl<'a> Scan<'a> {
             memo: Memo::new(g.rules.len(), toks.len()),
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
+            done: State { f: Fields::default(), subs: Subs::default() },
             cand_at: [(usize::MAX, RuleSet::default(), 0); candidates::CAND_SLOTS],
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
@@ -174,15 +180,32 @@ impl<'a> Scan<'a> {
                 continue;
             }
             self.maybe_collect(&mut out);
+            let g: &'a Grammar = self.g;
             let mut set = self.cached_candidates(i);
-            set.intersect_with(&self.g.top);
+            set.intersect_with(&g.top);
             if set.is_empty() {
                 i += 1;
                 continue;
             }
             // The longest match wins; on a tie the higher priority, then the earlier rule.
             let mut best: Option<NodeId> = None;
+            // The groups of rules that must start with a sub-expression
+            // whose categories were looked for here (one bit each), and those
+            // with no match: their rules are not tried.
+            let (mut asked, mut refused) = (0u64, 0u64);
             for r in set.iter() {
+                if let Some(&k) = g.lead_group.get(r).filter(|&&k| k != NO_GROUP && !self.is_slow()) {
+                    let bit = 1u64 << (k % 64);
+                    if asked & bit == 0 {
+                        asked |= bit;
+                        if !self.cats_match(i, g.lead_groups[usize::from(k)]) {
+                            refused |= bit;
+                        }
+                    }
+                    if refused & bit != 0 {
+                        continue;
+                    }
+                }
                 if let Some(id) = self.try_rule(r, i) {
                     let better = best.is_none_or(|b| {
                         let (n, o) = (&self.nodes[id as usize], &self.nodes[b as usize]);
@@ -238,7 +261,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         let start = State { f: Fields::default(), subs: Subs::default() };
-        let found = self.elems(&rule.elems, 0, i, &start, i);
+        let found = self.elems(&rule.elems, 0, i, &start, i).map(|end| (end, self.done));
         let id = found.and_then(|(end, st)| {
             // A rule's constants fill what the match left empty.
             let mut f = st.f;
@@ -265,11 +288,15 @@ impl<'a> Scan<'a> {
         id
     }
 
-    /// Matches `elems[k..]` from token `pos` (the expression started at `start`).
-    /// The state is copied only where a match changes it.
-    fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: &State, start: usize) -> Option<(usize, State)> {
+    /// Matches `elems[k..]` from token `pos` (the expression started at `start`):
+    /// the end of the match, its state left in `self.done`. The state is
+    /// copied only where a match changes it.
+    fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: &State, start: usize) -> Option<usize> {
         let Some(e) = elems.get(k) else {
-            return Some((pos, *st));
+            // The last write before the rule's match returns (its pieces
+            // were matched before).
+            self.done = *st;
+            return Some(pos);
         };
         match e {
             Elem::Context { alts, negated } => {

@@ -225,6 +225,25 @@ impl Grammar {
                 .unwrap_or(0)
             })
             .collect();
+        // Rules led by the same categories share one test of them (at most 64 groups).
+        let mut groups: Vec<u64> = Vec::new();
+        let mut lead_group = vec![u16::MAX; self.rules.len()];
+        for (r, &cats) in self.lead_cats.iter().enumerate() {
+            if cats == 0 || !self.top.contains(r) {
+                continue;
+            }
+            let k = match groups.iter().position(|c| *c == cats) {
+                Some(k) => k,
+                None if groups.len() < 64 => {
+                    groups.push(cats);
+                    groups.len() - 1
+                }
+                None => continue,
+            };
+            lead_group[r] = u16::try_from(k).unwrap_or(u16::MAX);
+        }
+        self.lead_groups = groups;
+        self.lead_group = lead_group;
         // What each rule needs of its second token.
         let mut cat_first = vec![First::default(); self.categories.len()];
         for (i, r) in self.rules.iter().enumerate() {

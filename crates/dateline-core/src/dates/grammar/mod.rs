@@ -216,6 +216,12 @@ pub(crate) struct Grammar {
     /// (one bit each; 0 for the other rules, or if there are more than 64
     /// categories).
     pub lead_cats: Vec<u64>,
+    /// The categories of the top-level rules of `lead_cats`, once each: at
+    /// a token where none of a group's categories has a match, none of its
+    /// rules is tried.
+    pub lead_groups: Vec<u64>,
+    /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
+    pub lead_group: Vec<u16>,
     pub tense: TenseCues,
     /// The lists the number readers use (`article`, `thousand`, `and`).
     pub lists_used: ListsUsed,
@@ -381,6 +387,8 @@ impl Grammar {
             lead_max: 0,
             top: RuleSet::new(0),
             lead_cats: Vec::new(),
+            lead_groups: Vec::new(),
+            lead_group: Vec::new(),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,
