@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 use super::DateOrder;
 use super::fields::{Field, Fields, Got, assign};
 use super::grammar::pattern::{Atom, Builtin, Elem};
-use super::grammar::{Grammar, RuleSet};
+use super::grammar::{Grammar, Needs, RuleSet};
 use super::value::{NodeId, Subs, Value, make};
 use crate::tokenize::Token;
 pub(crate) use ids::WordIds;
@@ -76,6 +76,12 @@ pub(crate) struct Scan<'a> {
     hits: Vec<(u32, Effect)>,
     /// The state of the last match of a rule's elements ([`Self::elems`]).
     done: State,
+    /// For each token, the needed words ([`Needs`]) at or after it to the
+    /// end of the document (empty for a document longer than the ids kept:
+    /// every rule is tried there).
+    ahead: Vec<Needs>,
+    /// The rules possible for some words ahead ([`Self::possible`]).
+    possible: (Needs, RuleSet),
     /// The last candidates computed at a few positions (slot = position
     /// modulo [`candidates::CAND_SLOTS`]): where, the rules, and the
     /// categories of their rules (one bit each; all bits with more than 64
@@ -99,6 +105,7 @@ pub(crate) struct Scan<'a> {
 impl<'a> Scan<'a> {
     pub(crate) fn new(g: &'a Grammar, text: &'a str, toks: &'a [Token], order: DateOrder) -> Self {
         let ids = WordIds::of(g, text, toks);
+        let ahead = Self::needs_ahead(g, &ids);
         Self {
             g,
             text,
@@ -110,6 +117,9 @@ impl<'a> Scan<'a> {
             shape_memo: FxHashMap::default(),
             hits: Vec::with_capacity(64),
             done: State { f: Fields::default(), subs: Subs::default() },
+            ahead,
+            // With every needed word ahead, every rule is possible.
+            possible: (Needs::MAX, RuleSet::all(g.rules.len())),
             cand_at: [(usize::MAX, RuleSet::default(), 0); candidates::CAND_SLOTS],
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],
@@ -133,6 +143,21 @@ impl<'a> Scan<'a> {
         self.collect_at = n;
         self.collect_min = n;
         self
+    }
+
+    /// [`Self::ahead`] of a document.
+    fn needs_ahead(g: &Grammar, ids: &WordIds<'_>) -> Vec<Needs> {
+        let n = ids.len();
+        if n > ids::IDS_KEPT {
+            return Vec::new();
+        }
+        let mut ahead = vec![0; n];
+        let mut acc: Needs = 0;
+        for k in (0..n).rev() {
+            acc |= g.words.get(ids.get(k) as usize).map_or(0, |w| w.needs);
+            ahead[k] = acc;
+        }
+        ahead
     }
 
     #[inline(always)]

@@ -15,6 +15,7 @@ pub(crate) mod format;
 pub(crate) mod holidays;
 mod index;
 pub(crate) mod lexicon;
+mod needs;
 pub(crate) mod pattern;
 mod ruleset;
 mod second;
@@ -29,6 +30,7 @@ use crate::error::Error;
 use crate::tokenize::Tokenizer;
 use format::{DocumentFile, RuleDef, RulesFile, ShapesFile, TenseFile, WordsFile};
 use lexicon::{Lexicon, key, parse_offset, parse_unit_code};
+pub(crate) use needs::Needs;
 use pattern::{Atom, Elem, Names};
 pub(crate) use ruleset::RuleSet;
 use shapes::Shapes;
@@ -220,6 +222,12 @@ pub(crate) struct Grammar {
     /// a token where none of a group's categories has a match, none of its
     /// rules is tried.
     pub lead_groups: Vec<u64>,
+    /// For each rule, its elements that need a word (`needs.rs`).
+    pub rule_needs: Vec<Needs>,
+    /// For each bit of [`Needs`], the rules that need it; and the bits any
+    /// rule needs.
+    pub need_rules: Vec<RuleSet>,
+    pub needs_used: Needs,
     /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
     pub lead_group: Vec<u16>,
     pub tense: TenseCues,
@@ -389,6 +397,9 @@ impl Grammar {
             lead_cats: Vec::new(),
             lead_groups: Vec::new(),
             lead_group: Vec::new(),
+            rule_needs: Vec::new(),
+            need_rules: Vec::new(),
+            needs_used: 0,
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,
@@ -410,6 +421,7 @@ impl Grammar {
             event: find("event_noun"),
         };
         g.index()?;
+        g.needs();
         Ok(g)
     }
 

@@ -13,7 +13,6 @@ impl RuleSet {
         Self::default()
     }
     /// Rules `0..n`.
-    #[cfg(test)]
     pub(crate) fn all(n: usize) -> Self {
         let mut s = Self::default();
         for i in 0..n.min(MAX_RULES) {
@@ -26,7 +25,7 @@ impl RuleSet {
             *a &= *b;
         }
     }
-    pub(super) fn insert(&mut self, i: usize) {
+    pub(crate) fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
     pub(super) fn remove_all(&mut self, other: &Self) {

@@ -6,15 +6,44 @@ use super::Scan;
 
 /// How many positions' candidates are kept ([`Scan::cached_candidates`]).
 pub(super) const CAND_SLOTS: usize = 4;
-use crate::dates::grammar::RuleSet;
+use crate::dates::grammar::{Needs, RuleSet};
 
 impl<'a> Scan<'a> {
-    /// The rules that can start at token `i`.
+    /// The rules that can start at token `i` and whose needed words all come
+    /// at or after it.
     fn candidates(&mut self, i: usize) -> RuleSet {
         #[cfg(test)]
         if self.slow {
             return RuleSet::all(self.g.rules.len());
         }
+        let mut set = self.starts(i);
+        if !set.is_empty() {
+            set.intersect_with(self.possible(i));
+        }
+        set
+    }
+
+    /// The rules whose needed elements ([`crate::dates::grammar::Needs`])
+    /// all have a word at or after token `i`. Kept for the last words ahead
+    /// asked for: further on, only rules are left out.
+    fn possible(&mut self, i: usize) -> &RuleSet {
+        let g = self.g;
+        let have = self.ahead.get(i).copied().unwrap_or(if self.ahead.is_empty() { Needs::MAX } else { 0 });
+        let (was, set) = &mut self.possible;
+        if have != *was {
+            if have & !*was & g.needs_used == 0 {
+                g.leave_out(set, *was & !have);
+            } else {
+                *set = g.possible_with(have);
+            }
+            *was = have;
+        }
+        set
+    }
+
+    /// The rules that can start at token `i` (by its word, bytes and shapes,
+    /// and the next token).
+    fn starts(&mut self, i: usize) -> RuleSet {
         let g = self.g;
         let info = self.info(i);
         let Some(t) = self.toks.get(i) else { return RuleSet::default() };

@@ -1,0 +1,148 @@
+//! The words a rule needs: for each rule, its elements that must take a
+//! word, a word of a list or a word of a class (`day of DIR month` needs
+//! `day`, `of`, a direction word and `month`). A rule can match at a token
+//! only if each of them has a word at or after it, so a scan reads, for
+//! each token, which of these elements a word at or after it can take (one
+//! bit each, folded into 128) and leaves out the rules that miss one. Most
+//! rules tried at `the` or at a number need a word the rest of a news story
+//! does not have.
+
+use super::pattern::{Atom, Elem};
+use super::{Grammar, RuleSet};
+
+/// One bit for each needed element (the same alternatives, the same bit),
+/// 128 at most: beyond that several share a bit (a rule is then left out
+/// less often, never wrongly).
+pub(crate) type Needs = u128;
+
+/// One alternative of a needed element.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Alt {
+    Word(u32),
+    List(usize),
+    Class(usize),
+}
+
+impl Alt {
+    fn of(a: &Atom) -> Option<Self> {
+        match a {
+            Atom::Word(_, id) => Some(Self::Word(*id)),
+            Atom::List(l) => Some(Self::List(*l)),
+            Atom::Class { class, .. } => Some(Self::Class(class.index())),
+            _ => None,
+        }
+    }
+}
+
+impl Grammar {
+    /// Fills `rule_needs`, `need_rules` and each word's `needs` (once the
+    /// words have ids).
+    pub(super) fn needs(&mut self) {
+        // The needed elements, each as its sorted alternatives, once.
+        let mut kinds: Vec<Vec<Alt>> = Vec::new();
+        let mut rule_needs = Vec::with_capacity(self.rules.len());
+        for r in &self.rules {
+            let mut need: Needs = 0;
+            for e in &r.elems {
+                // An element every match takes a token of, that only these
+                // words can be.
+                let Elem::Atoms { alts, optional: false } = e else { continue };
+                let Some(mut kind) = alts.iter().map(Alt::of).collect::<Option<Vec<Alt>>>() else { continue };
+                kind.sort_unstable();
+                kind.dedup();
+                let k = kinds.iter().position(|x| *x == kind).unwrap_or_else(|| {
+                    kinds.push(kind);
+                    kinds.len() - 1
+                });
+                need |= 1 << (k % 128);
+            }
+            rule_needs.push(need);
+        }
+        let mut need_rules = vec![RuleSet::default(); 128];
+        for (r, need) in rule_needs.iter().enumerate() {
+            for (b, rules) in need_rules.iter_mut().enumerate() {
+                if need >> b & 1 != 0 {
+                    rules.insert(r);
+                }
+            }
+        }
+        // Each word: the bits of the elements it can be.
+        for (k, kind) in kinds.iter().enumerate() {
+            let bit: Needs = 1 << (k % 128);
+            for w in &mut self.words {
+                let hit = kind.iter().any(|a| match a {
+                    Alt::Word(_) => false,
+                    Alt::List(l) => w.lists & (1 << l) != 0,
+                    Alt::Class(c) => w.classes & (1 << c) != 0,
+                });
+                if hit {
+                    w.needs |= bit;
+                }
+            }
+            for a in kind {
+                if let Alt::Word(id) = a
+                    && let Some(w) = self.words.get_mut(*id as usize)
+                {
+                    w.needs |= bit;
+                }
+            }
+        }
+        self.needs_used = rule_needs.iter().fold(0, |m, n| m | n);
+        self.rule_needs = rule_needs;
+        self.need_rules = need_rules;
+    }
+
+    /// The rules whose needed elements all have a word among `have`.
+    pub(crate) fn possible_with(&self, have: Needs) -> RuleSet {
+        let mut set = RuleSet::all(self.rules.len());
+        self.leave_out(&mut set, self.needs_used & !have);
+        set
+    }
+
+    /// Takes out of `set` the rules that need an element of `missing`.
+    pub(crate) fn leave_out(&self, set: &mut RuleSet, mut missing: Needs) {
+        while missing != 0 {
+            let b = missing.trailing_zeros() as usize;
+            missing &= missing - 1;
+            set.remove_all(&self.need_rules[b]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Needs;
+    use crate::tokenize::Tokenizer;
+
+    /// The needed elements the words of `text` can take.
+    fn have(text: &str) -> Needs {
+        let g = crate::dates::english().expect("the English grammar");
+        Tokenizer::default()
+            .tokenize(text)
+            .iter()
+            .filter_map(|t| g.token_id(&text[t.start()..t.end()]))
+            .filter_map(|id| g.words.get(id as usize))
+            .fold(0, |m, w| m | w.needs)
+    }
+
+    #[test]
+    fn a_rule_is_possible_only_with_a_word_for_each_needed_element() {
+        let g = crate::dates::english().expect("the English grammar");
+        let rule = |name: &str| g.rules.iter().position(|r| r.name == name).expect(name);
+        // `the? DAY|ORDINAL day of DIR month`: `day`, `of`, a direction, `month`.
+        let r = rule("nth-day-of-this-month");
+        assert!(g.possible_with(have("the last day of this month")).contains(r));
+        assert!(!g.possible_with(have("the last day of this week")).contains(r));
+        // `last` would be the direction: none here.
+        assert!(!g.possible_with(have("the fifth day of the month")).contains(r));
+        // Words in any order and any case are enough: the scan then tries the rule.
+        assert!(g.possible_with(have("MONTH of THIS day")).contains(r));
+        // A rule needing no word is always possible.
+        let free = (0..g.rules.len()).find(|&r| g.rule_needs[r] == 0).expect("a rule needing no word");
+        assert!(g.possible_with(0).contains(free));
+        assert!(!g.possible_with(0).contains(r));
+        // Every bit a rule needs is one some word has.
+        let words = g.words.iter().fold(0, |m: Needs, w| m | w.needs);
+        assert_eq!(g.needs_used & !words, 0);
+    }
+}
