@@ -329,7 +329,7 @@ pub struct TagOptions {
 }
 
 /// How to read ambiguous numeric dates such as `03/05/2026`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum DateOrder {
     /// Month first (US usage, the default): `03/05/2026` is 5 March.

@@ -173,6 +173,9 @@ impl EndPairs {
 /// A language's compiled date grammar.
 #[derive(Debug)]
 pub(crate) struct Grammar {
+    /// A number no other grammar compiled in this process has (what the
+    /// scan's caches are kept for).
+    pub id: u64,
     pub lex: Lexicon,
     /// Every word a rule, list or class names, lower case, to its id.
     pub vocab: FxHashMap<Box<str>, u32>,
@@ -191,6 +194,8 @@ pub(crate) struct Grammar {
     pub by_cat: Vec<Vec<usize>>,
     /// Rules of each category, as sets.
     pub cat_sets: Vec<RuleSet>,
+    /// Each rule's category as one bit (0 with more than 64 categories).
+    pub cat_bit: Vec<u64>,
     /// Rules that can start at a token, by its first byte (digits), and put
     /// no condition on the next token.
     pub byte_free: Vec<RuleSet>,
@@ -371,8 +376,12 @@ impl Grammar {
                 cat_sets[c].insert(r);
             }
         }
+        let cat_bit = rules.iter().map(|r| if r.cat < 64 { 1u64 << r.cat } else { 0 }).collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut g = Self {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             cat_sets,
+            cat_bit,
             lex,
             lists,
             list_names,

@@ -139,8 +139,7 @@ impl<'a> Scan<'a> {
         if self.cand_at[slot].0 != i {
             let set = self.candidates(i);
             let g = self.g;
-            let cats =
-                if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | 1 << g.rules[r].cat) } else { u64::MAX };
+            let cats = if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | g.cat_bit[r]) } else { u64::MAX };
             self.cand_at[slot] = (i, set, cats);
         }
         &self.cand_at[slot]

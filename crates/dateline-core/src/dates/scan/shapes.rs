@@ -1,6 +1,8 @@
 //! The shapes of the scan: every shape's longest match from a token (over
 //! the tokens written together from there), and the fields of its groups.
 
+use rustc_hash::FxHashMap;
+
 use super::Scan;
 use super::builtins::{digits, number_text};
 use crate::dates::DateOrder;
@@ -10,6 +12,19 @@ use crate::dates::grammar::shapes::Group;
 
 /// Tokens a shape may span.
 const SHAPE_SPAN: usize = 12;
+
+/// Spans whose shapes a thread keeps at most (then it forgets them all).
+const SPAN_SHAPES_KEPT: usize = 1 << 12;
+
+/// The shapes of the spans read last on a thread, for one (grammar, date
+/// order): documents repeat the same numbers and dates, and a regex set is
+/// slow to ask.
+type SpanShapes = ((u64, DateOrder), FxHashMap<Box<str>, Box<[(u16, Fields)]>>);
+
+thread_local! {
+    static SPAN_SHAPES: std::cell::RefCell<SpanShapes> =
+        std::cell::RefCell::new(((u64::MAX, DateOrder::Mdy), FxHashMap::default()));
+}
 
 impl Scan<'_> {
     /// Every shape's longest match from token `i`, remembered.
@@ -34,24 +49,54 @@ impl Scan<'_> {
                 if !self.is_slow() && !span.as_bytes().last().is_some_and(|&b| self.g.shapes.last[b as usize]) {
                     continue;
                 }
-                // Most spans match no shape: `is_match` says so without the
-                // set of matches, which is allocated and read shape by shape.
-                if !self.g.shapes.set.is_match(span) {
+                let end = u32::try_from(j + 1).unwrap_or(u32::MAX);
+                let mut add = |s: u16, f: &Fields| {
+                    if !found.iter().any(|x| x.0 == s) {
+                        found.push((s, end, *f));
+                    }
+                };
+                if self.is_slow() {
+                    for (s, f) in self.span_shapes(span) {
+                        add(s, &f);
+                    }
                     continue;
                 }
-                let matched = self.g.shapes.set.matches(span);
-                for s in matched.iter() {
-                    let s16 = u16::try_from(s).unwrap_or(u16::MAX);
-                    if found.iter().any(|x| x.0 == s16) {
-                        continue;
-                    }
-                    if let Some(f) = self.shape_fields(s, span) {
-                        found.push((s16, u32::try_from(j + 1).unwrap_or(u32::MAX), f));
-                    }
+                let of = (self.g.id, self.order);
+                let hit = SPAN_SHAPES.with_borrow(|c| {
+                    (c.0 == of)
+                        .then(|| c.1.get(span).map(|v| v.iter().for_each(|(s, f)| add(*s, f))))
+                        .flatten()
+                        .is_some()
+                });
+                if !hit {
+                    let v = self.span_shapes(span);
+                    v.iter().for_each(|(s, f)| add(*s, f));
+                    SPAN_SHAPES.with_borrow_mut(|c| {
+                        if c.0 != of || c.1.len() >= SPAN_SHAPES_KEPT {
+                            *c = (of, FxHashMap::default());
+                        }
+                        c.1.insert(span.into(), v);
+                    });
                 }
             }
         }
         self.shape_memo.insert(key, found);
+    }
+
+    /// The shapes matching all of `span`, each with its fields.
+    fn span_shapes(&self, span: &str) -> Box<[(u16, Fields)]> {
+        // Most spans match no shape: `is_match` says so without the set of
+        // matches, which is allocated and read shape by shape.
+        if !self.g.shapes.set.is_match(span) {
+            return Box::default();
+        }
+        let mut v: Vec<(u16, Fields)> = Vec::new();
+        for s in self.g.shapes.set.matches(span).iter() {
+            if let Some(f) = self.shape_fields(s, span) {
+                v.push((u16::try_from(s).unwrap_or(u16::MAX), f));
+            }
+        }
+        v.into_boxed_slice()
     }
 
     fn shape_fields(&self, s: usize, span: &str) -> Option<Fields> {
