@@ -257,12 +257,23 @@ impl Grammar {
     /// The id of a token's lower-case form, if the grammar knows it.
     pub(crate) fn token_id(&self, w: &str) -> Option<u32> {
         let b = w.as_bytes();
+        // Most tokens: up to seven bytes. Whether they are ASCII, and their
+        // lower-case key, in one pass.
+        if b.len() <= 7 {
+            let mut k = (b.len() as u64) << 56;
+            let mut high = 0u8;
+            for (i, &c) in b.iter().enumerate() {
+                high |= c;
+                k |= u64::from(c | (u8::from(c.is_ascii_uppercase()) << 5)) << (8 * i);
+            }
+            if high < 0x80 {
+                return if self.shapes_of_words.may_hold(b) { self.short_ids.get(&k).copied() } else { None };
+            }
+            return self.word_id(&key(w));
+        }
         if b.is_ascii() {
             if !self.shapes_of_words.may_hold(b) {
                 return None;
-            }
-            if let Some(k) = short_key(b, true) {
-                return self.short_ids.get(&k).copied();
             }
             if !b.iter().any(u8::is_ascii_uppercase) {
                 return self.word_id(w);

@@ -111,7 +111,7 @@ impl<'a> Scan<'a> {
             return false;
         }
         let len = rest.len();
-        let lead = rest.iter().take(len.min(g.lead_max + 1)).take_while(|b| b.is_ascii_alphabetic()).count();
+        let lead = alpha_prefix(&rest[..len.min(g.lead_max + 1)]);
         lead > 0
             && lead < len
             && lead <= 12
@@ -143,5 +143,48 @@ impl<'a> Scan<'a> {
             self.cand_at[slot] = (i, set, cats);
         }
         &self.cand_at[slot]
+    }
+}
+
+/// How many ASCII letters `b` starts with (eight bytes at once when it
+/// has at most eight).
+fn alpha_prefix(b: &[u8]) -> usize {
+    if b.len() > 8 {
+        return b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    }
+    // Past the end: letters, so the count stops at the first non-letter or the end.
+    let mut w = [b'a'; 8];
+    w[..b.len()].copy_from_slice(b);
+    let x = u64::from_le_bytes(w);
+    let ascii = !x & 0x8080_8080_8080_8080;
+    // Each byte's high bit: set in lower case from `a` on, and from `{` on.
+    let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = lower + 0x0505_0505_0505_0505;
+    let letter = from_a & !past_z & ascii;
+    let not_letter = !letter & 0x8080_8080_8080_8080;
+    ((not_letter.trailing_zeros() / 8) as usize).min(b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn alpha_prefix_counts_the_leading_ascii_letters() {
+        let mut all: Vec<u8> = (0u8..=255).collect();
+        all.extend(b"mid-1990s Oct/2 Q3 fy2025 Zz@[`{ \xc3");
+        // Every byte in every position of short strings, against the plain count.
+        for len in 0..=9usize {
+            for k in 0..all.len() {
+                for at in 0..len.max(1) {
+                    let mut b = b"Abcdefgzq".to_vec();
+                    b.truncate(len);
+                    if at < b.len() {
+                        b[at] = all[k];
+                    }
+                    let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                    assert_eq!(super::alpha_prefix(&b), want, "{b:?}");
+                }
+            }
+        }
     }
 }
