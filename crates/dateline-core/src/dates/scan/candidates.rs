@@ -174,12 +174,12 @@ mod tests {
         all.extend(b"mid-1990s Oct/2 Q3 fy2025 Zz@[`{ \xc3");
         // Every byte in every position of short strings, against the plain count.
         for len in 0..=9usize {
-            for k in 0..all.len() {
+            for &byte in &all {
                 for at in 0..len.max(1) {
                     let mut b = b"Abcdefgzq".to_vec();
                     b.truncate(len);
                     if at < b.len() {
-                        b[at] = all[k];
+                        b[at] = byte;
                     }
                     let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
                     assert_eq!(super::alpha_prefix(&b), want, "{b:?}");
