@@ -59,6 +59,11 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 
 const NO_NODE: u32 = u32::MAX;
 
+/// The most tokens an expression spans (a longer match is none): what lets
+/// a rule be left out where a word it needs is not among the next tokens
+/// ([`Scan::ahead`]).
+pub(crate) const MAX_SPAN: usize = 64;
+
 /// A rule in no lead group ([`Grammar::lead_group`]).
 const NO_GROUP: u16 = u16::MAX;
 
@@ -76,10 +81,10 @@ pub(crate) struct Scan<'a> {
     hits: Vec<(u32, Effect)>,
     /// The state of the last match of a rule's elements ([`Self::elems`]).
     done: State,
-    /// For each token, the needed words ([`Needs`]) at or after it to the
-    /// end of the document (empty for a document longer than the ids kept:
-    /// every rule is tried there).
-    ahead: Vec<Needs>,
+    /// For each token, the needed words ([`Needs`]) among it and the
+    /// [`MAX_SPAN`] - 1 tokens after it (empty for a document longer than the
+    /// ids kept: every rule is tried there).
+    pub(crate) ahead: Vec<Needs>,
     /// The rules possible for some words ahead ([`Self::possible`]).
     possible: (Needs, RuleSet),
     /// The last candidates computed at a few positions (slot = position
@@ -151,13 +156,29 @@ impl<'a> Scan<'a> {
         if n > ids::IDS_KEPT {
             return Vec::new();
         }
-        let mut ahead = vec![0; n];
-        let mut acc: Needs = 0;
-        for k in (0..n).rev() {
-            acc |= g.words.get(ids.get(k) as usize).map_or(0, |w| w.needs);
-            ahead[k] = acc;
+        // The needs of tokens `i..i + MAX_SPAN`, for every `i`: in blocks of
+        // MAX_SPAN tokens, what is from `i` to the end of its block and
+        // what is in the next block up to `i + MAX_SPAN - 1`.
+        let w = MAX_SPAN;
+        let mut to_end = vec![0; n];
+        let mut from_start: Vec<Needs> = vec![0; n];
+        for k in 0..n {
+            let m = g.words.get(ids.get(k) as usize).map_or(0, |w| w.needs);
+            to_end[k] = m;
+            from_start[k] = m | if k % w == 0 { 0 } else { from_start[k - 1] };
         }
-        ahead
+        for k in (0..n.saturating_sub(1)).rev() {
+            if (k + 1) % w != 0 {
+                to_end[k] |= to_end[k + 1];
+            }
+        }
+        for (i, a) in to_end.iter_mut().enumerate() {
+            let j = (i + w - 1).min(n - 1);
+            if j / w > i / w {
+                *a |= from_start[j];
+            }
+        }
+        to_end
     }
 
     #[inline(always)]
@@ -317,6 +338,9 @@ impl<'a> Scan<'a> {
     /// the end of the match, its state left in `self.done`. The state is
     /// copied only where a match changes it.
     fn elems(&mut self, elems: &'a [Elem], k: usize, pos: usize, st: &State, start: usize) -> Option<usize> {
+        if pos > start + MAX_SPAN {
+            return None;
+        }
         let Some(e) = elems.get(k) else {
             // The last write before the rule's match returns (its pieces
             // were matched before).

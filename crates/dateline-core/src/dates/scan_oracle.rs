@@ -390,3 +390,20 @@ fn shapes_led_by_words_are_tried_in_every_language() {
         assert_eq!(fast, slow, "{code}");
     }
 }
+
+#[test]
+fn the_needs_of_each_token_are_those_of_the_next_max_span_tokens() {
+    use super::scan::MAX_SPAN;
+    let g = super::english().unwrap();
+    for (seed, n) in [(3u64, 1usize), (4, MAX_SPAN - 1), (5, MAX_SPAN), (6, MAX_SPAN + 1), (7, 5 * MAX_SPAN + 17)] {
+        let text = generated(g, seed, n);
+        let tokens = Tokenizer::default().tokenize(&text);
+        let scan = Scan::new(g, &text, &tokens, DateOrder::Mdy);
+        let needs = |k: usize| g.words.get(scan.ids.get(k) as usize).map_or(0, |w| w.needs);
+        assert_eq!(scan.ahead.len(), tokens.len());
+        for i in 0..tokens.len() {
+            let want = (i..tokens.len().min(i + MAX_SPAN)).fold(0, |m, k| m | needs(k));
+            assert_eq!(scan.ahead[i], want, "seed {seed}, token {i} of {}", tokens.len());
+        }
+    }
+}

@@ -1,11 +1,11 @@
 //! The words a rule needs: for each rule, its elements that must take a
 //! word, a word of a list or a word of a class (`day of DIR month` needs
-//! `day`, `of`, a direction word and `month`). A rule can match at a token
-//! only if each of them has a word at or after it, so a scan reads, for
-//! each token, which of these elements a word at or after it can take (one
+//! `day`, `of`, a direction word and `month`). A match spans at most
+//! `MAX_SPAN` tokens (scan.rs), so a rule can match at a token only if each
+//! of them has a word among the `MAX_SPAN` tokens from there: a scan reads,
+//! for each token, which of these elements the words there can take (one
 //! bit each, folded into 128) and leaves out the rules that miss one. Most
-//! rules tried at `the` or at a number need a word the rest of a news story
-//! does not have.
+//! rules tried at `the` or at a number need a word that is not near.
 
 use super::pattern::{Atom, Elem};
 use super::{Grammar, RuleSet};
@@ -93,10 +93,31 @@ impl Grammar {
     }
 
     /// The rules whose needed elements all have a word among `have`.
+    #[cfg(test)]
     pub(crate) fn possible_with(&self, have: Needs) -> RuleSet {
         let mut set = RuleSet::all(self.rules.len());
         self.leave_out(&mut set, self.needs_used & !have);
         set
+    }
+
+    /// Puts into `set` the rules needing an element of `came` whose needed
+    /// elements are all among `have`.
+    pub(crate) fn bring_back(&self, set: &mut RuleSet, mut came: Needs, have: Needs) {
+        came &= self.needs_used;
+        if came == 0 {
+            return;
+        }
+        let mut back = RuleSet::default();
+        while came != 0 {
+            let b = came.trailing_zeros() as usize;
+            came &= came - 1;
+            back.union_with(&self.need_rules[b]);
+        }
+        for r in back.iter() {
+            if self.rule_needs[r] & !have == 0 {
+                set.insert(r);
+            }
+        }
     }
 
     /// Takes out of `set` the rules that need an element of `missing`.

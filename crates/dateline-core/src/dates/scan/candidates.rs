@@ -10,7 +10,7 @@ use crate::dates::grammar::{Needs, RuleSet};
 
 impl<'a> Scan<'a> {
     /// The rules that can start at token `i` and whose needed words all come
-    /// at or after it.
+    /// among the next tokens.
     fn candidates(&mut self, i: usize) -> RuleSet {
         #[cfg(test)]
         if self.slow {
@@ -24,18 +24,17 @@ impl<'a> Scan<'a> {
     }
 
     /// The rules whose needed elements ([`crate::dates::grammar::Needs`])
-    /// all have a word at or after token `i`. Kept for the last words ahead
-    /// asked for: further on, only rules are left out.
+    /// all have a word among the [`super::MAX_SPAN`] tokens from `i`. Kept
+    /// for the last words asked for and updated from them: the rules
+    /// needing a word that went are left out, and those needing one that
+    /// came are tested again.
     fn possible(&mut self, i: usize) -> &RuleSet {
         let g = self.g;
         let have = self.ahead.get(i).copied().unwrap_or(if self.ahead.is_empty() { Needs::MAX } else { 0 });
         let (was, set) = &mut self.possible;
         if have != *was {
-            if have & !*was & g.needs_used == 0 {
-                g.leave_out(set, *was & !have);
-            } else {
-                *set = g.possible_with(have);
-            }
+            g.leave_out(set, *was & !have);
+            g.bring_back(set, have & !*was, have);
             *was = have;
         }
         set
