@@ -85,8 +85,6 @@ pub(crate) struct Scan<'a> {
     /// [`MAX_SPAN`] - 1 tokens after it (empty for a document longer than the
     /// ids kept: every rule is tried there).
     pub(crate) ahead: Vec<Needs>,
-    /// The rules possible for some words ahead ([`Self::possible`]).
-    possible: (Needs, RuleSet),
     /// The last candidates computed at a few positions (slot = position
     /// modulo [`candidates::CAND_SLOTS`]): where, the rules, and the
     /// categories of their rules (one bit each; all bits with more than 64
@@ -123,8 +121,6 @@ impl<'a> Scan<'a> {
             hits: Vec::with_capacity(64),
             done: State { f: Fields::default(), subs: Subs::default() },
             ahead,
-            // With every needed word ahead, every rule is possible.
-            possible: (Needs::MAX, RuleSet::all(g.rules.len())),
             cand_at: [(usize::MAX, RuleSet::default(), 0); candidates::CAND_SLOTS],
             builtin_at: (usize::MAX, Builtin::Any, None),
             cats_at: [(usize::MAX, 0, 0); WINDOW],

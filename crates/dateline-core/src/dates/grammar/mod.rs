@@ -229,10 +229,6 @@ pub(crate) struct Grammar {
     pub lead_groups: Vec<u64>,
     /// For each rule, its elements that need a word (`needs.rs`).
     pub rule_needs: Vec<Needs>,
-    /// For each bit of [`Needs`], the rules that need it; and the bits any
-    /// rule needs.
-    pub need_rules: Vec<RuleSet>,
-    pub needs_used: Needs,
     /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
     pub lead_group: Vec<u16>,
     pub tense: TenseCues,
@@ -407,8 +403,6 @@ impl Grammar {
             lead_groups: Vec::new(),
             lead_group: Vec::new(),
             rule_needs: Vec::new(),
-            need_rules: Vec::new(),
-            needs_used: 0,
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,

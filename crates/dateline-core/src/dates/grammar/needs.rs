@@ -7,8 +7,8 @@
 //! bit each, folded into 128) and leaves out the rules that miss one. Most
 //! rules tried at `the` or at a number need a word that is not near.
 
+use super::Grammar;
 use super::pattern::{Atom, Elem};
-use super::{Grammar, RuleSet};
 
 /// One bit for each needed element (the same alternatives, the same bit),
 /// 128 at most: beyond that several share a bit (a rule is then left out
@@ -35,8 +35,7 @@ impl Alt {
 }
 
 impl Grammar {
-    /// Fills `rule_needs`, `need_rules` and each word's `needs` (once the
-    /// words have ids).
+    /// Fills `rule_needs` and each word's `needs` (once the words have ids).
     pub(super) fn needs(&mut self) {
         // The needed elements, each as its sorted alternatives, once.
         let mut kinds: Vec<Vec<Alt>> = Vec::new();
@@ -57,14 +56,6 @@ impl Grammar {
                 need |= 1 << (k % 128);
             }
             rule_needs.push(need);
-        }
-        let mut need_rules = vec![RuleSet::default(); 128];
-        for (r, need) in rule_needs.iter().enumerate() {
-            for (b, rules) in need_rules.iter_mut().enumerate() {
-                if need >> b & 1 != 0 {
-                    rules.insert(r);
-                }
-            }
         }
         // Each word: the bits of the elements it can be.
         for (k, kind) in kinds.iter().enumerate() {
@@ -87,46 +78,14 @@ impl Grammar {
                 }
             }
         }
-        self.needs_used = rule_needs.iter().fold(0, |m, n| m | n);
         self.rule_needs = rule_needs;
-        self.need_rules = need_rules;
     }
 
     /// The rules whose needed elements all have a word among `have`.
-    #[cfg(test)]
-    pub(crate) fn possible_with(&self, have: Needs) -> RuleSet {
-        let mut set = RuleSet::all(self.rules.len());
-        self.leave_out(&mut set, self.needs_used & !have);
-        set
-    }
-
-    /// Puts into `set` the rules needing an element of `came` whose needed
-    /// elements are all among `have`.
-    pub(crate) fn bring_back(&self, set: &mut RuleSet, mut came: Needs, have: Needs) {
-        came &= self.needs_used;
-        if came == 0 {
-            return;
-        }
-        let mut back = RuleSet::default();
-        while came != 0 {
-            let b = came.trailing_zeros() as usize;
-            came &= came - 1;
-            back.union_with(&self.need_rules[b]);
-        }
-        for r in back.iter() {
-            if self.rule_needs[r] & !have == 0 {
-                set.insert(r);
-            }
-        }
-    }
-
-    /// Takes out of `set` the rules that need an element of `missing`.
-    pub(crate) fn leave_out(&self, set: &mut RuleSet, mut missing: Needs) {
-        while missing != 0 {
-            let b = missing.trailing_zeros() as usize;
-            missing &= missing - 1;
-            set.remove_all(&self.need_rules[b]);
-        }
+    /// Whether each element rule `r` needs has a word among `have`.
+    #[inline]
+    pub(crate) fn has_needs(&self, r: usize, have: Needs) -> bool {
+        self.rule_needs.get(r).is_none_or(|n| n & !have == 0)
     }
 }
 
@@ -152,18 +111,19 @@ mod tests {
         let rule = |name: &str| g.rules.iter().position(|r| r.name == name).expect(name);
         // `the? DAY|ORDINAL day of DIR month`: `day`, `of`, a direction, `month`.
         let r = rule("nth-day-of-this-month");
-        assert!(g.possible_with(have("the last day of this month")).contains(r));
-        assert!(!g.possible_with(have("the last day of this week")).contains(r));
+        assert!(g.has_needs(r, have("the last day of this month")));
+        assert!(!g.has_needs(r, have("the last day of this week")));
         // `last` would be the direction: none here.
-        assert!(!g.possible_with(have("the fifth day of the month")).contains(r));
+        assert!(!g.has_needs(r, have("the fifth day of the month")));
         // Words in any order and any case are enough: the scan then tries the rule.
-        assert!(g.possible_with(have("MONTH of THIS day")).contains(r));
+        assert!(g.has_needs(r, have("MONTH of THIS day")));
         // A rule needing no word is always possible.
         let free = (0..g.rules.len()).find(|&r| g.rule_needs[r] == 0).expect("a rule needing no word");
-        assert!(g.possible_with(0).contains(free));
-        assert!(!g.possible_with(0).contains(r));
+        assert!(g.has_needs(free, 0));
+        assert!(!g.has_needs(r, 0));
         // Every bit a rule needs is one some word has.
         let words = g.words.iter().fold(0, |m: Needs, w| m | w.needs);
-        assert_eq!(g.needs_used & !words, 0);
+        let used = g.rule_needs.iter().fold(0, |m, n| m | n);
+        assert_eq!(used & !words, 0);
     }
 }

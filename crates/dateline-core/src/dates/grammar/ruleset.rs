@@ -13,6 +13,7 @@ impl RuleSet {
         Self::default()
     }
     /// Rules `0..n`.
+    #[cfg(test)]
     pub(crate) fn all(n: usize) -> Self {
         let mut s = Self::default();
         for i in 0..n.min(MAX_RULES) {
@@ -43,6 +44,19 @@ impl RuleSet {
     }
     pub(crate) fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    /// Keeps the rules for which `keep` is true.
+    pub(crate) fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        for (k, w) in self.0.iter_mut().enumerate() {
+            let mut left = *w;
+            let mut out = 0u64;
+            while left != 0 {
+                let b = left.trailing_zeros() as usize;
+                left &= left - 1;
+                out |= u64::from(keep(k * 64 + b)) << b;
+            }
+            *w = out;
+        }
     }
     /// The rules in file order.
     pub(crate) fn iter(&self) -> RuleIter<'_> {

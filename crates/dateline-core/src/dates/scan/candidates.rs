@@ -17,26 +17,10 @@ impl<'a> Scan<'a> {
             return RuleSet::all(self.g.rules.len());
         }
         let mut set = self.starts(i);
-        if !set.is_empty() {
-            set.intersect_with(self.possible(i));
-        }
-        set
-    }
-
-    /// The rules whose needed elements ([`crate::dates::grammar::Needs`])
-    /// all have a word among the [`super::MAX_SPAN`] tokens from `i`. Kept
-    /// for the last words asked for and updated from them: the rules
-    /// needing a word that went are left out, and those needing one that
-    /// came are tested again.
-    fn possible(&mut self, i: usize) -> &RuleSet {
-        let g = self.g;
         let have = self.ahead.get(i).copied().unwrap_or(if self.ahead.is_empty() { Needs::MAX } else { 0 });
-        let (was, set) = &mut self.possible;
-        if have != *was {
-            g.leave_out(set, *was & !have);
-            g.bring_back(set, have & !*was, have);
-            *was = have;
-        }
+        // Leave out the rules that need a word not among the next tokens.
+        let g = self.g;
+        set.retain(|r| g.has_needs(r, have));
         set
     }
 
