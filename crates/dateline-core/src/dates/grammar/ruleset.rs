@@ -46,7 +46,7 @@ impl RuleSet {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
     /// Keeps the rules for which `keep` is true.
-    pub(crate) fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
         for (k, w) in self.0.iter_mut().enumerate() {
             let mut left = *w;
             let mut out = 0u64;

@@ -10,18 +10,25 @@ use crate::dates::grammar::{Needs, RuleSet};
 
 impl<'a> Scan<'a> {
     /// The rules that can start at token `i` and whose needed words all come
-    /// among the next tokens.
-    fn candidates(&mut self, i: usize) -> RuleSet {
+    /// among the next tokens, and their categories (one bit each).
+    fn candidates(&mut self, i: usize) -> (RuleSet, u64) {
+        let g = self.g;
         #[cfg(test)]
         if self.slow {
-            return RuleSet::all(self.g.rules.len());
+            let set = RuleSet::all(g.rules.len());
+            return (set, set.iter().fold(0, |m, r| m | g.cat_bit[r]));
         }
         let mut set = self.starts(i);
         let have = self.ahead.get(i).copied().unwrap_or(if self.ahead.is_empty() { Needs::MAX } else { 0 });
-        // Leave out the rules that need a word not among the next tokens.
-        let g = self.g;
-        set.retain(|r| g.has_needs(r, have));
-        set
+        // Leave out the rules that need a word not among the next tokens,
+        // and gather the categories of the others.
+        let mut cats = 0u64;
+        set.retain(|r| {
+            let keep = g.has_needs(r, have);
+            cats |= g.cat_bit[r] & 0u64.wrapping_sub(u64::from(keep));
+            keep
+        });
+        (set, cats)
     }
 
     /// The rules that can start at token `i` (by its word, bytes and shapes,
@@ -120,9 +127,8 @@ impl<'a> Scan<'a> {
     fn cand_slot(&mut self, i: usize) -> &(usize, RuleSet, u64) {
         let slot = i % CAND_SLOTS;
         if self.cand_at[slot].0 != i {
-            let set = self.candidates(i);
-            let g = self.g;
-            let cats = if g.categories.len() <= 64 { set.iter().fold(0u64, |m, r| m | g.cat_bit[r]) } else { u64::MAX };
+            let (set, cats) = self.candidates(i);
+            let cats = if self.g.categories.len() <= 64 { cats } else { u64::MAX };
             self.cand_at[slot] = (i, set, cats);
         }
         &self.cand_at[slot]
