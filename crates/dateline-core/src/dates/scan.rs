@@ -159,7 +159,7 @@ impl<'a> Scan<'a> {
         let mut to_end = vec![0; n];
         let mut from_start: Vec<Needs> = vec![0; n];
         for k in 0..n {
-            let m = g.words.get(ids.get(k) as usize).map_or(0, |w| w.needs);
+            let m = g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0);
             to_end[k] = m;
             from_start[k] = m | if k % w == 0 { 0 } else { from_start[k - 1] };
         }

@@ -399,7 +399,7 @@ fn the_needs_of_each_token_are_those_of_the_next_max_span_tokens() {
         let text = generated(g, seed, n);
         let tokens = Tokenizer::default().tokenize(&text);
         let scan = Scan::new(g, &text, &tokens, DateOrder::Mdy);
-        let needs = |k: usize| g.words.get(scan.ids.get(k) as usize).map_or(0, |w| w.needs);
+        let needs = |k: usize| g.word_needs.get(scan.ids.get(k) as usize).copied().unwrap_or(0);
         assert_eq!(scan.ahead.len(), tokens.len());
         for i in 0..tokens.len() {
             let want = (i..tokens.len().min(i + MAX_SPAN)).fold(0, |m, k| m | needs(k));

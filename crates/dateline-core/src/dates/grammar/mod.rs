@@ -229,6 +229,8 @@ pub(crate) struct Grammar {
     pub lead_groups: Vec<u64>,
     /// For each rule, its elements that need a word (`needs.rs`).
     pub rule_needs: Vec<Needs>,
+    /// For each word of the vocabulary, the needed elements it can take.
+    pub word_needs: Vec<Needs>,
     /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
     pub lead_group: Vec<u16>,
     pub tense: TenseCues,
@@ -403,6 +405,7 @@ impl Grammar {
             lead_groups: Vec::new(),
             lead_group: Vec::new(),
             rule_needs: Vec::new(),
+            word_needs: Vec::new(),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),
             date_order,

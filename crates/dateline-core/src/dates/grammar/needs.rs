@@ -35,7 +35,7 @@ impl Alt {
 }
 
 impl Grammar {
-    /// Fills `rule_needs` and each word's `needs` (once the words have ids).
+    /// Fills `rule_needs` and `word_needs` (once the words have ids).
     pub(super) fn needs(&mut self) {
         // The needed elements, each as its sorted alternatives, once.
         let mut kinds: Vec<Vec<Alt>> = Vec::new();
@@ -58,26 +58,28 @@ impl Grammar {
             rule_needs.push(need);
         }
         // Each word: the bits of the elements it can be.
+        let mut word_needs: Vec<Needs> = vec![0; self.words.len()];
         for (k, kind) in kinds.iter().enumerate() {
             let bit: Needs = 1 << (k % 128);
-            for w in &mut self.words {
+            for (w, needs) in self.words.iter().zip(word_needs.iter_mut()) {
                 let hit = kind.iter().any(|a| match a {
                     Alt::Word(_) => false,
                     Alt::List(l) => w.lists & (1 << l) != 0,
                     Alt::Class(c) => w.classes & (1 << c) != 0,
                 });
                 if hit {
-                    w.needs |= bit;
+                    *needs |= bit;
                 }
             }
             for a in kind {
                 if let Alt::Word(id) = a
-                    && let Some(w) = self.words.get_mut(*id as usize)
+                    && let Some(needs) = word_needs.get_mut(*id as usize)
                 {
-                    w.needs |= bit;
+                    *needs |= bit;
                 }
             }
         }
+        self.word_needs = word_needs;
         self.rule_needs = rule_needs;
     }
 
@@ -101,8 +103,8 @@ mod tests {
             .tokenize(text)
             .iter()
             .filter_map(|t| g.token_id(&text[t.start()..t.end()]))
-            .filter_map(|id| g.words.get(id as usize))
-            .fold(0, |m, w| m | w.needs)
+            .filter_map(|id| g.word_needs.get(id as usize))
+            .fold(0, |m, n| m | n)
     }
 
     #[test]
@@ -122,7 +124,7 @@ mod tests {
         assert!(g.has_needs(free, 0));
         assert!(!g.has_needs(r, 0));
         // Every bit a rule needs is one some word has.
-        let words = g.words.iter().fold(0, |m: Needs, w| m | w.needs);
+        let words = g.word_needs.iter().fold(0, |m: Needs, n| m | n);
         let used = g.rule_needs.iter().fold(0, |m, n| m | n);
         assert_eq!(used & !words, 0);
     }

@@ -35,8 +35,6 @@ pub(crate) struct WordInfo {
     pub cues: u32,
     /// Words after which it is no cue (`next` before `to`).
     pub not_before: Box<[u32]>,
-    /// The needed words it is (`needs.rs`), one bit each.
-    pub needs: super::Needs,
 }
 
 /// The cue bits of [`WordInfo::cues`].
