@@ -156,13 +156,17 @@ impl<'a> Scan<'a> {
         // MAX_SPAN tokens, what is from `i` to the end of its block and
         // what is in the next block up to `i + MAX_SPAN - 1`.
         let w = MAX_SPAN;
-        let mut to_end = vec![0; n];
-        let mut from_start: Vec<Needs> = vec![0; n];
-        for k in 0..n {
-            let m = g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0);
-            to_end[k] = m;
-            from_start[k] = m | if k % w == 0 { 0 } else { from_start[k - 1] };
-        }
+        let mut to_end: Vec<Needs> =
+            (0..n).map(|k| g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0)).collect();
+        let mut acc: Needs = 0;
+        let from_start: Vec<Needs> = to_end
+            .iter()
+            .enumerate()
+            .map(|(k, &m)| {
+                acc = m | if k % w == 0 { 0 } else { acc };
+                acc
+            })
+            .collect();
         for k in (0..n.saturating_sub(1)).rev() {
             if (k + 1) % w != 0 {
                 to_end[k] |= to_end[k + 1];
