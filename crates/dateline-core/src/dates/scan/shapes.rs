@@ -166,3 +166,27 @@ impl Scan<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{DateOrder, DocumentType, TemporalTagger};
+    use crate::tokenize::Tokenizer;
+
+    /// The shapes kept on a thread are those of one grammar and date order:
+    /// another order on the same thread reads the same spans anew.
+    #[test]
+    fn kept_shapes_follow_the_date_order() {
+        let text = "The deal was signed on 03/05/2026 in Caracas.";
+        let (tokens, sentences) = Tokenizer::default().tokenize_with_sentences(text);
+        let reference = crate::Date::new(2026, 6, 1).ok();
+        let value = |order: DateOrder| {
+            let tagger = TemporalTagger::new(order, DocumentType::News).expect("a tagger");
+            let found = tagger.tag(text, &tokens, &sentences, reference);
+            found.iter().map(|t| t.value.as_str().to_owned()).collect::<Vec<_>>()
+        };
+        for _ in 0..2 {
+            assert_eq!(value(DateOrder::Mdy), ["2026-03-05"]);
+            assert_eq!(value(DateOrder::Dmy), ["2026-05-03"]);
+        }
+    }
+}
