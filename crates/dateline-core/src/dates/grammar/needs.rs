@@ -57,27 +57,35 @@ impl Grammar {
             }
             rule_needs.push(need);
         }
-        // Each word: the bits of the elements it can be.
+        // Each word: the bits of the elements it can be, itself or through
+        // its lists and classes.
         let mut word_needs: Vec<Needs> = vec![0; self.words.len()];
+        let (mut list_bits, mut class_bits) = ([0 as Needs; 64], [0 as Needs; 32]);
         for (k, kind) in kinds.iter().enumerate() {
             let bit: Needs = 1 << (k % 128);
-            for (w, needs) in self.words.iter().zip(word_needs.iter_mut()) {
-                let hit = kind.iter().any(|a| match a {
-                    Alt::Word(_) => false,
-                    Alt::List(l) => w.lists & (1 << l) != 0,
-                    Alt::Class(c) => w.classes & (1 << c) != 0,
-                });
-                if hit {
-                    *needs |= bit;
-                }
-            }
             for a in kind {
-                if let Alt::Word(id) = a
-                    && let Some(needs) = word_needs.get_mut(*id as usize)
-                {
-                    *needs |= bit;
+                let slot = match *a {
+                    Alt::Word(id) => word_needs.get_mut(id as usize),
+                    Alt::List(l) => list_bits.get_mut(l),
+                    Alt::Class(c) => class_bits.get_mut(c),
+                };
+                if let Some(slot) = slot {
+                    *slot |= bit;
                 }
             }
+        }
+        for (w, needs) in self.words.iter().zip(word_needs.iter_mut()) {
+            let ones = |mut x: u64| {
+                std::iter::from_fn(move || {
+                    (x != 0).then(|| {
+                        let b = x.trailing_zeros() as usize;
+                        x &= x - 1;
+                        b
+                    })
+                })
+            };
+            *needs |= ones(w.lists).fold(0, |m, l| m | list_bits[l]);
+            *needs |= ones(u64::from(w.classes)).fold(0, |m, c| m | class_bits.get(c).copied().unwrap_or(0));
         }
         self.word_needs = word_needs;
         self.rule_needs = rule_needs;
