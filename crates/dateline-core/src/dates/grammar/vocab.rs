@@ -66,14 +66,22 @@ pub(crate) mod cue {
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
 /// one number.
 pub(super) fn short_key(b: &[u8], lower: bool) -> Option<u64> {
+    short_key_and_bits(b, lower).map(|(k, _)| k)
+}
+
+/// [`short_key`], and the OR of the word's bytes (under `0x80`: ASCII), in
+/// one pass.
+fn short_key_and_bits(b: &[u8], lower: bool) -> Option<(u64, u8)> {
     if b.len() > 7 {
         return None;
     }
     let mut k = (b.len() as u64) << 56;
+    let mut bits = 0u8;
     for (i, &c) in b.iter().enumerate() {
-        k |= u64::from(if lower { c.to_ascii_lowercase() } else { c }) << (8 * i);
+        bits |= c;
+        k |= u64::from(c | (u8::from(lower && c.is_ascii_uppercase()) << 5)) << (8 * i);
     }
-    Some(k)
+    Some((k, bits))
 }
 
 /// A set of (length, first byte, second byte) of lower-case words, one bit
@@ -257,14 +265,8 @@ impl Grammar {
         let b = w.as_bytes();
         // Most tokens: up to seven bytes. Whether they are ASCII, and their
         // lower-case key, in one pass.
-        if b.len() <= 7 {
-            let mut k = (b.len() as u64) << 56;
-            let mut high = 0u8;
-            for (i, &c) in b.iter().enumerate() {
-                high |= c;
-                k |= u64::from(c | (u8::from(c.is_ascii_uppercase()) << 5)) << (8 * i);
-            }
-            if high < 0x80 {
+        if let Some((k, bits)) = short_key_and_bits(b, true) {
+            if bits < 0x80 {
                 return if self.shapes_of_words.may_hold(b) { self.short_ids.get(&k).copied() } else { None };
             }
             return self.word_id(&key(w));
