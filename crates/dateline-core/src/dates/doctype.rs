@@ -20,11 +20,14 @@ const HISTORY_YEARS: i32 = 20;
 const SHORT_SENTENCES: usize = 3;
 
 /// Expressions that speak from the writer's day: a weekday alone,
-/// `yesterday`, `three days ago`.
+/// `yesterday`, `three days ago`, and a unit with a direction word (`last
+/// year`, `this month`, `next week`).
 fn speech(nodes: &[Node], id: NodeId) -> bool {
     match &nodes[id as usize].value {
         Value::Point(f) => f.weekday.is_some() && f.month.is_none() && f.year.is_none(),
-        Value::Shift { base: super::grammar::Base::Speech, unit: super::fields::Unit::Day, .. } => true,
+        Value::Shift { base: super::grammar::Base::Speech, unit, f, .. } => {
+            *unit == super::fields::Unit::Day || f.dir.is_some()
+        }
         _ => false,
     }
 }
