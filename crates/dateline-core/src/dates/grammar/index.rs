@@ -73,8 +73,22 @@ impl Grammar {
                             f.words.insert(w.clone());
                         }
                         Atom::List(l) => f.words.extend(self.lists[*l].iter().cloned()),
-                        Atom::Class { class, .. } => {
+                        // A class with all its words starts where any of
+                        // them is; one that refuses some (strict words,
+                        // values left out: `NUMBER=hour:2,3`) only at the
+                        // words it takes (`a` and `may` start no such rule).
+                        Atom::Class { class, strict_ok: true, only, .. } if only.is_empty() => {
                             f.classes.insert(*class);
+                        }
+                        Atom::Class { class, strict_ok, only, except, .. } => {
+                            for e in &self.lex.entries {
+                                if e.class == *class
+                                    && (!e.strict || *strict_ok)
+                                    && (only.is_empty() || only.contains(&e.got) != *except)
+                                {
+                                    f.words.insert(e.first.clone());
+                                }
+                            }
                         }
                         Atom::Builtin { b, .. } => {
                             if matches!(b, Builtin::Cap | Builtin::Any) {
