@@ -37,11 +37,12 @@ impl Alt {
 impl Grammar {
     /// Fills `rule_needs` and `word_needs` (once the words have ids).
     pub(super) fn needs(&mut self) {
-        // The needed elements, each as its sorted alternatives, once.
+        // The needed elements, each as its sorted alternatives, once, and
+        // each rule's.
         let mut kinds: Vec<Vec<Alt>> = Vec::new();
-        let mut rule_needs = Vec::with_capacity(self.rules.len());
+        let mut of_rule: Vec<Vec<usize>> = Vec::with_capacity(self.rules.len());
         for r in &self.rules {
-            let mut need: Needs = 0;
+            let mut ks = Vec::new();
             for e in &r.elems {
                 // An element every match takes a token of, that only these
                 // words can be.
@@ -53,16 +54,17 @@ impl Grammar {
                     kinds.push(kind);
                     kinds.len() - 1
                 });
-                need |= 1 << (k % 128);
+                ks.push(k);
             }
-            rule_needs.push(need);
+            of_rule.push(ks);
         }
+        let bit_of = bits(&kinds, &of_rule);
+        let rule_needs = of_rule.iter().map(|ks| ks.iter().fold(0, |m: Needs, &k| m | bit_of[k])).collect();
         // Each word: the bits of the elements it can be, itself or through
         // its lists and classes.
         let mut word_needs: Vec<Needs> = vec![0; self.words.len()];
         let (mut list_bits, mut class_bits) = ([0 as Needs; 64], [0 as Needs; 32]);
-        for (k, kind) in kinds.iter().enumerate() {
-            let bit: Needs = 1 << (k % 128);
+        for (kind, &bit) in kinds.iter().zip(&bit_of) {
             for a in kind {
                 let slot = match *a {
                     Alt::Word(id) => word_needs.get_mut(id as usize),
@@ -99,6 +101,31 @@ impl Grammar {
     }
 }
 
+/// The bit of each needed element. With more than 128, the elements that
+/// the most rules need keep a bit of their own and the others share theirs
+/// two by two, so that a missing word still leaves out the rules that need it
+/// most often.
+fn bits<K>(kinds: &[K], of_rule: &[Vec<usize>]) -> Vec<Needs> {
+    const BITS: usize = 128;
+    let n = kinds.len();
+    let mut uses = vec![0usize; n];
+    for ks in of_rule {
+        for &k in ks {
+            uses[k] += 1;
+        }
+    }
+    // Most needed first; on a tie, the first written.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(uses[k]), k));
+    let own = BITS - n.saturating_sub(BITS).min(BITS);
+    let mut bit_of = vec![0; n];
+    for (p, &k) in order.iter().enumerate() {
+        let b = if p < own { p } else { own + (p - own) / 2 };
+        bit_of[k] = 1 << (b % BITS);
+    }
+    bit_of
+}
+
 #[cfg(test)]
 mod tests {
     use super::Needs;
@@ -113,6 +140,24 @@ mod tests {
             .filter_map(|t| g.token_id(&text[t.start()..t.end()]))
             .filter_map(|id| g.word_needs.get(id as usize))
             .fold(0, |m, n| m | n)
+    }
+
+    #[test]
+    fn the_elements_most_rules_need_keep_a_bit_of_their_own() {
+        // 100 elements: one bit each.
+        let of_rule: Vec<Vec<usize>> = (0..100).map(|k| vec![k]).collect();
+        let b = super::bits(&[(); 100], &of_rule);
+        assert_eq!(b.iter().fold(0, |m: Needs, x| m | x).count_ones(), 100);
+        // 130: element k needed by k + 1 rules; the four needed least (0-3)
+        // share two bits, every other has its own.
+        let of_rule: Vec<Vec<usize>> = (0..130).flat_map(|k| std::iter::repeat_n(vec![k], k + 1)).collect();
+        let b = super::bits(&[(); 130], &of_rule);
+        assert!(b.iter().all(|x| x.count_ones() == 1));
+        assert_eq!(b.iter().fold(0, |m: Needs, x| m | x).count_ones(), 128);
+        for k in 4..130 {
+            assert!((0..130).all(|j| j == k || b[j] != b[k]), "element {k} shares its bit");
+        }
+        assert!(b[0] == b[1] || b[0] == b[2] || b[0] == b[3]);
     }
 
     #[test]
