@@ -491,9 +491,15 @@ impl Resolver<'_> {
                     }
                     c
                 };
+                // With no period of a report in the text, `this quarter` in a
+                // clause not in the past is the one under way (`sales for
+                // this quarter`); `this quarter's loss was large` and `the
+                // latest quarter` the one before.
+                let now = n == 0 && f.dir == Some(Dir::This) && !(self.d.cues)(node).tense.is_past();
+                let back = if now { 0 } else { 1 };
                 return match self.d.reference {
                     Some(r) => {
-                        (shift_date(r, unit, n - 1).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r))
+                        (shift_date(r, unit, n - back).map(|d| with_year(Cal::containing(d, g))), Anchor::Reference(r))
                     }
                     None => (None, Anchor::None),
                 };
