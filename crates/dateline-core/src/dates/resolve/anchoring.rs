@@ -158,7 +158,9 @@ impl Resolver<'_> {
         let (cal, anchor) = self.any_point(f, node, cue);
         // The week of a day found by its number alone (`the week of the 18th`).
         let cal = match cal {
-            Some(c) if f.week_of && c.gran == Gran::Day => c.date().map(|d| Cal::containing(d, Gran::Week)),
+            Some(c) if f.week_of && c.gran == Gran::Day => {
+                c.date().map(|d| Cal { weekend: f.weekend, ..Cal::containing(d, Gran::Week) })
+            }
             c => c,
         };
         on_calendar((cal, anchor))

@@ -64,7 +64,7 @@ pub(super) fn full(g: &Grammar, y: i32, f: &Fields) -> Option<Cal> {
             let d = if d == 0 { days_in_month(y, u32::from(m)) } else { u32::from(d) };
             let date = Date::checked(y, u32::from(m), d)?;
             if f.week_of {
-                return Some(Cal::containing(date, Gran::Week));
+                return Some(Cal { weekend: f.weekend, ..Cal::containing(date, Gran::Week) });
             }
             return Some(with_time(Cal { zone: f.zone, ..Cal::day(date) }, f));
         }
