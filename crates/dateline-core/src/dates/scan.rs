@@ -445,17 +445,14 @@ impl<'a> Scan<'a> {
                     self.hit(i + 1, Effect::Nothing);
                 }
             }
-            Atom::Class { class, field, strict_ok, cap, only, except } => {
+            Atom::Class { class, field, cap, .. } => {
                 let Some(info) = self.info(i) else { return };
                 if info.classes & (1 << class.index()) == 0 || (*cap && !self.capitalized(i)) {
                     return;
                 }
                 for &k in &info.entries {
                     let e = &g.lex.entries[k as usize];
-                    if e.class != *class || (e.strict && !strict_ok) {
-                        continue;
-                    }
-                    if !only.is_empty() && only.contains(&e.got) == *except {
+                    if !a.takes_entry(e) {
                         continue;
                     }
                     if e.rest_ids.iter().enumerate().all(|(k, w)| self.id(i + 1 + k) == *w) {

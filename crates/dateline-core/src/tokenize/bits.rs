@@ -95,13 +95,20 @@ impl Bits {
     }
 }
 
-/// The set indices of a [`Bits`], ascending.
+/// The set indices of a [`Bits`] (or of any words, [`Ones::of`]), ascending.
 pub(crate) struct Ones<'a> {
     words: &'a [u64],
     /// The word `cur` came from.
     w: usize,
     /// What is left of word `w`.
     cur: u64,
+}
+
+impl<'a> Ones<'a> {
+    /// The set indices of `words`, bit `k` of word `w` being `w * 64 + k`.
+    pub(crate) fn of(words: &'a [u64]) -> Self {
+        Ones { words, w: 0, cur: words.first().copied().unwrap_or(0) }
+    }
 }
 
 impl Iterator for Ones<'_> {

@@ -80,15 +80,9 @@ impl Grammar {
                         Atom::Class { class, strict_ok: true, only, .. } if only.is_empty() => {
                             f.classes.insert(*class);
                         }
-                        Atom::Class { class, strict_ok, only, except, .. } => {
-                            for e in &self.lex.entries {
-                                if e.class == *class
-                                    && (!e.strict || *strict_ok)
-                                    && (only.is_empty() || only.contains(&e.got) != *except)
-                                {
-                                    f.words.insert(e.first.clone());
-                                }
-                            }
+                        Atom::Class { .. } => {
+                            f.words
+                                .extend(self.lex.entries.iter().filter(|e| a.takes_entry(e)).map(|e| e.first.clone()));
                         }
                         Atom::Builtin { b, .. } => {
                             if matches!(b, Builtin::Cap | Builtin::Any) {

@@ -9,6 +9,7 @@
 
 use super::Grammar;
 use super::pattern::{Atom, Elem};
+use crate::tokenize::bits::Ones;
 
 /// One bit for each needed element (the same alternatives, the same bit),
 /// 128 at most: beyond that several share a bit (a rule is then left out
@@ -58,7 +59,7 @@ impl Grammar {
             }
             of_rule.push(ks);
         }
-        let bit_of = bits(&kinds, &of_rule);
+        let bit_of = bits(kinds.len(), &of_rule);
         let rule_needs = of_rule.iter().map(|ks| ks.iter().fold(0, |m: Needs, &k| m | bit_of[k])).collect();
         // Each word: the bits of the elements it can be, itself or through
         // its lists and classes.
@@ -77,23 +78,13 @@ impl Grammar {
             }
         }
         for (w, needs) in self.words.iter().zip(word_needs.iter_mut()) {
-            let ones = |mut x: u64| {
-                std::iter::from_fn(move || {
-                    (x != 0).then(|| {
-                        let b = x.trailing_zeros() as usize;
-                        x &= x - 1;
-                        b
-                    })
-                })
-            };
-            *needs |= ones(w.lists).fold(0, |m, l| m | list_bits[l]);
-            *needs |= ones(u64::from(w.classes)).fold(0, |m, c| m | class_bits.get(c).copied().unwrap_or(0));
+            *needs |= Ones::of(&[w.lists]).fold(0, |m, l| m | list_bits[l]);
+            *needs |= Ones::of(&[u64::from(w.classes)]).fold(0, |m, c| m | class_bits.get(c).copied().unwrap_or(0));
         }
         self.word_needs = word_needs;
         self.rule_needs = rule_needs;
     }
 
-    /// The rules whose needed elements all have a word among `have`.
     /// Whether each element rule `r` needs has a word among `have`.
     #[inline]
     pub(crate) fn has_needs(&self, r: usize, have: Needs) -> bool {
@@ -105,9 +96,8 @@ impl Grammar {
 /// the most rules need keep a bit of their own and the others share theirs
 /// two by two, so that a missing word still leaves out the rules that need it
 /// most often.
-fn bits<K>(kinds: &[K], of_rule: &[Vec<usize>]) -> Vec<Needs> {
+fn bits(n: usize, of_rule: &[Vec<usize>]) -> Vec<Needs> {
     const BITS: usize = 128;
-    let n = kinds.len();
     let mut uses = vec![0usize; n];
     for ks in of_rule {
         for &k in ks {
@@ -146,12 +136,12 @@ mod tests {
     fn the_elements_most_rules_need_keep_a_bit_of_their_own() {
         // 100 elements: one bit each.
         let of_rule: Vec<Vec<usize>> = (0..100).map(|k| vec![k]).collect();
-        let b = super::bits(&[(); 100], &of_rule);
+        let b = super::bits(100, &of_rule);
         assert_eq!(b.iter().fold(0, |m: Needs, x| m | x).count_ones(), 100);
         // 130: element k needed by k + 1 rules; the four needed least (0-3)
         // share two bits, every other has its own.
         let of_rule: Vec<Vec<usize>> = (0..130).flat_map(|k| std::iter::repeat_n(vec![k], k + 1)).collect();
-        let b = super::bits(&[(); 130], &of_rule);
+        let b = super::bits(130, &of_rule);
         assert!(b.iter().all(|x| x.count_ones() == 1));
         assert_eq!(b.iter().fold(0, |m: Needs, x| m | x).count_ones(), 128);
         for k in 4..130 {

@@ -9,7 +9,7 @@
 //! NUMBER=hour                  a class whose value fills another field
 //! ```
 
-use super::lexicon::Class;
+use super::lexicon::{Class, LexEntry};
 use crate::dates::fields::{Field, Got};
 
 /// Token tests that are not word lists.
@@ -109,6 +109,19 @@ pub(crate) enum Atom {
     Shape(usize),
     /// A sub-expression of one of these categories.
     Sub(Vec<usize>),
+}
+
+impl Atom {
+    /// Whether this atom, a class, takes lexicon entry `e` (its class,
+    /// strictness and values; capitals are the token's, not the entry's).
+    pub(crate) fn takes_entry(&self, e: &LexEntry) -> bool {
+        match self {
+            Atom::Class { class, strict_ok, only, except, .. } => {
+                e.class == *class && (!e.strict || *strict_ok) && (only.is_empty() || only.contains(&e.got) != *except)
+            }
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
