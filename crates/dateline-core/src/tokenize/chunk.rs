@@ -246,7 +246,8 @@ impl Tokenizer {
             if run >= 2 {
                 return Some(run);
             }
-            if c == '-' && !next.is_some_and(|n| n.is_ascii_digit()) {
+            // `-5` is a number, `-2:30` the end of a range of clock times.
+            if c == '-' && (!next.is_some_and(|n| n.is_ascii_digit()) || starts_with_clock(&w[1..])) {
                 return Some(1);
             }
             return None;
@@ -403,6 +404,14 @@ impl Tokenizer {
             self.chunk(text, s + p + 1, e, out);
             return;
         }
+        // `ago,they`, `2019,the`: a comma written without the space after it
+        // (numbers such as `1,000` and `3,5` keep theirs).
+        if let Some(p) = glued_comma(w) {
+            self.core(text, s, s + p, out);
+            out.push((s + p, s + p + 1));
+            self.chunk(text, s + p + 1, e, out);
+            return;
+        }
         // Clitics and negation.
         if let Some(n) = clitic_len(w) {
             self.core(text, s, e - n, out);
@@ -449,6 +458,30 @@ pub(super) fn glued_period(w: &str) -> Option<usize> {
                 Some(c) => c.is_ascii_lowercase(),
                 None => p >= 3 && b[p - 3..p].iter().all(u8::is_ascii_lowercase),
             }
+    })
+}
+
+/// Whether `w` starts with a clock time (`2:30`, `11:05`) not followed by a digit.
+fn starts_with_clock(w: &str) -> bool {
+    let b = w.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&h)
+        && b.get(h) == Some(&b':')
+        && b.get(h + 1..h + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && !b.get(h + 3).is_some_and(u8::is_ascii_digit)
+}
+
+/// The byte index of a comma between two letters, or a letter and a digit
+/// (`ago,they`, `2019,the`, `citizen,21`); not between two digits.
+pub(super) fn glued_comma(w: &str) -> Option<usize> {
+    w.char_indices().skip(1).find_map(|(p, c)| {
+        if c != ',' {
+            return None;
+        }
+        let before = w[..p].chars().next_back()?;
+        let after = w[p + 1..].chars().next()?;
+        let digits = before.is_ascii_digit() && after.is_ascii_digit();
+        (before.is_alphanumeric() && after.is_alphanumeric() && !digits).then_some(p)
     })
 }
 

@@ -49,6 +49,19 @@ fn glued_sentence_ends() {
     assert_eq!(got, ["Na", "sala", ".", "Mr.", "Brown", "chegou"]);
 }
 
+#[test]
+fn glued_commas() {
+    assert_eq!(words("a week ago,they said"), ["a", "week", "ago", ",", "they", "said"]);
+    assert_eq!(words("in 2019,the firm"), ["in", "2019", ",", "the", "firm"]);
+    assert_eq!(words("aged 21,citizen,of"), ["aged", "21", ",", "citizen", ",", "of"]);
+    assert_eq!(words("tacos,jalapeños,rice."), ["tacos", ",", "jalapeños", ",", "rice", "."]);
+    // A hyphen before a clock time ends a range; before a number it is a sign.
+    assert_eq!(words("from 1:30 -2:30 ,"), ["from", "1:30", "-", "2:30", ","]);
+    assert_eq!(words("fell -2.5 and -12:345"), ["fell", "-2.5", "and", "-12:345"]);
+    // Numbers keep their commas.
+    assert_eq!(words("1,000 people and 3,5 km"), ["1,000", "people", "and", "3,5", "km"]);
+}
+
 /// The fast paths of common chunks give exactly the general rules' tokens.
 #[test]
 fn fast_chunks_equal_general_rules() {
