@@ -36,6 +36,7 @@ mod resolve;
 mod scan;
 #[cfg(test)]
 mod scan_oracle;
+mod surnames;
 mod tagger;
 mod tense;
 mod value;

@@ -11,6 +11,7 @@ use super::fields::zone_on;
 use super::grammar::{Grammar, cue};
 use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
+use super::surnames::Surnames;
 use super::tense::{self, Cue};
 use super::value::{NodeId, Value};
 use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, TimexAttr};
@@ -147,9 +148,10 @@ pub(crate) fn tag_in_pieces(
     };
     let ctx = Context { g, text, tokens, sentences, opts, document_type };
     let mut rule_lists = RuleLists::default();
+    let mut surnames = Surnames::new(g, text, tokens, SentenceOf { sentences, tokens: tokens.len() });
     match kept {
         Some(tops) => {
-            resolve_group(&ctx, &scan, &tops, Carry::default(), &mut rule_lists, &mut out);
+            resolve_group(&ctx, &scan, &tops, Carry::default(), (&mut rule_lists, &mut surnames), &mut out);
         }
         None => {
             let mut carry = Carry::default();
@@ -158,7 +160,7 @@ pub(crate) fn tag_in_pieces(
                     scan.ids.cover(first.0 as usize, last.0 as usize + 1);
                 }
                 let tops: Vec<NodeId> = chunk.iter().filter_map(|&(k, r)| scan.rematch(k, r)).collect();
-                carry = resolve_group(&ctx, &scan, &tops, carry, &mut rule_lists, &mut out);
+                carry = resolve_group(&ctx, &scan, &tops, carry, (&mut rule_lists, &mut surnames), &mut out);
                 scan.release();
             }
         }
@@ -203,7 +205,7 @@ fn resolve_group(
     scan: &Scan<'_>,
     tops: &[NodeId],
     carry: Carry,
-    rule_lists: &mut RuleLists,
+    (rule_lists, surnames): (&mut RuleLists, &mut Surnames<'_>),
     out: &mut Tagged,
 ) -> Carry {
     let (g, text, tokens, sentences) = (c.g, c.text, c.tokens, c.sentences);
@@ -263,8 +265,16 @@ fn resolve_group(
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
         (ss..se).any(|k| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::SPORT != 0))
     };
+    // `Terry Winter ... Winter refused comment`: a month or season name the
+    // document gives a person is no date where it stands alone.
+    let lone_name = |n: &Node| -> bool {
+        n.end - n.start == 1
+            && matches!(&n.value, Value::Point(f) if (f.month.is_some() || f.season.is_some())
+                && f.day.is_none() && f.year.is_none())
+    };
     for &t in tops {
-        if play(&scan.nodes[t as usize]) {
+        let n = &scan.nodes[t as usize];
+        if play(n) || (lone_name(n) && surnames.hides(n.start as usize)) {
             continue;
         }
         r.emit(t);
