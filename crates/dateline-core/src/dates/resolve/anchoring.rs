@@ -192,10 +192,15 @@ impl Resolver<'_> {
             let yy = i32::from(f.yy?);
             Some(match base_year {
                 Some(b) => {
+                    // The latest year with those last two digits up to ten
+                    // years after the base (`'05` read in 1996 is 2005, `'95`
+                    // read in 2001 is 1995); not back into year 0 or before
+                    // (`'95` in year 1).
                     let mut y = b.div_euclid(100) * 100 + yy;
-                    // Not back into year 0 or before (`'95` in year 1).
                     if y > b + 10 && y > 100 {
                         y -= 100;
+                    } else if y + 100 <= b + 10 {
+                        y += 100;
                     }
                     y
                 }
