@@ -287,8 +287,10 @@ impl<'a> Words<'a> {
     pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
         let n = self.ids.len();
         for k in (sent_start..start.min(n)).rev() {
-            // `since shortly after the Oct. 23 attack`: near enough to govern it.
-            if start - k <= 4 && self.cues(k) & cue::PAST_BEFORE != 0 {
+            // `since shortly after the Oct. 23 attack`, `since boycotting a
+            // fixture in February`: near enough to govern it, with no cue
+            // between.
+            if start - k <= 8 && self.cues(k) & cue::PAST_BEFORE != 0 {
                 return Cue { tense: Tense::Past, at: Some(k) };
             }
             // `a pact effective June 1`: ahead, whatever the verb.
