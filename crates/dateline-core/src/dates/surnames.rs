@@ -5,6 +5,7 @@
 use super::grammar::Grammar;
 use super::tagger::SentenceOf;
 use crate::tokenize::Token;
+use crate::tokenize::attrs::{is_alpha, is_title};
 
 /// The surnames of one document that are words of the grammar, found on
 /// the first question (one pass over the tokens) and kept for the rest.
@@ -36,30 +37,34 @@ impl<'a> Surnames<'a> {
             return false;
         }
         if self.found.is_none() {
-            let bytes = self.text.as_bytes();
-            let mut found = Vec::new();
-            for (j, t) in self.tokens.iter().enumerate().skip(1) {
-                // Most tokens fail on their first byte or their length.
-                let capital = |t: &Token| bytes[t.start()].is_ascii_uppercase() || bytes[t.start()] >= 0x80;
-                if capital(t)
-                    && (3..=12).contains(&(t.end() - t.start()))
-                    && capital(&self.tokens[j - 1])
-                    && self.after_first_name(j)
-                {
-                    found.push(self.word(j).to_lowercase());
-                }
-            }
-            self.found = Some(found);
+            self.found = Some(self.find());
         }
         let lower = w.to_lowercase();
         self.found.as_ref().is_some_and(|f| f.contains(&lower))
+    }
+
+    /// The document's surnames that are words of the grammar, lower case.
+    fn find(&self) -> Vec<String> {
+        let bytes = self.text.as_bytes();
+        // Most tokens fail on their first byte or their length.
+        let capital = |t: &Token| bytes[t.start()].is_ascii_uppercase() || bytes[t.start()] >= 0x80;
+        (1..self.tokens.len())
+            .filter(|&j| {
+                let t = &self.tokens[j];
+                capital(t)
+                    && (3..=12).contains(&(t.end() - t.start()))
+                    && capital(&self.tokens[j - 1])
+                    && self.after_first_name(j)
+            })
+            .map(|j| self.word(j).to_lowercase())
+            .collect()
     }
 
     /// A word the grammar reads before dates (`in`, `the`, `last`), not
     /// one it knows only as a tense cue (`said Winter`).
     fn introduces(&self, k: usize) -> bool {
         let w = self.word(k);
-        w.chars().all(char::is_alphabetic)
+        is_alpha(w)
             && self
                 .g
                 .token_id(w)
@@ -79,24 +84,17 @@ impl<'a> Surnames<'a> {
         }
         let next = self.word(j + 1);
         !title_case(next)
-            && p.chars().all(char::is_alphabetic)
+            && is_alpha(p)
             && self.g.token_id(w).is_some()
             && self.g.token_id(p).is_none()
             && (self.sentence_of.tokens_around(j - 1).0 != j - 1 || matches!(next, "," | "'s" | "’s"))
     }
 }
 
-/// A capital, then lower-case letters only (`Winter`, not `WINTER` or `winter`).
+/// A capitalised word of two letters or more (`Winter`, not `W`, `WINTER`
+/// or `winter`).
 fn title_case(w: &str) -> bool {
-    let b = w.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase) {
-        return true;
-    }
-    if b.is_ascii() {
-        return false;
-    }
-    let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase) && c.clone().next().is_some() && c.all(char::is_lowercase)
+    w.chars().nth(1).is_some() && is_title(w)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! assert_eq!(attrs::shape("Caracas"), "Xxxxx");
 //! assert_eq!(attrs::shape("3.25"), "d.dd");
 //! assert!(attrs::like_num("twenty") && attrs::like_num("1,000") && !attrs::like_num("Venezuela"));
+//! assert!(attrs::is_title("Caracas") && !attrs::is_title("NASA"));
 //! ```
 
 /// Lower case, with typographic quotes, apostrophes and dashes replaced by
@@ -62,6 +63,20 @@ pub fn shape(w: &str) -> String {
 #[must_use]
 pub fn is_alpha(w: &str) -> bool {
     !w.is_empty() && w.chars().all(char::is_alphabetic)
+}
+
+/// A capitalised word: an upper-case letter, then lower-case letters only
+/// (`Winter`, `W`; not `WINTER`, `winter` or `McCain`).
+#[must_use]
+pub fn is_title(w: &str) -> bool {
+    let b = w.as_bytes();
+    if let Some((first, rest)) = b.split_first()
+        && b.is_ascii()
+    {
+        return first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase);
+    }
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
 }
 
 /// Digits only.

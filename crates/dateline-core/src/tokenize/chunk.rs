@@ -473,7 +473,7 @@ fn starts_with_clock(w: &str) -> bool {
 
 /// The byte index of a comma between two letters, or a letter and a digit
 /// (`ago,they`, `2019,the`, `citizen,21`); not between two digits.
-pub(super) fn glued_comma(w: &str) -> Option<usize> {
+fn glued_comma(w: &str) -> Option<usize> {
     w.char_indices().skip(1).find_map(|(p, c)| {
         if c != ',' {
             return None;

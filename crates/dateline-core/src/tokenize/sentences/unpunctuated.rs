@@ -6,6 +6,7 @@
 //! Leider`, `sentences.lower_inside`).
 
 use super::{Breaks, is_plain_word};
+use crate::tokenize::attrs::is_title;
 use crate::tokenize::bits::Bits;
 use crate::tokenize::{Token, Tokenizer};
 
@@ -32,11 +33,8 @@ pub(super) fn mark(tok: &Tokenizer, text: &str, tokens: &[Token], keep: &Bits, b
             && word(k)[1..].bytes().all(|b| b.is_ascii_lowercase())
             && (k + 1 == n || !word(k + 1).starts_with(char::is_uppercase)) // not a title (`She Loves You`)
             && tok.is_pronoun(word(k));
-        let lower = lower_inside
-            && len <= 12
-            && is_title_case(word(k))
-            && is_letters(word(k - 1))
-            && tok.is_lower_inside(word(k));
+        let lower =
+            lower_inside && len <= 12 && is_title(word(k)) && is_letters(word(k - 1)) && tok.is_lower_inside(word(k));
         if pronoun || lower {
             brk.set(k - 1);
         }
@@ -46,10 +44,4 @@ pub(super) fn mark(tok: &Tokenizer, text: &str, tokens: &[Token], keep: &Bits, b
 /// A word of two letters or more, in any case.
 fn is_letters(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(char::is_alphabetic)
-}
-
-/// A capitalised word: an upper-case letter, then lower-case letters only.
-fn is_title_case(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.as_str().chars().all(char::is_lowercase)
 }
