@@ -1,6 +1,6 @@
-//! Month and season names a document gives a person (`Terry Winter`, `Donna
+//! Month and season names a document gives a person (`Dana Winter`, `Donna
 //! Summer`): the same word standing alone and capitalised elsewhere in that
-//! document is the person too (`Winter refused comment`), not the season.
+//! document is the person too (`Winter declined to comment`), not the season.
 
 use super::grammar::Grammar;
 use super::tagger::SentenceOf;
@@ -72,10 +72,10 @@ impl<'a> Surnames<'a> {
                 .is_some_and(|w| w.cues == 0 || w.classes != 0 || w.lists != 0)
     }
 
-    /// `Terry Winter`: a capitalised word of the grammar after a
+    /// `Dana Winter`: a capitalised word of the grammar after a
     /// capitalised word it does not know, and before no other capitalised
     /// word (`Olympic Winter Games` is a name of its own). At the start of a
-    /// sentence only before a comma or `'s` (`Terry Winter, the president`;
+    /// sentence only before a comma or `'s` (`Dana Winter, the chair`;
     /// `Cold Winter nights` is no name).
     fn after_first_name(&self, j: usize) -> bool {
         let (w, p) = (self.word(j), self.word(j - 1));

@@ -265,7 +265,7 @@ fn resolve_group(
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
         (ss..se).any(|k| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::SPORT != 0))
     };
-    // `Terry Winter ... Winter refused comment`: a month or season name the
+    // `Dana Winter ... Winter declined to comment`: a month or season name the
     // document gives a person is no date where it stands alone.
     let lone_name = |n: &Node| -> bool {
         n.end - n.start == 1

@@ -287,8 +287,8 @@ impl<'a> Words<'a> {
     pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
         let n = self.ids.len();
         for k in (sent_start..start.min(n)).rev() {
-            // `since shortly after the Oct. 23 attack`, `since boycotting a
-            // fixture in February`: near enough to govern it, with no cue
+            // `since shortly after the Oct. 23 attack`, `since cancelling a
+            // concert in February`: near enough to govern it, with no cue
             // between.
             if start - k <= 8 && self.cues(k) & cue::PAST_BEFORE != 0 {
                 return Cue { tense: Tense::Past, at: Some(k) };
