@@ -193,12 +193,21 @@ impl<'a> Resolver<'a> {
             Value::List3 { items } => {
                 let items = *items;
                 // The day that names the month (first or last) completes the bare ones.
-                let fields = items.map(|x| self.node(x).value.fields().copied().unwrap_or_default());
+                let mut fields = items.map(|x| self.node(x).value.fields().copied().unwrap_or_default());
                 let full = usize::from(fields[0].month.is_none()) * 2;
+                // A year that ends the list (`May 5, 6 and 7, 2003`) is the month's too.
+                let year_last = fields[full].year.is_none() && fields[2].year.is_some();
+                if year_last {
+                    fields[full].year = fields[2].year;
+                }
                 let node = self.node(items[full]);
                 let cal = self.point(&fields[full], node, (self.d.cues)(node)).0;
                 for (k, x) in items.into_iter().enumerate() {
-                    let f = (k != full).then(|| complete(fields[k], &fields[full], cal));
+                    let f = if k != full {
+                        Some(complete(fields[k], &fields[full], cal))
+                    } else {
+                        year_last.then_some(fields[full])
+                    };
                     self.one(x, f, None);
                 }
             }

@@ -108,11 +108,19 @@ fn bare_day(f: &Fields) -> bool {
     f.month.is_none() && f.year.is_none() && f.weekday.is_none() && f.dir.is_none()
 }
 
+/// A day with its year and no month (`7, 2003` ending a list).
+fn year_day(f: &Fields) -> bool {
+    f.month.is_none() && f.year.is_some() && f.weekday.is_none() && f.dir.is_none()
+}
+
 /// Whether the bare days of a list exist in the month another day names
 /// (`30` of `February 29 and 30` does not).
 fn days_fit(fs: &[Fields]) -> bool {
     let Some(named) = fs.iter().find(|f| f.month.is_some()) else { return true };
-    fs.iter().filter(|f| bare_day(f)).all(|f| valid_point(&Fields { month: named.month, year: named.year, ..*f }))
+    let year = fs.iter().find_map(|f| f.year);
+    fs.iter()
+        .filter(|f| f.month.is_none())
+        .all(|f| valid_point(&Fields { month: named.month, year: f.year.or(named.year).or(year), ..*f }))
 }
 
 /// A count in whole units: fractions of a year or day become months or hours.
@@ -383,9 +391,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         Make::List if subs.len() == 3 => {
             // Three days: one names the month, first or last, the others are
             // bare; or each names its own (`11/20, 11/22 or 11/25`).
+            // The last may carry the year of all (`May 5, 6 and 7, 2003`).
             let fs = [list_day(&value_of(subs[0]))?, list_day(&value_of(subs[1]))?, list_day(&value_of(subs[2]))?];
             let named = fs.iter().filter(|f| !bare_day(f)).count();
-            (((named == 1 && bare_day(&fs[1])) || named == 3) && days_fit(&fs))
+            let year_last = named == 2 && fs[0].month.is_some() && fs[0].year.is_none() && year_day(&fs[2]);
+            ((((named == 1 || year_last) && bare_day(&fs[1])) || named == 3) && days_fit(&fs))
                 .then_some(Value::List3 { items: [subs[0], subs[1], subs[2]] })
         }
         Make::List => {
