@@ -29,6 +29,22 @@ def test_day_values() -> None:
     assert (t.granularity, t.mod, t.zone, t.freq, t.quant) == ("day", None, None, None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "mod", "interval"),
+    [
+        ("Prices rose in late March 2025.", "2025-03", "END", (dt.date(2025, 3, 21), dt.date(2025, 4, 1))),
+        ("It opens in early 2027.", "2027", "START", (dt.date(2027, 1, 1), dt.date(2027, 5, 1))),
+        ("They met in mid-2019.", "2019", "MID", (dt.date(2019, 5, 1), dt.date(2019, 9, 1))),
+        ("Rents climbed in the late 1980s.", "198", "END", (dt.date(1987, 1, 1), dt.date(1990, 1, 1))),
+        ("It grew around 2019.", "2019", "APPROX", (dt.date(2019, 1, 1), dt.date(2020, 1, 1))),
+    ],
+)
+def test_a_modifier_narrows_the_interval(text: str, value: str, mod: str, interval: tuple[dt.date, dt.date]) -> None:
+    t = parse(text, reference_date=DCT)
+    assert t is not None
+    assert (t.value, t.mod, t.interval, t.date) == (value, mod, interval, interval[0])
+
+
 def test_the_expression_inside_a_sentence() -> None:
     t = parse("We will meet in 3 weeks.", reference_date=DCT)
     assert t is not None

@@ -166,7 +166,10 @@ class Timex:
         """The TIMEX3 ``quant`` of a SET (``EVERY``), or None."""
     @property
     def interval(self) -> tuple[datetime.date, datetime.date] | None:
-        """The half-open range of days ``(first, after_last)`` the value covers, or None when it names no concrete period."""
+        """The half-open range of days ``(first, after_last)`` the value covers, or None when it names no concrete period.
+
+        A ``START``, ``MID`` or ``END`` modifier narrows it to the first, middle or last third
+        (``late March`` covers the 21st to the 31st)."""
     @property
     def granularity(self) -> _Granularity | None:
         """How fine the value is (``"day"``, ``"month"``, ...), or None."""

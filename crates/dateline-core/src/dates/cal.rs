@@ -391,6 +391,50 @@ pub(crate) fn add_months(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
     (1..=9999).contains(&y).then_some((y, m))
 }
 
+/// The part of a day interval a modifier names: its first, middle or last
+/// third (`early 2027`: January to April; `mid-November`: the 11th to the
+/// 20th; `the late 1990s`: 1997 to 1999). Whole months are cut in months, a
+/// decade or longer in years, a month at its 11th and 21st, anything else in
+/// days; a single day, and any other modifier, stay whole.
+pub(crate) fn narrowed(days: (Date, Date), modifier: Option<&str>) -> (Date, Date) {
+    let k = match modifier {
+        Some("START") => 0,
+        Some("MID") => 1,
+        Some("END") => 2,
+        _ => return days,
+    };
+    let (a, b) = days;
+    // The three cuts of `n` units: [0, n/3, n - n/3, n], rounded.
+    let cut = |n: i64| {
+        let t = [0, (n + 1) / 3, n - (n + 1) / 3, n];
+        (t[k], t[k + 1])
+    };
+    let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    let part = if a.day() == 1 && b.day() == 1 {
+        let m = months(b) - months(a);
+        let at = |n: i64| add_months(a.year(), a.month(), n).and_then(|(y, mm)| Date::checked(y, mm, 1));
+        match m {
+            1 => {
+                let day = |d: u32| Date::checked(a.year(), a.month(), d);
+                let (x, y) = [(day(1), day(11)), (day(11), day(21)), (day(21), Some(b))][k];
+                x.zip(y)
+            }
+            m if m >= 120 && m % 12 == 0 => {
+                let (x, y) = cut(m / 12);
+                at(x * 12).zip(at(y * 12))
+            }
+            m => {
+                let (x, y) = cut(m);
+                at(x).zip(at(y))
+            }
+        }
+    } else {
+        let (x, y) = cut(b.to_epoch_days() - a.to_epoch_days());
+        a.checked_add_days(x).zip(a.checked_add_days(y))
+    };
+    part.filter(|(x, y)| x < y).unwrap_or(days)
+}
+
 /// `d` plus `n` months, the day clamped to the month's length.
 pub(crate) fn add_months_to(d: Date, n: i64) -> Option<Date> {
     let (y, m) = add_months(d.year(), d.month(), n)?;
@@ -442,6 +486,25 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_modifier_narrows_the_interval_to_a_third() {
+        let n = |a: Date, b: Date, m: &str| narrowed((a, b), Some(m));
+        let year = (d(2027, 1, 1), d(2028, 1, 1));
+        assert_eq!(n(year.0, year.1, "START"), (d(2027, 1, 1), d(2027, 5, 1)));
+        assert_eq!(n(year.0, year.1, "MID"), (d(2027, 5, 1), d(2027, 9, 1)));
+        assert_eq!(n(year.0, year.1, "END"), (d(2027, 9, 1), d(2028, 1, 1)));
+        assert_eq!(narrowed(year, Some("APPROX")), year);
+        assert_eq!(narrowed(year, None), year);
+        assert_eq!(n(d(2026, 11, 1), d(2026, 12, 1), "MID"), (d(2026, 11, 11), d(2026, 11, 21)));
+        assert_eq!(n(d(2026, 2, 1), d(2026, 3, 1), "END"), (d(2026, 2, 21), d(2026, 3, 1)));
+        assert_eq!(n(d(1990, 1, 1), d(2000, 1, 1), "END"), (d(1997, 1, 1), d(2000, 1, 1)));
+        assert_eq!(n(d(1900, 1, 1), d(2000, 1, 1), "START"), (d(1900, 1, 1), d(1933, 1, 1)));
+        assert_eq!(n(d(2026, 4, 1), d(2026, 7, 1), "MID"), (d(2026, 5, 1), d(2026, 6, 1)));
+        // A week in days; a single day stays whole.
+        assert_eq!(n(d(2026, 3, 2), d(2026, 3, 9), "END"), (d(2026, 3, 7), d(2026, 3, 9)));
+        assert_eq!(n(d(2026, 3, 2), d(2026, 3, 3), "START"), (d(2026, 3, 2), d(2026, 3, 3)));
     }
 
     #[test]

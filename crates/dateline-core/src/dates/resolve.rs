@@ -16,7 +16,7 @@ mod build;
 mod range;
 mod told;
 
-use super::cal::{Cal, Gran, shift_date};
+use super::cal::{Cal, Gran, narrowed, shift_date};
 use super::fields::{Dir, Field, Fields, Got, Unit};
 use super::grammar::{Base, Grammar};
 use super::render;
@@ -287,11 +287,18 @@ impl<'a> Resolver<'a> {
     fn first_day(&self, i: usize) -> Option<Date> {
         let r = self.res(i);
         match r.cal {
-            Some(c) => c.first_day(),
+            Some(_) => self.days(i).map(|d| d.0),
             // `between now and ...`
             None if r.value == "PRESENT_REF" => self.d.reference,
             None => None,
         }
+    }
+
+    /// The days expression `i` covers, the part its modifier names
+    /// (`the end of 1989` from September).
+    fn days(&self, i: usize) -> Option<(Date, Date)> {
+        let r = self.res(i);
+        r.cal.and_then(|c| c.interval()).map(|d| narrowed(d, r.modifier))
     }
 
     /// The calendar value node `id` would resolve to, without recording it.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
+use super::cal::narrowed;
 use super::doctype::Evidence;
 use super::fields::zone_on;
 use super::grammar::{Grammar, cue};
@@ -301,6 +302,7 @@ fn resolve_group(
                 .cal
                 .filter(|_| matches!(x.timex_type, super::TimexType::Date | super::TimexType::Time))
                 .and_then(|c| c.interval())
+                .map(|days| narrowed(days, x.modifier))
                 .filter(|(a, b)| a < b),
             zone,
             granularity: x

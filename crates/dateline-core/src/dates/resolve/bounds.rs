@@ -32,7 +32,7 @@ impl Resolver<'_> {
         // `the last four months of 2021` ends where the point ends;
         // otherwise the length runs from its first day.
         let days = if self.rule_lean(node) == Some(Dir::Past) {
-            let end = self.res(pi).cal.and_then(|c| c.interval()).map(|x| x.1);
+            let end = self.days(pi).map(|x| x.1);
             (end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end)
         } else {
             let begin = self.first_day(pi);
@@ -88,7 +88,7 @@ impl Resolver<'_> {
         let days = if since {
             (self.first_day(i), now.and_then(|r| r.checked_add_days(1)))
         } else {
-            let end = self.res(i).cal.and_then(|c| c.interval()).map(|x| x.1);
+            let end = self.days(i).map(|x| x.1);
             (now.filter(|r| end.is_none_or(|e| *r < e)), end)
         };
         let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };

@@ -289,7 +289,7 @@ impl Resolver<'_> {
                 self.set_year(ei, ec, 1);
             }
         }
-        let days = (self.first_day(bi), self.res(ei).cal.and_then(|c| c.interval()).map(|x| x.1));
+        let days = (self.first_day(bi), self.days(ei).map(|x| x.1));
         if !list {
             self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
         }
