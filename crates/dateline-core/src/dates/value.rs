@@ -431,8 +431,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             let is_dur = |id| {
                 matches!(
                     value_of(id),
-                    Value::Duration(_)
-                        | Value::Span { duration: Some(_), dir: Dir::Past | Dir::Last | Dir::Previous, .. }
+                    Value::Duration(_) | Value::Span { dir: Dir::Past | Dir::Last | Dir::Previous, .. }
                 )
             };
             match (is_dur(a), is_dur(b)) {

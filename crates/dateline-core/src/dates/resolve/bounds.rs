@@ -16,19 +16,30 @@ impl Resolver<'_> {
     pub(super) fn emit_for(&mut self, id: NodeId, p: NodeId, du: NodeId) {
         let node = self.node(id);
         // A span is written as its length.
-        let inner = match self.node(du).value {
-            Value::Span { duration: Some(d), .. } => Some(d),
-            _ => None,
+        // (`les trois derniers mois`: a span with its own count and unit).
+        let (inner, own) = match self.node(du).value {
+            Value::Span { duration: Some(d), .. } => (Some(d), None),
+            Value::Span { duration: None, f, .. } => (None, Some(f)),
+            _ => (None, None),
+        };
+        let length_of = |r: &mut Self| match own {
+            Some(f) => {
+                r.one_duration(du, &f);
+            }
+            None => {
+                r.one(du, None, inner);
+            }
         };
         let pi = if self.node(p).start < self.node(du).start {
             let pi = self.one(p, None, None);
-            self.one(du, None, inner);
+            length_of(self);
             pi
         } else {
-            self.one(du, None, inner);
+            length_of(self);
             self.one(p, None, None)
         };
-        let length = self.node(inner.unwrap_or(du)).value.fields().and_then(|f| Some((f.whole_n()?, f.unit?)));
+        let f = own.or_else(|| self.node(inner.unwrap_or(du)).value.fields().copied());
+        let length = f.and_then(|f| Some((f.whole_n()?, f.unit?)));
         // `the last four months of 2021` ends where the point ends;
         // otherwise the length runs from its first day.
         let days = if self.rule_lean(node) == Some(Dir::Past) {
