@@ -45,6 +45,15 @@ def test_auto_reads_a_few_lines_of_history_as_a_story(nlp: dateline.Pipeline) ->
     doc = nlp("The castle was besieged in 1645. It surrendered the following month.")
     assert doc.document_type == "narrative"
     assert [t.value for t in doc.timexes] == ["1645", "1645"]
+    # A history may say a little from the writer's day (a closing `Today`,
+    # `the next year`) and stay a story, where it writes enough years.
+    doc = nlp(
+        "The abbey was founded in 1132. It was enlarged in 1210 and again in 1255, and a tower was added in "
+        "1278. It burned in 1290 and was rebuilt by 1302. The next year the monks left. Today the ruins are "
+        "open to visitors."
+    )
+    assert doc.document_type == "narrative"
+    assert [t.value for t in doc.timexes][-3:] == ["1302", "1303", "PRESENT_REF"]
     # Reported speech, a present tense or a year near the reference date keep news.
     for text in [
         "The castle was besieged in 1645, the museum said.",
