@@ -151,6 +151,30 @@ impl<'a> Words<'a> {
         self.regular_form(k, &t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
     }
 
+    /// The tense of a regular form that opens its sentence, where only its
+    /// first letter is a capital (`Nació en abril`, `Founded in 1990`,
+    /// `Llegará el lunes`); elsewhere a capitalised word is a name.
+    fn initial_form(&self, k: usize) -> Option<Tense> {
+        let t = &self.g.tense;
+        let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
+        let mut cs = w.chars();
+        let shaped = w.len() > 4
+            && cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_alphabetic() && !c.is_uppercase());
+        if !shaped {
+            return None;
+        }
+        let has = |endings: &[Box<str>], pairs: &EndPairs, except: u32| {
+            pairs.may_end(w.as_bytes()) && endings.iter().any(|e| w.ends_with(e.as_ref())) && self.cues(k) & except == 0
+        };
+        if has(&t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
+            && !has(&t.past_endings, &t.past_pairs, cue::NOT_PAST)
+        {
+            return Some(Tense::Future);
+        }
+        has(&t.past_endings, &t.past_pairs, cue::NOT_PAST).then_some(Tense::PastWeak)
+    }
+
     /// Whether one of the two tokens before `k` has cue bit `bit`.
     fn near_before(&self, k: usize, bit: u32) -> bool {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
@@ -306,6 +330,11 @@ impl<'a> Words<'a> {
                     && self.cues(k) & cue::PRESENT != 0
                     && !self.near_before(k, cue::FUTURE);
                 let t = if far_progressive { Tense::Present } else { t };
+                return Cue { tense: t, at: Some(k) };
+            }
+            if k == sent_start
+                && let Some(t) = self.initial_form(k)
+            {
                 return Cue { tense: t, at: Some(k) };
             }
         }
