@@ -156,23 +156,11 @@ impl<'a> Words<'a> {
     /// `Llegará el lunes`); elsewhere a capitalised word is a name.
     fn initial_form(&self, k: usize) -> Option<Tense> {
         let t = &self.g.tense;
-        let w = self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()]);
-        let mut cs = w.chars();
-        let shaped = w.len() > 4
-            && cs.next().is_some_and(char::is_uppercase)
-            && cs.all(|c| c.is_alphabetic() && !c.is_uppercase());
-        if !shaped {
-            return None;
-        }
-        let has = |endings: &[Box<str>], pairs: &EndPairs, except: u32| {
-            pairs.may_end(w.as_bytes()) && endings.iter().any(|e| w.ends_with(e.as_ref())) && self.cues(k) & except == 0
-        };
-        if has(&t.future_endings, &t.future_pairs, cue::NOT_FUTURE)
-            && !has(&t.past_endings, &t.past_pairs, cue::NOT_PAST)
-        {
+        let past = self.form_with(k, &t.past_endings, &t.past_pairs, cue::NOT_PAST, true);
+        if !past && self.form_with(k, &t.future_endings, &t.future_pairs, cue::NOT_FUTURE, true) {
             return Some(Tense::Future);
         }
-        has(&t.past_endings, &t.past_pairs, cue::NOT_PAST).then_some(Tense::PastWeak)
+        past.then_some(Tense::PastWeak)
     }
 
     /// Whether one of the two tokens before `k` has cue bit `bit`.
@@ -221,14 +209,22 @@ impl<'a> Words<'a> {
     /// `endings` (whose last two bytes are `pairs`), and not one of the
     /// words flagged `except`.
     fn regular_form(&self, k: usize, endings: &[Box<str>], pairs: &EndPairs, except: u32) -> bool {
+        self.form_with(k, endings, pairs, except, false)
+    }
+
+    /// [`Self::regular_form`], where `capital` lets the first letter be a
+    /// capital.
+    fn form_with(&self, k: usize, endings: &[Box<str>], pairs: &EndPairs, except: u32, capital: bool) -> bool {
         let Some(t) = self.tokens.get(k) else { return false };
         let w = &self.text[t.start()..t.end()];
+        let mut cs = w.chars();
         // The ending first: it turns away most words at once, and its last
         // two bytes most of those.
         w.len() > 4
             && pairs.may_end(w.as_bytes())
             && endings.iter().any(|e| w.ends_with(e.as_ref()))
-            && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+            && (!capital || cs.next().is_some_and(char::is_uppercase))
+            && cs.all(|c| c.is_alphabetic() && !c.is_uppercase())
             && self.cues(k) & except == 0
     }
 
