@@ -196,7 +196,6 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether token `i` is a word of list `l` (none: no list of that use).
-    /// Whether token `i` is a word of list `l`.
     pub(crate) fn in_list(&self, i: usize, l: Option<usize>) -> bool {
         l.is_some_and(|l| self.info(i).is_some_and(|w| w.lists & (1 << l) != 0))
     }
@@ -342,6 +341,11 @@ impl<'a> Scan<'a> {
             return None;
         }
         let Some(e) = elems.get(k) else {
+            // No match ends on a comma (`mid-October, after` with
+            // `… ,? YEAR?`): the optional comma is given back.
+            if pos > start && self.word(pos - 1) == "," {
+                return None;
+            }
             // The last write before the rule's match returns (its pieces
             // were matched before).
             self.done = *st;
