@@ -377,6 +377,16 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             if (time_only(&vb) && coarse(&ve)) || (coarse(&vb) && time_only(&ve)) {
                 return None;
             }
+            // Two bare days that run backwards from one that could be an
+            // hour (`from 9 to 5`) are hours, not days of two months.
+            let day_alone =
+                |v: &Value| v.fields().filter(|f| bare_day(f) && !f.has_time() && f.part.is_none()).and_then(|f| f.day);
+            if let (Some(x), Some(y)) = (day_alone(&vb), day_alone(&ve))
+                && y < x
+                && x <= 12
+            {
+                return None;
+            }
             // A year and two digits (`2007-08`, `1915-17`) are a range of years
             // only when the digits come a few years after it (`2015-12` is a month).
             if let (Some(y), Some(yy)) = (
