@@ -65,6 +65,9 @@ pub(crate) struct Doc<'a> {
     /// Whether a node is followed by a noun of an event, after `'s` or not
     /// (`Sunday's final`).
     pub before_event: &'a dyn Fn(&Node) -> bool,
+    /// The day written just after a time alone (`at 10:30 a.m. EDT (1430
+    /// GMT) on Monday`), and how many times alone come between them.
+    pub day_after: &'a dyn Fn(&Node) -> Option<(NodeId, usize)>,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,

@@ -156,7 +156,23 @@ pub(crate) fn tag_in_pieces(
         }
         None => {
             let mut carry = Carry::default();
-            for chunk in marks.chunks(group) {
+            // A group ends between sentences: a time alone reads the day
+            // written just after it in its sentence (`day_after`). A
+            // sentence of very many expressions still ends a group at
+            // twice its size (or 256).
+            let sentence = |k: u32| {
+                let k = k as usize;
+                (k < sentences.token_count()).then(|| sentences.of_token(k))
+            };
+            let mut from = 0;
+            while from < marks.len() {
+                let mut to = from.saturating_add(group).min(marks.len());
+                let most = from.saturating_add(group.saturating_mul(2).max(256)).min(marks.len());
+                while to < most && sentence(marks[to].0) == sentence(marks[to - 1].0) {
+                    to += 1;
+                }
+                let chunk = &marks[from..to];
+                from = to;
                 if let (Some(first), Some(last)) = (chunk.first(), chunk.last()) {
                     scan.ids.cover(first.0 as usize, last.0 as usize + 1);
                 }
@@ -241,6 +257,35 @@ fn resolve_group(
         }
         scan.in_list(k, event)
     };
+    // `at 10:30 a.m. EDT (1430 GMT) on Monday`: the day written just after
+    // times alone, past a zone in brackets, `on` or `local time`; and how
+    // many such times come between.
+    let gap_ids: Vec<u32> = ["(", ")", ",", "on", "local", "time"].iter().filter_map(|w| g.word_id(w)).collect();
+    let time_alone = |n: &Node| {
+        matches!(&n.value, Value::Point(f) if f.has_time() && f.day.is_none()
+        && f.weekday.is_none() && f.month.is_none() && f.year.is_none() && f.dir.is_none())
+    };
+    let day_after = |n: &Node| -> Option<(NodeId, usize)> {
+        let (_, se) = sentence_of.tokens_around(n.start as usize);
+        let mut k = tops.partition_point(|&t| scan.nodes[t as usize].start < n.end);
+        let (mut at, mut gap, mut skipped) = (n.end as usize, 0usize, 0usize);
+        while let Some(&t) = tops.get(k) {
+            let m = &scan.nodes[t as usize];
+            let start = m.start as usize;
+            gap += start.saturating_sub(at);
+            if start > se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x))) {
+                return None;
+            }
+            if time_alone(m) {
+                (at, skipped, k) = (m.end as usize, skipped + 1, k + 1);
+                continue;
+            }
+            let day = matches!(&m.value, Value::Point(f) if !f.has_time() && f.part.is_none()
+                && (f.weekday.is_some() || (f.day.is_some() && f.month.is_some())));
+            return day.then_some((t, skipped));
+        }
+        None
+    };
     let mut r = Resolver::new(
         Doc {
             g,
@@ -250,6 +295,7 @@ fn resolve_group(
             after_in: &before_in,
             after_comma: &after_comma,
             before_event: &before_event,
+            day_after: &day_after,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,
