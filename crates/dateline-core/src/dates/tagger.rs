@@ -273,7 +273,7 @@ fn resolve_group(
             let m = &scan.nodes[t as usize];
             let start = m.start as usize;
             gap += start.saturating_sub(at);
-            if start > se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x))) {
+            if start >= se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x))) {
                 return None;
             }
             if time_alone(m) {

@@ -338,20 +338,19 @@ impl Resolver<'_> {
                     return (Some(c), Anchor::None);
                 }
                 _ => {
-                    // News: a day named in the sentence or the few before it
-                    // is the day of a time alone (`plays tomorrow at the arena
-                    // (6:45 p.m.)`; `A truck overturned yesterday at six. ...
-                    // Traffic was cut until 11:45.`).
-                    // Not one on the other side of the reference date from the
-                    // tense (`will visit on Friday, said a statement issued at
-                    // 14:30`).
-                    // A day written just after it comes first (`at 10:30
-                    // a.m. EDT (1430 GMT) on Monday`).
+                    // News: a day written just after a time alone is its day
+                    // (`at 10:30 a.m. EDT (1430 GMT) on Monday`).
                     if let Some((t, skipped)) = (self.d.day_after)(node)
                         && let Some(d) = self.peek(t).and_then(|c| c.date())
                     {
                         return (Some(with_time(Cal::day(d), f)), self.expr_anchor(self.next_index() + 1 + skipped));
                     }
+                    // Else a day named in the sentence or the few before it
+                    // (`plays tomorrow at the arena (6:45 p.m.)`; `A truck
+                    // overturned yesterday at six. ... Traffic was cut until
+                    // 11:45.`). Not one on the other side of the reference
+                    // date from the tense (`will visit on Friday, said a
+                    // statement issued at 14:30`).
                     let against_tense = |d: Date| self.d.reference.is_some_and(|r| !anchor::on_side(d, r, cue.tense));
                     let named = self.carry.anchors[0]
                         .filter(|(i, _)| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i))) <= 5)
