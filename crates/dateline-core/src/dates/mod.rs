@@ -342,7 +342,8 @@ pub enum DateOrder {
 
 /// The rule files read first, in this order; other `dates/*.toml` files of a
 /// language (not words, shapes, tense or document) follow in name order.
-const RULE_FILES: [&str; 5] = ["calendar.toml", "times.toml", "relative.toml", "durations.toml", "ranges.toml"];
+const RULE_FILES: [&str; 6] =
+    ["calendar.toml", "years.toml", "times.toml", "relative.toml", "durations.toml", "ranges.toml"];
 
 /// The date grammar of `lang`, compiled from its folder's `dates/` files.
 fn compile_grammar(lang: Lang) -> Result<Grammar, String> {
