@@ -204,6 +204,11 @@ impl<'a> Scan<'a> {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether token `i` is a word of list `l` (capitalised, with `cap`).
+    fn of_list(&self, i: usize, l: usize, cap: bool) -> bool {
+        self.in_list(i, Some(l)) && (!cap || self.capitalized(i))
+    }
+
     /// The expressions of the document: top-level nodes in text order.
     #[cfg(test)]
     pub(crate) fn run(&mut self) -> Vec<NodeId> {
@@ -369,7 +374,7 @@ impl<'a> Scan<'a> {
                         // A word, or a word of a list: one token, nothing to fill.
                         let word = match a {
                             Atom::Word(_, id) => Some(self.id(pos) == *id),
-                            Atom::List(l) => Some(self.info(pos).is_some_and(|w| w.lists & (1 << l) != 0)),
+                            Atom::List(l, cap) => Some(self.of_list(pos, *l, *cap)),
                             _ => None,
                         };
                         if let Some(hit) = word {
@@ -444,8 +449,8 @@ impl<'a> Scan<'a> {
                     self.hit(i + 1, Effect::Nothing);
                 }
             }
-            Atom::List(l) => {
-                if self.info(i).is_some_and(|w| w.lists & (1 << l) != 0) {
+            Atom::List(l, cap) => {
+                if self.of_list(i, *l, *cap) {
                     self.hit(i + 1, Effect::Nothing);
                 }
             }

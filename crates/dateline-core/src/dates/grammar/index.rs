@@ -72,7 +72,7 @@ impl Grammar {
                         Atom::Word(w, _) => {
                             f.words.insert(w.clone());
                         }
-                        Atom::List(l) => f.words.extend(self.lists[*l].iter().cloned()),
+                        Atom::List(l, _) => f.words.extend(self.lists[*l].iter().cloned()),
                         // A class with all its words starts where any of
                         // them is; one that refuses some (strict words,
                         // values left out: `NUMBER=hour:2,3`) only at the

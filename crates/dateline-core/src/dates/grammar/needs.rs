@@ -28,7 +28,7 @@ impl Alt {
     fn of(a: &Atom) -> Option<Self> {
         match a {
             Atom::Word(_, id) => Some(Self::Word(*id)),
-            Atom::List(l) => Some(Self::List(*l)),
+            Atom::List(l, _) => Some(Self::List(*l)),
             Atom::Class { class, .. } => Some(Self::Class(class.index())),
             _ => None,
         }

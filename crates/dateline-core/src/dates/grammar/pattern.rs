@@ -104,8 +104,9 @@ pub(crate) enum Atom {
         b: Builtin,
         field: Option<Field>,
     },
-    /// A word list of `words.toml` (one token).
-    List(usize),
+    /// A word list of `words.toml` (one token); `true`: only capitalised
+    /// (`%year_prep^`).
+    List(usize, bool),
     Shape(usize),
     /// A sub-expression of one of these categories.
     Sub(Vec<usize>),
@@ -148,7 +149,8 @@ fn parse_atom(s: &str, names: &mut dyn Names) -> Result<Atom, String> {
         return names.shape(name).map(Atom::Shape).ok_or_else(|| format!("unknown shape @{name}"));
     }
     if let Some(name) = s.strip_prefix('%').filter(|n| !n.is_empty()) {
-        return names.list(name).map(Atom::List).ok_or_else(|| format!("unknown list %{name}"));
+        let (name, cap) = name.strip_suffix('^').map_or((name, false), |n| (n, true));
+        return names.list(name).map(|l| Atom::List(l, cap)).ok_or_else(|| format!("unknown list %{name}"));
     }
     let head_len = s.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_').count();
     if head_len >= 2 && s.as_bytes()[0].is_ascii_uppercase() {

@@ -56,7 +56,7 @@ fn atom_first(a: &Atom, c: &Ctx<'_>) -> First {
         Atom::Word(w, _) => {
             f.words.insert(w.clone());
         }
-        Atom::List(l) => f.words.extend(c.lists[*l].iter().cloned()),
+        Atom::List(l, _) => f.words.extend(c.lists[*l].iter().cloned()),
         Atom::Class { class, .. } => {
             f.classes.insert(*class);
         }
@@ -108,7 +108,7 @@ fn inside(a: &Atom, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> (First, bool
         }
     };
     match a {
-        Atom::Word(..) | Atom::List(_) | Atom::Shape(_) => {}
+        Atom::Word(..) | Atom::List(..) | Atom::Shape(_) => {}
         Atom::Class { class, .. } => rests(*class, &mut f),
         Atom::Builtin { b, .. } => match b {
             Builtin::Int | Builtin::Year | Builtin::Hour | Builtin::Cap | Builtin::Any => {}
@@ -183,7 +183,7 @@ fn atom_starts<'a>(a: &Atom, start: Start<'a>, c: &Ctx<'_>, memo: &mut Memo<'a>)
     let word_of = |w: &str, class: Class| c.lex.entries(w, class).next().is_some();
     match (a, start) {
         (Atom::Word(x, _), Start::Word(w)) => x.as_ref() == w,
-        (Atom::List(l), Start::Word(w)) => c.lists[*l].contains(w),
+        (Atom::List(l, _), Start::Word(w)) => c.lists[*l].contains(w),
         (Atom::Class { class, .. }, Start::Word(w)) => word_of(w, *class),
         (Atom::Builtin { b, .. }, Start::Word(w)) => {
             [Class::Number, Class::Ordinal].iter().any(|&k| c.lex.entries(w, k).any(|e| begins_builtin(*b, e)))
