@@ -415,6 +415,16 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             if let (Value::Duration(_), Value::Duration(fb)) = (value_of(a), value_of(b)) {
                 return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
             }
+            // A weekday and a day of a week the text names (`Monday and
+            // Tuesday last week`): both of that week.
+            if let (Value::Point(x), Value::Shift { unit: Unit::Week, f: y, .. }) = (value_of(a), value_of(b)) {
+                let bare = x.weekday.is_some() && x.day.is_none() && x.month.is_none() && x.year.is_none();
+                return (bare && x.dir.is_none() && y.weekday.is_some()).then_some(Value::Range {
+                    begin: a,
+                    end: b,
+                    on: None,
+                });
+            }
             // Two months, the first taking the second's year (`June and July 1950`).
             let month = |v: &Value| {
                 v.fields()

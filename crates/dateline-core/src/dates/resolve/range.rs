@@ -205,6 +205,27 @@ impl Resolver<'_> {
             (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
             _ => None,
         };
+        // `Monday to Wednesday last week`: a bare weekday before a day of a
+        // week the text names is the latest such day up to that one.
+        let begin_fields = match (begin_fields, ev, end_cal.and_then(|c| c.date())) {
+            (Some(f), Value::Shift { unit: Unit::Week, f: ef, .. }, Some(ed))
+                if ef.weekday.is_some()
+                    && f.weekday.is_some()
+                    && f.day.is_none()
+                    && f.month.is_none()
+                    && f.year.is_none()
+                    && f.dir.is_none() =>
+            {
+                let back = (i64::from(ed.weekday()) - i64::from(f.weekday.unwrap_or(1))).rem_euclid(7);
+                ed.checked_add_days(-back).map(|d| Fields {
+                    year: Some(d.year()),
+                    month: u8::try_from(d.month()).ok(),
+                    day: u8::try_from(d.day()).ok(),
+                    ..f
+                })
+            }
+            (f, ..) => f,
+        };
         let begin_cal = match &begin_fields {
             Some(f) => self.point(f, self.node(b), (self.d.cues)(self.node(b))).0,
             None => self.peek(b),
