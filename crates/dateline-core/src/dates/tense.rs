@@ -326,6 +326,10 @@ impl<'a> Words<'a> {
                     && self.cues(k) & cue::PRESENT != 0
                     && !self.near_before(k, cue::FUTURE);
                 let t = if far_progressive { Tense::Present } else { t };
+                // `premiered in May`: a regular past form before a
+                // preposition and the expression is a verb in the past.
+                let firm = t == Tense::PastWeak && start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0;
+                let t = if firm { Tense::Past } else { t };
                 return Cue { tense: t, at: Some(k) };
             }
             if k == sent_start

@@ -155,6 +155,11 @@ pub(crate) struct TenseFile {
     /// Feb. 1`), read only within two words before it.
     #[serde(default)]
     pub future_before: Vec<String>,
+    /// Words that make a regular past form right before them a plain past
+    /// for an expression right after them (`premiered in May`; alone, such a
+    /// form may be a participle: `the planned May vote`).
+    #[serde(default)]
+    pub firm_past_after: Vec<String>,
     /// Endings of regular past forms (`ed`), with the words that end so but are not.
     #[serde(default)]
     pub past_endings: Vec<String>,

@@ -61,6 +61,7 @@ pub(crate) mod cue {
     pub const PAST_DO: u32 = 1 << 19;
     /// The first word of a future phrase (`going` of `going to`).
     pub const PHRASE_START: u32 = 1 << 20;
+    pub const FIRM_PAST_AFTER: u32 = 1 << 21;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -160,7 +161,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 20] = [
+        let flagged: [(&[String], u32); 21] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -181,6 +182,7 @@ impl Grammar {
             (&t.noun_before, cue::NOUN_BEFORE),
             (&t.past_nouns, cue::PAST_NOUN),
             (&t.past_do, cue::PAST_DO),
+            (&t.firm_past_after, cue::FIRM_PAST_AFTER),
         ];
         for (list, bit) in flagged {
             for w in list {
