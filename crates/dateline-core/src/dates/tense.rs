@@ -328,7 +328,9 @@ impl<'a> Words<'a> {
                 let t = if far_progressive { Tense::Present } else { t };
                 // `premiered in May`: a regular past form before a
                 // preposition and the expression is a verb in the past.
-                let firm = t == Tense::PastWeak && start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0;
+                let firm = t == Tense::PastWeak
+                    && ((start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0)
+                        || self.near_before(k, cue::PAST | cue::PAST_AUXILIARY));
                 let t = if firm { Tense::Past } else { t };
                 return Cue { tense: t, at: Some(k) };
             }
