@@ -268,11 +268,13 @@ fn resolve_group(
     let day_after = |n: &Node| -> Option<(NodeId, usize)> {
         let (_, se) = sentence_of.tokens_around(n.start as usize);
         let mut k = tops.partition_point(|&t| scan.nodes[t as usize].start < n.end);
-        let (mut at, mut gap, mut skipped) = (n.end as usize, 0usize, 0usize);
+        let (mut at, mut skipped) = (n.end as usize, 0usize);
         while let Some(&t) = tops.get(k) {
             let m = &scan.nodes[t as usize];
             let start = m.start as usize;
-            gap += start.saturating_sub(at);
+            // At most four such tokens between one time and the next
+            // (`3:15 p.m. local time (0715 UTC) on Tuesday`).
+            let gap = start.saturating_sub(at);
             if start >= se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x))) {
                 return None;
             }
