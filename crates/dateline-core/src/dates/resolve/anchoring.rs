@@ -4,7 +4,7 @@
 //! from a base.
 
 use super::build::{attach, full, holiday_cal, with_time};
-use super::told::after_year;
+use super::told::{after_year, ahead_of_year};
 use super::{Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor::{self, Lean};
@@ -84,7 +84,14 @@ impl Resolver<'_> {
             DocumentType::Narrative => {
                 if let Some((i, c)) = self.story() {
                     if let Some(y) = c.year.filter(|y| *y <= 0) {
-                        // A story before the common era keeps its year.
+                        // A story before the common era keeps its year; `the
+                        // following summer` after a year alone is the next
+                        // one's (431 BC, then 430 BC; 1 BC, then AD 1).
+                        let y = match y {
+                            -1 if ahead_of_year(c, f) => 1,
+                            _ if ahead_of_year(c, f) => y + 1,
+                            _ => y,
+                        };
                         return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
                     }
                     // A day of a month just after a day written out a sentence or

@@ -65,8 +65,14 @@ impl Resolver<'_> {
 /// last day before the year's own winter begins: `In 1888 ... the following
 /// winter` is the one from December 1888 (1889-WI, named by its January).
 pub(super) fn after_year(c: Cal, f: &Fields) -> Option<Date> {
+    let (m, d) = if f.season == Some(Season::Winter) { (11, 30) } else { (12, 31) };
+    ahead_of_year(c, f).then(|| Date::checked(c.year?, m, d)).flatten()
+}
+
+/// Whether `f` leans ahead and names a month or season after a story's year
+/// alone `c` (see [`after_year`]).
+pub(super) fn ahead_of_year(c: Cal, f: &Fields) -> bool {
     let ahead = f.dir.is_some_and(|d| d.plain() == Dir::Future);
     let named = f.month.is_some() || f.season.is_some();
-    let (m, d) = if f.season == Some(Season::Winter) { (11, 30) } else { (12, 31) };
-    (ahead && named && c.gran == Gran::Year).then(|| Date::checked(c.year?, m, d)).flatten()
+    ahead && named && c.gran == Gran::Year
 }
