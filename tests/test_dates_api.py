@@ -63,6 +63,21 @@ def test_auto_reads_a_few_lines_of_history_as_a_story(nlp: dateline.Pipeline) ->
         assert nlp(text).document_type == "news", text
 
 
+def test_auto_reads_a_mail_as_conversation(nlp: dateline.Pipeline) -> None:
+    # More than three sentences, a word of conversation in each on average.
+    mail = (
+        "Hi Sam, can we move our call? I'm away until the 15th. Let's aim for 3pm your time. "
+        "Monday morning works for me too. Thanks!"
+    )
+    assert nlp(mail).document_type == "colloquial"
+    # Reported speech, or too few such words for the sentences, keep news.
+    for text in [
+        mail + " The bank said rates would rise.",
+        "Rates rose on Monday. Stocks fell. Oil was flat. Gold gained. We expect more.",
+    ]:
+        assert nlp(text).document_type == "news", text
+
+
 @pytest.mark.parametrize("name", ["news", "narrative", "colloquial"])
 def test_call_overrides_the_pipeline_document_type(nlp: dateline.Pipeline, name: str) -> None:
     doc = nlp("The plant opened on March 2, 2026 and closed yesterday.", document_type=name)  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 //! Choosing a document type for `auto`: narrative when the dates the text
 //! writes out lie far from its reference date (or it has none), colloquial
-//! for short conversational texts, news otherwise.
+//! for conversational texts (short ones, or mails with a word of
+//! conversation a sentence), news otherwise.
 
 use super::DocumentType;
 use super::grammar::{Grammar, cue};
@@ -80,16 +81,18 @@ impl Evidence {
         sentences: usize,
         reference: Option<Date>,
     ) -> DocumentType {
-        // The words' cues, and how many are past and present or future
-        // forms: read only when a rule below needs them, at most once.
+        // The words' cues, how many are past and present or future forms,
+        // and how many are words of conversation: read only when a rule
+        // below needs them, at most once.
         let tally = || {
-            let (mut cues, mut past, mut not_past) = (0u32, 0usize, 0usize);
+            let (mut cues, mut past, mut not_past, mut talk) = (0u32, 0usize, 0usize, 0usize);
             for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
                 cues |= c;
                 past += usize::from(c & cue::PAST != 0);
                 not_past += usize::from(c & (cue::PRESENT | cue::FUTURE) != 0);
+                talk += usize::from(c & cue::COLLOQUIAL != 0);
             }
-            (cues, past, not_past)
+            (cues, past, not_past, talk)
         };
         let mut tallied = None;
         if reference.is_none() && self.years > 0 {
@@ -99,7 +102,7 @@ impl Evidence {
         // little said from the writer's day (a closing `Today it is a
         // museum`, `the next year` read as the writer's).
         if reference.is_some() && self.years > 0 && self.history == self.years && self.said * 3 <= self.years {
-            let (cues, past, not_past) = *tallied.insert(tally());
+            let (cues, past, not_past, _) = *tallied.insert(tally());
             if cues & cue::REPORTING == 0 && past > not_past {
                 return DocumentType::Narrative;
             }
@@ -110,11 +113,12 @@ impl Evidence {
         {
             return DocumentType::Narrative;
         }
-        if sentences <= SHORT_SENTENCES {
-            let (cues, ..) = tallied.unwrap_or_else(tally);
-            if cues & cue::COLLOQUIAL != 0 && cues & cue::REPORTING == 0 {
-                return DocumentType::Colloquial;
-            }
+        // Conversation: a short text with a word of it, or a longer one
+        // (a mail) with one a sentence on average; never reported speech.
+        let (cues, .., talk) = tallied.unwrap_or_else(tally);
+        let talking = if sentences <= SHORT_SENTENCES { talk > 0 } else { talk >= sentences };
+        if talking && cues & cue::REPORTING == 0 {
+            return DocumentType::Colloquial;
         }
         DocumentType::News
     }
