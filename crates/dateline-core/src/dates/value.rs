@@ -415,6 +415,14 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             if let (Value::Duration(_), Value::Duration(fb)) = (value_of(a), value_of(b)) {
                 return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
             }
+            // Two recurring weekdays (`every Tuesday and Thursday`): each its own.
+            if let (Value::Set(x), Value::Set(y)) = (value_of(a), value_of(b)) {
+                return (x.weekday.is_some() && y.weekday.is_some()).then_some(Value::Range {
+                    begin: a,
+                    end: b,
+                    on: None,
+                });
+            }
             // A weekday and a day of a week the text names (`Monday and
             // Tuesday last week`): both of that week.
             if let (Value::Point(x), Value::Shift { unit: Unit::Week, f: y, .. }) = (value_of(a), value_of(b)) {
