@@ -115,9 +115,23 @@ impl Evidence {
         }
         // Conversation: a short text with a word of it, or a longer one
         // (a mail) with one a sentence on average; never reported speech.
-        let (cues, .., talk) = tallied.unwrap_or_else(tally);
-        let talking = if sentences <= SHORT_SENTENCES { talk > 0 } else { talk >= sentences };
-        if talking && cues & cue::REPORTING == 0 {
+        let enough = |talk: usize| if sentences <= SHORT_SENTENCES { talk > 0 } else { talk >= sentences };
+        let talking = match tallied {
+            Some((cues, .., talk)) => cues & cue::REPORTING == 0 && enough(talk),
+            // One pass over the words, ended by the first of reported speech
+            // (most news).
+            None => {
+                let mut talk = 0usize;
+                for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
+                    if c & cue::REPORTING != 0 {
+                        return DocumentType::News;
+                    }
+                    talk += usize::from(c & cue::COLLOQUIAL != 0);
+                }
+                enough(talk)
+            }
+        };
+        if talking {
             return DocumentType::Colloquial;
         }
         DocumentType::News
