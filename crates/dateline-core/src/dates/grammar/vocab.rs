@@ -61,6 +61,8 @@ pub(crate) mod cue {
     pub const PAST_DO: u32 = 1 << 19;
     /// The first word of a future phrase (`going` of `going to`).
     pub const PHRASE_START: u32 = 1 << 20;
+    /// A word after which a regular past form is a plain past (`in` of
+    /// `premiered in May`).
     pub const FIRM_PAST_AFTER: u32 = 1 << 21;
 }
 
