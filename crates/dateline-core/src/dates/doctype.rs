@@ -81,12 +81,14 @@ impl Evidence {
         sentences: usize,
         reference: Option<Date>,
     ) -> DocumentType {
+        // Each word's cues.
+        let word_cues = || ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues));
         // The words' cues, how many are past and present or future forms,
         // and how many are words of conversation: read only when a rule
         // below needs them, at most once.
         let tally = || {
             let (mut cues, mut past, mut not_past, mut talk) = (0u32, 0usize, 0usize, 0usize);
-            for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
+            for c in word_cues() {
                 cues |= c;
                 past += usize::from(c & cue::PAST != 0);
                 not_past += usize::from(c & (cue::PRESENT | cue::FUTURE) != 0);
@@ -122,7 +124,7 @@ impl Evidence {
             // (most news).
             None => {
                 let mut talk = 0usize;
-                for c in ids.iter().map(|id| g.words.get(id as usize).map_or(0, |w| w.cues)) {
+                for c in word_cues() {
                     if c & cue::REPORTING != 0 {
                         return DocumentType::News;
                     }

@@ -410,6 +410,11 @@ impl Fields {
             || self.has_time()
     }
 
+    /// Whether a weekday is filled with no day, month or year (`Monday`).
+    pub(crate) fn weekday_alone(&self) -> bool {
+        self.weekday.is_some() && self.day.is_none() && self.month.is_none() && self.year.is_none()
+    }
+
     /// Whether a time of day or a part of the day is filled.
     pub(crate) fn has_time(&self) -> bool {
         self.hour.is_some() || self.part.is_some()

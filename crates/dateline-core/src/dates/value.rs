@@ -426,8 +426,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             // A weekday and a day of a week the text names (`Monday and
             // Tuesday last week`): both of that week.
             if let (Value::Point(x), Value::Shift { unit: Unit::Week, f: y, .. }) = (value_of(a), value_of(b)) {
-                let bare = x.weekday.is_some() && x.day.is_none() && x.month.is_none() && x.year.is_none();
-                return (bare && x.dir.is_none() && y.weekday.is_some()).then_some(Value::Range {
+                return (x.weekday_alone() && x.dir.is_none() && y.weekday.is_some()).then_some(Value::Range {
                     begin: a,
                     end: b,
                     on: None,

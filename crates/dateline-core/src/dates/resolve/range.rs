@@ -209,12 +209,7 @@ impl Resolver<'_> {
         // week the text names is the latest such day up to that one.
         let begin_fields = match (begin_fields, ev, end_cal.and_then(|c| c.date())) {
             (Some(f), Value::Shift { unit: Unit::Week, f: ef, .. }, Some(ed))
-                if ef.weekday.is_some()
-                    && f.weekday.is_some()
-                    && f.day.is_none()
-                    && f.month.is_none()
-                    && f.year.is_none()
-                    && f.dir.is_none() =>
+                if ef.weekday.is_some() && f.weekday_alone() && f.dir.is_none() =>
             {
                 let back = (i64::from(ed.weekday()) - i64::from(f.weekday.unwrap_or(1))).rem_euclid(7);
                 ed.checked_add_days(-back).map(|d| Fields {
@@ -270,10 +265,7 @@ impl Resolver<'_> {
             let fine = |c: Cal| c.gran >= Gran::Season;
             // `from Monday to Friday`: two weekdays of one week. In the
             // past the begin moves back a week, else the end forward.
-            let weekday = |v: &Value| {
-                v.fields()
-                    .is_some_and(|f| f.weekday.is_some() && f.month.is_none() && f.day.is_none() && f.year.is_none())
-            };
+            let weekday = |v: &Value| v.fields().is_some_and(Fields::weekday_alone);
             let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
             // A bare weekday moves a week, never a year: the begin back
             // unless the other end is fixed (`from today to Sunday`).
