@@ -349,6 +349,8 @@ impl<'a> Resolver<'a> {
             Value::Point(f) => {
                 let (cal, anchor) = self.point(f, node, cue);
                 r.anchor = anchor;
+                // `the previous summer`: a look back; the story stays put.
+                remember = !f.aside;
                 match cal {
                     Some(c) => {
                         r.timex_type = if c.gran >= Gran::Part { TimexType::Time } else { TimexType::Date };
