@@ -93,6 +93,34 @@ def test_nothing_found() -> None:
     assert parse("") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("22/04", "2026-04-22"),
+        ("the 27th", "2026-02-27"),
+        ("quarter to five", "2026-03-05T04:45"),
+        ("a quarter to 5", "2026-03-05T04:45"),
+        ("ten to six", "2026-03-05T05:50"),
+        ("xmas eve", "2025-12-24"),
+    ],
+)
+def test_a_form_that_needs_a_word_before_it_is_read_when_it_is_the_whole_string(text: str, value: str) -> None:
+    # In running text these need a word before them (`on 22/04`, `at a
+    # quarter to five`); alone, the string is the expression.
+    t = parse(text, reference_date=DCT)
+    assert t is not None
+    assert (t.text, t.start, t.end, t.value) == (text, 0, len(text), value)
+
+
+def test_the_whole_string_reading_never_takes_a_number_or_a_part() -> None:
+    assert parse("2", reference_date=DCT) is None
+    assert parse("May I come?", reference_date=DCT) is None
+    # Inside a sentence the form still needs its word before it.
+    assert parse("The score was 22/04 at the break.", reference_date=DCT) is None
+    t = parse("in 1999", reference_date=DCT)
+    assert t is not None and (t.text, t.value) == ("1999", "1999")
+
+
 def test_prefer_leans_a_bare_weekday() -> None:
     assert parse("Friday", reference_date=DCT, prefer="past").value == "2026-02-27"  # type: ignore[union-attr]
     assert parse("Friday", reference_date=DCT, prefer="future").value == "2026-03-06"  # type: ignore[union-attr]

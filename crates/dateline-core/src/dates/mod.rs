@@ -413,6 +413,11 @@ pub struct TemporalTagger {
     /// The language used when a call gives none (`None`: identified per
     /// document).
     pub lang: Option<Lang>,
+    /// The text is itself a time expression ([`parse_time`]'s second try):
+    /// a rule that needs a word before it (`on 22/04`, `at a quarter to
+    /// five`) may also start at the first token.
+    #[serde(skip)]
+    standalone: bool,
 }
 
 /// The best time expression of a short string (`dateline.parse`): the one
@@ -429,14 +434,37 @@ pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, op
     };
     let opts = &TagOptions { lang: Some(lang), ..*opts };
     let (tokens, sentences) = tokenizer.tokenize_with_sentences(text);
-    let tagged = tagger.tag_document(text, &tokens, &sentences, opts);
-    let mut best: Option<Timex> = None;
-    for t in tagged.timexes {
-        if best.as_ref().is_none_or(|b| t.end - t.start > b.end - b.start) {
-            best = Some(t);
+    let best = |tagged: Tagged| {
+        let mut best: Option<Timex> = None;
+        for t in tagged.timexes {
+            if best.as_ref().is_none_or(|b| t.end - t.start > b.end - b.start) {
+                best = Some(t);
+            }
         }
+        best
+    };
+    // The whole string, but for closing punctuation (byte offsets).
+    let word = |t: &&Token| text.get(t.start()..t.end()).is_some_and(|w| w.chars().any(char::is_alphanumeric));
+    let words = tokens.iter().filter(word);
+    let (Some(first), Some(last)) = (words.clone().next(), words.clone().next_back()) else {
+        return None;
+    };
+    let whole = (first.start(), last.end());
+    let found = best(tagger.tag_document(text, &tokens, &sentences, opts));
+    if found.as_ref().is_some_and(|t| t.start <= whole.0 && t.end >= whole.1) {
+        return found;
     }
-    best
+    // `22/04`, `quarter to five`: forms that need a word before them in
+    // running text are read when they are the whole string (a bare number
+    // is no time).
+    if words.count() == 1 && text[first.start()..first.end()].bytes().all(|b| b.is_ascii_digit()) {
+        return found;
+    }
+    let own = TemporalTagger { standalone: true, ..tagger.clone() };
+    match best(own.tag_document(text, &tokens, &sentences, opts)) {
+        Some(t) if t.start <= whole.0 && t.end >= whole.1 => Some(t),
+        _ => found,
+    }
 }
 
 impl TemporalTagger {
@@ -446,7 +474,7 @@ impl TemporalTagger {
     /// [`Error::Config`] if the built-in English grammar does not compile.
     pub fn new(date_order: DateOrder, document_type: DocumentType) -> Result<Self, Error> {
         english()?;
-        Ok(Self { date_order: Some(date_order), document_type, lang: Some(Lang::english()) })
+        Ok(Self { date_order: Some(date_order), document_type, lang: Some(Lang::english()), standalone: false })
     }
 
     /// A tagger with these options (`None`: the language's date order; the
@@ -468,7 +496,7 @@ impl TemporalTagger {
                 }
             }
         }
-        Ok(Self { date_order, document_type, lang })
+        Ok(Self { date_order, document_type, lang, standalone: false })
     }
 
     /// The language a document is tagged in: the call's, else the tagger's,
@@ -522,7 +550,8 @@ impl TemporalTagger {
         let lang = self.lang_of(text, opts.lang);
         match grammar(lang) {
             Ok(g) => {
-                let mut t = tagger::tag(g, self.date_order.unwrap_or(g.date_order), text, tokens, sentences, opts);
+                let order = self.date_order.unwrap_or(g.date_order);
+                let mut t = tagger::tag(g, order, text, tokens, sentences, opts, self.standalone);
                 t.lang = lang;
                 t
             }

@@ -99,6 +99,9 @@ pub(crate) struct Scan<'a> {
     /// the least it is (see `collect.rs`).
     collect_at: usize,
     collect_min: usize,
+    /// The text is one time expression: a context before the first token
+    /// holds (see `TemporalTagger::standalone`).
+    pub(crate) standalone: bool,
     /// Every rule tried at every token, no shortcut: the oracle of the
     /// start tables and shortcuts (tests only).
     #[cfg(test)]
@@ -126,6 +129,7 @@ impl<'a> Scan<'a> {
             cats_at: [(usize::MAX, 0, 0); WINDOW],
             collect_at: collect::FIRST_COLLECTION,
             collect_min: collect::FIRST_COLLECTION,
+            standalone: false,
             #[cfg(test)]
             slow: false,
         }
@@ -361,8 +365,10 @@ impl<'a> Scan<'a> {
                 // Before the expression: the token before `start`; after it: the token at `pos`.
                 let before = elems[k..].iter().any(|x| matches!(x, Elem::Atoms { .. }));
                 let at = if before { start.checked_sub(1) } else { Some(pos) };
-                let hit =
-                    at.filter(|&t| t < self.toks.len()).is_some_and(|t| alts.iter().any(|a| self.one_token(a, t)));
+                let hit = match at {
+                    Some(t) if t < self.toks.len() => alts.iter().any(|a| self.one_token(a, t)),
+                    _ => self.standalone && !*negated,
+                };
                 if hit == *negated {
                     return None;
                 }

@@ -76,13 +76,15 @@ pub(crate) fn tag(
     tokens: &[Token],
     sentences: &Sentences,
     opts: &TagOptions,
+    standalone: bool,
 ) -> Tagged {
-    tag_in_pieces(g, order, text, tokens, sentences, opts, (WINDOW, GROUP))
+    tag_in_pieces(g, order, text, tokens, sentences, opts, (WINDOW, GROUP, standalone))
 }
 
 /// [`tag`] with the scan's window and the resolver's group given as
-/// `(window, group)` (tests try small ones: the result does not depend on
-/// them).
+/// `(window, group, standalone)` (tests try small ones: the result does not
+/// depend on them); `standalone`: the text is one time expression (see
+/// `TemporalTagger::standalone`).
 pub(crate) fn tag_in_pieces(
     g: &'static Grammar,
     order: DateOrder,
@@ -90,11 +92,12 @@ pub(crate) fn tag_in_pieces(
     tokens: &[Token],
     sentences: &Sentences,
     opts: &TagOptions,
-    (window, group): (usize, usize),
+    (window, group, standalone): (usize, usize, bool),
 ) -> Tagged {
     let (window, group) = (window.max(1), group.max(1));
     let n = tokens.len();
     let mut scan = Scan::new(g, text, tokens, order);
+    scan.standalone = standalone;
     let mut evidence = Evidence::default();
     let (tops, mut next) = scan.run_from(0, window);
     evidence.add(&scan.nodes, &tops, opts.reference);
@@ -458,14 +461,15 @@ mod tests {
                 (DocumentType::Colloquial, Date::new(2026, 3, 5).ok()),
             ] {
                 let opts = TagOptions { reference, document_type, prefer: None, lang: Some(lang) };
-                let whole = tag(g, g.date_order, &text, &tokens, &sentences, &opts);
+                let whole = tag(g, g.date_order, &text, &tokens, &sentences, &opts, false);
                 assert!(
                     whole.timexes.len() > 200 && (lang != Lang::english() || !whole.ranges.is_empty()),
                     "{lang:?} {document_type:?} {}",
                     whole.timexes.len()
                 );
                 for (window, group) in [(1, 1), (7, 3), (64, 50), (997, GROUP), (WINDOW, 2)] {
-                    let pieces = tag_in_pieces(g, g.date_order, &text, &tokens, &sentences, &opts, (window, group));
+                    let pieces =
+                        tag_in_pieces(g, g.date_order, &text, &tokens, &sentences, &opts, (window, group, false));
                     assert!(
                         pieces == whole,
                         "{lang:?} {document_type:?} {reference:?}: window {window}, group {group} differ \
