@@ -73,7 +73,7 @@ impl Evidence {
     }
 
     /// The document type `auto` resolves to, given the document's word ids
-    /// and sentence count.
+    /// and how many sentences it has of at least four tokens.
     pub(crate) fn choose(
         &self,
         g: &Grammar,

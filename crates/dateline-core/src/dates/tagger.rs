@@ -141,7 +141,12 @@ pub(crate) fn tag_in_pieces(
         return Tagged { document_type, ..Tagged::default() };
     }
     let document_type = match opts.document_type {
-        DocumentType::Auto => evidence.choose(g, &scan.ids, sentences.len(), opts.reference),
+        DocumentType::Auto => {
+            // A greeting or a signature (`Hi all,`, `Thanks,`, `Dan`) is no
+            // sentence of the text's.
+            let full = sentences.ranges().filter(|r| r.len() >= 4).count();
+            evidence.choose(g, &scan.ids, full, opts.reference)
+        }
         t => t,
     };
     let mut out = Tagged {
