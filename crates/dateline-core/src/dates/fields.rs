@@ -415,6 +415,17 @@ impl Fields {
         self.weekday.is_some() && self.day.is_none() && self.month.is_none() && self.year.is_none()
     }
 
+    /// Whether a day of the month is filled with no weekday, month, year
+    /// or time (`the 23rd`).
+    pub(crate) fn day_alone(&self) -> bool {
+        self.day.is_some()
+            && self.weekday.is_none()
+            && self.month.is_none()
+            && self.year.is_none()
+            && self.yy.is_none()
+            && !self.has_time()
+    }
+
     /// Whether a time of day or a part of the day is filled.
     pub(crate) fn has_time(&self) -> bool {
         self.hour.is_some() || self.part.is_some()

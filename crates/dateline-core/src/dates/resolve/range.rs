@@ -6,6 +6,7 @@ use crate::civil::Date;
 use crate::dates::cal::{Cal, Gran, add_months_to, shift_date};
 use crate::dates::fields::{Dir, Fields, Unit};
 use crate::dates::grammar::Make;
+use crate::dates::tense::Tense;
 use crate::dates::value::{NodeId, Value};
 
 /// The days of a span of length `df` seen from the reference date `r`
@@ -197,8 +198,23 @@ impl Resolver<'_> {
         let (bv, ev) =
             hours_of_bare_days(on_day_of(leaned(&self.node(b).value)), on_day_of(leaned(&self.node(e).value)));
         let (bv, ev) = (&bv, &ev);
-        let end_cal = match ev {
-            Value::Point(f) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
+        let end_cal = match (bv, ev) {
+            // Two bare days (`out from 4-23`, `war vom 4. bis zum 23.`) are
+            // read in one tense, the begin's when it has one (it is the
+            // nearer to the verb): ahead, the begin is the first such day
+            // and the end follows it; in the past, the end is the last.
+            (Value::Point(bf), Value::Point(f)) if bf.day_alone() && f.day_alone() => {
+                let (bcue, ecue) = ((self.d.cues)(self.node(b)), (self.d.cues)(self.node(e)));
+                match bcue.tense {
+                    Tense::Future => {
+                        let bc = self.point(bf, self.node(b), bcue).0;
+                        self.point(&complete(*f, bf, bc), self.node(e), bcue).0
+                    }
+                    Tense::Past | Tense::PastWeak => self.point(f, self.node(e), bcue).0,
+                    Tense::Present | Tense::Unknown => self.point(f, self.node(e), ecue).0,
+                }
+            }
+            (_, Value::Point(f)) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
             _ => self.peek(e),
         };
         let begin_fields = match (bv, ev.fields()) {
