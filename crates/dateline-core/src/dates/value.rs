@@ -432,6 +432,15 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                     on: None,
                 });
             }
+            // Two weekdays (`Wednesday or Thursday`): of one week, the
+            // second after the first (resolved as a range's ends).
+            if let (Value::Point(x), Value::Point(y)) = (value_of(a), value_of(b))
+                && x.weekday_alone()
+                && y.weekday_alone()
+            {
+                return (x.dir.is_none() && y.dir.is_none() && !x.has_time() && !y.has_time())
+                    .then_some(Value::Range { begin: a, end: b, on: None });
+            }
             // Two months, the first taking the second's year (`June and July 1950`).
             let month = |v: &Value| {
                 v.fields()

@@ -269,8 +269,14 @@ impl Resolver<'_> {
         let ei = self.one(e, end_fields, None);
         // A range runs forward: an end whose year the text leaves out is
         // moved so that the begin comes first (`from November to February`).
+        // A list may name the later of two close weekdays first
+        // (`statements made Friday and Thursday`).
+        let weekday = |v: &Value| v.fields().is_some_and(Fields::weekday_alone);
+        let close =
+            |x: Cal, y: Cal| x.date().zip(y.date()).is_some_and(|(x, y)| x.to_epoch_days() - y.to_epoch_days() < 4);
         if let (Some(bc), Some(ec)) = (self.res(bi).cal, self.res(ei).cal)
             && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
+            && !(list && weekday(bv) && weekday(ev) && close(bc, ec))
         {
             // Whether the text gives the end's year itself (`Nov-Feb 2017`:
             // the begin only borrowed it, and moves back).
@@ -281,7 +287,6 @@ impl Resolver<'_> {
             let fine = |c: Cal| c.gran >= Gran::Season;
             // `from Monday to Friday`: two weekdays of one week. In the
             // past the begin moves back a week, else the end forward.
-            let weekday = |v: &Value| v.fields().is_some_and(Fields::weekday_alone);
             let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
             // A bare weekday moves a week, never a year: the begin back
             // unless the other end is fixed (`from today to Sunday`).
