@@ -73,7 +73,7 @@ impl Evidence {
     }
 
     /// The document type `auto` resolves to, given the document's word ids
-    /// and how many sentences it has of at least four tokens.
+    /// and how many sentences it has of at least two words.
     pub(crate) fn choose(
         &self,
         g: &Grammar,

@@ -142,9 +142,12 @@ pub(crate) fn tag_in_pieces(
     }
     let document_type = match opts.document_type {
         DocumentType::Auto => {
-            // A greeting or a signature (`Hi all,`, `Thanks,`, `Dan`) is no
-            // sentence of the text's.
-            let full = sentences.ranges().filter(|r| r.len() >= 4).count();
+            // A sign-off or a signature of one word (`Thanks,`, `Dan`) is
+            // no sentence of the text's.
+            let word = |t: &Token| text.get(t.start()..t.end()).is_some_and(|w| w.chars().any(char::is_alphanumeric));
+            let words_of =
+                |r: std::ops::Range<usize>| tokens.get(r).map_or(0, |ts| ts.iter().filter(|t| word(t)).take(2).count());
+            let full = sentences.ranges().filter(|r| words_of(r.clone()) >= 2).count();
             evidence.choose(g, &scan.ids, full, opts.reference)
         }
         t => t,
