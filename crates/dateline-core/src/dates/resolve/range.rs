@@ -158,6 +158,36 @@ impl Resolver<'_> {
     /// Records the ends of range `id` (`begin`, `end`, and `on` the day both
     /// fall on), each completed from the other, and the range itself unless
     /// it is a list.
+    /// Two bare days of a range (`out from 4-23`, `war vom 4. bis zum
+    /// 23.`, `from the 27th to the 3rd`) read in one tense, the begin's when
+    /// it has one (it is the nearer to the verb): ahead, the begin is the
+    /// first such day and the end the first such day after it; else the end
+    /// is the one its tense gives and the begin the last such day before
+    /// it. Both with their month and year; `None` off the calendar.
+    fn two_bare_days(&self, b: NodeId, e: NodeId, bf: &Fields, ef: &Fields) -> Option<(Fields, Fields)> {
+        let (bcue, ecue) = ((self.d.cues)(self.node(b)), (self.d.cues)(self.node(e)));
+        let (bd, ed) = (u32::from(bf.day?), u32::from(ef.day?));
+        let full = |f: &Fields, d: Date| Fields {
+            year: Some(d.year()),
+            month: u8::try_from(d.month()).ok(),
+            day: u8::try_from(d.day()).ok(),
+            ..*f
+        };
+        let month_of = |d: Date, n: i64| add_months_to(Date::checked(d.year(), d.month(), 1)?, n);
+        if bcue.tense == Tense::Future {
+            let begin = self.point(bf, self.node(b), bcue).0?.date()?;
+            let m = month_of(begin, i64::from(ed <= bd))?;
+            let end = Date::checked(m.year(), m.month(), ed)?;
+            Some((full(bf, begin), full(ef, end)))
+        } else {
+            let cue = if bcue.tense.is_past() { bcue } else { ecue };
+            let end = self.point(ef, self.node(e), cue).0?.date()?;
+            let m = month_of(end, -i64::from(bd >= ed))?;
+            let begin = Date::checked(m.year(), m.month(), bd)?;
+            Some((full(bf, begin), full(ef, end)))
+        }
+    }
+
     pub(super) fn emit_range(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
         let node = self.node(id);
         let list = self.d.g.rules[node.rule as usize].make == Make::List;
@@ -198,27 +228,20 @@ impl Resolver<'_> {
         let (bv, ev) =
             hours_of_bare_days(on_day_of(leaned(&self.node(b).value)), on_day_of(leaned(&self.node(e).value)));
         let (bv, ev) = (&bv, &ev);
-        let end_cal = match (bv, ev) {
-            // Two bare days (`out from 4-23`, `war vom 4. bis zum 23.`) are
-            // read in one tense, the begin's when it has one (it is the
-            // nearer to the verb): ahead, the begin is the first such day
-            // and the end follows it; in the past, the end is the last.
-            (Value::Point(bf), Value::Point(f)) if bf.day_alone() && f.day_alone() => {
-                let (bcue, ecue) = ((self.d.cues)(self.node(b)), (self.d.cues)(self.node(e)));
-                match bcue.tense {
-                    Tense::Future => {
-                        let bc = self.point(bf, self.node(b), bcue).0;
-                        self.point(&complete(*f, bf, bc), self.node(e), bcue).0
-                    }
-                    Tense::Past | Tense::PastWeak => self.point(f, self.node(e), bcue).0,
-                    Tense::Present | Tense::Unknown => self.point(f, self.node(e), ecue).0,
-                }
+        let two_days = match (bv, ev) {
+            (Value::Point(bf), Value::Point(ef)) if bf.day_alone() && ef.day_alone() => {
+                self.two_bare_days(b, e, bf, ef)
             }
-            (_, Value::Point(f)) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
+            _ => None,
+        };
+        let end_cal = match (two_days, ev) {
+            (Some((_, ef)), _) => self.point(&ef, self.node(e), (self.d.cues)(self.node(e))).0,
+            (None, Value::Point(f)) => self.point(f, self.node(e), (self.d.cues)(self.node(e))).0,
             _ => self.peek(e),
         };
-        let begin_fields = match (bv, ev.fields()) {
-            (Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
+        let begin_fields = match (two_days, bv, ev.fields()) {
+            (Some((bf, _)), ..) => Some(bf),
+            (None, Value::Point(f), Some(ef)) => Some(complete(*f, ef, end_cal)),
             _ => None,
         };
         // `Monday to Wednesday last week`: a bare weekday before a day of a
@@ -242,6 +265,7 @@ impl Resolver<'_> {
             None => self.peek(b),
         };
         let mut end_fields = match (ev, bv.fields()) {
+            _ if let Some((_, ef)) = two_days => Some(ef),
             (Value::Point(f), Some(bf)) => Some(complete(*f, bf, begin_cal)),
             (Value::Point(f), None) => Some(*f),
             _ => None,
