@@ -415,7 +415,8 @@ pub struct TemporalTagger {
     pub lang: Option<Lang>,
     /// The text is itself a time expression ([`parse_time`]'s second try):
     /// a rule that needs a word before it (`on 22/04`, `at a quarter to
-    /// five`) may also start at the first token.
+    /// five`) may also start at the first token, and one that needs a word
+    /// after it may end at the last.
     #[serde(skip)]
     standalone: bool,
 }
@@ -444,7 +445,7 @@ pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, op
         best
     };
     // The whole string, but for closing punctuation (byte offsets).
-    let word = |t: &&Token| text.get(t.start()..t.end()).is_some_and(|w| w.chars().any(char::is_alphanumeric));
+    let word = |t: &&Token| text.get(t.start()..t.end()).is_some_and(crate::tokenize::attrs::has_alnum);
     let words = tokens.iter().filter(word);
     let (Some(first), Some(last)) = (words.clone().next(), words.clone().next_back()) else {
         return None;
@@ -457,7 +458,11 @@ pub fn parse_time(text: &str, tokenizer: &Tokenizer, tagger: &TemporalTagger, op
     // `22/04`, `quarter to five`: forms that need a word before them in
     // running text are read when they are the whole string (a bare number
     // is no time).
-    if words.count() == 1 && text[first.start()..first.end()].bytes().all(|b| b.is_ascii_digit()) {
+    // A text far longer than an expression can be (`MAX_SPAN` tokens) has
+    // none that covers it: the second reading could find nothing.
+    if words.count() == 1 && crate::tokenize::attrs::is_digit(&text[first.start()..first.end()])
+        || tokens.len() > 2 * scan::MAX_SPAN
+    {
         return found;
     }
     let own = TemporalTagger { standalone: true, ..tagger.clone() };

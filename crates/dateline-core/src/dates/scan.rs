@@ -99,8 +99,8 @@ pub(crate) struct Scan<'a> {
     /// the least it is (see `collect.rs`).
     collect_at: usize,
     collect_min: usize,
-    /// The text is one time expression: a context before the first token
-    /// holds (see `TemporalTagger::standalone`).
+    /// The text is one time expression: a context before the first token or
+    /// after the last holds (see `TemporalTagger::standalone`).
     pub(crate) standalone: bool,
     /// Every rule tried at every token, no shortcut: the oracle of the
     /// start tables and shortcuts (tests only).

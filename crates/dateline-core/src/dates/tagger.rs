@@ -144,7 +144,7 @@ pub(crate) fn tag_in_pieces(
         DocumentType::Auto => {
             // A sign-off or a signature of one word (`Thanks,`, `Dan`) is
             // no sentence of the text's.
-            let word = |t: &Token| text.get(t.start()..t.end()).is_some_and(|w| w.chars().any(char::is_alphanumeric));
+            let word = |t: &Token| text.get(t.start()..t.end()).is_some_and(crate::tokenize::attrs::has_alnum);
             let words_of =
                 |r: std::ops::Range<usize>| tokens.get(r).map_or(0, |ts| ts.iter().filter(|t| word(t)).take(2).count());
             let full = sentences.ranges().filter(|r| words_of(r.clone()) >= 2).count();

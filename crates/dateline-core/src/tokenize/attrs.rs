@@ -85,6 +85,12 @@ pub fn is_digit(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Has a letter or a digit (a word or a number, not punctuation or a
+/// symbol alone).
+pub(crate) fn has_alnum(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+}
+
 /// Punctuation only (no letter, digit or symbol such as `$` or `%`).
 #[must_use]
 pub fn is_punct(w: &str) -> bool {

@@ -464,7 +464,7 @@ fn not_a_sentence(text: &str, toks: &[Token]) -> bool {
     {
         return true;
     }
-    !s.chars().any(char::is_alphanumeric)
+    !super::attrs::has_alnum(s)
 }
 
 impl Scratch {
