@@ -309,14 +309,28 @@ impl Resolver<'_> {
                 matches!(v, Value::Shift { .. }) || v.fields().is_some_and(|f| f.year.is_some() || f.dir.is_some())
             };
             let fine = |c: Cal| c.gran >= Gran::Season;
-            // `from Monday to Friday`: two weekdays of one week. In the
-            // past the begin moves back a week, else the end forward.
+            // `from Monday to Friday`: two weekdays of one week, the end the
+            // first such day after the begin. A begin ahead of the reference
+            // stays (`is open Monday to Friday`: the coming Monday, whatever
+            // the tense read at Friday); else the end stays and the begin is
+            // the last such day before it.
             let days = |c: Cal| c.gran >= Gran::Day && c.date().is_some();
             // A bare weekday moves a week, never a year: the begin back
             // unless the other end is fixed (`from today to Sunday`).
-            let week_move = if weekday(bv) && weekday(ev) && days(bc) && days(ec) {
-                let past = self.d.reference.zip(ec.date()).is_some_and(|(r, e)| e < r);
-                Some(if past { (bi, bc, -7) } else { (ei, ec, 7) })
+            let week_move = if weekday(bv)
+                && weekday(ev)
+                && let (Some(b), Some(e)) = (bc.date(), ec.date())
+                && days(bc)
+                && days(ec)
+            {
+                let gap = (e.to_epoch_days() - b.to_epoch_days()).rem_euclid(7);
+                let gap = if gap == 0 { 7 } else { gap };
+                let ahead = self.d.reference.is_some_and(|r| b > r);
+                Some(if ahead {
+                    (ei, ec, b.to_epoch_days() + gap - e.to_epoch_days())
+                } else {
+                    (bi, bc, e.to_epoch_days() - gap - b.to_epoch_days())
+                })
             } else if weekday(ev) && days(ec) && written(bv) {
                 Some((ei, ec, 7))
             } else if weekday(bv) && days(bc) {
