@@ -28,8 +28,10 @@ pub(crate) enum Field {
     Holiday,
     N,
     N2,
+    N3,
     Unit,
     Unit2,
+    Unit3,
     Ordinal,
     Dir,
     Lean,
@@ -98,8 +100,10 @@ impl Field {
             "holiday" => Self::Holiday,
             "n" => Self::N,
             "n2" => Self::N2,
+            "n3" => Self::N3,
             "unit" => Self::Unit,
             "unit2" => Self::Unit2,
+            "unit3" => Self::Unit3,
             "ordinal" => Self::Ordinal,
             "dir" => Self::Dir,
             "lean" => Self::Lean,
@@ -233,29 +237,27 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
             }
             _ => false,
         },
-        Field::N | Field::N2 => match num {
+        Field::N | Field::N2 | Field::N3 => match num {
             Some(v) if (0.0..1e9).contains(&v) => {
-                if field == Field::N {
-                    f.n = Some(v);
-                } else {
-                    f.n2 = Some(v);
+                match field {
+                    Field::N => f.n = Some(v),
+                    Field::N2 => f.n2 = Some(v),
+                    _ => f.n3 = Some(v),
                 }
                 true
             }
             _ => false,
         },
-        Field::Unit | Field::Unit2 => match got {
+        Field::Unit | Field::Unit2 | Field::Unit3 => match got {
             Got::Unit(u, mult) => {
-                if field == Field::Unit {
-                    f.unit = Some(u);
-                    if (mult - 1.0).abs() > f64::EPSILON {
-                        f.n = Some(f.n.unwrap_or(1.0) * mult);
-                    }
-                } else {
-                    f.unit2 = Some(u);
-                    if (mult - 1.0).abs() > f64::EPSILON {
-                        f.n2 = Some(f.n2.unwrap_or(1.0) * mult);
-                    }
+                let (unit, n) = match field {
+                    Field::Unit => (&mut f.unit, &mut f.n),
+                    Field::Unit2 => (&mut f.unit2, &mut f.n2),
+                    _ => (&mut f.unit3, &mut f.n3),
+                };
+                *unit = Some(u);
+                if (mult - 1.0).abs() > f64::EPSILON {
+                    *n = Some(n.unwrap_or(1.0) * mult);
                 }
                 true
             }

@@ -320,6 +320,10 @@ pub(crate) struct Fields {
     /// A second count and unit (`a year and six months`).
     pub n2: Option<f64>,
     pub unit2: Option<Unit>,
+    /// A third count and unit, finer still (`three years, one month and two
+    /// days`); durations only.
+    pub n3: Option<f64>,
+    pub unit3: Option<Unit>,
     /// An ordinal (`third`); -1 for `last`.
     pub ordinal: Option<i32>,
     pub dir: Option<Dir>,
@@ -373,7 +377,8 @@ impl Fields {
         let a = self;
         fill!(
             a, other, year, yy, month, day, weekday, week, quarter, half, season, part, hour, minute, second, ampm,
-            zone, decade, century, holiday, n, unit, n2, unit2, ordinal, dir, lean, modifier, reference, freq, frac
+            zone, decade, century, holiday, n, unit, n2, unit2, n3, unit3, ordinal, dir, lean, modifier, reference,
+            freq, frac
         );
         a.vague |= other.vague;
         a.every |= other.every;

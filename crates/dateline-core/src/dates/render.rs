@@ -80,10 +80,12 @@ pub(crate) fn duration(f: &Fields) -> String {
         date.push_str(&d);
         time.push_str(&t);
     }
-    if let Some(u) = f.unit2 {
-        let (d, t) = amount(f.n2.or(Some(1.0)), u);
-        date.push_str(&d);
-        time.push_str(&t);
+    for (n, u) in [(f.n2, f.unit2), (f.n3, f.unit3)] {
+        if let Some(u) = u {
+            let (d, t) = amount(n.or(Some(1.0)), u);
+            date.push_str(&d);
+            time.push_str(&t);
+        }
     }
     let mut s = String::with_capacity(8);
     s.push('P');

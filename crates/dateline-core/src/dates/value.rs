@@ -46,7 +46,7 @@ pub(crate) enum Value {
     /// `n` units from an anchor (`yesterday`, `last year`, `three days later`),
     /// with finer fields added after the shift (`tomorrow at 5pm`).
     Shift { base: Base, unit: Unit, n: i64, f: Fields },
-    /// A length of time (`n`/`unit`, `n2`/`unit2`, `vague`, `mod`).
+    /// A length of time (`n`/`unit`, `n2`/`unit2`, `n3`/`unit3`, `vague`, `mod`).
     Duration(Fields),
     /// A recurring time.
     Set(Fields),
@@ -246,7 +246,7 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             // Two lengths of one duration go from the coarser to the finer
             // (`2 hours and 15 minutes`, not `10 days, 5 days`).
             if let (Some(u), Some(u2)) = (f.unit, f.unit2)
-                && u2 >= u
+                && (u2 >= u || f.unit3.is_some_and(|u3| u3 >= u2))
             {
                 return None;
             }
@@ -413,7 +413,11 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             // A count before a length (`two to three weeks`): its unit comes
             // from the length when resolved.
             if let (Value::Duration(_), Value::Duration(fb)) = (value_of(a), value_of(b)) {
-                return (fb.n2.is_none() && fb.unit2.is_none()).then_some(Value::Range { begin: a, end: b, on: None });
+                return (fb.n2.is_none() && fb.unit2.is_none() && fb.unit3.is_none()).then_some(Value::Range {
+                    begin: a,
+                    end: b,
+                    on: None,
+                });
             }
             // Two recurring weekdays (`every Tuesday and Thursday`): each its own.
             if let (Value::Set(x), Value::Set(y)) = (value_of(a), value_of(b)) {
@@ -503,6 +507,9 @@ fn shift(rule: &Rule, f: Fields) -> Option<Value> {
     // `3 years and 2 months ago`: counted in the finer unit where the ratio
     // is fixed; `a month and 3 days ago` moves by the finer unit after the
     // shift (the resolver reads `n2`/`unit2`).
+    if f.unit3.is_some() {
+        return None;
+    }
     let (n, unit, f) = match (f.n2, f.unit2) {
         (Some(n2), Some(u2)) => match unit.per(u2) {
             Some(k) => (f.n.unwrap_or(1.0) * k + n2, u2, Fields { n2: None, unit2: None, ..f }),

@@ -303,7 +303,7 @@ fn set_of(words: &[String]) -> FxHashSet<Box<str>> {
 fn constant(field: Field, v: &toml::Value) -> Option<Got> {
     let s = v.as_str();
     Some(match field {
-        Field::Unit | Field::Unit2 | Field::Precision => {
+        Field::Unit | Field::Unit2 | Field::Unit3 | Field::Precision => {
             let (u, m) = parse_unit_code(s?)?;
             Got::Unit(u, m)
         }
