@@ -46,6 +46,7 @@ pub(crate) enum Field {
     WeekOf,
     FutureOnly,
     StoryOnly,
+    ChatOnly,
     Precision,
     Frac,
     Aside,
@@ -71,6 +72,7 @@ impl Field {
                 | Self::WeekOf
                 | Self::FutureOnly
                 | Self::StoryOnly
+                | Self::ChatOnly
                 | Self::Aside
                 | Self::Bc
                 | Self::ToHour
@@ -118,6 +120,7 @@ impl Field {
             "week_of" => Self::WeekOf,
             "future_only" => Self::FutureOnly,
             "story_only" => Self::StoryOnly,
+            "chat_only" => Self::ChatOnly,
             "precision" => Self::Precision,
             "frac" => Self::Frac,
             "aside" => Self::Aside,
@@ -365,6 +368,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::StoryOnly => {
             f.story_only = true;
+            true
+        }
+        Field::ChatOnly => {
+            f.chat_only = true;
             true
         }
         Field::Aside => {

@@ -365,6 +365,9 @@ pub(crate) struct Fields {
     /// A shift that is a date only in a narrative with a time of its own
     /// (`five days after the opening`), a duration otherwise.
     pub story_only: bool,
+    /// A form that is a time only in conversation (`see you at 5.`): in a
+    /// news or narrative document it is no time expression.
+    pub chat_only: bool,
 }
 
 macro_rules! fill {
@@ -392,6 +395,7 @@ impl Fields {
         a.to_hour |= other.to_hour;
         a.wrap |= other.wrap;
         a.story_only |= other.story_only;
+        a.chat_only |= other.chat_only;
         if a.precision.is_none() {
             a.precision = other.precision;
         }

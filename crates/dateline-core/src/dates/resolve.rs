@@ -8,7 +8,8 @@
 //! Its parts: `anchoring.rs` reads points and shifts against their anchor,
 //! `build.rs` makes calendar values from fields, `range.rs` completes the
 //! ends of a range from each other, `bounds.rs` resolves the ranges with one
-//! end written (`for two weeks from May 20`, `since March`, `until Friday`).
+//! end written (`for two weeks from May 20`, `since March`, `until Friday`),
+//! `told.rs` finds the date a point without a year is read against.
 
 mod anchoring;
 mod bounds;
@@ -126,6 +127,8 @@ pub(crate) struct Resolver<'a> {
     base: usize,
     out: Vec<Resolved>,
     ranges: Vec<ResolvedRange>,
+    /// Resolving the ends of a range, whose hours are read together.
+    in_range: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -133,7 +136,7 @@ impl<'a> Resolver<'a> {
     /// document's first expressions).
     pub(crate) fn new(d: Doc<'a>, carry: Carry) -> Self {
         let base = carry.starts.len();
-        Self { d, carry, base, out: Vec::new(), ranges: Vec::new() }
+        Self { d, carry, base, out: Vec::new(), ranges: Vec::new(), in_range: false }
     }
 
     /// Resolved expression `i` (an index over the document).

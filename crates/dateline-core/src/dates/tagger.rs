@@ -332,9 +332,13 @@ fn resolve_group(
             && matches!(&n.value, Value::Point(f) if (f.month.is_some() || f.season.is_some())
                 && f.day.is_none() && f.year.is_none())
     };
+    // `see you at 5.`: a bare hour is a time only in conversation.
+    let chat = |n: &Node| -> bool {
+        c.document_type != DocumentType::Colloquial && n.value.fields().is_some_and(|f| f.chat_only)
+    };
     for &t in tops {
         let n = &scan.nodes[t as usize];
-        if play(n) || (lone_name(n) && surnames.hides(n.start as usize)) {
+        if play(n) || chat(n) || (lone_name(n) && surnames.hides(n.start as usize)) {
             continue;
         }
         r.emit(t);

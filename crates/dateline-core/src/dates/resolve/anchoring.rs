@@ -4,12 +4,11 @@
 //! from a base.
 
 use super::build::{attach, full, holiday_cal, with_time};
-use super::told::{after_year, ahead_of_year};
 use super::{Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor::{self, Lean};
 use crate::dates::cal::{Cal, Gran, add_months, shift_date};
-use crate::dates::fields::{Dir, Fields, Part, Unit};
+use crate::dates::fields::{AmPm, Dir, Fields, Part, Unit};
 use crate::dates::grammar::Base;
 use crate::dates::scan::Node;
 use crate::dates::tense::{Cue, Tense};
@@ -72,96 +71,39 @@ impl Resolver<'_> {
     }
 
     /// The story's time: the latest concrete value.
-    fn story(&self) -> Option<(usize, Cal)> {
+    pub(super) fn story(&self) -> Option<(usize, Cal)> {
         self.carry.last
     }
 
-    /// The date a point without a year is read against, and what it is.
-    fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
-        let calendar_only =
-            f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
-        match self.d.doctype {
-            DocumentType::Narrative => {
-                if let Some((i, c)) = self.story() {
-                    if let Some(y) = c.year.filter(|y| *y <= 0) {
-                        // A story before the common era keeps its year; `the
-                        // following summer` after a year alone is the next
-                        // one's (431 BC, then 430 BC; 1 BC, then AD 1).
-                        let y = match y {
-                            -1 if ahead_of_year(c, f) => 1,
-                            _ if ahead_of_year(c, f) => y + 1,
-                            _ => y,
-                        };
-                        return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
-                    }
-                    // A day of a month just after a day written out a sentence or
-                    // two before stays in its year, whatever bare year came
-                    // between (`On 10 March 1975 ... a campaign planned for 1976.
-                    // ... on 11 March`), unless that year opens its sentence
-                    // (`In 1976, ...`).
-                    if c.gran == Gran::Year
-                        && !self.opens_sentence_at(self.start_of(i))
-                        && let (Some(m), Some(day)) = (f.month, f.day)
-                        && let Some((j, dc)) = self.carry.anchors[0]
-                        && let Some(dd) = dc.first_day()
-                        && j < i
-                        && self.sentence(node).saturating_sub(self.sentence_at(self.start_of(j))) <= 3
-                    {
-                        let y = anchor::story_year(dd, u32::from(m), Some(u32::from(day)));
-                        if let Some(x) = Date::checked(y, u32::from(m), u32::from(day))
-                            && (0..=45).contains(&(x.to_epoch_days() - dd.to_epoch_days()))
-                        {
-                            return Some((dd, self.expr_anchor(j), None));
-                        }
-                    }
-                    // `In 1935 ... the following spring`: after the whole year.
-                    if let Some(d) = after_year(c, f) {
-                        return Some((d, self.expr_anchor(i), None));
-                    }
-                    let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
-                    return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
-                }
-                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
-            }
-            _ => {
-                if calendar_only
-                    && f.weekday.is_none()
-                    && f.dir.is_none()
-                    && let Some((y, i)) = self.told_year(node)
-                {
-                    let d = Date::checked(y, 7, 1)?;
-                    return Some((d, self.expr_anchor(i), Some(y)));
-                }
-                if f.weekday.is_none()
-                    && f.dir.is_none()
-                    && let (Some(m), Some(day)) = (f.month, f.day)
-                    && let Some((y, i)) = self.told_date(node, m, day)
-                {
-                    return Some((Date::checked(y, 7, 1)?, self.expr_anchor(i), Some(y)));
-                }
-                // `the following Friday` counts from the latest day the text
-                // gave; `the following May` from the latest date of any kind.
-                if self.d.g.rules[node.rule as usize].base == Base::Story {
-                    let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
-                    if let Some((i, c)) = from
-                        && let Some(d) = after_year(c, f).or_else(|| c.first_day())
-                    {
-                        return Some((d, self.expr_anchor(i), None));
-                    }
-                }
-                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
-            }
-        }
+    pub(super) fn expr_anchor(&self, i: usize) -> Anchor {
+        Anchor::Expression { index: u32::try_from(i).unwrap_or(u32::MAX) }
     }
 
-    fn expr_anchor(&self, i: usize) -> Anchor {
-        Anchor::Expression { index: u32::try_from(i).unwrap_or(u32::MAX) }
+    /// `see you at 5`, `call me at 3 tomorrow`: in a conversation a bare
+    /// hour from one to five is in the afternoon, unless the clause is past
+    /// (`I woke at 5`). A time with minutes may be a 24-hour clock (`05:30`)
+    /// and stays as written. The ends of a range are read together
+    /// (`5 to seven in the morning`).
+    fn chat_hour(&self, f: &Fields, cue: Cue) -> Option<Fields> {
+        let bare = f.ampm.is_none() && f.part.is_none() && f.minute.is_none();
+        if bare
+            && f.hour.is_some_and(|h| (1..=5).contains(&h))
+            && self.d.doctype == DocumentType::Colloquial
+            && !self.in_range
+            && !cue.tense.is_past()
+        {
+            Some(Fields { ampm: Some(AmPm::Pm), ..*f })
+        } else {
+            None
+        }
     }
 
     /// A point: calendar fields, with the year (and more) from an anchor when
     /// the text leaves it out. `None` when that falls off the calendar
     /// (`next January` in 9999): the caller writes it underspecified.
     pub(super) fn point(&self, f: &Fields, node: &Node, cue: Cue) -> (Option<Cal>, Anchor) {
+        let afternoon = self.chat_hour(f, cue);
+        let f = afternoon.as_ref().unwrap_or(f);
         let (cal, anchor) = self.any_point(f, node, cue);
         // The week of a day found by its number alone (`the week of the 18th`).
         let cal = match cal {
@@ -388,6 +330,8 @@ impl Resolver<'_> {
     /// `None` when that falls off the calendar (`tomorrow` on 9999-12-31):
     /// the caller writes `FUTURE_REF` or `PAST_REF`.
     pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields, node: &Node) -> (Option<Cal>, Anchor) {
+        let afternoon = if f.hour.is_some() { self.chat_hour(f, (self.d.cues)(node)) } else { None };
+        let f = afternoon.as_ref().unwrap_or(f);
         on_calendar(self.any_shift(base, unit, n, f, node))
     }
 

@@ -189,6 +189,12 @@ impl Resolver<'_> {
     }
 
     pub(super) fn emit_range(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
+        self.in_range = true;
+        self.range_ends(id, b, e, on);
+        self.in_range = false;
+    }
+
+    fn range_ends(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
         let node = self.node(id);
         let list = self.d.g.rules[node.rule as usize].make == Make::List;
         // A list of two lengths (`two to three weeks`, `ten or fifteen

@@ -1,14 +1,18 @@
 //! The time a news story tells of when it is not the reference date's:
 //! a year written in the sentence (`In 2012, sales rose; in July ...`), two
 //! dates of one time long past (`... 14 January 2011 ... on 25 January`),
-//! and the year after a year alone (`In 1935 ... the following spring`).
+//! and the year after a year alone (`In 1935 ... the following spring`);
+//! and the date a point without a year is read against (`base`: the story's
+//! time in a narrative, else such a told time or the reference date).
 
 use super::Resolver;
 use crate::civil::Date;
 use crate::dates::anchor;
 use crate::dates::cal::{Cal, Gran};
 use crate::dates::fields::{Dir, Fields, Season};
+use crate::dates::grammar::Base;
 use crate::dates::scan::Node;
+use crate::dates::{Anchor, DocumentType};
 
 impl Resolver<'_> {
     /// The year a news story is telling of at `node`, a past-tense clause:
@@ -75,4 +79,84 @@ pub(super) fn ahead_of_year(c: Cal, f: &Fields) -> bool {
     let ahead = f.dir.is_some_and(|d| d.plain() == Dir::Future);
     let named = f.month.is_some() || f.season.is_some();
     ahead && named && c.gran == Gran::Year
+}
+
+impl Resolver<'_> {
+    /// The date a point without a year is read against, and what it is.
+    pub(super) fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
+        let calendar_only =
+            f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
+        match self.d.doctype {
+            DocumentType::Narrative => {
+                if let Some((i, c)) = self.story() {
+                    if let Some(y) = c.year.filter(|y| *y <= 0) {
+                        // A story before the common era keeps its year; `the
+                        // following summer` after a year alone is the next
+                        // one's (431 BC, then 430 BC; 1 BC, then AD 1).
+                        let y = match y {
+                            -1 if ahead_of_year(c, f) => 1,
+                            _ if ahead_of_year(c, f) => y + 1,
+                            _ => y,
+                        };
+                        return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
+                    }
+                    // A day of a month just after a day written out a sentence or
+                    // two before stays in its year, whatever bare year came
+                    // between (`On 10 March 1975 ... a campaign planned for 1976.
+                    // ... on 11 March`), unless that year opens its sentence
+                    // (`In 1976, ...`).
+                    if c.gran == Gran::Year
+                        && !self.opens_sentence_at(self.start_of(i))
+                        && let (Some(m), Some(day)) = (f.month, f.day)
+                        && let Some((j, dc)) = self.carry.anchors[0]
+                        && let Some(dd) = dc.first_day()
+                        && j < i
+                        && self.sentence(node).saturating_sub(self.sentence_at(self.start_of(j))) <= 3
+                    {
+                        let y = anchor::story_year(dd, u32::from(m), Some(u32::from(day)));
+                        if let Some(x) = Date::checked(y, u32::from(m), u32::from(day))
+                            && (0..=45).contains(&(x.to_epoch_days() - dd.to_epoch_days()))
+                        {
+                            return Some((dd, self.expr_anchor(j), None));
+                        }
+                    }
+                    // `In 1935 ... the following spring`: after the whole year.
+                    if let Some(d) = after_year(c, f) {
+                        return Some((d, self.expr_anchor(i), None));
+                    }
+                    let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
+                    return Some((c.first_day()?, self.expr_anchor(i), fixed_year));
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+            _ => {
+                if calendar_only
+                    && f.weekday.is_none()
+                    && f.dir.is_none()
+                    && let Some((y, i)) = self.told_year(node)
+                {
+                    let d = Date::checked(y, 7, 1)?;
+                    return Some((d, self.expr_anchor(i), Some(y)));
+                }
+                if f.weekday.is_none()
+                    && f.dir.is_none()
+                    && let (Some(m), Some(day)) = (f.month, f.day)
+                    && let Some((y, i)) = self.told_date(node, m, day)
+                {
+                    return Some((Date::checked(y, 7, 1)?, self.expr_anchor(i), Some(y)));
+                }
+                // `the following Friday` counts from the latest day the text
+                // gave; `the following May` from the latest date of any kind.
+                if self.d.g.rules[node.rule as usize].base == Base::Story {
+                    let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
+                    if let Some((i, c)) = from
+                        && let Some(d) = after_year(c, f).or_else(|| c.first_day())
+                    {
+                        return Some((d, self.expr_anchor(i), None));
+                    }
+                }
+                self.d.reference.map(|r| (r, Anchor::Reference(r), None))
+            }
+        }
+    }
 }
