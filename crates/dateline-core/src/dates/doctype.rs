@@ -1,7 +1,7 @@
 //! Choosing a document type for `auto`: narrative when the dates the text
 //! writes out lie far from its reference date (or it has none), colloquial
-//! for conversational texts (short ones, or mails with a word of
-//! conversation a sentence), news otherwise.
+//! for conversational texts (short ones, mails with a word of conversation
+//! a sentence, and texts that open with a greeting), news otherwise.
 
 use super::DocumentType;
 use super::grammar::{Grammar, cue};
@@ -114,6 +114,14 @@ impl Evidence {
         if reference.is_some() && self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years
         {
             return DocumentType::Narrative;
+        }
+        // `Hi Sam,`, `Dear Ms. Ortiz,`: a mail or a letter, whatever it
+        // reports.
+        let comma = g.word_id(",");
+        let mut opening = ids.iter().take(5);
+        let greeting = |id: u32| g.words.get(id as usize).is_some_and(|w| w.cues & cue::GREETING != 0);
+        if opening.next().is_some_and(greeting) && opening.any(|id| Some(id) == comma) {
+            return DocumentType::Colloquial;
         }
         // Conversation: a short text with a word of it, or a longer one
         // (a mail) with one a sentence on average; never reported speech.

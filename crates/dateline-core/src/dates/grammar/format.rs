@@ -198,4 +198,8 @@ pub(crate) struct DocumentFile {
     /// or half named without a year is a period of play, not of the calendar.
     #[serde(default)]
     pub sport: Vec<String>,
+    /// Greetings (`Hi`, `Dear`): a text that opens with one and a comma
+    /// within its first five tokens (`Hi Sam,`) is a mail or a letter.
+    #[serde(default)]
+    pub greetings: Vec<String>,
 }

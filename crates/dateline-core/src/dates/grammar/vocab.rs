@@ -64,6 +64,8 @@ pub(crate) mod cue {
     /// A word after which a regular past form is a plain past (`in` of
     /// `premiered in May`).
     pub const FIRM_PAST_AFTER: u32 = 1 << 21;
+    /// A greeting that opens a mail or a letter (`Hi`, `Dear`).
+    pub const GREETING: u32 = 1 << 22;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -163,7 +165,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 21] = [
+        let flagged: [(&[String], u32); 22] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -179,6 +181,7 @@ impl Grammar {
             (&d.colloquial, cue::COLLOQUIAL),
             (&d.reporting, cue::REPORTING),
             (&d.sport, cue::SPORT),
+            (&d.greetings, cue::GREETING),
             (&t.directives, cue::DIRECTIVE),
             (&t.future_base, cue::FUTURE_BASE),
             (&t.noun_before, cue::NOUN_BEFORE),
