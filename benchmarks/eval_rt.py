@@ -70,9 +70,17 @@ def system_record(case_id: str, doc: dateline.Doc) -> dict:
     out = []
     ends: set[int] = set()
     for r in doc.ranges:
+        ends.update(k for k in (r.begin_index, r.end_index) if k is not None)
+        # `until tomorrow`, `bis März 2008`: a range with only its end written
+        # is that end in these cases' convention (the begin is the day it is
+        # said), as `since March` is its begin.
+        if r.begin_index is None and r.end_index is not None:
+            t = doc.timexes[r.end_index]
+            iv = t.interval
+            out.append({"start": r.start, "end": r.end, "value": t.value, "begin": iv[0].isoformat() if iv else None})
+            continue
         begin = r.interval[0].isoformat() if r.interval and r.interval[0] else None
         out.append({"start": r.start, "end": r.end, "value": range_value(doc, r), "begin": begin})
-        ends.update(k for k in (r.begin_index, r.end_index) if k is not None)
     for k, t in enumerate(doc.timexes):
         if k in ends:
             continue
