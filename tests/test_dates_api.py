@@ -65,17 +65,21 @@ def test_auto_reads_a_few_lines_of_history_as_a_story(nlp: dateline.Pipeline) ->
 
 def test_auto_reads_a_mail_as_conversation(nlp: dateline.Pipeline) -> None:
     # More than three sentences, a word of conversation in each on average.
-    mail = (
-        "Hi Sam, can we move our call? I'm away until the 15th. Let's aim for 3pm your time. "
+    body = (
+        "Can we move our call? I'm away until the 15th. Let's aim for 3pm your time. "
         "Monday morning works for me too. Thanks!"
     )
-    assert nlp(mail).document_type == "colloquial"
+    assert nlp(body).document_type == "colloquial"
     # Reported speech, or too few such words for the sentences, keep news.
     for text in [
-        mail + " The bank said rates would rise.",
+        body + " The bank said rates would rise.",
         "Rates rose on Monday. Stocks fell. Oil was flat. Gold gained. We expect more.",
     ]:
         assert nlp(text).document_type == "news", text
+    # A greeting and a comma open a mail, whatever it reports; a greeting
+    # word with no comma after it opens none.
+    assert nlp("Hi Sam, " + body + " The bank said rates would rise.").document_type == "colloquial"
+    assert nlp("Hello Kitty maker Sanrio said sales rose on Monday.").document_type == "news"
 
 
 @pytest.mark.parametrize("name", ["news", "narrative", "colloquial"])
