@@ -419,6 +419,11 @@ impl Fields {
             || self.has_time()
     }
 
+    /// These fields with the year, month and day of `d`.
+    pub(crate) fn on(self, d: crate::civil::Date) -> Self {
+        Self { year: Some(d.year()), month: u8::try_from(d.month()).ok(), day: u8::try_from(d.day()).ok(), ..self }
+    }
+
     /// Whether a weekday is filled with no day, month or year (`Monday`).
     pub(crate) fn weekday_alone(&self) -> bool {
         self.weekday.is_some() && self.day.is_none() && self.month.is_none() && self.year.is_none()

@@ -155,9 +155,6 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
 }
 
 impl Resolver<'_> {
-    /// Records the ends of range `id` (`begin`, `end`, and `on` the day both
-    /// fall on), each completed from the other, and the range itself unless
-    /// it is a list.
     /// Two bare days of a range (`out from 4-23`, `war vom 4. bis zum
     /// 23.`, `from the 27th to the 3rd`) read in one tense, the begin's when
     /// it has one (it is the nearer to the verb): ahead, the begin is the
@@ -167,27 +164,24 @@ impl Resolver<'_> {
     fn two_bare_days(&self, b: NodeId, e: NodeId, bf: &Fields, ef: &Fields) -> Option<(Fields, Fields)> {
         let (bcue, ecue) = ((self.d.cues)(self.node(b)), (self.d.cues)(self.node(e)));
         let (bd, ed) = (u32::from(bf.day?), u32::from(ef.day?));
-        let full = |f: &Fields, d: Date| Fields {
-            year: Some(d.year()),
-            month: u8::try_from(d.month()).ok(),
-            day: u8::try_from(d.day()).ok(),
-            ..*f
-        };
         let month_of = |d: Date, n: i64| add_months_to(Date::checked(d.year(), d.month(), 1)?, n);
         if bcue.tense == Tense::Future {
             let begin = self.point(bf, self.node(b), bcue).0?.date()?;
             let m = month_of(begin, i64::from(ed <= bd))?;
             let end = Date::checked(m.year(), m.month(), ed)?;
-            Some((full(bf, begin), full(ef, end)))
+            Some((bf.on(begin), ef.on(end)))
         } else {
             let cue = if bcue.tense.is_past() { bcue } else { ecue };
             let end = self.point(ef, self.node(e), cue).0?.date()?;
             let m = month_of(end, -i64::from(bd >= ed))?;
             let begin = Date::checked(m.year(), m.month(), bd)?;
-            Some((full(bf, begin), full(ef, end)))
+            Some((bf.on(begin), ef.on(end)))
         }
     }
 
+    /// Records the ends of range `id` (`begin`, `end`, and `on` the day both
+    /// fall on), each completed from the other, and the range itself unless
+    /// it is a list.
     pub(super) fn emit_range(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
         self.in_range = true;
         self.range_ends(id, b, e, on);
@@ -221,13 +215,7 @@ impl Resolver<'_> {
         let on_day_of = |v: Value| match (v, on_day) {
             (Value::Point(f), Some(d)) if f.month.is_none() && f.weekday.is_none() && f.year.is_none() => {
                 let bare_hour = f.hour.is_some() && f.ampm.is_none() && f.part.is_none();
-                Value::Point(Fields {
-                    year: Some(d.year()),
-                    month: u8::try_from(d.month()).ok(),
-                    day: u8::try_from(d.day()).ok(),
-                    part: if bare_hour { on_part } else { f.part },
-                    ..f
-                })
+                Value::Point(Fields { part: if bare_hour { on_part } else { f.part }, ..f.on(d) })
             }
             (v, _) => v,
         };
@@ -257,12 +245,7 @@ impl Resolver<'_> {
                 if ef.weekday.is_some() && f.weekday_alone() && f.dir.is_none() =>
             {
                 let back = (i64::from(ed.weekday()) - i64::from(f.weekday.unwrap_or(1))).rem_euclid(7);
-                ed.checked_add_days(-back).map(|d| Fields {
-                    year: Some(d.year()),
-                    month: u8::try_from(d.month()).ok(),
-                    day: u8::try_from(d.day()).ok(),
-                    ..f
-                })
+                ed.checked_add_days(-back).map(|d| f.on(d))
             }
             (f, ..) => f,
         };
