@@ -402,7 +402,20 @@ impl Resolver<'_> {
             Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
-                let found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                let mut found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                // A history that has moved on (`On 15 August 1769 ... In
+                // March 1796 ... two days later`): a finer date the story's
+                // latest time does not hold is no longer its time. `that
+                // day` still points back to the day last named.
+                if narrative
+                    && n != 0
+                    && let (Some((i, c)), Some((j, s))) = (found, self.story())
+                    && j > *i
+                    && let (Some(day), Some((from, to))) = (c.first_day(), s.interval())
+                    && !(from <= day && day < to)
+                {
+                    found = None;
+                }
                 match found {
                     Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
                     // The writer's date says nothing of a story's events.
