@@ -386,13 +386,11 @@ impl<'a> Resolver<'a> {
             }
             Value::Shift { base, unit, n, f } => {
                 remember = !(f.aside || *base == Base::Story && *n == 0);
-                // A history's `Today it is a museum`: the writer's present, not
-                // the story's day.
+                // A history's `Today it is a museum`, `historians today
+                // regard it as ...`: the writer's present, not the story's
+                // day, whatever tense the cues found before it.
                 let today = *base == Base::Speech && *n == 0 && *unit == Unit::Day && !f.has_time();
-                let (cal, anchor) = if today
-                    && self.d.doctype == DocumentType::Narrative
-                    && matches!((self.d.cues)(node).tense, Tense::Present | Tense::Unknown)
-                {
+                let (cal, anchor) = if today && self.d.doctype == DocumentType::Narrative {
                     remember = false;
                     (None, Anchor::None)
                 } else {
