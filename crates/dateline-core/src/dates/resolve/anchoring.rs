@@ -14,6 +14,10 @@ use crate::dates::scan::Node;
 use crate::dates::tense::{Cue, Tense};
 use crate::dates::{Anchor, DocumentType, Prefer};
 
+/// How far from the reference date a day named sentences before a time
+/// alone may be and still be its day.
+const NEAR_DAYS: i64 = 10;
+
 impl Resolver<'_> {
     /// Which occurrence of a weekday or month the clause means.
     fn lean(&self, f: &Fields, cue: Cue, node: &Node) -> Lean {
@@ -269,16 +273,10 @@ impl Resolver<'_> {
             // (`let's meet at 3pm` does not say which).
             let day = match self.d.doctype {
                 // A story moves forward: a time hours earlier in the day
-                // than the story's own (`noon` after `the evening of 11
-                // June`) is the next day's; minutes before it (`shot at
-                // 10:57` after `11 a.m.`) the same day's.
+                // than the story's own is the next day's.
                 DocumentType::Narrative => self.story().and_then(|(_, c)| {
                     let d = c.date()?;
-                    let at = |h: Option<u8>, p: Option<Part>| h.or(p.map(Part::begins));
-                    match (at(f.hour24(), f.part), at(c.hour, c.part)) {
-                        (Some(new), Some(old)) if new + 4 <= old => d.checked_add_days(1),
-                        _ => Some(d),
-                    }
+                    if hours_before(f, &c) { d.checked_add_days(1) } else { Some(d) }
                 }),
                 DocumentType::Colloquial => {
                     let mut c = with_time(Cal::new(Gran::Day), f);
@@ -301,12 +299,29 @@ impl Resolver<'_> {
                     // date from the tense (`will visit on Friday, said a
                     // statement issued at 14:30`).
                     let against_tense = |d: Date| self.d.reference.is_some_and(|r| !anchor::on_side(d, r, cue.tense));
+                    // A day far from the reporting day (`getting ready for
+                    // Jan. 1`) holds a time only in its own sentence or the
+                    // next.
+                    let gap = |i: usize| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i)));
+                    let near = |d: Date| {
+                        self.d.reference.is_none_or(|r| (d.to_epoch_days() - r.to_epoch_days()).abs() <= NEAR_DAYS)
+                    };
                     let named = self.carry.anchors[0]
-                        .filter(|(i, _)| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i))) <= 5)
                         .and_then(|(i, c)| Some((c.date()?, i)))
+                        .filter(|(d, i)| gap(*i) <= 1 || (gap(*i) <= 5 && near(*d)))
                         .filter(|(d, _)| !against_tense(*d));
                     if let Some((d, i)) = named {
-                        return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
+                        // `struck at 11:52 p.m. ... an aftershock shortly
+                        // after 3 a.m.`: past midnight, the next day. News
+                        // lists times out of order (`doors open at 6 p.m.;
+                        // the market at 9 a.m.`), so only a night hour
+                        // followed by a small hour counts.
+                        let small = f.hour24().is_some_and(|h| h < 6);
+                        let next = self.carry.anchors[0]
+                            .filter(|(_, c)| small && c.hour.is_some_and(|h| h >= 21) && hours_before(f, c))
+                            .and_then(|_| d.checked_add_days(1))
+                            .filter(|d| !against_tense(*d));
+                        return (Some(with_time(Cal::day(next.unwrap_or(d)), f)), self.expr_anchor(i));
                     }
                     // `came shortly after midnight`: the midnight that began the
                     // day, the end (24:00) of the day before.
@@ -523,6 +538,15 @@ impl Resolver<'_> {
         }
         (Some(c), anchor)
     }
+}
+
+/// Whether the time of `f` is hours earlier in the day than the time of
+/// `c`, the day it would fall on (`noon` after `the evening of 11 June`,
+/// `3 a.m.` after `11:52 p.m.`): then the next day is meant. Minutes before
+/// it (`shot at 10:57` after `11 a.m.`) are the same day's.
+fn hours_before(f: &Fields, c: &Cal) -> bool {
+    let at = |h: Option<u8>, p: Option<Part>| h.or(p.map(Part::begins));
+    matches!((at(f.hour24(), f.part), at(c.hour, c.part)), (Some(new), Some(old)) if new + 4 <= old)
 }
 
 /// `n` units from a story's year before the common era (`c.year` < 0, the
