@@ -419,15 +419,16 @@ impl Resolver<'_> {
                 let r = rank(Gran::of_unit(unit)).min(4);
                 let mut found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
                 // A history that has moved on (`On 15 August 1769 ... In
-                // March 1796 ... two days later`): a finer date the story's
-                // latest time does not hold is no longer its time. `that
-                // day` still points back to the day last named.
+                // March 1796 ... two days later`): a finer date before the
+                // story's latest time is no longer its time. A look back
+                // (`found on 5 March 2022, where she sank in 1915`) leaves
+                // it; `that day` still points back to the day last named.
                 if narrative
                     && n != 0
                     && let (Some((i, c)), Some((j, s))) = (found, self.story())
                     && j > *i
-                    && let (Some(day), Some((from, to))) = (c.first_day(), s.interval())
-                    && !(from <= day && day < to)
+                    && let (Some(day), Some((from, _))) = (c.first_day(), s.interval())
+                    && day < from
                 {
                     found = None;
                 }
