@@ -318,7 +318,10 @@ impl Resolver<'_> {
                         // followed by a small hour counts.
                         let small = f.hour24().is_some_and(|h| h < 6);
                         let next = self.carry.anchors[0]
-                            .filter(|(_, c)| small && c.hour.is_some_and(|h| h >= 21) && hours_before(f, c))
+                            .filter(|(_, c)| {
+                                let night = c.hour.map_or(c.part == Some(Part::Night), |h| h >= 21);
+                                small && night && hours_before(f, c)
+                            })
                             .and_then(|_| d.checked_add_days(1))
                             .filter(|d| !against_tense(*d));
                         return (Some(with_time(Cal::day(next.unwrap_or(d)), f)), self.expr_anchor(i));
@@ -397,6 +400,15 @@ impl Resolver<'_> {
         {
             let c = bc_shift(c, unit, n);
             return (c, if c.is_some() { self.expr_anchor(i) } else { Anchor::None });
+        }
+        // `the year-earlier period` just after `the first half`: that half a
+        // year before, not the quarter the report is about.
+        if base == Base::Report
+            && f.precision == Some(Unit::Year)
+            && n < 0
+            && let Some((i, c)) = self.carry.last.filter(|(_, c)| c.gran == Gran::Half)
+        {
+            return (c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i));
         }
         let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
         let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
