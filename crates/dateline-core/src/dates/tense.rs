@@ -231,8 +231,11 @@ impl<'a> Words<'a> {
     /// The tense cue of token `k`, if it is one.
     fn cue(&self, k: usize) -> Option<Tense> {
         let c = self.cues(k);
+        // `had been scheduled for Wednesday`, `had been set for Tuesday`: a
+        // plan seen from the past.
+        let had = || (1..=2).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
         if c & cue::FUTURE != 0 && !self.blocked_by_next(k) {
-            return Some(Tense::Future);
+            return Some(if had() { Tense::Past } else { Tense::Future });
         }
         // `Leaders meet Monday`: a scheduled event, unless an infinitive
         // (`agreed to meet`) or after a past form or auxiliary up to four
@@ -245,7 +248,7 @@ impl<'a> Words<'a> {
             return Some(Tense::Future);
         }
         if c & cue::PHRASE_START != 0 && self.future_phrase_at(k) {
-            return Some(Tense::Future);
+            return Some(if had() { Tense::Past } else { Tense::Future });
         }
         // `planned to leave on Thursday`: the event is ahead, unless seen from
         // the past (`had been due to expire Friday`).
@@ -369,8 +372,9 @@ mod tests {
             let c = self.cues(k);
             let info = self.g.words.get(self.id(k) as usize);
             let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
+            let had = (1..=2).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
             if c & cue::FUTURE != 0 && !blocked {
-                return Some(Tense::Future);
+                return Some(if had { Tense::Past } else { Tense::Future });
             }
             if c & cue::FUTURE_BASE != 0 {
                 let after_to = k > 0 && self.id(k - 1) == self.g.tense.to;
@@ -380,7 +384,7 @@ mod tests {
             }
             for p in &self.g.tense.future_phrases {
                 if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
-                    return Some(Tense::Future);
+                    return Some(if had { Tense::Past } else { Tense::Future });
                 }
             }
             if self.id(k) == self.g.tense.to && self.before(k, 1) & cue::FUTURE_BEFORE_TO != 0 {
