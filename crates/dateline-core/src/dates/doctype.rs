@@ -17,6 +17,8 @@ const MIN_YEARS: usize = 6;
 /// whose every year is, with no weekday, no `yesterday` and no word of
 /// reported speech, tells a story however few years it writes.
 const HISTORY_YEARS: i32 = 20;
+/// How many years written out make a long history (see `choose`).
+const LONG_HISTORY_YEARS: usize = 12;
 /// Texts of at most this many sentences may be conversation.
 const SHORT_SENTENCES: usize = 3;
 
@@ -112,6 +114,17 @@ impl Evidence {
         // Many dates written out, most of them far from the reference date,
         // and hardly a weekday or `yesterday`: the text tells a story.
         if reference.is_some() && self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years
+        {
+            return DocumentType::Narrative;
+        }
+        // A long history (Caesar's wars, a dynasty): many years written
+        // out, nearly all of them far, and speech from the writer's day at
+        // most one expression in three (a closing `today`, `in ten days`
+        // read as speech), even if it cites its sources (`according to`).
+        if reference.is_some()
+            && self.years >= LONG_HISTORY_YEARS
+            && self.far * 10 >= self.years * 9
+            && self.said * 3 <= self.years
         {
             return DocumentType::Narrative;
         }
