@@ -47,6 +47,7 @@ pub(crate) enum Field {
     FutureOnly,
     StoryOnly,
     ChatOnly,
+    NarrativeOnly,
     Precision,
     Frac,
     Aside,
@@ -73,6 +74,7 @@ impl Field {
                 | Self::FutureOnly
                 | Self::StoryOnly
                 | Self::ChatOnly
+                | Self::NarrativeOnly
                 | Self::Aside
                 | Self::Bc
                 | Self::ToHour
@@ -121,6 +123,7 @@ impl Field {
             "future_only" => Self::FutureOnly,
             "story_only" => Self::StoryOnly,
             "chat_only" => Self::ChatOnly,
+            "narrative_only" => Self::NarrativeOnly,
             "precision" => Self::Precision,
             "frac" => Self::Frac,
             "aside" => Self::Aside,
@@ -372,6 +375,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::ChatOnly => {
             f.chat_only = true;
+            true
+        }
+        Field::NarrativeOnly => {
+            f.narrative_only = true;
             true
         }
         Field::Aside => {

@@ -368,6 +368,9 @@ pub(crate) struct Fields {
     /// A form that is a time only in conversation (`see you at 5.`): in a
     /// news or narrative document it is no time expression.
     pub chat_only: bool,
+    /// A form that is a time expression only in a narrative (`he was 52
+    /// years old`: a length, as histories annotate ages; news does not).
+    pub narrative_only: bool,
 }
 
 macro_rules! fill {
@@ -396,6 +399,7 @@ impl Fields {
         a.wrap |= other.wrap;
         a.story_only |= other.story_only;
         a.chat_only |= other.chat_only;
+        a.narrative_only |= other.narrative_only;
         if a.precision.is_none() {
             a.precision = other.precision;
         }

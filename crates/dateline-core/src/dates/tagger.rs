@@ -333,8 +333,12 @@ fn resolve_group(
                 && f.day.is_none() && f.year.is_none())
     };
     // `see you at 5.`: a bare hour is a time only in conversation.
+    // `he was 52 years old`: an age is a length only in a narrative.
     let chat = |n: &Node| -> bool {
-        c.document_type != DocumentType::Colloquial && n.value.fields().is_some_and(|f| f.chat_only)
+        n.value.fields().is_some_and(|f| {
+            f.chat_only && c.document_type != DocumentType::Colloquial
+                || f.narrative_only && c.document_type != DocumentType::Narrative
+        })
     };
     for &t in tops {
         let n = &scan.nodes[t as usize];
