@@ -186,8 +186,9 @@ impl Cal {
         };
         match self.gran {
             Gran::Century => match self.century {
+                // Centuries before the common era count from -1 (BC00).
                 Some(c) if c < 0 => {
-                    let _ = write!(s, "BC{:02}", -c);
+                    let _ = write!(s, "BC{:02}", -c - 1);
                 }
                 Some(c) => {
                     let _ = write!(s, "{c:02}");

@@ -584,8 +584,8 @@ fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
     Some(match unit {
         // The 460s BC are 469 to 460 BC; years 9 to 1 BC have no decade code.
         Unit::Decade if bc >= 10 => Cal { decade: Some(-(bc / 10)), ..Cal::new(Gran::Decade) },
-        // The 4th century BC (400 to 301 BC) is `BC03`; the first has no code.
-        Unit::Century if bc > 100 => Cal { century: Some(-((bc - 1) / 100)), ..Cal::new(Gran::Century) },
+        // The 4th century BC (400 to 301 BC) is -4, `BC03`; the first -1, `BC00`.
+        Unit::Century if bc >= 1 => Cal { century: Some(-((bc - 1) / 100) - 1), ..Cal::new(Gran::Century) },
         Unit::Decade | Unit::Century if y2 > 0 => Cal::containing(Date::checked(y2, 1, 1)?, Gran::of_unit(unit)),
         _ => Cal { year: Some(y2), ..Cal::new(Gran::Year) },
     })
