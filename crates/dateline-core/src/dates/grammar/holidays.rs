@@ -91,8 +91,22 @@ impl HolidayRule {
     }
 }
 
-/// Easter Sunday of `year` (the Gregorian computus).
+/// The last year Easter is reckoned by the Julian computus: the Gregorian
+/// calendar began in October 1582, and histories write earlier dates in the
+/// Julian calendar (Easter 1521 fell on 31 March).
+const LAST_JULIAN_EASTER: i32 = 1582;
+
+/// Easter Sunday of `year`: the Julian computus up to 1582, as dated then,
+/// the Gregorian after.
 pub(crate) fn easter(year: i32) -> Option<Date> {
+    if year <= LAST_JULIAN_EASTER {
+        let (a, b, c) = (year.rem_euclid(4), year.rem_euclid(7), year.rem_euclid(19));
+        let d = (19 * c + 15) % 30;
+        let e = (2 * a + 4 * b - d + 34).rem_euclid(7);
+        let month = (d + e + 114) / 31;
+        let day = (d + e + 114) % 31 + 1;
+        return Date::checked(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?);
+    }
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -122,6 +136,10 @@ mod tests {
     fn rules() {
         assert_eq!(easter(2026).unwrap().to_string(), "2026-04-05");
         assert_eq!(easter(2000).unwrap().to_string(), "2000-04-23");
+        // Julian Easter before the Gregorian calendar.
+        assert_eq!(easter(1521).unwrap().to_string(), "1521-03-31");
+        assert_eq!(easter(1066).unwrap().to_string(), "1066-04-16");
+        assert_eq!(easter(1583).unwrap().to_string(), "1583-04-10");
         assert_eq!(on("11 thu 4", 1999), "1999-11-25");
         assert_eq!(on("11 thu 4 +4", 2026), "2026-11-30");
         assert_eq!(on("05 mon last", 2026), "2026-05-25");
