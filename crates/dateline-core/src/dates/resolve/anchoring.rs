@@ -310,6 +310,12 @@ impl Resolver<'_> {
                         .and_then(|(i, c)| Some((c.date()?, i)))
                         .filter(|(d, i)| gap(*i) <= 1 || (gap(*i) <= 5 && near(*d)))
                         .filter(|(d, _)| !against_tense(*d));
+                    // A midnight named before (24:00 of a day) is the start
+                    // of the next: `after midnight ... by 6 a.m.`.
+                    let named = named.map(|(d, i)| match self.carry.anchors[0] {
+                        Some((_, c)) if c.hour == Some(24) => (d.checked_add_days(1).unwrap_or(d), i),
+                        _ => (d, i),
+                    });
                     if let Some((d, i)) = named {
                         // `struck at 11:52 p.m. ... an aftershock shortly
                         // after 3 a.m.`: past midnight, the next day. News
@@ -324,7 +330,24 @@ impl Resolver<'_> {
                             })
                             .and_then(|_| d.checked_add_days(1))
                             .filter(|d| !against_tense(*d));
-                        return (Some(with_time(Cal::day(next.unwrap_or(d)), f)), self.expr_anchor(i));
+                        // `broke down shortly after midnight` on the reporting
+                        // day: the midnight that began it (24:00 the day before).
+                        let began = (f.hour == Some(24) && cue.tense.is_past() && self.d.reference == Some(d))
+                            .then(|| d.checked_add_days(-1))
+                            .flatten();
+                        let d = began.or(next).unwrap_or(d);
+                        // `Monday afternoon ... at 3 o'clock`: a bare hour in
+                        // the afternoon or evening named with its day.
+                        let later = self.carry.anchors[0]
+                            .filter(|(_, c)| {
+                                c.hour.is_none() && matches!(c.part, Some(Part::Afternoon | Part::Evening))
+                            })
+                            .filter(|_| {
+                                f.ampm.is_none() && f.part.is_none() && f.hour.is_some_and(|h| (1..12).contains(&h))
+                            })
+                            .map(|_| Fields { ampm: Some(AmPm::Pm), ..*f });
+                        let f = later.as_ref().unwrap_or(f);
+                        return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
                     }
                     // `came shortly after midnight`: the midnight that began the
                     // day, the end (24:00) of the day before.
