@@ -317,9 +317,13 @@ fn resolve_group(
     );
     // `in the fourth quarter` of a game: a quarter or half without a year in
     // a sentence with a word of games is no time expression.
-    let play = |n: &Node| -> bool {
+    // So is a range ending on one (`midway through the first half`).
+    let period = |n: &Node| -> bool {
         let Value::Point(f) = &n.value else { return false };
-        if (f.quarter.is_none() && f.half.is_none()) || f.year.is_some() || f.fiscal {
+        (f.quarter.is_some() || f.half.is_some()) && f.year.is_none() && !f.fiscal
+    };
+    let play = |n: &Node| -> bool {
+        if !period(n) && !n.subs.as_slice().iter().any(|&s| period(&scan.nodes[s as usize])) {
             return false;
         }
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
