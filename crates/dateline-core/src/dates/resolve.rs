@@ -69,6 +69,9 @@ pub(crate) struct Doc<'a> {
     /// The day written just after a time alone (`at 10:30 a.m. EDT (1430
     /// GMT) on Monday`), and how many times alone come between them.
     pub day_after: &'a dyn Fn(&Node) -> Option<(NodeId, usize)>,
+    /// Whether a node's sentence opens with a word that goes on from the
+    /// sentence before (`It`, `They`, `That`: list `continuing`).
+    pub continues: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,

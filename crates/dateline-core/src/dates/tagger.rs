@@ -260,6 +260,10 @@ fn resolve_group(
     };
     let after_comma =
         |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == comma_id) };
+    let continues = |n: &Node| -> bool {
+        let (ss, _) = sentence_of.tokens_around(n.start as usize);
+        scan.in_list(ss, g.lists_used.continuing)
+    };
     let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -309,6 +313,7 @@ fn resolve_group(
             after_comma: &after_comma,
             before_event: &before_event,
             day_after: &day_after,
+            continues: &continues,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

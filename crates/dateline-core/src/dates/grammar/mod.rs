@@ -258,6 +258,8 @@ pub(crate) struct ListsUsed {
     pub and: Option<usize>,
     /// Nouns of events that can lie ahead (`Sunday's final`).
     pub event: Option<usize>,
+    /// Words that open a sentence going on from the one before (`It`).
+    pub continuing: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -425,6 +427,7 @@ impl Grammar {
             thousand: find("thousand"),
             and: find("and"),
             event: find("event_noun"),
+            continuing: find("continuing"),
         };
         g.index()?;
         g.needs();

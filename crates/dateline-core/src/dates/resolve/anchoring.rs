@@ -444,7 +444,7 @@ impl Resolver<'_> {
             Base::Speech if narrative => from_story().or_else(from_reference),
             // `In 2012, sales rose; by the end of the year ...`: that year.
             Base::Speech if n == 0 && unit == Unit::Year && f.dir.is_none() && self.d.doctype == DocumentType::News => {
-                match self.told_year(node) {
+                match self.told_year(node, false) {
                     Some((y, i)) => Date::checked(y, 7, 1).map(|d| (d, self.expr_anchor(i))),
                     None => from_reference(),
                 }

@@ -17,15 +17,21 @@ use crate::dates::{Anchor, DocumentType};
 impl Resolver<'_> {
     /// The year a news story is telling of at `node`, a past-tense clause:
     /// one written out in its sentence (`In 2012, sales rose; in July ...`),
-    /// or opening the sentence before with nothing dated since outside it
-    /// (`In 2012 the firm was founded. In July it hired ...`), when it is not the
-    /// reference date's year. With the expression that wrote it.
-    pub(super) fn told_year(&self, node: &Node) -> Option<(i32, usize)> {
+    /// or in the sentence before with nothing dated since (`In 2012 the firm
+    /// was founded. In July it hired ...`), when it is not the reference
+    /// date's year. With the expression that wrote it. A year anywhere in
+    /// the sentence before counts when this sentence goes on from it (`Bob
+    /// struck in 1991. It came ashore in August`) and `loose` (a month
+    /// alone, not a day of one: `founded in 2013. It launched a satellite on
+    /// January 7` is this January's); not after a change of subject
+    /// (`moved in 2012. Government spending hit a record in May`).
+    pub(super) fn told_year(&self, node: &Node, loose: bool) -> Option<(i32, usize)> {
         let (s, y, i) = self.carry.sentence_year?;
         let here = self.sentence(node);
+        let goes_on = loose && (self.d.continues)(node);
         let near = s == here
             || (s + 1 == here
-                && self.opens_sentence_at(self.start_of(i))
+                && (goes_on || self.opens_sentence_at(self.start_of(i)))
                 && self.carry.last.is_some_and(|(_, c)| c.year == Some(y)));
         (near && (self.d.cues)(node).tense.is_past() && self.d.reference.is_some_and(|r| r.year() != y))
             .then_some((y, i))
@@ -133,7 +139,7 @@ impl Resolver<'_> {
                 if calendar_only
                     && f.weekday.is_none()
                     && f.dir.is_none()
-                    && let Some((y, i)) = self.told_year(node)
+                    && let Some((y, i)) = self.told_year(node, f.day.is_none())
                 {
                     let d = Date::checked(y, 7, 1)?;
                     return Some((d, self.expr_anchor(i), Some(y)));
