@@ -75,7 +75,11 @@ pub(crate) struct Cal {
     pub quarter: Option<u8>,
     pub half: Option<u8>,
     pub season: Option<Season>,
+    /// A decade as its first three digits; before the common era minus its
+    /// code (the 460s BC, `BC046`, are -46).
     pub decade: Option<i32>,
+    /// A century as its first two digits; before the common era counted from
+    /// -1 (the first century BC, `BC00`, is -1; the 4th, `BC03`, is -4).
     pub century: Option<i32>,
     pub part: Option<Part>,
     pub hour: Option<u8>,
@@ -324,7 +328,9 @@ impl Cal {
     pub(crate) fn on_calendar(&self) -> bool {
         self.year.is_none_or(|y| y != 0 && y <= crate::civil::MAX_YEAR)
             && self.decade.is_none_or(|d| (-crate::civil::MAX_YEAR / 10..=crate::civil::MAX_YEAR / 10).contains(&d))
-            && self.century.is_none_or(|c| (-crate::civil::MAX_YEAR / 100..=crate::civil::MAX_YEAR / 100).contains(&c))
+            && self
+                .century
+                .is_none_or(|c| (-crate::civil::MAX_YEAR / 100 - 1..=crate::civil::MAX_YEAR / 100).contains(&c))
     }
 
     /// The half-open interval of days the value covers, when its year is

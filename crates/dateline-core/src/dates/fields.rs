@@ -309,7 +309,8 @@ pub(crate) struct Fields {
     /// A decade as its first three digits (`199` for the 1990s), or, from a
     /// word such as `nineties`, its digit in an unknown century (`9`).
     pub decade: Option<i32>,
-    /// A century as its first two digits (`19` for the 20th century).
+    /// A century as its first two digits (`19` for the 20th century); a
+    /// rule's `bc` makes it negative, counted from -1 (see `Cal::century`).
     pub century: Option<i32>,
     /// The index of a holiday in the grammar's table.
     pub holiday: Option<u16>,

@@ -14,6 +14,7 @@
 mod anchoring;
 mod bounds;
 mod build;
+mod clock;
 mod range;
 mod told;
 

@@ -322,13 +322,17 @@ fn resolve_group(
     );
     // `in the fourth quarter` of a game: a quarter or half without a year in
     // a sentence with a word of games is no time expression.
-    // So is a range ending on one (`midway through the first half`).
+    // So is a range on one with no year in any piece (`midway through the
+    // first half`; not `from the first quarter through the third quarter of
+    // 2025`).
     let period = |n: &Node| -> bool {
         let Value::Point(f) = &n.value else { return false };
         (f.quarter.is_some() || f.half.is_some()) && f.year.is_none() && !f.fiscal
     };
+    let dated = |n: &Node| matches!(&n.value, Value::Point(f) if f.year.is_some());
     let play = |n: &Node| -> bool {
-        if !period(n) && !n.subs.as_slice().iter().any(|&s| period(&scan.nodes[s as usize])) {
+        let subs = || n.subs.as_slice().iter().map(|&s| &scan.nodes[s as usize]);
+        if !(period(n) || (subs().any(period) && !subs().any(dated))) {
             return false;
         }
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
@@ -343,15 +347,15 @@ fn resolve_group(
     };
     // `see you at 5.`: a bare hour is a time only in conversation.
     // `he was 52 years old`: an age is a length only in a narrative.
-    let chat = |n: &Node| -> bool {
+    let other_type = |n: &Node| -> bool {
         n.value.fields().is_some_and(|f| {
-            f.chat_only && c.document_type != DocumentType::Colloquial
-                || f.narrative_only && c.document_type != DocumentType::Narrative
+            (f.chat_only && c.document_type != DocumentType::Colloquial)
+                || (f.narrative_only && c.document_type != DocumentType::Narrative)
         })
     };
     for &t in tops {
         let n = &scan.nodes[t as usize];
-        if play(n) || chat(n) || (lone_name(n) && surnames.hides(n.start as usize)) {
+        if play(n) || other_type(n) || (lone_name(n) && surnames.hides(n.start as usize)) {
             continue;
         }
         r.emit(t);

@@ -97,7 +97,10 @@ impl HolidayRule {
 const LAST_JULIAN_EASTER: i32 = 1582;
 
 /// Easter Sunday of `year`: the Julian computus up to 1582, as dated then,
-/// the Gregorian after.
+/// the Gregorian after. The Julian date is kept as written (1521-03-31), in
+/// the proleptic Gregorian [`Date`]: its weekday there is not the Sunday it
+/// was, and a count of days from it across a Julian-only leap day (1500,
+/// 1300) is one off.
 pub(crate) fn easter(year: i32) -> Option<Date> {
     if year <= LAST_JULIAN_EASTER {
         let (a, b, c) = (year.rem_euclid(4), year.rem_euclid(7), year.rem_euclid(19));

@@ -4,19 +4,16 @@
 //! from a base.
 
 use super::build::{attach, full, holiday_cal, with_time};
+use super::clock::{NewsTime, hours_before};
 use super::{Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor::{self, Lean};
 use crate::dates::cal::{Cal, Gran, add_months, shift_date};
-use crate::dates::fields::{AmPm, Dir, Fields, Part, Unit};
+use crate::dates::fields::{AmPm, Dir, Fields, Unit};
 use crate::dates::grammar::Base;
 use crate::dates::scan::Node;
 use crate::dates::tense::{Cue, Tense};
 use crate::dates::{Anchor, DocumentType, Prefer};
-
-/// How far from the reference date a day named sentences before a time
-/// alone may be and still be its day.
-const NEAR_DAYS: i64 = 10;
 
 impl Resolver<'_> {
     /// Which occurrence of a weekday or month the clause means.
@@ -284,87 +281,27 @@ impl Resolver<'_> {
                     c.minute = f.minute;
                     return (Some(c), Anchor::None);
                 }
-                _ => {
-                    // News: a day written just after a time alone is its day
-                    // (`at 10:30 a.m. EDT (1430 GMT) on Monday`).
-                    if let Some((t, skipped)) = (self.d.day_after)(node)
-                        && let Some(d) = self.peek(t).and_then(|c| c.date())
-                    {
-                        return (Some(with_time(Cal::day(d), f)), self.expr_anchor(self.next_index() + 1 + skipped));
-                    }
-                    // Else a day named in the sentence or the few before it
-                    // (`plays tomorrow at the arena (6:45 p.m.)`; `A truck
-                    // overturned yesterday at six. ... Traffic was cut until
-                    // 11:45.`). Not one on the other side of the reference
-                    // date from the tense (`will visit on Friday, said a
-                    // statement issued at 14:30`).
-                    let against_tense = |d: Date| self.d.reference.is_some_and(|r| !anchor::on_side(d, r, cue.tense));
-                    // A day far from the reporting day (`getting ready for
-                    // Jan. 1`) holds a time only in its own sentence or the
-                    // next.
-                    let gap = |i: usize| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i)));
-                    let near = |d: Date| {
-                        self.d.reference.is_none_or(|r| (d.to_epoch_days() - r.to_epoch_days()).abs() <= NEAR_DAYS)
-                    };
-                    let named = self.carry.anchors[0]
-                        .and_then(|(i, c)| Some((c.date()?, i)))
-                        .filter(|(d, i)| gap(*i) <= 1 || (gap(*i) <= 5 && near(*d)))
-                        .filter(|(d, _)| !against_tense(*d));
-                    // A midnight named before (24:00 of a day) is the start
-                    // of the next: `after midnight ... by 6 a.m.`.
-                    let named = named.map(|(d, i)| match self.carry.anchors[0] {
-                        Some((_, c)) if c.hour == Some(24) => (d.checked_add_days(1).unwrap_or(d), i),
-                        _ => (d, i),
-                    });
-                    if let Some((d, i)) = named {
-                        // `struck at 11:52 p.m. ... an aftershock shortly
-                        // after 3 a.m.`: past midnight, the next day. News
-                        // lists times out of order (`doors open at 6 p.m.;
-                        // the market at 9 a.m.`), so only a night hour
-                        // followed by a small hour counts.
-                        let small = f.hour24().is_some_and(|h| h < 6);
-                        let next = self.carry.anchors[0]
-                            .filter(|(_, c)| {
-                                let night = c.hour.map_or(c.part == Some(Part::Night), |h| h >= 21);
-                                small && night && hours_before(f, c)
-                            })
-                            .and_then(|_| d.checked_add_days(1))
-                            .filter(|d| !against_tense(*d));
-                        // `broke down shortly after midnight` on the reporting
-                        // day: the midnight that began it (24:00 the day before).
-                        let began = (f.hour == Some(24) && cue.tense.is_past() && self.d.reference == Some(d))
-                            .then(|| d.checked_add_days(-1))
-                            .flatten();
-                        let d = began.or(next).unwrap_or(d);
-                        // `Monday afternoon ... at 3 o'clock`: a bare hour in
-                        // the afternoon or evening named with its day.
-                        let later = self.carry.anchors[0]
-                            .filter(|(_, c)| {
-                                c.hour.is_none() && matches!(c.part, Some(Part::Afternoon | Part::Evening))
-                            })
-                            .filter(|_| {
-                                f.ampm.is_none() && f.part.is_none() && f.hour.is_some_and(|h| (1..12).contains(&h))
-                            })
-                            .map(|_| Fields { ampm: Some(AmPm::Pm), ..*f });
-                        let f = later.as_ref().unwrap_or(f);
-                        return (Some(with_time(Cal::day(d), f)), self.expr_anchor(i));
-                    }
-                    // `came shortly after midnight`: the midnight that began the
-                    // day, the end (24:00) of the day before.
-                    if f.hour == Some(24) && cue.tense.is_past() {
-                        return match self.d.reference.and_then(|r| r.checked_add_days(-1)) {
-                            Some(d) => (Some(with_time(Cal::day(d), f)), anchor),
-                            None => (None, Anchor::None),
-                        };
-                    }
-                    self.d.reference
-                }
+                _ => match self.news_time(f, node, cue, anchor) {
+                    NewsTime::Done(cal, anchor) => return (cal, anchor),
+                    NewsTime::Day(d) => d,
+                },
             };
             day.map(|d| with_time(Cal::day(d), f))
         } else {
             None
         };
         (cal, if cal.is_some() { anchor } else { Anchor::None })
+    }
+
+    /// `the same period a year earlier` (a rule's `precision = "y"`, a count
+    /// back) after a period of one of the kinds `grans`: that period a year
+    /// before.
+    fn year_before_last(&self, f: &Fields, n: i64, grans: &[Gran]) -> Option<(Option<Cal>, Anchor)> {
+        if f.precision != Some(Unit::Year) || n >= 0 {
+            return None;
+        }
+        let (i, c) = self.carry.last.filter(|(_, c)| grans.contains(&c.gran))?;
+        Some((c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i)))
     }
 
     /// `n` units from the base, with finer fields applied after the shift.
@@ -427,11 +364,9 @@ impl Resolver<'_> {
         // `the year-earlier period` just after `the first half`: that half a
         // year before, not the quarter the report is about.
         if base == Base::Report
-            && f.precision == Some(Unit::Year)
-            && n < 0
-            && let Some((i, c)) = self.carry.last.filter(|(_, c)| c.gran == Gran::Half)
+            && let Some(x) = self.year_before_last(f, n, &[Gran::Half])
         {
-            return (c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i));
+            return x;
         }
         let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
         let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
@@ -457,7 +392,10 @@ impl Resolver<'_> {
                 // March 1796 ... two days later`): a finer date before the
                 // story's latest time is no longer its time. A look back
                 // (`found on 5 March 2022, where she sank in 1915`) leaves
-                // it; `that day` still points back to the day last named.
+                // it; `that day` still points back to the day last named. An
+                // aside ahead (`which would be raised in 1942. Three days
+                // later`) is taken for the story's time: histories rarely
+                // write one just before such a count.
                 if narrative
                     && n != 0
                     && let (Some((i, c)), Some((j, s))) = (found, self.story())
@@ -506,12 +444,8 @@ impl Resolver<'_> {
                 // after a year, season or month: that period a year before
                 // (`the first two months of 2026`: 2025); else a quarter, as
                 // an earnings report's period is.
-                if f.precision == Some(Unit::Year)
-                    && n < 0
-                    && let Some((i, c)) =
-                        self.carry.last.filter(|(_, c)| matches!(c.gran, Gran::Year | Gran::Season | Gran::Month))
-                {
-                    return (c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i));
+                if let Some(x) = self.year_before_last(f, n, &[Gran::Year, Gran::Season, Gran::Month]) {
+                    return x;
                 }
                 let with_year = |mut c: Cal| {
                     if let Some(y) = f.year {
@@ -574,15 +508,6 @@ impl Resolver<'_> {
         }
         (Some(c), anchor)
     }
-}
-
-/// Whether the time of `f` is hours earlier in the day than the time of
-/// `c`, the day it would fall on (`noon` after `the evening of 11 June`,
-/// `3 a.m.` after `11:52 p.m.`): then the next day is meant. Minutes before
-/// it (`shot at 10:57` after `11 a.m.`) are the same day's.
-fn hours_before(f: &Fields, c: &Cal) -> bool {
-    let at = |h: Option<u8>, p: Option<Part>| h.or(p.map(Part::begins));
-    matches!((at(f.hour24(), f.part), at(c.hour, c.part)), (Some(new), Some(old)) if new + 4 <= old)
 }
 
 /// `n` units from a story's year before the common era (`c.year` < 0, the
