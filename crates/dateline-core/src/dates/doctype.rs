@@ -118,9 +118,10 @@ impl Evidence {
             return DocumentType::Narrative;
         }
         // A long history (Caesar's wars, a dynasty): many years written
-        // out, nearly all of them far, and speech from the writer's day at
-        // most one expression in three (a closing `today`, `in ten days`
-        // read as speech), even if it cites its sources (`according to`).
+        // out, nearly all of them far, and at most one expression of speech
+        // from the writer's day for every three years (a closing `today`,
+        // `in ten days` read as speech), even if it cites its sources
+        // (`according to`).
         if reference.is_some()
             && self.years >= LONG_HISTORY_YEARS
             && self.far * 10 >= self.years * 9

@@ -233,7 +233,7 @@ impl<'a> Words<'a> {
         let c = self.cues(k);
         // `had been scheduled for Wednesday`, `had been set for Tuesday`: a
         // plan seen from the past.
-        let had = || (1..=2).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
+        let had = || self.near_before(k, cue::PAST_AUXILIARY);
         if c & cue::FUTURE != 0 && !self.blocked_by_next(k) {
             return Some(if had() { Tense::Past } else { Tense::Future });
         }
