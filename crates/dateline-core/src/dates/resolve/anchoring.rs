@@ -122,7 +122,10 @@ impl Resolver<'_> {
         }
         let base_year = self.d.reference.map(Date::year).or_else(|| self.story().and_then(|(_, c)| c.year));
         if let Some(d) = f.decade {
-            if d >= 100 {
+            // Two or three digits are the decade's own (`the 820s`, `the 1990s`,
+            // `the 270s BC`); one digit (`the '90s`) leaves the century to the
+            // context.
+            if !(0..10).contains(&d) {
                 return (Some(Cal { decade: Some(d), ..Cal::new(Gran::Decade) }), Anchor::None);
             }
             // `the 80s` in a story before the common era: no decade of ours.
@@ -376,6 +379,16 @@ impl Resolver<'_> {
         let start = match base {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
+            // Unless it plans ahead from the writer's day: `an exhibition is
+            // planned for next year`, `will be unveiled next May`.
+            Base::Speech
+                if narrative
+                    && f.dir.is_some()
+                    && n != 0
+                    && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present) =>
+            {
+                from_reference().or_else(from_story)
+            }
             Base::Speech if narrative => from_story().or_else(from_reference),
             // `In 2012, sales rose; by the end of the year ...`: that year.
             Base::Speech if n == 0 && unit == Unit::Year && f.dir.is_none() && self.d.doctype == DocumentType::News => {
@@ -396,12 +409,15 @@ impl Resolver<'_> {
                 // aside ahead (`which would be raised in 1942. Three days
                 // later`) is taken for the story's time: histories rarely
                 // write one just before such a count.
+                // A time the same sentence names (`In March 1930 they met,
+                // and two weeks later`) is the story's time even when it
+                // looks back.
                 if narrative
                     && n != 0
                     && let (Some((i, c)), Some((j, s))) = (found, self.story())
                     && j > *i
-                    && let (Some(day), Some((from, _))) = (c.first_day(), s.interval())
-                    && day < from
+                    && let (Some(day), Some((from, to))) = (c.first_day(), s.interval())
+                    && (day < from || (day >= to && self.sentence_at(self.start_of(j)) == self.sentence(node)))
                 {
                     found = None;
                 }
@@ -519,6 +535,7 @@ fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
         Unit::Year => n,
         Unit::Decade => n.checked_mul(10)?,
         Unit::Century => n.checked_mul(100)?,
+        Unit::Month | Unit::Week | Unit::Day => return bc_shift_days(c, unit, n),
         _ => return None,
     };
     let y = i64::from(c.year?);
@@ -537,6 +554,27 @@ fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
         Unit::Decade | Unit::Century if y2 > 0 => Cal::containing(Date::checked(y2, 1, 1)?, Gran::of_unit(unit)),
         _ => Cal { year: Some(y2), ..Cal::new(Gran::Year) },
     })
+}
+
+/// Years a date before the common era is moved by to be counted on the
+/// calendar: whole 400-year cycles of the proleptic Gregorian calendar, so
+/// that months, leap days, weekdays and ISO weeks fall as in the year itself.
+const BC_CYCLES: i32 = 2000;
+
+/// `four days later`, `two months later` from a story's month or day
+/// before the common era (`28 September 48 BC`): counted on the same
+/// date [`BC_CYCLES`] years later, then moved back; a month alone counts in
+/// months (`later that month` after `August 30 BC`).
+fn bc_shift_days(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
+    let (y, m) = (c.year?, c.month?);
+    // Year -48 is 48 BC; astronomically -47 (there is no year 0).
+    let astro = if y < 0 { y + 1 } else { y };
+    let d = Date::checked(astro.checked_add(BC_CYCLES)?, u32::from(m), u32::from(c.day.unwrap_or(1)))?;
+    let gran = if c.day.is_some() { Gran::of_unit(unit).max(Gran::Month) } else { Gran::Month };
+    let mut out = Cal::containing(shift_date(d, unit, n)?, gran);
+    let astro = out.year? - BC_CYCLES;
+    out.year = Some(if astro <= 0 { astro - 1 } else { astro });
+    Some(out)
 }
 
 /// A value only if it lies on the calendar (years 1 to 9999, see

@@ -12,6 +12,7 @@ use crate::dates::cal::{Cal, Gran};
 use crate::dates::fields::{Dir, Fields, Season};
 use crate::dates::grammar::Base;
 use crate::dates::scan::Node;
+use crate::dates::tense::Tense;
 use crate::dates::{Anchor, DocumentType};
 
 impl Resolver<'_> {
@@ -94,6 +95,14 @@ impl Resolver<'_> {
             f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
         match self.d.doctype {
             DocumentType::Narrative => {
+                // A plan from the writer's day (`a memorial will be unveiled
+                // next May`) is the writer's, not the story's.
+                if f.dir.is_some()
+                    && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
+                    && let Some(r) = self.d.reference
+                {
+                    return Some((r, Anchor::Reference(r), None));
+                }
                 if let Some((i, c)) = self.story() {
                     if let Some(y) = c.year.filter(|y| *y <= 0) {
                         // A story before the common era keeps its year; `the
