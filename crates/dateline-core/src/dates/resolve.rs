@@ -28,6 +28,9 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
+
+/// A news story's lead: its first sentences (a headline and one or two more).
+const LEAD_SENTENCES: u32 = 3;
 use range::{complete, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
@@ -118,6 +121,9 @@ pub(crate) struct Carry {
     decade: Option<(usize, Cal)>,
     /// The latest year written out, with its sentence and expression.
     sentence_year: Option<(u32, i32, usize)>,
+    /// The first day written in a news story's opening sentences (its
+    /// lead's day: `said Monday`, `today`).
+    lead: Option<(usize, Cal)>,
     /// The first token of each expression resolved so far.
     starts: Vec<u32>,
     /// The token after the latest expression.
@@ -181,6 +187,15 @@ impl<'a> Resolver<'a> {
     /// The sentence of token `k`.
     fn sentence_at(&self, k: usize) -> u32 {
         self.d.sentence_of.get(k).unwrap_or(0)
+    }
+
+    /// Whether node `n` is a sentence of its own (a dateline, `Thursday,
+    /// January 26, 2023`).
+    fn whole_sentence(&self, n: &Node) -> bool {
+        let s = self.sentence(n);
+        let start = n.start as usize;
+        (start == 0 || self.d.sentence_of.get(start - 1) != Some(s))
+            && self.d.sentence_of.get(n.end as usize) != Some(s)
     }
 
     /// Whether token `k` is among the first two of its sentence (`In 1976, ...`).
@@ -497,6 +512,13 @@ impl<'a> Resolver<'a> {
             if c.gran == Gran::Decade {
                 self.carry.decade = Some((idx, c));
             } else if c.year.is_some() && c.gran >= Gran::Year {
+                if self.carry.lead.is_none()
+                    && c.date().is_some()
+                    && self.sentence(node) < LEAD_SENTENCES
+                    && !self.whole_sentence(node)
+                {
+                    self.carry.lead = Some((idx, c));
+                }
                 self.carry.anchors[rank(c.gran)] = Some((idx, c));
                 self.carry.before_last = self.carry.last;
                 self.carry.last = Some((idx, c));

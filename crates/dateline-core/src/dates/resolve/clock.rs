@@ -72,6 +72,18 @@ impl Resolver<'_> {
             .and_then(|(i, c)| Some((c.date()?, i, c)))
             .filter(|(d, i, _)| gap(*i) <= 1 || (gap(*i) <= 5 && near(*d)))
             .filter(|(d, ..)| !against_tense(*d));
+        // An earlier day named sentences before is background; the story's
+        // own day is its lead's (`said on Tuesday ... closing price on
+        // Monday ... a conference call at 8:30 a.m.`: Tuesday). A later one
+        // moves the story on (`the election held yesterday ... counted early
+        // this morning ... spoke at 1 a.m.`: today).
+        let lead =
+            self.carry.lead.and_then(|(i, c)| Some((c.date()?, i, c))).filter(|(d, ..)| near(*d) && !against_tense(*d));
+        let named = match (named, lead) {
+            (Some((d, i, _)), Some(l)) if gap(i) > 1 && d < l.0 => Some(l),
+            (None, l) => l,
+            (n, _) => n,
+        };
         if let Some((d, i, c)) = named {
             // A midnight named before (24:00 of a day) is the start of the
             // next: `after midnight ... by 6 a.m.`.
