@@ -196,7 +196,9 @@ impl<'a> Words<'a> {
 
     /// Whether a future phrase starts at token `k` (`set for`).
     fn future_phrase_at(&self, k: usize) -> bool {
-        self.g.tense.future_phrases.iter().any(|p| p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)))
+        // `sales were better than expected in December`: a comparison.
+        self.before(k, 1) & cue::COMPARISON == 0
+            && self.g.tense.future_phrases.iter().any(|p| p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)))
     }
 
     /// A progressive form after a present cue (`is meeting`).
@@ -383,7 +385,7 @@ mod tests {
                 return if after_to || blocked || after_past { None } else { Some(Tense::Future) };
             }
             for p in &self.g.tense.future_phrases {
-                if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
+                if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) && self.before(k, 1) & cue::COMPARISON == 0 {
                     return Some(if had { Tense::Past } else { Tense::Future });
                 }
             }

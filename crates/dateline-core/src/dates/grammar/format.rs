@@ -147,6 +147,10 @@ pub(crate) struct TenseFile {
     /// Words before `to`/`been due` that put a future in the past (`had`).
     #[serde(default)]
     pub past_auxiliaries: Vec<String>,
+    /// Words of comparison after which a future phrase is none (`higher
+    /// than expected in December`).
+    #[serde(default)]
+    pub comparison: Vec<String>,
     /// Words that put an expression after them in the past (`since March`),
     /// read only before it.
     #[serde(default)]

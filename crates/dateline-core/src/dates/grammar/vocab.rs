@@ -66,6 +66,9 @@ pub(crate) mod cue {
     pub const FIRM_PAST_AFTER: u32 = 1 << 21;
     /// A greeting that opens a mail or a letter (`Hi`, `Dear`).
     pub const GREETING: u32 = 1 << 22;
+    /// A word of comparison after which a future phrase is none (`than` of
+    /// `better than expected in December`).
+    pub const COMPARISON: u32 = 1 << 23;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -165,7 +168,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 22] = [
+        let flagged: [(&[String], u32); 23] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -188,6 +191,7 @@ impl Grammar {
             (&t.past_nouns, cue::PAST_NOUN),
             (&t.past_do, cue::PAST_DO),
             (&t.firm_past_after, cue::FIRM_PAST_AFTER),
+            (&t.comparison, cue::COMPARISON),
         ];
         for (list, bit) in flagged {
             for w in list {
