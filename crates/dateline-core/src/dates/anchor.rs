@@ -242,8 +242,9 @@ pub(crate) fn month_year_dir(base: Date, month: u32, lean: Lean) -> i32 {
 
 /// The year of a season named without one. A winter is written with the
 /// year of its January (`1778-WI` runs from December 1777), so from
-/// September on `this winter` (and a story's `over the winter` after
-/// `December 1777`) is the next year's.
+/// July on `this winter` (and a story's `over the winter` after `December
+/// 1777`, or `In winter` after `late July 1819`) is the next year's: the
+/// last one ended months before.
 pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<Dir>) -> i32 {
     let dir = dir.map(Dir::plain);
     let (y, m) = (base.year(), base.month());
@@ -251,9 +252,9 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
     // Months from the base's month to the middle of the season of year `yy`.
     let off = |yy: i32| (i64::from(yy) - i64::from(y)) * 12 + i64::from(sm) - i64::from(m);
     let winter = season == Season::Winter;
-    // The calendar year's own season, or for a winter from September on
-    // the one ahead (its December is this year's).
-    let own = if winter && m >= 9 { y + 1 } else { y };
+    // The calendar year's own season, or for a winter from July on the
+    // one ahead (its December is this year's).
+    let own = if winter && m >= 7 { y + 1 } else { y };
     match (dir, tense) {
         (Some(Dir::This), _) => own,
         // `last summer` said in the summer is the year before's, `next
@@ -392,6 +393,9 @@ mod tests {
         assert_eq!(season_year(d(2026, 1, 20), Season::Winter, Tense::Past, None), 2026);
         assert_eq!(season_year(d(2026, 1, 20), Season::Winter, Tense::Unknown, Some(Dir::This)), 2026);
         assert_eq!(season_year(d(1777, 12, 1), Season::Winter, Tense::Unknown, None), 1778);
+        // After a July the coming winter, not the one ended in February.
+        assert_eq!(season_year(d(1819, 7, 31), Season::Winter, Tense::Unknown, None), 1820);
+        assert_eq!(season_year(d(1819, 6, 30), Season::Winter, Tense::Unknown, None), 1819);
         assert_eq!(season_year(d(1942, 4, 25), Season::Summer, Tense::Unknown, None), 1942);
         assert_eq!(quarter_year(d(2026, 11, 2), 3, None, Tense::Unknown), 2026);
         assert_eq!(quarter_year(r, 3, None, Tense::Past), 2025);
