@@ -561,16 +561,19 @@ fn bc_shift(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
 /// that months, leap days, weekdays and ISO weeks fall as in the year itself.
 const BC_CYCLES: i32 = 2000;
 
-/// `four days later`, `two months later` from a story's month or day
+/// `four days later`, `two months later` from a story's month, week or day
 /// before the common era (`28 September 48 BC`): counted on the same
 /// date [`BC_CYCLES`] years later, then moved back; a month alone counts in
-/// months (`later that month` after `August 30 BC`).
+/// months (`later that month` after `August 30 BC`, or after a week).
 fn bc_shift_days(c: Cal, unit: Unit, n: i64) -> Option<Cal> {
-    let (y, m) = (c.year?, c.month?);
+    if c.gran < Gran::Month {
+        return None;
+    }
     // Year -48 is 48 BC; astronomically -47 (there is no year 0).
+    let y = c.year?;
     let astro = if y < 0 { y + 1 } else { y };
-    let d = Date::checked(astro.checked_add(BC_CYCLES)?, u32::from(m), u32::from(c.day.unwrap_or(1)))?;
-    let gran = if c.day.is_some() { Gran::of_unit(unit).max(Gran::Month) } else { Gran::Month };
+    let d = Cal { year: Some(astro.checked_add(BC_CYCLES)?), ..c }.first_day()?;
+    let gran = if c.gran > Gran::Month { Gran::of_unit(unit).max(Gran::Month) } else { Gran::Month };
     let mut out = Cal::containing(shift_date(d, unit, n)?, gran);
     let astro = out.year? - BC_CYCLES;
     out.year = Some(if astro <= 0 { astro - 1 } else { astro });
