@@ -164,6 +164,19 @@ impl Resolver<'_> {
         if let Some(y) = year {
             return (full(self.d.g, y, f), Anchor::None);
         }
+        // A time alone in a story or a conversation: a day written just
+        // after it is its day (`at 11 a.m. on 11 November 1918`, `back 9am
+        // on Tuesday`); news reads it in `news_time`.
+        if f.has_time()
+            && f.day.is_none()
+            && f.weekday.is_none()
+            && f.month.is_none()
+            && matches!(self.d.doctype, DocumentType::Narrative | DocumentType::Colloquial)
+            && let Some((t, skipped)) = (self.d.day_after)(node)
+            && let Some(d) = self.peek(t).and_then(|c| c.date())
+        {
+            return (Some(with_time(Cal::day(d), f)), self.expr_anchor(self.next_index() + 1 + skipped));
+        }
         let Some((base, anchor, fixed_year)) = self.base(f, node) else {
             return (None, Anchor::None);
         };
