@@ -76,6 +76,9 @@ pub(crate) struct Doc<'a> {
     /// Whether a node's sentence opens with a word that goes on from the
     /// sentence before (`It`, `They`, `That`: list `continuing`).
     pub continues: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node follows a word of reported speech (`said Saturday`,
+    /// `announced on Monday`): the day of a report, not of its events.
+    pub after_report: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -124,6 +127,9 @@ pub(crate) struct Carry {
     /// The first day written in a news story's opening sentences (its
     /// lead's day: `said Monday`, `today`).
     lead: Option<(usize, Cal)>,
+    /// The latest day written that is no report's day (`late Friday` of
+    /// `crashed late Friday, authorities said Saturday`).
+    event_day: Option<(usize, Cal)>,
     /// The first token of each expression resolved so far.
     starts: Vec<u32>,
     /// The token after the latest expression.
@@ -518,6 +524,9 @@ impl<'a> Resolver<'a> {
                     && !self.whole_sentence(node)
                 {
                     self.carry.lead = Some((idx, c));
+                }
+                if rank(c.gran) == 0 && c.date().is_some() && !(self.d.after_report)(node) {
+                    self.carry.event_day = Some((idx, c));
                 }
                 self.carry.anchors[rank(c.gran)] = Some((idx, c));
                 self.carry.before_last = self.carry.last;

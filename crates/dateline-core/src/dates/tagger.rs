@@ -264,6 +264,15 @@ fn resolve_group(
         let (ss, _) = sentence_of.tokens_around(n.start as usize);
         scan.in_list(ss, g.lists_used.continuing)
     };
+    // `said Saturday`, `announced on Monday`: a report's day.
+    let on_id = g.word_id("on");
+    let after_report = |n: &Node| -> bool {
+        let mut k = n.start as usize;
+        if k > 0 && Some(scan.ids.get(k - 1)) == on_id {
+            k -= 1;
+        }
+        k > 0 && g.words.get(scan.ids.get(k - 1) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0)
+    };
     let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -314,6 +323,7 @@ fn resolve_group(
             before_event: &before_event,
             day_after: &day_after,
             continues: &continues,
+            after_report: &after_report,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

@@ -84,6 +84,18 @@ impl Resolver<'_> {
             (None, l) => l,
             (n, _) => n,
         };
+        // `rolled off the road late Friday, authorities said Saturday. ...
+        // left the road at about 11:20 p.m.`: the events' day, not the
+        // report's, when both are near.
+        // (A day is a report's when it is the latest day but not the latest
+        // event day.)
+        let named = match (named, self.carry.event_day) {
+            (Some((d, i, _)), Some((j, e))) if j < i && gap(j) <= 1 => match e.date().filter(|ed| *ed <= d) {
+                Some(ed) => Some((ed, j, e)),
+                None => named,
+            },
+            _ => named,
+        };
         if let Some((d, i, c)) = named {
             // A midnight named before (24:00 of a day) is the start of the
             // next: `after midnight ... by 6 a.m.`.
