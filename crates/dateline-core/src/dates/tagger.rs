@@ -285,6 +285,7 @@ fn resolve_group(
     // times alone, past a zone in brackets, `on` or `local time`; and how
     // many such times come between.
     let gap_ids: Vec<u32> = ["(", ")", ",", "on", "local", "time"].iter().filter_map(|w| g.word_id(w)).collect();
+    let time_id = g.word_id("time");
     let time_alone = |n: &Node| {
         matches!(&n.value, Value::Point(f) if f.has_time() && f.day.is_none()
         && f.weekday.is_none() && f.month.is_none() && f.year.is_none() && f.dir.is_none())
@@ -298,8 +299,17 @@ fn resolve_group(
             let start = m.start as usize;
             // At most four such tokens between one time and the next
             // (`3:15 p.m. local time (0715 UTC) on Tuesday`).
+            // A capitalised word before `time` names a zone (`5:34 AM
+            // Baghdad time on March 20`).
+            let zone_word = |x: usize| {
+                x + 1 < start
+                    && Some(scan.ids.get(x + 1)) == time_id
+                    && c.tokens.get(x).and_then(|t| c.text.get(t.start()..t.end())).is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                    })
+            };
             let gap = start.saturating_sub(at);
-            if start >= se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x))) {
+            if start >= se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x)) || zone_word(x)) {
                 return None;
             }
             if time_alone(m) {
