@@ -310,8 +310,27 @@ impl<'a> Words<'a> {
     /// The tense of tokens `start..end` in the sentence `sent_start..sent_end`:
     /// the nearest cue before the expression, else the nearest after it.
     pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
+        /// How far back a relative clause's opening comma may lie.
+        const CLAUSE_TOKENS: usize = 12;
         let n = self.ids.len();
-        for k in (sent_start..start.min(n)).rev() {
+        let comma = self.g.tense.comma;
+        let mut k = start.min(n);
+        while k > sent_start {
+            k -= 1;
+            // `results for the quarter, which ended Dec. 31, in early
+            // February`: the relative clause's verb is not the tense of what
+            // follows it. Only a comma that closes the clause just before the
+            // expression or its preposition (`who stepped down as chairman,
+            // president and chief executive in March` keeps its verb).
+            if self.id(k) == comma
+                && start - k <= 2
+                && let Some(c0) =
+                    (k.saturating_sub(CLAUSE_TOKENS).max(sent_start)..k).rev().find(|&j| self.id(j) == comma)
+                && self.cues(c0 + 1) & cue::RELATIVE != 0
+            {
+                k = c0;
+                continue;
+            }
             // `since shortly after the Oct. 23 attack`, `since cancelling a
             // concert in February`: near enough to govern it, with no cue
             // between.

@@ -147,6 +147,11 @@ pub(crate) struct TenseFile {
     /// Words before `to`/`been due` that put a future in the past (`had`).
     #[serde(default)]
     pub past_auxiliaries: Vec<String>,
+    /// Relative pronouns: a clause between commas that one opens is skipped
+    /// when reading the tense of an expression after it (`the quarter,
+    /// which ended Dec. 31, in early February`).
+    #[serde(default)]
+    pub relative: Vec<String>,
     /// Words of comparison after which a future phrase is none (`higher
     /// than expected in December`).
     #[serde(default)]

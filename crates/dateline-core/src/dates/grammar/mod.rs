@@ -128,6 +128,8 @@ pub(crate) struct TenseCues {
     pub future_phrases: Vec<Box<[u32]>>,
     /// The id of `to` (`planned to`).
     pub to: u32,
+    /// The id of `,` (a relative clause between commas).
+    pub comma: u32,
 }
 
 /// The last two bytes of a list of word endings, one bit per pair: a word

@@ -69,6 +69,10 @@ pub(crate) mod cue {
     /// A word of comparison after which a future phrase is none (`than` of
     /// `better than expected in December`).
     pub const COMPARISON: u32 = 1 << 23;
+    /// A relative pronoun opening a clause between commas (`which` of `the
+    /// quarter, which ended Dec. 31, in early February`): its verb is not
+    /// the tense of what follows the clause.
+    pub const RELATIVE: u32 = 1 << 24;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -168,7 +172,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 23] = [
+        let flagged: [(&[String], u32); 24] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -192,6 +196,7 @@ impl Grammar {
             (&t.past_do, cue::PAST_DO),
             (&t.firm_past_after, cue::FIRM_PAST_AFTER),
             (&t.comparison, cue::COMPARISON),
+            (&t.relative, cue::RELATIVE),
         ];
         for (list, bit) in flagged {
             for w in list {
@@ -226,6 +231,7 @@ impl Grammar {
                 })
                 .collect(),
             to: id_of("to", &mut words),
+            comma: id_of(",", &mut words),
         };
         for (k, e) in self.lex.entries.iter_mut().enumerate() {
             let id = id_of(&e.first, &mut words);
