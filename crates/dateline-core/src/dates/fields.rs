@@ -434,6 +434,17 @@ impl Fields {
         self.weekday.is_some() && self.day.is_none() && self.month.is_none() && self.year.is_none()
     }
 
+    /// Whether a time of day is filled with no day, weekday, month, year or
+    /// direction (`at 3:15 p.m.`).
+    pub(crate) fn time_alone(&self) -> bool {
+        self.has_time()
+            && self.day.is_none()
+            && self.weekday.is_none()
+            && self.month.is_none()
+            && self.year.is_none()
+            && self.dir.is_none()
+    }
+
     /// Whether a day of the month is filled with no weekday, month, year
     /// or time (`the 23rd`).
     pub(crate) fn day_alone(&self) -> bool {

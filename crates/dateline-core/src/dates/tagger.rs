@@ -286,10 +286,7 @@ fn resolve_group(
     // many such times come between.
     let gap_ids: Vec<u32> = ["(", ")", ",", "on", "local", "time"].iter().filter_map(|w| g.word_id(w)).collect();
     let time_id = g.word_id("time");
-    let time_alone = |n: &Node| {
-        matches!(&n.value, Value::Point(f) if f.has_time() && f.day.is_none()
-        && f.weekday.is_none() && f.month.is_none() && f.year.is_none() && f.dir.is_none())
-    };
+    let time_alone = |n: &Node| matches!(&n.value, Value::Point(f) if f.time_alone());
     let day_after = |n: &Node| -> Option<(NodeId, usize)> {
         let (_, se) = sentence_of.tokens_around(n.start as usize);
         let mut k = tops.partition_point(|&t| scan.nodes[t as usize].start < n.end);

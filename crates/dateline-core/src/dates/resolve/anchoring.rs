@@ -164,14 +164,10 @@ impl Resolver<'_> {
         if let Some(y) = year {
             return (full(self.d.g, y, f), Anchor::None);
         }
-        // A time alone in a story or a conversation: a day written just
-        // after it is its day (`at 11 a.m. on 11 November 1918`, `back 9am
-        // on Tuesday`); news reads it in `news_time`.
-        if f.has_time()
-            && f.day.is_none()
-            && f.weekday.is_none()
-            && f.month.is_none()
-            && matches!(self.d.doctype, DocumentType::Narrative | DocumentType::Colloquial)
+        // A time alone: a day written just after it is its day, in any
+        // type (`at 11 a.m. on 11 November 1918`, `at 10:30 a.m. EDT (1430
+        // GMT) on Monday`, `back 9am on Tuesday`).
+        if f.time_alone()
             && let Some((t, skipped)) = (self.d.day_after)(node)
             && let Some(d) = self.peek(t).and_then(|c| c.date())
         {
@@ -392,16 +388,8 @@ impl Resolver<'_> {
         let start = match base {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
-            // Unless it plans ahead from the writer's day: `an exhibition is
-            // planned for next year`, `will be unveiled next May`.
-            Base::Speech
-                if narrative
-                    && f.dir.is_some()
-                    && n != 0
-                    && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present) =>
-            {
-                from_reference().or_else(from_story)
-            }
+            // Unless it plans ahead from the writer's day.
+            Base::Speech if narrative && n != 0 && self.writers_plan(f, node) => from_reference().or_else(from_story),
             Base::Speech if narrative => from_story().or_else(from_reference),
             // `In 2012, sales rose; by the end of the year ...`: that year.
             Base::Speech if n == 0 && unit == Unit::Year && f.dir.is_none() && self.d.doctype == DocumentType::News => {

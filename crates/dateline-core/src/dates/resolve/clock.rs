@@ -49,16 +49,9 @@ fn in_part(f: &Fields, c: &Cal) -> Option<Fields> {
 impl Resolver<'_> {
     /// The day of a time alone in a news document (see the module).
     pub(super) fn news_time(&self, f: &Fields, node: &Node, cue: Cue, anchor: Anchor) -> NewsTime {
-        // A day written just after a time alone is its day (`at 10:30 a.m.
-        // EDT (1430 GMT) on Monday`).
-        if let Some((t, skipped)) = (self.d.day_after)(node)
-            && let Some(d) = self.peek(t).and_then(|c| c.date())
-        {
-            let at = self.expr_anchor(self.next_index() + 1 + skipped);
-            return NewsTime::Done(Some(with_time(Cal::day(d), f)), at);
-        }
-        // Else a day named in the sentence or the few before it (`plays
-        // tomorrow at the arena (6:45 p.m.)`; `A truck overturned yesterday
+        // (A day written just after it is read before this.) A day named in
+        // the sentence or the few before it (`plays tomorrow at the arena
+        // (6:45 p.m.)`; `A truck overturned yesterday
         // at six. ... Traffic was cut until 11:45.`). Not one on the other
         // side of the reference date from the tense (`will visit on Friday,
         // said a statement issued at 14:30`), and one far from the reporting

@@ -89,16 +89,20 @@ pub(super) fn ahead_of_year(c: Cal, f: &Fields) -> bool {
 }
 
 impl Resolver<'_> {
+    /// Whether an expression of a narrative plans ahead from the writer's
+    /// day: a direction word in a present or future clause (`an exhibition
+    /// is planned for next year`, `a memorial will be unveiled next May`).
+    pub(super) fn writers_plan(&self, f: &Fields, node: &Node) -> bool {
+        f.dir.is_some() && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
+    }
+
     /// The date a point without a year is read against, and what it is.
     pub(super) fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
         let calendar_only =
             f.month.is_some() || f.season.is_some() || f.quarter.is_some() || f.holiday.is_some() || f.half.is_some();
         match self.d.doctype {
             DocumentType::Narrative => {
-                // A plan from the writer's day (`a memorial will be unveiled
-                // next May`) is the writer's, not the story's.
-                if f.dir.is_some()
-                    && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
+                if self.writers_plan(f, node)
                     && let Some(r) = self.d.reference
                 {
                     return Some((r, Anchor::Reference(r), None));
