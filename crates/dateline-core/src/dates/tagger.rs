@@ -296,8 +296,8 @@ fn resolve_group(
             let start = m.start as usize;
             // At most four such tokens between one time and the next
             // (`3:15 p.m. local time (0715 UTC) on Tuesday`).
-            // A capitalised word before `time` names a zone (`5:34 AM
-            // Baghdad time on March 20`).
+            // A capitalised word before `time` names a zone (`6:10 AM
+            // Kabul time on October 7`).
             let zone_word = |x: usize| {
                 x + 1 < start
                     && Some(scan.ids.get(x + 1)) == time_id

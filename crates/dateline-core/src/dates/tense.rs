@@ -320,8 +320,8 @@ impl<'a> Words<'a> {
             // `results for the quarter, which ended Dec. 31, in early
             // February`: the relative clause's verb is not the tense of what
             // follows it. Only a comma that closes the clause just before the
-            // expression or its preposition (`who stepped down as chairman,
-            // president and chief executive in March` keeps its verb).
+            // expression or its preposition (`who retired as treasurer,
+            // secretary and general counsel in March` keeps its verb).
             if self.id(k) == comma
                 && start - k <= 2
                 && let Some(c0) =
