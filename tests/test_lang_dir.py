@@ -87,3 +87,34 @@ def test_an_added_rule_file_takes_effect(tmp_path):
     )
     out = run(tmp_path)
     assert out.get("timexes") == [["Fribsday", "2026-03-06"]], out
+
+
+def test_a_rule_file_may_hold_the_lists_its_rules_read(tmp_path):
+    write(
+        tmp_path,
+        "en/dates/extra.toml",
+        textwrap.dedent(
+            """
+            [list]
+            made_up_days = ["fribsday", "glorpsday"]
+
+            [[rule]]
+            name = "made-up-day"
+            pattern = "%made_up_days"
+            cat = "deictic"
+            make = "shift"
+            set = { unit = "d" }
+            examples = ["on [Fribsday] => 2026-03-06"]
+            """
+        ),
+    )
+    out = run(tmp_path)
+    assert out.get("timexes") == [["Fribsday", "2026-03-06"]], out
+
+
+def test_a_list_defined_in_two_files_is_an_error_naming_it(tmp_path):
+    # `month_prep` is one of English's own lists (in `lists.toml`).
+    write(tmp_path, "en/dates/extra.toml", '[list]\nmonth_prep = ["in"]\n')
+    out = run(tmp_path)
+    assert "error" in out, out
+    assert "extra.toml" in out["error"] and "month_prep" in out["error"] and "twice" in out["error"], out

@@ -265,10 +265,9 @@ fn resolve_group(
         scan.in_list(ss, g.lists_used.continuing)
     };
     // `said Saturday`, `announced on Monday`: a report's day.
-    let on_id = g.word_id("on");
     let after_report = |n: &Node| -> bool {
         let mut k = n.start as usize;
-        if k > 0 && Some(scan.ids.get(k - 1)) == on_id {
+        if k > 0 && scan.in_list(k - 1, g.lists_used.report_prep) {
             k -= 1;
         }
         k > 0 && g.words.get(scan.ids.get(k - 1) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0)
@@ -284,8 +283,6 @@ fn resolve_group(
     // `at 10:30 a.m. EDT (1430 GMT) on Monday`: the day written just after
     // times alone, past a zone in brackets, `on` or `local time`; and how
     // many such times come between.
-    let gap_ids: Vec<u32> = ["(", ")", ",", "on", "local", "time"].iter().filter_map(|w| g.word_id(w)).collect();
-    let time_id = g.word_id("time");
     let time_alone = |n: &Node| matches!(&n.value, Value::Point(f) if f.time_alone());
     let day_after = |n: &Node| -> Option<(NodeId, usize)> {
         let (_, se) = sentence_of.tokens_around(n.start as usize);
@@ -300,13 +297,13 @@ fn resolve_group(
             // Kabul time on October 7`).
             let zone_word = |x: usize| {
                 x + 1 < start
-                    && Some(scan.ids.get(x + 1)) == time_id
+                    && scan.in_list(x + 1, g.lists_used.zone_noun)
                     && c.tokens.get(x).and_then(|t| c.text.get(t.start()..t.end())).is_some_and(|w| {
                         w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
                     })
             };
             let gap = start.saturating_sub(at);
-            if start >= se || gap > 4 || !(at..start).all(|x| gap_ids.contains(&scan.ids.get(x)) || zone_word(x)) {
+            if start >= se || gap > 4 || !(at..start).all(|x| scan.in_list(x, g.lists_used.day_gap) || zone_word(x)) {
                 return None;
             }
             if time_alone(m) {

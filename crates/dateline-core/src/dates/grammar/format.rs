@@ -56,6 +56,9 @@ pub(crate) struct ShapeDef {
 pub(crate) struct RulesFile {
     #[serde(default)]
     pub rule: Vec<RuleDef>,
+    /// Named word lists, as in `words.toml` (one name, one file).
+    #[serde(default)]
+    pub list: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -262,6 +262,12 @@ pub(crate) struct ListsUsed {
     pub event: Option<usize>,
     /// Words that open a sentence going on from the one before (`It`).
     pub continuing: Option<usize>,
+    /// Words between a reporting verb and its day (`said on Monday`).
+    pub report_prep: Option<usize>,
+    /// Tokens between a time alone and its day (`at 9 a.m. (1400 GMT) on`).
+    pub day_gap: Option<usize>,
+    /// The word that makes a capitalised place before it a zone (`Kabul time`).
+    pub zone_noun: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -337,7 +343,7 @@ impl Grammar {
     /// # Errors
     /// [`Error::Config`] naming the file, rule or word that is wrong.
     pub(crate) fn compile(src: &Sources<'_>, tokenizer: &Tokenizer) -> Result<Self, Error> {
-        let words: WordsFile = toml_file("words.toml", src.words)?;
+        let mut words: WordsFile = toml_file("words.toml", src.words)?;
         let shapes_file: ShapesFile = toml_file("shapes.toml", src.shapes)?;
         let tense: TenseFile = toml_file("tense.toml", src.tense)?;
         let document: DocumentFile = toml_file("document.toml", src.document)?;
@@ -348,6 +354,19 @@ impl Grammar {
                 return Err(Error::Config(format!("words.toml: date_order {other:?} is not \"mdy\" or \"dmy\"")));
             }
         };
+        // A rule file may hold the lists its rules read; a name is defined once.
+        let mut parsed = Vec::with_capacity(src.rules.len());
+        let mut list_file: FxHashMap<String, &str> = words.list.keys().map(|k| (k.clone(), "words.toml")).collect();
+        for (file, text) in src.rules {
+            let mut rules_file: RulesFile = toml_file(file, text)?;
+            for (name, list) in std::mem::take(&mut rules_file.list) {
+                if let Some(first) = list_file.insert(name.clone(), file) {
+                    return Err(Error::Config(format!("list {name:?} is defined twice, in {first} and {file}")));
+                }
+                words.list.insert(name, list);
+            }
+            parsed.push((*file, rules_file));
+        }
         let lex = Lexicon::compile(&words, tokenizer)?;
         let shapes = Shapes::compile(&shapes_file, &lex)?;
         let list_names: Vec<String> = words.list.keys().cloned().collect();
@@ -355,9 +374,8 @@ impl Grammar {
         let mut categories = vec!["date".to_owned()];
         let mut rules = Vec::new();
         let mut seen = FxHashSet::default();
-        for (file, text) in src.rules {
-            let parsed: RulesFile = toml_file(file, text)?;
-            for def in parsed.rule {
+        for (file, rules_file) in parsed {
+            for def in rules_file.rule {
                 if !seen.insert(def.name.clone()) {
                     return Err(Error::Config(format!("{file}: rule name {:?} used twice", def.name)));
                 }
@@ -430,6 +448,9 @@ impl Grammar {
             and: find("and"),
             event: find("event_noun"),
             continuing: find("continuing"),
+            report_prep: find("report_prep"),
+            day_gap: find("day_gap"),
+            zone_noun: find("zone_noun"),
         };
         g.index()?;
         g.needs();
