@@ -68,46 +68,31 @@ def test_a_broken_grammar_of_another_language_is_no_error_when_english_is_asked_
     assert "timexes" in out, out
 
 
+def made_up_day(pattern):
+    """A rule file with one rule: `pattern` is the day after the reference date."""
+    return textwrap.dedent(
+        f"""
+        [[rule]]
+        name = "made-up-day"
+        pattern = "{pattern}"
+        cat = "deictic"
+        make = "shift"
+        set = {{ unit = "d" }}
+        examples = ["on [Fribsday] => 2026-03-06"]
+        """
+    )
+
+
 def test_an_added_rule_file_takes_effect(tmp_path):
     assert run(tmp_path) == {"timexes": []}
-    write(
-        tmp_path,
-        "en/dates/extra.toml",
-        textwrap.dedent(
-            """
-            [[rule]]
-            name = "made-up-day"
-            pattern = "fribsday"
-            cat = "deictic"
-            make = "shift"
-            set = { unit = "d" }
-            examples = ["on [Fribsday] => 2026-03-06"]
-            """
-        ),
-    )
+    write(tmp_path, "en/dates/extra.toml", made_up_day("fribsday"))
     out = run(tmp_path)
     assert out.get("timexes") == [["Fribsday", "2026-03-06"]], out
 
 
 def test_a_rule_file_may_hold_the_lists_its_rules_read(tmp_path):
-    write(
-        tmp_path,
-        "en/dates/extra.toml",
-        textwrap.dedent(
-            """
-            [list]
-            made_up_days = ["fribsday", "glorpsday"]
-
-            [[rule]]
-            name = "made-up-day"
-            pattern = "%made_up_days"
-            cat = "deictic"
-            make = "shift"
-            set = { unit = "d" }
-            examples = ["on [Fribsday] => 2026-03-06"]
-            """
-        ),
-    )
+    lists = '[list]\nmade_up_days = ["fribsday", "glorpsday"]\n'
+    write(tmp_path, "en/dates/extra.toml", lists + made_up_day("%made_up_days"))
     out = run(tmp_path)
     assert out.get("timexes") == [["Fribsday", "2026-03-06"]], out
 
