@@ -370,7 +370,11 @@ impl Resolver<'_> {
             && let Some((i, c)) = self.story()
             && c.year.is_some_and(|y| y < 0)
         {
-            let c = bc_shift(c, unit, n);
+            // A year with the month or season written (`the spring of that year`).
+            let c = bc_shift(c, unit, n).map(|c| match c.year.filter(|_| c.gran == Gran::Year && unit == Unit::Year) {
+                Some(y) => full(self.d.g, y, f).unwrap_or(c),
+                None => c,
+            });
             return (c, if c.is_some() { self.expr_anchor(i) } else { Anchor::None });
         }
         // `the year-earlier period` just after `the first half`: that half a

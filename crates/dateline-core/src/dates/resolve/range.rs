@@ -287,8 +287,10 @@ impl Resolver<'_> {
         let weekday = |v: &Value| v.fields().is_some_and(Fields::weekday_alone);
         let close =
             |x: Cal, y: Cal| x.date().zip(y.date()).is_some_and(|(x, y)| x.to_epoch_days() - y.to_epoch_days() < 4);
+        // An end that holds the begin is no such case (`from June until
+        // the end of the year`).
         if let (Some(bc), Some(ec)) = (self.res(bi).cal, self.res(ei).cal)
-            && bc.first_day().zip(ec.first_day()).is_some_and(|(x, y)| x > y)
+            && bc.first_day().zip(ec.interval()).is_some_and(|(x, (_, to))| x >= to)
             && !(list && weekday(bv) && weekday(ev) && close(bc, ec))
         {
             // Whether the text gives the end's year itself (`Nov-Feb 2017`:

@@ -88,6 +88,25 @@ pub(super) fn ahead_of_year(c: Cal, f: &Fields) -> bool {
     ahead && named && c.gran == Gran::Year
 }
 
+/// Whether `f` leans ahead and names a month or season that comes no later
+/// in the year than the story's month or season `c` (`the following spring`
+/// after an autumn); months and seasons compared by their first month, a
+/// winter's its January's (the year a winter is written with).
+fn ahead_in_year(c: Cal, f: &Fields) -> bool {
+    let first = |month: Option<u8>, season: Option<Season>| {
+        month.or_else(|| {
+            season.map(|s| match s {
+                Season::Spring => 3,
+                Season::Summer => 6,
+                Season::Fall => 9,
+                Season::Winter => 1,
+            })
+        })
+    };
+    f.dir.is_some_and(|d| d.plain() == Dir::Future)
+        && matches!((first(f.month, f.season), first(c.month, c.season)), (Some(a), Some(b)) if a <= b)
+}
+
 impl Resolver<'_> {
     /// Whether an expression of a narrative plans ahead from the writer's
     /// day: a direction word in a present or future clause (`an exhibition
@@ -112,9 +131,13 @@ impl Resolver<'_> {
                         // A story before the common era keeps its year; `the
                         // following summer` after a year alone is the next
                         // one's (431 BC, then 430 BC; 1 BC, then AD 1).
+                        // So is `the following spring` after `the autumn`
+                        // of 215 BC: a month or season ahead at or before the
+                        // story's own in the year is the next year's.
+                        let next = ahead_of_year(c, f) || ahead_in_year(c, f);
                         let y = match y {
-                            -1 if ahead_of_year(c, f) => 1,
-                            _ if ahead_of_year(c, f) => y + 1,
+                            -1 if next => 1,
+                            _ if next => y + 1,
                             _ => y,
                         };
                         return Some((Date::checked(2000, 7, 1)?, self.expr_anchor(i), Some(y)));
