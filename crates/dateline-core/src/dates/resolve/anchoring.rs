@@ -329,12 +329,17 @@ impl Resolver<'_> {
         // `a year ago` after a quarter: the same quarter a year before
         // (earnings news). `The previous year`, a story's unit with no
         // count written, is the year.
+        // Also past a day its sentence gave the quarter (`for the quarter,
+        // which ended Dec. 28, up from $38 million a year earlier`).
+        let quarter = self.carry.last.filter(|(_, c)| c.gran == Gran::Quarter).or_else(|| {
+            self.carry.anchors[rank(Gran::Quarter)]
+                .filter(|(i, c)| c.gran == Gran::Quarter && self.sentence_at(self.start_of(*i)) == self.sentence(node))
+        });
         if unit == Unit::Year
             && n != 0
             && f.aside
             && (f.n.is_some() || base != Base::Story)
-            && let Some((i, c)) = self.carry.last
-            && c.gran == Gran::Quarter
+            && let Some((i, c)) = quarter
             && let Some(y) = c.year
         {
             let y2 = i64::from(y) + n;
