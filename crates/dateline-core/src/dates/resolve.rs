@@ -79,6 +79,9 @@ pub(crate) struct Doc<'a> {
     /// Whether a node follows a word of reported speech (`said Saturday`,
     /// `announced on Monday`): the day of a report, not of its events.
     pub after_report: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node follows a word naming what a year is for (`the
+    /// budget for 1968`): in a narrative, not the story's time.
+    pub after_purpose: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -512,6 +515,14 @@ impl<'a> Resolver<'a> {
         let idx = self.next_index();
         // In a narrative, a value read off the reference date is outside the story.
         if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
+            remember = false;
+        }
+        // Nor is a year a plan or a figure is for (`Talks on the budget for
+        // 1968 broke down in late September`: September of the story's year).
+        if self.d.doctype == DocumentType::Narrative
+            && r.cal.is_some_and(|c| c.gran == Gran::Year)
+            && (self.d.after_purpose)(node)
+        {
             remember = false;
         }
         if remember && let Some(c) = r.cal {

@@ -272,6 +272,8 @@ fn resolve_group(
         }
         k > 0 && g.words.get(scan.ids.get(k - 1) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0)
     };
+    let after_purpose =
+        |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -328,6 +330,7 @@ fn resolve_group(
             day_after: &day_after,
             continues: &continues,
             after_report: &after_report,
+            after_purpose: &after_purpose,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

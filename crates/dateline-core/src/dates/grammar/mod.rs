@@ -268,6 +268,8 @@ pub(crate) struct ListsUsed {
     pub day_gap: Option<usize>,
     /// The word that makes a capitalised place before it a zone (`Kabul time`).
     pub zone_noun: Option<usize>,
+    /// Words before a year that name what it is for (`the budget for 1968`).
+    pub purpose_prep: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -451,6 +453,7 @@ impl Grammar {
             report_prep: find("report_prep"),
             day_gap: find("day_gap"),
             zone_noun: find("zone_noun"),
+            purpose_prep: find("purpose_prep"),
         };
         g.index()?;
         g.needs();
