@@ -79,7 +79,7 @@ pub(crate) struct Doc<'a> {
     /// Whether a node follows a word of reported speech (`said Saturday`,
     /// `announced on Monday`): the day of a report, not of its events.
     pub after_report: &'a dyn Fn(&Node) -> bool,
-    /// Whether a node follows a word naming what a year is for (`the
+    /// Whether a node follows a word naming what a time is for (`the
     /// budget for 1968`): in a narrative, not the story's time.
     pub after_purpose: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
@@ -517,12 +517,11 @@ impl<'a> Resolver<'a> {
         if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
             remember = false;
         }
-        // Nor is a year a plan or a figure is for (`Talks on the budget for
-        // 1968 broke down in late September`: September of the story's year).
-        if self.d.doctype == DocumentType::Narrative
-            && r.cal.is_some_and(|c| c.gran == Gran::Year)
-            && (self.d.after_purpose)(node)
-        {
+        // Nor is a time a plan or a figure is for (`Talks on the budget for
+        // 1968 broke down in late September`: September of the story's year;
+        // `called a strike for the following Monday. At 3 a.m. on Friday`:
+        // the Friday before that Monday).
+        if self.d.doctype == DocumentType::Narrative && (self.d.after_purpose)(node) {
             remember = false;
         }
         if remember && let Some(c) = r.cal {

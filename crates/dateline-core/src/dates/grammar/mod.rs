@@ -268,7 +268,7 @@ pub(crate) struct ListsUsed {
     pub day_gap: Option<usize>,
     /// The word that makes a capitalised place before it a zone (`Kabul time`).
     pub zone_noun: Option<usize>,
-    /// Words before a year that name what it is for (`the budget for 1968`).
+    /// Words before a time that name what it is for (`the budget for 1968`).
     pub purpose_prep: Option<usize>,
 }
 
