@@ -21,8 +21,8 @@ const HISTORY_YEARS: i32 = 20;
 const HISTORY_SHARE: (usize, usize) = (4, 5);
 /// How many years written out make a long history (see `choose`).
 const LONG_HISTORY_YEARS: usize = 12;
-/// A history may have one word of reported speech for this many sentences.
-const REPORT_SENTENCES: usize = 10;
+/// A story may have one word of reported speech for this many sentences.
+const REPORT_SENTENCES: usize = 8;
 /// Texts of at most this many sentences may be conversation.
 const SHORT_SENTENCES: usize = 3;
 
@@ -128,6 +128,16 @@ impl Evidence {
         if reference.is_some() && self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 10 <= self.years
         {
             return DocumentType::Narrative;
+        }
+        // A recent story told some years on (a campaign month by month, a
+        // disaster and its recovery, a career): the same, with a few more
+        // expressions of the writer's day (`currently`, `as of now`) where
+        // reported speech is as rare as in a history and the past tense rules.
+        if reference.is_some() && self.years >= MIN_YEARS && self.far * 2 >= self.years && self.said * 5 <= self.years {
+            let (_, past, not_past, _, reports) = *tallied.get_or_insert_with(tally);
+            if reports * REPORT_SENTENCES <= sentences && past > not_past {
+                return DocumentType::Narrative;
+            }
         }
         // A long history (Caesar's wars, a dynasty): many years written
         // out, nearly all of them far, and at most one expression of speech
