@@ -82,6 +82,9 @@ pub(crate) struct Doc<'a> {
     /// Whether a node follows a word naming what a time is for (`the
     /// budget for 1968`): in a narrative, not the story's time.
     pub after_purpose: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node's clause is in the past perfect (`had been dominated
+    /// by the closure in 2013`): in a narrative, a look back.
+    pub flashback: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -522,6 +525,16 @@ impl<'a> Resolver<'a> {
         // `called a strike for the following Monday. At 3 a.m. on Friday`:
         // the Friday before that Monday).
         if self.d.doctype == DocumentType::Narrative && (self.d.after_purpose)(node) {
+            remember = false;
+        }
+        // Nor does a look back move the story back (`announced on 3 December
+        // 2015 that he would not run. His term had been dominated by the
+        // closure in 2013. ... in January`: January 2016).
+        if self.d.doctype == DocumentType::Narrative
+            && let (Some(c), Some((_, s))) = (r.cal, self.carry.last)
+            && c.first_day().zip(s.first_day()).is_some_and(|(x, y)| x < y)
+            && (self.d.flashback)(node)
+        {
             remember = false;
         }
         if remember && let Some(c) = r.cal {

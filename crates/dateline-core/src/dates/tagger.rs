@@ -274,6 +274,7 @@ fn resolve_group(
     };
     let after_purpose =
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
+    let flashback = |n: &Node| cues(n).at.is_some_and(|k| words.past_perfect(k));
     let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -331,6 +332,7 @@ fn resolve_group(
             continues: &continues,
             after_report: &after_report,
             after_purpose: &after_purpose,
+            flashback: &flashback,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

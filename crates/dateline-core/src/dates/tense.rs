@@ -138,6 +138,23 @@ impl<'a> Words<'a> {
         k.checked_sub(d).map_or(0, |j| self.cues(j))
     }
 
+    /// Whether the clause whose cue is token `k` is in the past perfect: a
+    /// past auxiliary (`had`) at `k` or just before it, followed within two
+    /// tokens by a past form or participle (`had been dominated`, `had
+    /// already taken`; not `had fewer than 2,000 inhabitants`).
+    pub(crate) fn past_perfect(&self, k: usize) -> bool {
+        let participles = self.g.lists_used.past_participle;
+        let aux = (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0);
+        aux.is_some_and(|a| {
+            (a + 1..=a + 2).filter(|&j| j < self.ids.len()).any(|j| {
+                self.cues(j) & cue::PAST != 0
+                    || self.regular_past(j)
+                    || participles
+                        .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+            })
+        })
+    }
+
     /// A regular past form written in lower case (`announced`; `United` and
     /// `Fred` are names).
     fn regular_past(&self, k: usize) -> bool {

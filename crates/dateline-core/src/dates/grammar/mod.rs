@@ -270,6 +270,8 @@ pub(crate) struct ListsUsed {
     pub zone_noun: Option<usize>,
     /// Words before a time that name what it is for (`the budget for 1968`).
     pub purpose_prep: Option<usize>,
+    /// Past participles that are not past forms (`been`, `taken`).
+    pub past_participle: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -454,6 +456,7 @@ impl Grammar {
             day_gap: find("day_gap"),
             zone_noun: find("zone_noun"),
             purpose_prep: find("purpose_prep"),
+            past_participle: find("past_participle"),
         };
         g.index()?;
         g.needs();
