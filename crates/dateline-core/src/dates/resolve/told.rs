@@ -10,7 +10,7 @@ use crate::civil::Date;
 use crate::dates::anchor;
 use crate::dates::cal::{Cal, Gran};
 use crate::dates::fields::{Dir, Fields, Season};
-use crate::dates::grammar::Base;
+use crate::dates::grammar::{Base, Make};
 use crate::dates::scan::Node;
 use crate::dates::tense::Tense;
 use crate::dates::{Anchor, DocumentType};
@@ -115,6 +115,15 @@ impl Resolver<'_> {
         f.dir.is_some() && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
     }
 
+    /// Whether a node's rule counts from the story (`base = "story"`), or
+    /// modifies a piece that does (`the end of that summer`).
+    fn story_based(&self, node: &Node) -> bool {
+        let rule = &self.d.g.rules[node.rule as usize];
+        rule.base == Base::Story
+            || (rule.make == Make::Modify
+                && node.subs.as_slice().first().is_some_and(|&s| self.story_based(&self.d.nodes[s as usize])))
+    }
+
     /// The date a point without a year is read against, and what it is.
     pub(super) fn base(&self, f: &Fields, node: &Node) -> Option<(Date, Anchor, Option<i32>)> {
         let calendar_only =
@@ -189,12 +198,18 @@ impl Resolver<'_> {
                 }
                 // `the following Friday` counts from the latest day the text
                 // gave; `the following May` from the latest date of any kind.
-                if self.d.g.rules[node.rule as usize].base == Base::Story {
+                if self.story_based(node) {
                     let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
                     if let Some((i, c)) = from
                         && let Some(d) = after_year(c, f).or_else(|| c.first_day())
                     {
-                        return Some((d, self.expr_anchor(i), None));
+                        // `In 1974 ... by the end of that summer`: the season
+                        // of that time's year (a winter from July on, the next).
+                        let fixed = match (f.season, f.dir) {
+                            (Some(s), None) => Some(anchor::season_year(d, s, Tense::Unknown, Some(Dir::This))),
+                            _ => None,
+                        };
+                        return Some((d, self.expr_anchor(i), fixed));
                     }
                 }
                 self.d.reference.map(|r| (r, Anchor::Reference(r), None))
