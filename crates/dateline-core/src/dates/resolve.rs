@@ -136,6 +136,9 @@ pub(crate) struct Carry {
     /// The latest day written that is no report's day (`late Friday` of
     /// `crashed late Friday, authorities said Saturday`).
     event_day: Option<(usize, Cal)>,
+    /// The expression of the latest day if it was written as the day's end
+    /// (`late Friday`): its night.
+    late_day: Option<usize>,
     /// The first token of each expression resolved so far.
     starts: Vec<u32>,
     /// The token after the latest expression.
@@ -550,6 +553,9 @@ impl<'a> Resolver<'a> {
                 }
                 if rank(c.gran) == 0 && c.date().is_some() && !(self.d.after_report)(node) {
                     self.carry.event_day = Some((idx, c));
+                }
+                if rank(c.gran) == 0 {
+                    self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
                 }
                 self.carry.anchors[rank(c.gran)] = Some((idx, c));
                 self.carry.before_last = self.carry.last;

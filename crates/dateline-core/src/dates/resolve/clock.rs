@@ -8,7 +8,7 @@ use super::build::with_time;
 use crate::civil::Date;
 use crate::dates::Anchor;
 use crate::dates::anchor;
-use crate::dates::cal::Cal;
+use crate::dates::cal::{Cal, Gran};
 use crate::dates::fields::{AmPm, Fields, Part};
 use crate::dates::scan::Node;
 use crate::dates::tense::Cue;
@@ -72,8 +72,11 @@ impl Resolver<'_> {
         // this morning ... spoke at 1 a.m.`: today).
         let lead =
             self.carry.lead.and_then(|(i, c)| Some((c.date()?, i, c))).filter(|(d, ..)| near(*d) && !against_tense(*d));
+        // A time of an earlier day goes on from that day's own times
+        // (`called at about 2:15 a.m. Saturday ... pronounced dead at 3:05
+        // a.m.`, in a story led by `charged Sunday`).
         let named = match (named, lead) {
-            (Some((d, i, _)), Some(l)) if gap(i) > 1 && d < l.0 => Some(l),
+            (Some((d, i, c)), Some(l)) if gap(i) > 1 && d < l.0 && c.hour.is_none() => Some(l),
             (None, l) => l,
             (n, _) => n,
         };
@@ -99,8 +102,11 @@ impl Resolver<'_> {
             // (`doors open at 6 p.m.; the market at 9 a.m.`), so only a night
             // hour followed by a small hour counts.
             let small = f.hour24().is_some_and(|h| h < 6);
-            let night = c.hour.map_or(c.part == Some(Part::Night), |h| (21..24).contains(&h));
-            let next = (small && night && hours_before(f, &c))
+            // The end of a day is its night too (`late Friday ... from
+            // about 1:50 a.m.`: Saturday).
+            let late = c.gran == Gran::Day && self.carry.late_day == Some(i);
+            let night = c.hour.map_or(c.part == Some(Part::Night) || late, |h| (21..24).contains(&h));
+            let next = (small && night && (late || hours_before(f, &c)))
                 .then(|| d.checked_add_days(1))
                 .flatten()
                 .filter(|d| !against_tense(*d));
