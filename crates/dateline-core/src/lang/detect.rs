@@ -132,7 +132,7 @@ struct Detector {
 
 /// The words a language's folder knows, lower case: every string of its
 /// `guard.toml` and `dates/` files that is one word of letters (TOML keys
-/// and array items alike).
+/// and array items alike); of a rule file, its `[list]` table only.
 fn known_words(lang: Lang) -> FxHashSet<String> {
     if is_generated(lang) {
         // Languages generated from CLDR (month names and a few relative words)
@@ -167,11 +167,12 @@ fn known_words(lang: Lang) -> FxHashSet<String> {
             || path.ends_with("tense.toml")
             || path.ends_with("document.toml")
             || path == "guard.toml");
-        if rules {
-            continue;
-        }
-        if let Ok(v) = text.parse::<toml::Table>() {
-            walk(&toml::Value::Table(v), &mut out);
+        let Ok(v) = text.parse::<toml::Table>() else { continue };
+        // Of a rule file, only its word lists (`lists.toml`).
+        match (rules, v.get("list")) {
+            (false, _) => walk(&toml::Value::Table(v), &mut out),
+            (true, Some(lists)) => walk(lists, &mut out),
+            (true, None) => {}
         }
     }
     // Names of the grammar's own tables are not words of the language.
@@ -409,6 +410,17 @@ mod tests {
             }
         }
         assert!(skipped > 100 && asked > 100, "skipped {skipped}, asked {asked}");
+    }
+
+    #[test]
+    fn the_word_lists_of_rule_files_vote_and_their_patterns_do_not() {
+        let en = super::known_words(Lang::english());
+        // `mph` and `x` are words of lists.toml (`1500 mph` is no year), a
+        // rule file; `x` lines had been read as another language's.
+        assert!(en.contains("mph") && en.contains("x"));
+        assert_eq!(detect(&"x\n".repeat(1000)), Lang::english());
+        // A rule's category is no word of the language.
+        assert!(!en.contains("deictic"));
     }
 
     #[test]
