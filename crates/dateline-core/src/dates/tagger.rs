@@ -244,9 +244,9 @@ fn resolve_group(
         let (ss, se) = sentence_of.tokens_around(s);
         words.tense(s, e, ss, se)
     };
-    let (in_id, comma_id) = (g.word_id("in"), g.word_id(","));
+    let comma_id = g.word_id(",");
     let before_in = |n: &Node| -> bool {
-        let Some(k) = (n.start as usize).checked_sub(1).filter(|k| Some(scan.ids.get(*k)) == in_id) else {
+        let Some(k) = (n.start as usize).checked_sub(1).filter(|k| scan.in_list(*k, g.lists_used.year_in)) else {
             return false;
         };
         // `The bridge, built in 1974, had been inspected in February`: an
@@ -275,10 +275,10 @@ fn resolve_group(
     let after_purpose =
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let flashback = |n: &Node| cues(n).at.is_some_and(|k| words.past_perfect(k));
-    let (poss_id, event) = (g.word_id("'s"), g.lists_used.event);
+    let event = g.lists_used.event;
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
-        if Some(scan.ids.get(k)) == poss_id {
+        if scan.in_list(k, g.lists_used.possessive) {
             k += 1;
         }
         scan.in_list(k, event)

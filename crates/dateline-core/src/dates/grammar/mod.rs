@@ -272,6 +272,10 @@ pub(crate) struct ListsUsed {
     pub purpose_prep: Option<usize>,
     /// Past participles that are not past forms (`been`, `taken`).
     pub past_participle: Option<usize>,
+    /// The word before a year a sentence is about (`In 2012, ...`).
+    pub year_in: Option<usize>,
+    /// Possessive endings (`Sunday's final`).
+    pub possessive: Option<usize>,
 }
 
 /// The resource files of one language.
@@ -457,6 +461,8 @@ impl Grammar {
             zone_noun: find("zone_noun"),
             purpose_prep: find("purpose_prep"),
             past_participle: find("past_participle"),
+            year_in: find("year_in"),
+            possessive: find("possessive"),
         };
         g.index()?;
         g.needs();
