@@ -256,7 +256,10 @@ fn resolve_group(
             && Some(scan.ids.get(k - 2)) == comma_id
             && Some(scan.ids.get(n.end as usize)) == comma_id
             && words.cue_of(k - 1).is_some_and(tense::Tense::is_past);
-        !aside
+        // Nor is a year in a relative clause (`passes, which sold out in
+        // three weeks in 1995, went on sale April 15`).
+        let (ss, _) = sentence_of.tokens_around(n.start as usize);
+        !aside && !words.in_relative_clause(n.start as usize, n.end as usize, ss)
     };
     let after_comma =
         |n: &Node| -> bool { (n.start as usize).checked_sub(1).is_some_and(|k| Some(scan.ids.get(k)) == comma_id) };

@@ -52,6 +52,9 @@ pub(crate) struct Cue {
     pub at: Option<usize>,
 }
 
+/// How far back a relative clause's opening comma may lie.
+const CLAUSE_TOKENS: usize = 12;
+
 /// The words of a document as the tense reader sees them.
 pub(crate) struct Words<'a> {
     pub g: &'a Grammar,
@@ -324,11 +327,24 @@ impl<'a> Words<'a> {
         self.regular_past(k).then_some(Tense::PastWeak)
     }
 
+    /// Whether tokens `start..end` lie in a relative clause between commas
+    /// (`passes, which sold out in 1995, went on sale April 15`): a comma
+    /// right after them, and the nearest comma before them, at most
+    /// [`CLAUSE_TOKENS`] back in the sentence from `sent_start`, followed by
+    /// a relative word.
+    pub(crate) fn in_relative_clause(&self, start: usize, end: usize, sent_start: usize) -> bool {
+        let comma = self.g.tense.comma;
+        end < self.ids.len()
+            && self.id(end) == comma
+            && (start.saturating_sub(CLAUSE_TOKENS).max(sent_start)..start)
+                .rev()
+                .find(|&j| self.id(j) == comma)
+                .is_some_and(|c0| self.cues(c0 + 1) & cue::RELATIVE != 0)
+    }
+
     /// The tense of tokens `start..end` in the sentence `sent_start..sent_end`:
     /// the nearest cue before the expression, else the nearest after it.
     pub(crate) fn tense(&self, start: usize, end: usize, sent_start: usize, sent_end: usize) -> Cue {
-        /// How far back a relative clause's opening comma may lie.
-        const CLAUSE_TOKENS: usize = 12;
         let n = self.ids.len();
         let comma = self.g.tense.comma;
         let mut k = start.min(n);
