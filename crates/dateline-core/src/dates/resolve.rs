@@ -28,9 +28,6 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
-
-/// A news story's lead: its first sentences (a headline and one or two more).
-const LEAD_SENTENCES: u32 = 3;
 use range::{complete, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
@@ -82,9 +79,10 @@ pub(crate) struct Doc<'a> {
     /// Whether a node follows a word naming what a time is for (`the
     /// budget for 1968`): in a narrative, not the story's time.
     pub after_purpose: &'a dyn Fn(&Node) -> bool,
-    /// Whether a node's clause is in the past perfect (`had been dominated
-    /// by the closure in 2013`): in a narrative, a look back.
-    pub flashback: &'a dyn Fn(&Node) -> bool,
+    /// Whether the clause whose tense cue is token `k` is in the past
+    /// perfect (`had been dominated by the closure in 2013`): in a
+    /// narrative, a look back.
+    pub past_perfect: &'a dyn Fn(usize) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -518,49 +516,8 @@ impl<'a> Resolver<'a> {
         if let Some(t) = rule.timex_type {
             r.timex_type = t;
         }
-        let idx = self.next_index();
-        // In a narrative, a value read off the reference date is outside the story.
-        if self.d.doctype == DocumentType::Narrative && matches!(r.anchor, Anchor::Reference(_)) {
-            remember = false;
-        }
-        // Nor is a time a plan or a figure is for (`Talks on the budget for
-        // 1968 broke down in late September`: September of the story's year;
-        // `called a strike for the following Monday. At 3 a.m. on Friday`:
-        // the Friday before that Monday).
-        if self.d.doctype == DocumentType::Narrative && (self.d.after_purpose)(node) {
-            remember = false;
-        }
-        // Nor does a look back move the story back (`announced on 3 December
-        // 2015 that he would not run. His term had been dominated by the
-        // closure in 2013. ... in January`: January 2016).
-        if self.d.doctype == DocumentType::Narrative
-            && let (Some(c), Some((_, s))) = (r.cal, self.carry.last)
-            && c.first_day().zip(s.first_day()).is_some_and(|(x, y)| x < y)
-            && (self.d.flashback)(node)
-        {
-            remember = false;
-        }
-        if remember && let Some(c) = r.cal {
-            if c.gran == Gran::Decade {
-                self.carry.decade = Some((idx, c));
-            } else if c.year.is_some() && c.gran >= Gran::Year {
-                if self.carry.lead.is_none()
-                    && c.date().is_some()
-                    && self.sentence(node) < LEAD_SENTENCES
-                    && !self.whole_sentence(node)
-                {
-                    self.carry.lead = Some((idx, c));
-                }
-                if rank(c.gran) == 0 && c.date().is_some() && !(self.d.after_report)(node) {
-                    self.carry.event_day = Some((idx, c));
-                }
-                if rank(c.gran) == 0 {
-                    self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
-                }
-                self.carry.anchors[rank(c.gran)] = Some((idx, c));
-                self.carry.before_last = self.carry.last;
-                self.carry.last = Some((idx, c));
-            }
+        if remember && !self.outside_story(&r, node) {
+            self.remember(&r, node);
         }
         self.push(r)
     }

@@ -277,7 +277,7 @@ fn resolve_group(
     };
     let after_purpose =
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
-    let flashback = |n: &Node| cues(n).at.is_some_and(|k| words.past_perfect(k));
+    let past_perfect = |k: usize| words.past_perfect(k);
     let event = g.lists_used.event;
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -335,7 +335,7 @@ fn resolve_group(
             continues: &continues,
             after_report: &after_report,
             after_purpose: &after_purpose,
-            flashback: &flashback,
+            past_perfect: &past_perfect,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

@@ -327,19 +327,22 @@ impl<'a> Words<'a> {
         self.regular_past(k).then_some(Tense::PastWeak)
     }
 
+    /// The comma that opens a relative clause reaching token `k`: the
+    /// nearest comma before `k`, at most [`CLAUSE_TOKENS`] back in the
+    /// sentence from `sent_start`, if a relative word follows it.
+    fn relative_opening(&self, k: usize, sent_start: usize) -> Option<usize> {
+        let comma = self.g.tense.comma;
+        (k.saturating_sub(CLAUSE_TOKENS).max(sent_start)..k)
+            .rev()
+            .find(|&j| self.id(j) == comma)
+            .filter(|&c0| self.cues(c0 + 1) & cue::RELATIVE != 0)
+    }
+
     /// Whether tokens `start..end` lie in a relative clause between commas
     /// (`passes, which sold out in 1995, went on sale April 15`): a comma
-    /// right after them, and the nearest comma before them, at most
-    /// [`CLAUSE_TOKENS`] back in the sentence from `sent_start`, followed by
-    /// a relative word.
+    /// right after them, and a relative clause opened before them.
     pub(crate) fn in_relative_clause(&self, start: usize, end: usize, sent_start: usize) -> bool {
-        let comma = self.g.tense.comma;
-        end < self.ids.len()
-            && self.id(end) == comma
-            && (start.saturating_sub(CLAUSE_TOKENS).max(sent_start)..start)
-                .rev()
-                .find(|&j| self.id(j) == comma)
-                .is_some_and(|c0| self.cues(c0 + 1) & cue::RELATIVE != 0)
+        end < self.ids.len() && self.id(end) == self.g.tense.comma && self.relative_opening(start, sent_start).is_some()
     }
 
     /// The tense of tokens `start..end` in the sentence `sent_start..sent_end`:
@@ -357,9 +360,7 @@ impl<'a> Words<'a> {
             // secretary and general counsel in March` keeps its verb).
             if self.id(k) == comma
                 && start - k <= 2
-                && let Some(c0) =
-                    (k.saturating_sub(CLAUSE_TOKENS).max(sent_start)..k).rev().find(|&j| self.id(j) == comma)
-                && self.cues(c0 + 1) & cue::RELATIVE != 0
+                && let Some(c0) = self.relative_opening(k, sent_start)
             {
                 k = c0;
                 continue;

@@ -198,8 +198,9 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
         Make::Point => {
             let mut f = f;
             // Years before the common era are kept negative (`480 BC` is -480),
-            // and so are their decades (`the 270s BC` is -27) and centuries, counted from -1 (`the 4th century
-            // BC` is -4, written BC03; the first, BC00, is -1).
+            // and so are their decades (`the 270s BC` is -27) and centuries,
+            // counted from -1 (`the 4th century BC` is -4, written BC03; the
+            // first, BC00, is -1).
             if f.bc {
                 f.year = f.year.map(|y| -y);
                 f.century = f.century.map(|c| -c - 1);

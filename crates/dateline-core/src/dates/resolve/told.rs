@@ -3,9 +3,10 @@
 //! dates of one time long past (`... 14 January 2011 ... on 25 January`),
 //! and the year after a year alone (`In 1935 ... the following spring`);
 //! and the date a point without a year is read against (`base`: the story's
-//! time in a narrative, else such a told time or the reference date).
+//! time in a narrative, else such a told time or the reference date); and
+//! which values become what later ones anchor on (`remember`).
 
-use super::Resolver;
+use super::{Resolved, Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor;
 use crate::dates::cal::{Cal, Gran};
@@ -94,20 +95,67 @@ pub(super) fn ahead_of_year(c: Cal, f: &Fields) -> bool {
 /// winter's its January's (the year a winter is written with).
 fn ahead_in_year(c: Cal, f: &Fields) -> bool {
     let first = |month: Option<u8>, season: Option<Season>| {
-        month.or_else(|| {
-            season.map(|s| match s {
-                Season::Spring => 3,
-                Season::Summer => 6,
-                Season::Fall => 9,
-                Season::Winter => 1,
-            })
-        })
+        month.map(u32::from).or_else(|| season.map(|s| if s == Season::Winter { 1 } else { s.first_month() }))
     };
     f.dir.is_some_and(|d| d.plain() == Dir::Future)
         && matches!((first(f.month, f.season), first(c.month, c.season)), (Some(a), Some(b)) if a <= b)
 }
 
+/// A news story's lead: its first sentences (a headline and one or two more).
+const LEAD_SENTENCES: u32 = 3;
+
 impl Resolver<'_> {
+    /// Whether a narrative's expression stays outside its story and anchors
+    /// nothing after it: a value read off the reference date; a time a plan
+    /// or a figure is for (`Talks on the budget for 1968 broke down in late
+    /// September`: September of the story's year; `called a strike for the
+    /// following Monday. At 3 a.m. on Friday`: the Friday before that
+    /// Monday); a look back in the past perfect before the story's time
+    /// (`announced on 3 December 2015 that he would not run. His term had
+    /// been dominated by the closure in 2013. ... in January`: January 2016).
+    pub(super) fn outside_story(&self, r: &Resolved, node: &Node) -> bool {
+        if self.d.doctype != DocumentType::Narrative {
+            return false;
+        }
+        let looks_back = |c: Cal| {
+            self.carry.last.and_then(|(_, s)| s.first_day()).zip(c.first_day()).is_some_and(|(s, x)| x < s)
+                && r.cue.at.is_some_and(|k| (self.d.past_perfect)(k))
+        };
+        matches!(r.anchor, Anchor::Reference(_)) || (self.d.after_purpose)(node) || r.cal.is_some_and(looks_back)
+    }
+
+    /// Makes the value of `r` (expression `node`) what later ones anchor on:
+    /// the latest of its granularity and of all, a decade apart; in news
+    /// also the lead's day, the latest day of events (not `said Saturday`)
+    /// and whether the latest day was written as its end (`late Friday`).
+    pub(super) fn remember(&mut self, r: &Resolved, node: &Node) {
+        let idx = self.next_index();
+        let Some(c) = r.cal else { return };
+        if c.gran == Gran::Decade {
+            self.carry.decade = Some((idx, c));
+            return;
+        }
+        if c.year.is_none() || c.gran < Gran::Year {
+            return;
+        }
+        if self.carry.lead.is_none()
+            && c.date().is_some()
+            && self.sentence(node) < LEAD_SENTENCES
+            && !self.whole_sentence(node)
+        {
+            self.carry.lead = Some((idx, c));
+        }
+        if rank(c.gran) == 0 {
+            if c.date().is_some() && !(self.d.after_report)(node) {
+                self.carry.event_day = Some((idx, c));
+            }
+            self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
+        }
+        self.carry.anchors[rank(c.gran)] = Some((idx, c));
+        self.carry.before_last = self.carry.last;
+        self.carry.last = Some((idx, c));
+    }
+
     /// Whether an expression of a narrative plans ahead from the writer's
     /// day: a direction word in a present or future clause (`an exhibition
     /// is planned for next year`, `a memorial will be unveiled next May`).
