@@ -316,6 +316,20 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             Some(v)
         }
         Make::Range => {
+            // A month, a week or longer, without a day or a time of day in it.
+            let coarse = |v: &Value| match v {
+                Value::Shift { unit, f, .. } => {
+                    *unit > Unit::Day && f.hour.is_none() && f.part.is_none() && f.day.is_none() && f.weekday.is_none()
+                }
+                Value::Point(f) => {
+                    f.hour.is_none()
+                        && f.part.is_none()
+                        && f.day.is_none()
+                        && f.weekday.is_none()
+                        && f.holiday.is_none()
+                }
+                _ => false,
+            };
             // Three pieces: the one without a time of day is the day the others fall on.
             if let [a, b, c] = *subs {
                 let dayish = |id| value_of(id).fields().is_some_and(|f| f.hour.is_none() && f.part.is_none());
@@ -339,15 +353,20 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 } else {
                     return None;
                 };
+                // Hours on a month or a year (`next month between 2 and 3pm`)
+                // are not one range: the day they fall on is not said.
+                if coarse(&value_of(on)) {
+                    return None;
+                }
                 // Bare hours that run backwards (`Friday 7-6`), or stand still
-                // past noon (a score, `16-16 on Nov. 14`; `from 8 to 8` is a
-                // range), are not a range of hours.
+                // past noon or with a dash (scores, `16-16 on Nov. 14`, `0–0 on
+                // November 4`; `from 8 to 8` is a range), are not a range of hours.
                 let hours = |id| {
                     value_of(id).fields().and_then(|f| (f.ampm.is_none() && f.minute.is_none()).then_some(f.hour?))
                 };
                 let wraps = |x: u8, y: u8| f.wrap && x <= 12 && y < x;
                 if let (Some(x), Some(y)) = (hours(begin), hours(end))
-                    && ((x > y && !wraps(x, y)) || (x == y && x > 12))
+                    && ((x > y && !wraps(x, y)) || (x == y && (x > 12 || !f.wrap)))
                     && x != 12
                 {
                     return None;
@@ -360,17 +379,6 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
             let time_only = |v: &Value| {
                 matches!(v, Value::Point(f) if f.hour.is_some() && f.day.is_none() && f.weekday.is_none()
                     && f.month.is_none() && f.year.is_none())
-            };
-            let coarse = |v: &Value| match v {
-                Value::Shift { unit, f, .. } => *unit > Unit::Day && f.hour.is_none(),
-                Value::Point(f) => {
-                    f.hour.is_none()
-                        && f.part.is_none()
-                        && f.day.is_none()
-                        && f.weekday.is_none()
-                        && f.holiday.is_none()
-                }
-                _ => false,
             };
             let (vb, ve) = (value_of(begin), value_of(end));
             if (time_only(&vb) && coarse(&ve)) || (coarse(&vb) && time_only(&ve)) {
