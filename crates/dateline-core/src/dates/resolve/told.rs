@@ -131,6 +131,7 @@ impl Resolver<'_> {
     pub(super) fn remember(&mut self, r: &Resolved, node: &Node) {
         let idx = self.next_index();
         let Some(c) = r.cal else { return };
+        let c = self.winter_ahead(c).unwrap_or(c);
         if c.gran == Gran::Decade {
             self.carry.decade = Some((idx, c));
             return;
@@ -154,6 +155,22 @@ impl Resolver<'_> {
         self.carry.anchors[rank(c.gran)] = Some((idx, c));
         self.carry.before_last = self.carry.last;
         self.carry.last = Some((idx, c));
+    }
+
+    /// A narrative's winter named with the year its story has reached, past
+    /// that year's first months: the winter from its December (`through
+    /// October 1346. The winter of 1346 was hard. In January ...`: January
+    /// 1347). Its value stays as written; what follows is read after it.
+    fn winter_ahead(&self, c: Cal) -> Option<Cal> {
+        let winter = c.season == Some(Season::Winter) && c.month.is_none() && c.gran == Gran::Season;
+        if self.d.doctype != DocumentType::Narrative || !winter {
+            return None;
+        }
+        let y = c.year.filter(|y| *y > 0)?;
+        let (_, last) = self.carry.last?;
+        let d = last.first_day()?;
+        (last.season != Some(Season::Winter) && d.year() == y && d.month() >= 3)
+            .then_some(Cal { year: Some(y + 1), ..c })
     }
 
     /// Whether an expression of a narrative plans ahead from the writer's
