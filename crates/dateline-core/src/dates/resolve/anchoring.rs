@@ -358,15 +358,17 @@ impl Resolver<'_> {
         {
             return (Some(c), self.expr_anchor(i));
         }
-        // `in the 1870s ... by the end of the decade`: the decade the story
-        // last named, when no year came after it.
+        // `in the 1870s ... by the end of the decade`, `in the early 1950s
+        // ... two decades later`: the decade the story last named, when no
+        // year came after it, or decades from it.
         if narrative
             && unit == Unit::Decade
-            && n == 0
             && let Some((i, c)) = self.carry.decade
             && self.carry.last.is_none_or(|(j, _)| j < i)
+            && let Some(d) = c.decade.and_then(|d| i32::try_from(i64::from(d) + n).ok())
+            && (n == 0 || (d > 0 && c.decade.is_some_and(|x| x > 0)))
         {
-            return (Some(c), self.expr_anchor(i));
+            return (Some(Cal { decade: Some(d), ..c }), self.expr_anchor(i));
         }
         // A story before the common era: whole years count back and forth
         // (`the following year` after 492 BC); nothing finer is known.
