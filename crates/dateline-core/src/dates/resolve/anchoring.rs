@@ -15,6 +15,9 @@ use crate::dates::scan::Node;
 use crate::dates::tense::{Cue, Tense};
 use crate::dates::{Anchor, DocumentType, Prefer};
 
+/// How many sentences after a quarter `a year earlier` still compares with it.
+const QUARTER_SENTENCES: u32 = 2;
+
 impl Resolver<'_> {
     /// Which occurrence of a weekday or month the clause means.
     fn lean(&self, f: &Fields, cue: Cue, node: &Node) -> Lean {
@@ -329,11 +332,20 @@ impl Resolver<'_> {
         // `a year ago` after a quarter: the same quarter a year before
         // (earnings news). `The previous year`, a story's unit with no
         // count written, is the year.
-        // Also past a day its sentence gave the quarter (`for the quarter,
-        // which ended Dec. 28, up from $38 million a year earlier`).
+        // Also past a day or a year told since the quarter, in its sentence
+        // or the next two (`for the quarter, which ended Dec. 28, up from $38
+        // million a year earlier`; `posted a third-quarter loss on Thursday
+        // ... for the second time this year. It lost $212 million, compared
+        // with a profit a year earlier`), unless a year comes just before it
+        // in its own sentence (`sales in fiscal 2001, which ended May 31, up
+        // from a year earlier`).
+        let year_here = self.carry.anchors[rank(Gran::Year)]
+            .is_some_and(|(j, c)| c.gran == Gran::Year && self.sentence_at(self.start_of(j)) == self.sentence(node));
         let quarter = self.carry.last.filter(|(_, c)| c.gran == Gran::Quarter).or_else(|| {
-            self.carry.anchors[rank(Gran::Quarter)]
-                .filter(|(i, c)| c.gran == Gran::Quarter && self.sentence_at(self.start_of(*i)) == self.sentence(node))
+            self.carry.anchors[rank(Gran::Quarter)].filter(|(i, c)| {
+                let gap = self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i)));
+                c.gran == Gran::Quarter && (gap == 0 || (gap <= QUARTER_SENTENCES && !year_here))
+            })
         });
         if unit == Unit::Year
             && n != 0
