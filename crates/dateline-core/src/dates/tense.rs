@@ -158,6 +158,23 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether the clause whose cue is token `k` is in the past perfect, or
+    /// is a relative clause opened just before `k` that hangs on one earlier
+    /// in its sentence from `sent_start` (`had been preceded by tremors that
+    /// began in late September`).
+    pub(crate) fn past_perfect_clause(&self, k: usize, sent_start: usize) -> bool {
+        let relative = |j: usize| {
+            self.g
+                .lists_used
+                .relative_pronoun
+                .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+        };
+        self.past_perfect(k)
+            || k.checked_sub(1).filter(|&r| r > sent_start && relative(r)).is_some_and(|r| {
+                (sent_start..r).any(|j| self.cues(j) & cue::PAST_AUXILIARY != 0 && self.past_perfect(j))
+            })
+    }
+
     /// A regular past form written in lower case (`announced`; `United` and
     /// `Fred` are names).
     fn regular_past(&self, k: usize) -> bool {

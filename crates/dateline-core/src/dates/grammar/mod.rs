@@ -272,6 +272,8 @@ pub(crate) struct ListsUsed {
     pub purpose_prep: Option<usize>,
     /// Past participles that are not past forms (`been`, `taken`).
     pub past_participle: Option<usize>,
+    /// Words that open a relative clause without a comma (`tremors that began`).
+    pub relative_pronoun: Option<usize>,
     /// The word before a year a sentence is about (`In 2012, ...`).
     pub year_in: Option<usize>,
     /// Possessive endings (`Sunday's final`).
@@ -461,6 +463,7 @@ impl Grammar {
             zone_noun: find("zone_noun"),
             purpose_prep: find("purpose_prep"),
             past_participle: find("past_participle"),
+            relative_pronoun: find("relative_pronoun"),
             year_in: find("year_in"),
             possessive: find("possessive"),
         };
