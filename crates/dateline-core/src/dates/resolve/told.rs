@@ -155,6 +155,10 @@ impl Resolver<'_> {
         self.carry.anchors[rank(c.gran)] = Some((idx, c));
         self.carry.before_last = self.carry.last;
         self.carry.last = Some((idx, c));
+        // A year written out with its end (`by the end of 1703`; not `the
+        // end of the year`, which may close a digression).
+        let written = matches!(r.anchor, Anchor::None);
+        self.carry.late_year = (c.gran == Gran::Year && written && r.modifier == Some("END")).then_some(idx);
     }
 
     /// A narrative's winter named with the year its story has reached, past
@@ -236,8 +240,15 @@ impl Resolver<'_> {
                             return Some((dd, self.expr_anchor(j), None));
                         }
                     }
-                    // `In 1935 ... the following spring`: after the whole year.
-                    if let Some(d) = after_year(c, f) {
+                    // `In 1935 ... the following spring`: after the whole year;
+                    // `by the end of 1703 ... during the winter`, `in late
+                    // 1994 ... on 26 January`: the winter from its December
+                    // (1704-WI), the first months of the next year.
+                    let turn = f.season == Some(Season::Winter) || f.month.is_some_and(|m| m <= 3);
+                    let after_end = turn && self.carry.late_year == Some(i);
+                    if let Some(d) = after_year(c, f)
+                        .or_else(|| c.year.filter(|y| after_end && *y > 0).and_then(|y| Date::checked(y, 11, 30)))
+                    {
                         return Some((d, self.expr_anchor(i), None));
                     }
                     let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
