@@ -369,10 +369,13 @@ fn resolve_group(
     };
     // `see you at 5.`: a bare hour is a time only in conversation.
     // `he was 52 years old`: an age is a length only in a narrative.
+    // `Soon, prices rose`: a reference word ahead only where the clause is
+    // not past (`future_only` on a `ref`).
     let other_type = |n: &Node| -> bool {
         n.value.fields().is_some_and(|f| {
             (f.chat_only && c.document_type != DocumentType::Colloquial)
                 || (f.narrative_only && c.document_type != DocumentType::Narrative)
+                || (f.future_only && matches!(n.value, Value::Ref(_)) && cues(n).tense.is_past())
         })
     };
     for &t in tops {
