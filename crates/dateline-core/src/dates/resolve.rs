@@ -12,6 +12,7 @@
 //! `told.rs` finds the date a point without a year is read against.
 
 mod anchoring;
+mod bc;
 mod bounds;
 mod build;
 mod clock;
