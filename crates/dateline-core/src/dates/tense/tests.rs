@@ -124,15 +124,7 @@ fn cues_equal_every_test_in_order_on_generated_text() {
         "rate",
         "did",
     ];
-    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut text = String::new();
-    for _ in 0..20_000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        text.push_str(pool[usize::try_from(x % pool.len() as u64).unwrap()]);
-        text.push(' ');
-    }
+    let text = generated_text(&pool);
     let tokens = Tokenizer::default().tokenize(&text);
     let ids = WordIds::of(g, &text, &tokens);
     let words = Words::new(g, &ids, &text, &tokens);
@@ -162,15 +154,7 @@ fn cues_equal_every_test_in_order_in_other_languages() {
             pool.push(format!("{e}s"));
         }
         pool.extend(["de", "la", "el", "het", "1998", ",", "Ó", "àà", "ò"].map(String::from));
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut text = String::new();
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            text.push_str(&pool[usize::try_from(x % pool.len() as u64).unwrap()]);
-            text.push(' ');
-        }
+        let text = generated_text(&pool);
         let tokens = Tokenizer::default().with_lang(lang).tokenize(&text);
         let ids = WordIds::of(g, &text, &tokens);
         let words = Words::new(g, &ids, &text, &tokens);
@@ -179,4 +163,18 @@ fn cues_equal_every_test_in_order_in_other_languages() {
             assert_eq!(words.cue(k), words.cue_slow(k), "{code} token {k} {w:?}");
         }
     }
+}
+
+/// 20,000 words drawn from `pool` by a fixed xorshift sequence, spaces between.
+fn generated_text<S: AsRef<str>>(pool: &[S]) -> String {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut text = String::new();
+    for _ in 0..20_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        text.push_str(pool[usize::try_from(x % pool.len() as u64).unwrap()].as_ref());
+        text.push(' ');
+    }
+    text
 }
