@@ -20,6 +20,7 @@ pub(crate) mod pattern;
 mod ruleset;
 mod second;
 pub(crate) mod shapes;
+mod short_ids;
 mod vocab;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -185,7 +186,7 @@ pub(crate) struct Grammar {
     /// token written in ASCII with none of them is no word of it.
     shapes_of_words: ShapesOfWords,
     /// The ids of the words of up to seven bytes, by [`short_key`](vocab::short_key).
-    short_ids: FxHashMap<u64, u32>,
+    short_ids: short_ids::ShortIds,
     pub words: Vec<WordInfo>,
     pub lists: Vec<FxHashSet<Box<str>>>,
     list_names: Vec<String>,
@@ -421,7 +422,7 @@ impl Grammar {
             by_cat,
             vocab: FxHashMap::default(),
             shapes_of_words: ShapesOfWords::default(),
-            short_ids: FxHashMap::default(),
+            short_ids: short_ids::ShortIds::default(),
             words: Vec::new(),
             byte_need: Vec::new(),
             shapes_by_byte: Vec::new(),

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::key;
 use super::pattern::{Atom, Elem};
+use super::short_ids::{ShortIds, ascii_lower_key};
 use super::{Grammar, RuleSet, TenseCues};
 use crate::error::Error;
 
@@ -78,22 +79,14 @@ pub(crate) mod cue {
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
 /// one number.
 pub(super) fn short_key(b: &[u8], lower: bool) -> Option<u64> {
-    short_key_and_bits(b, lower).map(|(k, _)| k)
-}
-
-/// [`short_key`], and the OR of the word's bytes (under `0x80`: ASCII), in
-/// one pass.
-fn short_key_and_bits(b: &[u8], lower: bool) -> Option<(u64, u8)> {
     if b.len() > 7 {
         return None;
     }
     let mut k = (b.len() as u64) << 56;
-    let mut bits = 0u8;
     for (i, &c) in b.iter().enumerate() {
-        bits |= c;
         k |= u64::from(c | (u8::from(lower && c.is_ascii_uppercase()) << 5)) << (8 * i);
     }
-    Some((k, bits))
+    Some(k)
 }
 
 /// A set of (length, first byte, second byte) of lower-case words, one bit
@@ -262,7 +255,7 @@ impl Grammar {
                 self.lead_max = self.lead_max.max(w.len());
             }
         }
-        self.short_ids = vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))).collect();
+        self.short_ids = ShortIds::new(vocab.iter().filter_map(|(w, &id)| Some((short_key(w.as_bytes(), false)?, id))));
         // Documents keep each token's id in 16 bits (`scan::WordIds`).
         if words.len() >= usize::from(u16::MAX) {
             return Err(Error::Config(format!("{} words in the grammar (at most {})", words.len(), u16::MAX - 1)));
@@ -280,14 +273,51 @@ impl Grammar {
     /// The id of a token's lower-case form, if the grammar knows it.
     pub(crate) fn token_id(&self, w: &str) -> Option<u32> {
         let b = w.as_bytes();
-        // Most tokens: up to seven bytes. Whether they are ASCII, and their
-        // lower-case key, in one pass.
-        if let Some((k, bits)) = short_key_and_bits(b, true) {
-            if bits < 0x80 {
-                return if self.shapes_of_words.may_hold(b) { self.short_ids.get(&k).copied() } else { None };
-            }
-            return self.word_id(&key(w));
+        // Most tokens: up to seven bytes.
+        if b.len() <= 7 {
+            let mut x = [0u8; 8];
+            x[..b.len()].copy_from_slice(b);
+            return self.short_token_id(w, u64::from_le_bytes(x));
         }
+        self.long_token_id(w)
+    }
+
+    /// [`Self::token_id`] of `text[start..end]`: a token of up to seven
+    /// bytes with eight bytes of the text from its start is read as one
+    /// number, not byte by byte.
+    #[inline]
+    pub(crate) fn token_id_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
+        let w = &text[start..end];
+        match text.as_bytes().get(start..start + 8) {
+            Some(eight) if w.len() <= 7 => {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(eight);
+                self.short_token_id(w, u64::from_le_bytes(x))
+            }
+            _ => self.token_id(w),
+        }
+    }
+
+    /// [`Self::token_id`] of a word of up to seven bytes, `x` its bytes as
+    /// a little-endian number (those past its end are ignored).
+    #[inline]
+    fn short_token_id(&self, w: &str, x: u64) -> Option<u32> {
+        let b = w.as_bytes();
+        match ascii_lower_key(x, b.len()) {
+            Some(k) => {
+                if self.shapes_of_words.may_hold(b) {
+                    self.short_ids.get(k)
+                } else {
+                    None
+                }
+            }
+            None => self.word_id(&key(w)),
+        }
+    }
+
+    /// [`Self::token_id`] of a word of more than seven bytes.
+    fn long_token_id(&self, w: &str) -> Option<u32> {
+        let b = w.as_bytes();
         if b.is_ascii() {
             if !self.shapes_of_words.may_hold(b) {
                 return None;

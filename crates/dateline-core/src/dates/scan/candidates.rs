@@ -105,7 +105,7 @@ impl<'a> Scan<'a> {
         lead > 0
             && lead < len
             && lead <= 12
-            && g.token_id(&text[t.start()..t.start() + lead])
+            && g.token_id_at(text, t.start(), t.start() + lead)
                 .and_then(|id| g.words.get(id as usize))
                 .is_some_and(|w| !w.lead.is_empty())
     }

@@ -60,7 +60,7 @@ impl<'a> WordIds<'a> {
     }
 
     fn id_of(g: &Grammar, text: &str, t: Token) -> u16 {
-        g.token_id(&text[t.start()..t.end()])
+        g.token_id_at(text, t.start(), t.end())
             .and_then(|id| u16::try_from(id).ok())
             .filter(|&id| id != Self::UNKNOWN)
             .unwrap_or(Self::UNKNOWN)
