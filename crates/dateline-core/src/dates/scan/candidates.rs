@@ -91,21 +91,29 @@ impl<'a> Scan<'a> {
     /// Whether token `i` begins with a word that leads a shape, written with
     /// more after it (`mid-1990s`, `Oct/2`). A token of letters only, the
     /// most common, is no such token (the first test of month names and
-    /// `mid` is their first letter: `Michael` and `often` stop here).
+    /// `mid` is their first letter: `Michael` and `often` stop here, in the
+    /// caller: this is asked at most tokens).
+    #[inline(always)]
     fn lead_shape(&self, i: usize) -> bool {
-        let g = self.g;
         let Some(t) = self.toks.get(i) else { return false };
+        let start = t.start();
+        self.text.as_bytes().get(start).is_some_and(|&b| self.g.lead_first[usize::from(b)])
+            && self.lead_shape_at(start, t.end())
+    }
+
+    /// [`Self::lead_shape`] of the token `text[start..end]`, whose first byte
+    /// may begin a lead word.
+    #[inline(never)]
+    fn lead_shape_at(&self, start: usize, end: usize) -> bool {
+        let g = self.g;
         let text: &'a str = self.text;
-        let rest = &text.as_bytes()[t.start()..t.end()];
-        if !rest.first().is_some_and(|&b| g.lead_first[usize::from(b)]) {
-            return false;
-        }
+        let rest = &text.as_bytes()[start..end];
         let len = rest.len();
         let lead = alpha_prefix(&rest[..len.min(g.lead_max + 1)]);
         lead > 0
             && lead < len
             && lead <= 12
-            && g.token_id_at(text, t.start(), t.start() + lead)
+            && g.token_id_at(text, start, start + lead)
                 .and_then(|id| g.words.get(id as usize))
                 .is_some_and(|w| !w.lead.is_empty())
     }
@@ -124,14 +132,22 @@ impl<'a> Scan<'a> {
     /// The slot of the candidates at `i`, computed if it holds another
     /// position (a rule tried at one token reads the next ones' candidates
     /// for its pieces, then the next rule comes back: a few slots keep both).
+    /// Inlined: most calls find the slot filled.
+    #[inline(always)]
     fn cand_slot(&mut self, i: usize) -> &(usize, RuleSet, u64) {
         let slot = i % CAND_SLOTS;
         if self.cand_at[slot].0 != i {
-            let (set, cats) = self.candidates(i);
-            let cats = if self.g.categories.len() <= 64 { cats } else { u64::MAX };
-            self.cand_at[slot] = (i, set, cats);
+            self.fill_cand_slot(i, slot);
         }
         &self.cand_at[slot]
+    }
+
+    /// Computes the candidates at `i` into slot `slot`.
+    #[inline(never)]
+    fn fill_cand_slot(&mut self, i: usize, slot: usize) {
+        let (set, cats) = self.candidates(i);
+        let cats = if self.g.categories.len() <= 64 { cats } else { u64::MAX };
+        self.cand_at[slot] = (i, set, cats);
     }
 }
 
