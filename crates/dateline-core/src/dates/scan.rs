@@ -297,23 +297,32 @@ impl<'a> Scan<'a> {
         self.collect(&mut []);
     }
 
-    /// Rule `r` matched at token `i`, remembered.
+    /// Rule `r` matched at token `i`, remembered. Inlined: most tries find
+    /// the result remembered, or the rule's lead categories with no match.
+    #[inline(always)]
     fn try_rule(&mut self, r: usize, i: usize) -> Option<NodeId> {
-        let key = (u32::try_from(i).ok()?, u16::try_from(r).ok()?);
         if let Some(id) = self.memo.get(i, r) {
             return (id != NO_NODE).then_some(id);
         }
-        // No rule can reach itself at the same token (left recursion is refused
-        // when the grammar compiles), so nothing needs marking while it runs.
-        let g = self.g;
-        let rule = &g.rules[r];
         // A rule that starts with sub-expressions fails at once where none of
         // their categories has a match.
-        let lead = g.lead_cats.get(r).copied().unwrap_or(0);
+        let lead = self.g.lead_cats.get(r).copied().unwrap_or(0);
         if lead != 0 && !self.is_slow() && !self.cats_match(i, lead) {
             self.memo.set(i, r, NO_NODE);
             return None;
         }
+        self.match_rule(r, i)
+    }
+
+    /// [`Self::try_rule`] where the memo has no result: the rule's elements
+    /// matched, the result remembered.
+    #[inline(never)]
+    fn match_rule(&mut self, r: usize, i: usize) -> Option<NodeId> {
+        let key = (u32::try_from(i).ok()?, u16::try_from(r).ok()?);
+        // No rule can reach itself at the same token (left recursion is refused
+        // when the grammar compiles), so nothing needs marking while it runs.
+        let g = self.g;
+        let rule = &g.rules[r];
         let start = State { f: Fields::default(), subs: Subs::default() };
         let found = self.elems(&rule.elems, 0, i, &start, i).map(|end| (end, self.done));
         let id = found.and_then(|(end, st)| {
@@ -540,16 +549,16 @@ impl<'a> Scan<'a> {
 
     /// Whether some category of `cats` (one bit each) has a match at token
     /// `i` that is a time expression (what a sub-expression takes), found
-    /// once for each category and position.
+    /// once for each category and position. Inlined: most calls are
+    /// answered by the categories of the candidates or what is known.
+    #[inline(always)]
     fn cats_match(&mut self, i: usize, cats: u64) -> bool {
-        let g: &'a Grammar = self.g;
         // Categories none of whose rules is a candidate here have no match.
         let possible = self.candidate_cats(i);
         if cats & possible == 0 {
             return false;
         }
-        let slot = i % WINDOW;
-        let mut todo = match self.cats_at[slot] {
+        let todo = match self.cats_at[i % WINDOW] {
             (at, known, ok) if at == i => {
                 if ok & cats != 0 {
                     return true;
@@ -558,6 +567,15 @@ impl<'a> Scan<'a> {
             }
             _ => cats,
         } & possible;
+        todo != 0 && self.cats_try(i, todo)
+    }
+
+    /// Whether some category of `todo` (not known yet at `i`, one bit each)
+    /// has a match there that is a time expression, tried one after another.
+    #[inline(never)]
+    fn cats_try(&mut self, i: usize, mut todo: u64) -> bool {
+        let g: &'a Grammar = self.g;
+        let slot = i % WINDOW;
         let mut found = false;
         while todo != 0 {
             let c = todo.trailing_zeros() as usize;
