@@ -440,6 +440,10 @@ impl<'a> Scan<'a> {
                 self.capitalized(i) && self.word(i).chars().all(char::is_alphabetic)
             }
             Atom::Builtin { b: Builtin::Any, .. } => true,
+            // A word or a word of a list (most alternatives of a context):
+            // what `atom` finds, with no hit pushed.
+            Atom::Word(_, id) => self.id(i) == *id,
+            Atom::List(l, cap) => self.of_list(i, *l, *cap),
             _ => {
                 let base = self.hits.len();
                 self.atom(a, i);
