@@ -318,37 +318,46 @@ impl<'a> Scan<'a> {
     /// matched, the result remembered.
     #[inline(never)]
     fn match_rule(&mut self, r: usize, i: usize) -> Option<NodeId> {
-        let key = (u32::try_from(i).ok()?, u16::try_from(r).ok()?);
         // No rule can reach itself at the same token (left recursion is refused
         // when the grammar compiles), so nothing needs marking while it runs.
         let g = self.g;
-        let rule = &g.rules[r];
         let start = State { f: Fields::default(), subs: Subs::default() };
-        let found = self.elems(&rule.elems, 0, i, &start, i).map(|end| (end, self.done));
-        let id = found.and_then(|(end, st)| {
-            // A rule's constants fill what the match left empty.
-            let mut f = st.f;
-            let mut consts = Fields::default();
-            for &(field, got) in &rule.consts {
-                if !assign(&mut consts, field, got) {
-                    return None;
-                }
-            }
-            f.fill_from(&consts);
-            let nodes = &self.nodes;
-            let value = make(rule, f, st.subs.as_slice(), &|id| nodes[id as usize].value.clone())?;
-            let id = u32::try_from(self.nodes.len()).ok()?;
-            self.nodes.push(Node {
-                start: u32::try_from(i).ok()?,
-                end: u32::try_from(end).ok()?,
-                rule: key.1,
-                value,
-                subs: st.subs,
-            });
-            Some(id)
-        });
+        let id = match self.elems(&g.rules[r].elems, 0, i, &start, i) {
+            Some(end) => self.node_of_match(r, i, end),
+            None => None,
+        };
         self.memo.set(i, r, id.unwrap_or(NO_NODE));
         id
+    }
+
+    /// The node of rule `r`'s match of tokens `i..end`, its state in
+    /// `self.done`: none if its value cannot be made. Apart from
+    /// [`Self::match_rule`], whose frame stays small for the many tries that
+    /// fail.
+    #[inline(never)]
+    fn node_of_match(&mut self, r: usize, i: usize, end: usize) -> Option<NodeId> {
+        let rule = &self.g.rules[r];
+        let st = self.done;
+        // A rule's constants fill what the match left empty.
+        let mut f = st.f;
+        let mut consts = Fields::default();
+        for &(field, got) in &rule.consts {
+            if !assign(&mut consts, field, got) {
+                return None;
+            }
+        }
+        f.fill_from(&consts);
+        let nodes = &self.nodes;
+        let value = make(rule, f, st.subs.as_slice(), &|id| nodes[id as usize].value.clone())?;
+        let id = u32::try_from(self.nodes.len()).ok()?;
+        self.nodes.push(Node {
+            start: u32::try_from(i).ok()?,
+            end: u32::try_from(end).ok()?,
+            rule: u16::try_from(r).ok()?,
+            value,
+            subs: st.subs,
+        });
+        Some(id)
     }
 
     /// Matches `elems[k..]` from token `pos` (the expression started at `start`):
@@ -521,15 +530,30 @@ impl<'a> Scan<'a> {
             Atom::Sub(cats) => {
                 // Where none of the categories has a match (known once per
                 // position and category), nothing is tried.
-                if g.categories.len() <= 64 && !self.is_slow() {
+                let fast = g.categories.len() <= 64 && !self.is_slow();
+                if fast {
                     let mask = cats.iter().fold(0u64, |m, &c| m | 1 << c);
                     if !self.cats_match(i, mask) {
                         return;
                     }
                 }
+                // Nor is anything tried for a category none of whose rules
+                // is a candidate here, or known to have no match here.
+                let skip = if fast {
+                    let none = match self.cats_at[i % WINDOW] {
+                        (at, known, ok) if at == i => known & !ok,
+                        _ => 0,
+                    };
+                    !self.candidate_cats(i) | none
+                } else {
+                    0
+                };
                 let cand = self.cached_candidates(i);
                 let base = self.hits.len();
                 for &c in cats {
+                    if c < 64 && skip >> c & 1 != 0 {
+                        continue;
+                    }
                     let mut set = cand;
                     set.intersect_with(&g.cat_sets[c]);
                     for r in set.iter() {
