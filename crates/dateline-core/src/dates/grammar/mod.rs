@@ -33,7 +33,7 @@ use format::{DocumentFile, RuleDef, RulesFile, ShapesFile, TenseFile, WordsFile}
 use lexicon::{Lexicon, key, parse_offset, parse_unit_code};
 pub(crate) use needs::Needs;
 use pattern::{Atom, Elem, Names};
-pub(crate) use ruleset::RuleSet;
+pub(crate) use ruleset::{MAX_RULES, RuleSet};
 use shapes::Shapes;
 use vocab::ShapesOfWords;
 pub(crate) use vocab::{WordInfo, cue};
@@ -232,6 +232,10 @@ pub(crate) struct Grammar {
     pub lead_groups: Vec<u64>,
     /// For each rule, its elements that need a word (`needs.rs`).
     pub rule_needs: Vec<Needs>,
+    /// For each rule, its `rule_needs` and its `cat_bit` side by side, in
+    /// a table of [`MAX_RULES`] (the candidates at a token read both for
+    /// each rule, with no bounds to check).
+    pub needs_and_cat: Box<[(Needs, u64); MAX_RULES]>,
     /// For each word of the vocabulary, the needed elements it can take.
     pub word_needs: Vec<Needs>,
     /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
@@ -438,6 +442,7 @@ impl Grammar {
             lead_groups: Vec::new(),
             lead_group: Vec::new(),
             rule_needs: Vec::new(),
+            needs_and_cat: Box::new([(0, 0); MAX_RULES]),
             word_needs: Vec::new(),
             tense: TenseCues::default(),
             lists_used: ListsUsed::default(),

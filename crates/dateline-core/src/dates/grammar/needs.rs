@@ -7,8 +7,8 @@
 //! bit each, folded into 128) and leaves out the rules that miss one. Most
 //! rules tried at `the` or at a number need a word that is not near.
 
-use super::Grammar;
 use super::pattern::{Atom, Elem};
+use super::{Grammar, MAX_RULES};
 use crate::tokenize::bits::Ones;
 
 /// One bit for each needed element (the same alternatives, the same bit),
@@ -83,10 +83,15 @@ impl Grammar {
         }
         self.word_needs = word_needs;
         self.rule_needs = rule_needs;
+        let facts: Vec<(Needs, u64)> = (0..MAX_RULES)
+            .map(|r| (self.rule_needs.get(r).copied().unwrap_or(0), self.cat_bit.get(r).copied().unwrap_or(0)))
+            .collect();
+        self.needs_and_cat = facts.into_boxed_slice().try_into().unwrap_or_else(|_| Box::new([(0, 0); MAX_RULES]));
     }
 
-    /// Whether each element rule `r` needs has a word among `have`.
-    #[inline]
+    /// Whether each element rule `r` needs has a word among `have` (the
+    /// scan reads `needs_and_cat`).
+    #[cfg(test)]
     pub(crate) fn has_needs(&self, r: usize, have: Needs) -> bool {
         self.rule_needs.get(r).is_none_or(|n| n & !have == 0)
     }
@@ -148,6 +153,16 @@ mod tests {
             assert!((0..130).all(|j| j == k || b[j] != b[k]), "element {k} shares its bit");
         }
         assert!(b[0] == b[1] || b[0] == b[2] || b[0] == b[3]);
+    }
+
+    /// The table the scan reads holds each rule's needs and category bit.
+    #[test]
+    fn the_table_of_needs_and_categories_is_the_plain_one() {
+        let g = crate::dates::english().expect("the English grammar");
+        for (r, &got) in g.needs_and_cat.iter().enumerate() {
+            let want = if r < g.rules.len() { (g.rule_needs[r], g.cat_bit[r]) } else { (0, 0) };
+            assert_eq!(got, want, "rule {r}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::Scan;
 
 /// How many positions' candidates are kept ([`Scan::cached_candidates`]).
 pub(super) const CAND_SLOTS: usize = 4;
-use crate::dates::grammar::{Needs, RuleSet};
+use crate::dates::grammar::{MAX_RULES, Needs, RuleSet};
 
 impl<'a> Scan<'a> {
     /// The rules that can start at token `i` and whose needed words all come
@@ -23,9 +23,11 @@ impl<'a> Scan<'a> {
         // Leave out the rules that need a word not among the next tokens,
         // and gather the categories of the others.
         let mut cats = 0u64;
+        let facts = &g.needs_and_cat;
         set.retain(|r| {
-            let keep = g.has_needs(r, have);
-            cats |= g.cat_bit[r] & 0u64.wrapping_sub(u64::from(keep));
+            let (needs, cat) = facts[r % MAX_RULES];
+            let keep = needs & !have == 0;
+            cats |= cat & 0u64.wrapping_sub(u64::from(keep));
             keep
         });
         (set, cats)

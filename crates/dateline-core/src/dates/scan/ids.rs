@@ -59,7 +59,7 @@ impl<'a> WordIds<'a> {
         self.ids.extend(self.toks[from..to].iter().map(|t| Self::id_of(g, text, *t)));
     }
 
-    #[inline]
+    #[inline(always)]
     fn id_of(g: &Grammar, text: &str, t: Token) -> u16 {
         g.token_id_at(text, t.start(), t.end())
             .and_then(|id| u16::try_from(id).ok())
