@@ -305,6 +305,17 @@ impl<'a> Scan<'a> {
         if let Some(id) = self.memo.get(i, r) {
             return (id != NO_NODE).then_some(id);
         }
+        // A rule that must follow some words fails at once after another.
+        if let Some(Some((words, lists))) = self.g.before_words.get(r)
+            && i > 0
+            && i <= self.toks.len()
+            && !self.is_slow()
+            && !words.contains(&self.id(i - 1))
+            && self.info(i - 1).is_none_or(|w| w.lists & lists == 0)
+        {
+            self.memo.set(i, r, NO_NODE);
+            return None;
+        }
         // A rule that starts with sub-expressions fails at once where none of
         // their categories has a match.
         let lead = self.g.lead_cats.get(r).copied().unwrap_or(0);

@@ -337,6 +337,29 @@ impl Grammar {
             .collect();
         self.byte_free = byte_free;
         self.byte_need = byte_need;
-        self.vocabulary(&by_word, &free_words, &second_words, &lead_words)
+        self.vocabulary(&by_word, &free_words, &second_words, &lead_words)?;
+        // Once the words have ids.
+        self.before_words = self.rules.iter().map(|r| before_words(&r.elems)).collect();
+        Ok(())
     }
+}
+
+/// The words (ids) and lists (one bit each) the token before a rule's
+/// match must be, if its first element is a context before the match of
+/// words and lists only (not negated, no list that must be capitalised):
+/// the scan leaves the rule out after any other token without trying it.
+fn before_words(elems: &[Elem]) -> Option<(Box<[u32]>, u64)> {
+    let Some(Elem::Context { alts, negated: false }) = elems.first() else { return None };
+    if !elems.iter().any(|e| matches!(e, Elem::Atoms { .. })) {
+        return None;
+    }
+    let (mut words, mut lists) = (Vec::new(), 0u64);
+    for a in alts {
+        match a {
+            Atom::Word(_, id) => words.push(*id),
+            Atom::List(l, false) if *l < 64 => lists |= 1 << l,
+            _ => return None,
+        }
+    }
+    Some((words.into(), lists))
 }

@@ -240,6 +240,10 @@ pub(crate) struct Grammar {
     pub word_needs: Vec<Needs>,
     /// Each rule's group in `lead_groups` (`u16::MAX`: none; at most 64 groups).
     pub lead_group: Vec<u16>,
+    /// For each rule that starts with a context before it of words and
+    /// lists only, those words (ids) and lists (one bit each): the token
+    /// before a match of the rule is one of them (`index.rs`).
+    pub before_words: Vec<Option<(Box<[u32]>, u64)>>,
     pub tense: TenseCues,
     /// The lists the number readers use (`article`, `thousand`, `and`).
     pub lists_used: ListsUsed,
@@ -441,6 +445,7 @@ impl Grammar {
             lead_cats: Vec::new(),
             lead_groups: Vec::new(),
             lead_group: Vec::new(),
+            before_words: Vec::new(),
             rule_needs: Vec::new(),
             needs_and_cat: Box::new([(0, 0); MAX_RULES]),
             word_needs: Vec::new(),
