@@ -425,7 +425,7 @@ impl<'a> Resolver<'a> {
                 // before) is the coming one in a clause that looks ahead
                 // (`temperatures could fall to -18C overnight`).
                 let ahead = *n < 0 && f.lean == Some(Dir::Past) && cue.tense == Tense::Future;
-                let n = &if ahead { 0 } else { *n };
+                let n = if ahead { &0 } else { n };
                 remember = !(f.aside || *base == Base::Story && *n == 0);
                 // A history's `Today it is a museum`, `historians today
                 // regard it as ...`: the writer's present, not the story's

@@ -552,11 +552,8 @@ impl<'a> Scan<'a> {
                 // Nor is anything tried for a category none of whose rules
                 // is a candidate here, or known to have no match here.
                 let skip = if fast {
-                    let none = match self.cats_at[i % WINDOW] {
-                        (at, known, ok) if at == i => known & !ok,
-                        _ => 0,
-                    };
-                    !self.candidate_cats(i) | none
+                    let (known, ok) = self.cats_known(i);
+                    !self.candidate_cats(i) | (known & !ok)
                 } else {
                     0
                 };

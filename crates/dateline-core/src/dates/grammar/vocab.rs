@@ -304,7 +304,7 @@ impl Grammar {
             let mut x = [0u8; 8];
             x.copy_from_slice(eight);
             if let Some(k) = ascii_lower_key(u64::from_le_bytes(x), len) {
-                return if self.shapes_of_words.may_hold_key(k) { self.short_ids.get(k) } else { None };
+                return self.short_id(k);
             }
         }
         self.token_id(&text[start..end])
@@ -314,17 +314,17 @@ impl Grammar {
     /// a little-endian number (those past its end are ignored).
     #[inline]
     fn short_token_id(&self, w: &str, x: u64) -> Option<u32> {
-        let b = w.as_bytes();
-        match ascii_lower_key(x, b.len()) {
-            Some(k) => {
-                if self.shapes_of_words.may_hold(b) {
-                    self.short_ids.get(k)
-                } else {
-                    None
-                }
-            }
+        match ascii_lower_key(x, w.len()) {
+            Some(k) => self.short_id(k),
             None => self.word_id(&key(w)),
         }
+    }
+
+    /// The id of the word of a lower-case short key, past the test of its
+    /// length and first two bytes that turns most non-words away.
+    #[inline(always)]
+    fn short_id(&self, k: u64) -> Option<u32> {
+        if self.shapes_of_words.may_hold_key(k) { self.short_ids.get(k) } else { None }
     }
 
     /// [`Self::token_id`] of a word of more than seven bytes.

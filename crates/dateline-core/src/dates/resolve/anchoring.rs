@@ -340,12 +340,14 @@ impl Resolver<'_> {
         // with a profit a year earlier`), unless a year comes just before it
         // in its own sentence (`sales in fiscal 2001, which ended May 31, up
         // from a year earlier`).
-        let year_here = self.carry.anchors[rank(Gran::Year)]
-            .is_some_and(|(j, c)| c.gran == Gran::Year && self.sentence_at(self.start_of(j)) == self.sentence(node));
+        let year_here = || {
+            self.carry.anchors[rank(Gran::Year)]
+                .is_some_and(|(j, c)| c.gran == Gran::Year && self.sentence_at(self.start_of(j)) == self.sentence(node))
+        };
         let quarter = self.carry.last.filter(|(_, c)| c.gran == Gran::Quarter).or_else(|| {
             self.carry.anchors[rank(Gran::Quarter)].filter(|(i, c)| {
                 let gap = self.sentence(node).saturating_sub(self.sentence_at(self.start_of(*i)));
-                c.gran == Gran::Quarter && (gap == 0 || (gap <= QUARTER_SENTENCES && !year_here))
+                c.gran == Gran::Quarter && (gap == 0 || (gap <= QUARTER_SENTENCES && !year_here()))
             })
         });
         if unit == Unit::Year

@@ -76,9 +76,15 @@ impl Resolver<'_> {
 /// 1936's, not the spring of 1935 the year began with). For a winter, the
 /// last day before the year's own winter begins: `In 1888 ... the following
 /// winter` is the one from December 1888 (1889-WI, named by its January).
-pub(super) fn after_year(c: Cal, f: &Fields) -> Option<Date> {
-    let (m, d) = if f.season == Some(Season::Winter) { (11, 30) } else { (12, 31) };
-    ahead_of_year(c, f).then(|| Date::checked(c.year?, m, d)).flatten()
+/// So too, with no direction word, for a winter or a month of the first
+/// quarter after a year written out with its end (`ended`: `by the end of
+/// 1703 ... during the winter`: 1704-WI; `in late 1994 ... on 26 January`).
+pub(super) fn after_year(c: Cal, f: &Fields, ended: bool) -> Option<Date> {
+    let winter = f.season == Some(Season::Winter);
+    let (m, d) = if winter { (11, 30) } else { (12, 31) };
+    let turn =
+        ended && c.gran == Gran::Year && c.year.is_some_and(|y| y > 0) && (winter || f.month.is_some_and(|m| m <= 3));
+    (ahead_of_year(c, f) || turn).then(|| Date::checked(c.year?, m, d)).flatten()
 }
 
 /// Whether `f` leans ahead and names a month or season after a story's year
@@ -240,15 +246,9 @@ impl Resolver<'_> {
                             return Some((dd, self.expr_anchor(j), None));
                         }
                     }
-                    // `In 1935 ... the following spring`: after the whole year;
-                    // `by the end of 1703 ... during the winter`, `in late
-                    // 1994 ... on 26 January`: the winter from its December
-                    // (1704-WI), the first months of the next year.
-                    let turn = f.season == Some(Season::Winter) || f.month.is_some_and(|m| m <= 3);
-                    let after_end = turn && self.carry.late_year == Some(i);
-                    if let Some(d) = after_year(c, f)
-                        .or_else(|| c.year.filter(|y| after_end && *y > 0).and_then(|y| Date::checked(y, 11, 30)))
-                    {
+                    // `In 1935 ... the following spring`, `by the end of 1703 ...
+                    // during the winter`: after the whole year.
+                    if let Some(d) = after_year(c, f, self.carry.late_year == Some(i)) {
                         return Some((d, self.expr_anchor(i), None));
                     }
                     let fixed_year = (c.gran == Gran::Year).then_some(c.year).flatten();
@@ -277,7 +277,7 @@ impl Resolver<'_> {
                 if self.story_based(node) {
                     let from = if f.weekday.is_some() { self.carry.anchors[0] } else { self.carry.last };
                     if let Some((i, c)) = from
-                        && let Some(d) = after_year(c, f).or_else(|| c.first_day())
+                        && let Some(d) = after_year(c, f, false).or_else(|| c.first_day())
                     {
                         // `In 1974 ... by the end of that summer`: the season
                         // of that time's year (a winter from July on, the next).

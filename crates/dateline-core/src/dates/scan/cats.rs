@@ -17,16 +17,22 @@ impl<'a> Scan<'a> {
         if cats & possible == 0 {
             return false;
         }
-        let todo = match self.cats_at[i % WINDOW] {
-            (at, known, ok) if at == i => {
-                if ok & cats != 0 {
-                    return true;
-                }
-                cats & !known
-            }
-            _ => cats,
-        } & possible;
+        let (known, ok) = self.cats_known(i);
+        if ok & cats != 0 {
+            return true;
+        }
+        let todo = cats & !known & possible;
         todo != 0 && self.cats_try(i, todo)
+    }
+
+    /// The categories tried at token `i` so far, and those of them with a
+    /// match there (one bit each).
+    #[inline(always)]
+    pub(super) fn cats_known(&self, i: usize) -> (u64, u64) {
+        match self.cats_at[i % WINDOW] {
+            (at, known, ok) if at == i => (known, ok),
+            _ => (0, 0),
+        }
     }
 
     /// Whether some category of `todo` (not known yet at `i`, one bit each)
