@@ -161,7 +161,8 @@ impl PyTimex {
 /// expressions at its ends, or None where the text names none), `interval`
 /// (`(first_day, after_last_day)`, half-open, as `datetime.date` values, None
 /// for an open end), `value` (an ISO 8601 interval of days, both ends
-/// included, `..` for an open end: `2026-03-02/2026-03-06`) and `rule`.
+/// included, `..` for an open end: `2026-03-02/2026-03-06`; an end that names
+/// a time of day has it: `2026-03-06T14:00/2026-03-06T16:00`) and `rule`.
 #[pyclass(frozen, name = "Range", module = "dateline._core", eq)]
 #[derive(PartialEq)]
 pub struct PyRange {

@@ -163,6 +163,11 @@ RANGES = [
      (dt.date(2026, 3, 2), dt.date(2026, 3, 6)), "2026-03-02/2026-03-05", "since"),
     ("The office stays shut until March 20.", "until March 20", None, 0,
      (dt.date(2026, 3, 5), dt.date(2026, 3, 21)), "2026-03-05/2026-03-20", "until"),
+    # Ends that name a time of day keep it in the value.
+    ("The call runs from 2 to 4 p.m. tomorrow.", "from 2 to 4 p.m. tomorrow", 0, 1,
+     (dt.date(2026, 3, 6), dt.date(2026, 3, 7)), "2026-03-06T14:00/2026-03-06T16:00", "from-to"),
+    ("Polls stay open until 5:30pm Friday.", "until 5:30pm Friday", None, 0,
+     (dt.date(2026, 3, 5), dt.date(2026, 3, 7)), "2026-03-05/2026-03-06T17:30", "until"),
 ]
 
 

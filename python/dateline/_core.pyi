@@ -213,7 +213,8 @@ class Range:
         """The half-open range of days ``(first, after_last)``; None for an open end."""
     @property
     def value(self) -> str:
-        """An ISO 8601 interval of days, both ends included, ``..`` for an open end."""
+        """An ISO 8601 interval of days, both ends included, ``..`` for an open end;
+        an end that names a time of day has it (``2026-03-06T14:00/2026-03-06T16:00``)."""
     @property
     def rule(self) -> str:
         """The rule that found the range."""

@@ -287,17 +287,29 @@ pub struct TimeRange {
     pub begin: Option<Date>,
     /// The day after the range's last, if known (half-open, like [`Timex::interval`]).
     pub end_day: Option<Date>,
+    /// The time of day the range begins at, when its first expression names
+    /// one (`from 2 to 4 p.m.`): hour, minute, second, on `begin`.
+    pub begin_clock: Option<(u8, u8, u8)>,
+    /// The time of day it ends at, when its last expression names one, on the
+    /// day before `end_day`.
+    pub end_clock: Option<(u8, u8, u8)>,
     /// The rule that found it.
     pub rule: &'static str,
 }
 
 impl TimeRange {
     /// The range as an ISO 8601 interval of days, `2026-03-04/2026-03-22`
-    /// (both ends included), with `..` for an open end.
+    /// (both ends included), with `..` for an open end; an end that names a
+    /// time of day has it (`2026-03-06T14:00/2026-03-06T16:00`).
     #[must_use]
     pub fn value(&self) -> String {
-        let b = self.begin.map_or_else(|| "..".to_owned(), |d| d.to_string());
-        let e = self.end_day.map_or_else(|| "..".to_owned(), |d| d.add_days(-1).to_string());
+        let at = |d: Date, clock: Option<(u8, u8, u8)>| match clock {
+            Some((h, m, 0)) => format!("{d}T{h:02}:{m:02}"),
+            Some((h, m, s)) => format!("{d}T{h:02}:{m:02}:{s:02}"),
+            None => d.to_string(),
+        };
+        let b = self.begin.map_or_else(|| "..".to_owned(), |d| at(d, self.begin_clock));
+        let e = self.end_day.map_or_else(|| "..".to_owned(), |d| at(d.add_days(-1), self.end_clock));
         format!("{b}/{e}")
     }
 }

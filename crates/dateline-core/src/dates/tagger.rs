@@ -439,6 +439,14 @@ fn resolve_group(
             })
             .map(|x| {
                 let (start, end) = span(x.node);
+                // An end's time of day, where that end is a time on the
+                // range's first (or last) day.
+                let clock = |i: Option<usize>, day: Option<crate::Date>| {
+                    let t = out.timexes.get(i?)?;
+                    (t.timex_type == super::TimexType::Time && t.days.map(|d| d.0) == day).then_some(t.clock?)
+                };
+                let begin_clock = clock(x.begin, x.days.0);
+                let end_clock = clock(x.end, x.days.1.map(|d| d.add_days(-1)));
                 TimeRange {
                     start,
                     end,
@@ -446,6 +454,8 @@ fn resolve_group(
                     end_timex: x.end,
                     begin: x.days.0,
                     end_day: x.days.1,
+                    begin_clock,
+                    end_clock,
                     rule: rule_name(g, scan.nodes[x.node as usize].rule),
                 }
             }),
