@@ -158,7 +158,15 @@ impl Resolver<'_> {
             }
             self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
         }
-        self.carry.anchors[rank(c.gran)] = Some((idx, c));
+        // `at about 2.40am on Saturday`: the day keeps the time just
+        // written with it as its latest value (a time read later goes on
+        // from that night, not from a day named as background).
+        let timed = rank(c.gran) == 0
+            && c.hour.is_none()
+            && self.carry.anchors[0].is_some_and(|(j, p)| j + 1 == idx && p.hour.is_some() && p.date() == c.date());
+        if !timed {
+            self.carry.anchors[rank(c.gran)] = Some((idx, c));
+        }
         self.carry.before_last = self.carry.last;
         self.carry.last = Some((idx, c));
         // A year written out with its end (`by the end of 1703`; not `the
