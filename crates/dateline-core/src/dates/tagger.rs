@@ -242,7 +242,22 @@ fn resolve_group(
     let cues = |n: &Node| -> Cue {
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentence_of.tokens_around(s);
-        words.tense(s, e, ss, se)
+        let t = words.tense(s, e, ss, se);
+        // `called a special meeting for Saturday morning`, `a vigil for
+        // Tuesday evening`: in news, a day a plan is for lies ahead, whatever
+        // the verb (not `arrested for Friday's attack`, nor `had been
+        // scheduled for Wednesday`).
+        let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
+            && f.dir.is_none() && f.lean.is_none());
+        if weekday
+            && c.document_type == DocumentType::News
+            && let Some(k) = s.checked_sub(1).filter(|&k| scan.in_list(k, g.lists_used.purpose_prep))
+            && !scan.in_list(e, g.lists_used.possessive)
+            && !t.at.is_some_and(|j| words.past_perfect(j) || j.checked_sub(1).is_some_and(|i| words.past_perfect(i)))
+        {
+            return Cue { tense: tense::Tense::Future, at: Some(k) };
+        }
+        t
     };
     let comma_id = g.word_id(",");
     let before_in = |n: &Node| -> bool {
