@@ -311,6 +311,14 @@ impl<'a> Words<'a> {
             // `they have gathered evidence`: the present perfect reports the
             // past; `will be held`, `has been signed` say nothing of it.
             let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || self.regular_past(k));
+            // `expected to have filled all orders by June`: a perfect seen
+            // from ahead (not `is believed to have died on Friday`).
+            let ahead = perfect
+                && k.checked_sub(2).is_some_and(|j| self.id(j) == self.g.tense.to)
+                && self.before(k, 3) & cue::FUTURE_BEFORE_TO != 0;
+            if ahead {
+                return Some(Tense::Future);
+            }
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {

@@ -47,6 +47,10 @@ impl Words<'_> {
         }
         if (1..=2).any(|d| self.before(k, d) & cue::AUXILIARY != 0) {
             let perfect = self.before(k, 1) & cue::PERFECT != 0 && (c & cue::PAST != 0 || regular_past);
+            if perfect && k >= 2 && self.id(k - 2) == self.g.tense.to && self.before(k, 3) & cue::FUTURE_BEFORE_TO != 0
+            {
+                return Some(Tense::Future);
+            }
             return perfect.then_some(Tense::Past);
         }
         if c & cue::PAST != 0 {
