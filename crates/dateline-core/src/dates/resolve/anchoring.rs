@@ -412,6 +412,9 @@ impl Resolver<'_> {
         // The coarser of the unit and the story's own time, when a narrative
         // has no anchor fine enough (`three days later` after `in April`).
         let mut coarse: Option<Gran> = None;
+        // `rejected on 29 July ... a fortnight later`: weeks counted from a
+        // day the story names give a day.
+        let mut from_day = false;
         let start = match base {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
@@ -449,6 +452,7 @@ impl Resolver<'_> {
                 {
                     found = None;
                 }
+                from_day = found.is_some_and(|(_, c)| c.gran >= Gran::Day);
                 match found {
                     Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
                     // The writer's date says nothing of a story's events.
@@ -515,6 +519,8 @@ impl Resolver<'_> {
             return (None, Anchor::None);
         };
         let fine = f.precision.filter(|p| *p < unit).unwrap_or(unit);
+        let counted = f.n.is_some() && f.weekday.is_none();
+        let fine = if from_day && counted && fine == Unit::Week { Unit::Day } else { fine };
         // A week moves from its Monday: the same week as from any of its days,
         // but `next week` late in 9999 is then its last week, which the calendar
         // still holds (0001-01-01 is a Monday, so the Monday is always there).
