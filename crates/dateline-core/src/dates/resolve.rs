@@ -84,6 +84,9 @@ pub(crate) struct Doc<'a> {
     /// perfect (`had been dominated by the closure in 2013`): in a
     /// narrative, a look back.
     pub past_perfect: &'a dyn Fn(usize) -> bool,
+    /// Whether a node stands inside a quotation: in news, speech of the
+    /// story's day.
+    pub quoted: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -135,6 +138,8 @@ pub(crate) struct Carry {
     /// The latest day written that is no report's day (`late Friday` of
     /// `crashed late Friday, authorities said Saturday`).
     event_day: Option<(usize, Cal)>,
+    /// The latest day written as a report's (`said Saturday`).
+    report_day: Option<(usize, Cal)>,
     /// The expression of the latest day if it was written as the day's end
     /// (`late Friday`): its night.
     late_day: Option<usize>,

@@ -337,6 +337,16 @@ fn resolve_group(
         }
         None
     };
+    // `"Tonight we have shown ...," the director told reporters`: whether a
+    // node stands inside a quotation opened in its paragraph (a line).
+    let quoted = |n: &Node| -> bool {
+        let at = tokens[n.start as usize].start();
+        let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line..at];
+        before.matches('"').count() % 2 == 1
+            || before.matches('“').count() > before.matches('”').count()
+            || before.matches("``").count() > before.matches("''").count()
+    };
     let mut r = Resolver::new(
         Doc {
             g,
@@ -351,6 +361,7 @@ fn resolve_group(
             after_report: &after_report,
             after_purpose: &after_purpose,
             past_perfect: &past_perfect,
+            quoted: &quoted,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

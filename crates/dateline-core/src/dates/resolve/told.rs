@@ -156,6 +156,9 @@ impl Resolver<'_> {
             if c.date().is_some() && !(self.d.after_report)(node) {
                 self.carry.event_day = Some((idx, c));
             }
+            if c.date().is_some() && (self.d.after_report)(node) {
+                self.carry.report_day = Some((idx, c));
+            }
             self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
         }
         // `at about 2.40am on Saturday`: the day keeps the time just
