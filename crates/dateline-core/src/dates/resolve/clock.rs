@@ -55,15 +55,16 @@ impl Resolver<'_> {
         // at six. ... Traffic was cut until 11:45.`). Not one on the other
         // side of the reference date from the tense (`will visit on Friday,
         // said a statement issued at 14:30`), and one far from the reporting
-        // day (`getting ready for Jan. 1`) only in its own sentence or the
-        // next.
+        // day (`getting ready for Jan. 1`) only in its own sentence (`a
+        // trial that opened Oct. 21. ... The verdict was read at 10:12
+        // a.m.`: the reporting day).
         let against_tense = |d: Date| self.d.reference.is_some_and(|r| !anchor::on_side(d, r, cue.tense));
         let gap = |i: usize| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i)));
         let near =
             |d: Date| self.d.reference.is_none_or(|r| (d.to_epoch_days() - r.to_epoch_days()).abs() <= NEAR_DAYS);
         let named = self.carry.anchors[0]
             .and_then(|(i, c)| Some((c.date()?, i, c)))
-            .filter(|(d, i, _)| gap(*i) <= 1 || (gap(*i) <= 5 && near(*d)))
+            .filter(|(d, i, _)| gap(*i) == 0 || (gap(*i) <= 5 && near(*d)))
             .filter(|(d, ..)| !against_tense(*d));
         // An earlier day named sentences before is background; the story's
         // own day is its lead's (`said on Tuesday ... closing price on
