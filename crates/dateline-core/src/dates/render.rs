@@ -70,6 +70,13 @@ fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
     }
 }
 
+/// A duration of centuries written in years (`P2CE` → `P200Y`,
+/// `P0.5CE` → `P50Y`); none for any other value.
+pub(crate) fn century_years(value: &str) -> Option<String> {
+    let n: f64 = value.strip_prefix('P')?.strip_suffix("CE")?.parse().ok()?;
+    (n.is_finite() && n > 0.0).then(|| format!("P{}Y", num(n * 100.0)))
+}
+
 /// The TIMEX3 value of a duration.
 pub(crate) fn duration(f: &Fields) -> String {
     let n = if f.vague { None } else { f.n.or(Some(1.0)) };
@@ -186,6 +193,15 @@ mod tests {
 
     fn dur(n: Option<f64>, unit: Unit) -> String {
         duration(&Fields { n, unit: Some(unit), vague: n.is_none(), ..Fields::default() })
+    }
+
+    #[test]
+    fn centuries_in_years() {
+        assert_eq!(century_years("P2CE").as_deref(), Some("P200Y"));
+        assert_eq!(century_years("P0.5CE").as_deref(), Some("P50Y"));
+        assert_eq!(century_years("PXCE"), None);
+        assert_eq!(century_years("P2Y"), None);
+        assert_eq!(century_years("P1Y2CE"), None);
     }
 
     #[test]

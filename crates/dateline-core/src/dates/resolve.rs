@@ -186,7 +186,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// Records `r`; its index.
-    fn push(&mut self, r: Resolved) -> usize {
+    fn push(&mut self, mut r: Resolved) -> usize {
+        // Centuries counted in news are years, as TimeBank writes them
+        // (`more than a century`: P100Y); a narrative keeps WikiWars' `CE`.
+        if self.d.doctype != DocumentType::Narrative
+            && let Some(v) = render::century_years(&r.value)
+        {
+            r.value = v;
+        }
         self.carry.starts.push(self.d.nodes[r.node as usize].start);
         self.carry.last_end = self.d.nodes[r.node as usize].end;
         self.out.push(r);
