@@ -255,6 +255,11 @@ impl Resolver<'_> {
         } else if f.week.is_some() || f.half.is_some() {
             full(self.d.g, fixed_year.unwrap_or(base.year()), f)
         } else if let Some(s) = f.season {
+            // A story goes on from season to season: one it names after
+            // another is the first not yet over (`the winter of 1167 ... In
+            // the summer`: 1167).
+            let after_season = narrative && self.story().is_some_and(|(_, c)| c.gran == Gran::Season);
+            let t = if after_season && f.dir.is_none() { Tense::Future } else { t };
             let y = fixed_year.unwrap_or_else(|| anchor::season_year(base, s, t, f.dir));
             full(self.d.g, y, f)
         } else if let Some(q) = f.quarter {
