@@ -452,14 +452,17 @@ pub(crate) fn make(rule: &Rule, f: Fields, subs: &[NodeId], value_of: &dyn Fn(No
                 return (x.dir.is_none() && y.dir.is_none() && !x.has_time() && !y.has_time())
                     .then_some(Value::Range { begin: a, end: b, on: None });
             }
-            // Two months, the first taking the second's year (`June and July 1950`).
+            // Two months, the first taking the second's year (`June and July
+            // 1950`), or both with none (`into April and May`: read as a
+            // range's ends, the second after the first).
             let month = |v: &Value| {
                 v.fields()
                     .filter(|f| f.month.is_some() && f.day.is_none() && !f.has_time() && f.weekday.is_none())
                     .copied()
             };
             if let (Some(x), Some(y)) = (month(&value_of(a)), month(&value_of(b))) {
-                return (x.year.is_none() && x.dir.is_none() && y.year.is_some()).then_some(Value::Range {
+                let bare = y.year.is_none() && y.dir.is_none() && y.season.is_none();
+                return (x.year.is_none() && x.dir.is_none() && (y.year.is_some() || bare)).then_some(Value::Range {
                     begin: a,
                     end: b,
                     on: None,
