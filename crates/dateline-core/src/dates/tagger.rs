@@ -257,6 +257,23 @@ fn resolve_group(
         {
             return Cue { tense: tense::Tense::Future, at: Some(k) };
         }
+        // `suspended all flights until Friday`, `canceled classes through
+        // Friday`: in news, a day a measure lasts up to lies ahead, unless
+        // the verb tells of a state that went on (`remained closed until
+        // Sunday`, `did not start until Saturday`).
+        if weekday
+            && c.document_type == DocumentType::News
+            && t.tense.is_past()
+            && let Some(k) = s.checked_sub(1).filter(|&k| scan.in_list(k, g.lists_used.until_prep))
+            && !(k.saturating_sub(4)..k).any(|j| scan.in_list(j, g.lists_used.lasting_verb))
+            && !t.at.is_some_and(|j| {
+                scan.in_list(j, g.lists_used.lasting_verb)
+                    || words.past_perfect(j)
+                    || j.checked_sub(1).is_some_and(|i| words.past_perfect(i))
+            })
+        {
+            return Cue { tense: tense::Tense::Future, at: Some(k) };
+        }
         t
     };
     let comma_id = g.word_id(",");

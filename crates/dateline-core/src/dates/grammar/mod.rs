@@ -279,6 +279,10 @@ pub(crate) struct ListsUsed {
     pub zone_noun: Option<usize>,
     /// Words before a time that name what it is for (`the budget for 1968`).
     pub purpose_prep: Option<usize>,
+    /// Words before the day a measure lasts up to (`until Friday`).
+    pub until_prep: Option<usize>,
+    /// Verbs of a state that went on up to a day (`remained closed until`).
+    pub lasting_verb: Option<usize>,
     /// Past participles that are not past forms (`been`, `taken`).
     pub past_participle: Option<usize>,
     /// Words that open a relative clause without a comma (`tremors that began`).
@@ -473,6 +477,8 @@ impl Grammar {
             day_gap: find("day_gap"),
             zone_noun: find("zone_noun"),
             purpose_prep: find("purpose_prep"),
+            until_prep: find("until_prep"),
+            lasting_verb: find("lasting_verb"),
             past_participle: find("past_participle"),
             relative_pronoun: find("relative_pronoun"),
             year_in: find("year_in"),
