@@ -357,8 +357,14 @@ fn resolve_group(
     // `"Tonight we have shown ...," the director told reporters`: whether a
     // node stands inside a quotation opened in its paragraph (a line).
     let quoted = |n: &Node| -> bool {
+        // A paragraph's last few thousand bytes before the node (a text of
+        // one long line is not scanned whole for each node).
         let at = tokens[n.start as usize].start();
-        let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut from = at.saturating_sub(QUOTE_BYTES);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
         let before = &text[line..at];
         before.matches('"').count() % 2 == 1
             || before.matches('“').count() > before.matches('”').count()
@@ -505,6 +511,9 @@ fn resolve_group(
     );
     carry
 }
+
+/// How far back (bytes) a quotation opened in a node's paragraph is looked for.
+const QUOTE_BYTES: usize = 4096;
 
 /// A byte offset of a text the tokenizer took (at most
 /// [`crate::MAX_TEXT_BYTES`], 31 bits).
