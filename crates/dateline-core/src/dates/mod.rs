@@ -21,6 +21,7 @@
 //! assert_eq!(tx[0].explanation.rule(), "weekday");
 //! ```
 
+mod ahead;
 mod anchor;
 mod assign;
 mod cal;

@@ -243,36 +243,10 @@ fn resolve_group(
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentence_of.tokens_around(s);
         let t = words.tense(s, e, ss, se);
-        // `called a special meeting for Saturday morning`, `a vigil for
-        // Tuesday evening`: in news, a day a plan is for lies ahead, whatever
-        // the verb (not `arrested for Friday's attack`, nor `had been
-        // scheduled for Wednesday`).
-        let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
-            && f.dir.is_none() && f.lean.is_none());
-        if weekday
-            && c.document_type == DocumentType::News
-            && let Some(k) = s.checked_sub(1).filter(|&k| scan.in_list(k, g.lists_used.purpose_prep))
-            && !scan.in_list(e, g.lists_used.possessive)
-            && !t.at.is_some_and(|j| words.past_perfect(j) || j.checked_sub(1).is_some_and(|i| words.past_perfect(i)))
+        if c.document_type == DocumentType::News
+            && let Some(ahead) = super::ahead::weekday_ahead(g, scan, &words, n, t)
         {
-            return Cue { tense: tense::Tense::Future, at: Some(k) };
-        }
-        // `suspended all flights until Friday`, `canceled classes through
-        // Friday`: in news, a day a measure lasts up to lies ahead, unless
-        // the verb tells of a state that went on (`remained closed until
-        // Sunday`, `did not start until Saturday`).
-        if weekday
-            && c.document_type == DocumentType::News
-            && t.tense.is_past()
-            && let Some(k) = s.checked_sub(1).filter(|&k| scan.in_list(k, g.lists_used.until_prep))
-            && !(k.saturating_sub(4)..k).any(|j| scan.in_list(j, g.lists_used.lasting_verb))
-            && !t.at.is_some_and(|j| {
-                scan.in_list(j, g.lists_used.lasting_verb)
-                    || words.past_perfect(j)
-                    || j.checked_sub(1).is_some_and(|i| words.past_perfect(i))
-            })
-        {
-            return Cue { tense: tense::Tense::Future, at: Some(k) };
+            return ahead;
         }
         t
     };
@@ -354,22 +328,7 @@ fn resolve_group(
         }
         None
     };
-    // `"Tonight we have shown ...," the director told reporters`: whether a
-    // node stands inside a quotation opened in its paragraph (a line).
-    let quoted = |n: &Node| -> bool {
-        // A paragraph's last few thousand bytes before the node (a text of
-        // one long line is not scanned whole for each node).
-        let at = tokens[n.start as usize].start();
-        let mut from = at.saturating_sub(QUOTE_BYTES);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let line = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
-        let before = &text[line..at];
-        before.matches('"').count() % 2 == 1
-            || before.matches('“').count() > before.matches('”').count()
-            || before.matches("``").count() > before.matches("''").count()
-    };
+    let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let mut r = Resolver::new(
         Doc {
             g,
@@ -511,9 +470,6 @@ fn resolve_group(
     );
     carry
 }
-
-/// How far back (bytes) a quotation opened in a node's paragraph is looked for.
-const QUOTE_BYTES: usize = 4096;
 
 /// A byte offset of a text the tokenizer took (at most
 /// [`crate::MAX_TEXT_BYTES`], 31 bits).
