@@ -19,8 +19,8 @@ use crate::dates::{Anchor, DocumentType, Prefer};
 /// How many sentences after a quarter `a year earlier` still compares with it.
 const QUARTER_SENTENCES: u32 = 2;
 
-/// How many days before the reference date a lead's day may be and still be
-/// the day of the speech a story quotes.
+/// How many days before the reference date a report's or a lead's day may be
+/// and still be the day of the speech a story quotes.
 const SPEECH_DAYS: i64 = 6;
 
 impl Resolver<'_> {
@@ -329,9 +329,6 @@ impl Resolver<'_> {
         Some((c.year.map(|y| Cal { year: Some(y - 1), ..c }), self.expr_anchor(i)))
     }
 
-    /// `n` units from the base, with finer fields applied after the shift.
-    /// `None` when that falls off the calendar (`tomorrow` on 9999-12-31):
-    /// the caller writes `FUTURE_REF` or `PAST_REF`.
     /// The day of a news story's latest report (`said Saturday`), else of
     /// its lead, when it is a few days before the reference date: the day
     /// its quoted speech was spoken.
@@ -343,6 +340,9 @@ impl Resolver<'_> {
         (1..=SPEECH_DAYS).contains(&days).then(|| (d, self.expr_anchor(i)))
     }
 
+    /// `n` units from the base, with finer fields applied after the shift.
+    /// `None` when that falls off the calendar (`tomorrow` on 9999-12-31):
+    /// the caller writes `FUTURE_REF` or `PAST_REF`.
     pub(super) fn shift(&self, base: Base, unit: Unit, n: i64, f: &Fields, node: &Node) -> (Option<Cal>, Anchor) {
         let afternoon = if f.hour.is_some() { self.chat_hour(f, (self.d.cues)(node)) } else { None };
         let f = afternoon.as_ref().unwrap_or(f);
@@ -450,7 +450,7 @@ impl Resolver<'_> {
             }
             // `On Tuesday, ... "Tonight we have shown ...," the director told
             // reporters`: speech quoted in a story of a few days before the
-            // reference date is of the story's day (its lead's).
+            // reference date is of the story's day (its report's, else its lead's).
             Base::Speech if unit == Unit::Day && self.d.doctype == DocumentType::News && (self.d.quoted)(node) => {
                 self.speech_day().or_else(from_reference)
             }

@@ -153,11 +153,13 @@ impl Resolver<'_> {
             self.carry.lead = Some((idx, c));
         }
         if rank(c.gran) == 0 {
-            if c.date().is_some() && !(self.d.after_report)(node) {
-                self.carry.event_day = Some((idx, c));
-            }
-            if c.date().is_some() && (self.d.after_report)(node) {
-                self.carry.report_day = Some((idx, c));
+            if c.date().is_some() {
+                let day = Some((idx, c));
+                if (self.d.after_report)(node) {
+                    self.carry.report_day = day;
+                } else {
+                    self.carry.event_day = day;
+                }
             }
             self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
         }
