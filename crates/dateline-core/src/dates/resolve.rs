@@ -52,6 +52,9 @@ pub(crate) struct ResolvedRange {
     pub begin: Option<usize>,
     pub end: Option<usize>,
     pub days: (Option<Date>, Option<Date>),
+    /// The time of day the range ends at, where the range computes it (a
+    /// length of hours from a time); else read off its end expression.
+    pub end_clock: Option<(u8, u8, u8)>,
 }
 
 /// What the resolver reads of the document.
@@ -282,7 +285,7 @@ impl<'a> Resolver<'a> {
                 }
                 let ahead = !matches!(dir, Dir::Past | Dir::Last | Dir::Previous);
                 let days = self.text_now(ahead).map_or((None, None), |r| span_days(r, &df, *dir));
-                self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days });
+                self.ranges.push(ResolvedRange { node: id, begin: None, end: None, days, end_clock: None });
             }
             _ => {
                 self.one(id, None, None);

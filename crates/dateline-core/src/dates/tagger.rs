@@ -454,7 +454,7 @@ fn resolve_group(
                     (t.timex_type == super::TimexType::Time && t.days.map(|d| d.0) == day).then_some(t.clock?)
                 };
                 let begin_clock = clock(x.begin, x.days.0);
-                let end_clock = clock(x.end, x.days.1.map(|d| d.add_days(-1)));
+                let end_clock = x.end_clock.or_else(|| clock(x.end, x.days.1.map(|d| d.add_days(-1))));
                 TimeRange {
                     start,
                     end,

@@ -42,16 +42,17 @@ impl Resolver<'_> {
         let length = f.and_then(|f| Some((f.whole_n()?, f.unit?)));
         // `the last four months of 2021` ends where the point ends;
         // otherwise the length runs from its first day.
-        let days = if self.rule_lean(node) == Some(Dir::Past) {
+        let (days, end_clock) = if self.rule_lean(node) == Some(Dir::Past) {
             let end = self.days(pi).map(|x| x.1);
-            (end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end)
+            ((end.zip(length).and_then(|(e, (n, unit))| shift_date(e, unit, -n)), end), None)
         } else {
             let begin = self.first_day(pi);
             let c = self.res(pi).cal;
             let minute = c.and_then(|c| Some(i64::from(c.hour?) * 60 + i64::from(c.minute.unwrap_or(0))));
-            (begin, begin.zip(length).and_then(|(b, (n, unit))| length_end(b, minute, n, unit)))
+            let end = begin.zip(length).and_then(|(b, (n, unit))| length_end(b, minute, n, unit));
+            ((begin, end.map(|e| e.0)), end.and_then(|e| e.1))
         };
-        self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days });
+        self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days, end_clock });
     }
 
     /// `since <x>` (`since` true) or `until <x>`, node `id`.
@@ -103,6 +104,6 @@ impl Resolver<'_> {
             (now.filter(|r| end.is_none_or(|e| *r < e)), end)
         };
         let (begin, end) = if since { (Some(i), None) } else { (None, Some(i)) };
-        self.ranges.push(ResolvedRange { node: id, begin, end, days });
+        self.ranges.push(ResolvedRange { node: id, begin, end, days, end_clock: None });
     }
 }

@@ -35,21 +35,30 @@ pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option
     }
 }
 
-/// The day after the last day of a length of `n` units that begins at
-/// `begin` (at `minute` of the day for lengths of hours, minutes or
-/// seconds: `from 2pm for 2 hours` ends on its day, `from 11pm for 3 hours`
-/// on the next). Such a length from a whole day (`3 minutes from today`)
-/// is no range: its end is its begin.
-pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<Date> {
-    let Some(minute) = minute else { return shift_date(begin, unit, n) };
-    let minutes = match unit {
-        Unit::Hour => n.checked_mul(60)?,
-        Unit::Minute => n,
-        Unit::Second => n.checked_add(59)? / 60,
-        _ => return shift_date(begin, unit, n),
+/// The end of a length of `n` units that begins at `begin`: the day after
+/// its last day, and the time of day it ends at when it is a length of
+/// hours, minutes or seconds from `minute` of the day (`from 2pm for 2
+/// hours` ends at 16:00 on its day, `from 11pm for 3 hours` at 02:00 on the
+/// next; one that ends at midnight ends with its last day and has no time).
+/// Such a length from a whole day (`3 minutes from today`) is no range: its
+/// end is its begin.
+pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<(Date, Option<(u8, u8, u8)>)> {
+    let whole = || shift_date(begin, unit, n).map(|d| (d, None));
+    let Some(minute) = minute else { return whole() };
+    let seconds = match unit {
+        Unit::Hour => n.checked_mul(3600)?,
+        Unit::Minute => n.checked_mul(60)?,
+        Unit::Second => n,
+        _ => return whole(),
     };
-    let last = minute.checked_add(minutes)?.checked_sub(1)?.max(0);
-    begin.checked_add_days(1 + last / 1440)
+    let end = minute.checked_mul(60)?.checked_add(seconds)?;
+    let day = begin.checked_add_days(1 + (end - 1).max(0) / 86_400)?;
+    let s = end.rem_euclid(86_400);
+    let clock = (end > 0 && s != 0).then(|| {
+        let part = |x: i64| u8::try_from(x).unwrap_or(0);
+        (part(s / 3600), part(s / 60 % 60), part(s % 60))
+    });
+    Some((day, clock))
 }
 
 /// Whether `f` is a month alone whose next start is at most 45 days after
@@ -354,7 +363,7 @@ impl Resolver<'_> {
         }
         let days = (self.first_day(bi), self.days(ei).map(|x| x.1));
         if !list {
-            self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days });
+            self.ranges.push(ResolvedRange { node: id, begin: Some(bi), end: Some(ei), days, end_clock: None });
         }
     }
 }
@@ -367,12 +376,13 @@ mod tests {
     fn a_length_of_hours_ends_on_its_day_or_a_later_one() {
         let d = |m, day| Date::checked(2026, m, day).unwrap();
         // 14:00 for 2 hours: the 5th only; 23:00 for 3 hours runs into the 6th.
-        assert_eq!(length_end(d(3, 5), Some(14 * 60), 2, Unit::Hour), Some(d(3, 6)));
-        assert_eq!(length_end(d(3, 5), Some(23 * 60), 3, Unit::Hour), Some(d(3, 7)));
-        assert_eq!(length_end(d(3, 5), Some(23 * 60), 60, Unit::Minute), Some(d(3, 6)));
-        assert_eq!(length_end(d(3, 5), Some(0), 2, Unit::Day), Some(d(3, 7)));
+        assert_eq!(length_end(d(3, 5), Some(14 * 60), 2, Unit::Hour), Some((d(3, 6), Some((16, 0, 0)))));
+        assert_eq!(length_end(d(3, 5), Some(23 * 60), 3, Unit::Hour), Some((d(3, 7), Some((2, 0, 0)))));
+        assert_eq!(length_end(d(3, 5), Some(23 * 60), 60, Unit::Minute), Some((d(3, 6), None)));
+        assert_eq!(length_end(d(3, 5), Some(22 * 60 + 30), 90, Unit::Second), Some((d(3, 6), Some((22, 31, 30)))));
+        assert_eq!(length_end(d(3, 5), Some(0), 2, Unit::Day), Some((d(3, 7), None)));
         // From a whole day, a length of minutes is no range (its end is its begin).
-        assert_eq!(length_end(d(3, 5), None, 3, Unit::Minute), Some(d(3, 5)));
+        assert_eq!(length_end(d(3, 5), None, 3, Unit::Minute), Some((d(3, 5), None)));
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<Date> {
