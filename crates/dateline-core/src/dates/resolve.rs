@@ -164,6 +164,10 @@ pub(crate) struct Resolver<'a> {
     ranges: Vec<ResolvedRange>,
     /// Resolving the ends of a range, whose hours are read together.
     in_range: bool,
+    /// A day counted from the story read ahead for the time alone before it
+    /// (`at 11 a.m. the following day`), and the value it keeps: the time
+    /// does not move it on.
+    day_ahead: Option<(NodeId, (Option<Cal>, Anchor))>,
 }
 
 impl<'a> Resolver<'a> {
@@ -171,7 +175,7 @@ impl<'a> Resolver<'a> {
     /// document's first expressions).
     pub(crate) fn new(d: Doc<'a>, carry: Carry) -> Self {
         let base = carry.starts.len();
-        Self { d, carry, base, out: Vec::new(), ranges: Vec::new(), in_range: false }
+        Self { d, carry, base, out: Vec::new(), ranges: Vec::new(), in_range: false, day_ahead: None }
     }
 
     /// Resolved expression `i` (an index over the document).
@@ -381,6 +385,17 @@ impl<'a> Resolver<'a> {
         self.one_value(id, value)
     }
 
+    /// The day counted from the story written just after time alone `node`
+    /// (`at 11 a.m. the following day`), as it reads before the time.
+    fn shift_ahead(&self, node: &Node) -> Option<(NodeId, (Option<Cal>, Anchor))> {
+        let (t, _) = (self.d.day_after)(node)?;
+        let n = self.node(t);
+        match &n.value {
+            Value::Shift { base, unit, n: k, f } => Some((t, self.shift(*base, *unit, *k, f, n))),
+            _ => None,
+        }
+    }
+
     /// Resolves node `id` as `value` and records it; returns its index.
     fn one_value(&mut self, id: NodeId, value: Value) -> usize {
         let node = self.node(id);
@@ -403,6 +418,9 @@ impl<'a> Resolver<'a> {
             Value::Point(f) => {
                 let (cal, anchor) = self.point(f, node, cue);
                 r.anchor = anchor;
+                if f.time_alone() && cal.is_some() {
+                    self.day_ahead = self.shift_ahead(node);
+                }
                 // `the previous summer`: a look back; the story stays put.
                 remember = !f.aside;
                 match cal {
@@ -446,7 +464,10 @@ impl<'a> Resolver<'a> {
                 // regard it as ...`: the writer's present, not the story's
                 // day, whatever tense the cues found before it.
                 let today = *base == Base::Speech && *n == 0 && *unit == Unit::Day && !f.has_time();
-                let (cal, anchor) = if today && self.d.doctype == DocumentType::Narrative {
+                let ahead = self.day_ahead.take_if(|(t, _)| *t == id).map(|x| x.1);
+                let (cal, anchor) = if let Some(x) = ahead {
+                    x
+                } else if today && self.d.doctype == DocumentType::Narrative {
                     remember = false;
                     (None, Anchor::None)
                 } else {

@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use super::cal::narrowed;
 use super::doctype::Evidence;
-use super::fields::zone_on;
+use super::fields::{Unit, zone_on};
 use super::grammar::{Grammar, cue};
 use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
@@ -322,8 +322,14 @@ fn resolve_group(
                 (at, skipped, k) = (m.end as usize, skipped + 1, k + 1);
                 continue;
             }
-            let day = matches!(&m.value, Value::Point(f) if !f.has_time() && f.part.is_none()
-                && (f.weekday.is_some() || (f.day.is_some() && f.month.is_some())));
+            let day = match &m.value {
+                Value::Point(f) => {
+                    !f.has_time() && f.part.is_none() && (f.weekday.is_some() || (f.day.is_some() && f.month.is_some()))
+                }
+                // `at 11 a.m. the following day`, `at dawn two days later`.
+                Value::Shift { unit: Unit::Day, f, .. } => !f.has_time() && f.part.is_none() && !f.vague,
+                _ => false,
+            };
             return day.then_some((t, skipped));
         }
         None
