@@ -415,6 +415,13 @@ impl<'a> Words<'a> {
                     && ((start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0)
                         || self.near_before(k, cue::PAST | cue::PAST_AUXILIARY));
                 let t = if firm { Tense::Past } else { t };
+                // `analysts forecast a loss for the fourth quarter`: what a
+                // forecast is for lies ahead (not `it forecast in April`).
+                let target = t.is_past()
+                    && self.cues(k) & cue::FORECAST != 0
+                    && start > k + 1
+                    && self.cues(start - 1) & cue::TARGET_BEFORE != 0;
+                let t = if target { Tense::Future } else { t };
                 return Cue { tense: t, at: Some(k) };
             }
             if k == sent_start

@@ -159,6 +159,16 @@ pub(crate) struct TenseFile {
     /// than expected in December`).
     #[serde(default)]
     pub comparison: Vec<String>,
+    /// Verbs of forecasting: an expression right after one of
+    /// `target_before` in their clause is what the forecast is for, ahead
+    /// even when the verb is past (`forecast a loss for the fourth
+    /// quarter`); one after another word is when it was made (`it forecast
+    /// in April`).
+    #[serde(default)]
+    pub forecast_verbs: Vec<String>,
+    /// Words that introduce what a forecast is for (`for`).
+    #[serde(default)]
+    pub target_before: Vec<String>,
     /// Words that put an expression after them in the past (`since March`),
     /// read only before it.
     #[serde(default)]

@@ -74,6 +74,11 @@ pub(crate) mod cue {
     /// quarter, which ended Dec. 31, in early February`): its verb is not
     /// the tense of what follows the clause.
     pub const RELATIVE: u32 = 1 << 24;
+    /// A verb of forecasting (`forecast`, `predicted`): what it is for lies
+    /// ahead, though the verb is past.
+    pub const FORECAST: u32 = 1 << 25;
+    /// A word that names what a forecast is for (`for`).
+    pub const TARGET_BEFORE: u32 = 1 << 26;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -174,7 +179,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 24] = [
+        let flagged: [(&[String], u32); 26] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -199,6 +204,8 @@ impl Grammar {
             (&t.firm_past_after, cue::FIRM_PAST_AFTER),
             (&t.comparison, cue::COMPARISON),
             (&t.relative, cue::RELATIVE),
+            (&t.forecast_verbs, cue::FORECAST),
+            (&t.target_before, cue::TARGET_BEFORE),
         ];
         for (list, bit) in flagged {
             for w in list {
