@@ -415,12 +415,14 @@ impl<'a> Words<'a> {
                     && ((start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0)
                         || self.near_before(k, cue::PAST | cue::PAST_AUXILIARY));
                 let t = if firm { Tense::Past } else { t };
-                // `analysts forecast a loss for the fourth quarter`: what a
-                // forecast is for lies ahead (not `it forecast in April`).
+                // `analysts forecast a loss for the fourth quarter`,
+                // `predicted more storms tonight and Thursday`: what a
+                // forecast is for lies ahead (not `it forecast in April`,
+                // `predicted Thursday that`: when it was made).
                 let target = t.is_past()
                     && self.cues(k) & cue::FORECAST != 0
                     && start > k + 1
-                    && self.cues(start - 1) & cue::TARGET_BEFORE != 0;
+                    && (start > k + 2 || self.cues(start - 1) & cue::TARGET_BEFORE != 0);
                 let t = if target { Tense::Future } else { t };
                 return Cue { tense: t, at: Some(k) };
             }

@@ -159,11 +159,10 @@ pub(crate) struct TenseFile {
     /// than expected in December`).
     #[serde(default)]
     pub comparison: Vec<String>,
-    /// Verbs of forecasting: an expression right after one of
-    /// `target_before` in their clause is what the forecast is for, ahead
-    /// even when the verb is past (`forecast a loss for the fourth
-    /// quarter`); one after another word is when it was made (`it forecast
-    /// in April`).
+    /// Verbs of forecasting: an expression after their object, or right
+    /// after one of `target_before`, is what the forecast is for, ahead even
+    /// when the verb is past (`forecast a loss for the fourth quarter`); one
+    /// right after the verb is when it was made (`it forecast in April`).
     #[serde(default)]
     pub forecast_verbs: Vec<String>,
     /// Words that introduce what a forecast is for (`for`).
