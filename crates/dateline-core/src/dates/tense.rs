@@ -211,6 +211,14 @@ impl<'a> Words<'a> {
         self.g.words.get(self.id(k) as usize).is_some_and(|w| w.not_before.contains(&self.id(k + 1)))
     }
 
+    /// Whether the token after `to` at `k` may be a verb: a lower-case word
+    /// of letters that starts no noun phrase (not `to the`, `to its`).
+    fn verb_after_to(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k + 1) else { return false };
+        let w = &self.text[t.start()..t.end()];
+        w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) && self.cues(k + 1) & cue::NOUN_BEFORE == 0
+    }
+
     /// Whether token `k` comes right after `to` (an infinitive).
     fn after_to(&self, k: usize) -> bool {
         k > 0 && self.id(k - 1) == self.g.tense.to
@@ -376,6 +384,8 @@ impl<'a> Words<'a> {
         let n = self.ids.len();
         let comma = self.g.tense.comma;
         let mut k = start.min(n);
+        // The nearest `to` before a lower-case word passed on the way back.
+        let mut infinitive = None;
         while k > sent_start {
             k -= 1;
             // `results for the quarter, which ended Dec. 31, in early
@@ -431,11 +441,19 @@ impl<'a> Words<'a> {
             {
                 return Cue { tense: t, at: Some(k) };
             }
+            if infinitive.is_none() && self.id(k) == self.g.tense.to && self.verb_after_to(k) {
+                infinitive = Some(k);
+            }
         }
         for k in end..sent_end.min(n) {
             if let Some(t) = self.cue_of(k) {
                 return Cue { tense: t, at: Some(k) };
             }
+        }
+        // `Rail workers to strike on Friday`: an infinitive in a sentence
+        // with no verb (a headline's) points ahead.
+        if let Some(k) = infinitive {
+            return Cue { tense: Tense::Future, at: Some(k) };
         }
         Cue { tense: Tense::Unknown, at: None }
     }
