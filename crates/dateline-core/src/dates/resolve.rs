@@ -385,17 +385,6 @@ impl<'a> Resolver<'a> {
         self.one_value(id, value)
     }
 
-    /// The day counted from the story written just after time alone `node`
-    /// (`at 11 a.m. the following day`), as it reads before the time.
-    fn shift_ahead(&self, node: &Node) -> Option<(NodeId, (Option<Cal>, Anchor))> {
-        let (t, _) = (self.d.day_after)(node)?;
-        let n = self.node(t);
-        match &n.value {
-            Value::Shift { base, unit, n: k, f } => Some((t, self.shift(*base, *unit, *k, f, n))),
-            _ => None,
-        }
-    }
-
     /// Resolves node `id` as `value` and records it; returns its index.
     fn one_value(&mut self, id: NodeId, value: Value) -> usize {
         let node = self.node(id);

@@ -1,5 +1,6 @@
 //! The day of a time alone in news (`at 2:30 p.m.`, `shortly after
-//! midnight`): the day written just after it, else a day named in its
+//! midnight`): the day written just after it (a day counted from the story
+//! keeps the value it has before the time), else a day named in its
 //! sentence or the few before, else the reference date; and how a night, a
 //! midnight or an afternoon named before moves it.
 
@@ -12,6 +13,7 @@ use crate::dates::cal::{Cal, Gran};
 use crate::dates::fields::{AmPm, Fields, Part};
 use crate::dates::scan::Node;
 use crate::dates::tense::Cue;
+use crate::dates::value::{NodeId, Value};
 
 /// How far from the reference date a day named sentences before a time
 /// alone may be and still be its day.
@@ -47,6 +49,17 @@ fn in_part(f: &Fields, c: &Cal) -> Option<Fields> {
 }
 
 impl Resolver<'_> {
+    /// The day counted from the story written just after time alone `node`
+    /// (`at 11 a.m. the following day`), as it reads before the time.
+    pub(super) fn shift_ahead(&self, node: &Node) -> Option<(NodeId, (Option<Cal>, Anchor))> {
+        let (t, _) = (self.d.day_after)(node)?;
+        let n = self.node(t);
+        match &n.value {
+            Value::Shift { base, unit, n: k, f } => Some((t, self.shift(*base, *unit, *k, f, n))),
+            _ => None,
+        }
+    }
+
     /// The day of a time alone in a news document (see the module).
     pub(super) fn news_time(&self, f: &Fields, node: &Node, cue: Cue, anchor: Anchor) -> NewsTime {
         // (A day written just after it is read before this.) A day named in

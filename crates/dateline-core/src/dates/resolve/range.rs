@@ -35,6 +35,9 @@ pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option
     }
 }
 
+/// A time of day: hour, minute, second.
+pub(super) type Clock = (u8, u8, u8);
+
 /// The end of a length of `n` units that begins at `begin`: the day after
 /// its last day, and the time of day it ends at when it is a length of
 /// hours, minutes or seconds from `minute` of the day (`from 2pm for 2
@@ -42,7 +45,7 @@ pub(super) fn span_days(r: Date, df: &Fields, dir: Dir) -> (Option<Date>, Option
 /// next; one that ends at midnight ends with its last day and has no time).
 /// Such a length from a whole day (`3 minutes from today`) is no range: its
 /// end is its begin.
-pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<(Date, Option<(u8, u8, u8)>)> {
+pub(super) fn length_end(begin: Date, minute: Option<i64>, n: i64, unit: Unit) -> Option<(Date, Option<Clock>)> {
     let whole = || shift_date(begin, unit, n).map(|d| (d, None));
     let Some(minute) = minute else { return whole() };
     let seconds = match unit {
