@@ -307,10 +307,6 @@ impl Cal {
             Gran::Hour | Gran::Minute | Gran::Second => {
                 let h = self.hour.unwrap_or(0);
                 let m = self.minute.unwrap_or(0);
-                if h == 24 && m == 0 {
-                    s.push_str("T24");
-                    return;
-                }
                 let _ = write!(s, "T{h:02}:{m:02}");
                 // Whole minutes are written without seconds (`T22:15`).
                 if self.gran == Gran::Second && self.second.is_some_and(|x| x > 0) {
