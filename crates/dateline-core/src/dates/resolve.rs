@@ -146,6 +146,9 @@ pub(crate) struct Carry {
     /// The expression of the latest day if it was written as the day's end
     /// (`late Friday`): its night.
     late_day: Option<usize>,
+    /// The expression of the latest day if it was written as its start
+    /// (`early Tuesday`).
+    early_day: Option<usize>,
     /// The expression of the latest year if it was written out with its end
     /// (`by the end of 1703`): a winter after it is the one that follows.
     late_year: Option<usize>,

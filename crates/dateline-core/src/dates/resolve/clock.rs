@@ -89,8 +89,19 @@ impl Resolver<'_> {
         // A time of an earlier day goes on from that day's own times
         // (`called at about 2:15 a.m. Saturday ... pronounced dead at 3:05
         // a.m.`, in a story led by `charged Sunday`).
+        // An evening told after the small hours or the morning of the day
+        // after the lead's is the lead's (`Voters on Tuesday elected ...
+        // results posted at 1:15 a.m. Wednesday ... polls closed at 7:30
+        // p.m.`: Tuesday).
+        let small_hours = |i: usize, c: &Cal| {
+            c.hour.is_some_and(|h| h < 6) || c.part == Some(Part::Morning) || self.carry.early_day == Some(i)
+        };
+        let evening = f.hour24().is_some_and(|h| (17..24).contains(&h));
         let named = match (named, lead) {
             (Some((d, i, c)), Some(l)) if gap(i) > 1 && d < l.0 && c.hour.is_none() => Some(l),
+            (Some((d, i, c)), Some(l)) if evening && l.0.checked_add_days(1) == Some(d) && small_hours(i, &c) => {
+                Some(l)
+            }
             (None, l) => l,
             (n, _) => n,
         };

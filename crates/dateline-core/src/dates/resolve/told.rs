@@ -162,6 +162,7 @@ impl Resolver<'_> {
                 }
             }
             self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
+            self.carry.early_day = (r.modifier == Some("START")).then_some(idx);
         }
         // `at about 2.40am on Saturday`: the day keeps the time just
         // written with it as its latest value (a time read later goes on
