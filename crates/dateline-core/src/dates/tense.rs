@@ -200,6 +200,24 @@ impl<'a> Words<'a> {
         past.then_some(Tense::PastWeak)
     }
 
+    /// Whether a past auxiliary (`had`) comes before token `k`, past at most
+    /// two auxiliaries or adverbs in `-ly` (`had been`, `had originally
+    /// been`).
+    fn had_before(&self, k: usize) -> bool {
+        for d in 1..=3 {
+            let x = self.before(k, d);
+            if x & cue::PAST_AUXILIARY != 0 {
+                return true;
+            }
+            let Some(t) = k.checked_sub(d).and_then(|j| self.tokens.get(j)) else { return false };
+            let adverb = self.text[t.start()..t.end()].ends_with("ly");
+            if x & cue::AUXILIARY == 0 && !adverb {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether one of the two tokens before `k` has cue bit `bit`.
     fn near_before(&self, k: usize, bit: u32) -> bool {
         (1..=2).any(|d| self.before(k, d) & bit != 0)
@@ -278,9 +296,10 @@ impl<'a> Words<'a> {
     /// The tense cue of token `k`, if it is one.
     fn cue(&self, k: usize) -> Option<Tense> {
         let c = self.cues(k);
-        // `had been scheduled for Wednesday`, `had been set for Tuesday`: a
-        // plan seen from the past.
-        let had = || self.near_before(k, cue::PAST_AUXILIARY);
+        // `had been scheduled for Wednesday`, `had been set for Tuesday`,
+        // `had originally been scheduled for late October`: a plan seen
+        // from the past.
+        let had = || self.had_before(k);
         if c & cue::FUTURE != 0 && !self.blocked_by_next(k) {
             return Some(if had() { Tense::Past } else { Tense::Future });
         }

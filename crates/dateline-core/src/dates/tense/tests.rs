@@ -19,7 +19,19 @@ impl Words<'_> {
         let c = self.cues(k);
         let info = self.g.words.get(self.id(k) as usize);
         let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
-        let had = (1..=2).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
+        // `had` up to three tokens back, past auxiliaries and `-ly` adverbs.
+        let mut had = false;
+        for d in 1..=3 {
+            let x = self.before(k, d);
+            if x & cue::PAST_AUXILIARY != 0 {
+                had = true;
+                break;
+            }
+            let w = k.checked_sub(d).and_then(|j| self.tokens.get(j)).map_or("", |t| &self.text[t.start()..t.end()]);
+            if x & cue::AUXILIARY == 0 && !w.ends_with("ly") {
+                break;
+            }
+        }
         if c & cue::FUTURE != 0 && !blocked {
             return Some(if had { Tense::Past } else { Tense::Future });
         }
@@ -97,6 +109,7 @@ fn cues_equal_every_test_in_order_on_generated_text() {
         "planned",
         "had",
         "been",
+        "originally",
         "have",
         "has",
         "is",
