@@ -20,8 +20,8 @@ impl Resolver<'_> {
     /// The year a news story is telling of at `node`, a past-tense clause:
     /// one written out in its sentence (`In 2012, sales rose; in July ...`),
     /// or in the sentence before with nothing dated since (`In 2012 the firm
-    /// was founded. In July it hired ...`), when it is not the reference
-    /// date's year. With the expression that wrote it. A year anywhere in
+    /// was founded. In July it hired ...`), when it is a year before the
+    /// reference date's. With the expression that wrote it. A year anywhere in
     /// the sentence before counts when this sentence goes on from it (`Bob
     /// struck in 1991. It came ashore in August`) and `loose` (a month
     /// alone, not a day of one: `founded in 2013. It launched a satellite on
@@ -35,7 +35,9 @@ impl Resolver<'_> {
             || (s + 1 == here
                 && (goes_on || self.opens_sentence_at(self.start_of(i)))
                 && self.carry.last.is_some_and(|(_, c)| c.year == Some(y)));
-        (near && (self.d.cues)(node).tense.is_past() && self.d.reference.is_some_and(|r| r.year() != y))
+        // A year after the reference date's is no past story's (`fiscal
+        // 1991, which began July 1`, written in August 1990).
+        (near && (self.d.cues)(node).tense.is_past() && self.d.reference.is_some_and(|r| r.year() > y))
             .then_some((y, i))
     }
 
