@@ -92,6 +92,20 @@ pub(crate) fn weekday_and_day(base: Date, wd: u8, day: u8, tense: Tense) -> Opti
     best_side.filter(|d| (d.to_epoch_days() - r).abs() <= 62).or(best)
 }
 
+/// The last year whose dates a text may write in the Julian calendar (Old
+/// Style, as English histories do up to Britain's change of 1752).
+pub(crate) const LAST_JULIAN_YEAR: i32 = 1752;
+
+/// The ISO weekday (Monday = 1 … Sunday = 7) of `year`-`month`-`day` read in
+/// the Julian calendar (`Sunday, 8 May 1429`), from its Julian day number.
+pub(crate) fn julian_weekday(year: i32, month: u32, day: u32) -> u32 {
+    let a = i64::from(14 - month.clamp(1, 12)) / 12;
+    let y = i64::from(year) + 4800 - a;
+    let m = i64::from(month.clamp(1, 12)) + 12 * a - 3;
+    let jdn = i64::from(day) + (153 * m + 2) / 5 + 365 * y + y.div_euclid(4) - 32083;
+    u32::try_from(jdn.rem_euclid(7) + 1).unwrap_or(1)
+}
+
 /// The year of `month` `day` written with weekday `wd`, `y` chosen without
 /// it: `y` if the day is that weekday there (on the tense's side), else the
 /// year before or after where it is (`Friday, Jan. 8` seen from March 2026
@@ -338,6 +352,18 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn julian_weekdays_match_the_old_style_calendar() {
+        // 8 May 1429 (Orléans) was a Sunday, 25 December 1066 a Monday, both
+        // Old Style; 4 October 1582, the last Julian day in Rome, a Thursday.
+        assert_eq!(julian_weekday(1429, 5, 8), 7);
+        assert_eq!(julian_weekday(1066, 12, 25), 1);
+        assert_eq!(julian_weekday(1582, 10, 4), 4);
+        // The Gregorian calendar gives other weekdays for those dates.
+        assert_ne!(d(1429, 5, 8).weekday(), 7);
+        assert_eq!(d(1582, 10, 15).weekday(), 5);
     }
 
     #[test]

@@ -152,6 +152,8 @@ pub(crate) struct Carry {
     /// The expression of the latest year if it was written out with its end
     /// (`by the end of 1703`): a winter after it is the one that follows.
     late_year: Option<usize>,
+    /// The years written out so far, each once, in the order first written.
+    written_years: Vec<i32>,
     /// The first token of each expression resolved so far.
     starts: Vec<u32>,
     /// The token after the latest expression.

@@ -180,6 +180,9 @@ impl Resolver<'_> {
         // A year written out with its end (`by the end of 1703`; not `the
         // end of the year`, which may close a digression).
         let written = matches!(r.anchor, Anchor::None);
+        if let Some(y) = c.year.filter(|y| written && !self.carry.written_years.contains(y)) {
+            self.carry.written_years.push(y);
+        }
         self.carry.late_year = (c.gran == Gran::Year && written && r.modifier == Some("END")).then_some(idx);
     }
 
