@@ -157,33 +157,32 @@ impl<'a> Scan<'a> {
         if n > ids::IDS_KEPT {
             return Vec::new();
         }
-        // The needs of tokens `i..i + MAX_SPAN`, for every `i`: in blocks of
-        // MAX_SPAN tokens, what is from `i` to the end of its block and
-        // what is in the next block up to `i + MAX_SPAN - 1`.
+        // The needs of tokens `i..i + MAX_SPAN`, for every `i`, in blocks of
+        // MAX_SPAN tokens, in place, each token's own needs to start with:
+        // what is from `i` to the end of its block, then what is in the
+        // next block up to `i + MAX_SPAN - 1` (still each token's own: the
+        // blocks are done in order).
         let w = MAX_SPAN;
-        let mut to_end: Vec<Needs> =
-            (0..n).map(|k| g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0)).collect();
-        let mut acc: Needs = 0;
-        let from_start: Vec<Needs> = to_end
-            .iter()
-            .enumerate()
-            .map(|(k, &m)| {
-                acc = m | if k % w == 0 { 0 } else { acc };
-                acc
-            })
-            .collect();
-        for k in (0..n.saturating_sub(1)).rev() {
-            if (k + 1) % w != 0 {
-                to_end[k] |= to_end[k + 1];
+        let needs = |id: u16| g.word_needs.get(usize::from(id)).copied().unwrap_or(0);
+        let mut a: Vec<Needs> = match ids.kept() {
+            (0, kept) if kept.len() == n => kept.iter().map(|&id| needs(id)).collect(),
+            _ => (0..n).map(|k| g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0)).collect(),
+        };
+        let mut s = 0;
+        while s < n {
+            let end = (s + w).min(n);
+            for k in (s..end - 1).rev() {
+                a[k] |= a[k + 1];
             }
-        }
-        for (i, a) in to_end.iter_mut().enumerate() {
-            let j = (i + w - 1).min(n - 1);
-            if j / w > i / w {
-                *a |= from_start[j];
+            let mut next: Needs = 0;
+            for i in s + 1..end {
+                // Past the last token: what there is of the next block.
+                next |= a.get(i + w - 1).copied().unwrap_or(0);
+                a[i] |= next;
             }
+            s = end;
         }
-        to_end
+        a
     }
 
     #[inline(always)]

@@ -85,6 +85,12 @@ impl<'a> WordIds<'a> {
         self.toks.get(k).map_or(Self::UNKNOWN, |&t| Self::id_of(self.g, self.text, t))
     }
 
+    /// The first token whose id is kept, and the ids kept from there (those
+    /// of a word the grammar does not know: `u16::MAX`, no id).
+    pub(crate) fn kept(&self) -> (usize, &[u16]) {
+        (self.base, &self.ids)
+    }
+
     /// The number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
