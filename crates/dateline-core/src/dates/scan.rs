@@ -46,6 +46,11 @@ struct State {
     subs: Subs,
 }
 
+/// The state a match starts from: nothing filled (made once, not at every
+/// try: the fields are many).
+static START: std::sync::LazyLock<State> =
+    std::sync::LazyLock::new(|| State { f: Fields::default(), subs: Subs::default() });
+
 /// What matching one element did.
 #[derive(Clone, Copy)]
 enum Effect {
@@ -332,8 +337,7 @@ impl<'a> Scan<'a> {
         // No rule can reach itself at the same token (left recursion is refused
         // when the grammar compiles), so nothing needs marking while it runs.
         let g = self.g;
-        let start = State { f: Fields::default(), subs: Subs::default() };
-        let id = match self.elems(&g.rules[r].elems, 0, i, &start, i) {
+        let id = match self.elems(&g.rules[r].elems, 0, i, &START, i) {
             Some(end) => self.node_of_match(r, i, end),
             None => None,
         };
@@ -348,25 +352,27 @@ impl<'a> Scan<'a> {
     #[inline(never)]
     fn node_of_match(&mut self, r: usize, i: usize, end: usize) -> Option<NodeId> {
         let rule = &self.g.rules[r];
-        let st = self.done;
-        // A rule's constants fill what the match left empty.
-        let mut f = st.f;
-        let mut consts = Fields::default();
-        for &(field, got) in &rule.consts {
-            if !assign(&mut consts, field, got) {
-                return None;
+        let subs = self.done.subs;
+        // A rule's constants fill what the match left empty (most rules have none).
+        let mut f = self.done.f;
+        if !rule.consts.is_empty() {
+            let mut consts = Fields::default();
+            for &(field, got) in &rule.consts {
+                if !assign(&mut consts, field, got) {
+                    return None;
+                }
             }
+            f.fill_from(&consts);
         }
-        f.fill_from(&consts);
         let nodes = &self.nodes;
-        let value = make(rule, f, st.subs.as_slice(), &|id| nodes[id as usize].value.clone())?;
+        let value = make(rule, f, subs.as_slice(), &|id| nodes[id as usize].value.clone())?;
         let id = u32::try_from(self.nodes.len()).ok()?;
         self.nodes.push(Node {
             start: u32::try_from(i).ok()?,
             end: u32::try_from(end).ok()?,
             rule: u16::try_from(r).ok()?,
             value,
-            subs: st.subs,
+            subs,
         });
         Some(id)
     }
