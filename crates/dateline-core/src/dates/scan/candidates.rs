@@ -111,7 +111,17 @@ impl<'a> Scan<'a> {
         let text: &'a str = self.text;
         let rest = &text.as_bytes()[start..end];
         let len = rest.len();
-        let lead = alpha_prefix(&rest[..len.min(g.lead_max + 1)]);
+        let n = len.min(g.lead_max + 1);
+        // Eight bytes of the text from the token on, read at once (most
+        // tokens): the letters among the first `n` of them.
+        let lead = match text.as_bytes().get(start..start + 8) {
+            Some(eight) if n <= 8 => {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(eight);
+                letters8(u64::from_le_bytes(x)).min(n)
+            }
+            _ => alpha_prefix(&rest[..n]),
+        };
         lead > 0
             && lead < len
             && lead <= 12
@@ -162,7 +172,12 @@ fn alpha_prefix(b: &[u8]) -> usize {
     // Past the end: letters, so the count stops at the first non-letter or the end.
     let mut w = [b'a'; 8];
     w[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(w);
+    letters8(u64::from_le_bytes(w)).min(b.len())
+}
+
+/// How many ASCII letters the eight bytes of `x` (little-endian) start with.
+#[inline(always)]
+fn letters8(x: u64) -> usize {
     let ascii = !x & 0x8080_8080_8080_8080;
     // Each byte's high bit: set in lower case from `a` on, and from `{` on.
     let lower = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
@@ -170,7 +185,7 @@ fn alpha_prefix(b: &[u8]) -> usize {
     let past_z = lower + 0x0505_0505_0505_0505;
     let letter = from_a & !past_z & ascii;
     let not_letter = !letter & 0x8080_8080_8080_8080;
-    ((not_letter.trailing_zeros() / 8) as usize).min(b.len())
+    (not_letter.trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -190,6 +205,13 @@ mod tests {
                     }
                     let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
                     assert_eq!(super::alpha_prefix(&b), want, "{b:?}");
+                    // Eight bytes read at once, whatever comes after.
+                    for next in [b'a', b'1', 0xc3].into_iter().filter(|_| b.len() <= 8) {
+                        let mut eight = b.clone();
+                        eight.resize(8, next);
+                        let x = u64::from_le_bytes(eight[..8].try_into().unwrap_or_default());
+                        assert_eq!(super::letters8(x).min(b.len()), want, "{b:?} then {next}");
+                    }
                 }
             }
         }
