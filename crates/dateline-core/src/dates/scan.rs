@@ -70,6 +70,10 @@ const NO_NODE: u32 = u32::MAX;
 /// ([`Scan::ahead`]).
 pub(crate) const MAX_SPAN: usize = 64;
 
+/// The nodes, and the positions with shapes looked for, a scan makes room
+/// for at once: those of a short document, made without growing.
+const FIRST_ROOM: usize = 32;
+
 /// A rule in no lead group ([`Grammar::lead_group`]).
 const NO_GROUP: u16 = u16::MAX;
 
@@ -124,9 +128,10 @@ impl<'a> Scan<'a> {
             toks,
             ids,
             order,
-            nodes: Vec::new(),
+            // Room for what a short document finds (most are short).
+            nodes: Vec::with_capacity(FIRST_ROOM),
             memo: Memo::new(g.rules.len(), toks.len()),
-            shape_memo: FxHashMap::default(),
+            shape_memo: FxHashMap::with_capacity_and_hasher(FIRST_ROOM, rustc_hash::FxBuildHasher),
             hits: Vec::with_capacity(64),
             done: State { f: Fields::default(), subs: Subs::default() },
             ahead,

@@ -42,10 +42,12 @@ impl<'a> Scan<'a> {
         let g: &'a Grammar = self.g;
         let slot = i % WINDOW;
         let mut found = false;
+        // The candidates at `i` (the same whatever the rules tried do to the slots).
+        let cand = self.cached_candidates(i);
         while todo != 0 {
             let c = todo.trailing_zeros() as usize;
             todo &= todo - 1;
-            let mut set = self.cached_candidates(i);
+            let mut set = cand;
             set.intersect_with(&g.cat_sets[c]);
             let ok =
                 set.iter().any(|r| self.try_rule(r, i).is_some_and(|id| self.nodes[id as usize].value != Value::None));
