@@ -98,9 +98,23 @@ impl<'a> Scan<'a> {
     #[inline(always)]
     fn lead_shape(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        let start = t.start();
-        self.text.as_bytes().get(start).is_some_and(|&b| self.g.lead_first[usize::from(b)])
-            && self.lead_shape_at(start, t.end())
+        let (start, end) = (t.start(), t.end());
+        let bytes = self.text.as_bytes();
+        if !bytes.get(start).is_some_and(|&b| self.g.lead_first[usize::from(b)]) {
+            return false;
+        }
+        // A token of letters only (read as eight bytes at once when it has
+        // at most eight) has nothing after its letters.
+        if end - start <= 8
+            && let Some(eight) = bytes.get(start..start + 8)
+        {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(eight);
+            if letters8(u64::from_le_bytes(x)) >= end - start {
+                return false;
+            }
+        }
+        self.lead_shape_at(start, end)
     }
 
     /// [`Self::lead_shape`] of the token `text[start..end]`, whose first byte
