@@ -161,40 +161,6 @@ impl<'a> Scan<'a> {
         self
     }
 
-    /// [`Self::ahead`] of a document.
-    fn needs_ahead(g: &Grammar, ids: &WordIds<'_>) -> Vec<Needs> {
-        let n = ids.len();
-        if n > ids::IDS_KEPT {
-            return Vec::new();
-        }
-        // The needs of tokens `i..i + MAX_SPAN`, for every `i`, in blocks of
-        // MAX_SPAN tokens, in place, each token's own needs to start with:
-        // what is from `i` to the end of its block, then what is in the
-        // next block up to `i + MAX_SPAN - 1` (still each token's own: the
-        // blocks are done in order).
-        let w = MAX_SPAN;
-        let needs = |id: u16| g.word_needs.get(usize::from(id)).copied().unwrap_or(0);
-        let mut a: Vec<Needs> = match ids.kept() {
-            (0, kept) if kept.len() == n => kept.iter().map(|&id| needs(id)).collect(),
-            _ => (0..n).map(|k| g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0)).collect(),
-        };
-        let mut s = 0;
-        while s < n {
-            let end = (s + w).min(n);
-            for k in (s..end - 1).rev() {
-                a[k] |= a[k + 1];
-            }
-            let mut next: Needs = 0;
-            for i in s + 1..end {
-                // Past the last token: what there is of the next block.
-                next |= a.get(i + w - 1).copied().unwrap_or(0);
-                a[i] |= next;
-            }
-            s = end;
-        }
-        a
-    }
-
     #[inline(always)]
     fn id(&self, i: usize) -> u32 {
         self.ids.get(i)

@@ -2,13 +2,48 @@
 //! the grammar's start tables (by the token's word and first byte, the shapes
 //! that match there and what the next token can be).
 
-use super::Scan;
+use super::ids::IDS_KEPT;
+use super::{MAX_SPAN, Scan, WordIds};
 
 /// How many positions' candidates are kept ([`Scan::cached_candidates`]).
 pub(super) const CAND_SLOTS: usize = 4;
-use crate::dates::grammar::{MAX_RULES, Needs, RuleSet};
+use crate::dates::grammar::{Grammar, MAX_RULES, Needs, RuleSet};
 
 impl<'a> Scan<'a> {
+    /// [`Scan::ahead`] of a document.
+    pub(super) fn needs_ahead(g: &Grammar, ids: &WordIds<'_>) -> Vec<Needs> {
+        let n = ids.len();
+        if n > IDS_KEPT {
+            return Vec::new();
+        }
+        // The needs of tokens `i..i + MAX_SPAN`, for every `i`, in blocks of
+        // MAX_SPAN tokens, in place, each token's own needs to start with:
+        // what is from `i` to the end of its block, then what is in the
+        // next block up to `i + MAX_SPAN - 1` (still each token's own: the
+        // blocks are done in order).
+        let w = MAX_SPAN;
+        let needs = |id: u16| g.word_needs.get(usize::from(id)).copied().unwrap_or(0);
+        let mut a: Vec<Needs> = match ids.kept() {
+            (0, kept) if kept.len() == n => kept.iter().map(|&id| needs(id)).collect(),
+            _ => (0..n).map(|k| g.word_needs.get(ids.get(k) as usize).copied().unwrap_or(0)).collect(),
+        };
+        let mut s = 0;
+        while s < n {
+            let end = (s + w).min(n);
+            for k in (s..end - 1).rev() {
+                a[k] |= a[k + 1];
+            }
+            let mut next: Needs = 0;
+            for i in s + 1..end {
+                // Past the last token: what there is of the next block.
+                next |= a.get(i + w - 1).copied().unwrap_or(0);
+                a[i] |= next;
+            }
+            s = end;
+        }
+        a
+    }
+
     /// The rules that can start at token `i` and whose needed words all come
     /// among the next tokens, and their categories (one bit each).
     fn candidates(&mut self, i: usize) -> (RuleSet, u64) {
