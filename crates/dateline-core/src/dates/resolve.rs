@@ -200,8 +200,9 @@ impl<'a> Resolver<'a> {
     /// Records `r`; its index.
     fn push(&mut self, mut r: Resolved) -> usize {
         // Centuries counted in news are years, as TimeBank writes them
-        // (`more than a century`: P100Y); a narrative keeps WikiWars' `CE`.
-        if self.d.doctype != DocumentType::Narrative
+        // (`more than a century`: P100Y); a narrative keeps WikiWars' `CE`
+        // for whole centuries (`half a century`: P50Y, not P0.5CE).
+        if (self.d.doctype != DocumentType::Narrative || r.value.contains('.'))
             && let Some(v) = render::century_years(&r.value)
         {
             r.value = v;
