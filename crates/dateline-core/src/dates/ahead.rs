@@ -1,10 +1,11 @@
 //! What news says lies ahead whatever its verb, and where its speech is
 //! quoted: read by the tagger before the resolver anchors anything.
 
-use super::grammar::Grammar;
+use super::fields::Unit;
+use super::grammar::{Base, Grammar};
 use super::scan::{Node, Scan};
 use super::tense::{Cue, Tense, Words};
-use super::value::Value;
+use super::value::{NodeId, Value};
 
 /// How far back (bytes) a quotation opened in a node's paragraph is looked for.
 const QUOTE_BYTES: usize = 4096;
@@ -29,6 +30,27 @@ pub(super) fn weekday_ahead(g: &Grammar, scan: &Scan<'_>, words: &Words<'_>, n: 
         && !(k.saturating_sub(4)..k).any(lasting)
         && !t.at.is_some_and(lasting);
     ((plan || measure) && !t.at.is_some_and(perfect)).then_some(Cue { tense: Tense::Future, at: Some(k) })
+}
+
+/// The cue of a bare weekday joined by `and` to a day counted from the
+/// reference date just before it (`lighter winds today and Friday`, `storms
+/// tonight and Thursday`: ahead; `yesterday and Tuesday`: back), whatever
+/// the verb: the side of that day. `tops` are the expressions found, in
+/// text order.
+pub(super) fn joined_to_today(g: &Grammar, scan: &Scan<'_>, tops: &[NodeId], n: &Node) -> Option<Cue> {
+    let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
+        && f.dir.is_none() && f.lean.is_none() && !f.has_time());
+    let k = (n.start as usize).checked_sub(1).filter(|_| weekday)?;
+    if !scan.in_list(k, g.lists_used.and) {
+        return None;
+    }
+    let before = tops.iter().map(|&t| &scan.nodes[t as usize]).find(|p| p.end as usize == k)?;
+    let tense = match &before.value {
+        Value::Shift { base: Base::Speech, unit: Unit::Day, n, .. } if *n >= 0 => Tense::Future,
+        Value::Shift { base: Base::Speech, unit: Unit::Day, n, .. } if *n < 0 => Tense::Past,
+        _ => return None,
+    };
+    Some(Cue { tense, at: Some(k) })
 }
 
 /// Whether byte `at` of `text` stands inside a quotation opened in its

@@ -243,6 +243,11 @@ fn resolve_group(
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentence_of.tokens_around(s);
         let t = words.tense(s, e, ss, se);
+        if matches!(c.document_type, DocumentType::News | DocumentType::Colloquial)
+            && let Some(side) = super::ahead::joined_to_today(g, scan, tops, n)
+        {
+            return side;
+        }
         if c.document_type == DocumentType::News
             && let Some(ahead) = super::ahead::weekday_ahead(g, scan, &words, n, t)
         {
