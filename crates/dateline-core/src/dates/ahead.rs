@@ -1,6 +1,7 @@
-//! What news says lies ahead whatever its verb, and where its speech is
+//! What news says lies ahead (or behind) whatever its verb, and where its speech is
 //! quoted: read by the tagger before the resolver anchors anything.
 
+use super::DocumentType;
 use super::fields::Unit;
 use super::grammar::{Base, Grammar};
 use super::scan::{Node, Scan};
@@ -10,6 +11,23 @@ use super::value::{NodeId, Value};
 /// How far back (bytes) a quotation opened in a node's paragraph is looked for.
 const QUOTE_BYTES: usize = 4096;
 
+/// The side a bare weekday lies on whatever its verb: that of a day it is
+/// joined to (`today and Friday`; news and conversation), else ahead where
+/// news says a plan is for it or a measure lasts up to it (`weekday_ahead`).
+pub(super) fn weekday_side(
+    g: &Grammar,
+    scan: &Scan<'_>,
+    (words, tops): (&Words<'_>, &[NodeId]),
+    n: &Node,
+    t: Cue,
+    doctype: DocumentType,
+) -> Option<Cue> {
+    let joined = matches!(doctype, DocumentType::News | DocumentType::Colloquial)
+        .then(|| joined_to_today(g, scan, tops, n))
+        .flatten();
+    joined.or_else(|| (doctype == DocumentType::News).then(|| weekday_ahead(g, scan, words, n, t)).flatten())
+}
+
 /// The cue of a bare weekday in news that a plan is for (`called a special
 /// meeting for Saturday morning`, `a vigil for Tuesday evening`) or that a
 /// measure lasts up to (`suspended all flights until Friday`, `canceled
@@ -17,7 +35,7 @@ const QUOTE_BYTES: usize = 4096;
 /// `arrested for Friday's attack`, a state that went on (`remained closed
 /// until Sunday`, `did not start until Saturday`: list `lasting_verb`), nor a
 /// clause in the past perfect (`had been scheduled for Wednesday`).
-pub(super) fn weekday_ahead(g: &Grammar, scan: &Scan<'_>, words: &Words<'_>, n: &Node, t: Cue) -> Option<Cue> {
+fn weekday_ahead(g: &Grammar, scan: &Scan<'_>, words: &Words<'_>, n: &Node, t: Cue) -> Option<Cue> {
     let (s, e) = (n.start as usize, n.end as usize);
     let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
         && f.dir.is_none() && f.lean.is_none());
@@ -37,7 +55,7 @@ pub(super) fn weekday_ahead(g: &Grammar, scan: &Scan<'_>, words: &Words<'_>, n: 
 /// tonight and Thursday`: ahead; `yesterday and Tuesday`: back), whatever
 /// the verb: the side of that day. `tops` are the expressions found, in
 /// text order.
-pub(super) fn joined_to_today(g: &Grammar, scan: &Scan<'_>, tops: &[NodeId], n: &Node) -> Option<Cue> {
+fn joined_to_today(g: &Grammar, scan: &Scan<'_>, tops: &[NodeId], n: &Node) -> Option<Cue> {
     let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
         && f.dir.is_none() && f.lean.is_none() && !f.has_time());
     let k = (n.start as usize).checked_sub(1).filter(|_| weekday)?;

@@ -243,15 +243,8 @@ fn resolve_group(
         let (s, e) = (n.start as usize, n.end as usize);
         let (ss, se) = sentence_of.tokens_around(s);
         let t = words.tense(s, e, ss, se);
-        if matches!(c.document_type, DocumentType::News | DocumentType::Colloquial)
-            && let Some(side) = super::ahead::joined_to_today(g, scan, tops, n)
-        {
+        if let Some(side) = super::ahead::weekday_side(g, scan, (&words, tops), n, t, c.document_type) {
             return side;
-        }
-        if c.document_type == DocumentType::News
-            && let Some(ahead) = super::ahead::weekday_ahead(g, scan, &words, n, t)
-        {
-            return ahead;
         }
         t
     };

@@ -84,26 +84,6 @@ impl Resolver<'_> {
         self.carry.last
     }
 
-    /// The year of `month` `day` written with weekday `wd`: `y` if the day
-    /// is that weekday there, else the year written in the text nearest to
-    /// `y` where it is (`launched on 18 April 1899 ... on the afternoon of
-    /// Thursday 7 November`, in a history of a wreck of 1907: 1907). Up to
-    /// 1752 the day may be written in the Julian calendar (`Sunday, 8 May
-    /// 1429`).
-    fn written_weekday_year(&self, y: i32, month: u32, day: u32, wd: u8) -> i32 {
-        let is_wd = |yy: i32| {
-            Date::checked(yy, month, day).is_some_and(|x| {
-                x.weekday() == u32::from(wd)
-                    || (yy <= anchor::LAST_JULIAN_YEAR && anchor::julian_weekday(yy, month, day) == u32::from(wd))
-            })
-        };
-        if is_wd(y) {
-            return y;
-        }
-        let near = |yy: &i32| (i64::from(*yy) - i64::from(y)).abs();
-        self.carry.written_years.iter().copied().filter(|yy| is_wd(*yy)).min_by_key(near).unwrap_or(y)
-    }
-
     pub(super) fn expr_anchor(&self, i: usize) -> Anchor {
         Anchor::Expression { index: u32::try_from(i).unwrap_or(u32::MAX) }
     }

@@ -41,6 +41,26 @@ impl Resolver<'_> {
             .then_some((y, i))
     }
 
+    /// The year of `month` `day` written with weekday `wd`: `y` if the day
+    /// is that weekday there, else the year written in the text nearest to
+    /// `y` where it is (`launched on 18 April 1899 ... on the afternoon of
+    /// Thursday 7 November`, in a history of a wreck of 1907: 1907). Up to
+    /// 1752 the day may be written in the Julian calendar (`Sunday, 8 May
+    /// 1429`).
+    pub(super) fn written_weekday_year(&self, y: i32, month: u32, day: u32, wd: u8) -> i32 {
+        let is_wd = |yy: i32| {
+            Date::checked(yy, month, day).is_some_and(|x| {
+                x.weekday() == u32::from(wd)
+                    || (yy <= anchor::LAST_JULIAN_YEAR && anchor::julian_weekday(yy, month, day) == u32::from(wd))
+            })
+        };
+        if is_wd(y) {
+            return y;
+        }
+        let near = |yy: &i32| (i64::from(*yy) - i64::from(y)).abs();
+        self.carry.written_years.iter().copied().filter(|yy| is_wd(*yy)).min_by_key(near).unwrap_or(y)
+    }
+
     /// The year of a day named without one in a past clause of a news story
     /// that has told of two dates of one time more than a year before the
     /// reference date, the latest a day (`Protests began on 17 December
