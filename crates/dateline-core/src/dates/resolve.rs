@@ -54,7 +54,7 @@ pub(crate) struct ResolvedRange {
     pub days: (Option<Date>, Option<Date>),
     /// The time of day the range ends at, where the range computes it (a
     /// length of hours from a time); else read off its end expression.
-    pub end_clock: Option<(u8, u8, u8)>,
+    pub end_clock: Option<range::Clock>,
 }
 
 /// What the resolver reads of the document.
@@ -413,7 +413,10 @@ impl<'a> Resolver<'a> {
             Value::Point(f) => {
                 let (cal, anchor) = self.point(f, node, cue);
                 r.anchor = anchor;
-                if f.time_alone() && cal.is_some() {
+                // A time that took the day written after it (its anchor is
+                // that expression, not yet resolved): keep that day's value.
+                let ahead = matches!(anchor, Anchor::Expression { index } if index as usize > self.next_index());
+                if f.time_alone() && cal.is_some() && ahead {
                     self.day_ahead = self.shift_ahead(node);
                 }
                 // `the previous summer`: a look back; the story stays put.
