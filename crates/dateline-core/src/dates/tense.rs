@@ -237,6 +237,17 @@ impl<'a> Words<'a> {
         w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) && self.cues(k + 1) & cue::NOUN_BEFORE == 0
     }
 
+    /// Whether token `k` ends a noun phrase: right after a determiner
+    /// (`the host`), or after an indefinite article and one lower-case word
+    /// that is no cue (`a familiar face`).
+    fn noun_phrase_end(&self, k: usize) -> bool {
+        let plain = |j: usize| {
+            self.cues(j) == 0
+                && self.tokens.get(j).is_some_and(|t| self.text[t.start()..t.end()].chars().all(char::is_lowercase))
+        };
+        self.before(k, 1) & cue::NOUN_BEFORE != 0 || (self.before(k, 2) & cue::INDEFINITE != 0 && plain(k - 1))
+    }
+
     /// Whether token `k` comes right after `to` (an infinitive).
     fn after_to(&self, k: usize) -> bool {
         k > 0 && self.id(k - 1) == self.g.tense.to
@@ -301,6 +312,10 @@ impl<'a> Words<'a> {
         // from the past.
         let had = || self.had_before(k);
         if c & cue::FUTURE != 0 && !self.blocked_by_next(k) {
+            // `a familiar face Thursday`: a noun.
+            if c & cue::FUTURE_NOUN != 0 && self.noun_phrase_end(k) {
+                return None;
+            }
             return Some(if had() { Tense::Past } else { Tense::Future });
         }
         // `Leaders meet Monday`: a scheduled event, unless an infinitive

@@ -130,6 +130,14 @@ pub(crate) struct TenseFile {
     /// Past forms that are also nouns (`cut`, `hit`).
     #[serde(default)]
     pub past_nouns: Vec<String>,
+    /// Future cues that are also nouns (`face`, `host`): no cue right after
+    /// a word of `noun_before`, nor after one of `indefinite` and one
+    /// lower-case word (`brought back a familiar face Thursday`).
+    #[serde(default)]
+    pub future_nouns: Vec<String>,
+    /// Indefinite articles (`a`, `an`): `a familiar face` is a noun phrase.
+    #[serde(default)]
+    pub indefinite: Vec<String>,
     /// Words after which one of `past_nouns` is a noun, no cue (`a cut`,
     /// `a rate cut in September`).
     #[serde(default)]

@@ -79,6 +79,10 @@ pub(crate) mod cue {
     pub const FORECAST: u32 = 1 << 25;
     /// A word that names what a forecast is for (`for`).
     pub const TARGET_BEFORE: u32 = 1 << 26;
+    /// A future cue that is also a noun (`face`).
+    pub const FUTURE_NOUN: u32 = 1 << 27;
+    /// An indefinite article (`a`).
+    pub const INDEFINITE: u32 = 1 << 28;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -179,7 +183,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 26] = [
+        let flagged: [(&[String], u32); 28] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -206,6 +210,8 @@ impl Grammar {
             (&t.relative, cue::RELATIVE),
             (&t.forecast_verbs, cue::FORECAST),
             (&t.target_before, cue::TARGET_BEFORE),
+            (&t.future_nouns, cue::FUTURE_NOUN),
+            (&t.indefinite, cue::INDEFINITE),
         ];
         for (list, bit) in flagged {
             for w in list {

@@ -33,6 +33,15 @@ impl Words<'_> {
             }
         }
         if c & cue::FUTURE != 0 && !blocked {
+            let lower = |j: usize| self.tokens.get(j).map_or("", |t| &self.text[t.start()..t.end()]);
+            let noun = self.before(k, 1) & cue::NOUN_BEFORE != 0
+                || (k >= 2
+                    && self.cues(k - 2) & cue::INDEFINITE != 0
+                    && self.cues(k - 1) == 0
+                    && lower(k - 1).chars().all(char::is_lowercase));
+            if c & cue::FUTURE_NOUN != 0 && noun {
+                return None;
+            }
             return Some(if had { Tense::Past } else { Tense::Future });
         }
         if c & cue::FUTURE_BASE != 0 {
