@@ -143,6 +143,10 @@ pub(crate) struct Carry {
     event_day: Option<(usize, Cal)>,
     /// The latest day written as a report's (`said Saturday`).
     report_day: Option<(usize, Cal)>,
+    /// The expression of the latest day outside quotation marks that is
+    /// the reference date itself, a whole day (`told reporters today`; not
+    /// `this morning`): speech quoted after it is of that day.
+    today: Option<usize>,
     /// The expression of the latest day if it was written as the day's end
     /// (`late Friday`): its night.
     late_day: Option<usize>,

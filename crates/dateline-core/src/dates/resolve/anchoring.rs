@@ -336,10 +336,15 @@ impl Resolver<'_> {
 
     /// The day of a news story's latest report (`said Saturday`), else of
     /// its lead, when it is a few days before the reference date: the day
-    /// its quoted speech was spoken.
+    /// its quoted speech was spoken. None once the story has told of the
+    /// reference date itself since (`finished the tournament today.
+    /// "Yesterday was ...`).
     fn speech_day(&self) -> Option<(Date, Anchor)> {
         let r = self.d.reference?;
         let (i, c) = self.carry.report_day.or(self.carry.lead)?;
+        if self.carry.today.is_some_and(|t| t > i) {
+            return None;
+        }
         let d = c.date()?;
         let days = r.to_epoch_days() - d.to_epoch_days();
         (1..=SPEECH_DAYS).contains(&days).then(|| (d, self.expr_anchor(i)))

@@ -182,6 +182,9 @@ impl Resolver<'_> {
                 } else {
                     self.carry.event_day = day;
                 }
+                if c.gran == Gran::Day && self.d.reference == c.date() && !(self.d.quoted)(node) {
+                    self.carry.today = Some(idx);
+                }
             }
             self.carry.late_day = (r.modifier == Some("END")).then_some(idx);
             self.carry.early_day = (r.modifier == Some("START")).then_some(idx);
