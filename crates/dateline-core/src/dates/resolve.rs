@@ -90,6 +90,10 @@ pub(crate) struct Doc<'a> {
     /// Whether a node stands inside a quotation: in news, speech of the
     /// story's day.
     pub quoted: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node's tense comes from a phrase of comparison (`down
+    /// from 2.5 percent in the April-June period`): a period compared
+    /// with, not the one a report is about.
+    pub compared: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,

@@ -333,6 +333,7 @@ fn resolve_group(
         None
     };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
+    let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
     let mut r = Resolver::new(
         Doc {
             g,
@@ -348,6 +349,7 @@ fn resolve_group(
             after_purpose: &after_purpose,
             past_perfect: &past_perfect,
             quoted: &quoted,
+            compared: &compared,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

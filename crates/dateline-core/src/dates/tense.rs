@@ -271,8 +271,17 @@ impl<'a> Words<'a> {
     /// Whether a future phrase starts at token `k` (`set for`).
     fn future_phrase_at(&self, k: usize) -> bool {
         // `sales were better than expected in December`: a comparison.
-        self.before(k, 1) & cue::COMPARISON == 0
-            && self.g.tense.future_phrases.iter().any(|p| p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)))
+        self.before(k, 1) & cue::COMPARISON == 0 && Self::phrase_at(&self.g.tense.future_phrases, |d| self.id(k + d))
+    }
+
+    /// Whether a phrase of the past starts at token `k` (`down from`).
+    pub(crate) fn past_phrase_at(&self, k: usize) -> bool {
+        Self::phrase_at(&self.g.tense.past_phrases, |d| self.id(k + d))
+    }
+
+    /// Whether one of `phrases` starts where `id(d)` is the id of its word `d`.
+    fn phrase_at(phrases: &[Box<[u32]>], id: impl Fn(usize) -> u32) -> bool {
+        phrases.iter().any(|p| p.iter().enumerate().all(|(d, x)| *x == id(d)))
     }
 
     /// A progressive form after a present cue (`is meeting`).
@@ -328,8 +337,14 @@ impl<'a> Words<'a> {
             }
             return Some(Tense::Future);
         }
-        if c & cue::PHRASE_START != 0 && self.future_phrase_at(k) {
-            return Some(if had() { Tense::Past } else { Tense::Future });
+        if c & cue::PHRASE_START != 0 {
+            if self.future_phrase_at(k) {
+                return Some(if had() { Tense::Past } else { Tense::Future });
+            }
+            // `expects $5 billion, up from $4 billion in April`.
+            if self.past_phrase_at(k) {
+                return Some(Tense::Past);
+            }
         }
         // `planned to leave on Thursday`: the event is ahead, unless seen from
         // the past (`had been due to expire Friday`).

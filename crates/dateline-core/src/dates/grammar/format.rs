@@ -208,6 +208,10 @@ pub(crate) struct TenseFile {
     /// Two-word cues of the future (`going to`, `as soon as`).
     #[serde(default)]
     pub future_phrases: Vec<String>,
+    /// Phrases after which what follows is in the past, whatever the verb
+    /// (`expects sales of $5 billion, up from $4 billion in April`).
+    #[serde(default)]
+    pub past_phrases: Vec<String>,
     /// Words that are cues only if the next word is not one of these (`next to`).
     #[serde(default)]
     pub not_before: BTreeMap<String, Vec<String>>,

@@ -127,6 +127,8 @@ pub(crate) struct TenseCues {
     pub future_pairs: EndPairs,
     /// Phrases of the future (`going to`), as word ids.
     pub future_phrases: Vec<Box<[u32]>>,
+    /// Phrases of the past (`up from`), as word ids.
+    pub past_phrases: Vec<Box<[u32]>>,
     /// The id of `to` (`planned to`).
     pub to: u32,
     /// The id of `,` (a relative clause between commas).

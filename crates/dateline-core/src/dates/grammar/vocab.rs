@@ -234,17 +234,8 @@ impl Grammar {
             future_pairs: super::EndPairs::of(&future_endings),
             past_endings,
             future_endings,
-            future_phrases: t
-                .future_phrases
-                .iter()
-                .map(|p| {
-                    let ids: Box<[u32]> = p.split_whitespace().map(|w| id_of(&key(w), &mut words)).collect();
-                    if let Some(&first) = ids.first() {
-                        words[first as usize].cues |= cue::PHRASE_START;
-                    }
-                    ids
-                })
-                .collect(),
+            future_phrases: phrases(&t.future_phrases, &mut words, &mut id_of),
+            past_phrases: phrases(&t.past_phrases, &mut words, &mut id_of),
             to: id_of("to", &mut words),
             comma: id_of(",", &mut words),
         };
@@ -360,6 +351,23 @@ impl Grammar {
         }
         self.word_id(&key(w))
     }
+}
+
+/// Phrases as word ids; their first words are flagged `PHRASE_START`.
+fn phrases(
+    list: &[String],
+    words: &mut Vec<WordInfo>,
+    id_of: &mut impl FnMut(&str, &mut Vec<WordInfo>) -> u32,
+) -> Vec<Box<[u32]>> {
+    list.iter()
+        .map(|p| {
+            let ids: Box<[u32]> = p.split_whitespace().map(|w| id_of(&key(w), words)).collect();
+            if let Some(&first) = ids.first() {
+                words[first as usize].cues |= cue::PHRASE_START;
+            }
+            ids
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -195,7 +195,10 @@ impl Resolver<'_> {
         let timed = rank(c.gran) == 0
             && c.hour.is_none()
             && self.carry.anchors[0].is_some_and(|(j, p)| j + 1 == idx && p.hour.is_some() && p.date() == c.date());
-        if !timed {
+        // `down from 2.5 percent in the April-June period`: a quarter
+        // compared with is not the one a report is about.
+        let compared = matches!(c.gran, Gran::Quarter | Gran::Half) && (self.d.compared)(node);
+        if !timed && !compared {
             self.carry.anchors[rank(c.gran)] = Some((idx, c));
         }
         self.carry.before_last = self.carry.last;

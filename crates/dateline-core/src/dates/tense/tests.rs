@@ -54,6 +54,11 @@ impl Words<'_> {
                 return Some(if had { Tense::Past } else { Tense::Future });
             }
         }
+        for p in &self.g.tense.past_phrases {
+            if p.iter().enumerate().all(|(d, x)| *x == self.id(k + d)) {
+                return Some(Tense::Past);
+            }
+        }
         if self.id(k) == self.g.tense.to && self.before(k, 1) & cue::FUTURE_BEFORE_TO != 0 {
             let in_past = (2..=3).any(|d| self.before(k, d) & cue::PAST_AUXILIARY != 0);
             return Some(if in_past { Tense::Past } else { Tense::Future });
