@@ -12,7 +12,17 @@ fn num(n: f64) -> String {
 }
 
 /// One amount of a duration: (date part, time part).
-fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
+/// How a length of centuries is written: in years (news, as TimeBank:
+/// `more than a century` is P100Y), or in centuries where whole (a
+/// narrative, as WikiWars: `two centuries` is P2CE; `half a century` is
+/// still P50Y).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Centuries {
+    Years,
+    Whole,
+}
+
+fn amount(n: Option<f64>, unit: Unit, c: Centuries) -> (String, String) {
     // Less than one of a unit: the next finer unit (`half an hour` is PT30M).
     // The next finer unit a part of one is written in.
     let fine = match unit {
@@ -25,7 +35,7 @@ fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
     if let Some(v) = n.filter(|v| *v > 0.0 && *v < 1.0) {
         let finer = fine.and_then(|u| Some((v * unit.per(u)?, u)));
         if let Some((w, u)) = finer.filter(|(w, _)| w.fract() == 0.0) {
-            return amount(Some(w), u);
+            return amount(Some(w), u, c);
         }
     }
     // A whole count and a quarter or three (`two and a quarter hours`:
@@ -35,8 +45,8 @@ fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
         && matches!(unit, Unit::Hour | Unit::Minute | Unit::Year)
         && let Some((w, u)) = fine.and_then(|u| Some((v.fract() * unit.per(u)?, u))).filter(|(w, _)| w.fract() == 0.0)
     {
-        let (d1, t1) = amount(Some(v.trunc()), unit);
-        let (d2, t2) = amount(Some(w), u);
+        let (d1, t1) = amount(Some(v.trunc()), unit, c);
+        let (d2, t2) = amount(Some(w), u, c);
         return (d1 + &d2, t1 + &t2);
     }
     let x = |n: Option<f64>, code: &str| n.map_or_else(|| format!("X{code}"), |n| format!("{}{code}", num(n)));
@@ -66,30 +76,26 @@ fn amount(n: Option<f64>, unit: Unit) -> (String, String) {
             Some(v) => (format!("{}Y", num(v * 10.0)), String::new()),
             None => ("XDE".to_owned(), String::new()),
         },
-        Unit::Century => (x(n, "CE"), String::new()),
+        Unit::Century => match n {
+            Some(v) if c == Centuries::Years || v.fract() != 0.0 => (format!("{}Y", num(v * 100.0)), String::new()),
+            _ => (x(n, "CE"), String::new()),
+        },
     }
 }
 
-/// A duration of centuries written in years (`P2CE` → `P200Y`,
-/// `P0.5CE` → `P50Y`); none for any other value.
-pub(crate) fn century_years(value: &str) -> Option<String> {
-    let n: f64 = value.strip_prefix('P')?.strip_suffix("CE")?.parse().ok()?;
-    (n.is_finite() && n > 0.0).then(|| format!("P{}Y", num(n * 100.0)))
-}
-
 /// The TIMEX3 value of a duration.
-pub(crate) fn duration(f: &Fields) -> String {
+pub(crate) fn duration(f: &Fields, c: Centuries) -> String {
     let n = if f.vague { None } else { f.n.or(Some(1.0)) };
     let mut date = String::new();
     let mut time = String::new();
     if let Some(u) = f.unit {
-        let (d, t) = amount(n, u);
+        let (d, t) = amount(n, u, c);
         date.push_str(&d);
         time.push_str(&t);
     }
     for (n, u) in [(f.n2, f.unit2), (f.n3, f.unit3)] {
         if let Some(u) = u {
-            let (d, t) = amount(n.or(Some(1.0)), u);
+            let (d, t) = amount(n.or(Some(1.0)), u, c);
             date.push_str(&d);
             time.push_str(&t);
         }
@@ -105,7 +111,7 @@ pub(crate) fn duration(f: &Fields) -> String {
 }
 
 /// The TIMEX3 value, `freq` and `quant` of a set.
-pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) {
+pub(crate) fn set(f: &Fields, c: Centuries) -> (String, Option<String>, Option<&'static str>) {
     let quant = f.every.then_some("EVERY");
     let freq = f.freq.map(|n| format!("{n}X"));
     let mut v = String::new();
@@ -126,7 +132,7 @@ pub(crate) fn set(f: &Fields) -> (String, Option<String>, Option<&'static str>) 
     } else if let Some(s) = f.season {
         let _ = write!(v, "XXXX-{}", s.code());
     } else if let Some(u) = f.unit {
-        v = duration(&Fields { n: Some(f.n.unwrap_or(1.0)), vague: false, ..*f });
+        v = duration(&Fields { n: Some(f.n.unwrap_or(1.0)), vague: false, ..*f }, c);
         let _ = u;
     } else if let Some(h) = f.hour24() {
         let _ = write!(v, "XXXX-XX-XXT{h:02}:{:02}", f.minute.unwrap_or(0));
@@ -192,16 +198,21 @@ mod tests {
     use crate::dates::fields::Part;
 
     fn dur(n: Option<f64>, unit: Unit) -> String {
-        duration(&Fields { n, unit: Some(unit), vague: n.is_none(), ..Fields::default() })
+        duration(&Fields { n, unit: Some(unit), vague: n.is_none(), ..Fields::default() }, Centuries::Years)
     }
 
     #[test]
-    fn centuries_in_years() {
-        assert_eq!(century_years("P2CE").as_deref(), Some("P200Y"));
-        assert_eq!(century_years("P0.5CE").as_deref(), Some("P50Y"));
-        assert_eq!(century_years("PXCE"), None);
-        assert_eq!(century_years("P2Y"), None);
-        assert_eq!(century_years("P1Y2CE"), None);
+    fn centuries_in_years_or_whole() {
+        let cent = |n: Option<f64>, c| {
+            duration(&Fields { n, unit: Some(Unit::Century), vague: n.is_none(), ..Fields::default() }, c)
+        };
+        assert_eq!(cent(Some(2.0), Centuries::Years), "P200Y");
+        assert_eq!(cent(Some(2.0), Centuries::Whole), "P2CE");
+        assert_eq!(cent(Some(0.5), Centuries::Years), "P50Y");
+        assert_eq!(cent(Some(0.5), Centuries::Whole), "P50Y");
+        assert_eq!(cent(Some(1.5), Centuries::Whole), "P150Y");
+        assert_eq!(cent(None, Centuries::Years), "PXCE");
+        assert_eq!(cent(None, Centuries::Whole), "PXCE");
     }
 
     #[test]
@@ -214,15 +225,15 @@ mod tests {
         assert_eq!(dur(Some(2.0), Unit::Decade), "P20Y");
         let two =
             Fields { n: Some(1.0), unit: Some(Unit::Day), n2: Some(6.0), unit2: Some(Unit::Hour), ..Fields::default() };
-        assert_eq!(duration(&two), "P1DT6H");
+        assert_eq!(duration(&two, Centuries::Years), "P1DT6H");
     }
 
     #[test]
     fn sets_and_underspecified_points() {
         let f = Fields { weekday: Some(4), every: true, ..Fields::default() };
-        assert_eq!(set(&f), ("XXXX-WXX-4".to_owned(), None, Some("EVERY")));
+        assert_eq!(set(&f, Centuries::Years), ("XXXX-WXX-4".to_owned(), None, Some("EVERY")));
         let f = Fields { unit: Some(Unit::Week), freq: Some(2), ..Fields::default() };
-        assert_eq!(set(&f).0, "P1W");
+        assert_eq!(set(&f, Centuries::Years).0, "P1W");
         assert_eq!(underspecified(&Fields { month: Some(3), ..Fields::default() }, None), "XXXX-03");
         let f =
             Fields { weekday: Some(4), hour: Some(5), ampm: Some(crate::dates::fields::AmPm::Pm), ..Fields::default() };

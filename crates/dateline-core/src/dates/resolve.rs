@@ -206,15 +206,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Records `r`; its index.
-    fn push(&mut self, mut r: Resolved) -> usize {
-        // Centuries counted in news are years, as TimeBank writes them
-        // (`more than a century`: P100Y); a narrative keeps WikiWars' `CE`
-        // for whole centuries (`half a century`: P50Y, not P0.5CE).
-        if (self.d.doctype != DocumentType::Narrative || r.value.contains('.'))
-            && let Some(v) = render::century_years(&r.value)
-        {
-            r.value = v;
-        }
+    fn push(&mut self, r: Resolved) -> usize {
         self.carry.starts.push(self.d.nodes[r.node as usize].start);
         self.carry.last_end = self.d.nodes[r.node as usize].end;
         self.out.push(r);
@@ -342,13 +334,18 @@ impl<'a> Resolver<'a> {
         self.res_mut(i).cal = Some(c2);
     }
 
+    /// How this document writes a length of centuries.
+    fn centuries(&self) -> render::Centuries {
+        if self.d.doctype == DocumentType::Narrative { render::Centuries::Whole } else { render::Centuries::Years }
+    }
+
     /// Records node `id` as the duration `f`.
     fn one_duration(&mut self, id: NodeId, f: &Fields) -> usize {
         let node = self.node(id);
         let r = Resolved {
             node: id,
             timex_type: TimexType::Duration,
-            value: render::duration(f),
+            value: render::duration(f, self.centuries()),
             cal: None,
             modifier: f.modifier,
             freq: None,
@@ -456,7 +453,7 @@ impl<'a> Resolver<'a> {
             {
                 // `the first rise in two years`, `two days after the attack` in
                 // news: a length of time, not a date.
-                shift_as_duration(&mut r, *unit, *n, f);
+                shift_as_duration(&mut r, *unit, *n, f, self.centuries());
                 remember = false;
             }
             Value::Shift { base, unit, n, f } => {
@@ -483,7 +480,7 @@ impl<'a> Resolver<'a> {
                 match cal {
                     None if f.story_only => {
                         r.anchor = Anchor::None;
-                        shift_as_duration(&mut r, *unit, *n, f);
+                        shift_as_duration(&mut r, *unit, *n, f, self.centuries());
                         remember = false;
                     }
                     Some(c) => {
@@ -529,7 +526,7 @@ impl<'a> Resolver<'a> {
             }
             Value::Duration(f) => {
                 r.timex_type = TimexType::Duration;
-                r.value = render::duration(f);
+                r.value = render::duration(f, self.centuries());
                 remember = false;
             }
             Value::Set(f) => {
@@ -543,7 +540,7 @@ impl<'a> Resolver<'a> {
                     }
                     None => *f,
                 };
-                let (v, freq, quant) = render::set(f);
+                let (v, freq, quant) = render::set(f, self.centuries());
                 r.value = v;
                 r.freq = freq;
                 r.quant = quant;
@@ -582,7 +579,7 @@ impl<'a> Resolver<'a> {
 }
 
 /// Writes a shift of `n` units as the length of time it counts.
-fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64, f: &Fields) {
+fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64, f: &Fields, c: render::Centuries) {
     r.timex_type = TimexType::Duration;
     // Two units the shift counted in the finer (`in 58 minutes 12 seconds`
     // moved 3492 seconds): the length as written, PT58M12S.
@@ -592,18 +589,15 @@ fn shift_as_duration(r: &mut Resolved, unit: Unit, n: i64, f: &Fields) {
         && let Some(k) = u0.per(unit)
         && let Some(rest) = Some(n.unsigned_abs() as f64 - n0 * k).filter(|x| *x > 0.0 && x.fract() == 0.0)
     {
-        r.value = render::duration(&Fields {
-            n: Some(n0),
-            unit: Some(u0),
-            n2: Some(rest),
-            unit2: Some(unit),
-            ..Fields::default()
-        });
+        r.value = render::duration(
+            &Fields { n: Some(n0), unit: Some(u0), n2: Some(rest), unit2: Some(unit), ..Fields::default() },
+            c,
+        );
         return;
     }
     let n = u32::try_from(n.unsigned_abs()).ok().map(f64::from);
     // The finer unit a shift moves by after its own (`1 month and 3 days`).
     let unit2 = f.unit2.filter(|u| *u < unit && f.n2.is_some());
     let n2 = unit2.and(f.n2);
-    r.value = render::duration(&Fields { n, unit: Some(unit), n2, unit2, vague: n.is_none(), ..Fields::default() });
+    r.value = render::duration(&Fields { n, unit: Some(unit), n2, unit2, vague: n.is_none(), ..Fields::default() }, c);
 }
