@@ -15,7 +15,7 @@ The scorer (``rt_score.py``) counts a range as one expression (``from 4 to 22
 this month``), where TimeML and ``doc.timexes`` annotate each end: a range is
 written out as one system expression spanning it, its ``begin`` the first day
 of the range and its value in the scorer's ``(begin,end,duration)`` notation;
-expressions that are ends of a range are not written again.
+expressions inside a range (its ends, the day they fall on) are not written again.
 """
 
 from __future__ import annotations
@@ -81,8 +81,10 @@ def system_record(case_id: str, doc: dateline.Doc) -> dict:
             continue
         begin = r.interval[0].isoformat() if r.interval and r.interval[0] else None
         out.append({"start": r.start, "end": r.end, "value": range_value(doc, r), "begin": begin})
+    spans = [(r.start, r.end) for r in doc.ranges]
     for k, t in enumerate(doc.timexes):
-        if k in ends:
+        # The ends, and the day both ends fall on (`monday 8-9am`), are the range's.
+        if k in ends or any(s <= t.start and t.end <= e for s, e in spans):
             continue
         iv = t.interval
         out.append({"start": t.start, "end": t.end, "value": t.value, "begin": iv[0].isoformat() if iv else None})

@@ -196,7 +196,17 @@ impl Resolver<'_> {
     /// it is a list.
     pub(super) fn emit_range(&mut self, id: NodeId, b: NodeId, e: NodeId, on: Option<NodeId>) {
         self.in_range = true;
+        // The day both ends fall on is a time expression of its own, in
+        // its place in the text (`on Saturday between 10 a.m. and 3 p.m.`,
+        // `from 9 to 5 tomorrow`).
+        let day_first = on.filter(|o| self.node(*o).start < self.node(b).start);
+        if let Some(o) = day_first {
+            self.one(o, None, None);
+        }
         self.range_ends(id, b, e, on);
+        if let Some(o) = on.filter(|_| day_first.is_none()) {
+            self.one(o, None, None);
+        }
         self.in_range = false;
     }
 
