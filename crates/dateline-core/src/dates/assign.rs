@@ -46,6 +46,7 @@ pub(crate) enum Field {
     WeekOf,
     FutureOnly,
     StoryOnly,
+    DayStart,
     ChatOnly,
     NarrativeOnly,
     Precision,
@@ -73,6 +74,7 @@ impl Field {
                 | Self::WeekOf
                 | Self::FutureOnly
                 | Self::StoryOnly
+                | Self::DayStart
                 | Self::ChatOnly
                 | Self::NarrativeOnly
                 | Self::Aside
@@ -122,6 +124,7 @@ impl Field {
             "week_of" => Self::WeekOf,
             "future_only" => Self::FutureOnly,
             "story_only" => Self::StoryOnly,
+            "day_start" => Self::DayStart,
             "chat_only" => Self::ChatOnly,
             "narrative_only" => Self::NarrativeOnly,
             "precision" => Self::Precision,
@@ -371,6 +374,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::StoryOnly => {
             f.story_only = true;
+            true
+        }
+        Field::DayStart => {
+            f.day_start = true;
             true
         }
         Field::ChatOnly => {

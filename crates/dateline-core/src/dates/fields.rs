@@ -366,6 +366,9 @@ pub(crate) struct Fields {
     /// A shift that is a date only in a narrative with a time of its own
     /// (`five days after the opening`), a duration otherwise.
     pub story_only: bool,
+    /// A midnight that starts a day (`shortly after midnight`): written as
+    /// the next day's T00:00, not the day's T24:00.
+    pub day_start: bool,
     /// A form that is a time only in conversation (`see you at 5.`): in a
     /// news or narrative document it is no time expression.
     pub chat_only: bool,
@@ -399,6 +402,7 @@ impl Fields {
         a.to_hour |= other.to_hour;
         a.wrap |= other.wrap;
         a.story_only |= other.story_only;
+        a.day_start |= other.day_start;
         a.chat_only |= other.chat_only;
         a.narrative_only |= other.narrative_only;
         if a.precision.is_none() {

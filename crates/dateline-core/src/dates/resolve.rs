@@ -417,6 +417,7 @@ impl<'a> Resolver<'a> {
         match &value {
             Value::Point(f) => {
                 let (cal, anchor) = self.point(f, node, cue);
+                let cal = if f.day_start { cal.map(day_start) } else { cal };
                 r.anchor = anchor;
                 // A time that took the day written after it (its anchor is
                 // that expression, not yet resolved): keep that day's value.
@@ -575,6 +576,15 @@ impl<'a> Resolver<'a> {
     /// the next group goes on from.
     pub(crate) fn finish(self) -> (Vec<Resolved>, Vec<ResolvedRange>, Carry) {
         (self.out, self.ranges, self.carry)
+    }
+}
+
+/// A midnight that starts a day (`shortly after midnight`), 24:00 of the
+/// day before, as T00:00 of its day.
+fn day_start(c: Cal) -> Cal {
+    match c.date().and_then(|d| d.checked_add_days(1)).filter(|_| c.hour == Some(24)) {
+        Some(d) => Cal { hour: Some(0), minute: c.minute, second: c.second, gran: c.gran, zone: c.zone, ..Cal::day(d) },
+        None => c,
     }
 }
 
