@@ -58,7 +58,11 @@ fn weekday_ahead(g: &Grammar, scan: &Scan<'_>, words: &Words<'_>, n: &Node, t: C
 fn joined_to_today(g: &Grammar, scan: &Scan<'_>, tops: &[NodeId], n: &Node) -> Option<Cue> {
     let weekday = matches!(&n.value, Value::Point(f) if f.weekday.is_some() && f.day.is_none()
         && f.dir.is_none() && f.lean.is_none() && !f.has_time());
-    let k = (n.start as usize).checked_sub(1).filter(|_| weekday)?;
+    let mut k = (n.start as usize).checked_sub(1).filter(|_| weekday)?;
+    // `tonight and on Friday`: the word that puts a day after its verb.
+    if scan.in_list(k, g.lists_used.report_prep) {
+        k = k.checked_sub(1)?;
+    }
     if !scan.in_list(k, g.lists_used.and) {
         return None;
     }
