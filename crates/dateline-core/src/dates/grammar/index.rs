@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{Class, LexEntry};
+use super::own_second;
 use super::pattern::{self, Atom, Builtin, Elem};
 use super::ruleset::MAX_RULES;
 use super::{Grammar, RuleSet, second};
@@ -309,13 +310,26 @@ impl Grammar {
         // Which ways of starting each rule need the second-token test.
         let mut begun = second::Memo::default();
         let mut free_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
+        // The second tokens of the rules each word starts that need them, as
+        // begun by that word (`own_second.rs`).
+        let mut owns: Vec<(Box<str>, own_second::RuleSeconds)> = Vec::new();
+        let mut generic = vec![None; n];
         for (w, set) in &by_word {
             let free = free_words.entry(w.clone()).or_default();
+            let mut own = Vec::new();
+            let mut from = FxHashMap::default();
             for r in set.iter() {
                 let b = second::begun(r, second::Start::Word(w), &ctx, &mut begun);
                 if !b.starts || b.free() {
                     free.insert(r);
+                } else if let Some(s) =
+                    own_second::second_from(r, w, &ctx, &mut from, &mut begun, &mut generic).filter(|s| !s.single)
+                {
+                    own.push((r, s.set));
                 }
+            }
+            if !own.is_empty() {
+                owns.push((w.clone(), own));
             }
         }
         let mut byte_free = vec![RuleSet::default(); 256];
@@ -338,6 +352,14 @@ impl Grammar {
         self.byte_free = byte_free;
         self.byte_need = byte_need;
         self.vocabulary(&by_word, &free_words, &second_words, &lead_words)?;
+        for (w, own) in &owns {
+            let tests = self.own_second(own);
+            if let Some(id) = self.word_id(w)
+                && !tests.rules.is_empty()
+            {
+                self.words[id as usize].own = Some(Box::new(tests));
+            }
+        }
         // Once the words have ids.
         self.before_words = self.rules.iter().map(|r| before_words(&r.elems)).collect();
         Ok(())

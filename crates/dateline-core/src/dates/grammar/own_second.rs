@@ -1,0 +1,225 @@
+//! What a rule needs of the token after its first, for one first word: the
+//! tokens [`second`](super::second::second) lists for a rule are those of
+//! every way it can start, but begun by one word a match can go on in
+//! fewer ways. `EDGE -? <date,day,time>` begun by `early` may go on with a
+//! date, but begun by `the` only as `the end of`, `the beginning of`:
+//! the scan leaves it out at `the company` without trying it.
+
+use rustc_hash::FxHashMap;
+
+use super::index::First;
+use super::pattern::{Atom, BUILTINS, Builtin, Elem};
+use super::second::{self, Ctx, Start, atom_starts, first_of, inside};
+use super::{Grammar, RuleSet};
+
+/// Rules, each with the second tokens of its matches begun by one word.
+pub(super) type RuleSeconds = Vec<(usize, First)>;
+
+/// The tests of the token after a word, for the rules that word starts
+/// and whose second token it decides ([`super::WordInfo::own`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OwnSecond {
+    /// The rules tested.
+    pub rules: RuleSet,
+    /// Those that any token may follow it in.
+    pub any: RuleSet,
+    /// By the id of the next token: the rules it may be the second token of.
+    pub words: FxHashMap<u32, RuleSet>,
+    /// By the first byte of the next token (one bit each): the rules it
+    /// may be the second token of.
+    pub bytes: Vec<([u64; 4], RuleSet)>,
+}
+
+impl OwnSecond {
+    /// The rules of [`Self::rules`] the token after the word cannot be the
+    /// second token of (`id`: its id, `byte`: its first byte; none: no token).
+    #[inline]
+    pub(crate) fn refused(&self, next: Option<(u32, u8)>) -> RuleSet {
+        let mut ok = self.any;
+        if let Some((id, b)) = next {
+            if let Some(s) = self.words.get(&id) {
+                ok.union_with(s);
+            }
+            for (bytes, s) in &self.bytes {
+                if bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
+                    ok.union_with(s);
+                }
+            }
+        }
+        let mut out = self.rules;
+        out.remove_all(&ok);
+        out
+    }
+}
+
+/// The second tokens of a match of rule `r` whose first token is word `w`,
+/// and whether it can be that token alone; none when they cannot be listed
+/// (a shape led by `w`). Remembered in `memo`.
+pub(super) fn second_from<'a>(
+    r: usize,
+    w: &'a str,
+    c: &Ctx<'_>,
+    memo: &mut FxHashMap<usize, Option<second::Second>>,
+    begun: &mut second::Memo<'a>,
+    generic: &mut Vec<Option<second::Second>>,
+) -> Option<second::Second> {
+    if let Some(s) = memo.get(&r) {
+        return s.clone();
+    }
+    let rule = &c.rules[r];
+    let mut set = First::default();
+    let mut single = false;
+    let mut known = true;
+    for (k, e) in rule.elems.iter().enumerate() {
+        let Elem::Atoms { alts, optional } = e else { continue };
+        let (after, nullable) = first_of(&rule.elems[k + 1..], c);
+        for a in alts {
+            if !atom_starts(a, Start::Word(w), c, begun) {
+                continue;
+            }
+            let Some((f, one)) = inside_from(a, w, c, memo, begun, generic) else {
+                known = false;
+                break;
+            };
+            set.union(&f);
+            if one {
+                set.union(&after);
+            }
+            single |= one && nullable;
+        }
+        if !optional || !known {
+            break;
+        }
+    }
+    let s = known.then_some(second::Second { set, single });
+    memo.insert(r, s.clone());
+    s
+}
+
+/// The tokens that may come second inside atom `a` begun by word `w`, and
+/// whether it can be `w` alone; none if they cannot be listed.
+fn inside_from<'a>(
+    a: &Atom,
+    w: &'a str,
+    c: &Ctx<'_>,
+    memo: &mut FxHashMap<usize, Option<second::Second>>,
+    begun: &mut second::Memo<'a>,
+    generic: &mut Vec<Option<second::Second>>,
+) -> Option<(First, bool)> {
+    let mut f = First::default();
+    match a {
+        Atom::Word(..) | Atom::List(..) => Some((f, true)),
+        Atom::Class { class, .. } => {
+            let mut one = false;
+            for e in c.lex.entries(w, *class) {
+                match e.rest.first() {
+                    Some(x) => {
+                        f.words.insert(x.clone());
+                    }
+                    None => one = true,
+                }
+            }
+            Some((f, one))
+        }
+        Atom::Builtin { .. } => Some(inside(a, c, generic)),
+        Atom::Shape(_) => None,
+        Atom::Sub(cats) => {
+            let mut single = false;
+            for &cat in cats {
+                for &r in &c.by_cat[cat] {
+                    if !(c.starts)(r, Start::Word(w)) {
+                        continue;
+                    }
+                    let s = second_from(r, w, c, memo, begun, generic)?;
+                    single |= s.single;
+                    f.union(&s.set);
+                }
+            }
+            Some((f, single))
+        }
+    }
+}
+
+impl Grammar {
+    /// The tests of [`OwnSecond`] of a word's rules, from the second tokens
+    /// of each (`owns`: rule, second tokens). A rule with a second token
+    /// that has no id is not tested.
+    pub(super) fn own_second(&self, owns: &[(usize, First)]) -> OwnSecond {
+        let mut out = OwnSecond::default();
+        for (r, f) in owns {
+            let Some(ids) = self.second_ids(f) else { continue };
+            let mut bytes = [0u64; 4];
+            let mut set = |b: usize| bytes[b >> 6] |= 1 << (b & 63);
+            let mut any = false;
+            for &b in &f.builtins {
+                if b == Builtin::Cap.index() || b == Builtin::Any.index() {
+                    any = true;
+                } else if b != Builtin::YearWords.index() {
+                    (b'0'..=b'9').for_each(|d| set(usize::from(d)));
+                    set(0xC2);
+                }
+            }
+            for &s in &f.shapes {
+                for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
+                    if *on {
+                        set(byte);
+                    }
+                }
+            }
+            out.rules.insert(*r);
+            if any {
+                out.any.insert(*r);
+            }
+            for id in ids {
+                out.words.entry(id).or_default().insert(*r);
+            }
+            if bytes != [0; 4] {
+                match out.bytes.iter_mut().find(|x| x.0 == bytes) {
+                    Some(x) => x.1.insert(*r),
+                    None => {
+                        let mut s = RuleSet::default();
+                        s.insert(*r);
+                        out.bytes.push((bytes, s));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The ids of the words second tokens `f` can be (those of its classes
+    /// and of the builtins that read words); none if one has no id.
+    fn second_ids(&self, f: &First) -> Option<Vec<u32>> {
+        let mut ids = Vec::new();
+        for w in &f.words {
+            ids.push(self.word_id(w)?);
+        }
+        let takes = |e: &super::lexicon::LexEntry| {
+            f.classes.contains(&e.class)
+                || f.builtins
+                    .iter()
+                    .any(|&b| BUILTINS.iter().any(|x| x.1.index() == b && super::index::begins_builtin(x.1, e)))
+        };
+        for e in self.lex.entries.iter().filter(|e| takes(e)) {
+            ids.push(self.word_id(&e.first)?);
+        }
+        Some(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_words_after_the_decide_edge_of_date() {
+        let g = crate::dates::english().expect("the English grammar");
+        let rule = g.rules.iter().position(|r| r.name == "edge-of-date").expect("edge-of-date");
+        let id = |w: &str| g.word_id(w).expect(w);
+        let own = g.words[id("the") as usize].own.as_deref().expect("tests after `the`");
+        assert!(own.rules.contains(rule));
+        // `the end of May`, not `the company`, nor `the May` (`early May`).
+        assert!(!own.refused(Some((id("end"), b'e'))).contains(rule));
+        assert!(own.refused(Some((id("may"), b'M'))).contains(rule));
+        assert!(own.refused(Some((u32::MAX, b'c'))).contains(rule));
+        assert!(own.refused(None).contains(rule));
+    }
+}
