@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::index::First;
 use super::pattern::{Atom, BUILTINS, Builtin, Elem};
 use super::second::{self, Ctx, Start, atom_starts, first_of, inside};
+use super::shapes::Shape;
 use super::{Grammar, RuleSet};
 
 /// Rules, each with the second tokens of its matches begun by one word.
@@ -28,21 +29,35 @@ pub(crate) struct OwnSecond {
     /// By the first byte of the next token (one bit each): the rules it
     /// may be the second token of.
     pub bytes: Vec<([u64; 4], RuleSet)>,
+    /// By a shape that may start at the next token: the rules it may be
+    /// the second token of.
+    pub shapes: Vec<(usize, RuleSet)>,
+    /// The first bytes of those shapes' matches, one bit each.
+    pub shape_bytes: [u64; 4],
 }
 
 impl OwnSecond {
     /// The rules of [`Self::rules`] the token after the word cannot be the
-    /// second token of (`id`: its id, `byte`: its first byte; none: no token).
+    /// second token of (`id`: its id, `rest`: the text from it on; none: no
+    /// token), with the grammar's `shapes`.
     #[inline]
-    pub(crate) fn refused(&self, next: Option<(u32, u8)>) -> RuleSet {
+    pub(crate) fn refused(&self, next: Option<(u32, &[u8])>, shapes: &[Shape]) -> RuleSet {
         let mut ok = self.any;
-        if let Some((id, b)) = next {
+        if let Some((id, rest)) = next {
             if let Some(s) = self.words.get(&id) {
                 ok.union_with(s);
             }
+            let b = rest.first().copied().unwrap_or(0);
             for (bytes, s) in &self.bytes {
                 if bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
                     ok.union_with(s);
+                }
+            }
+            if self.shape_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0 {
+                for (shape, s) in &self.shapes {
+                    if shapes.get(*shape).is_none_or(|x| x.may_start(rest)) {
+                        ok.union_with(s);
+                    }
                 }
             }
         }
@@ -162,7 +177,15 @@ impl Grammar {
             for &s in &f.shapes {
                 for (byte, on) in self.shapes.list[s].first.iter().enumerate() {
                     if *on {
-                        set(byte);
+                        out.shape_bytes[byte >> 6] |= 1 << (byte & 63);
+                    }
+                }
+                match out.shapes.iter_mut().find(|x| x.0 == s) {
+                    Some(x) => x.1.insert(*r),
+                    None => {
+                        let mut set = RuleSet::default();
+                        set.insert(*r);
+                        out.shapes.push((s, set));
                     }
                 }
             }
@@ -217,9 +240,14 @@ mod tests {
         let own = g.words[id("the") as usize].own.as_deref().expect("tests after `the`");
         assert!(own.rules.contains(rule));
         // `the end of May`, not `the company`, nor `the May` (`early May`).
-        assert!(!own.refused(Some((id("end"), b'e'))).contains(rule));
-        assert!(own.refused(Some((id("may"), b'M'))).contains(rule));
-        assert!(own.refused(Some((u32::MAX, b'c'))).contains(rule));
-        assert!(own.refused(None).contains(rule));
+        let shapes = &g.shapes.list;
+        assert!(!own.refused(Some((id("end"), b"end of May")), shapes).contains(rule));
+        assert!(own.refused(Some((id("may"), b"May")), shapes).contains(rule));
+        assert!(own.refused(Some((u32::MAX, b"company")), shapes).contains(rule));
+        assert!(own.refused(None, shapes).contains(rule));
+        // `the mid-1990s`, not `the most`: the shape may start only at the first.
+        let decade = g.rules.iter().position(|r| r.name == "decade-edge").expect("decade-edge");
+        assert!(!own.refused(Some((u32::MAX, b"mid-1990s")), shapes).contains(decade));
+        assert!(own.refused(Some((id("most"), b"most")), shapes).contains(decade));
     }
 }
