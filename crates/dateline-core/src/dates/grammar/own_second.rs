@@ -13,9 +13,6 @@ use super::second::{self, Ctx, Start, atom_starts, first_of, inside};
 use super::shapes::Shape;
 use super::{Grammar, RuleSet};
 
-/// Rules, each with the second tokens of its matches begun by one word.
-pub(super) type RuleSeconds = Vec<(usize, First)>;
-
 /// The tests of the token after a word, for the rules that word starts
 /// and whose second token it decides ([`super::WordInfo::own`]).
 #[derive(Clone, Debug, Default)]
@@ -24,8 +21,10 @@ pub(crate) struct OwnSecond {
     pub rules: RuleSet,
     /// Those that any token may follow it in.
     pub any: RuleSet,
-    /// By the id of the next token: the rules it may be the second token of.
-    pub words: FxHashMap<u32, RuleSet>,
+    /// By the id of the next token: the rules it may be the second token
+    /// of, as an index into `sets` (few words have sets of their own).
+    pub words: FxHashMap<u32, u32>,
+    pub sets: Vec<RuleSet>,
     /// By the first byte of the next token (one bit each): the rules it
     /// may be the second token of.
     pub bytes: Vec<([u64; 4], RuleSet)>,
@@ -44,7 +43,7 @@ impl OwnSecond {
     pub(crate) fn refused(&self, next: Option<(u32, &[u8])>, shapes: &[Shape]) -> RuleSet {
         let mut ok = self.any;
         if let Some((id, rest)) = next {
-            if let Some(s) = self.words.get(&id) {
+            if let Some(s) = self.words.get(&id).and_then(|&k| self.sets.get(k as usize)) {
                 ok.union_with(s);
             }
             let b = rest.first().copied().unwrap_or(0);
@@ -67,60 +66,80 @@ impl OwnSecond {
     }
 }
 
-/// The second tokens of a match of rule `r` whose first token is word `w`,
-/// and whether it can be that token alone; none when they cannot be listed
-/// (a shape led by `w`). Remembered in `memo`.
-pub(super) fn second_from<'a>(
-    r: usize,
-    w: &'a str,
-    c: &Ctx<'_>,
-    memo: &mut FxHashMap<usize, Option<second::Second>>,
-    begun: &mut second::Memo<'a>,
-    generic: &mut Vec<Option<second::Second>>,
-) -> Option<second::Second> {
-    if let Some(s) = memo.get(&r) {
-        return s.clone();
+/// What [`second_from`] reads and remembers: the rules' memos of
+/// `second.rs`, for the word being read each rule's second tokens (none:
+/// not listed), and for every word what each rule's elements after one
+/// begin with.
+pub(super) struct From<'a, 'c> {
+    pub c: &'c Ctx<'c>,
+    pub begun: second::Memo<'a>,
+    pub generic: Vec<Option<second::Second>>,
+    pub rules: FxHashMap<usize, Option<second::Second>>,
+    afters: FxHashMap<(usize, usize), (First, bool)>,
+}
+
+impl<'a, 'c> From<'a, 'c> {
+    pub(super) fn new(c: &'c Ctx<'c>) -> Self {
+        Self {
+            c,
+            begun: second::Memo::default(),
+            generic: vec![None; c.rules.len()],
+            rules: FxHashMap::default(),
+            afters: FxHashMap::default(),
+        }
     }
+}
+
+/// Moves the tokens of `f` into `set`.
+fn absorb(set: &mut First, f: First) {
+    set.words.extend(f.words);
+    set.classes.extend(f.classes);
+    set.builtins.extend(f.builtins);
+    set.shapes.extend(f.shapes);
+    set.cats.extend(f.cats);
+}
+
+/// The second tokens of a match of rule `r` whose first token is word `w`,
+/// and whether it can be that token alone, left in `m.rules` (none when
+/// they cannot be listed: a shape led by `w`); whether they can be listed.
+pub(super) fn second_from<'a>(r: usize, w: &'a str, m: &mut From<'a, '_>) -> bool {
+    if let Some(s) = m.rules.get(&r) {
+        return s.is_some();
+    }
+    let c = m.c;
     let rule = &c.rules[r];
     let mut set = First::default();
     let mut single = false;
     let mut known = true;
     for (k, e) in rule.elems.iter().enumerate() {
         let Elem::Atoms { alts, optional } = e else { continue };
-        let (after, nullable) = first_of(&rule.elems[k + 1..], c);
         for a in alts {
-            if !atom_starts(a, Start::Word(w), c, begun) {
+            if !atom_starts(a, Start::Word(w), c, &mut m.begun) {
                 continue;
             }
-            let Some((f, one)) = inside_from(a, w, c, memo, begun, generic) else {
+            let Some((f, one)) = inside_from(a, w, m) else {
                 known = false;
                 break;
             };
-            set.union(&f);
+            absorb(&mut set, f);
+            let (after, nullable) = m.afters.entry((r, k)).or_insert_with(|| first_of(&rule.elems[k + 1..], c));
             if one {
-                set.union(&after);
+                set.union(after);
             }
-            single |= one && nullable;
+            single |= one && *nullable;
         }
         if !optional || !known {
             break;
         }
     }
-    let s = known.then_some(second::Second { set, single });
-    memo.insert(r, s.clone());
-    s
+    m.rules.insert(r, known.then_some(second::Second { set, single }));
+    known
 }
 
 /// The tokens that may come second inside atom `a` begun by word `w`, and
 /// whether it can be `w` alone; none if they cannot be listed.
-fn inside_from<'a>(
-    a: &Atom,
-    w: &'a str,
-    c: &Ctx<'_>,
-    memo: &mut FxHashMap<usize, Option<second::Second>>,
-    begun: &mut second::Memo<'a>,
-    generic: &mut Vec<Option<second::Second>>,
-) -> Option<(First, bool)> {
+fn inside_from<'a>(a: &Atom, w: &'a str, m: &mut From<'a, '_>) -> Option<(First, bool)> {
+    let c = m.c;
     let mut f = First::default();
     match a {
         Atom::Word(..) | Atom::List(..) => Some((f, true)),
@@ -136,7 +155,7 @@ fn inside_from<'a>(
             }
             Some((f, one))
         }
-        Atom::Builtin { .. } => Some(inside(a, c, generic)),
+        Atom::Builtin { .. } => Some(inside(a, c, &mut m.generic)),
         Atom::Shape(_) => None,
         Atom::Sub(cats) => {
             let mut single = false;
@@ -145,9 +164,13 @@ fn inside_from<'a>(
                     if !(c.starts)(r, Start::Word(w)) {
                         continue;
                     }
-                    let s = second_from(r, w, c, memo, begun, generic)?;
-                    single |= s.single;
-                    f.union(&s.set);
+                    if !second_from(r, w, m) {
+                        return None;
+                    }
+                    if let Some(Some(s)) = m.rules.get(&r) {
+                        single |= s.single;
+                        f.union(&s.set);
+                    }
                 }
             }
             Some((f, single))
@@ -159,8 +182,9 @@ impl Grammar {
     /// The tests of [`OwnSecond`] of a word's rules, from the second tokens
     /// of each (`owns`: rule, second tokens). A rule with a second token
     /// that has no id is not tested.
-    pub(super) fn own_second(&self, owns: &[(usize, First)]) -> OwnSecond {
+    pub(super) fn own_second(&self, owns: &[(usize, &First)]) -> OwnSecond {
         let mut out = OwnSecond::default();
+        let mut by_word: FxHashMap<u32, RuleSet> = FxHashMap::default();
         for (r, f) in owns {
             let Some(ids) = self.second_ids(f) else { continue };
             let mut bytes = [0u64; 4];
@@ -194,7 +218,7 @@ impl Grammar {
                 out.any.insert(*r);
             }
             for id in ids {
-                out.words.entry(id).or_default().insert(*r);
+                by_word.entry(id).or_default().insert(*r);
             }
             if bytes != [0; 4] {
                 match out.bytes.iter_mut().find(|x| x.0 == bytes) {
@@ -207,6 +231,16 @@ impl Grammar {
                 }
             }
         }
+        // The same set once.
+        let mut index: FxHashMap<RuleSet, u32> = FxHashMap::default();
+        for (id, set) in by_word {
+            let k = *index.entry(set).or_insert_with(|| {
+                out.sets.push(set);
+                u32::try_from(out.sets.len() - 1).unwrap_or(u32::MAX)
+            });
+            out.words.insert(id, k);
+        }
+        out.words.shrink_to_fit();
         out
     }
 

@@ -5,7 +5,7 @@
 pub(crate) const MAX_RULES: usize = 512;
 
 /// A set of rules, one bit each, in file order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct RuleSet([u64; MAX_RULES / 64]);
 
 impl RuleSet {
