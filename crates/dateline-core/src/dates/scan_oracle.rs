@@ -407,3 +407,39 @@ fn the_needs_of_each_token_are_those_of_the_next_max_span_tokens() {
         }
     }
 }
+
+/// A word that decides the second token of the rules it starts
+/// (`own_second.rs`) is followed by the tokens those rules may go on with,
+/// and by others: the rules left out must be those with no match.
+#[test]
+fn second_tokens_of_a_first_word_change_nothing() {
+    let g = super::english().unwrap();
+    let mut owners: Vec<(&str, u32)> = g
+        .vocab
+        .iter()
+        .filter(|(_, id)| g.words[**id as usize].own.is_some())
+        .map(|(w, id)| (w.as_ref(), *id))
+        .collect();
+    owners.sort_unstable();
+    assert!(owners.len() > 10, "{}", owners.len());
+    let mut by_id: Vec<&str> = vec![""; g.words.len()];
+    for (w, &id) in &g.vocab {
+        by_id[id as usize] = w;
+    }
+    let mut rng = Rng(29);
+    let mut text = String::new();
+    for (w, id) in owners {
+        let own = g.words[id as usize].own.as_deref().unwrap();
+        let mut seconds: Vec<&str> = own.words.keys().map(|&k| by_id[k as usize]).collect();
+        seconds.sort_unstable();
+        for k in 0..24 {
+            let second = match k % 3 {
+                0 if !seconds.is_empty() => seconds[rng.below(seconds.len())].to_owned(),
+                _ => generated(g, rng.below(1 << 30) as u64, 1),
+            };
+            let rest = generated(g, rng.below(1 << 30) as u64, 4);
+            text.push_str(&format!("{w} {second} {rest} . "));
+        }
+    }
+    assert_same(g, &text);
+}

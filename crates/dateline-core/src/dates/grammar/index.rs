@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{Class, LexEntry};
+use super::own_second;
 use super::pattern::{self, Atom, Builtin, Elem};
 use super::ruleset::MAX_RULES;
 use super::{Grammar, RuleSet, second};
@@ -338,6 +339,45 @@ impl Grammar {
         self.byte_free = byte_free;
         self.byte_need = byte_need;
         self.vocabulary(&by_word, &free_words, &second_words, &lead_words)?;
+        // The second tokens of the rules each word starts that need them, as
+        // begun by that word (`own_second.rs`), one word at a time.
+        let ctx = second::Ctx {
+            rules: &self.rules,
+            by_cat: &self.by_cat,
+            lex: &self.lex,
+            lists: &self.lists,
+            cat_first: &cat_first,
+            thousand: self.lists_used.thousand,
+            shape_leads: &shape_leads,
+            starts: &|r, start| match start {
+                second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
+                second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
+            },
+        };
+        let mut from = own_second::From::new(&ctx);
+        let mut owns = Vec::new();
+        for w in by_word.keys() {
+            let Some(id) = self.word_id(w) else { continue };
+            from.rules.clear();
+            let need = self.words[id as usize].need;
+            for r in need.iter() {
+                own_second::second_from(r, w, &mut from);
+            }
+            let own: Vec<(usize, &First)> = need
+                .iter()
+                .filter_map(|r| match from.rules.get(&r) {
+                    Some(Some(s)) if !s.single => Some((r, &s.set)),
+                    _ => None,
+                })
+                .collect();
+            let tests = self.own_second(&own);
+            if !tests.rules.is_empty() {
+                owns.push((id, tests));
+            }
+        }
+        for (id, tests) in owns {
+            self.words[id as usize].own = Some(Box::new(tests));
+        }
         // Once the words have ids.
         self.before_words = self.rules.iter().map(|r| before_words(&r.elems)).collect();
         Ok(())

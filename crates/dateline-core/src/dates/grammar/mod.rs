@@ -7,7 +7,8 @@
 //! hash lookup of its lower-case form and one table lookup of its first byte.
 //!
 //! This file reads the files and compiles the rules; beside it: the start
-//! tables (`index.rs`), what the token after the first must be (`second.rs`),
+//! tables (`index.rs`), what the token after the first must be (`second.rs`;
+//! after one first word, `own_second.rs`),
 //! rule sets (`ruleset.rs`) and the vocabulary with its token lookup
 //! (`vocab.rs`).
 
@@ -16,6 +17,7 @@ pub(crate) mod holidays;
 mod index;
 pub(crate) mod lexicon;
 mod needs;
+mod own_second;
 pub(crate) mod pattern;
 mod ruleset;
 mod second;
@@ -32,6 +34,7 @@ use crate::tokenize::Tokenizer;
 use format::{DocumentFile, RuleDef, RulesFile, ShapesFile, TenseFile, WordsFile};
 use lexicon::{Lexicon, key, parse_offset, parse_unit_code};
 pub(crate) use needs::Needs;
+pub(crate) use own_second::OwnSecond;
 use pattern::{Atom, Elem, Names};
 pub(crate) use ruleset::{MAX_RULES, RuleSet};
 use shapes::Shapes;

@@ -5,7 +5,7 @@
 pub(crate) const MAX_RULES: usize = 512;
 
 /// A set of rules, one bit each, in file order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct RuleSet([u64; MAX_RULES / 64]);
 
 impl RuleSet {
@@ -29,7 +29,7 @@ impl RuleSet {
     pub(crate) fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
-    pub(super) fn remove_all(&mut self, other: &Self) {
+    pub(crate) fn remove_all(&mut self, other: &Self) {
         for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
             *a &= !*b;
         }

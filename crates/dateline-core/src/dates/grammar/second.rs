@@ -76,7 +76,7 @@ fn atom_first(a: &Atom, c: &Ctx<'_>) -> First {
 }
 
 /// The first set of `elems`, and whether they can match no token at all.
-fn first_of(elems: &[Elem], c: &Ctx<'_>) -> (First, bool) {
+pub(super) fn first_of(elems: &[Elem], c: &Ctx<'_>) -> (First, bool) {
     let mut f = First::default();
     for e in elems {
         let Elem::Atoms { alts, optional } = e else { continue };
@@ -93,7 +93,7 @@ fn first_of(elems: &[Elem], c: &Ctx<'_>) -> (First, bool) {
 /// The tokens that may come second inside an atom that spans several, and
 /// whether it can be one token. A shape lists none: the matches it begins
 /// are free.
-fn inside(a: &Atom, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> (First, bool) {
+pub(super) fn inside(a: &Atom, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> (First, bool) {
     let mut f = First::default();
     let rests = |class: Class, f: &mut First| {
         for e in c.lex.entries.iter().filter(|e| e.class == class) {
@@ -179,7 +179,7 @@ pub(super) fn second(r: usize, c: &Ctx<'_>, memo: &mut Vec<Option<Second>>) -> S
 
 /// Whether atom `a` can take a first token taken as `start` (a
 /// sub-expression: through [`by_cat`]).
-fn atom_starts<'a>(a: &Atom, start: Start<'a>, c: &Ctx<'_>, memo: &mut Memo<'a>) -> bool {
+pub(super) fn atom_starts<'a>(a: &Atom, start: Start<'a>, c: &Ctx<'_>, memo: &mut Memo<'a>) -> bool {
     let word_of = |w: &str, class: Class| c.lex.entries(w, class).next().is_some();
     match (a, start) {
         (Atom::Word(x, _), Start::Word(w)) => x.as_ref() == w,

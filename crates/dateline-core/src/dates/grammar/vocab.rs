@@ -29,6 +29,9 @@ pub(crate) struct WordInfo {
     pub entries: Box<[u32]>,
     /// Rules whose second token it can be.
     pub second: RuleSet,
+    /// For rules of `need` whose second token this word decides better
+    /// than `second` does, the tests of the next token (`own_second.rs`).
+    pub own: Option<Box<super::OwnSecond>>,
     /// Rules starting with a shape whose matches start with this word
     /// (`mid` of `mid-1990s`).
     pub lead: RuleSet,

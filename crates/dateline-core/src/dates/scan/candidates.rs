@@ -85,6 +85,12 @@ impl<'a> Scan<'a> {
             return RuleSet::default();
         }
         let (mut set, mut need) = info.map_or_else(Default::default, |w| (w.free, w.need));
+        // The rules whose second token this word decides, left out unless
+        // the next token can be it.
+        if let Some(own) = info.and_then(|w| w.own.as_deref()) {
+            let next = self.toks.get(i + 1).map(|t| (self.id(i + 1), &text.as_bytes()[t.start()..]));
+            need.remove_all(&own.refused(next, &g.shapes.list));
+        }
         if !rest.is_empty() {
             set.union_with(&g.byte_free[b]);
             need.union_with(&g.byte_need[b]);
