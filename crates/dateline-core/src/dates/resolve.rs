@@ -112,9 +112,11 @@ fn rank(g: Gran) -> usize {
 }
 
 /// How many expressions [`Resolver::emit`] records for a top-level node:
-/// both ends of a range or of a length from a point, one otherwise.
+/// both ends of a range (and the day they fall on, if written) or of a
+/// length from a point, one otherwise.
 pub(crate) fn expressions_of(node: &Node) -> usize {
     match node.value {
+        Value::Range { on: Some(_), .. } => 3,
         Value::Range { .. } | Value::For { .. } => 2,
         Value::List3 { .. } => 3,
         _ => 1,
