@@ -261,19 +261,12 @@ impl Grammar {
         let mut second_words: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut second_by_byte = vec![RuleSet::default(); 256];
         let mut any_second = RuleSet::default();
-        let ctx = second::Ctx {
-            rules: &self.rules,
-            by_cat: &self.by_cat,
-            lex: &self.lex,
-            lists: &self.lists,
-            cat_first: &cat_first,
-            thousand: self.lists_used.thousand,
-            shape_leads: &shape_leads,
-            starts: &|r, start| match start {
-                second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
-                second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
-            },
+        // Whether a rule can start so (the start tables).
+        let starts = |r: usize, start: second::Start<'_>| match start {
+            second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
+            second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
         };
+        let ctx = self.second_ctx(&cat_first, &shape_leads, &starts);
         let mut memo = vec![None; n];
         for i in 0..n {
             let f = second::second(i, &ctx, &mut memo).set;
@@ -341,19 +334,7 @@ impl Grammar {
         self.vocabulary(&by_word, &free_words, &second_words, &lead_words)?;
         // The second tokens of the rules each word starts that need them, as
         // begun by that word (`own_second.rs`), one word at a time.
-        let ctx = second::Ctx {
-            rules: &self.rules,
-            by_cat: &self.by_cat,
-            lex: &self.lex,
-            lists: &self.lists,
-            cat_first: &cat_first,
-            thousand: self.lists_used.thousand,
-            shape_leads: &shape_leads,
-            starts: &|r, start| match start {
-                second::Start::Word(w) => by_word.get(w).is_some_and(|s| s.contains(r)),
-                second::Start::Digits => by_byte[usize::from(b'0')].contains(r) || by_byte[0xC2].contains(r),
-            },
-        };
+        let ctx = self.second_ctx(&cat_first, &shape_leads, &starts);
         let mut from = own_second::From::new(&ctx);
         let mut owns = Vec::new();
         for w in by_word.keys() {
@@ -388,6 +369,28 @@ impl Grammar {
 /// match must be, if its first element is a context before the match of
 /// words and lists only (not negated, no list that must be capitalised):
 /// the scan leaves the rule out after any other token without trying it.
+impl Grammar {
+    /// What the second-token analysis reads of the grammar (`second.rs`,
+    /// `own_second.rs`).
+    fn second_ctx<'a>(
+        &'a self,
+        cat_first: &'a [First],
+        shape_leads: &'a [Vec<Box<str>>],
+        starts: &'a dyn Fn(usize, second::Start<'_>) -> bool,
+    ) -> second::Ctx<'a> {
+        second::Ctx {
+            rules: &self.rules,
+            by_cat: &self.by_cat,
+            lex: &self.lex,
+            lists: &self.lists,
+            cat_first,
+            thousand: self.lists_used.thousand,
+            shape_leads,
+            starts,
+        }
+    }
+}
+
 fn before_words(elems: &[Elem]) -> Option<(Box<[u32]>, u64)> {
     let Some(Elem::Context { alts, negated: false }) = elems.first() else { return None };
     if !elems.iter().any(|e| matches!(e, Elem::Atoms { .. })) {

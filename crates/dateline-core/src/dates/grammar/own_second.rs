@@ -204,14 +204,7 @@ impl Grammar {
                         out.shape_bytes[byte >> 6] |= 1 << (byte & 63);
                     }
                 }
-                match out.shapes.iter_mut().find(|x| x.0 == s) {
-                    Some(x) => x.1.insert(*r),
-                    None => {
-                        let mut set = RuleSet::default();
-                        set.insert(*r);
-                        out.shapes.push((s, set));
-                    }
-                }
+                add_rule(&mut out.shapes, s, *r);
             }
             out.rules.insert(*r);
             if any {
@@ -221,14 +214,7 @@ impl Grammar {
                 by_word.entry(id).or_default().insert(*r);
             }
             if bytes != [0; 4] {
-                match out.bytes.iter_mut().find(|x| x.0 == bytes) {
-                    Some(x) => x.1.insert(*r),
-                    None => {
-                        let mut s = RuleSet::default();
-                        s.insert(*r);
-                        out.bytes.push((bytes, s));
-                    }
-                }
+                add_rule(&mut out.bytes, bytes, *r);
             }
         }
         // The same set once.
@@ -261,6 +247,18 @@ impl Grammar {
             ids.push(self.word_id(&e.first)?);
         }
         Some(ids)
+    }
+}
+
+/// Adds rule `r` to the set kept for `key` in `list`, opening one if none is.
+fn add_rule<K: PartialEq>(list: &mut Vec<(K, RuleSet)>, key: K, r: usize) {
+    match list.iter_mut().find(|x| x.0 == key) {
+        Some(x) => x.1.insert(r),
+        None => {
+            let mut set = RuleSet::default();
+            set.insert(r);
+            list.push((key, set));
+        }
     }
 }
 
