@@ -380,10 +380,13 @@ impl Resolver<'_> {
                 c.gran == Gran::Quarter && (gap == 0 || (gap <= QUARTER_SENTENCES && !year_here()))
             })
         });
+        // Counted from the writer's day, only one year back compares a
+        // quarter (`four years ago` after `the first quarter of 2020` is 2015).
         if unit == Unit::Year
             && n != 0
             && f.aside
             && (f.n.is_some() || base != Base::Story)
+            && (base == Base::Story || n.abs() == 1)
             && let Some((i, c)) = quarter
             && let Some(y) = c.year
         {
