@@ -94,6 +94,8 @@ pub(crate) struct Doc<'a> {
     /// from 2.5 percent in the April-June period`): a period compared
     /// with, not the one a report is about.
     pub compared: &'a dyn Fn(&Node) -> bool,
+    /// Whether a node is (part of) a heading: a line of expressions alone.
+    pub heading: &'a dyn Fn(&Node) -> bool,
     pub reference: Option<Date>,
     pub doctype: DocumentType,
     pub prefer: Option<Prefer>,
@@ -136,6 +138,10 @@ pub(crate) struct Carry {
     last: Option<(usize, Cal)>,
     /// The one before it.
     before_last: Option<(usize, Cal)>,
+    /// The latest value of any granularity that was no heading of a
+    /// narrative (see [`Resolver::heading`]), and whether `last` is one.
+    narrated: Option<(usize, Cal)>,
+    last_is_heading: bool,
     /// The latest decade written out (`the 1870s`), never an anchor but for
     /// `the decade` itself.
     decade: Option<(usize, Cal)>,
@@ -183,6 +189,11 @@ pub(crate) struct Resolver<'a> {
     /// (`at 11 a.m. the following day`), and the value it keeps: the time
     /// does not move it on.
     day_ahead: Option<(NodeId, (Option<Cal>, Anchor))>,
+    /// Resolving a narrative's heading (`1642–1643`, `1994` on a line of
+    /// its own): it labels a section. A day or month without a year after
+    /// it takes its year, but the story's counts (`the following year`,
+    /// `the next month`) go on from the last time the text told of.
+    heading: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -190,7 +201,7 @@ impl<'a> Resolver<'a> {
     /// document's first expressions).
     pub(crate) fn new(d: Doc<'a>, carry: Carry) -> Self {
         let base = carry.starts.len();
-        Self { d, carry, base, out: Vec::new(), ranges: Vec::new(), in_range: false, day_ahead: None }
+        Self { d, carry, base, out: Vec::new(), ranges: Vec::new(), in_range: false, day_ahead: None, heading: false }
     }
 
     /// Resolved expression `i` (an index over the document).
@@ -257,6 +268,7 @@ impl<'a> Resolver<'a> {
 
     fn emit_one(&mut self, id: NodeId) {
         let node = self.node(id);
+        self.heading = self.d.doctype == DocumentType::Narrative && (self.d.heading)(node);
         match &node.value {
             Value::Range { begin, end, on } => self.emit_range(id, *begin, *end, *on),
             Value::List3 { items } => {

@@ -332,6 +332,32 @@ fn resolve_group(
         }
         None
     };
+    // A heading (`1644–1646`, `1993`, `June to August` on a line of its
+    // own): every token of its sentence is in an expression or joins two
+    // (a dash, `to`, `and`, a comma), and no full stop ends it.
+    let heading = |n: &Node| -> bool {
+        let (ss, se) = sentence_of.tokens_around(n.start as usize);
+        let mut k = tops.partition_point(|&t| (scan.nodes[t as usize].end as usize) <= ss);
+        let mut at = ss;
+        while at < se {
+            if let Some(&t) = tops.get(k)
+                && (scan.nodes[t as usize].start as usize) <= at
+            {
+                at = at.max(scan.nodes[t as usize].end as usize);
+                k += 1;
+                continue;
+            }
+            let joins = tokens
+                .get(at)
+                .and_then(|t| text.get(t.start()..t.end()))
+                .is_some_and(|w| matches!(w, "-" | "–" | "—" | "to" | "and" | "," | ":"));
+            if !joins {
+                return false;
+            }
+            at += 1;
+        }
+        true
+    };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
     let mut r = Resolver::new(
@@ -350,6 +376,7 @@ fn resolve_group(
             past_perfect: &past_perfect,
             quoted: &quoted,
             compared: &compared,
+            heading: &heading,
             reference: c.opts.reference,
             doctype: c.document_type,
             prefer: c.opts.prefer,

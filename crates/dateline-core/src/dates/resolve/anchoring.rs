@@ -84,6 +84,12 @@ impl Resolver<'_> {
         self.carry.last
     }
 
+    /// The story's time for a count or a direction (`the next month`, `the
+    /// following winter`): past a heading, the last time the text told of.
+    pub(super) fn story_told(&self) -> Option<(usize, Cal)> {
+        if self.carry.last_is_heading { self.carry.narrated.or(self.carry.last) } else { self.carry.last }
+    }
+
     pub(super) fn expr_anchor(&self, i: usize) -> Anchor {
         Anchor::Expression { index: u32::try_from(i).unwrap_or(u32::MAX) }
     }
@@ -441,7 +447,8 @@ impl Resolver<'_> {
             return x;
         }
         let from_reference = || self.d.reference.map(|r| (r, Anchor::Reference(r)));
-        let from_story = || self.story().and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
+        let told = if n != 0 { self.story_told() } else { self.story() };
+        let from_story = || told.and_then(|(i, c)| Some((c.first_day()?, self.expr_anchor(i))));
         // The coarser of the unit and the story's own time, when a narrative
         // has no anchor fine enough (`three days later` after `in April`).
         let mut coarse: Option<Gran> = None;
@@ -484,6 +491,7 @@ impl Resolver<'_> {
                 // looks back.
                 if narrative
                     && n != 0
+                    && !self.carry.last_is_heading
                     && let (Some((i, c)), Some((j, s))) = (found, self.story())
                     && j > *i
                     && let (Some(day), Some((from, to))) = (c.first_day(), s.interval())
@@ -495,7 +503,7 @@ impl Resolver<'_> {
                 match found {
                     Some((i, c)) => c.first_day().map(|d| (d, self.expr_anchor(*i))),
                     // The writer's date says nothing of a story's events.
-                    None if narrative => self.story().and_then(|(i, c)| {
+                    None if narrative => told.and_then(|(i, c)| {
                         coarse = Some(c.gran);
                         Some((c.first_day()?, self.expr_anchor(i)))
                     }),

@@ -198,11 +198,15 @@ impl Resolver<'_> {
         // `down from 2.5 percent in the April-June period`: a quarter
         // compared with is not the one a report is about.
         let compared = matches!(c.gran, Gran::Quarter | Gran::Half) && (self.d.compared)(node);
-        if !timed && !compared {
+        if !timed && !compared && !self.heading {
             self.carry.anchors[rank(c.gran)] = Some((idx, c));
         }
         self.carry.before_last = self.carry.last;
         self.carry.last = Some((idx, c));
+        self.carry.last_is_heading = self.heading;
+        if !self.heading {
+            self.carry.narrated = Some((idx, c));
+        }
         // A year written out with its end (`by the end of 1703`; not `the
         // end of the year`, which may close a digression).
         let written = matches!(r.anchor, Anchor::None);
@@ -255,7 +259,10 @@ impl Resolver<'_> {
                 {
                     return Some((r, Anchor::Reference(r), None));
                 }
-                if let Some((i, c)) = self.story() {
+                // `1994` as a heading, then `The following winter`: the one
+                // after the time the text last told of.
+                let story = if f.dir.is_some() { self.story_told() } else { self.story() };
+                if let Some((i, c)) = story {
                     if let Some(y) = c.year.filter(|y| *y <= 0) {
                         // A story before the common era keeps its year; `the
                         // following summer` after a year alone is the next
