@@ -64,6 +64,9 @@ pub(crate) struct Evidence {
     far: usize,
     history: usize,
     said: usize,
+    /// A weekday written with its day and month (`Thursday, 12 March`)
+    /// has come: weekdays alone after it may be a timeline's days.
+    dated_weekday: bool,
 }
 
 impl Evidence {
@@ -78,7 +81,22 @@ impl Evidence {
             self.far += ys.iter().filter(|y| (**y - r.year()).abs() > FAR_YEARS).count();
             self.history += ys.iter().filter(|y| (**y - r.year()).abs() > HISTORY_YEARS).count();
         }
-        self.said += tops.iter().filter(|&&t| speech(nodes, t)).count();
+        // A timeline told day by day (`Thursday, 12 March: ... Friday: ...`)
+        // names weekdays alone after one written with its date; they count
+        // from the story, not from the writer's day.
+        for &t in tops {
+            if let Value::Point(f) = &nodes[t as usize].value
+                && f.weekday.is_some()
+                && f.day.is_some()
+                && f.month.is_some()
+            {
+                self.dated_weekday = true;
+            }
+            let weekday_alone = matches!(&nodes[t as usize].value, Value::Point(_));
+            if speech(nodes, t) && !(self.dated_weekday && weekday_alone) {
+                self.said += 1;
+            }
+        }
     }
 
     /// The document type `auto` resolves to, given the document's word ids
