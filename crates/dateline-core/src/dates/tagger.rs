@@ -225,6 +225,9 @@ struct Context<'a> {
     document_type: DocumentType,
 }
 
+/// The most tokens a heading has (`September to November 1944`).
+const HEADING_TOKENS: usize = 6;
+
 /// Resolves the expressions `tops` (in text order, after those `carry` goes
 /// on from) and appends them and their ranges to `out`; what the next group
 /// goes on from.
@@ -333,30 +336,13 @@ fn resolve_group(
         None
     };
     // A heading (`1644–1646`, `1993`, `June to August` on a line of its
-    // own): every token of its sentence is in an expression or joins two
-    // (a dash, `to`, `and`, a comma), and no full stop ends it.
+    // own): a sentence of a few tokens that no full stop (or `!`, `?`)
+    // ends. Read off the tokens alone, so that a document tagged in pieces
+    // reads its headings as one pass does.
     let heading = |n: &Node| -> bool {
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
-        let mut k = tops.partition_point(|&t| (scan.nodes[t as usize].end as usize) <= ss);
-        let mut at = ss;
-        while at < se {
-            if let Some(&t) = tops.get(k)
-                && (scan.nodes[t as usize].start as usize) <= at
-            {
-                at = at.max(scan.nodes[t as usize].end as usize);
-                k += 1;
-                continue;
-            }
-            let joins = tokens
-                .get(at)
-                .and_then(|t| text.get(t.start()..t.end()))
-                .is_some_and(|w| matches!(w, "-" | "–" | "—" | "to" | "and" | "," | ":"));
-            if !joins {
-                return false;
-            }
-            at += 1;
-        }
-        true
+        let word = |k: usize| tokens.get(k).and_then(|t| text.get(t.start()..t.end()));
+        se - ss <= HEADING_TOKENS && se > ss && !word(se - 1).is_some_and(|w| matches!(w, "." | "!" | "?"))
     };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
