@@ -49,6 +49,8 @@ pub(crate) enum Field {
     DayStart,
     ChatOnly,
     NarrativeOnly,
+    /// A word of the writer's day (`last year`).
+    Writers,
     Precision,
     Frac,
     Aside,
@@ -77,6 +79,7 @@ impl Field {
                 | Self::DayStart
                 | Self::ChatOnly
                 | Self::NarrativeOnly
+                | Self::Writers
                 | Self::Aside
                 | Self::Bc
                 | Self::ToHour
@@ -127,6 +130,7 @@ impl Field {
             "day_start" => Self::DayStart,
             "chat_only" => Self::ChatOnly,
             "narrative_only" => Self::NarrativeOnly,
+            "writers" => Self::Writers,
             "precision" => Self::Precision,
             "frac" => Self::Frac,
             "aside" => Self::Aside,
@@ -386,6 +390,10 @@ pub(crate) fn assign(f: &mut Fields, field: Field, got: Got) -> bool {
         }
         Field::NarrativeOnly => {
             f.narrative_only = true;
+            true
+        }
+        Field::Writers => {
+            f.writers = true;
             true
         }
         Field::Aside => {

@@ -375,6 +375,10 @@ pub(crate) struct Fields {
     /// A form that is a time expression only in a narrative (`he was 52
     /// years old`: a length, as histories annotate ages; news does not).
     pub narrative_only: bool,
+    /// A word that counts from the writer's day (`last year`, `next
+    /// month`, not `the next month`): in a narrative, outside quotation
+    /// marks, it keeps to the writer's day.
+    pub writers: bool,
 }
 
 macro_rules! fill {
@@ -405,6 +409,7 @@ impl Fields {
         a.day_start |= other.day_start;
         a.chat_only |= other.chat_only;
         a.narrative_only |= other.narrative_only;
+        a.writers |= other.writers;
         if a.precision.is_none() {
             a.precision = other.precision;
         }

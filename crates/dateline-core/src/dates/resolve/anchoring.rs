@@ -459,7 +459,9 @@ impl Resolver<'_> {
             // A narrative tells of its own time: `the end of the month`, `that
             // year` are the story's, not the writer's.
             // Unless it plans ahead from the writer's day.
-            Base::Speech if narrative && n != 0 && self.writers_plan(f, node) => from_reference().or_else(from_story),
+            Base::Speech if narrative && n != 0 && (self.writers_plan(f, node) || self.writers_word(f, unit, node)) => {
+                from_reference().or_else(from_story)
+            }
             Base::Speech if narrative => from_story().or_else(from_reference),
             // `In 2012, sales rose; by the end of the year ...`: that year.
             Base::Speech if n == 0 && unit == Unit::Year && f.dir.is_none() && self.d.doctype == DocumentType::News => {

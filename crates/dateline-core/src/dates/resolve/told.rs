@@ -10,7 +10,7 @@ use super::{Resolved, Resolver, rank};
 use crate::civil::Date;
 use crate::dates::anchor;
 use crate::dates::cal::{Cal, Gran};
-use crate::dates::fields::{Dir, Fields, Season};
+use crate::dates::fields::{Dir, Fields, Season, Unit};
 use crate::dates::grammar::{Base, Make};
 use crate::dates::scan::Node;
 use crate::dates::tense::Tense;
@@ -237,6 +237,15 @@ impl Resolver<'_> {
     /// is planned for next year`, `a memorial will be unveiled next May`).
     pub(super) fn writers_plan(&self, f: &Fields, node: &Node) -> bool {
         f.dir.is_some() && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
+    }
+
+    /// Whether a narrative's `last year`, `next month` counts from the
+    /// writer's day whatever its tense: outside quotation marks a history
+    /// says `the previous year` of its own time (`a new museum opened last
+    /// year`, closing a history of a war of 1868). Quoted speech keeps the
+    /// story's.
+    pub(super) fn writers_word(&self, f: &Fields, unit: Unit, node: &Node) -> bool {
+        f.writers && matches!(unit, Unit::Week | Unit::Month | Unit::Year) && !(self.d.quoted)(node)
     }
 
     /// Whether a node's rule counts from the story (`base = "story"`), or
