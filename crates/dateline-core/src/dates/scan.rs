@@ -112,10 +112,32 @@ pub(crate) struct Scan<'a> {
     /// The text is one time expression: a context before the first token or
     /// after the last holds (see `TemporalTagger::standalone`).
     pub(crate) standalone: bool,
+    /// The tokens a blank line comes before (a bit each): no expression
+    /// spans one (`storm arriving Thursday` over a dateline `Tuesday,
+    /// January 13, 2026` on the line after next).
+    breaks: Vec<u64>,
     /// Every rule tried at every token, no shortcut: the oracle of the
     /// start tables and shortcuts (tests only).
     #[cfg(test)]
     slow: bool,
+}
+
+/// The tokens of `toks` a blank line comes before, a bit each: read off the
+/// text's line breaks (far fewer than its tokens).
+fn blank_lines(text: &str, toks: &[Token]) -> Vec<u64> {
+    let mut bits = vec![0u64; toks.len().div_ceil(64)];
+    let bytes = text.as_bytes();
+    for (p, _) in text.match_indices('\n') {
+        let rest = bytes.get(p + 1..).unwrap_or(&[]);
+        let blank = rest.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\r')).is_some_and(|q| rest[q] == b'\n');
+        if blank {
+            let k = toks.partition_point(|t| t.start() <= p);
+            if k > 0 && k < toks.len() {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+    bits
 }
 
 impl<'a> Scan<'a> {
@@ -141,9 +163,27 @@ impl<'a> Scan<'a> {
             collect_at: collect::FIRST_COLLECTION,
             collect_min: collect::FIRST_COLLECTION,
             standalone: false,
+            breaks: blank_lines(text, toks),
             #[cfg(test)]
             slow: false,
         }
+    }
+
+    /// Whether a blank line lies between tokens `start` and `end` (a match
+    /// of `start..end` spans one).
+    #[inline]
+    fn spans_blank_line(&self, start: usize, end: usize) -> bool {
+        if end <= start + 1 {
+            return false;
+        }
+        // The bits of tokens start + 1 ..= end - 1, a word at a time.
+        let (a, b) = (start + 1, end - 1);
+        (a / 64..=b / 64).any(|w| {
+            let lo = if w == a / 64 { a % 64 } else { 0 };
+            let hi = if w == b / 64 { b % 64 } else { 63 };
+            let mask = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+            self.breaks.get(w).is_some_and(|x| x & mask != 0)
+        })
     }
 
     /// The same scan with every rule tried at every token and no shortcut.
@@ -359,6 +399,9 @@ impl<'a> Scan<'a> {
             // No match ends on a comma (`mid-October, after` with
             // `… ,? YEAR?`): the optional comma is given back.
             if pos > start && self.word(pos - 1) == "," {
+                return None;
+            }
+            if self.spans_blank_line(start, pos) {
                 return None;
             }
             // The last write before the rule's match returns (its pieces
