@@ -17,7 +17,8 @@ const MIN_YEARS: usize = 6;
 /// whose every year is, with no weekday, no `yesterday` and no word of
 /// reported speech, tells a story however few years it writes.
 const HISTORY_YEARS: i32 = 20;
-/// The share of its years a history has long past (two in three: `a survey of the ruins in 2011` may close a history that writes only two years of its own).
+/// The share of its years a history has long past: two in three (`a survey
+/// of the ruins in 2011` may close a history that writes two of its own).
 const HISTORY_SHARE: (usize, usize) = (2, 3);
 /// How many years written out make a long history (see `choose`).
 const LONG_HISTORY_YEARS: usize = 12;
@@ -85,15 +86,13 @@ impl Evidence {
         // names weekdays alone after one written with its date; they count
         // from the story, not from the writer's day.
         for &t in tops {
-            if let Value::Point(f) = &nodes[t as usize].value
-                && f.weekday.is_some()
-                && f.day.is_some()
-                && f.month.is_some()
-            {
-                self.dated_weekday = true;
-            }
-            let weekday_alone = matches!(&nodes[t as usize].value, Value::Point(_));
-            if speech(nodes, t) && !(self.dated_weekday && weekday_alone) {
+            let point = match &nodes[t as usize].value {
+                Value::Point(f) => Some(f),
+                _ => None,
+            };
+            self.dated_weekday |= point.is_some_and(|f| f.weekday.is_some() && f.day.is_some() && f.month.is_some());
+            // `speech` takes a point only when it is a weekday alone.
+            if speech(nodes, t) && !(self.dated_weekday && point.is_some()) {
                 self.said += 1;
             }
         }

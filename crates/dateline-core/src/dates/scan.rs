@@ -26,7 +26,7 @@ use super::fields::{Field, Fields, Got, assign};
 use super::grammar::pattern::{Atom, Builtin, Elem};
 use super::grammar::{Grammar, Needs, RuleSet};
 use super::value::{NodeId, Subs, Value, make};
-use crate::tokenize::Token;
+use crate::tokenize::{Token, gap_breaks};
 pub(crate) use ids::WordIds;
 use memo::{Memo, WINDOW};
 
@@ -122,19 +122,15 @@ pub(crate) struct Scan<'a> {
     slow: bool,
 }
 
-/// The tokens of `toks` a blank line comes before, a bit each: read off the
-/// text's line breaks (far fewer than its tokens).
+/// The tokens of `toks` a blank line comes before, a bit each: the blank
+/// lines that end sentences ([`gap_breaks`]), found from the text's line
+/// breaks (far fewer than its tokens).
 fn blank_lines(text: &str, toks: &[Token]) -> Vec<u64> {
     let mut bits = vec![0u64; toks.len().div_ceil(64)];
-    let bytes = text.as_bytes();
     for (p, _) in text.match_indices('\n') {
-        let rest = bytes.get(p + 1..).unwrap_or(&[]);
-        let blank = rest.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\r')).is_some_and(|q| rest[q] == b'\n');
-        if blank {
-            let k = toks.partition_point(|t| t.start() <= p);
-            if k > 0 && k < toks.len() {
-                bits[k / 64] |= 1 << (k % 64);
-            }
+        let k = toks.partition_point(|t| t.start() <= p);
+        if k > 0 && k < toks.len() && gap_breaks(&text[toks[k - 1].end()..toks[k].start()]).1 {
+            bits[k / 64] |= 1 << (k % 64);
         }
     }
     bits

@@ -342,7 +342,7 @@ fn resolve_group(
     let heading = |n: &Node| -> bool {
         let (ss, se) = sentence_of.tokens_around(n.start as usize);
         let word = |k: usize| tokens.get(k).and_then(|t| text.get(t.start()..t.end()));
-        se - ss <= HEADING_TOKENS && se > ss && !word(se - 1).is_some_and(|w| matches!(w, "." | "!" | "?"))
+        se - ss <= HEADING_TOKENS && !word(se - 1).is_some_and(|w| matches!(w, "." | "!" | "?"))
     };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));

@@ -21,6 +21,7 @@ mod sentence_ends;
 #[cfg(test)]
 mod sentence_tests;
 mod sentences;
+pub(crate) use sentences::gap_breaks;
 #[cfg(test)]
 mod tests;
 mod token;

@@ -20,7 +20,7 @@ fn is_cjk_terminal(w: &str) -> bool {
 }
 
 /// Whether the gap between two tokens holds a line break (or a blank line).
-fn gap_breaks(gap: &str) -> (bool, bool) {
+pub(crate) fn gap_breaks(gap: &str) -> (bool, bool) {
     if gap.len() == 1 {
         return (gap.as_bytes()[0] == b'\n', false);
     }
