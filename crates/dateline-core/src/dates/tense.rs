@@ -146,16 +146,32 @@ impl<'a> Words<'a> {
     /// tokens by a past form or participle (`had been dominated`, `had
     /// already taken`; not `had fewer than 2,000 inhabitants`).
     pub(crate) fn past_perfect(&self, k: usize) -> bool {
-        let participles = self.g.lists_used.past_participle;
         let aux = (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0);
-        aux.is_some_and(|a| {
-            (a + 1..=a + 2).filter(|&j| j < self.ids.len()).any(|j| {
-                self.cues(j) & cue::PAST != 0
-                    || self.regular_past(j)
-                    || participles
-                        .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
-            })
+        aux.is_some_and(|a| self.participle_after(a))
+    }
+
+    /// Whether a past form or participle comes within two tokens after `a`
+    /// (`had been dominated`, `might have left`).
+    fn participle_after(&self, a: usize) -> bool {
+        let participles = self.g.lists_used.past_participle;
+        (a + 1..=a + 2).filter(|&j| j < self.ids.len()).any(|j| {
+            self.cues(j) & cue::PAST != 0
+                || self.regular_past(j)
+                || participles
+                    .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
         })
+    }
+
+    /// Whether the perfect auxiliary at `k` follows a modal of the past
+    /// (`might have been`, `must have left`, `may have triggered`): a modal
+    /// up to two tokens back that is no future cue before `have`, and a
+    /// participle after it. `will have finished` stays ahead.
+    fn modal_perfect(&self, k: usize) -> bool {
+        self.cues(k) & cue::PERFECT != 0
+            && (1..=2)
+                .filter_map(|d| k.checked_sub(d))
+                .any(|j| self.cues(j) & cue::MODAL != 0 && (self.cues(j) & cue::FUTURE == 0 || self.blocked_by_next(j)))
+            && self.participle_after(k)
     }
 
     /// Whether the clause whose cue is token `k` is in the past perfect, or
@@ -399,6 +415,9 @@ impl<'a> Words<'a> {
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
+            if self.modal_perfect(k) {
+                return Some(Tense::Past);
+            }
             // `will have`, `would be`: the modal decides; `is meeting on
             // Monday` is an arrangement ahead.
             if self.near_before(k, cue::FUTURE) || self.progressive(k + 1) {
@@ -406,7 +425,12 @@ impl<'a> Words<'a> {
             }
             return Some(Tense::Present);
         }
-        self.regular_past(k).then_some(Tense::PastWeak)
+        // `to present related work`, `the jailed activist`: an adjective.
+        let adjective = || {
+            self.before(k, 1) & cue::NOUN_BEFORE != 0
+                || (k >= 2 && self.id(k - 2) == self.g.tense.to && self.verb_after_to(k - 2))
+        };
+        (self.regular_past(k) && !adjective()).then_some(Tense::PastWeak)
     }
 
     /// The comma that opens a relative clause reaching token `k`: the
