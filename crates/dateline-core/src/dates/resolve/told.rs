@@ -182,7 +182,10 @@ impl Resolver<'_> {
                 } else {
                     self.carry.event_day = day;
                 }
-                if c.gran == Gran::Day && self.d.reference == c.date() && !(self.d.quoted)(node) {
+                // `the draw is made this evening`: a part of the day ahead
+                // is the writer's day too.
+                let ahead_today = || c.gran == Gran::Part && (self.d.cues)(node).tense == Tense::Future;
+                if (c.gran == Gran::Day || ahead_today()) && self.d.reference == c.date() && !(self.d.quoted)(node) {
                     self.carry.today = Some(idx);
                 }
             }
