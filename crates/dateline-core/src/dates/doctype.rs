@@ -90,7 +90,17 @@ impl Evidence {
                 Value::Point(f) => Some(f),
                 _ => None,
             };
-            self.dated_weekday |= point.is_some_and(|f| f.weekday.is_some() && f.day.is_some() && f.month.is_some());
+            // Not the reference date itself (a dateline, `Thursday, June 17,
+            // 2021`, atop an article written that day).
+            let dateline = |f: &super::fields::Fields| {
+                reference.is_some_and(|r| {
+                    f.year.is_none_or(|y| y == r.year())
+                        && f.month.map(u32::from) == Some(r.month())
+                        && f.day.map(u32::from) == Some(r.day())
+                })
+            };
+            self.dated_weekday |=
+                point.is_some_and(|f| f.weekday.is_some() && f.day.is_some() && f.month.is_some() && !dateline(f));
             // `speech` takes a point only when it is a weekday alone.
             if speech(nodes, t) && !(self.dated_weekday && point.is_some()) {
                 self.said += 1;
