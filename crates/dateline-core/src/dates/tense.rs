@@ -496,7 +496,8 @@ impl<'a> Words<'a> {
                 // preposition and the expression is a verb in the past.
                 let firm = t == Tense::PastWeak
                     && ((start == k + 2 && self.cues(k + 1) & cue::FIRM_PAST_AFTER != 0)
-                        || self.near_before(k, cue::PAST | cue::PAST_AUXILIARY));
+                        || self.near_before(k, cue::PAST | cue::PAST_AUXILIARY)
+                        || self.before(k, 1) & cue::RELATIVE != 0);
                 let t = if firm { Tense::Past } else { t };
                 // `analysts forecast a loss for the fourth quarter`,
                 // `predicted more storms tonight and Thursday`: what a
