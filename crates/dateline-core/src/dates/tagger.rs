@@ -346,6 +346,14 @@ fn resolve_group(
     };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
+    // `since the first case was confirmed on Oct. 3`: `since` up to eight
+    // tokens back in the sentence.
+    let since = |n: &Node| {
+        let start = n.start as usize;
+        let (ss, _) = sentence_of.tokens_around(start);
+        (start.saturating_sub(8).max(ss)..start)
+            .any(|k| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::PAST_BEFORE != 0))
+    };
     let mut r = Resolver::new(
         Doc {
             g,
@@ -362,6 +370,7 @@ fn resolve_group(
             past_perfect: &past_perfect,
             quoted: &quoted,
             compared: &compared,
+            since: &since,
             heading: &heading,
             reference: c.opts.reference,
             doctype: c.document_type,

@@ -479,7 +479,13 @@ impl Resolver<'_> {
             Base::Speech => from_reference(),
             Base::Story => {
                 let r = rank(Gran::of_unit(unit)).min(4);
-                let mut found = self.carry.anchors[..=r].iter().flatten().max_by_key(|(i, _)| *i);
+                // News: a count back in a past clause does not start from a
+                // time after the writer's day (`price rises will take effect
+                // next month ... margin narrowed from the previous quarter`).
+                let past_news = !narrative && n < 0 && (self.d.cues)(node).tense.is_past();
+                let ahead = |c: &Cal| past_news && self.d.reference.zip(c.first_day()).is_some_and(|(r, d)| d > r);
+                let mut found =
+                    self.carry.anchors[..=r].iter().flatten().filter(|(_, c)| !ahead(c)).max_by_key(|(i, _)| *i);
                 // A history that has moved on (`On 15 August 1769 ... In
                 // March 1796 ... two days later`): a finer date before the
                 // story's latest time is no longer its time. A look back

@@ -201,7 +201,11 @@ impl Resolver<'_> {
         // `down from 2.5 percent in the April-June period`: a quarter
         // compared with is not the one a report is about.
         let compared = matches!(c.gran, Gran::Quarter | Gran::Half) && (self.d.compared)(node);
-        if !timed && !compared && !self.heading {
+        // `the highest since the first case was confirmed on Oct. 3, and up
+        // from 17 cases the previous week`: in news, a time something runs
+        // from is not the story's time.
+        let since = self.d.doctype == DocumentType::News && (self.d.since)(node);
+        if !timed && !compared && !since && !self.heading {
             self.carry.anchors[rank(c.gran)] = Some((idx, c));
         }
         self.carry.before_last = self.carry.last;
