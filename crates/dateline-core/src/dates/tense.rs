@@ -6,6 +6,7 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
+use super::grammar::lexicon::Class;
 use super::grammar::{EndPairs, Grammar, cue};
 use super::scan::WordIds;
 use crate::tokenize::Token;
@@ -133,8 +134,18 @@ impl<'a> Words<'a> {
         self.ids.get(k)
     }
 
+    /// The cue bits of token `k`: none for a cue word written as a month's
+    /// or weekday's name (capitalised, `April and May` is no `may rise`).
     fn cues(&self, k: usize) -> u32 {
-        self.g.words.get(self.id(k) as usize).map_or(0, |w| w.cues)
+        const NAMES: u32 = 1 << Class::Month.index() | 1 << Class::Weekday.index();
+        let Some(w) = self.g.words.get(self.id(k) as usize) else { return 0 };
+        if w.cues != 0
+            && w.classes & NAMES != 0
+            && self.tokens.get(k).is_some_and(|t| self.text[t.start()..t.end()].starts_with(char::is_uppercase))
+        {
+            return 0;
+        }
+        w.cues
     }
 
     fn before(&self, k: usize, d: usize) -> u32 {

@@ -67,7 +67,7 @@ impl Class {
         CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
     }
 
-    pub(crate) fn index(self) -> usize {
+    pub(crate) const fn index(self) -> usize {
         self as usize
     }
 }

@@ -18,6 +18,7 @@ impl Words<'_> {
         let regular_past = regular(&self.g.tense.past_endings, cue::NOT_PAST);
         let c = self.cues(k);
         let info = self.g.words.get(self.id(k) as usize);
+
         let blocked = info.is_some_and(|w| w.not_before.contains(&self.id(k + 1)));
         // `had` up to three tokens back, past auxiliaries and `-ly` adverbs.
         let mut had = false;
@@ -98,6 +99,29 @@ impl Words<'_> {
             return Some(Tense::Past);
         }
         if c & cue::PRESENT != 0 {
+            // `might have been`: a modal that is no future cue before
+            // `have`, and a participle after it.
+            let participle = |a: usize| {
+                (a + 1..=a + 2).filter(|&j| j < self.ids.len()).any(|j| {
+                    let w = self.tokens.get(j).map_or("", |t| &self.text[t.start()..t.end()]);
+                    let listed = self.g.lists_used.past_participle.is_some_and(|l| {
+                        self.g.words.get(self.id(j) as usize).is_some_and(|i| i.lists & (1 << l) != 0)
+                    });
+                    let regular = w.len() > 4
+                        && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+                        && self.g.tense.past_endings.iter().any(|e| w.ends_with(e.as_ref()))
+                        && self.cues(j) & cue::NOT_PAST == 0;
+                    self.cues(j) & cue::PAST != 0 || regular || listed
+                })
+            };
+            let modal = (1..=2).filter_map(|d| k.checked_sub(d)).any(|j| {
+                let stops =
+                    self.g.words.get(self.id(j) as usize).is_some_and(|w| w.not_before.contains(&self.id(j + 1)));
+                self.cues(j) & cue::MODAL != 0 && (self.cues(j) & cue::FUTURE == 0 || stops)
+            });
+            if c & cue::PERFECT != 0 && modal && participle(k) {
+                return Some(Tense::Past);
+            }
             let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
             let progressive = next.len() > 4
                 && next.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
@@ -107,7 +131,16 @@ impl Words<'_> {
             }
             return Some(Tense::Present);
         }
-        regular_past.then_some(Tense::PastWeak)
+        // An `-ed` adjective after a determiner or an infinitive's verb.
+        let verb_after_to = |j: usize| {
+            let w = self.tokens.get(j + 1).map_or("", |t| &self.text[t.start()..t.end()]);
+            !w.is_empty()
+                && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && self.cues(j + 1) & cue::NOUN_BEFORE == 0
+        };
+        let adjective = self.before(k, 1) & cue::NOUN_BEFORE != 0
+            || (k >= 2 && self.id(k - 2) == self.g.tense.to && verb_after_to(k - 2));
+        (regular_past && !adjective).then_some(Tense::PastWeak)
     }
 }
 
