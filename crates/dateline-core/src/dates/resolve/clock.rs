@@ -75,8 +75,12 @@ impl Resolver<'_> {
         let gap = |i: usize| self.sentence(node).saturating_sub(self.sentence_at(self.start_of(i)));
         let near =
             |d: Date| self.d.reference.is_none_or(|r| (d.to_epoch_days() - r.to_epoch_days()).abs() <= NEAR_DAYS);
+        // A report's day sentences before (`the director said yesterday`)
+        // is when it was said, not when the events were.
+        let report = |i: usize| gap(i) > 0 && self.carry.report_day.is_some_and(|(j, _)| j == i);
         let named = self.carry.anchors[0]
             .and_then(|(i, c)| Some((c.date()?, i, c)))
+            .filter(|(_, i, _)| !report(*i))
             .filter(|(d, i, _)| gap(*i) == 0 || (gap(*i) <= 5 && near(*d)))
             .filter(|(d, ..)| !against_tense(*d));
         // An earlier day named sentences before is background; the story's
