@@ -5,18 +5,22 @@
 //! time, the latest explicit date before it (narrative, and anaphora such as
 //! `the next day` in any document), and rendered to TIMEX3.
 //!
-//! Its parts: `anchoring.rs` reads points and shifts against their anchor,
-//! `build.rs` makes calendar values from fields, `range.rs` completes the
-//! ends of a range from each other, `bounds.rs` resolves the ranges with one
-//! end written (`for two weeks from May 20`, `since March`, `until Friday`),
-//! `told.rs` finds the date a point without a year is read against.
+//! Its parts: `anchoring.rs` reads points against their anchor, `shift.rs`
+//! counts shifts from their base, `build.rs` makes calendar values from
+//! fields, `range.rs` completes the ends of a range from each other,
+//! `bounds.rs` resolves the ranges with one end written (`for two weeks from
+//! May 20`, `since March`, `until Friday`), `told.rs` finds the date a point
+//! without a year is read against, and `carry.rs` holds what one group of
+//! expressions leaves the next.
 
 mod anchoring;
 mod bc;
 mod bounds;
 mod build;
+mod carry;
 mod clock;
 mod range;
+mod shift;
 mod told;
 
 use super::cal::{Cal, Gran, narrowed, shift_date};
@@ -29,6 +33,7 @@ use super::tense::{Cue, Tense};
 use super::value::{NodeId, Value};
 use super::{Anchor, DocumentType, Prefer, TimexType};
 use crate::civil::Date;
+pub(crate) use carry::Carry;
 use range::{complete, span_days};
 
 /// One resolved expression, before it becomes a [`super::Timex`].
@@ -126,57 +131,6 @@ pub(crate) fn expressions_of(node: &Node) -> usize {
         Value::List3 { .. } => 3,
         _ => 1,
     }
-}
-
-/// What resolving carries from one group of expressions to the next (a long
-/// document is resolved a group at a time; see the tagger): the anchors, and
-/// where each expression resolved so far starts. Expression indices count
-/// over the whole document.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Carry {
-    /// The latest concrete value of each granularity (day, week, month,
-    /// quarter, year), as (expression index, value).
-    anchors: [Option<(usize, Cal)>; 5],
-    /// The latest concrete value of any granularity.
-    last: Option<(usize, Cal)>,
-    /// The one before it.
-    before_last: Option<(usize, Cal)>,
-    /// The latest value of any granularity that was no heading of a
-    /// narrative (see [`Resolver::heading`]), and whether `last` is one.
-    narrated: Option<(usize, Cal)>,
-    last_is_heading: bool,
-    /// The latest decade written out (`the 1870s`), never an anchor but for
-    /// `the decade` itself.
-    decade: Option<(usize, Cal)>,
-    /// The latest year written out, with its sentence and expression.
-    sentence_year: Option<(u32, i32, usize)>,
-    /// The first day written in a news story's opening sentences (its
-    /// lead's day: `said Monday`, `today`).
-    lead: Option<(usize, Cal)>,
-    /// The latest day written that is no report's day (`late Friday` of
-    /// `crashed late Friday, authorities said Saturday`).
-    event_day: Option<(usize, Cal)>,
-    /// The latest day written as a report's (`said Saturday`).
-    report_day: Option<(usize, Cal)>,
-    /// The expression of the latest day outside quotation marks that is
-    /// the reference date itself, a whole day (`told reporters today`; not
-    /// `this morning`): speech quoted after it is of that day.
-    today: Option<usize>,
-    /// The expression of the latest day if it was written as the day's end
-    /// (`late Friday`): its night.
-    late_day: Option<usize>,
-    /// The expression of the latest day if it was written as its start
-    /// (`early Tuesday`).
-    early_day: Option<usize>,
-    /// The expression of the latest year if it was written out with its end
-    /// (`by the end of 1703`): a winter after it is the one that follows.
-    late_year: Option<usize>,
-    /// The years written out so far, each once, in the order first written.
-    written_years: Vec<i32>,
-    /// The first token of each expression resolved so far.
-    starts: Vec<u32>,
-    /// The token after the latest expression.
-    last_end: u32,
 }
 
 pub(crate) struct Resolver<'a> {
