@@ -92,6 +92,9 @@ pub(crate) struct Doc<'a> {
     /// perfect (`had been dominated by the closure in 2013`): in a
     /// narrative, a look back.
     pub past_perfect: &'a dyn Fn(usize) -> bool,
+    /// Whether the clause whose cue is a token is a past perfect reported
+    /// after a past verb and `that` (see `Words::reported_perfect`).
+    pub reported_perfect: &'a dyn Fn(usize) -> bool,
     /// Whether a node stands inside a quotation: in news, speech of the
     /// story's day.
     pub quoted: &'a dyn Fn(&Node) -> bool,

@@ -285,6 +285,7 @@ fn resolve_group(
     let after_purpose =
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let past_perfect = |k: usize| words.past_perfect_clause(k, sentence_of.tokens_around(k).0);
+    let reported_perfect = |k: usize| words.reported_perfect(k);
     let event = g.lists_used.event;
     let before_event = |n: &Node| -> bool {
         let mut k = n.end as usize;
@@ -368,6 +369,7 @@ fn resolve_group(
             after_report: &after_report,
             after_purpose: &after_purpose,
             past_perfect: &past_perfect,
+            reported_perfect: &reported_perfect,
             quoted: &quoted,
             compared: &compared,
             since: &since,

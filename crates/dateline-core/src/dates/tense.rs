@@ -161,6 +161,25 @@ impl<'a> Words<'a> {
         aux.is_some_and(|a| self.participle_after(a))
     }
 
+    /// Whether the clause whose cue is token `k` is a past perfect reported
+    /// after a past verb and `that` (`testified that she had seen`,
+    /// `claimed that the clerk had left`): a look back from the report.
+    pub(crate) fn reported_perfect(&self, k: usize) -> bool {
+        let that = |j: usize| {
+            self.g
+                .lists_used
+                .relative_pronoun
+                .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+        };
+        let aux = (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0);
+        aux.is_some_and(|a| {
+            self.participle_after(a)
+                && (2..=3)
+                    .filter_map(|d| a.checked_sub(d))
+                    .any(|t| t >= 1 && that(t) && (self.cues(t - 1) & cue::PAST != 0 || self.regular_past(t - 1)))
+        })
+    }
+
     /// Whether a past form or participle comes within two tokens after `a`
     /// (`had been dominated`, `might have left`).
     fn participle_after(&self, a: usize) -> bool {

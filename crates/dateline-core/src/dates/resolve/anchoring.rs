@@ -188,6 +188,7 @@ impl Resolver<'_> {
             _ => self.month_tense(cue),
         };
         let narrative = self.d.doctype == DocumentType::Narrative && matches!(anchor, Anchor::Expression { .. });
+        let looks_back = || cue.at.is_some_and(|k| (self.d.reported_perfect)(k));
         let year_for = |m: u32, day: Option<u32>| -> i32 {
             if let Some(y) = fixed_year {
                 return match (f.weekday, day) {
@@ -201,6 +202,9 @@ impl Resolver<'_> {
                 None if narrative && f.lean.is_some_and(|d| d.plain() == Dir::Future) => {
                     anchor::month_year_dir(base, m, Lean::Ahead)
                 }
+                // `testified that she had seen it in early June`: a look back
+                // reported in the past perfect is before the story's time.
+                None if narrative && looks_back() => anchor::month_year_dir(base, m, Lean::Back),
                 None if narrative => anchor::story_year(base, m, day),
                 None => anchor::month_day_year(base, m, day, t),
             };
