@@ -489,6 +489,8 @@ impl<'a> Words<'a> {
         let mut k = start.min(n);
         // The nearest `to` before a lower-case word passed on the way back.
         let mut infinitive = None;
+        // A deadline word just before the expression (`before`).
+        let mut deadline = None;
         while k > sent_start {
             k -= 1;
             // `results for the quarter, which ended Dec. 31, in early
@@ -513,7 +515,14 @@ impl<'a> Words<'a> {
             if start - k <= 2 && self.cues(k) & cue::FUTURE_BEFORE != 0 {
                 return Cue { tense: Tense::Future, at: Some(k) };
             }
+            // `any chance of a deal before the weekend?`: a deadline.
+            if deadline.is_none() && start - k <= 2 && self.cues(k) & cue::DEADLINE_BEFORE != 0 {
+                deadline = Some(k);
+            }
             if let Some(t) = self.cue_of(k) {
+                if let Some(d) = deadline.filter(|_| matches!(t, Tense::Present | Tense::Unknown)) {
+                    return Cue { tense: Tense::Future, at: Some(d) };
+                }
                 // A progressive names an arrangement ahead only for a time
                 // right after its verb (`is meeting on Monday`, not `is
                 // continuing to try ... under a June agreement`).
@@ -551,8 +560,14 @@ impl<'a> Words<'a> {
         }
         for k in end..sent_end.min(n) {
             if let Some(t) = self.cue_of(k) {
+                if let Some(d) = deadline.filter(|_| matches!(t, Tense::Present | Tense::Unknown)) {
+                    return Cue { tense: Tense::Future, at: Some(d) };
+                }
                 return Cue { tense: t, at: Some(k) };
             }
+        }
+        if let Some(d) = deadline {
+            return Cue { tense: Tense::Future, at: Some(d) };
         }
         // `Rail workers to strike on Friday`: an infinitive in a sentence
         // with no verb (a headline's) points ahead.

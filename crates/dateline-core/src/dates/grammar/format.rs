@@ -184,6 +184,11 @@ pub(crate) struct TenseFile {
     /// Feb. 1`), read only within two words before it.
     #[serde(default)]
     pub future_before: Vec<String>,
+    /// Words that put an expression right after them ahead in a clause not
+    /// in the past (`a deal before the weekend?`), read only within two
+    /// words before it.
+    #[serde(default)]
+    pub deadline_before: Vec<String>,
     /// Words that make a regular past form right before them a plain past
     /// for an expression right after them (`premiered in May`; alone, such a
     /// form may be a participle: `the planned May vote`).

@@ -86,6 +86,8 @@ pub(crate) mod cue {
     pub const FUTURE_NOUN: u32 = 1 << 27;
     /// An indefinite article (`a`).
     pub const INDEFINITE: u32 = 1 << 28;
+    /// A deadline word: what follows it is ahead unless its clause is past.
+    pub const DEADLINE_BEFORE: u32 = 1 << 29;
 }
 
 /// A word of up to seven bytes (lower-cased if `lower`) and its length as
@@ -186,7 +188,7 @@ impl Grammar {
         }
         let t = &self.tense_file;
         let d = &self.document_file;
-        let flagged: [(&[String], u32); 28] = [
+        let flagged: [(&[String], u32); 29] = [
             (&t.past, cue::PAST),
             (&t.modals, cue::MODAL),
             (&t.future, cue::FUTURE),
@@ -197,6 +199,7 @@ impl Grammar {
             (&t.past_auxiliaries, cue::PAST_AUXILIARY),
             (&t.past_before, cue::PAST_BEFORE),
             (&t.future_before, cue::FUTURE_BEFORE),
+            (&t.deadline_before, cue::DEADLINE_BEFORE),
             (&t.not_past, cue::NOT_PAST),
             (&t.not_future, cue::NOT_FUTURE),
             (&d.colloquial, cue::COLLOQUIAL),
