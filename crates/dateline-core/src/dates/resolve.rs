@@ -95,8 +95,9 @@ pub(crate) struct Doc<'a> {
     /// Whether the clause whose cue is a token is a past perfect reported
     /// after a past verb and `that` (see `Words::reported_perfect`).
     pub reported_perfect: &'a dyn Fn(usize) -> bool,
-    /// Whether a node ends a relative clause closed by a comma right after
-    /// it (`who took over in 1994, said`).
+    /// Whether a node ends a relative clause or an aside closed by a comma
+    /// right after it (`who took over in 1994, said`, `speakers, first sold
+    /// in 2017, have`).
     pub in_relative: &'a dyn Fn(&Node) -> bool,
     /// Whether a node stands inside a quotation: in news, speech of the
     /// story's day.
@@ -410,8 +411,8 @@ impl<'a> Resolver<'a> {
                         r.value = c.render();
                         r.cal = Some(c);
                         // `In 2012, ...`: the sentence is about that year.
-                        // Not one in a relative clause (`the chief executive who
-                        // took over in 1994, said orders in October`).
+                        // Not one in a relative clause or an aside (`the chief
+                        // executive who took over in 1994, said orders in October`).
                         let aside = (self.d.in_relative)(node);
                         if f.year.is_some() && c.gran == Gran::Year && (self.d.after_in)(node) && !aside {
                             self.carry.sentence_year =

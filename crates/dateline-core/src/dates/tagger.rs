@@ -286,15 +286,17 @@ fn resolve_group(
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let past_perfect = |k: usize| words.past_perfect_clause(k, sentence_of.tokens_around(k).0);
     let reported_perfect = |k: usize| words.reported_perfect(k);
-    // `the chief executive who took over in 1994, said`: in a relative
-    // clause that a comma right after the expression closes.
+    // `the chief executive who took over in 1994, said`, `speakers, first
+    // sold in 2017, have`: in a relative clause or an aside that a comma
+    // right after the expression closes.
     let in_relative = |n: &Node| {
         let (start, end) = (n.start as usize, n.end as usize);
         let (ss, _) = sentence_of.tokens_around(start);
+        let relative = |k: usize| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::RELATIVE != 0);
+        let opened = |k: usize| k + 6 >= start && Some(scan.ids.get(k)) == comma_id;
         end < scan.ids.len()
             && Some(scan.ids.get(end)) == comma_id
-            && (start.saturating_sub(8).max(ss)..start)
-                .any(|k| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::RELATIVE != 0))
+            && (start.saturating_sub(8).max(ss)..start).any(|k| relative(k) || opened(k))
     };
     let event = g.lists_used.event;
     let before_event = |n: &Node| -> bool {
