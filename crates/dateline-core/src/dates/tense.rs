@@ -515,7 +515,8 @@ impl<'a> Words<'a> {
             if start - k <= 2 && self.cues(k) & cue::FUTURE_BEFORE != 0 {
                 return Cue { tense: Tense::Future, at: Some(k) };
             }
-            // `any chance of a deal before the weekend?`: a deadline.
+            // `any chance of a deal before the weekend?`: a deadline, ahead
+            // in a present clause or one with no verb.
             if deadline.is_none() && start - k <= 2 && self.cues(k) & cue::DEADLINE_BEFORE != 0 {
                 deadline = Some(k);
             }
@@ -566,6 +567,7 @@ impl<'a> Words<'a> {
                 return Cue { tense: t, at: Some(k) };
             }
         }
+        // `a warm-up by Friday`: a deadline with no verb is ahead.
         if let Some(d) = deadline {
             return Cue { tense: Tense::Future, at: Some(d) };
         }

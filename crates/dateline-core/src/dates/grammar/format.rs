@@ -184,8 +184,8 @@ pub(crate) struct TenseFile {
     /// Feb. 1`), read only within two words before it.
     #[serde(default)]
     pub future_before: Vec<String>,
-    /// Words that put an expression right after them ahead in a clause not
-    /// in the past (`a deal before the weekend?`), read only within two
+    /// Words that put an expression right after them ahead in a present
+    /// clause or one with no verb (`a deal before the weekend?`), read only within two
     /// words before it.
     #[serde(default)]
     pub deadline_before: Vec<String>,
