@@ -129,8 +129,11 @@ impl Resolver<'_> {
             // `struck at 11:52 p.m. ... an aftershock shortly after 3 a.m.`:
             // past midnight, the next day. News lists times out of order
             // (`doors open at 6 p.m.; the market at 9 a.m.`), so only a night
-            // hour followed by a small hour counts.
-            let small = f.hour24().is_some_and(|h| h < 6);
+            // hour followed by a small hour counts, or any morning hour after
+            // a night named without an hour (`approved the deal Sunday night
+            // ... a news conference that opened at 9:30 a.m.`: Monday).
+            let after_night = c.part == Some(Part::Night) && c.hour.is_none();
+            let small = f.hour24().is_some_and(|h| h < 6 || (after_night && h < 12));
             // The end of a day is its night too (`late Friday ... from
             // about 1:50 a.m.`: Saturday).
             let late = c.gran == Gran::Day && self.carry.late_day == Some(i);
