@@ -107,8 +107,9 @@ impl Resolver<'_> {
         // `in the 1870s ... by the end of the decade`, `in the early 1950s
         // ... two decades later`: the decade the story last named, when no
         // year came after it, or decades from it (in news too: `two decades
-        // later` is no time ahead of the writer's day).
-        if (narrative || (n != 0 && base == Base::Story))
+        // later` is no time ahead of the writer's day, `until the 1970s ...
+        // built in that decade` no decade of it).
+        if (narrative || base == Base::Story)
             && unit == Unit::Decade
             && let Some((i, c)) = self.carry.decade
             && self.carry.last.is_none_or(|(j, _)| j < i)
