@@ -106,7 +106,8 @@ pub(crate) struct Doc<'a> {
     /// from 2.5 percent in the April-June period`): a period compared
     /// with, not the one a report is about.
     pub compared: &'a dyn Fn(&Node) -> bool,
-    /// Whether a node's tense is read off a word like `since` before it.
+    /// Whether a word of `past_before` (`since`) comes before a node, as far
+    /// back in its sentence as it governs a tense.
     pub since: &'a dyn Fn(&Node) -> bool,
     /// Whether a node is in a heading: a sentence of a few tokens that no
     /// full stop ends (`1644–1646` on a line of its own).

@@ -13,7 +13,7 @@ use super::grammar::{Grammar, cue};
 use super::resolve::{Carry, Doc, Resolver, expressions_of};
 use super::scan::{Node, Scan};
 use super::surnames::Surnames;
-use super::tense::{self, Cue};
+use super::tense::{self, Cue, PAST_BEFORE_TOKENS};
 use super::value::{NodeId, Value};
 use super::{DateOrder, DocumentType, Explanation, TagOptions, Tagged, TimeRange, Timex, TimexAttr};
 use crate::tokenize::{Sentences, Token};
@@ -286,17 +286,21 @@ fn resolve_group(
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let past_perfect = |k: usize| words.past_perfect_clause(k, sentence_of.tokens_around(k).0);
     let reported_perfect = |k: usize| words.reported_perfect(k);
+    let has_cue = |k: usize, bit: u32| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & bit != 0);
+    // The up to `reach` tokens before a node, in its sentence.
+    let tokens_back = |n: &Node, reach: usize| {
+        let start = n.start as usize;
+        start.saturating_sub(reach).max(sentence_of.tokens_around(start).0)..start
+    };
     // `the chief executive who took over in 1994, said`, `speakers, first
     // sold in 2017, have`: in a relative clause or an aside that a comma
     // right after the expression closes.
     let in_relative = |n: &Node| {
         let (start, end) = (n.start as usize, n.end as usize);
-        let (ss, _) = sentence_of.tokens_around(start);
-        let relative = |k: usize| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::RELATIVE != 0);
         let opened = |k: usize| k + 6 >= start && Some(scan.ids.get(k)) == comma_id;
         end < scan.ids.len()
             && Some(scan.ids.get(end)) == comma_id
-            && (start.saturating_sub(8).max(ss)..start).any(|k| relative(k) || opened(k))
+            && tokens_back(n, 8).any(|k| has_cue(k, cue::RELATIVE) || opened(k))
     };
     let event = g.lists_used.event;
     let before_event = |n: &Node| -> bool {
@@ -359,14 +363,9 @@ fn resolve_group(
     };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
-    // `since the first case was confirmed on Oct. 3`: `since` up to eight
-    // tokens back in the sentence.
-    let since = |n: &Node| {
-        let start = n.start as usize;
-        let (ss, _) = sentence_of.tokens_around(start);
-        (start.saturating_sub(8).max(ss)..start)
-            .any(|k| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::PAST_BEFORE != 0))
-    };
+    // `since the first case was confirmed on Oct. 3`: `since` as far back
+    // in the sentence as it governs a tense.
+    let since = |n: &Node| tokens_back(n, PAST_BEFORE_TOKENS).any(|k| has_cue(k, cue::PAST_BEFORE));
     let mut r = Resolver::new(
         Doc {
             g,

@@ -56,6 +56,9 @@ pub(crate) struct Cue {
 /// How far back a relative clause's opening comma may lie.
 const CLAUSE_TOKENS: usize = 12;
 
+/// How far before an expression a word of `past_before` (`since`) governs it.
+pub(crate) const PAST_BEFORE_TOKENS: usize = 8;
+
 /// The words of a document as the tense reader sees them.
 pub(crate) struct Words<'a> {
     pub g: &'a Grammar,
@@ -157,22 +160,25 @@ impl<'a> Words<'a> {
     /// tokens by a past form or participle (`had been dominated`, `had
     /// already taken`; not `had fewer than 2,000 inhabitants`).
     pub(crate) fn past_perfect(&self, k: usize) -> bool {
-        let aux = (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0);
-        aux.is_some_and(|a| self.participle_after(a))
+        self.past_auxiliary_at(k).is_some_and(|a| self.participle_after(a))
+    }
+
+    /// A past auxiliary (`had`) at token `k` or up to two tokens before it.
+    fn past_auxiliary_at(&self, k: usize) -> Option<usize> {
+        (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0)
+    }
+
+    /// Whether token `j` is a word of the word list `list`.
+    fn in_list(&self, j: usize, list: Option<usize>) -> bool {
+        list.is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
     }
 
     /// Whether the clause whose cue is token `k` is a past perfect reported
     /// after a past verb and `that` (`testified that she had seen`,
     /// `claimed that the clerk had left`): a look back from the report.
     pub(crate) fn reported_perfect(&self, k: usize) -> bool {
-        let that = |j: usize| {
-            self.g
-                .lists_used
-                .relative_pronoun
-                .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
-        };
-        let aux = (0..=2).filter_map(|d| k.checked_sub(d)).find(|&j| self.cues(j) & cue::PAST_AUXILIARY != 0);
-        aux.is_some_and(|a| {
+        let that = |j: usize| self.in_list(j, self.g.lists_used.relative_pronoun);
+        self.past_auxiliary_at(k).is_some_and(|a| {
             self.participle_after(a)
                 && (2..=3)
                     .filter_map(|d| a.checked_sub(d))
@@ -183,12 +189,8 @@ impl<'a> Words<'a> {
     /// Whether a past form or participle comes within two tokens after `a`
     /// (`had been dominated`, `might have left`).
     fn participle_after(&self, a: usize) -> bool {
-        let participles = self.g.lists_used.past_participle;
         (a + 1..=a + 2).filter(|&j| j < self.ids.len()).any(|j| {
-            self.cues(j) & cue::PAST != 0
-                || self.regular_past(j)
-                || participles
-                    .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
+            self.cues(j) & cue::PAST != 0 || self.regular_past(j) || self.in_list(j, self.g.lists_used.past_participle)
         })
     }
 
@@ -209,12 +211,7 @@ impl<'a> Words<'a> {
     /// in its sentence from `sent_start` (`had been preceded by tremors that
     /// began in late September`).
     pub(crate) fn past_perfect_clause(&self, k: usize, sent_start: usize) -> bool {
-        let relative = |j: usize| {
-            self.g
-                .lists_used
-                .relative_pronoun
-                .is_some_and(|l| self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0))
-        };
+        let relative = |j: usize| self.in_list(j, self.g.lists_used.relative_pronoun);
         self.past_perfect(k)
             || k.checked_sub(1).filter(|&r| r > sent_start && relative(r)).is_some_and(|r| {
                 (sent_start..r).any(|j| self.cues(j) & cue::PAST_AUXILIARY != 0 && self.past_perfect(j))
@@ -489,8 +486,14 @@ impl<'a> Words<'a> {
         let mut k = start.min(n);
         // The nearest `to` before a lower-case word passed on the way back.
         let mut infinitive = None;
-        // A deadline word just before the expression (`before`).
+        // A deadline word just before the expression (`before`), and the
+        // cue it makes of a present clause or one with no verb: ahead.
         let mut deadline = None;
+        let by_deadline = |deadline: Option<usize>, t: Tense| {
+            deadline
+                .filter(|_| matches!(t, Tense::Present | Tense::Unknown))
+                .map(|d| Cue { tense: Tense::Future, at: Some(d) })
+        };
         while k > sent_start {
             k -= 1;
             // `results for the quarter, which ended Dec. 31, in early
@@ -508,7 +511,7 @@ impl<'a> Words<'a> {
             // `since shortly after the Oct. 23 attack`, `since cancelling a
             // concert in February`: near enough to govern it, with no cue
             // between.
-            if start - k <= 8 && self.cues(k) & cue::PAST_BEFORE != 0 {
+            if start - k <= PAST_BEFORE_TOKENS && self.cues(k) & cue::PAST_BEFORE != 0 {
                 return Cue { tense: Tense::Past, at: Some(k) };
             }
             // `a pact effective June 1`: ahead, whatever the verb.
@@ -521,8 +524,8 @@ impl<'a> Words<'a> {
                 deadline = Some(k);
             }
             if let Some(t) = self.cue_of(k) {
-                if let Some(d) = deadline.filter(|_| matches!(t, Tense::Present | Tense::Unknown)) {
-                    return Cue { tense: Tense::Future, at: Some(d) };
+                if let Some(c) = by_deadline(deadline, t) {
+                    return c;
                 }
                 // A progressive names an arrangement ahead only for a time
                 // right after its verb (`is meeting on Monday`, not `is
@@ -561,15 +564,15 @@ impl<'a> Words<'a> {
         }
         for k in end..sent_end.min(n) {
             if let Some(t) = self.cue_of(k) {
-                if let Some(d) = deadline.filter(|_| matches!(t, Tense::Present | Tense::Unknown)) {
-                    return Cue { tense: Tense::Future, at: Some(d) };
+                if let Some(c) = by_deadline(deadline, t) {
+                    return c;
                 }
                 return Cue { tense: t, at: Some(k) };
             }
         }
         // `a warm-up by Friday`: a deadline with no verb is ahead.
-        if let Some(d) = deadline {
-            return Cue { tense: Tense::Future, at: Some(d) };
+        if let Some(c) = by_deadline(deadline, Tense::Unknown) {
+            return c;
         }
         // `Rail workers to strike on Friday`: an infinitive in a sentence
         // with no verb (a headline's) points ahead.
