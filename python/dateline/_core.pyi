@@ -214,7 +214,8 @@ class Range:
     @property
     def value(self) -> str:
         """An ISO 8601 interval of days, both ends included, ``..`` for an open end;
-        an end that names a time of day has it (``2026-03-06T14:00/2026-03-06T16:00``)."""
+        an end that names a time of day has it (``2026-03-06T14:00/2026-03-06T16:00``),
+        and an end on no known day is its time alone (``T14:00/T16:00``)."""
     @property
     def rule(self) -> str:
         """The rule that found the range."""

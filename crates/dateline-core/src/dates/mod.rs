@@ -301,7 +301,8 @@ pub struct TimeRange {
 impl TimeRange {
     /// The range as an ISO 8601 interval of days, `2026-03-04/2026-03-22`
     /// (both ends included), with `..` for an open end; an end that names a
-    /// time of day has it (`2026-03-06T14:00/2026-03-06T16:00`).
+    /// time of day has it (`2026-03-06T14:00/2026-03-06T16:00`), and an end
+    /// on no known day is its time alone (`T14:00/T16:00`).
     #[must_use]
     pub fn value(&self) -> String {
         let at = |d: Date, clock: Option<(u8, u8, u8)>| match clock {
@@ -309,8 +310,16 @@ impl TimeRange {
             Some((h, m, s)) => format!("{d}T{h:02}:{m:02}:{s:02}"),
             None => d.to_string(),
         };
-        let b = self.begin.map_or_else(|| "..".to_owned(), |d| at(d, self.begin_clock));
-        let e = self.end_day.map_or_else(|| "..".to_owned(), |d| at(d.add_days(-1), self.end_clock));
+        // An end on no known day that names a time of day is that time
+        // (`from 2pm to 4pm`: `T14:00/T16:00`).
+        let end = |d: Option<Date>, clock: Option<(u8, u8, u8)>| match (d, clock) {
+            (Some(d), c) => at(d, c),
+            (None, Some((h, m, 0))) => format!("T{h:02}:{m:02}"),
+            (None, Some((h, m, s))) => format!("T{h:02}:{m:02}:{s:02}"),
+            (None, None) => "..".to_owned(),
+        };
+        let b = end(self.begin, self.begin_clock);
+        let e = end(self.end_day.map(|d| d.add_days(-1)), self.end_clock);
         format!("{b}/{e}")
     }
 }

@@ -4,6 +4,7 @@
 
 use super::range::{length_end, month_begins_soon};
 use super::{ResolvedRange, Resolver};
+use crate::Date;
 use crate::dates::DocumentType;
 use crate::dates::cal::shift_date;
 use crate::dates::fields::{Dir, Fields};
@@ -50,7 +51,16 @@ impl Resolver<'_> {
             let c = self.res(pi).cal;
             let minute = c.and_then(|c| Some(i64::from(c.hour?) * 60 + i64::from(c.minute.unwrap_or(0))));
             let end = begin.zip(length).and_then(|(b, (n, unit))| length_end(b, minute, n, unit));
-            ((begin, end.map(|e| e.0)), end.and_then(|e| e.1))
+            // A time on no known day (`from 2pm for 2 hours`): its end is a
+            // time too, when it falls on the same day.
+            let undated_end = || {
+                let (minute, (n, unit)) = minute.zip(length)?;
+                let day = Date::checked(2000, 1, 1)?;
+                let (end, clock) = length_end(day, Some(minute), n, unit)?;
+                clock.filter(|_| end == day.add_days(1))
+            };
+            let end_clock = if begin.is_some() { end.and_then(|e| e.1) } else { undated_end() };
+            ((begin, end.map(|e| e.0)), end_clock)
         };
         self.ranges.push(ResolvedRange { node: id, begin: Some(pi), end: None, days, end_clock });
     }
