@@ -137,7 +137,12 @@ impl Resolver<'_> {
             // The end of a day is its night too (`late Friday ... from
             // about 1:50 a.m.`: Saturday).
             let late = c.gran == Gran::Day && self.carry.late_day == Some(i);
-            let night = c.hour.map_or(c.part == Some(Part::Night) || late, |h| (21..24).contains(&h));
+            // An evening hour counts before the smallest hours (`the meeting
+            // began at 6 p.m. ... the vote came shortly before 1 a.m.`).
+            let smallest = f.hour24().is_some_and(|h| h < 4);
+            let night = c.hour.map_or(c.part == Some(Part::Night) || late, |h| {
+                (21..24).contains(&h) || (smallest && (18..21).contains(&h))
+            });
             let next = (small && night && (late || hours_before(f, &c)))
                 .then(|| d.checked_add_days(1))
                 .flatten()
