@@ -275,11 +275,14 @@ pub(crate) fn season_year(base: Date, season: Season, tense: Tense, dir: Option<
         // summer` the year after's: not the one under way.
         (Some(Dir::Past), _) => [y + 1, y, y - 1].into_iter().find(|yy| off(*yy) < -1).unwrap_or(y - 1),
         (Some(Dir::Future), _) => {
-            // The first whose solstice or equinox (about the 21st of the
-            // month before its middle one) is still ahead.
+            // The first not yet begun: a season begins between the weather's
+            // calendar (the first of the month before its middle one) and
+            // the solstice or equinox (about the 21st), so about the 11th.
+            // `next summer` said on June 17 is the year after's; `next
+            // spring` said on March 5 the one about to begin.
             let starts = |yy: i32| {
                 let (sy, smonth) = if winter { (yy - 1, 12) } else { (yy, sm - 1) };
-                Date::checked(sy, smonth, 21)
+                Date::checked(sy, smonth, 11)
             };
             [y - 1, y, y + 1, y + 2].into_iter().find(|yy| starts(*yy).is_some_and(|d| d > base)).unwrap_or(y + 1)
         }
