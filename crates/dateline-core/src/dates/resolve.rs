@@ -550,6 +550,7 @@ impl<'a> Resolver<'a> {
         if remember && !self.outside_story(&r, node) {
             self.remember(&r, node);
         }
+        self.carry.previous = r.cal.map(|c| (self.next_index(), c));
         self.push(r)
     }
 

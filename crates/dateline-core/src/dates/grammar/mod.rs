@@ -93,6 +93,9 @@ pub(crate) enum Base {
     Speech,
     /// The latest earlier expression fine enough (`the next day`, `that year`).
     Story,
+    /// The expression just before, a look back too, when fine enough
+    /// (`the year before that`); else as [`Base::Story`].
+    That,
     /// The period a report is about: the latest earlier expression of the
     /// unit's own granularity, else the last complete one before the
     /// reference date (`the quarter` in earnings news).
@@ -511,7 +514,8 @@ impl Grammar {
             None | Some("speech") => Base::Speech,
             Some("story") => Base::Story,
             Some("report") => Base::Report,
-            Some(b) => return Err(bad(format!("unknown base {b:?}; expected speech, story or report"))),
+            Some("that") => Base::That,
+            Some(b) => return Err(bad(format!("unknown base {b:?}; expected speech, story, that or report"))),
         };
         let mut consts = Vec::new();
         for (name, v) in &def.set {

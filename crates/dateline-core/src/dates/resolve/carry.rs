@@ -16,6 +16,9 @@ pub(crate) struct Carry {
     pub(super) last: Option<(usize, Cal)>,
     /// The one before it.
     pub(super) before_last: Option<(usize, Cal)>,
+    /// The concrete value of the expression just resolved, a look back or
+    /// not (what `the year before that` counts from).
+    pub(super) previous: Option<(usize, Cal)>,
     /// The latest value of any granularity that was no heading of a
     /// narrative (see [`Resolver::heading`]), and whether `last` is one.
     pub(super) narrated: Option<(usize, Cal)>,

@@ -170,7 +170,18 @@ impl Resolver<'_> {
                 self.speech_day().or_else(from_reference)
             }
             Base::Speech => from_reference(),
-            Base::Story => {
+            // `Last year ..., and the year before that`: from the expression
+            // just before, a look back too (`up from 17 cases the previous
+            // week and 12 the week before that`).
+            Base::That
+                if let Some((i, c)) = self.carry.previous
+                    && c.gran >= Gran::Year
+                    && rank(c.gran) <= rank(Gran::of_unit(unit)).min(4) =>
+            {
+                from_day = c.gran >= Gran::Day;
+                c.first_day().map(|d| (d, self.expr_anchor(i)))
+            }
+            Base::Story | Base::That => {
                 let r = rank(Gran::of_unit(unit)).min(4);
                 // News: a count back in a past clause does not start from a
                 // time after the writer's day (`price rises will take effect
