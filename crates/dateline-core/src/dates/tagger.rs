@@ -442,8 +442,11 @@ fn resolve_group(
         (tokens[n.start as usize].start(), tokens[n.end as usize - 1].end())
     };
     out.timexes.extend(resolved.into_iter().map(|x| {
-        let (start, end) = span(x.node);
         let node = &scan.nodes[x.node as usize];
+        // `within [a week]`: a leading word TimeML leaves out of the extent.
+        let first = node.start as usize
+            + usize::from(node.end > node.start + 1 && scan.in_list(node.start as usize, g.lists_used.extent_skip));
+        let (start, end) = (tokens[first].start(), tokens[node.end as usize - 1].end());
         rules.clear();
         rules.push(rule_name(g, node.rule));
         via(g, &scan.nodes, x.node, &mut rules);

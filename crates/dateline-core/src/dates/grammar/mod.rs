@@ -297,6 +297,9 @@ pub(crate) struct ListsUsed {
     pub relative_pronoun: Option<usize>,
     /// The word before a year a sentence is about (`In 2012, ...`).
     pub year_in: Option<usize>,
+    /// Words that start a rule's match but not an expression's extent
+    /// (`within [a week]`).
+    pub extent_skip: Option<usize>,
     /// Possessive endings (`Sunday's final`).
     pub possessive: Option<usize>,
 }
@@ -491,6 +494,7 @@ impl Grammar {
             relative_pronoun: find("relative_pronoun"),
             year_in: find("year_in"),
             possessive: find("possessive"),
+            extent_skip: find("extent_skip"),
         };
         g.index()?;
         g.needs();
