@@ -95,6 +95,9 @@ pub(crate) struct Doc<'a> {
     /// Whether the clause whose cue is a token is a past perfect reported
     /// after a past verb and `that` (see `Words::reported_perfect`).
     pub reported_perfect: &'a dyn Fn(usize) -> bool,
+    /// Whether token `k` is a past form of a modal (`would`): a future
+    /// seen from the story's past, no plan of the writer's.
+    pub past_modal: &'a dyn Fn(usize) -> bool,
     /// Whether a node ends a relative clause or an aside closed by a comma
     /// right after it (`who took over in 1994, said`, `speakers, first sold
     /// in 2017, have`).

@@ -286,6 +286,7 @@ fn resolve_group(
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));
     let past_perfect = |k: usize| words.past_perfect_clause(k, sentence_of.tokens_around(k).0);
     let reported_perfect = |k: usize| words.reported_perfect(k);
+    let past_modal = |k: usize| scan.in_list(k, g.lists_used.past_modal);
     let has_cue = |k: usize, bit: u32| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & bit != 0);
     // The up to `reach` tokens before a node, in its sentence.
     let tokens_back = |n: &Node, reach: usize| {
@@ -381,6 +382,7 @@ fn resolve_group(
             after_purpose: &after_purpose,
             past_perfect: &past_perfect,
             reported_perfect: &reported_perfect,
+            past_modal: &past_modal,
             in_relative: &in_relative,
             quoted: &quoted,
             compared: &compared,

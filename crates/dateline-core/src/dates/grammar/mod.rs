@@ -300,6 +300,8 @@ pub(crate) struct ListsUsed {
     /// Words that start a rule's match but not an expression's extent
     /// (`within [a week]`).
     pub extent_skip: Option<usize>,
+    /// Past forms of a modal (`would`): a future seen from the story's past.
+    pub past_modal: Option<usize>,
     /// Possessive endings (`Sunday's final`).
     pub possessive: Option<usize>,
 }
@@ -494,6 +496,7 @@ impl Grammar {
             relative_pronoun: find("relative_pronoun"),
             year_in: find("year_in"),
             possessive: find("possessive"),
+            past_modal: find("past_modal"),
             extent_skip: find("extent_skip"),
         };
         g.index()?;

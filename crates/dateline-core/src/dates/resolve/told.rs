@@ -243,7 +243,10 @@ impl Resolver<'_> {
     /// day: a direction word in a present or future clause (`an exhibition
     /// is planned for next year`, `a memorial will be unveiled next May`).
     pub(super) fn writers_plan(&self, f: &Fields, node: &Node) -> bool {
-        f.dir.is_some() && matches!((self.d.cues)(node).tense, Tense::Future | Tense::Present)
+        let cue = (self.d.cues)(node);
+        f.dir.is_some()
+            && matches!(cue.tense, Tense::Future | Tense::Present)
+            && !cue.at.is_some_and(|k| (self.d.past_modal)(k))
     }
 
     /// Whether a narrative's `last year`, `next month` counts from the
