@@ -78,7 +78,7 @@ def parse(
     ('DATE', '2026-03-04', datetime.date(2026, 3, 4))
     >>> t = dateline.parse("We will meet in 3 weeks.", reference_date="2026-03-05")
     >>> t.text, t.value, t.granularity
-    ('in 3 weeks', '2026-03-26', 'day')
+    ('3 weeks', '2026-03-26', 'day')
     >>> dateline.parse("the train of 2026-03-06T14:30+01:00").datetime
     datetime.datetime(2026, 3, 6, 14, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
     >>> dateline.parse("March 2026").interval
