@@ -305,17 +305,15 @@ impl TimeRange {
     /// on no known day is its time alone (`T14:00/T16:00`).
     #[must_use]
     pub fn value(&self) -> String {
-        let at = |d: Date, clock: Option<(u8, u8, u8)>| match clock {
-            Some((h, m, 0)) => format!("{d}T{h:02}:{m:02}"),
-            Some((h, m, s)) => format!("{d}T{h:02}:{m:02}:{s:02}"),
-            None => d.to_string(),
+        let time = |(h, m, s): (u8, u8, u8)| match s {
+            0 => format!("T{h:02}:{m:02}"),
+            _ => format!("T{h:02}:{m:02}:{s:02}"),
         };
         // An end on no known day that names a time of day is that time
         // (`from 2pm to 4pm`: `T14:00/T16:00`).
         let end = |d: Option<Date>, clock: Option<(u8, u8, u8)>| match (d, clock) {
-            (Some(d), c) => at(d, c),
-            (None, Some((h, m, 0))) => format!("T{h:02}:{m:02}"),
-            (None, Some((h, m, s))) => format!("T{h:02}:{m:02}:{s:02}"),
+            (Some(d), c) => format!("{d}{}", c.map(time).unwrap_or_default()),
+            (None, Some(c)) => time(c),
             (None, None) => "..".to_owned(),
         };
         let b = end(self.begin, self.begin_clock);
