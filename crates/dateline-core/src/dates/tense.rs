@@ -199,11 +199,23 @@ impl<'a> Words<'a> {
     /// up to two tokens back that is no future cue before `have`, and a
     /// participle after it. `will have finished` stays ahead.
     fn modal_perfect(&self, k: usize) -> bool {
+        let would = |j: usize| self.in_list(j, self.g.lists_used.past_modal);
         self.cues(k) & cue::PERFECT != 0
-            && (1..=2)
-                .filter_map(|d| k.checked_sub(d))
-                .any(|j| self.cues(j) & cue::MODAL != 0 && (self.cues(j) & cue::FUTURE == 0 || self.blocked_by_next(j)))
+            && (1..=2).filter_map(|d| k.checked_sub(d)).any(|j| {
+                self.cues(j) & cue::MODAL != 0
+                    && (self.cues(j) & cue::FUTURE == 0 || self.blocked_by_next(j) || would(j))
+            })
             && self.participle_after(k)
+    }
+
+    /// Whether token `k` is a quotation mark.
+    fn quote_mark(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            matches!(
+                &self.text[t.start()..t.end()],
+                "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{ab}" | "\u{bb}" | "\u{201e}"
+            )
+        })
     }
 
     /// Whether the clause whose cue is token `k` is in the past perfect, or
@@ -530,10 +542,13 @@ impl<'a> Words<'a> {
                 // A progressive names an arrangement ahead only for a time
                 // right after its verb (`is meeting on Monday`, not `is
                 // continuing to try ... under a June agreement`).
+                // A phrase of plans reaches further (`a vigil is planned
+                // outside city hall on Friday`).
                 let far_progressive = t == Tense::Future
                     && start > k + 4
                     && self.cues(k) & cue::PRESENT != 0
-                    && !self.near_before(k, cue::FUTURE);
+                    && !self.near_before(k, cue::FUTURE)
+                    && !self.future_phrase_at(k);
                 let t = if far_progressive { Tense::Present } else { t };
                 // `premiered in May`: a regular past form before a
                 // preposition and the expression is a verb in the past.
@@ -563,6 +578,11 @@ impl<'a> Words<'a> {
             }
         }
         for k in end..sent_end.min(n) {
+            // `"... to pause on Tuesday," said the strategist`: past a quote
+            // mark, a verb tells of the quote, not of what it says.
+            if self.quote_mark(k) {
+                break;
+            }
             if let Some(t) = self.cue_of(k) {
                 if let Some(c) = by_deadline(deadline, t) {
                     return c;

@@ -150,10 +150,15 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
         b.year = Some(-y);
     }
     let coarse = |c: &Cal| c.gran >= Gran::Month;
+    // A month of its own (not one borrowed below for a bare day).
+    let own_month = b.month.is_some() || b.season.is_some() || b.quarter.is_some();
     if b.day.is_some() && b.month.is_none() && b.weekday.is_none() {
         b.month = other.month.or_else(|| other_cal.filter(coarse).and_then(|c| c.month));
     }
     // `this May to Oct 2020`: a direction word anchors its end on its own.
+    // Otherwise an end takes the other's year, written or resolved (`held
+    // in 2011; it ran from March to October`: both in 2011, not October
+    // read back from March).
     if b.year.is_none()
         && b.yy.is_none()
         && b.decade.is_none()
@@ -161,7 +166,10 @@ pub(super) fn complete(mut b: Fields, other: &Fields, other_cal: Option<Cal>) ->
         && b.dir.is_none()
         && (b.month.is_some() || b.season.is_some() || b.quarter.is_some())
     {
-        b.year = other.year;
+        // Only from a month or coarser: a bare day's year is still open
+        // (`zwischen dem 3. und dem 12. September`).
+        let told = other_cal.filter(|c| own_month && c.gran <= Gran::Month);
+        b.year = other.year.or_else(|| told.and_then(|c| c.year));
     }
     b
 }

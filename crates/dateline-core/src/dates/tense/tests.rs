@@ -117,7 +117,12 @@ impl Words<'_> {
             let modal = (1..=2).filter_map(|d| k.checked_sub(d)).any(|j| {
                 let stops =
                     self.g.words.get(self.id(j) as usize).is_some_and(|w| w.not_before.contains(&self.id(j + 1)));
-                self.cues(j) & cue::MODAL != 0 && (self.cues(j) & cue::FUTURE == 0 || stops)
+                // `would have been`: what would have happened.
+                let would =
+                    self.g.lists_used.past_modal.is_some_and(|l| {
+                        self.g.words.get(self.id(j) as usize).is_some_and(|w| w.lists & (1 << l) != 0)
+                    });
+                self.cues(j) & cue::MODAL != 0 && (self.cues(j) & cue::FUTURE == 0 || stops || would)
             });
             if c & cue::PERFECT != 0 && modal && participle(k) {
                 return Some(Tense::Past);
