@@ -125,7 +125,15 @@ impl Resolver<'_> {
         if let Some(c) = f.century {
             return (Some(Cal { century: Some(c), ..Cal::new(Gran::Century) }), Anchor::None);
         }
-        let base_year = self.d.reference.map(Date::year).or_else(|| self.story().and_then(|(_, c)| c.year));
+        // Two digits take their century from the story in a history (`the
+        // storming of the Bastille in '89`, told of 1789), else from the
+        // reference date.
+        let story_year = || self.story().and_then(|(_, c)| c.year);
+        let base_year = if self.d.doctype == DocumentType::Narrative {
+            story_year().or_else(|| self.d.reference.map(Date::year))
+        } else {
+            self.d.reference.map(Date::year).or_else(story_year)
+        };
         if let Some(d) = f.decade {
             // Two or three digits are the decade's own (`the 820s`, `the 1990s`,
             // `the 270s BC`); one digit (`the '90s`) leaves the century to the
@@ -136,7 +144,12 @@ impl Resolver<'_> {
             // `the 80s` in a story before the common era: no decade of ours.
             let by = base_year.filter(|y| *y > 0).unwrap_or(1999);
             let mut dec = by.div_euclid(100) * 10 + d;
-            if dec * 10 > by {
+            if self.d.doctype == DocumentType::Narrative && story_year().is_some() {
+                // A history's decade is the one nearest its story (`the war
+                // ended in 1865; in the '70s the city grew`: the 1870s).
+                let far = |dec: i32| (dec * 10 + 5 - by).abs();
+                dec = [dec - 10, dec, dec + 10].into_iter().min_by_key(|x| far(*x)).unwrap_or(dec);
+            } else if dec * 10 > by {
                 dec -= 10;
             }
             if dec < 0 {
