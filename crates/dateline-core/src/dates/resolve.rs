@@ -88,11 +88,6 @@ pub(crate) struct Doc<'a> {
     /// Whether a node follows a word naming what a time is for (`the
     /// budget for 1968`): in a narrative, not the story's time.
     pub after_purpose: &'a dyn Fn(&Node) -> bool,
-    /// Whether a node stands alone in brackets right after a capitalised
-    /// word (`North to the Yalu (1998)`, `the War on Terror (2003),
-    /// Alexander writes`): in a narrative, a year there is a work's or a
-    /// name's, not the story's.
-    pub cited: &'a dyn Fn(&Node) -> bool,
     /// Whether the clause whose tense cue is token `k` is in the past
     /// perfect (`had been dominated by the closure in 2013`): in a
     /// narrative, a look back.

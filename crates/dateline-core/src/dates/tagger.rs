@@ -362,14 +362,6 @@ fn resolve_group(
         let word = |k: usize| tokens.get(k).and_then(|t| text.get(t.start()..t.end()));
         se - ss <= HEADING_TOKENS && !word(se - 1).is_some_and(|w| matches!(w, "." | "!" | "?"))
     };
-    let cited = |n: &Node| -> bool {
-        let (s, e) = (n.start as usize, n.end as usize);
-        let word = |k: usize| tokens.get(k).and_then(|t| text.get(t.start()..t.end()));
-        s >= 2
-            && word(s - 1) == Some("(")
-            && word(e) == Some(")")
-            && word(s - 2).is_some_and(|w| w.starts_with(char::is_uppercase))
-    };
     let quoted = |n: &Node| super::ahead::quoted(text, tokens[n.start as usize].start());
     let compared = |n: &Node| cues(n).at.is_some_and(|k| words.past_phrase_at(k));
     // `since the first case was confirmed on Oct. 3`: `since` as far back
@@ -388,7 +380,6 @@ fn resolve_group(
             continues: &continues,
             after_report: &after_report,
             after_purpose: &after_purpose,
-            cited: &cited,
             past_perfect: &past_perfect,
             reported_perfect: &reported_perfect,
             past_modal: &past_modal,

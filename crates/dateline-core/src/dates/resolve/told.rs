@@ -140,8 +140,7 @@ impl Resolver<'_> {
     /// following Monday. At 3 a.m. on Friday`: the Friday before that
     /// Monday); a look back in the past perfect before the story's time
     /// (`announced on 3 December 2015 that he would not run. His term had
-    /// been dominated by the closure in 2013. ... in January`: January 2016);
-    /// the year of a work cited in brackets (`North to the Yalu (1998)`).
+    /// been dominated by the closure in 2013. ... in January`: January 2016).
     pub(super) fn outside_story(&self, r: &Resolved, node: &Node) -> bool {
         if self.d.doctype != DocumentType::Narrative {
             return false;
@@ -150,11 +149,7 @@ impl Resolver<'_> {
             self.carry.last.and_then(|(_, s)| s.first_day()).zip(c.first_day()).is_some_and(|(s, x)| x < s)
                 && r.cue.at.is_some_and(|k| (self.d.past_perfect)(k))
         };
-        let cited_year = r.cal.is_some_and(|c| c.gran == Gran::Year) && (self.d.cited)(node);
-        matches!(r.anchor, Anchor::Reference(_))
-            || (self.d.after_purpose)(node)
-            || r.cal.is_some_and(looks_back)
-            || cited_year
+        matches!(r.anchor, Anchor::Reference(_)) || (self.d.after_purpose)(node) || r.cal.is_some_and(looks_back)
     }
 
     /// Makes the value of `r` (expression `node`) what later ones anchor on:
