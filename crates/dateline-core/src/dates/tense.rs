@@ -208,16 +208,6 @@ impl<'a> Words<'a> {
             && self.participle_after(k)
     }
 
-    /// Whether token `k` is a quotation mark.
-    fn quote_mark(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            matches!(
-                &self.text[t.start()..t.end()],
-                "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{ab}" | "\u{bb}" | "\u{201e}"
-            )
-        })
-    }
-
     /// Whether the clause whose cue is token `k` is in the past perfect, or
     /// is a relative clause opened just before `k` that hangs on one earlier
     /// in its sentence from `sent_start` (`had been preceded by tremors that
@@ -440,9 +430,11 @@ impl<'a> Words<'a> {
             }
         }
         for k in end..sent_end.min(n) {
-            // `"... to pause on Tuesday," said the strategist`: past a quote
-            // mark, a verb tells of the quote, not of what it says.
-            if self.quote_mark(k) {
+            // `"... to pause on Tuesday," said the strategist`, `the match on
+            // Saturday: "The coach stays"`: past a quote mark that ends or
+            // opens a clause, a verb tells of another clause (not a quote
+            // within one: `On Friday the minister "will sign the deal"`).
+            if self.clause_quote(k) {
                 break;
             }
             if let Some(t) = self.cue_of(k) {

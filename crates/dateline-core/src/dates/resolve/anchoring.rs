@@ -145,10 +145,16 @@ impl Resolver<'_> {
             let by = base_year.filter(|y| *y > 0).unwrap_or(1999);
             let mut dec = by.div_euclid(100) * 10 + d;
             if self.d.doctype == DocumentType::Narrative && story_year().is_some() {
-                // A history's decade is the one nearest its story (`the war
-                // ended in 1865; in the '70s the city grew`: the 1870s).
-                let far = |dec: i32| (dec * 10 + 5 - by).abs();
-                dec = [dec - 10, dec, dec + 10].into_iter().min_by_key(|x| far(*x)).unwrap_or(dec);
+                // A history's decade is the one nearest its story that
+                // begins no more than ten years after it (`the war ended in
+                // 1865; in the '70s the city grew`: the 1870s; `in 1990 the
+                // band split, famous in the '20s`: the 1920s).
+                let far = |dec: &i32| (dec * 10 + 5 - by).abs();
+                dec = [dec - 10, dec, dec + 10]
+                    .into_iter()
+                    .filter(|x| x * 10 <= by + 10)
+                    .min_by_key(far)
+                    .unwrap_or(dec - 10);
             } else if dec * 10 > by {
                 dec -= 10;
             }
@@ -256,6 +262,20 @@ impl Resolver<'_> {
             rule.and_then(|rule| {
                 let (m, d) = rule.approx();
                 let y = year_for(m, Some(d));
+                // The year was chosen by the feast's usual date; a movable
+                // feast still on the tense's side of the anchor a year
+                // nearer is that year's (`will offer today, on Ascension
+                // Day`, written on June 1, 2000: that day, not 2001's).
+                let on_side = |yy: i32| {
+                    fixed_year.is_none()
+                        && f.dir.is_none()
+                        && rule.date(yy).is_some_and(|x| anchor::on_side(x, base, t))
+                };
+                let y = match t {
+                    Tense::Future if on_side(y - 1) => y - 1,
+                    Tense::Past | Tense::PastWeak if on_side(y + 1) => y + 1,
+                    _ => y,
+                };
                 rule.date(y).map(|d| holiday_cal(d, f))
             })
         } else if let Some(m) = f.month {

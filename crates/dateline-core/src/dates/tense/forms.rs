@@ -5,6 +5,17 @@ use super::{Tense, Words};
 use crate::dates::grammar::{EndPairs, cue};
 
 impl Words<'_> {
+    /// Whether token `k` is a quotation mark that ends or opens a clause:
+    /// after punctuation (`Tuesday," said`, `Saturday: "The`) or before a
+    /// capital (`" The`); not one quoting words within a clause (`the
+    /// minister "will sign"`).
+    pub(super) fn clause_quote(&self, k: usize) -> bool {
+        let word = |j: usize| self.tokens.get(j).map_or("", |t| &self.text[t.start()..t.end()]);
+        let quote = matches!(word(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{ab}" | "\u{bb}" | "\u{201e}");
+        let after_stop = k > 0 && matches!(word(k - 1), "," | "." | ":" | ";" | "!" | "?");
+        quote && (after_stop || word(k + 1).starts_with(char::is_uppercase))
+    }
+
     /// A regular past form written in lower case (`announced`; `United` and
     /// `Fred` are names).
     pub(super) fn regular_past(&self, k: usize) -> bool {
