@@ -345,8 +345,15 @@ fn resolve_group(
                 Value::Point(f) => {
                     !f.has_time() && f.part.is_none() && (f.weekday.is_some() || (f.day.is_some() && f.month.is_some()))
                 }
-                // `at 11 a.m. the following day`, `at dawn two days later`.
-                Value::Shift { unit: Unit::Day, f, .. } => !f.has_time() && f.part.is_none() && !f.vague,
+                // `at 11 a.m. the following day`, `at dawn two days later`;
+                // not a count that news reads as a length (`at 10:14 a.m.,
+                // nine days after a first attempt`).
+                Value::Shift { unit: Unit::Day, f, .. } => {
+                    !f.has_time()
+                        && f.part.is_none()
+                        && !f.vague
+                        && !(f.story_only && c.document_type != DocumentType::Narrative)
+                }
                 _ => false,
             };
             return day.then_some((t, skipped));
