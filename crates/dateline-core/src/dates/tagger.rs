@@ -349,10 +349,8 @@ fn resolve_group(
                 // not a count that news reads as a length (`at 10:14 a.m.,
                 // nine days after a first attempt`).
                 Value::Shift { unit: Unit::Day, f, .. } => {
-                    !f.has_time()
-                        && f.part.is_none()
-                        && !f.vague
-                        && !(f.story_only && c.document_type != DocumentType::Narrative)
+                    let news_length = f.story_only && c.document_type != DocumentType::Narrative;
+                    !f.has_time() && f.part.is_none() && !f.vague && !news_length
                 }
                 _ => false,
             };
