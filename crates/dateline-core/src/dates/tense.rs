@@ -137,15 +137,17 @@ impl<'a> Words<'a> {
         self.ids.get(k)
     }
 
+    /// The text of token `k`, empty past the last token.
+    fn word(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| &self.text[t.start()..t.end()])
+    }
+
     /// The cue bits of token `k`: none for a cue word written as a month's
     /// or weekday's name (capitalised, `April and May` is no `may rise`).
     fn cues(&self, k: usize) -> u32 {
         const NAMES: u32 = 1 << Class::Month.index() | 1 << Class::Weekday.index();
         let Some(w) = self.g.words.get(self.id(k) as usize) else { return 0 };
-        if w.cues != 0
-            && w.classes & NAMES != 0
-            && self.tokens.get(k).is_some_and(|t| self.text[t.start()..t.end()].starts_with(char::is_uppercase))
-        {
+        if w.cues != 0 && w.classes & NAMES != 0 && self.word(k).starts_with(char::is_uppercase) {
             return 0;
         }
         w.cues

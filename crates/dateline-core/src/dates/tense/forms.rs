@@ -10,10 +10,10 @@ impl Words<'_> {
     /// capital (`" The`); not one quoting words within a clause (`the
     /// minister "will sign"`).
     pub(super) fn clause_quote(&self, k: usize) -> bool {
-        let word = |j: usize| self.tokens.get(j).map_or("", |t| &self.text[t.start()..t.end()]);
-        let quote = matches!(word(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{ab}" | "\u{bb}" | "\u{201e}");
-        let after_stop = k > 0 && matches!(word(k - 1), "," | "." | ":" | ";" | "!" | "?");
-        quote && (after_stop || word(k + 1).starts_with(char::is_uppercase))
+        let quote =
+            matches!(self.word(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "\u{ab}" | "\u{bb}" | "\u{201e}");
+        let after_stop = k > 0 && matches!(self.word(k - 1), "," | "." | ":" | ";" | "!" | "?");
+        quote && (after_stop || self.word(k + 1).starts_with(char::is_uppercase))
     }
 
     /// A regular past form written in lower case (`announced`; `United` and
@@ -50,8 +50,8 @@ impl Words<'_> {
             if x & cue::PAST_AUXILIARY != 0 {
                 return true;
             }
-            let Some(t) = k.checked_sub(d).and_then(|j| self.tokens.get(j)) else { return false };
-            let adverb = self.text[t.start()..t.end()].ends_with("ly");
+            let Some(j) = k.checked_sub(d).filter(|&j| j < self.tokens.len()) else { return false };
+            let adverb = self.word(j).ends_with("ly");
             if x & cue::AUXILIARY == 0 && !adverb {
                 return false;
             }
@@ -73,19 +73,18 @@ impl Words<'_> {
     /// Whether the token after `to` at `k` may be a verb: a lower-case word
     /// of letters that starts no noun phrase (not `to the`, `to its`).
     pub(super) fn verb_after_to(&self, k: usize) -> bool {
-        let Some(t) = self.tokens.get(k + 1) else { return false };
-        let w = &self.text[t.start()..t.end()];
-        w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) && self.cues(k + 1) & cue::NOUN_BEFORE == 0
+        let w = self.word(k + 1);
+        !w.is_empty()
+            && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && self.cues(k + 1) & cue::NOUN_BEFORE == 0
     }
 
     /// Whether token `k` ends a noun phrase: right after a determiner
     /// (`the host`), or after an indefinite article and one lower-case word
     /// that is no cue (`a familiar face`).
     pub(super) fn noun_phrase_end(&self, k: usize) -> bool {
-        let plain = |j: usize| {
-            self.cues(j) == 0
-                && self.tokens.get(j).is_some_and(|t| self.text[t.start()..t.end()].chars().all(char::is_lowercase))
-        };
+        let plain =
+            |j: usize| self.cues(j) == 0 && j < self.tokens.len() && self.word(j).chars().all(char::is_lowercase);
         self.before(k, 1) & cue::NOUN_BEFORE != 0 || (self.before(k, 2) & cue::INDEFINITE != 0 && plain(k - 1))
     }
 
@@ -97,7 +96,7 @@ impl Words<'_> {
     /// Whether the token after `k` starts an object (a number, a sum, a
     /// determiner): `k` is then a verb (`hit a record`, `hit $130`).
     pub(super) fn object_after(&self, k: usize) -> bool {
-        let next = self.tokens.get(k + 1).map_or("", |t| &self.text[t.start()..t.end()]);
+        let next = self.word(k + 1);
         next.starts_with(|ch: char| ch.is_ascii_digit() || "$€£".contains(ch))
             || self.cues(k + 1) & cue::NOUN_BEFORE != 0
     }
@@ -148,8 +147,8 @@ impl Words<'_> {
         except: u32,
         capital: bool,
     ) -> bool {
-        let Some(t) = self.tokens.get(k) else { return false };
-        let w = &self.text[t.start()..t.end()];
+        // An empty word (past the last token) is too short for any ending.
+        let w = self.word(k);
         let mut cs = w.chars();
         // The ending first: it turns away most words at once, and its last
         // two bytes most of those.
