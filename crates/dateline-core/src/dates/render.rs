@@ -74,7 +74,8 @@ fn amount(n: Option<f64>, unit: Unit, c: Centuries) -> (String, String) {
         },
         Unit::Decade => match n {
             Some(v) => (format!("{}Y", num(v * 10.0)), String::new()),
-            None => ("XDE".to_owned(), String::new()),
+            // `decades`: years, as a number of decades is (`two decades`, P20Y).
+            None => ("XY".to_owned(), String::new()),
         },
         Unit::Century => match n {
             Some(v) if c == Centuries::Years || v.fract() != 0.0 => (format!("{}Y", num(v * 100.0)), String::new()),
