@@ -274,13 +274,34 @@ fn resolve_group(
         let (ss, _) = sentence_of.tokens_around(n.start as usize);
         scan.in_list(ss, g.lists_used.continuing)
     };
-    // `said Saturday`, `announced on Monday`: a report's day.
+    // `said Saturday`, `announced on Monday`: a report's day; also past
+    // an aside of up to four lower-case words that opens with a word of
+    // `report_aside` (`said in a statement on Monday`, `told reporters
+    // Friday`), none of them a tense cue or a relative pronoun.
+    const VERB_CUES: u32 = cue::PAST | cue::FUTURE | cue::PRESENT | cue::MODAL | cue::FUTURE_BASE;
+    let reporting = |k: usize| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0);
+    let plain_word = |k: usize| {
+        let t = &tokens[k];
+        let w = &text[t.start()..t.end()];
+        w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && g.words.get(scan.ids.get(k) as usize).is_none_or(|x| x.cues & VERB_CUES == 0)
+            && !scan.in_list(k, g.lists_used.relative_pronoun)
+    };
     let after_report = |n: &Node| -> bool {
         let mut k = n.start as usize;
         if k > 0 && scan.in_list(k - 1, g.lists_used.report_prep) {
             k -= 1;
         }
-        k > 0 && g.words.get(scan.ids.get(k - 1) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0)
+        if k > 0 && reporting(k - 1) {
+            return true;
+        }
+        let sent_start = sentence_of.tokens_around(n.start as usize).0;
+        (1..=4).any(|gap| {
+            k > sent_start + gap
+                && reporting(k - gap - 1)
+                && scan.in_list(k - gap, g.lists_used.report_aside)
+                && (k - gap..k).all(plain_word)
+        })
     };
     let after_purpose =
         |n: &Node| (n.start as usize).checked_sub(1).is_some_and(|k| scan.in_list(k, g.lists_used.purpose_prep));

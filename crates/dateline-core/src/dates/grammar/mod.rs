@@ -281,6 +281,9 @@ pub(crate) struct ListsUsed {
     pub continuing: Option<usize>,
     /// Words between a reporting verb and its day (`said on Monday`).
     pub report_prep: Option<usize>,
+    /// Words opening an aside between a reporting verb and its day (`said
+    /// in a statement on Monday`).
+    pub report_aside: Option<usize>,
     /// Tokens between a time alone and its day (`at 9 a.m. (1400 GMT) on`).
     pub day_gap: Option<usize>,
     /// The word that makes a capitalised place before it a zone (`Kabul time`).
@@ -487,6 +490,7 @@ impl Grammar {
             event: find("event_noun"),
             continuing: find("continuing"),
             report_prep: find("report_prep"),
+            report_aside: find("report_aside"),
             day_gap: find("day_gap"),
             zone_noun: find("zone_noun"),
             purpose_prep: find("purpose_prep"),
