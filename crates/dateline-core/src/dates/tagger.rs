@@ -295,6 +295,10 @@ fn resolve_group(
         if k > 0 && reporting(k - 1) {
             return true;
         }
+        // Not before a possessive: `said in its report on Monday's outage`.
+        if scan.in_list(n.end as usize, g.lists_used.possessive) {
+            return false;
+        }
         let sent_start = sentence_of.tokens_around(n.start as usize).0;
         (1..=4).any(|gap| {
             k > sent_start + gap

@@ -384,11 +384,6 @@ impl<'a> Words<'a> {
             if start - k <= 2 && self.cues(k) & cue::FUTURE_BEFORE != 0 {
                 return Cue { tense: Tense::Future, at: Some(k) };
             }
-            // `the rankings are published on Monday`: the present passive
-            // of a timetable, ahead (not `is based on Monday's count`).
-            if start - k == 3 && self.passive_timetable(k, end) {
-                return Cue { tense: Tense::Future, at: Some(k) };
-            }
             // `any chance of a deal before the weekend?`: a deadline, ahead
             // in a present clause or one with no verb.
             if deadline.is_none() && start - k <= 2 && self.cues(k) & cue::DEADLINE_BEFORE != 0 {

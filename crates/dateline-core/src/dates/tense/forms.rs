@@ -108,20 +108,6 @@ impl Words<'_> {
         x & cue::PAST != 0
     }
 
-    /// Whether tokens `k..k + 3` are a present passive of a timetable before
-    /// an expression ending at `end`: a present `be` that may also point
-    /// ahead (`is`, `are`), a participle and a preposition of `in`/`on`
-    /// (`are published on Monday`); not before a possessive (`is based on
-    /// Monday's count`).
-    pub(super) fn passive_timetable(&self, k: usize, end: usize) -> bool {
-        let be = cue::PRESENT | cue::FUTURE_BEFORE;
-        let participle = self.cues(k + 1) & cue::PAST != 0 || self.regular_past(k + 1);
-        self.cues(k) & be == be
-            && participle
-            && self.cues(k + 2) & cue::FIRM_PAST_AFTER != 0
-            && !matches!(self.word(end), "'s" | "\u{2019}s")
-    }
-
     /// Whether a future phrase starts at token `k` (`set for`).
     pub(super) fn future_phrase_at(&self, k: usize) -> bool {
         // `sales were better than expected in December`: a comparison.
