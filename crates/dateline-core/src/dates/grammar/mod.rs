@@ -422,6 +422,13 @@ impl Grammar {
                 rules.push(Self::rule(file, def, &mut namer)?);
             }
         }
+        // Checked before any rule set is filled (the index checks it again).
+        if rules.len() > MAX_RULES {
+            return Err(Error::Config(format!(
+                "date rules: {} rules, more than the {MAX_RULES} a grammar may have",
+                rules.len()
+            )));
+        }
         let mut by_cat = vec![Vec::new(); categories.len()];
         for (i, r) in rules.iter().enumerate() {
             by_cat[r.cat].push(i);

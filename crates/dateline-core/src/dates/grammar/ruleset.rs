@@ -1,8 +1,8 @@
 //! Sets of rules, one bit each, in file order: what the start tables
 //! hold and what the scan tries at a token.
 
-/// The most rules a grammar may have.
-pub(crate) const MAX_RULES: usize = 512;
+/// The most rules a grammar may have (English has 513).
+pub(crate) const MAX_RULES: usize = 640;
 
 /// A set of rules, one bit each, in file order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -84,5 +84,30 @@ impl Iterator for RuleIter<'_> {
         let b = self.w.trailing_zeros() as usize;
         self.w &= self.w - 1;
         Some(self.k * 64 + b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_RULES;
+    use crate::dates::grammar::{Grammar, Sources};
+    use crate::tokenize::Tokenizer;
+
+    /// A grammar with more rules than a rule set holds is refused with a
+    /// message, not a panic.
+    #[test]
+    fn too_many_rules_is_an_error() {
+        let words = "[class.ref]\nnow = \"PRESENT_REF\"\n";
+        let rules: String = (0..=MAX_RULES)
+            .map(|i| format!("[[rule]]\nname = \"r{i}\"\npattern = \"now\"\nmake = \"ref\"\n"))
+            .collect();
+        let src = Sources { words, shapes: "", rules: &[("r.toml", &rules)], tense: "", document: "" };
+        let err = Grammar::compile(&src, &Tokenizer::default()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("more than the"), "{err}");
+        // One rule fewer compiles.
+        let fewer: String =
+            (0..MAX_RULES).map(|i| format!("[[rule]]\nname = \"r{i}\"\npattern = \"now\"\nmake = \"ref\"\n")).collect();
+        let src = Sources { words, shapes: "", rules: &[("r.toml", &fewer)], tense: "", document: "" };
+        assert!(Grammar::compile(&src, &Tokenizer::default()).is_ok());
     }
 }
