@@ -279,12 +279,12 @@ fn resolve_group(
     // `report_aside` (`said in a statement on Monday`, `told reporters
     // Friday`), none of them a tense cue or a relative pronoun.
     const VERB_CUES: u32 = cue::PAST | cue::FUTURE | cue::PRESENT | cue::MODAL | cue::FUTURE_BASE;
-    let reporting = |k: usize| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & cue::REPORTING != 0);
+    let has_cue = |k: usize, bit: u32| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & bit != 0);
+    let reporting = |k: usize| has_cue(k, cue::REPORTING);
     let plain_word = |k: usize| {
         let t = &tokens[k];
-        let w = &text[t.start()..t.end()];
-        w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-            && g.words.get(scan.ids.get(k) as usize).is_none_or(|x| x.cues & VERB_CUES == 0)
+        text[t.start()..t.end()].chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !has_cue(k, VERB_CUES)
             && !scan.in_list(k, g.lists_used.relative_pronoun)
     };
     let after_report = |n: &Node| -> bool {
@@ -312,7 +312,6 @@ fn resolve_group(
     let past_perfect = |k: usize| words.past_perfect_clause(k, sentence_of.tokens_around(k).0);
     let reported_perfect = |k: usize| words.reported_perfect(k);
     let past_modal = |k: usize| scan.in_list(k, g.lists_used.past_modal);
-    let has_cue = |k: usize, bit: u32| g.words.get(scan.ids.get(k) as usize).is_some_and(|w| w.cues & bit != 0);
     // The up to `reach` tokens before a node, in its sentence.
     let tokens_back = |n: &Node, reach: usize| {
         let start = n.start as usize;

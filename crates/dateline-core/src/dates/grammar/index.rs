@@ -8,7 +8,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::lexicon::{Class, LexEntry};
 use super::own_second;
 use super::pattern::{self, Atom, Builtin, Elem};
-use super::ruleset::MAX_RULES;
 use super::{Grammar, RuleSet, second};
 use crate::dates::fields::Got;
 use crate::error::Error;
@@ -144,9 +143,6 @@ impl Grammar {
             if !changed {
                 break;
             }
-        }
-        if n > MAX_RULES {
-            return Err(Error::Config(format!("date rules: {n} rules, more than the {MAX_RULES} a grammar may have")));
         }
         let mut by_word: FxHashMap<Box<str>, RuleSet> = FxHashMap::default();
         let mut by_byte = vec![RuleSet::new(n); 256];

@@ -422,7 +422,7 @@ impl Grammar {
                 rules.push(Self::rule(file, def, &mut namer)?);
             }
         }
-        // Checked before any rule set is filled (the index checks it again).
+        // Checked before any rule set is filled.
         if rules.len() > MAX_RULES {
             return Err(Error::Config(format!(
                 "date rules: {} rules, more than the {MAX_RULES} a grammar may have",
